@@ -1,0 +1,136 @@
+/**
+ * What the extraction stages produce: candidate records with the span they were read from.
+ * Stages are pure functions over the document text (a compiler-like pipeline): text → segments →
+ * mentions → records. Storage and readers never appear here.
+ */
+import type {
+  DatePrecision,
+  DateRole,
+  EventKind,
+  Language,
+  LegalForm,
+  Money,
+  PartyRole,
+  Quoted,
+  Span,
+  StatementKind,
+} from '../domain/model.ts';
+import type { ApproachCode, InstrumentTypeCode, TopicCode } from '../domain/taxonomy.ts';
+
+/** Version of the rule set, recorded as `assertedBy` on every extracted claim. */
+export const EXTRACTOR_ID = 'extractor:mda-rules@0.1.0';
+
+export type SegmentKind = 'section' | 'paragraph' | 'sentence' | 'footnote';
+
+export interface Section extends Span {
+  readonly heading: string;
+  /** "3.2" when numbered, else null. */
+  readonly number: string | null;
+  readonly level: number;
+}
+
+export interface Footnote extends Span {
+  /** The footnote's number as printed. */
+  readonly number: number;
+  /** Offsets of the markers (¹, [3], ^3) in the body that point to it. */
+  readonly markers: readonly Span[];
+  /** A bibliographic reference rather than a note with content ("last accessed on", a URL). */
+  readonly isCitation: boolean;
+}
+
+export interface Segmentation {
+  readonly sections: readonly Section[];
+  readonly paragraphs: readonly Span[];
+  /** Sentences of the body and of footnotes, in text order, non-overlapping. */
+  readonly sentences: readonly Span[];
+  readonly footnotes: readonly Footnote[];
+}
+
+/** How a country was written. */
+export type CountryForm = 'name' | 'adjective' | 'code';
+
+export interface CountryMention extends Quoted {
+  /** ISO 3166-1 alpha-2 (`GR` for Greece, `GB` for the United Kingdom, `XK` Kosovo). */
+  readonly code: string;
+  readonly form: CountryForm;
+}
+
+export interface OrganizationMention extends Quoted {
+  /** Taxonomy organization code (`EU`, `IOM`…). */
+  readonly code: string;
+}
+
+export interface DateMention extends Quoted {
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  readonly value: string;
+  readonly precision: DatePrecision;
+  /** Inside a bibliographic citation or an "accessed on" line: not an event date. */
+  readonly inCitation: boolean;
+}
+
+export interface AmountMention extends Quoted, Money {}
+
+export interface PartyCandidate extends Quoted {
+  readonly actorId: string;
+  readonly role: PartyRole;
+}
+
+export interface InstrumentCandidate extends Quoted {
+  readonly type: InstrumentTypeCode;
+  /** A readable name: the instrument's proper name when it has one, else the quoted phrase. */
+  readonly title: string;
+  readonly legalForm: LegalForm;
+  readonly binding: boolean | null;
+  readonly parties: readonly PartyCandidate[];
+  readonly dates: readonly (DateMention & { readonly role: DateRole })[];
+  readonly amounts: readonly AmountMention[];
+  readonly topics: readonly TopicCode[];
+  readonly approaches: readonly ApproachCode[];
+  /** The sentence the instrument was found in (for evidence display). */
+  readonly sentence: Span;
+}
+
+export interface TopicAssessment {
+  readonly code: TopicCode;
+  /** Sentences whose main point is this topic. */
+  readonly sentences: readonly Span[];
+  readonly score: number;
+}
+
+export interface StatementCandidate extends Quoted {
+  readonly kind: StatementKind;
+  readonly owners: readonly string[];
+  readonly deadline: DateMention | null;
+  readonly topics: readonly TopicCode[];
+}
+
+export interface EventCandidate extends Quoted {
+  readonly kind: EventKind;
+  readonly title: string;
+  readonly date: DateMention | null;
+  readonly place: string | null;
+  readonly participants: readonly string[];
+}
+
+export interface LinkCandidate extends Quoted {
+  /** Indexes into `ExtractedDocument.instruments`. */
+  readonly from: number;
+  readonly to: number;
+  readonly relation: 'under_framework' | 'annex_of' | 'implements' | 'follows_up' | 'funded_by' | 'linked_to';
+  readonly approach: ApproachCode | null;
+}
+
+/** Everything the rules found in one document. */
+export interface ExtractedDocument {
+  readonly language: Language;
+  readonly segmentation: Segmentation;
+  readonly countries: readonly CountryMention[];
+  readonly organizations: readonly OrganizationMention[];
+  readonly dates: readonly DateMention[];
+  readonly amounts: readonly AmountMention[];
+  readonly instruments: readonly InstrumentCandidate[];
+  readonly topics: readonly TopicAssessment[];
+  readonly statements: readonly StatementCandidate[];
+  readonly events: readonly EventCandidate[];
+  readonly links: readonly LinkCandidate[];
+}
