@@ -82,3 +82,6 @@ export const invalidInput = (field: string, message: string) =>
   new AtlasError('invalid_input', `${field}: ${message}`, { field });
 export const notFound = (what: string, id: string) =>
   new AtlasError('not_found', `${what} ${id} not found`, { what, id });
+/** A PDF whose pages carry no text layer (usually a scan): the atlas does no OCR, so say so plainly. */
+export const noTextLayer = (file: string) =>
+  new AtlasError('empty_document', `${file}: no text layer (scanned PDF?); run OCR on it first`, { file });

@@ -1,0 +1,49 @@
+/**
+ * `npm run eval`: extracts every corpus document in this process, through the same function as
+ * `mda extract FILE --json` (extractFile → toEvaluationObject), writes NAME.json files into a
+ * temporary folder and prints the table of the shared scorer against the dev gold. Exits non-zero
+ * only on errors (a document that fails, a scorer that fails), never on low scores.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { toEvaluationObject } from '../src/extraction/evaluation.ts';
+import { extractFile } from '../src/services/extract-file.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const corpus = join(root, 'corpus');
+const shared = resolve(root, '..', 'shared');
+const gold = process.env['MDA_GOLD_DIR'] ?? join(shared, 'eval', 'dev');
+const scorer = join(shared, 'eval', 'score.mjs');
+const keep = process.argv.includes('--keep');
+
+async function main(): Promise<number> {
+  const out = mkdtempSync(join(tmpdir(), 'mda-eval-'));
+  let failures = 0;
+  const files = readdirSync(corpus).filter((f) => /\.(?:txt|md|html?|pdf|docx)$/.test(f)).sort();
+  for (const file of files) {
+    try {
+      const started = performance.now();
+      const { extracted } = await extractFile(join(corpus, file));
+      const evaluation = toEvaluationObject(extracted);
+      const name = file.replace(/\.[^.]+$/, '.json');
+      writeFileSync(join(out, name), `${JSON.stringify(evaluation, null, 2)}\n`);
+      const ms = (performance.now() - started).toFixed(0);
+      console.log(`${file}: ${evaluation.instruments.length} instruments, ${evaluation.topics.length} topics (${ms} ms)`);
+    } catch (error) {
+      failures++;
+      console.error(`${file}: extraction failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const result = spawnSync(process.execPath, [scorer, gold, out], { encoding: 'utf8' });
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  if (keep) console.log(`predictions kept in ${out}`);
+  else rmSync(out, { recursive: true, force: true });
+  if (result.status !== 0) return result.status ?? 1;
+  return failures > 0 ? 1 : 0;
+}
+
+process.exitCode = await main();

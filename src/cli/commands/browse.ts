@@ -1,0 +1,136 @@
+/** `mda instruments`, `mda show ID`, `mda stats`: reading the atlas. */
+import type { Command } from 'commander';
+import { actorName } from '../../domain/actors.ts';
+import type { Language } from '../../domain/model.ts';
+import type { AtlasStats, ClaimView, InstrumentDetail } from '../../storage/atlas-store.ts';
+import { globalsOf, withStore } from '../context.ts';
+import { InstrumentsOptions, JsonOption, parseOptions } from '../options.ts';
+import {
+  approachLabel,
+  countBlock,
+  formatMoney,
+  instrumentLine,
+  out,
+  printJson,
+  topicLabel,
+  typeLabel,
+} from '../output.ts';
+
+export function registerBrowse(program: Command): void {
+  program
+    .command('instruments')
+    .description('list stored instruments, optionally filtered')
+    .option('--country <code>', 'a party state, ISO 3166-1 alpha-2 (ML, MA, TN…)')
+    .option('--type <code>', 'an instrument type code (dialogue, memorandum_of_understanding…)')
+    .option('--topic <code>', 'a topic code (return_readmission, border_management…)')
+    .option('--approach <code>', 'an approach code (positive_conditionality…)')
+    .option('--year <yyyy>', 'year of the earliest known date')
+    .option('--limit <n>', 'how many to list (default 50)')
+    .option('--offset <n>', 'how many to skip')
+    .option('--json', 'print the page as JSON')
+    .action(async (raw: unknown, command: Command) => {
+      const globals = globalsOf(command);
+      const { limit, offset, json, ...filter } = parseOptions(InstrumentsOptions, raw);
+      const page = await withStore(globals, (store) => store.listInstruments(filter, { limit, offset }));
+      if (json) return printJson(page);
+      for (const instrument of page.items) out(instrumentLine(instrument, globals.lang));
+      out(`${page.items.length} of ${page.total} instruments`);
+    });
+
+  program
+    .command('show')
+    .description('show one instrument with all its fields and the evidence for each')
+    .argument('<id>', 'an instrument id (ins_…), as listed by `mda instruments`')
+    .option('--json', 'print the instrument and its claims as JSON')
+    .action(async (id: string, raw: unknown, command: Command) => {
+      const globals = globalsOf(command);
+      const { json } = parseOptions(JsonOption, raw);
+      const instrument = await withStore(globals, (store) => store.getInstrument(id));
+      if (json) return printJson(instrument);
+      out(showInstrument(instrument, globals.lang));
+    });
+
+  program
+    .command('stats')
+    .description('counts of documents, instruments and claims; instruments by type, country and topic')
+    .option('--json', 'print the counts as JSON')
+    .action(async (raw: unknown, command: Command) => {
+      const globals = globalsOf(command);
+      const { json } = parseOptions(JsonOption, raw);
+      const stats = await withStore(globals, (store) => store.stats());
+      if (json) return printJson(stats);
+      out(statsText(stats, globals.lang));
+    });
+}
+
+/** The instruments-by-type/country/topic summary, shared with `mda start`. */
+export function statsText(stats: AtlasStats, lang: Language): string {
+  return [
+    lang === 'fr'
+      ? `${stats.documents} documents, ${stats.instruments} instruments, ${stats.statements} énoncés, ${stats.events} événements, ${stats.claims} faits sourcés`
+      : `${stats.documents} documents, ${stats.instruments} instruments, ${stats.statements} statements, ${stats.events} events, ${stats.claims} claims`,
+    countBlock(lang === 'fr' ? 'Instruments par type' : 'Instruments by type', stats.byType, (code) =>
+      typeLabel(code, lang),
+    ),
+    countBlock(
+      lang === 'fr' ? 'Instruments par pays' : 'Instruments by country',
+      stats.byCountry,
+      (code) => `${actorName(code, lang)} (${code})`,
+    ),
+    countBlock(lang === 'fr' ? 'Instruments par thème' : 'Instruments by topic', stats.byTopic, (code) =>
+      topicLabel(code, lang),
+    ),
+  ].join('\n\n');
+}
+
+function claimValue(claim: ClaimView, lang: Language): string {
+  const value = claim.value;
+  if (typeof value === 'string') {
+    if (claim.property === 'type') return typeLabel(value, lang);
+    if (claim.property === 'topic') return topicLabel(value, lang);
+    if (claim.property === 'approach') return approachLabel(value, lang);
+    return value;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    if (typeof record.actorId === 'string') {
+      return `${actorName(record.actorId, lang)} (${String(record.role)})`;
+    }
+    if (typeof record.value === 'number' && typeof record.currency === 'string') {
+      return formatMoney(record.value, record.currency, lang);
+    }
+    if (typeof record.value === 'string') {
+      return `${record.value}${typeof record.role === 'string' ? ` (${record.role})` : ''}`;
+    }
+  }
+  return JSON.stringify(value);
+}
+
+/** Every field of an instrument, then each claim with its evidence. */
+export function showInstrument(instrument: InstrumentDetail, lang: Language): string {
+  const yesNo = instrument.binding === null ? 'not stated' : instrument.binding ? 'binding' : 'non-binding';
+  const lines = [
+    `${instrument.title}`,
+    `  id:         ${instrument.id}`,
+    `  type:       ${typeLabel(instrument.type, lang)} (${instrument.type})`,
+    `  legal form: ${instrument.legalForm}, ${yesNo}`,
+    `  status:     ${instrument.status}`,
+    `  parties:    ${instrument.parties.map((p) => `${actorName(p.actorId, lang)} (${p.role})`).join(', ') || '—'}`,
+    `  dates:      ${instrument.dates.map((d) => `${d.value} (${d.role})`).join(', ') || '—'}`,
+    `  amounts:    ${instrument.amounts.map((a) => `${a.approximate ? '~' : ''}${formatMoney(a.value, a.currency, lang)}`).join(', ') || '—'}`,
+    `  topics:     ${instrument.topics.map((t) => topicLabel(t, lang)).join(', ') || '—'}`,
+    `  approaches: ${instrument.approaches.map((a) => approachLabel(a, lang)).join(', ') || '—'}`,
+    `  documents:  ${instrument.documents.map((d) => d.title).join('; ')}`,
+    '',
+    `Evidence (${instrument.claims.length} claims):`,
+  ];
+  for (const claim of instrument.claims) {
+    const e = claim.evidence;
+    lines.push(`  ${claim.property}: ${claimValue(claim, lang)}`);
+    lines.push(`    "${e.quote.replace(/\s+/g, ' ')}"`);
+    lines.push(
+      `    — ${e.documentTitle}, chars ${e.span.start}–${e.span.end}, asserted by ${e.assertedBy}, ${e.reviewState}`,
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,26 @@
+/**
+ * What every command needs: the validated global options and a store opened on the chosen data
+ * folder, always closed afterwards.
+ */
+import type { Command } from 'commander';
+import type { AtlasStore } from '../storage/atlas-store.ts';
+import { openAtlasStore } from '../storage/database.ts';
+import { GlobalOptions, parseOptions } from './options.ts';
+
+/** The global options (`--data`, `--lang`) as seen from a subcommand. */
+export function globalsOf(command: Command): GlobalOptions {
+  return parseOptions(GlobalOptions, command.optsWithGlobals());
+}
+
+/** Opens the store for `--data`, runs `work`, closes the store even when `work` throws. */
+export async function withStore<T>(
+  globals: GlobalOptions,
+  work: (store: AtlasStore) => Promise<T>,
+): Promise<T> {
+  const store = await openAtlasStore(globals.data === undefined ? {} : { dataDir: globals.data });
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Validation of command-line options at the boundary (zod): country codes, taxonomy codes, limits.
+ * A bad value becomes an `invalid_input` AtlasError (exit 64) whose message lists what is accepted.
+ */
+import { z } from 'zod';
+import { isStateCode } from '../domain/actors.ts';
+import { invalidInput } from '../domain/errors.ts';
+import type { Language } from '../domain/model.ts';
+import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../domain/taxonomy.ts';
+
+const codeOf = <T extends readonly [string, ...string[]]>(codes: T, what: string) =>
+  z.enum(codes, { error: () => `unknown ${what}; valid codes: ${codes.join(', ')}` });
+
+/** ISO 3166-1 alpha-2, upper case, a state of the registry ("ml" is accepted and becomes "ML"). */
+export const CountryCode = z
+  .string()
+  .trim()
+  .transform((value) => value.toUpperCase())
+  .refine((value) => /^[A-Z]{2}$/.test(value) && isStateCode(value), {
+    error: 'expected an ISO 3166-1 alpha-2 country code such as ML, MA, TN',
+  });
+
+export const LanguageOption = z.enum(['fr', 'en'], { error: () => 'expected fr or en' });
+
+/** The options shared by every command. */
+export const GlobalOptions = z.object({
+  data: z.string().min(1).optional(),
+  lang: LanguageOption.default('en'),
+});
+export type GlobalOptions = { readonly data?: string | undefined; readonly lang: Language };
+
+const positiveInt = (max: number) =>
+  z.coerce
+    .number({ error: () => 'expected a whole number' })
+    .int('expected a whole number')
+    .min(1, 'must be at least 1')
+    .max(max, `must be at most ${max}`);
+
+export const InstrumentsOptions = z.object({
+  country: CountryCode.optional(),
+  type: codeOf(INSTRUMENT_TYPES, 'instrument type').optional(),
+  topic: codeOf(TOPICS, 'topic').optional(),
+  approach: codeOf(APPROACHES, 'approach').optional(),
+  year: z.coerce.number().int().min(1900).max(2100).optional(),
+  limit: positiveInt(10_000).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+  json: z.boolean().default(false),
+});
+
+export const IngestOptions = z.object({
+  json: z.boolean().default(false),
+  maxBytes: positiveInt(2 ** 31).optional(),
+});
+
+export const JsonOption = z.object({ json: z.boolean().default(false) });
+
+/** Parses `raw` with `schema`, or throws invalid_input naming the first bad option (`--type: …`). */
+export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = issue?.path.map(String).join('.') ?? '';
+  const flag = path === '' ? 'options' : `--${path.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  const given =
+    issue !== undefined && path !== '' && typeof raw === 'object' && raw !== null
+      ? (raw as Record<string, unknown>)[path]
+      : undefined;
+  const shown = typeof given === 'string' || typeof given === 'number' ? ` "${given}"` : '';
+  throw invalidInput(flag, `invalid value${shown}: ${issue?.message ?? 'invalid'}`);
+}

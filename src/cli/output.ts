@@ -1,0 +1,65 @@
+/**
+ * How the CLI shows things: labels in the chosen language (taxonomy labels, actor names), compact
+ * text tables, and JSON. Stdout carries results only; messages and errors go to stderr.
+ */
+import { actorName } from '../domain/actors.ts';
+import type { Language } from '../domain/model.ts';
+import { labelOf } from '../domain/taxonomy.ts';
+import type { CountBy, InstrumentSummary } from '../storage/atlas-store.ts';
+
+/** Writes one line (or several) to stdout. */
+export const out = (text: string): void => {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+};
+
+/** Writes one line to stderr. */
+export const err = (text: string): void => {
+  process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+};
+
+export const printJson = (value: unknown): void => out(JSON.stringify(value, null, 2));
+
+/** Taxonomy labels carry examples in parentheses; a terminal line shows only the name. */
+const short = (label: string): string => label.replace(/\s*\(.*\)\s*$/, '');
+
+export const typeLabel = (code: string, lang: Language): string =>
+  short(labelOf('instrument_types', code, lang));
+export const topicLabel = (code: string, lang: Language): string => short(labelOf('topics', code, lang));
+export const approachLabel = (code: string, lang: Language): string =>
+  short(labelOf('approaches', code, lang));
+
+/** "European Union, Mali" in the chosen language. */
+export const partyNames = (ids: readonly string[], lang: Language): string =>
+  [...new Set(ids)].map((id) => actorName(id, lang)).join(', ');
+
+/** Formats a number of money units: 145100000 EUR → "145.1 million EUR". */
+export function formatMoney(value: number, currency: string, lang: Language): string {
+  const million = lang === 'fr' ? 'millions' : 'million';
+  const billion = lang === 'fr' ? 'milliards' : 'billion';
+  if (value >= 1e9) return `${trim(value / 1e9)} ${billion} ${currency}`;
+  if (value >= 1e6) return `${trim(value / 1e6)} ${million} ${currency}`;
+  return `${value.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB')} ${currency}`;
+}
+const trim = (n: number): string => String(Math.round(n * 100) / 100);
+
+/** One line per instrument: id, first date, type label, title, parties. */
+export function instrumentLine(instrument: InstrumentSummary, lang: Language): string {
+  const parties = partyNames(
+    instrument.parties.map((p) => p.actorId),
+    lang,
+  );
+  const date = (instrument.firstDate ?? '—').padEnd(10);
+  return `${instrument.id}  ${date}  ${typeLabel(instrument.type, lang)}: ${instrument.title}${parties === '' ? '' : `  [${parties}]`}`;
+}
+
+/** A titled block of "label  count" lines, aligned. */
+export function countBlock(
+  title: string,
+  counts: readonly CountBy[],
+  label: (code: string) => string,
+): string {
+  if (counts.length === 0) return `${title}\n  (none)`;
+  const labels = counts.map((c) => label(c.code));
+  const width = Math.max(...labels.map((l) => l.length));
+  return [title, ...counts.map((c, i) => `  ${(labels[i] ?? c.code).padEnd(width)}  ${c.count}`)].join('\n');
+}

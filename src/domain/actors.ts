@@ -1,0 +1,256 @@
+/**
+ * The actor registry: every state (ISO 3166-1 alpha-2, `XK` for Kosovo, `PS` for Palestine) with
+ * English and French names and adjectives, and the taxonomy organizations. Built once, lazily,
+ * from i18n-iso-countries (French and English short names) and world-countries (official names,
+ * translations, demonyms, alternative spellings, ISO numeric codes); a small alias table adds the
+ * forms neither package has ("République de Moldova", "Türkiye", "Korea").
+ */
+import * as worldCountriesModule from 'world-countries';
+import type { Country } from 'world-countries';
+import enNames from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import frNames from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
+import type { Actor, Language } from './model.ts';
+import { ORGANIZATIONS, type OrganizationCode } from './taxonomy.ts';
+
+// world-countries is CommonJS: its array is the namespace's `default` at run time, whatever the
+// bundled declaration says, so it is read from there explicitly.
+const worldCountries = (worldCountriesModule as unknown as { readonly default: readonly Country[] }).default;
+
+/** Territories kept as states although not UN members. */
+const EXTRA_STATES = new Set(['XK', 'PS', 'TW', 'VA']);
+
+/** How a state is written in a surface form, from most to least trustworthy. */
+export type SurfaceKind = 'name' | 'adjective';
+
+/** One way of writing a state, as found in the lexicons. */
+export interface StateSurfaceForm {
+  readonly code: string;
+  /** The form as written ("Côte d'Ivoire", "maliennes"). */
+  readonly form: string;
+  readonly kind: SurfaceKind;
+  /** 0 common name, 1 official or other-library name, 2 alternative spelling, 3 adjective. */
+  readonly rank: number;
+  /** French adjectives are written in lower case; every other form must start upper case. */
+  readonly anyCase: boolean;
+}
+
+/** Forms neither library has, or has only under another language. */
+const ALIASES: readonly (readonly [string, string])[] = [
+  ['MD', 'République de Moldova'],
+  ['MD', 'Republic of Moldova'],
+  ['MD', 'Moldova'],
+  ['TR', 'Türkiye'],
+  ['TR', 'Turkey'],
+  ['TR', 'Turquie'],
+  ['KR', 'Korea'],
+  ['KR', 'Corée'],
+  ['NL', 'Royaume des Pays-Bas'],
+  ['NL', 'Kingdom of the Netherlands'],
+  ['US', 'Etats-Unis'],
+  ['US', 'United States'],
+  ['GB', 'Great Britain'],
+  ['GB', 'Grande-Bretagne'],
+  ['CZ', 'Czech Republic'],
+  ['CZ', 'République tchèque'],
+  ['CV', 'Cabo Verde'],
+  ['CV', 'Cap-Vert'],
+  ['CI', "Côte d'Ivoire"],
+  ['CD', 'Democratic Republic of the Congo'],
+  ['CD', 'République démocratique du Congo'],
+  ['CG', 'Congo'],
+  ['PS', 'Palestinian Territories'],
+  ['PS', 'Territoires palestiniens'],
+  ['MK', 'Macédoine'],
+  ['SZ', 'Swaziland'],
+  ['VN', 'Viet Nam'],
+  ['LA', 'Laos'],
+  ['RU', 'Russia'],
+  ['SY', 'Syria'],
+  ['IR', 'Iran'],
+  ['BO', 'Bolivia'],
+  ['VE', 'Venezuela'],
+  ['TZ', 'Tanzania'],
+  ['BY', 'Bélarus'],
+  ['MM', 'Birmanie'],
+  ['MM', 'Burma'],
+];
+
+/** Upper-case short forms accepted as names ("the UK", "US policy"). */
+const SHORT_NAMES: readonly (readonly [string, string])[] = [
+  ['GB', 'UK'],
+  ['US', 'US'],
+  ['US', 'USA'],
+  ['AE', 'UAE'],
+  ['CD', 'DRC'],
+  ['CD', 'RDC'],
+];
+
+/** Display names of the taxonomy organizations. */
+const ORGANIZATION_NAMES: Readonly<Record<OrganizationCode, { readonly en: string; readonly fr: string }>> = {
+  EU: { en: 'European Union', fr: 'Union européenne' },
+  IOM: {
+    en: 'International Organization for Migration',
+    fr: 'Organisation internationale pour les migrations',
+  },
+  UNHCR: { en: 'UN Refugee Agency (UNHCR)', fr: 'Haut-Commissariat des Nations unies pour les réfugiés' },
+  UN: { en: 'United Nations', fr: 'Nations unies' },
+  UNDP: {
+    en: 'United Nations Development Programme',
+    fr: 'Programme des Nations unies pour le développement',
+  },
+  ILO: { en: 'International Labour Organization', fr: 'Organisation internationale du travail' },
+  OECD: {
+    en: 'Organisation for Economic Co-operation and Development',
+    fr: 'Organisation de coopération et de développement économiques',
+  },
+  FRONTEX: { en: 'Frontex', fr: 'Frontex' },
+  ICMPD: {
+    en: 'International Centre for Migration Policy Development',
+    fr: 'Centre international pour le développement des politiques migratoires',
+  },
+  EMN: { en: 'European Migration Network', fr: 'Réseau européen des migrations' },
+  AU: { en: 'African Union', fr: 'Union africaine' },
+  ECOWAS: {
+    en: 'Economic Community of West African States',
+    fr: "Communauté économique des États de l'Afrique de l'Ouest",
+  },
+  CEMAC: {
+    en: 'Economic and Monetary Community of Central Africa',
+    fr: "Communauté économique et monétaire de l'Afrique centrale",
+  },
+  WORLD_BANK: { en: 'World Bank', fr: 'Banque mondiale' },
+  ADB: { en: 'Asian Development Bank', fr: 'Banque asiatique de développement' },
+  INTERPOL: { en: 'Interpol', fr: 'Interpol' },
+};
+
+interface Registry {
+  readonly states: readonly Actor[];
+  readonly byId: ReadonlyMap<string, Actor>;
+  readonly byNumeric: ReadonlyMap<string, string>;
+  readonly forms: readonly StateSurfaceForm[];
+}
+
+let registry: Registry | null = null;
+
+const first = (v: string | readonly string[] | undefined): string | undefined =>
+  typeof v === 'string' ? v : v?.[0];
+const all = (v: string | readonly string[] | undefined): readonly string[] =>
+  v === undefined ? [] : typeof v === 'string' ? [v] : v;
+
+/** Plural and feminine forms of an adjective: "malien" → malien, maliens; "Sénégalais" unchanged. */
+function inflections(word: string): string[] {
+  return /[sx]$/i.test(word) ? [word] : [word, `${word}s`];
+}
+
+/** Alternative spellings worth matching: Latin-script names, not codes or inverted "X, Republic of". */
+function usableSpelling(s: string): boolean {
+  return (
+    !COMMON_WORD_SPELLINGS.has(s) &&
+    s.length >= 4 &&
+    !/[,()]/.test(s) &&
+    /^[\p{Script=Latin}\s'’.-]+$/u.test(s) &&
+    /^\p{Lu}/u.test(s)
+  );
+}
+
+/** Alternative spellings that are ordinary words ("Island" for Iceland): never read as a state. */
+const COMMON_WORD_SPELLINGS = new Set(['Island']);
+
+function build(): Registry {
+  const en = enNames.countries as Record<string, string | string[]>;
+  const fr = frNames.countries as Record<string, string | string[]>;
+  const states: Actor[] = [];
+  const byNumeric = new Map<string, string>();
+  const forms: StateSurfaceForm[] = [];
+  const add = (code: string, form: string, kind: SurfaceKind, rank: number, anyCase = false): void => {
+    if (form.trim() !== '' && !/[(),]/.test(form)) forms.push({ code, form, kind, rank, anyCase });
+  };
+  for (const c of worldCountries) {
+    if (!c.unMember && !EXTRA_STATES.has(c.cca2)) continue;
+    const code = c.cca2;
+    const fraCommon = c.translations['fra']?.common;
+    const nameFr = first(fr[code]) ?? fraCommon ?? c.name.common;
+    const dEn = c.demonyms['eng'];
+    const dFr = c.demonyms['fra'];
+    states.push({
+      id: code,
+      kind: 'state',
+      name: { en: c.name.common, fr: fraCommon && !fraCommon.includes('(') ? fraCommon : nameFr },
+      ...(dEn && dFr ? { adjective: { en: dEn.m, fr: dFr.m.toLowerCase() } } : {}),
+    });
+    if (c.ccn3) byNumeric.set(c.ccn3, code);
+    add(code, c.name.common, 'name', 0);
+    if (fraCommon) add(code, fraCommon, 'name', 0);
+    add(code, c.name.official, 'name', 1);
+    const fraOfficial = c.translations['fra']?.official;
+    if (fraOfficial) add(code, fraOfficial, 'name', 1);
+    for (const n of [...all(en[code]), ...all(fr[code])]) if (n.length > 3) add(code, n, 'name', 1);
+    for (const n of c.altSpellings) if (usableSpelling(n)) add(code, n, 'name', 2);
+    if (dEn) {
+      for (const a of new Set([dEn.m, dEn.f])) for (const f of inflections(a)) add(code, f, 'adjective', 3);
+    }
+    if (dFr) {
+      for (const a of new Set([dFr.m, dFr.f])) {
+        for (const f of inflections(a.toLowerCase())) add(code, f, 'adjective', 3, true);
+      }
+    }
+  }
+  for (const [code, form] of ALIASES) add(code, form, 'name', 0);
+  for (const [code, form] of SHORT_NAMES) add(code, form, 'name', 0);
+  const organizations = organizationActors();
+  const byId = new Map<string, Actor>();
+  for (const a of [...states, ...organizations]) byId.set(a.id, a);
+  return { states, byId, byNumeric, forms };
+}
+
+function get(): Registry {
+  registry ??= build();
+  return registry;
+}
+
+let orgActors: readonly Actor[] | null = null;
+function organizationActors(): readonly Actor[] {
+  orgActors ??= ORGANIZATIONS.map((code) => ({
+    id: code,
+    kind: 'organization' as const,
+    name: ORGANIZATION_NAMES[code],
+  }));
+  return orgActors;
+}
+
+/** Every state of the registry (UN members plus Kosovo, Palestine, Taiwan, the Holy See). */
+export const STATES: readonly Actor[] = get().states;
+
+/** The 16 taxonomy organizations as actors, with display names. */
+export const ORGANIZATION_ACTORS: readonly Actor[] = organizationActors();
+
+/** A state or taxonomy organization by id (`ML`, `EU`), or `undefined`. */
+export function actorById(id: string): Actor | undefined {
+  return get().byId.get(id);
+}
+
+/** The display name of an actor in a language; the id itself when unknown. */
+export function actorName(id: string, lang: Language): string {
+  return actorById(id)?.name[lang] ?? id;
+}
+
+/** ISO 3166-1 numeric ("504") to alpha-2 ("MA"), for joining map features; `undefined` if unknown. */
+export function countryByNumeric(ccn3: string): string | undefined {
+  return get().byNumeric.get(ccn3.padStart(3, '0'));
+}
+
+/** Whether a code is a state of the registry. */
+export function isStateCode(code: string): boolean {
+  return get().byId.get(code)?.kind === 'state';
+}
+
+/** Every surface form of every state, for the gazetteer of the country finder. */
+export function stateSurfaceForms(): readonly StateSurfaceForm[] {
+  return get().forms;
+}
+
+/** Codes written in lists that are not the ISO alpha-2 of the state (EU usage: `EL` Greece, `UK`). */
+export const CODE_EXCEPTIONS: ReadonlyMap<string, string> = new Map([
+  ['EL', 'GR'],
+  ['UK', 'GB'],
+]);

@@ -1,0 +1,226 @@
+/**
+ * Date mentions: every calendar date, month or year written in a document, at the precision
+ * written, with a flag for those inside bibliographic citations ("last accessed on 27 July 2024",
+ * "Adamson, F. B. (2019)"), which date a source rather than an event. Pure: text in, mentions out.
+ *
+ * One precompiled pattern finds candidates (see date-patterns.ts); chrono-node validates day dates
+ * (it rejects "31 février 2016"); month-year and year forms, which chrono does not read in French,
+ * are read here.
+ */
+import * as chrono from 'chrono-node';
+import type { DatePrecision, Language, Span } from '../domain/model.ts';
+import {
+  ACCESSED_BEFORE,
+  BIBLIOGRAPHY_ON_LINE,
+  COUNT_NOUN_AFTER,
+  ENGLISH_MONTHS,
+  FRENCH_MONTHS,
+  MAX_YEAR,
+  MIN_YEAR,
+  NOT_A_YEAR_AFTER,
+  NOT_A_YEAR_BEFORE,
+  QUANTITY_BEFORE,
+  monthOf,
+} from './date-lexicon.ts';
+import { DAY_ITEM_PARTS, LIST_SPLIT, MONTH_WORD, scanDateMatches } from './date-patterns.ts';
+import type { DateMention } from './types.ts';
+
+interface DateValue {
+  readonly value: string;
+  readonly precision: DatePrecision;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function plausibleYear(year: number): boolean {
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+}
+
+// Whether a day exists depends only on its month and on leap years: chrono's verdict is asked once
+// per (month, day, leap) on a representative year and remembered, so at most 2 × 366 chrono calls
+// per language are ever made, whatever the text.
+const dayVerdicts = new Map<string, boolean>();
+
+/** Whether chrono reads this day as a real calendar day ("30 February 2024" is not). */
+function isCalendarDay(year: number, month: number, day: number, language: Language): boolean {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const probeYear = leap ? 2000 : 2001;
+  const key = `${language}:${probeYear}-${month}-${day}`;
+  const known = dayVerdicts.get(key);
+  if (known !== undefined) return known;
+  const parser = language === 'fr' ? chrono.fr.strict : chrono.en.strict;
+  const words = language === 'fr' ? FRENCH_MONTHS : ENGLISH_MONTHS;
+  const parsed = parser.parse(`${day} ${words[month - 1] ?? ''} ${probeYear}`)[0]?.start;
+  const ok =
+    parsed !== undefined &&
+    parsed.get('year') === probeYear &&
+    parsed.get('month') === month &&
+    parsed.get('day') === day;
+  dayVerdicts.set(key, ok);
+  return ok;
+}
+
+function dayValue(year: number, month: number, day: number, language: Language): DateValue | null {
+  if (!plausibleYear(year) || month < 1 || month > 12 || !isCalendarDay(year, month, day, language)) {
+    return null;
+  }
+  return { value: `${year}-${pad(month)}-${pad(day)}`, precision: 'day' };
+}
+
+const yearValue = (year: number): DateValue => ({ value: String(year), precision: 'year' });
+
+/** Days of a list "11 et 12", "23 January to 25", each with its own month or the list's month. */
+function dayList(list: string, month: number, year: number, language: Language): DateValue[] {
+  const values: DateValue[] = [];
+  for (const item of list.split(LIST_SPLIT)) {
+    const parts = DAY_ITEM_PARTS.exec(item.trim())?.groups;
+    if (parts?.day === undefined) continue;
+    const own = parts.month === undefined ? null : monthOf(parts.month);
+    const value = dayValue(year, own ?? month, Number(parts.day), language);
+    if (value !== null) values.push(value);
+  }
+  return values;
+}
+
+/** Whether a bare year (or year range) is a count, an amount, a page or a code instead. */
+function isNotAYear(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 30), start);
+  const after = text.slice(end, end + 40);
+  if (NOT_A_YEAR_BEFORE.test(before) || NOT_A_YEAR_AFTER.test(after)) return true;
+  // "COM (2020) 609": a number in brackets followed by another number is a document code.
+  if (text[start - 1] === '(' && /^\)\s*\d/u.test(after)) return true;
+  if (COUNT_NOUN_AFTER.test(after)) return true;
+  return QUANTITY_BEFORE.test(before) && /^\s+\p{Ll}/u.test(after);
+}
+
+/** Values of one pattern match, or an empty list when the match is not a date after all. */
+function readMatch(match: RegExpExecArray, text: string, language: Language): DateValue[] {
+  const g = match.groups ?? {};
+  const start = match.index;
+  const end = start + match[0].length;
+  if (g.dayList !== undefined && g.dayMonth !== undefined && g.dayYear !== undefined) {
+    const month = monthOf(g.dayMonth);
+    const year = Number(g.dayYear);
+    if (month !== null) return dayList(g.dayList, month, year, language);
+    return plausibleYear(year) ? [yearValue(year)] : [];
+  }
+  if (g.mdMonth !== undefined && g.mdDays !== undefined && g.mdYear !== undefined) {
+    const month = monthOf(g.mdMonth);
+    const year = Number(g.mdYear);
+    if (month !== null) return dayList(g.mdDays, month, year, language);
+    return plausibleYear(year) ? [yearValue(year)] : [];
+  }
+  if (g.numDay !== undefined && g.numMonth !== undefined && g.numYear !== undefined) {
+    const [day, month] = [Number(g.numDay), Number(g.numMonth)];
+    // Day first, as EU documents write in both languages; month first only when the day slot can't be one.
+    const value =
+      month <= 12
+        ? dayValue(Number(g.numYear), month, day, language)
+        : dayValue(Number(g.numYear), day, month, language);
+    return value === null ? [] : [value];
+  }
+  if (g.isoYear !== undefined && g.isoMonth !== undefined && g.isoDay !== undefined) {
+    const value = dayValue(Number(g.isoYear), Number(g.isoMonth), Number(g.isoDay), language);
+    return value === null ? [] : [value];
+  }
+  if (g.months !== undefined && g.monthYear !== undefined) {
+    const year = Number(g.monthYear);
+    if (!plausibleYear(year)) return [];
+    const months = [...g.months.matchAll(MONTH_WORD)].map((m) => monthOf(m[0]));
+    if (months.some((m) => m === null)) return isNotAYear(text, end - 4, end) ? [] : [yearValue(year)];
+    return months.map((m) => ({ value: `${year}-${pad(m ?? 0)}`, precision: 'month' }));
+  }
+  if (g.rangeFrom !== undefined && g.rangeTo !== undefined) {
+    const from = Number(g.rangeFrom);
+    let to = Number(g.rangeTo);
+    if (g.rangeTo.length === 2) to = from - (from % 100) + to;
+    const sensible =
+      g.rangeSep === '/' ? to === from + 1 : to > from && (g.rangeTo.length === 4 || to - from <= 15);
+    if (!sensible || !plausibleYear(from) || !plausibleYear(to) || isNotAYear(text, start, end)) return [];
+    return [yearValue(from), yearValue(to)];
+  }
+  if (g.year !== undefined) {
+    const year = Number(g.year);
+    if (!plausibleYear(year) || isNotAYear(text, start, end)) return [];
+    return [yearValue(year)];
+  }
+  return [];
+}
+
+/** Whether the whitespace-delimited token around a span is a URL or a file name: not prose. */
+function inUrl(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && start - from < 300 && !/\s/u.test(text[from - 1] ?? ' ')) from--;
+  let to = end;
+  while (to < text.length && to - end < 300 && !/\s/u.test(text[to] ?? ' ')) to++;
+  return /https?:|www\.|\.(?:pdf|html?|aspx?|php)\b|uri=|doi\.org/iu.test(text.slice(from, to));
+}
+
+/** "Adamson, F. B. and", "Rietig V. and", "Laube, L.,": a reference's author list. */
+const AUTHOR_INITIALS = /\p{Lu}[\p{Ll}'’-]+,?\s+\p{Lu}\.(?:\s*\p{Lu}\.)*(?:,|\s+(?:and|et|&)\s)/u;
+
+/** Whether a span sits in a bibliographic reference or an "accessed on" phrase. */
+function isCitation(text: string, start: number, end: number): boolean {
+  if (ACCESSED_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return true;
+  // The line so far, at most 300 characters back (a bounded look-back keeps the pass linear).
+  const window = text.slice(Math.max(0, start - 300), start);
+  const line = window.slice(window.lastIndexOf('\n') + 1);
+  if (BIBLIOGRAPHY_ON_LINE.test(line)) return true;
+  // A year right after a quoted title ("'Migration Diplomacy in World Politics', (2019)") or right
+  // before a link or a journal name is the year of a reference.
+  if (/['’"”»*],\s*\(?$/u.test(line)) return true;
+  const after = text.slice(end, end + 200);
+  if (
+    /^\)?[,.]?\s*(?:<?https?:|www\.|\[[^\]\n]*\]\(https?:|\[https?|doi\b|DOI\b)|^\)?,\s*\*\p{L}/u.test(after)
+  ) {
+    return true;
+  }
+  // Author-year: "Adamson, F. B. and Tsourapas, G., (2019)", "Rietig V. and M. Walter-Franke (2023)".
+  if (text[start - 1] === '(' && AUTHOR_INITIALS.test(line)) return true;
+  return false;
+}
+
+/** Sorted, so containment is a binary search. */
+function makeContains(spans: readonly Span[]): (start: number, end: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  return (start, end) => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid]?.start ?? 0) <= start) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    // Spans may nest or overlap: look back over the few that start before.
+    for (let i = found; i >= 0 && i > found - 8; i--) {
+      const span = sorted[i];
+      if (span !== undefined && span.start <= start && end <= span.end) return true;
+    }
+    return false;
+  };
+}
+
+/**
+ * Every date mention in a text, in text order. A list or range yields one mention per date ("11 et
+ * 12 novembre 2015" → 2015-11-11 and 2015-11-12), each quoting the whole phrase. `citations` are the
+ * spans of bibliographic footnotes; mentions inside them, or inside an "accessed on" phrase or a
+ * reference pattern, get `inCitation: true`.
+ */
+export function findDates(text: string, language: Language, citations: readonly Span[] = []): DateMention[] {
+  const inCitationSpan = makeContains(citations);
+  const mentions: DateMention[] = [];
+  for (const match of scanDateMatches(text)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const values = readMatch(match, text, language);
+    if (values.length === 0 || inUrl(text, start, end)) continue;
+    const inCitation = inCitationSpan(start, end) || isCitation(text, start, end);
+    for (const { value, precision } of values) {
+      mentions.push({ start, end, quote: match[0], value, precision, inCitation });
+    }
+  }
+  return mentions;
+}

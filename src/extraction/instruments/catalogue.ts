@@ -1,0 +1,306 @@
+/**
+ * Well-known named instruments of migration diplomacy, with their aliases in English and French.
+ * Domain knowledge: who holds them and what they are does not depend on the document, so their
+ * type and parties are fixed here. Multilateral processes and global compacts have no parties (the
+ * guidelines: more than six parties, or parties not named → []).
+ */
+import type { LegalForm } from '../../domain/model.ts';
+import type { InstrumentTypeCode } from '../../domain/taxonomy.ts';
+
+/** A named instrument the atlas knows. */
+export interface CatalogueEntry {
+  /** Stable key, also the dedupe key of its mentions. */
+  readonly key: string;
+  readonly title: string;
+  readonly type: InstrumentTypeCode;
+  readonly legalForm: LegalForm;
+  readonly binding: boolean | null;
+  /** Actor ids holding it; `null` when they must be read from the context. */
+  readonly parties: readonly string[] | null;
+  /** Regex source of its names (case-insensitive unless `caseSensitive`). */
+  readonly pattern: string;
+  readonly caseSensitive?: boolean;
+}
+
+const AP = "['’]";
+const E = '[eéè]';
+const VALLETTA = `(?:valletta|la valette|la valetta)`;
+
+type Entry = CatalogueEntry;
+const dialogue = (key: string, title: string, pattern: string, parties: readonly string[] = []): Entry => ({
+  key,
+  title,
+  type: 'dialogue',
+  legalForm: 'process',
+  binding: false,
+  parties,
+  pattern,
+});
+const euAct = (key: string, title: string, pattern: string, caseSensitive = false): Entry => ({
+  key,
+  title,
+  type: 'legal_act',
+  legalForm: 'legal_act',
+  binding: null,
+  parties: ['EU'],
+  pattern,
+  caseSensitive,
+});
+
+/** The catalogue. Longer aliases come first inside each pattern so the longest name is quoted. */
+export const CATALOGUE: readonly CatalogueEntry[] = [
+  // Regional and global dialogues
+  dialogue('rabat', 'Rabat Process', `rabat process|processus de rabat|euro-african dialogue on migration and development|dialogue euro-africain sur la migration et le d${E}veloppement`),
+  dialogue('khartoum', 'Khartoum Process', `khartoum process|processus de khartoum|eu-horn of africa migration route initiative`),
+  dialogue('budapest', 'Budapest Process', `budapest process|processus de budapest`),
+  dialogue('prague', 'Prague Process', `prague process|processus de prague`),
+  dialogue('bali', 'Bali Process', `bali process|processus de bali`),
+  dialogue('niamey', 'Niamey Process', `niamey process|processus de niamey`),
+  dialogue('mmtm', 'Mediterranean Transit Migration Dialogue', `mediterranean transit migration dialogue|dialogue sur la migration de transit en m${E}diterran${E}e|\\bMTM\\b`),
+  dialogue('eap-panel', 'Eastern Partnership Panel on Migration, Mobility and Integrated Border Management', `eastern partnership panel on migration[\\w ,]{0,60}`),
+  dialogue('gfmd', 'Global Forum on Migration and Development', `global forum on migration and development|forum mondial sur la migration et le d${E}veloppement|\\bGFMD\\b|\\bFMMD\\b`),
+  dialogue('imrf', 'International Migration Review Forum', `international migration review forum|forum d${AP}examen de la migration internationale`),
+  dialogue('valletta-summit', 'Valletta Summit on Migration', `${VALLETTA} summit(?: on migration)?|sommet de ${VALLETTA}(?: sur la migration)?`),
+  dialogue('jvap-dialogue', 'Joint Valletta Action Plan follow-up', `joint valletta action plan follow-up`),
+  dialogue('africa-eu-dialogue', 'EU-Africa Dialogue on Migration and Mobility', `(?:eu-africa|africa-eu) dialogue on migration and mobility|dialogue (?:ue-afrique|afrique-ue) sur la migration et la mobilit${E}`),
+  dialogue('puebla', 'Regional Conference on Migration (Puebla Process)', `puebla process|processus de puebla`),
+  dialogue('colombo', 'Colombo Process', `colombo process|processus de colombo`),
+  dialogue('abu-dhabi', 'Abu Dhabi Dialogue', `abu dhabi dialogue|dialogue d${AP}abou dhabi`),
+  // Action plans
+  {
+    key: 'vjap',
+    title: 'Valletta Joint Action Plan',
+    type: 'action_plan',
+    legalForm: 'plan',
+    binding: false,
+    parties: [],
+    pattern: `(?:20\\d\\d )?(?:joint )?${VALLETTA} (?:joint )?action plan(?: \\(JVAP\\)| \\(VJAP\\))?|plan d${AP}action (?:conjoint )?de ${VALLETTA}|\\bJVAP\\b|\\bVJAP\\b|\\bPAVC\\b`,
+  },
+  {
+    key: 'marrakech-plan',
+    title: 'Marrakesh Action Plan',
+    type: 'action_plan',
+    legalForm: 'plan',
+    binding: false,
+    parties: [],
+    pattern: `plan d${AP}action de marrakech(?: 20\\d\\d-20\\d\\d)?|marrakesh? action plan(?: 20\\d\\d-20\\d\\d)?`,
+  },
+  // Funds
+  {
+    key: 'eutf',
+    title: 'EU Emergency Trust Fund for Africa',
+    type: 'fund',
+    legalForm: 'other',
+    binding: null,
+    parties: ['EU'],
+    pattern: `(?:EU |european union )?emergency trust fund(?: for (?:stability and addressing root causes of irregular migration and displaced persons in )?africa)?|fonds fiduciaire d${AP}urgence(?: (?:de l${AP}UE|de l${AP}union europ${E}enne))?(?: (?:en faveur de la stabilit${E} et de la lutte contre les causes profondes de la migration irr${E}guli${E}re(?: et du ph${E}nom${E}ne des personnes d${E}plac${E}es en afrique)?|pour l${AP}afrique))?|\\bEUTF(?: for Africa)?\\b|\\bFFU\\b`,
+  },
+  {
+    key: 'ndici',
+    title: 'NDICI-Global Europe',
+    type: 'fund',
+    legalForm: 'legal_act',
+    binding: true,
+    parties: ['EU'],
+    pattern: `NDICI[- –]{1,3}Global Europe|NDICI|neighbourhood, development and international cooperation instrument|instrument de voisinage, de coop${E}ration au d${E}veloppement et de coop${E}ration internationale`,
+  },
+  {
+    key: 'mpf',
+    title: 'Migration Partnership Facility',
+    type: 'fund',
+    legalForm: 'other',
+    binding: null,
+    parties: ['EU'],
+    pattern: `migration partnership facility|facilit${E} de partenariat pour la migration`,
+  },
+  {
+    key: 'amif',
+    title: 'Asylum, Migration and Integration Fund',
+    type: 'fund',
+    legalForm: 'legal_act',
+    binding: true,
+    parties: ['EU'],
+    pattern: `asylum,? migration and integration fund|fonds « ?asile, migration et int${E}gration ?»|fonds asile,? migration et int${E}gration|\\bAMIF\\b|\\bFAMI\\b`,
+  },
+  {
+    key: 'facility-turkey',
+    title: 'Facility for Refugees in Türkiye',
+    type: 'fund',
+    legalForm: 'other',
+    binding: null,
+    parties: ['EU', 'TR'],
+    pattern: `facility for refugees in (?:turkey|t[uü]rkiye)|facilit${E} en faveur des r${E}fugi${E}s en turquie`,
+  },
+  // Global frameworks
+  {
+    key: 'gcm',
+    title: 'Global Compact for Safe, Orderly and Regular Migration',
+    type: 'compact',
+    legalForm: 'compact',
+    binding: false,
+    parties: [],
+    pattern: `global compact (?:for|on) (?:safe,? orderly and regular )?migration|pacte mondial (?:pour|sur) (?:des|les) migrations? s[uû]res?,? ordonn${E}es? et r${E}guli${E}res?|pacte mondial sur les migrations|\\bGCM\\b|\\bPMM\\b`,
+  },
+  {
+    key: 'gcr',
+    title: 'Global Compact on Refugees',
+    type: 'compact',
+    legalForm: 'compact',
+    binding: false,
+    parties: [],
+    pattern: `global compact on refugees|pacte mondial sur les r${E}fugi${E}s`,
+  },
+  {
+    key: 'nyd',
+    title: 'New York Declaration for Refugees and Migrants',
+    type: 'joint_declaration',
+    legalForm: 'declaration',
+    binding: false,
+    parties: [],
+    pattern: `new york declaration(?: for refugees and migrants)?|d${E}claration de new york(?: pour les r${E}fugi${E}s et les migrants)?`,
+  },
+  {
+    key: 'la-declaration',
+    title: 'Los Angeles Declaration on Migration and Protection',
+    type: 'joint_declaration',
+    legalForm: 'declaration',
+    binding: false,
+    parties: [],
+    pattern: `los angeles declaration(?: on migration(?: and protection)?)?|d${E}claration de los angeles(?: sur la migration et la protection)?`,
+  },
+  {
+    key: 'agenda-2030',
+    title: '2030 Agenda for Sustainable Development',
+    type: 'legal_act',
+    legalForm: 'other',
+    binding: false,
+    parties: [],
+    pattern: `(?:the )?2030 agenda for sustainable development|programme de d${E}veloppement durable ${AP}?${E}?(?:a|à) l${AP}horizon 2030|agenda 2030 (?:pour|du) d${E}veloppement durable`,
+  },
+  // EU policy frameworks
+  euAct('gamm', 'Global Approach to Migration and Mobility', `global approach to migration and mobility(?: \\(GAMM\\))?|approche globale de la question des migrations et de la mobilit${E}|\\bGAMM\\b|\\bAGMM\\b`),
+  euAct('mpf-framework', 'Migration Partnership Framework', `migration partnership framework|cadre de partenariat pour les migrations|nouveau cadre de partenariat`),
+  euAct('agenda-migration', 'European Agenda on Migration', `european agenda on migration|agenda europ${E}en (?:en mati${E}re de|sur la|pour la) migration`),
+  euAct('pact', 'Pact on Migration and Asylum', `(?:new |EU )?pact on migration and asylum|pacte (?:europ${E}en )?sur la migration et l${AP}asile`),
+  euAct('crisis-regulation', 'Crisis Regulation', `crisis regulation|r${E}glement (?:relatif aux situations de )?crise`),
+  euAct('visa-code', 'Visa Code', `(?:article 25a of the )?(?:revised )?visa code|code (?:communautaire )?des visas`),
+  euAct('ibm-strategy', 'European Integrated Border Management Strategy', `strat${E}gie (?:europ${E}enne )?de gestion int${E}gr${E}e des fronti${E}res de l${AP}UE(?: \\(EUIBM\\))?|european integrated border management strategy|\\bEUIBM\\b`),
+  {
+    key: 'eu-turkey',
+    title: 'EU-Türkiye Statement',
+    type: 'joint_declaration',
+    legalForm: 'declaration',
+    binding: false,
+    parties: ['EU', 'TR'],
+    pattern: `EU[-–](?:turkey|t[uü]rkiye) (?:statement|deal|declaration)|d${E}claration UE[-–]turquie|(?:turkey|t[uü]rkiye)[-–]EU (?:statement|deal)`,
+  },
+  {
+    key: 'emwp',
+    title: 'Working Party on External Aspects of Asylum and Migration (EMWP)',
+    type: 'coordination_mechanism',
+    legalForm: 'other',
+    binding: null,
+    parties: ['EU'],
+    pattern: `(?:council${AP}s )?working party on (?:the )?external aspects of asylum(?: and migration)?|groupe (?:de travail )?["«]? ?aspects ext${E}rieurs de l${AP}asile et de la migration|\\bEMWP\\b|high[- ]level working group on asylum and migration`,
+  },
+  {
+    key: 'team-europe',
+    title: 'Team Europe Initiatives',
+    type: 'programme',
+    legalForm: 'other',
+    binding: null,
+    parties: ['EU'],
+    pattern: `initiatives? of team europe|team europe initiatives?|initiatives? (?:de l${AP})?${E}quipe europe|\\bTEIs?\\b`,
+  },
+  {
+    key: 'global-alliance-smuggling',
+    title: 'Global Alliance to Counter Migrant Smuggling',
+    type: 'partnership',
+    legalForm: 'other',
+    binding: false,
+    parties: ['EU'],
+    pattern: `global alliance to counter migrant smuggling|alliance mondiale (?:pour lutter )?contre le trafic de migrants`,
+  },
+  // Programmes run by organizations
+  {
+    key: 'mida',
+    title: 'Migration for Development in Africa (MIDA)',
+    type: 'programme',
+    legalForm: 'other',
+    binding: null,
+    parties: ['IOM'],
+    pattern: `migration (?:for|pour le) d${E}?velopment in africa|migrations? pour le d${E}veloppement en afrique|\\bMIDA\\b`,
+  },
+  {
+    key: 'tokten-tqn',
+    title: 'Temporary Return of Qualified Nationals',
+    type: 'programme',
+    legalForm: 'other',
+    binding: null,
+    parties: ['IOM'],
+    pattern: `temporary return of qualified nationals|retour temporaire (?:de|des) nationaux qualifi${E}s|\\bTRQN\\b`,
+  },
+  {
+    key: 'wapis',
+    title: 'West African Police Information System (WAPIS)',
+    type: 'programme',
+    legalForm: 'other',
+    binding: null,
+    parties: ['INTERPOL'],
+    pattern: `west african police information system|syst${E}me d${AP}information policier (?:pour l${AP}afrique de l${AP}ouest|ouest-africain)|\\bWAPIS\\b|\\bSIPAO\\b`,
+  },
+  {
+    key: 'avrr',
+    title: 'EU-IOM Joint Initiative for Migrant Protection and Reintegration',
+    type: 'programme',
+    legalForm: 'other',
+    binding: null,
+    parties: ['EU', 'IOM'],
+    pattern: `(?:EU-IOM )?joint initiative for migrant protection and reintegration|initiative conjointe UE-OIM(?: pour la protection et la r${E}int${E}gration des migrants)?`,
+  },
+  {
+    key: 'palm',
+    title: 'Pacific Australia Labour Mobility (PALM) scheme',
+    type: 'programme',
+    legalForm: 'other',
+    binding: null,
+    parties: ['AU'],
+    pattern: `pacific australia labou?r mobility(?: \\(PALM\\))?(?: scheme)?|\\bPALM scheme\\b`,
+  },
+  {
+    key: 'swp',
+    title: 'Seasonal Worker Programme',
+    type: 'programme',
+    legalForm: 'other',
+    binding: null,
+    parties: ['AU'],
+    pattern: `seasonal worker programme(?: \\(SWP\\))?`,
+  },
+  {
+    key: 'pls',
+    title: 'Pacific Labour Scheme',
+    type: 'programme',
+    legalForm: 'other',
+    binding: null,
+    parties: ['AU'],
+    pattern: `pacific labou?r scheme`,
+  },
+  {
+    key: 'smo',
+    title: 'Safe Mobility Offices',
+    type: 'programme',
+    legalForm: 'other',
+    binding: null,
+    parties: null,
+    pattern: `safe mobility (?:offices?|initiative)|bureaux de mobilit${E} s[uû]re`,
+  },
+  {
+    key: 'mocaddem',
+    title: 'Mechanism for the operational coordination of the external dimension of migration (MOCADDEM)',
+    type: 'coordination_mechanism',
+    legalForm: 'other',
+    binding: null,
+    parties: null,
+    pattern: `MOCADDEM|MOCADEM|operational coordination mechanism for the external dimension of migration|m${E}canisme (?:de|pour la) coordination op${E}rationnelle (?:pour|de) la dimension ext${E}rieure des migrations`,
+  },
+];

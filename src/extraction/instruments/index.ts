@@ -1,0 +1,225 @@
+/**
+ * The instrument stage: finds every migration diplomacy instrument a document names, once per
+ * distinct instrument. Repeated mentions are merged (best-named title kept, earliest date kept,
+ * parties and amounts united); an anaphor ("the MoU") joins the last instrument with its head.
+ */
+import type { LegalForm, Span } from '../../domain/model.ts';
+import type { ApproachCode, TopicCode } from '../../domain/taxonomy.ts';
+import type { InstrumentCandidate, PartyCandidate } from '../types.ts';
+import { type InstrumentContext, lowerBound } from './context.ts';
+import { findMatches, type Match } from './matchers.ts';
+import { type InstrumentMention, isPluralHead, mentionOf } from './mentions.ts';
+import { roleFor } from './parties.ts';
+import { insideSpans, urlSpans } from '../text.ts';
+
+export { actorMentions, principalActors, type ActorMention, type InstrumentContext } from './context.ts';
+export { CATALOGUE } from './catalogue.ts';
+export { HEAD_RULES, agreementType } from './lexicon.ts';
+
+/** Heads that are a legal form: a partnership named right after one is that instrument's subject. */
+const FORM_HEADS = new Set(['mou', 'loi', 'declaration', 'agreement', 'compact']);
+
+/**
+ * Drops matches that do not start a new instrument: a partnership launched by a memorandum or
+ * declaration of the same clause ("Joint Declaration launching a … Partnership"), and the second
+ * head of a coordination ("partnerships and agreements on mobility … with India").
+ */
+function withoutDependentHeads(ctx: InstrumentContext, matches: readonly Match[]): Match[] {
+  const out: Match[] = [];
+  let previous: Match | undefined;
+  for (const m of matches) {
+    if (previous?.source === 'head' && m.source === 'head') {
+      const gap = ctx.folded.slice(previous.end, m.start);
+      const bothPlural = isPluralHead(ctx.folded.slice(previous.start, previous.end)) && isPluralHead(ctx.folded.slice(m.start, m.end));
+      const coordinated = bothPlural && /^\s*(?:and|et|or|ou|,)\s*(?:[a-z]+\s+)?$/.test(gap) && previous.rule.type !== m.rule.type;
+      const launched =
+        m.rule.type === 'partnership' && FORM_HEADS.has(previous.rule.head) && m.start - previous.end < 90 && !/[.;]/.test(gap);
+      if (coordinated || launched) continue;
+    }
+    out.push(m);
+    previous = m;
+  }
+  return out;
+}
+
+interface Draft {
+  mention: InstrumentMention;
+  parties: Map<string, PartyCandidate>;
+  dates: InstrumentMention['dates'][number][];
+  amounts: InstrumentMention['amounts'][number][];
+  /** Made from a mention split per counterpart. */
+  split: boolean;
+}
+
+const normalisedTitle = (title: string): string =>
+  title
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\b(?:the|le|la|les|l'|l’|un|une|a|an)\b/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/** One party set contains the other (both non-empty): the same instrument named more or less fully. */
+function nested(a: ReadonlySet<string>, b: readonly string[]): boolean {
+  if (a.size === 0 || b.length === 0) return false;
+  const inA = b.filter((id) => a.has(id)).length;
+  return inA === b.length || inA === a.size;
+}
+
+/** The draft an instrument mention belongs to, if an earlier mention named the same instrument. */
+function findDraft(
+  mention: InstrumentMention,
+  byKey: ReadonlyMap<string, Draft[]>,
+  lastByKey: ReadonlyMap<string, Draft>,
+): Draft | undefined {
+  const same = byKey.get(mention.key) ?? [];
+  if (mention.catalogued) return same[0];
+  if (mention.anaphoric || mention.definite) {
+    const last = lastByKey.get(mention.key);
+    if (last || mention.anaphoric) return last;
+  }
+  if (mention.parties.length > 0) return same.find((d) => nested(new Set(d.parties.keys()), mention.parties));
+  const title = normalisedTitle(mention.title);
+  return same.find((d) => normalisedTitle(d.mention.title) === title) ?? (mention.named ? undefined : lastByKey.get(mention.key));
+}
+
+/** Finds the instruments of one document. `annotate` adds topics and approaches of a sentence. */
+export function findInstruments(
+  ctx: InstrumentContext,
+  annotate: (sentence: { start: number; end: number }) => { topics: readonly TopicCode[]; approaches: readonly ApproachCode[] },
+): InstrumentCandidate[] {
+  const drafts: Draft[] = [];
+  const byKey = new Map<string, Draft[]>();
+  const lastByKey = new Map<string, Draft>();
+  const matches = withoutDependentHeads(ctx, findMatches(ctx.text, ctx.folded));
+  const names = matches.filter((m) => m.source === 'catalogue');
+  const urls = urlSpans(ctx.text);
+  let coveredUntil = -1;
+  let previousEnd = -1;
+  for (const match of matches) {
+    // A head inside the name of the previous instrument ("Special Representative for Migration
+    // Agreements") is part of that name.
+    if (match.start < coveredUntil || insideSpans(urls, match.start) || insideSpans(ctx.excluded, match.start)) continue;
+    const found = mentionOf(ctx, match);
+    const headOfCompound = found !== null && found.span.start < previousEnd && previousEnd <= match.start;
+    previousEnd = match.end;
+    // "the Talent Partnership initiative": the second head only qualifies the first.
+    if (!found || headOfCompound) continue;
+    // A head whose name contains a catalogued name ("NDICI-Global Europe funds") is that instrument.
+    if (!found.catalogued && overlapsAny(names, found.span)) continue;
+    coveredUntil = Math.max(coveredUntil, found.span.end);
+    for (const mention of distributed(found)) add(mention);
+  }
+  return withoutCoveredPlurals(drafts).map((d) => toCandidate(ctx, d, annotate));
+
+  function add(mention: InstrumentMention): void {
+    let draft = findDraft(mention, byKey, lastByKey);
+    if (!draft) {
+      if (mention.anaphoric) return;
+      draft = { mention, parties: new Map(), dates: [], amounts: [], split: mention.key.split(':').length > 2 };
+      drafts.push(draft);
+      byKey.set(mention.key, [...(byKey.get(mention.key) ?? []), draft]);
+    } else if (mention.named && !draft.mention.named && !draft.mention.catalogued) {
+      // Keep the best-named mention as the record's title and quote.
+      draft.mention = { ...mention, type: draft.mention.type === 'agreement' ? mention.type : draft.mention.type };
+    } else if (draft.mention.type === 'agreement' && mention.type !== 'agreement') {
+      // A later mention may say what the agreement is about.
+      draft.mention = { ...draft.mention, type: mention.type };
+    }
+    const isNew = draft.mention === mention;
+    lastByKey.set(mention.key, draft);
+    const role = roleFor(mention.type);
+    const addParties =
+      isNew || draft.parties.size === 0 || mention.catalogued || mention.anaphoric || nested(new Set(draft.parties.keys()), mention.parties);
+    if (addParties && (isNew || !mention.definite || mention.anaphoric)) {
+      for (const id of mention.parties) {
+        if (!draft.parties.has(id)) draft.parties.set(id, { actorId: id, role, start: mention.span.start, end: mention.span.end, quote: mention.title });
+      }
+    }
+    draft.dates.push(...mention.dates);
+    for (const amount of mention.amounts) {
+      if (!draft.amounts.some((a) => a.value === amount.value && a.currency === amount.currency)) draft.amounts.push(amount);
+    }
+  }
+}
+
+/**
+ * Drops an unnamed record whose parties are all covered by instruments of its type split out one
+ * per counterpart elsewhere ("Japan has signed EPAs with the Philippines, Indonesia and Vietnam"
+ * beside "EPAs with Indonesia (2008), the Philippines (2009)…"): the same instruments, counted once.
+ */
+function withoutCoveredPlurals(drafts: readonly Draft[]): Draft[] {
+  const split = drafts.filter((d) => d.split);
+  if (split.length === 0) return [...drafts];
+  return drafts.filter((d) => {
+    if (d.split || d.mention.catalogued || d.parties.size === 0) return true;
+    const peers = split.filter((p) => p.mention.type === d.mention.type);
+    const covered = new Set(peers.flatMap((p) => [...p.parties.keys()]));
+    return peers.length < 2 || ![...d.parties.keys()].every((id) => covered.has(id));
+  });
+}
+
+/** Whether `span` overlaps one of the sorted, non-overlapping `spans`. */
+function overlapsAny(spans: readonly Span[], span: Span): boolean {
+  const i = lowerBound(spans, span.end) - 1;
+  const before = spans[i];
+  return before !== undefined && before.end > span.start;
+}
+
+/** Splits "EPAs with Indonesia (2008), the Philippines (2009)" into one mention per counterpart. */
+function distributed(mention: InstrumentMention): InstrumentMention[] {
+  if (mention.perParty.length === 0) return [mention];
+  const counterparts = new Set(mention.perParty.map((c) => c.id));
+  const others = mention.parties.filter((id) => !counterparts.has(id));
+  return mention.perParty.map((c) => ({
+    ...mention,
+    key: `${mention.key}:${c.id}`,
+    parties: [...others, c.id],
+    dates: c.date ? [{ ...c.date, role: 'signature' as const }] : [],
+    perParty: [],
+  }));
+}
+
+function legalFormOf(mention: InstrumentMention): LegalForm {
+  if (mention.rule) return mention.rule.legalForm;
+  switch (mention.type) {
+    case 'dialogue':
+      return 'process';
+    case 'action_plan':
+      return 'plan';
+    case 'compact':
+      return 'compact';
+    case 'joint_declaration':
+      return 'declaration';
+    case 'legal_act':
+      return 'legal_act';
+    default:
+      return 'other';
+  }
+}
+
+function toCandidate(
+  ctx: InstrumentContext,
+  draft: Draft,
+  annotate: (sentence: { start: number; end: number }) => { topics: readonly TopicCode[]; approaches: readonly ApproachCode[] },
+): InstrumentCandidate {
+  const { mention } = draft;
+  const dates = [...draft.dates].sort((a, b) => a.value.localeCompare(b.value));
+  const notes = annotate(mention.sentence);
+  return {
+    type: mention.type,
+    title: mention.title,
+    legalForm: legalFormOf(mention),
+    binding: mention.rule ? mention.rule.binding : null,
+    parties: [...draft.parties.values()],
+    dates: dates.slice(0, 1).concat(dates.slice(1).filter((d) => d.value !== dates[0]?.value)),
+    amounts: draft.amounts,
+    topics: notes.topics,
+    approaches: notes.approaches,
+    sentence: mention.sentence,
+    start: mention.span.start,
+    end: mention.span.end,
+    quote: ctx.text.slice(mention.span.start, mention.span.end),
+  };
+}

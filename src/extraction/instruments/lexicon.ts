@@ -1,0 +1,242 @@
+/**
+ * Head nouns of migration diplomacy instruments, in English and French, by instrument type. A head
+ * rule finds the noun phrase that names a form ("memorandum of understanding", "feuille de route");
+ * the candidate builder then reads its name, parties and date around it. The legal form named in the
+ * text decides the type first (spec: a memorandum stays a memorandum whatever its subject); only an
+ * agreement takes its subject's type, see `agreementType`.
+ */
+import type { LegalForm } from '../../domain/model.ts';
+import type { InstrumentTypeCode } from '../../domain/taxonomy.ts';
+
+/** One head-noun rule. */
+export interface HeadRule {
+  /** Stable key of the head lexeme: two mentions with different heads are different instruments. */
+  readonly head: string;
+  readonly type: InstrumentTypeCode;
+  readonly legalForm: LegalForm;
+  readonly binding: boolean | null;
+  /** Regex source, matched case-insensitively on word boundaries. */
+  readonly pattern: string;
+  /**
+   * How much context the rule needs before a match counts: `form` heads (memorandum, letter of
+   * intent) are instruments by themselves once tied to a party, a date or a name; `named` heads
+   * (programme, strategy, fund) are common words and count only with a proper name or an owner.
+   */
+  readonly strength: 'form' | 'named';
+  /** The pattern is case-sensitive (acronyms such as MoU, EPA). */
+  readonly caseSensitive?: boolean;
+}
+
+const AP = "['’]";
+const E = '[eéè]';
+
+/** Head rules, most specific first: on overlapping matches the earlier rule wins. */
+export const HEAD_RULES: readonly HeadRule[] = [
+  // --- memoranda -------------------------------------------------------------------------------
+  {
+    head: 'mou',
+    type: 'memorandum_of_understanding',
+    legalForm: 'memorandum',
+    binding: false,
+    pattern: `memorand(?:um|a|ums) of understanding|protocoles? d${AP}accord|m${E}morand(?:um|a)s? d${AP}(?:entente|accord)`,
+    strength: 'form',
+  },
+  { head: 'mou', type: 'memorandum_of_understanding', legalForm: 'memorandum', binding: false, pattern: 'MoUs?|MOUs?', strength: 'form', caseSensitive: true },
+  // --- letters and declarations of intent -----------------------------------------------------
+  {
+    head: 'loi',
+    type: 'letter_of_intent',
+    legalForm: 'letter',
+    binding: false,
+    pattern: `(?:letters?|declarations?) of intent|(?:lettres?|d${E}clarations?) d${AP}intention`,
+    strength: 'form',
+  },
+  // --- joint declarations, statements, communiqués --------------------------------------------
+  {
+    head: 'declaration',
+    type: 'joint_declaration',
+    legalForm: 'declaration',
+    binding: false,
+    pattern: `joint (?:political )?(?:declarations?|statements?|communiqu${E}s?)|communiqu${E}s? (?:commun|conjoint)s?|d${E}clarations? (?:conjointes?|communes?)`,
+    strength: 'form',
+  },
+  // --- compacts --------------------------------------------------------------------------------
+  { head: 'compact', type: 'compact', legalForm: 'compact', binding: false, pattern: `(?:migration )?compacts?|pactes? (?:mondial|global)(?:aux)?`, strength: 'form' },
+  // --- action plans and roadmaps ---------------------------------------------------------------
+  {
+    head: 'action_plan',
+    type: 'action_plan',
+    legalForm: 'plan',
+    binding: false,
+    pattern: `(?:joint |national )?action plans?|plans? d${AP}action(?: (?:conjoint|national)s?)?|road ?maps?|feuilles? de route(?: conjointes?)?`,
+    strength: 'form',
+  },
+  // --- envoys ----------------------------------------------------------------------------------
+  {
+    head: 'envoy',
+    type: 'envoy',
+    legalForm: 'other',
+    binding: null,
+    pattern:
+      `special (?:envoys?|representatives?)(?: for| on)?|ambassadors? (?:for|on|at large for) (?:migration|migratory)|ambassadors? at large|flying consuls|migration referents|` +
+      `envoy${E}s? sp${E}ciaux?|envoy${E}s? sp${E}ciale?s?|repr${E}sentants? sp${E}ciale?s?|ambassadeurs? (?:charg${E}s? (?:des|de la) (?:migrations?|questions migratoires)|(?:pour|aux) (?:les )?migrations?|itin${E}rants?)|r${E}f${E}rents? migrations?`,
+    strength: 'form',
+  },
+  // --- operational cooperation -----------------------------------------------------------------
+  {
+    head: 'joint_patrol',
+    type: 'operational_cooperation',
+    legalForm: 'arrangement',
+    binding: null,
+    pattern: `joint (?:maritime |surveillance )?patrols?|patrouilles? (?:de surveillance |maritimes? )?conjointes?`,
+    strength: 'form',
+  },
+  {
+    head: 'joint_team',
+    type: 'operational_cooperation',
+    legalForm: 'arrangement',
+    binding: null,
+    pattern: `joint investigation teams?|${E}quipes? (?:conjointes? d${AP}(?:investigation|enqu[eê]te)|d${AP}(?:enqu[eê]te|investigation) conjointes?)`,
+    strength: 'form',
+  },
+  {
+    head: 'liaison_officer',
+    type: 'operational_cooperation',
+    legalForm: 'arrangement',
+    binding: null,
+    pattern: `(?:immigration |migration |european )?liaison officers?|officiers? de liaison`,
+    strength: 'form',
+  },
+  {
+    head: 'risk_cell',
+    type: 'operational_cooperation',
+    legalForm: 'arrangement',
+    binding: null,
+    pattern: `risk analysis cells?|cellules? d${AP}analyse (?:de |des )?risques?`,
+    strength: 'form',
+  },
+  {
+    head: 'joint_partnership',
+    type: 'operational_cooperation',
+    legalForm: 'arrangement',
+    binding: null,
+    pattern: `joint operational partnerships?|partenariats? op${E}rationnels? conjoints?|data[- ]sharing (?:partnerships?|arrangements?)`,
+    strength: 'form',
+  },
+  // --- coordination mechanisms -----------------------------------------------------------------
+  {
+    head: 'coordination',
+    type: 'coordination_mechanism',
+    legalForm: 'other',
+    binding: null,
+    pattern:
+      `(?:ministerial |inter-?ministerial )?task ?forces?|working part(?:y|ies)|inter-?ministerial (?:roundtables?|committees?|working groups?)|coordination (?:mechanisms?|committees?|bod(?:y|ies)|platforms?)|` +
+      `m${E}canismes? (?:national |nationaux )?de coordination|comit${E}s? (?:de coordination|interminist${E}riels?)(?: inter-?agences?)?|plate-?formes? interservices|` +
+      `groupes? de travail(?: maritimes?)?|autorit${E}s? de coordination|structures? (?:appropri${E}es? )?de concertation|cadres? de concertation`,
+    strength: 'form',
+  },
+  // --- partnerships named as frameworks --------------------------------------------------------
+  {
+    head: 'partnership',
+    type: 'partnership',
+    legalForm: 'other',
+    binding: false,
+    pattern:
+      `mobility partnerships?|talent partnerships?|(?:bilateral |comprehensive )?migration partnerships?|partenariats? (?:pour la mobilit${E}|pour les talents|migratoires?)|` +
+      `common agendas? (?:for|on) migration and mobility|agendas? communs? (?:pour|sur) (?:la )?migration`,
+    strength: 'form',
+  },
+  { head: 'partnership', type: 'partnership', legalForm: 'other', binding: false, pattern: 'MPs|CAMMs?', strength: 'form', caseSensitive: true },
+  // --- agreements: the subject decides the type ------------------------------------------------
+  {
+    head: 'agreement',
+    type: 'agreement',
+    legalForm: 'agreement',
+    binding: true,
+    pattern: `(?:bilateral |framework |readmission |visa (?:facilitation |waiver |exemption )?)?agreements?|treat(?:y|ies)|accords?(?:-cadres?)?|conventions? bilat${E}rales?|traités?`,
+    strength: 'form',
+  },
+  { head: 'agreement', type: 'trade_agreement', legalForm: 'agreement', binding: true, pattern: 'EPAs?|FTAs?', strength: 'form', caseSensitive: true },
+  // --- standard operating procedures on return: a readmission arrangement ---------------------
+  {
+    head: 'sop',
+    type: 'readmission_agreement',
+    legalForm: 'arrangement',
+    binding: false,
+    pattern: `standard operating procedures|proc${E}dures? (?:op${E}rationnelles? )?(?:standard|normalis${E}es)s?`,
+    strength: 'form',
+  },
+  // --- dialogues, processes, summits -----------------------------------------------------------
+  {
+    head: 'dialogue',
+    type: 'dialogue',
+    legalForm: 'process',
+    binding: false,
+    pattern: `(?:high[- ]level|political|bilateral|multilateral|regular|migration) dialogues?|dialogues? (?:de haut niveau|politiques?|bilat${E}ra(?:l|ux)|r${E}guliers?)|dialogues? on migration|conf${E}rences? minist${E}rielles?|ministerial conferences?`,
+    strength: 'form',
+  },
+  {
+    head: 'dialogue',
+    type: 'dialogue',
+    legalForm: 'process',
+    binding: false,
+    pattern: `dialogues?|processus|process|sommets?|summits?|forums?|panels? on migration`,
+    strength: 'named',
+  },
+  // --- funds -----------------------------------------------------------------------------------
+  {
+    head: 'fund',
+    type: 'fund',
+    legalForm: 'other',
+    binding: null,
+    pattern: `trust funds?|funds?|facilit(?:y|ies)|fonds(?: fiduciaires?)?|facilit${E}s?|financing instruments?|instruments? de financement`,
+    strength: 'named',
+  },
+  // --- legal acts and policy frameworks --------------------------------------------------------
+  {
+    head: 'legal_act',
+    type: 'legal_act',
+    legalForm: 'legal_act',
+    binding: null,
+    pattern:
+      `national (?:migration |integrated border management |diaspora )?(?:strateg(?:y|ies)|polic(?:y|ies))|strat${E}gies? nationales?|politiques? (?:nationales?|migratoires? nationales?)|` +
+      `lois? (?:sur|relatives?) (?:l${AP}|la |les )?(?:immigration|migrations?|asile|${E}trangers|traite|trafic)|laws? on (?:immigration|migration|asylum|aliens|foreigners)|programme for government`,
+    strength: 'form',
+  },
+  {
+    head: 'legal_act',
+    type: 'legal_act',
+    legalForm: 'legal_act',
+    binding: null,
+    pattern: `strateg(?:y|ies)|strat${E}gies?|polic(?:y|ies)|politiques?|regulations?|r${E}glements?|codes?|agendas? (?:on|for) migration`,
+    strength: 'named',
+  },
+  // --- programmes and projects -----------------------------------------------------------------
+  {
+    head: 'programme',
+    type: 'programme',
+    legalForm: 'other',
+    binding: null,
+    pattern: `programmes?|programs?|projects?|schemes?|initiatives?|projets?|dispositifs?|training institutes?`,
+    strength: 'named',
+  },
+];
+
+/** The subject words that turn an agreement into a typed agreement (EN/FR). */
+const AGREEMENT_SUBJECTS: readonly { readonly type: InstrumentTypeCode; readonly pattern: RegExp }[] = [
+  { type: 'readmission_agreement', pattern: /r[eé]admission|return and readmission|retour et (?:de )?r[eé]admission/i },
+  { type: 'visa_agreement', pattern: /\bvisas?\b/i },
+  {
+    type: 'labour_agreement',
+    pattern:
+      /labou?r|circular migration|seasonal|working holiday|\bTLM\b|workers?\b|main[- ]d['’][œo]euvre|migration circulaire|saisonni|travailleurs?|vacances[- ]travail|emploi/i,
+  },
+  { type: 'trade_agreement', pattern: /trade|economic partnership|free[- ]trade|commerc|libre[- ][ée]change|partenariat [ée]conomique/i },
+];
+
+/** The type of an agreement read from the words of its own phrase (its name or "on …" tail). */
+export function agreementType(phrase: string): InstrumentTypeCode {
+  for (const subject of AGREEMENT_SUBJECTS) if (subject.pattern.test(phrase)) return subject.type;
+  return 'agreement';
+}
+

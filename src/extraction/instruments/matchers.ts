@@ -1,0 +1,95 @@
+/**
+ * Compiles the catalogue and the head rules into a few combined regular expressions (one pass over
+ * the text each, instead of one pass per rule) and returns the non-overlapping matches: catalogue
+ * names first, then head nouns.
+ */
+import type { Span } from '../../domain/model.ts';
+import { CATALOGUE, type CatalogueEntry } from './catalogue.ts';
+import { HEAD_RULES, type HeadRule } from './lexicon.ts';
+
+/** A name or head noun found in the text. */
+export type Match =
+  | (Span & { readonly source: 'catalogue'; readonly entry: CatalogueEntry })
+  | (Span & { readonly source: 'head'; readonly rule: HeadRule });
+
+interface Compiled<T> {
+  readonly regex: RegExp;
+  readonly items: readonly T[];
+}
+
+function compile<T>(items: readonly T[], source: (item: T) => string, flags: string): Compiled<T> {
+  // Text from PDFs breaks lines inside names: a space in a pattern matches any run of white space.
+  const body = items.map((item) => `(${source(item).replace(/ /g, '\\s+')})`).join('|');
+  // Word boundaries by hand: \b is ASCII-only and the folded text still holds letters like "œ".
+  return { regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, flags), items };
+}
+
+// Capturing groups inside the rule patterns would shift the group numbers: the sources use only
+// (?:…) groups, which a test checks.
+const catalogueFolded = compile(
+  CATALOGUE.filter((e) => !e.caseSensitive),
+  (e) => e.pattern,
+  'giu',
+);
+const catalogueCased = compile(
+  CATALOGUE.filter((e) => e.caseSensitive === true),
+  (e) => e.pattern,
+  'gu',
+);
+const headsFolded = compile(
+  HEAD_RULES.filter((r) => !r.caseSensitive),
+  (r) => r.pattern,
+  'giu',
+);
+const headsCased = compile(
+  HEAD_RULES.filter((r) => r.caseSensitive === true),
+  (r) => r.pattern,
+  'gu',
+);
+
+function run<T>(compiled: Compiled<T>, text: string, make: (item: T, start: number, end: number) => Match, out: Match[]): void {
+  if (compiled.items.length === 0) return;
+  const { regex, items } = compiled;
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m; m = regex.exec(text)) {
+    if (m[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    let k = 1;
+    while (k < m.length && m[k] === undefined) k++;
+    const item = items[k - 1];
+    if (item !== undefined) out.push(make(item, m.index, m.index + m[0].length));
+  }
+}
+
+/** Keeps the earliest, then longest, of overlapping matches. */
+function nonOverlapping(matches: Match[], taken: Span[]): Match[] {
+  matches.sort((a, b) => a.start - b.start || b.end - a.end);
+  taken.sort((a, b) => a.start - b.start);
+  const out: Match[] = [];
+  let t = 0;
+  let lastEnd = -1;
+  for (const m of matches) {
+    if (m.start < lastEnd) continue;
+    while (t < taken.length && (taken[t] as Span).end <= m.start) t++;
+    const blocker = taken[t];
+    if (blocker && blocker.start < m.end) continue;
+    out.push(m);
+    lastEnd = m.end;
+  }
+  return out;
+}
+
+/** Catalogue names and head nouns in the text, without overlaps, in text order. */
+export function findMatches(text: string, folded: string): Match[] {
+  const names: Match[] = [];
+  run(catalogueFolded, folded, (entry, start, end) => ({ source: 'catalogue', entry, start, end }), names);
+  run(catalogueCased, text, (entry, start, end) => ({ source: 'catalogue', entry, start, end }), names);
+  const keptNames = nonOverlapping(names, []);
+  const heads: Match[] = [];
+  run(headsFolded, folded, (rule, start, end) => ({ source: 'head', rule, start, end }), heads);
+  run(headsCased, text, (rule, start, end) => ({ source: 'head', rule, start, end }), heads);
+  const keptHeads = nonOverlapping(heads, [...keptNames]);
+  return [...keptNames, ...keptHeads].sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,200 @@
+/**
+ * Turns each catalogue name or head noun into an instrument mention: its type, name, parties, date
+ * and amounts, or nothing when the phrase names a kind of instrument ("bilateral agreements,
+ * MoUs…") rather than one instrument.
+ */
+import type { DateRole, Span } from '../../domain/model.ts';
+import type { InstrumentTypeCode } from '../../domain/taxonomy.ts';
+import type { AmountMention, DateMention } from '../types.ts';
+import { type ActorMention, type InstrumentContext, sentenceAt, within } from './context.ts';
+import { agreementType, type HeadRule } from './lexicon.ts';
+import type { Match } from './matchers.ts';
+import { clauseAround, namedPhrase } from './phrase.ts';
+import { type PartyReading, readParties } from './parties.ts';
+
+/** One mention of an instrument, before mentions of the same instrument are merged. */
+export interface InstrumentMention {
+  /** Dedupe key: the catalogue key, or the head lexeme for generic mentions. */
+  readonly key: string;
+  readonly catalogued: boolean;
+  readonly type: InstrumentTypeCode;
+  readonly rule: HeadRule | null;
+  readonly span: Span;
+  readonly title: string;
+  readonly named: boolean;
+  readonly parties: readonly string[];
+  readonly dates: readonly (DateMention & { readonly role: DateRole })[];
+  readonly amounts: readonly AmountMention[];
+  readonly sentence: Span;
+  /** No name, no party, no date: an anaphor ("the MoU") that can only join an earlier instrument. */
+  readonly anaphoric: boolean;
+  /** Introduced by "the", "this", "ce"… without a name: refers back when an instrument with its head exists. */
+  readonly definite: boolean;
+  /** "EPAs with Indonesia (2008), the Philippines (2009)…": one instrument per dated counterpart. */
+  readonly perParty: readonly Counterpart[];
+}
+
+/** One counterpart of a distributive mention, with its own date. */
+export interface Counterpart {
+  readonly id: string;
+  readonly date: DateMention | null;
+}
+
+/** A verb of setting up or holding right before the head: "a mis en place des", "has appointed a". */
+const ESTABLISHED =
+  /\b(?:adopted|appointed|established|set up|created|launched|introduced|developed|signed|concluded|has|have|maintains|runs|pursues|pursued|negotiated|a adopte|ont adopte|a nomme|a etabli|a mis en place|ont mis en place|a cree|ont cree|a lance|ont lance|a elabore|ont ete elabores?|a signe|ont signe|a conclu|dispose d|disposent d)\b[^.;:]{0,40}$/;
+/** The same verbs after the head, in the passive: "'flying consuls' were introduced", "ont été mis en place". */
+const ESTABLISHED_AFTER =
+  /^[^.;:]{0,25}?\b(?:were|was|have been|has been|ont ete|a ete|sont|est|is|are)\s+(?:\w+\s+)?(?:introduced|established|set up|created|appointed|launched|adopted|signed|concluded|mise?s? en place|crees?|etablie?s?|lancee?s?|adoptee?s?|nommee?s?|elaboree?s?|signee?s?|conclue?s?)\b/;
+/** A count before a plural ("over 60 bilateral agreements", "plusieurs accords"): kinds, not instruments. */
+const COUNTED = /(?:\b\d+|\bseveral|\bmany|\bnumerous|\bvarious|\bplusieurs|\bnombreux|\bdivers|\bdifferents)\s+(?:\w+\s+)?$/;
+/** "this type of agreement", "ce genre d'accord": a kind, not an instrument. */
+const KIND_OF = /\b(?:types?|kinds?|forms?|sorts?|genres?|formes?|categories?)\s+(?:of|d'|de)\s*$/;
+/** "its 2023 programme", "sa stratégie": the owner is the clause's actor. */
+const ITS = /\b(?:its|their|sa|son|ses|leur|leurs)\s+$/;
+/** A definite or demonstrative determiner right before the head. */
+const DEFINITE = /(?:\b(?:the|le|la|les)\s+|\bl')$/;
+/** A demonstrative: the phrase always refers back ("this MoU", "cette initiative"). */
+const DEMONSTRATIVE = /\b(?:this|these|that|those|said|such|ce|cet|cette|ces|ledit|ladite|lesdits)\s+(?:\w+\s+)?$/;
+
+const NON_PLURAL = /(?:ss|us|is|fonds|pays|corps)$/;
+const NOT_HEAD_WORDS = new Set(['migrations', 'questions', 'risques', 'talents', 'communs', 'frontieres', 'affairs', 'migratoires']);
+
+/** Whether a head match names several instruments ("agreements", "feuilles de route"). */
+export function isPluralHead(folded: string): boolean {
+  const words = folded.split(/[\s'’-]+/).filter((w) => w.length > 0);
+  const plural = (w: string): boolean => !NON_PLURAL.test(w) && (/[sx]$/.test(w) || w === 'memoranda');
+  const first = words[0] ?? '';
+  const last = words[words.length - 1] ?? '';
+  return plural(first) || (plural(last) && !NOT_HEAD_WORDS.has(last)) || /^(?:mps|epas|mous|ftas|camms)$/i.test(last);
+}
+
+/** French "accord" is also "agreement" in the everyday sense: keep only instrument uses. */
+function isEverydayAccord(ctx: InstrumentContext, match: Span): boolean {
+  const word = ctx.folded.slice(match.start, match.end);
+  if (word !== 'accord') return false;
+  const before = ctx.folded.slice(Math.max(0, match.start - 12), match.start);
+  const after = ctx.folded.slice(match.end, match.end + 24);
+  if (/(?:\bd'|\bleur |\bson |\bmon |\ben |\bcommun |\bcet )$/.test(before)) return true;
+  return !/^(?:s)?\s*(?:de |d'|sur |bilat|cadre|-cadre|entre |avec |sign|conclu|[a-z]+-[a-z]+|[\p{Lu}]|relatif|en matiere)/u.test(after) && !/^\s*\p{Lu}/u.test(ctx.text.slice(match.end, match.end + 3));
+}
+
+function nearestDate(ctx: InstrumentContext, clause: Span, phrase: Span): DateMention | null {
+  const dates = within(ctx.dates, Math.max(clause.start, phrase.start - 80), Math.min(clause.end, phrase.end + 80));
+  let best: DateMention | null = null;
+  let bestGap = Infinity;
+  for (const d of dates) {
+    if (d.inCitation) continue;
+    const gap = d.start >= phrase.end ? d.start - phrase.end : d.end <= phrase.start ? phrase.start - d.end + 20 : 0;
+    if (gap < bestGap) {
+      best = d;
+      bestGap = gap;
+    }
+  }
+  return best;
+}
+
+function dateRole(type: InstrumentTypeCode, sentenceText: string): DateRole {
+  if (type === 'dialogue') return 'meeting';
+  if (/sign|concl|agreed|adopt|convenu/.test(sentenceText)) return 'signature';
+  return 'launch';
+}
+
+/** The mention for one match, or null when it does not name one instrument. */
+export function mentionOf(ctx: InstrumentContext, match: Match): InstrumentMention | null {
+  const sentence = sentenceAt(ctx.sentences, match.start, ctx.text.length);
+  const clause = clauseAround(ctx.text, sentence, match.start, match.end);
+  const sentenceText = ctx.folded.slice(sentence.start, sentence.end);
+  if (match.source === 'catalogue') {
+    const { entry } = match;
+    const phrase = { start: match.start, end: match.end };
+    const parties = entry.parties ?? readParties(ctx, sentence, clause, match, phrase).ids;
+    const date = nearestDate(ctx, clause, phrase);
+    return {
+      key: `catalogue:${entry.key}`,
+      catalogued: true,
+      type: entry.type,
+      rule: null,
+      span: phrase,
+      title: entry.title,
+      named: true,
+      parties: parties.length > 6 ? [] : parties,
+      dates: date ? [{ ...date, role: dateRole(entry.type, sentenceText) }] : [],
+      amounts: entry.type === 'fund' || entry.type === 'programme' ? within(ctx.amounts, sentence.start, sentence.end) : [],
+      sentence,
+      anaphoric: false,
+      definite: false,
+      perParty: [],
+    };
+  }
+  const { rule } = match;
+  if (rule.head === 'agreement' && isEverydayAccord(ctx, match)) return null;
+  const skip = within(ctx.actors, clause.start, clause.end);
+  const phrase = namedPhrase(ctx.text, clause, match, skip);
+  const read = readParties(ctx, sentence, clause, match, phrase);
+  const reading = read.ids.length === 0 && phrase.named && ITS.test(ctx.folded.slice(Math.max(0, phrase.start - 8), phrase.start)) ? ownerOfIts(ctx, sentence, read) : read;
+  const plural = isPluralHead(ctx.folded.slice(match.start, match.end));
+  const date = nearestDate(ctx, clause, phrase);
+  const owned = reading.cue === 'owner' || reading.cue === 'pair' || reading.cue === 'between' || reading.cue === 'with';
+  const before = ctx.folded.slice(Math.max(clause.start, match.start - 60), match.start);
+  const after = ctx.folded.slice(phrase.end, Math.min(clause.end, phrase.end + 80));
+  const established = reading.cue === 'subject' && (ESTABLISHED.test(before) || ESTABLISHED_AFTER.test(after));
+  if (plural && COUNTED.test(before) && reading.cue !== 'with' && reading.cue !== 'between') return null;
+  // "Dialogue" is also an activity: as an instrument it is named or held with someone.
+  if (rule.type === 'dialogue' && !phrase.named && (reading.cue === 'subject' || reading.cue === 'none')) return null;
+  // A common noun ("programme", "strategy") names an instrument only with a name or an owner.
+  const ownerNamed = reading.cue === 'owner' && reading.possessive !== true;
+  if (rule.strength === 'named' && !phrase.named && !ownerNamed && !established) return null;
+  if (KIND_OF.test(before)) return null;
+  // A plural names kinds of instruments ("bilateral agreements, MoUs…") unless tied to parties.
+  const namedWithParties = phrase.named && reading.ids.length > 0;
+  if (plural && !owned && !established && !namedWithParties && !(reading.cue === 'subject' && date !== null)) return null;
+  const demonstrative = !phrase.named && DEMONSTRATIVE.test(before);
+  const subject = contextOfAgreement(ctx, clause, phrase);
+  if (rule.head === 'sop' && !/\b(?:return|retours?|readmission|reintegration)/.test(ctx.folded.slice(clause.start, clause.end))) return null;
+  const type = rule.head === 'agreement' && rule.type === 'agreement' ? agreementType(subject) : rule.type;
+  const parties = reading.ids.length > 6 ? [] : reading.ids;
+  return {
+    key: `${rule.head}:${headWord(ctx.folded.slice(match.start, match.end))}`,
+    catalogued: false,
+    type,
+    rule,
+    span: { start: phrase.start, end: phrase.end },
+    title: ctx.text.slice(phrase.start, phrase.end).replace(/\s+/g, ' ').trim(),
+    named: phrase.named,
+    parties,
+    dates: date ? [{ ...date, role: dateRole(type, sentenceText) }] : [],
+    amounts: type === 'fund' || type === 'programme' || type === 'memorandum_of_understanding' || type === 'joint_declaration' ? within(ctx.amounts, sentence.start, sentence.end) : [],
+    sentence,
+    anaphoric: demonstrative || (!phrase.named && reading.ids.length === 0 && (date === null || plural)),
+    definite: demonstrative || (!phrase.named && DEFINITE.test(before) && reading.cue !== 'with' && reading.cue !== 'between' && reading.cue !== 'pair'),
+    perParty: plural && reading.cue === 'with' ? datedCounterparts(ctx, reading.actors) : [],
+  };
+}
+
+/** The actor a possessive "its" refers to: the one actor named in the sentence. */
+function ownerOfIts(ctx: InstrumentContext, sentence: Span, fallback: PartyReading): PartyReading {
+  const states = [...new Set(within(ctx.actors, sentence.start, sentence.end).map((a) => a.id))];
+  return states.length === 1 ? { actors: [], ids: states, cue: 'owner' } : fallback;
+}
+
+/** Counterparts each followed by a year in brackets, when there are at least two of them. */
+function datedCounterparts(ctx: InstrumentContext, actors: readonly ActorMention[]): Counterpart[] {
+  const out: Counterpart[] = [];
+  for (const a of actors) {
+    if (!/^\s*\(\d{4}\)/.test(ctx.text.slice(a.end, a.end + 10))) continue;
+    out.push({ id: a.id, date: within(ctx.dates, a.end, a.end + 10)[0] ?? null });
+  }
+  return out.length >= 2 ? out : [];
+}
+
+/** The words that tell an agreement's subject: a little before the head and its tail. */
+function contextOfAgreement(ctx: InstrumentContext, clause: Span, phrase: Span): string {
+  return ctx.folded.slice(Math.max(clause.start, phrase.start - 40), Math.min(clause.end, phrase.end + 70));
+}
+
+/** The head noun's first word without plural, as a key ("ambassador", "strategie"). */
+function headWord(folded: string): string {
+  const words = folded.split(/[\s'’-]+/).filter((w) => w.length > 2 && !/^(?:joint|national|special|bilateral|high|level|the)$/.test(w));
+  return (words[0] ?? folded).replace(/s$/, '');
+}

@@ -1,0 +1,162 @@
+/**
+ * Reads who holds an instrument from the words around it: "between X and Y" / "entre X et Y",
+ * "with X, Y and Z" / "avec X" (plus the clause's subject), "EU-Tunisia", "Mali – EU", a
+ * nationality adjective or owner inside the name ("Politique espagnole", "Finland's programme"),
+ * "au Niger", the clause's subject ("Belgium has appointed…"), and "les deux parties" for the
+ * document's two principal actors. More than six parties means a multilateral instrument: [].
+ */
+import type { PartyRole, Span } from '../../domain/model.ts';
+import type { InstrumentTypeCode } from '../../domain/taxonomy.ts';
+import { type ActorMention, type InstrumentContext, lowerBound, within } from './context.ts';
+
+/** The parties read for one mention, in reading order, and the cue that found them. */
+export interface PartyReading {
+  readonly actors: readonly ActorMention[];
+  readonly ids: readonly string[];
+  readonly cue: 'between' | 'with' | 'pair' | 'owner' | 'subject' | 'both_parties' | 'none';
+  /** The only owner is a possessive ("Finland's", "the Netherlands's"). */
+  readonly possessive?: boolean;
+}
+
+/** What may separate two actors of one list: commas, "and", articles, a year in brackets. */
+const LIST_GAP =
+  /^(?:[\s,:*_]|\band\b|\bet\b|\bor\b|\bou\b|\bas well as\b|\bainsi qu['’]?e?\b|\bthe\b|\bla\b|\ble\b|\bles\b|\bl['’]|\bdu\b|\bde\b|\bdes\b|\bnotamment\b|\bincluding\b|\(\d{4}\)|\bauthorities\b|\bautorit[ée]s\b)*$/i;
+
+/** Actors forming a list that starts within `reach` characters of `from` and stays in `limit`. */
+export function actorList(ctx: InstrumentContext, from: number, limit: number, reach = 60): ActorMention[] {
+  const out: ActorMention[] = [];
+  let i = lowerBound(ctx.actors, from);
+  const first = ctx.actors[i];
+  if (!first || first.start >= limit || first.start - from > reach) return out;
+  if (!LEAD_IN.test(ctx.text.slice(from, first.start))) return out;
+  out.push(first);
+  let last = first;
+  for (i++; i < ctx.actors.length; i++) {
+    const next = ctx.actors[i] as ActorMention;
+    if (next.end > limit || next.start - last.end > 40) break;
+    if (!LIST_GAP.test(ctx.text.slice(last.end, next.start))) break;
+    out.push(next);
+    last = next;
+  }
+  return out;
+}
+
+/** What may stand between "with"/"between" and the first actor of the list. */
+const LEAD_IN =
+  /^(?:[\s,:*_]|\b(?:the|la|le|les|des|du|de|certain|several|following|five|four|three|two|six|seven|partner|priority|third|countries|country|pays|partenaires?|such|as|tels?|telles?|que|including|notamment|authorities|autorités|government|gouvernement|governments|in particular|particularly|en particulier|key|main|principaux|EU|member|states)\b|\b[ld]['’])*$/i;
+
+const RIGHT_CUE = /\b(between|entre|with|avec|by|par)\b/g;
+/** "by" introduces the party only after verbs of running or funding ("organisée par l'OIM"). */
+const BY_VERB = /\b(?:organi[sz]ed|hosted|convened|led|run|implemented|funded|financed|managed|launched|organisee?s?|menee?s?|mise? en (?:oe|œ)uvre|financee?s?|geree?s?|lancee?s?|dirigee?s?|pilotee?s?)\s+(?:by|par)$/;
+const THE_TWO_PARTIES = /^\s*(?:les\s+deux\s+parties|the\s+two\s+parties|both\s+parties|the\s+parties)/;
+const BOTH_PARTIES = /\b(?:les\s+deux\s+parties|both\s+parties|the\s+two\s+parties|both\s+sides|les\s+deux\s+cotes|the\s+parties)\b/;
+const PREPOSITION_BEFORE = /\b(?:with|avec|to|vers|from|de la part|towards|against|contre)\s+(?:the\s+|la\s+|le\s+|l['’]|les\s+)?$/i;
+const IN_PLACE = /^\s*(?:in|au|en|à|aux|of|du|de la|de l['’]|d['’])\s*(?:the\s+)?$/i;
+
+const ids = (actors: readonly ActorMention[]): string[] => [...new Set(actors.map((a) => a.id))];
+
+/** Two actors joined only by a dash: "EU-Tunisia", "Mali – EU", "Espagne-Sénégal". */
+function dashPairNear(ctx: InstrumentContext, from: number, to: number): ActorMention[] {
+  const near = within(ctx.actors, from, to);
+  for (let k = 0; k + 1 < near.length; k++) {
+    const a = near[k] as ActorMention;
+    const b = near[k + 1] as ActorMention;
+    if (/^\s*[-–—/]\s*$/.test(ctx.text.slice(a.end, b.start))) return [a, b];
+  }
+  return [];
+}
+
+/**
+ * The parties of the instrument whose head is `head`, whose name is `phrase`, in `clause` of
+ * `sentence`.
+ */
+export function readParties(ctx: InstrumentContext, sentence: Span, clause: Span, head: Span, phrase: Span): PartyReading {
+  const { folded } = ctx;
+  // "between X and Y" / "with X" after the phrase, close to it.
+  const rightEnd = Math.min(clause.end, phrase.end + 90);
+  // Search a bounded slice so that a document without any cue word stays linear.
+  const window = phrase.end < rightEnd ? folded.slice(phrase.end, rightEnd) : '';
+  // The first cue word that is not a plain "by"/"par" ("par exemple entre…").
+  let cueMatch: { index: number; text: string; cue: string } | null = null;
+  RIGHT_CUE.lastIndex = 0;
+  for (let found = RIGHT_CUE.exec(window); found; found = RIGHT_CUE.exec(window)) {
+    const candidate = { index: phrase.end + found.index, text: found[0], cue: found[1] as string };
+    const isBy = candidate.cue === 'by' || candidate.cue === 'par';
+    if (isBy && !BY_VERB.test(folded.slice(Math.max(phrase.end, candidate.index - 30), candidate.index + candidate.text.length))) continue;
+    cueMatch = candidate;
+    break;
+  }
+  const inside = within(ctx.actors, phrase.start, phrase.end);
+  const pair = dashPairNear(ctx, Math.max(clause.start, head.start - 30), Math.min(clause.end, phrase.end + 30));
+  if (cueMatch) {
+    const after = cueMatch.index + cueMatch.text.length;
+    const cue = cueMatch.cue;
+    const isBy = cue === 'by' || cue === 'par';
+    if ((cue === 'between' || cue === 'entre') && THE_TWO_PARTIES.test(folded.slice(after, after + 20)) && ctx.principals.length === 2) {
+      return { actors: [], ids: [...ctx.principals], cue: 'between' };
+    }
+    const list = actorList(ctx, after, clause.end, isBy ? 12 : 60);
+    if (list.length > 0 && isBy) {
+      const all = [...list, ...inside];
+      return { actors: all, ids: ids(all), cue: 'owner' };
+    }
+    if (list.length > 0 && (cue === 'between' || cue === 'entre')) {
+      const all = [...list, ...inside];
+      return { actors: all, ids: ids(all), cue: 'between' };
+    }
+    if (list.length > 0) {
+      const subject = subjectActors(ctx, clause, phrase);
+      const all = [...subject, ...inside, ...pair, ...list];
+      return { actors: all, ids: ids(all), cue: 'with' };
+    }
+  }
+  if (pair.length > 0) {
+    const all = [...pair, ...inside];
+    return { actors: all, ids: ids(all), cue: 'pair' };
+  }
+  // "au Niger", "of Georgia" right after the name.
+  const after = ctx.actors[lowerBound(ctx.actors, phrase.end)];
+  const gap = after ? ctx.text.slice(phrase.end, after.start) : '';
+  const place = after && after.end <= clause.end && (IN_PLACE.test(gap) || (after.adjective && /^\s*$/.test(gap))) ? [after] : [];
+  const subject = subjectActors(ctx, clause, phrase);
+  const owned = [...inside, ...place];
+  if (owned.length > 0 || subject.length > 0) {
+    const all = [...subject, ...owned];
+    const possessive = place.length === 0 && inside.length > 0 && inside.every((a) => /^['’]s?\b/.test(ctx.text.slice(a.end, a.end + 3)));
+    return { actors: all, ids: ids(all), cue: owned.length > 0 ? 'owner' : 'subject', possessive };
+  }
+  if (BOTH_PARTIES.test(folded.slice(sentence.start, sentence.end)) && ctx.principals.length === 2) {
+    return { actors: [], ids: [...ctx.principals], cue: 'both_parties' };
+  }
+  return { actors: [], ids: [], cue: 'none' };
+}
+
+/**
+ * Actors named before the phrase in its clause (its subject: "Belgium has appointed…", "In Sweden,
+ * …", "L'Espagne et le Sénégal ont signé…"), at most three, skipping actors governed by "with",
+ * "between" or "to" (they belong to another relation).
+ */
+function subjectActors(ctx: InstrumentContext, clause: Span, phrase: Span): ActorMention[] {
+  const from = Math.max(clause.start, phrase.start - 220);
+  const left = within(ctx.actors, from, phrase.start);
+  const kept = left.filter((a) => !PREPOSITION_BEFORE.test(ctx.text.slice(Math.max(from, a.start - 16), a.start)));
+  return kept.slice(-3);
+}
+
+/** The role a party plays, from the instrument's type. */
+export function roleFor(type: InstrumentTypeCode): PartyRole {
+  switch (type) {
+    case 'fund':
+      return 'donor';
+    case 'programme':
+    case 'coordination_mechanism':
+    case 'operational_cooperation':
+    case 'envoy':
+    case 'legal_act':
+      return 'implementer';
+    case 'dialogue':
+      return 'participant';
+    default:
+      return 'signatory';
+  }
+}

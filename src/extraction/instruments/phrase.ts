@@ -1,0 +1,155 @@
+/**
+ * Reads the noun phrase around a head noun: its clause, its proper name ("Seasonal Worker
+ * Programme", "Mécanisme national de coordination sur les migrations (NCM)") and whether it names
+ * one instrument rather than a kind of instrument. Scans are bounded (a few words), so the cost per
+ * match is constant.
+ */
+import type { Span } from '../../domain/model.ts';
+
+/** Small words that may sit inside a proper name between capitalised words. */
+const CONNECTORS = new Set([
+  'of', 'for', 'on', 'and', 'in', 'to', 'the', 'against', 'de', 'du', 'des', 'd', 'la', 'le', 'les', 'l', 'pour', 'sur',
+  'et', 'à', 'en', 'aux', 'au',
+]);
+
+/** Words that end a name: relative pronouns and common verbs. */
+const STOP_WORDS = new Set([
+  'which', 'that', 'who', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'can', 'qui', 'que', 'dont', 'est', 'sont',
+  'ont', 'a', 'since', 'depuis', 'with', 'avec', 'between', 'entre', 'by', 'par', 'including', 'notamment',
+]);
+
+const DETERMINERS = new Set([
+  'the', 'this', 'these', 'that', 'those', 'a', 'an', 'le', 'la', 'les', 'un', 'une', 'des', 'ce', 'cet', 'cette', 'ces', 'its', 'their',
+  'sa', 'son', 'ses', 'leur', 'leurs', 'our', 'notre', 'nos',
+]);
+const PLACE_PREPOSITIONS = new Set(['in', 'en', 'au', 'aux', 'à', 'at']);
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/uy;
+
+/** The clause around a match: the sentence cut at semicolons and bullets. */
+export function clauseAround(text: string, sentence: Span, start: number, end: number): Span {
+  let left = sentence.start;
+  for (let i = start - 1; i >= sentence.start; i--) {
+    const c = text[i];
+    if (c === ';' || c === '•' || c === '') {
+      left = i + 1;
+      break;
+    }
+  }
+  let right = sentence.end;
+  for (let i = end; i < sentence.end; i++) {
+    const c = text[i];
+    if (c === ';' || c === '•' || c === '') {
+      right = i;
+      break;
+    }
+  }
+  return { start: left, end: right };
+}
+
+const isCapitalised = (w: string): boolean => /^[\p{Lu}\p{N}]/u.test(w);
+const isAcronym = (w: string): boolean => /^[\p{Lu}][\p{Lu}\p{N}-]{1,}$/u.test(w.replace(/[.’']s?$/, ''));
+
+/** The proper name extent around a head and whether it names one instrument. */
+export interface NamedPhrase extends Span {
+  /** A capitalised word or an acronym in parentheses belongs to the phrase. */
+  readonly named: boolean;
+}
+
+/** Words immediately before `pos` within `floor`, nearest first, with their spans. */
+function wordsBefore(text: string, pos: number, floor: number, max: number): Span[] {
+  const out: Span[] = [];
+  let i = pos;
+  while (out.length < max) {
+    let j = i;
+    while (j > floor && text[j - 1] === ' ') j--;
+    if (j <= floor) break;
+    let k = j;
+    while (k > floor && /[\p{L}0-9'’-]/u.test(text[k - 1] as string)) k--;
+    if (k === j) break; // punctuation: the name cannot extend past it
+    out.push({ start: k, end: j });
+    i = k;
+  }
+  return out;
+}
+
+/**
+ * Extends a head match over the words of its name: capitalised words and connectors on the left,
+ * and on the right either capitalised words or (French style) a lower-case tail closed by an
+ * acronym in parentheses, "Mécanisme national de coordination sur les migrations (NCM)".
+ */
+export function namedPhrase(text: string, clause: Span, head: Span, skip: readonly Span[]): NamedPhrase {
+  const isSkipped = (s: Span): boolean => skip.some((k) => k.start < s.end && s.start < k.end);
+  let start = head.start;
+  let named = false;
+  // Left: capitalised words (not the sentence's first word), connectors between them, years.
+  const left = wordsBefore(text, head.start, clause.start, 6);
+  for (const w of left) {
+    const word = text.slice(w.start, w.end);
+    const lower = word.toLowerCase().replace(/['’]$/, '');
+    // A determiner starts the noun phrase ("Cette initiative" at the start of a line).
+    if (DETERMINERS.has(lower)) break;
+    // "and"/"et" on the left joins two names ("le Plan d'Action de la Valette et la Politique…").
+    if (lower === 'and' || lower === 'et') break;
+    if (CONNECTORS.has(lower)) continue;
+    const first = w.start === clause.start || /[.:!?]\s*$/.test(text.slice(Math.max(clause.start, w.start - 3), w.start));
+    if ((isCapitalised(word) && !first) || /^\d{4}(?:-\d{2,4})?$/.test(word) || /['’]s$/.test(word)) {
+      if (isCapitalised(word) && !/^\d/.test(word) && !isSkipped(w)) named = true;
+      start = w.start;
+      continue;
+    }
+    break;
+  }
+  // Right: capitalised words joined by connectors; after the first lower-case content word the
+  // name can only go on if an acronym in parentheses closes it (French names are lower case).
+  let end = head.end;
+  let pos = head.end;
+  let capEnd = head.end;
+  let words = 0;
+  let lowerRun = 0;
+  let capitalNamed = false;
+  let previous = '';
+  while (pos < clause.end && words < 14) {
+    while (pos < clause.end && (text[pos] === ' ' || text[pos] === '\n')) pos++;
+    if (text[pos] === '(') {
+      const close = text.indexOf(')', pos);
+      const inner = close > pos ? text.slice(pos + 1, close) : '';
+      const acronym = inner.split(' ')[0] ?? '';
+      const actor = isSkipped({ start: pos + 1, end: pos + 1 + acronym.length });
+      if (close > pos && close - pos < 24 && /^[\p{Lu}][\p{L}\p{N} .&-]*$/u.test(inner) && isAcronym(acronym) && !actor) {
+        named = true;
+        end = close + 1;
+        capEnd = end;
+      }
+      break;
+    }
+    WORD.lastIndex = pos;
+    const m = WORD.exec(text);
+    if (!m) break;
+    const word = m[0].replace(/[.’']$/, '');
+    const span = { start: pos, end: pos + word.length };
+    const lower = word.toLowerCase().replace(/^(?:d|l)['’]/, '');
+    const connector = CONNECTORS.has(lower) || CONNECTORS.has(word.toLowerCase().replace(/['’].*$/, ''));
+    if (STOP_WORDS.has(lower)) break;
+    // After "in"/"en" a capitalised word is a place ("programmes in Africa"), not part of the name.
+    const place = PLACE_PREPOSITIONS.has(previous);
+    previous = lower;
+    if (!connector && isCapitalised(word) && !/^\d/.test(word) && place) {
+      lowerRun++;
+    } else if (!connector && isCapitalised(word) && !/^\d/.test(word)) {
+      if (lowerRun === 0) {
+        if (!isSkipped(span)) capitalNamed = true;
+        capEnd = span.end;
+      }
+    } else if (!connector && /^\d{4}(?:-\d{2,4})?$/.test(word)) {
+      if (lowerRun === 0) capEnd = span.end;
+    } else if (!connector && ++lowerRun > 6) {
+      break;
+    }
+    pos = pos + m[0].length;
+    words++;
+  }
+  if (capitalNamed) named = true;
+  end = Math.max(end, capEnd);
+  return { start, end, named };
+}

@@ -1,0 +1,115 @@
+/**
+ * Amount mentions: every sum of money in a document, normalised to units of an ISO 4217 currency
+ * ("145,1 millions d’euros" → 145100000 EUR, "€ 7.4 billion" → 7400000000 EUR). Pure: text in,
+ * mentions out, one precompiled pattern over the text.
+ *
+ * A scaled number without a currency ("(pour 53.6 M)") is money only in a sentence about money: it
+ * takes the currency of the nearest sum before it in the same or the previous sentence.
+ */
+import type { Language } from '../domain/model.ts';
+import { NUMBER_SOURCE, amountValue } from './amount-number.ts';
+import {
+  APPROXIMATE_BEFORE,
+  MONEY_SCALE,
+  PREFIX_CURRENCY_SOURCE,
+  SCALE_SOURCE,
+  SUFFIX_CURRENCY_SOURCE,
+  currencyOf,
+  scaleOf,
+} from './money-lexicon.ts';
+import type { AmountMention } from './types.ts';
+
+const NUM = `(?:${NUMBER_SOURCE})`;
+const SCALE = `(?:${SCALE_SOURCE})`;
+/**
+ * The second end of a range: "EUR 10-20 million", "between € 5 and 8 million". After "and"/"et" a
+ * scale must follow, or "€ 5,000 and 10,000 euros" would read as one range.
+ */
+const RANGE_END = (name: string): string =>
+  `(?:\\s*(?:-|–|to|à)\\s*(?<${name}>${NUM})|\\s+(?:and|et)\\s+(?<${name}And>${NUM})(?=\\s?${SCALE}))`;
+const OF = `(?:d['’]\\s?|de\\s+|of\\s+)`;
+
+const AMOUNT_PATTERN = new RegExp(
+  `(?<![\\p{L}\\p{N}_.,])(?:` +
+    // "€ 7.4 billion", "EUR 200 million", "US$ 3m", "EUR 10-20 million".
+    `(?<preCur>${PREFIX_CURRENCY_SOURCE})\\s?(?<preNum>${NUM})${RANGE_END('preNum2')}?(?:\\s?(?<preScale>${SCALE}))?` +
+    // "145.1 millions d'euros", "5 milliards de dollars", "2,5 M€", "10 MEUR", "1 000 000 FCFA".
+    `|(?<sufNum>${NUM})${RANGE_END('sufNum2')}?\\s?(?:(?<sufScale>${SCALE})\\s?)?${OF}?(?<sufCur>${SUFFIX_CURRENCY_SOURCE})` +
+    // "(pour 53.6 M)": money only when a sum with a currency came just before.
+    `|(?<bareNum>${NUM})\\s?(?<bareScale>${SCALE})` +
+    `)`,
+  'giu',
+);
+
+/** After a bare scaled number, a noun says what is counted ("2 million migrants"): not money. */
+const COUNTED_AFTER = /^\s*(?:d['’]|de\s+|of\s+)?\p{L}/u;
+/** Words that may follow a bare sum without making it a count ("53.6 M pour", "91.5 M each"). */
+const LINKING_AFTER =
+  /^\s*(?:et|and|pour|for|dont|of\s+which|respectivement|respectively|chacun|chacune|each|au\s+total|in\s+total|en\s+total)\b/iu;
+/** Sentence ends, to tell "the same or the previous sentence". */
+const SENTENCE_END = /[.!?…](?:\s|$)(?!\s*\p{Ll})/gu;
+
+/** Two sentences are rarely longer than this: keeps the look-back linear. */
+const MAX_INHERIT_DISTANCE = 1200;
+
+interface Priced {
+  readonly end: number;
+  readonly currency: string;
+}
+
+function sentenceEndsBetween(text: string, from: number, to: number): number {
+  return [...text.slice(from, to).matchAll(SENTENCE_END)].length;
+}
+
+function isApproximate(text: string, start: number): boolean {
+  return APPROXIMATE_BEFORE.test(text.slice(Math.max(0, start - 30), start));
+}
+
+/**
+ * Every sum of money in a text, in text order, with its value in units, its ISO 4217 currency and
+ * whether a hedge ("more than", "environ") makes it approximate. A range gives both ends.
+ */
+export function findAmounts(text: string, language: Language): AmountMention[] {
+  const pattern = new RegExp(AMOUNT_PATTERN.source, AMOUNT_PATTERN.flags);
+  const mentions: AmountMention[] = [];
+  let lastPriced: Priced | null = null;
+  for (const match of text.matchAll(pattern)) {
+    const g = match.groups ?? {};
+    const start = match.index;
+    const end = start + match[0].length;
+    const around = text.slice(Math.max(0, start - 300), end + 300);
+    let currency: string | null = null;
+    let numbers: (string | undefined)[] = [];
+    let scaleWord: string | undefined;
+    if (g.preCur !== undefined) {
+      currency = currencyOf(g.preCur, around);
+      numbers = [g.preNum, g.preNum2 ?? g.preNum2And];
+      scaleWord = g.preScale;
+    } else if (g.sufCur !== undefined) {
+      currency = currencyOf(g.sufCur, around);
+      numbers = [g.sufNum, g.sufNum2 ?? g.sufNum2And];
+      scaleWord = g.sufScale;
+    } else if (g.bareNum !== undefined && g.bareScale !== undefined && MONEY_SCALE.test(g.bareScale)) {
+      const after = text.slice(end, end + 40);
+      const counted = COUNTED_AFTER.test(after) && !LINKING_AFTER.test(after);
+      const near = lastPriced !== null && start - lastPriced.end <= MAX_INHERIT_DISTANCE;
+      if (!counted && near && lastPriced !== null && sentenceEndsBetween(text, lastPriced.end, start) <= 1) {
+        currency = lastPriced.currency;
+      }
+      numbers = [g.bareNum];
+      scaleWord = g.bareScale;
+    }
+    if (currency === null) continue;
+    const scale = scaleWord === undefined ? 0 : scaleOf(scaleWord, language);
+    if (scale === null) continue;
+    const approximate = isApproximate(text, start) || numbers[1] !== undefined;
+    for (const written of numbers) {
+      if (written === undefined) continue;
+      const value = amountValue(written, scale, language);
+      if (value === null || value <= 0) continue;
+      mentions.push({ start, end, quote: match[0], value, currency, approximate });
+    }
+    lastPriced = { end, currency };
+  }
+  return mentions;
+}

@@ -1,0 +1,80 @@
+/**
+ * The extraction pipeline: one document's text in, every candidate record out. Stages run in a
+ * fixed order, each a pure linear-time function of the text and the earlier stages' output:
+ * language → segmentation → countries, organizations, dates, amounts → instruments → topics,
+ * statements, events → links.
+ */
+import type { Language, Span } from '../domain/model.ts';
+import { findCountries } from './countries.ts';
+import { findDates } from './dates.ts';
+import { findEvents } from './events.ts';
+import { actorMentions, findInstruments, type InstrumentContext, principalActors } from './instruments/index.ts';
+import { detectLanguage } from './language.ts';
+import { approachesIn, findLinks } from './links.ts';
+import { findAmounts } from './money.ts';
+import { findOrganizations } from './organizations.ts';
+import { segment } from './segmentation.ts';
+import { findStatements } from './statements.ts';
+import { foldText } from './text.ts';
+import { classifyTopics, topicsOfSpan } from './topics.ts';
+import type { ExtractedDocument } from './types.ts';
+
+/** Options of `extractDocument`. */
+export interface ExtractOptions {
+  /** The document's language when known; detected from the text otherwise. */
+  readonly language?: Language;
+}
+
+/** Runs every extraction stage over one document's text. Pure: no I/O. */
+export function extractDocument(text: string, options: ExtractOptions = {}): ExtractedDocument {
+  const language = options.language ?? detectLanguage(text);
+  const segmentation = segment(text);
+  const folded = foldText(text);
+  const countries = findCountries(text, segmentation);
+  const organizations = findOrganizations(text);
+  const citations: Span[] = segmentation.footnotes.filter((f) => f.isCitation).map((f) => ({ start: f.start, end: f.end }));
+  const dates = findDates(text, language, citations);
+  const amounts = findAmounts(text, language);
+  const actors = actorMentions(countries, organizations, text);
+  const principals = principalActors(actors);
+  // Bibliographic footnotes repeat titles of works, not instruments the document reports on.
+  const body = withoutSpans(segmentation.sentences, citations);
+  const context: InstrumentContext = {
+    text,
+    folded,
+    sentences: segmentation.sentences,
+    actors,
+    dates,
+    amounts,
+    principals,
+    excluded: citations,
+  };
+  const instruments = findInstruments(context, (sentence) => ({
+    topics: topicsOfSpan(folded, sentence),
+    approaches: approachesIn(folded, sentence),
+  }));
+  const topics = classifyTopics(folded, body);
+  const statements = findStatements({ text, folded, sentences: body, actors, dates, principals });
+  const events = findEvents({ text, folded, sentences: segmentation.sentences, actors, dates: dates.filter((d) => !d.inCitation) });
+  const links = findLinks(text, folded, instruments);
+  return { language, segmentation, countries, organizations, dates, amounts, instruments, topics, statements, events, links };
+}
+
+/** Whether `pos` lies in one of the sorted, non-overlapping `spans`. */
+function insideAny(spans: readonly Span[], pos: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid] as Span;
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** The sentences that do not start inside one of `spans`. */
+function withoutSpans(sentences: readonly Span[], spans: readonly Span[]): Span[] {
+  return spans.length === 0 ? [...sentences] : sentences.filter((s) => !insideAny(spans, s.start));
+}

@@ -1,0 +1,61 @@
+/** Response shapes shared by several resources (documentation for the OpenAPI document). */
+import { z } from 'zod';
+
+/** A paginated list: the items of one page and the total number of matches. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int().meta({ description: 'Number of matches over all pages' }),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  });
+}
+
+export const SpanSchema = z
+  .object({ start: z.number().int(), end: z.number().int() })
+  .meta({ description: 'Half-open UTF-16 offsets into the document text' });
+
+export const EvidenceSchema = z.object({
+  documentId: z.string(),
+  documentTitle: z.string().optional(),
+  span: SpanSchema,
+  quote: z.string(),
+  assertedBy: z.string().meta({ example: 'extractor:mda-rules@0.1.0' }),
+  reviewState: z.enum(['unreviewed', 'confirmed', 'rejected', 'corrected']),
+});
+
+export const ClaimSchema = z.object({
+  id: z.number().int(),
+  subjectKind: z.string(),
+  subjectId: z.string(),
+  property: z.string(),
+  value: z.unknown(),
+  evidence: EvidenceSchema,
+});
+
+export const InstrumentSummarySchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  title: z.string(),
+  legalForm: z.string(),
+  binding: z.boolean().nullable(),
+  status: z.string(),
+  parties: z.array(z.object({ actorId: z.string(), role: z.string() })),
+  dates: z.array(z.object({ value: z.string(), precision: z.string(), role: z.string() })),
+  amounts: z.array(z.object({ value: z.number(), currency: z.string(), approximate: z.boolean() })),
+  topics: z.array(z.string()),
+  approaches: z.array(z.string()),
+  firstDate: z.string().nullable(),
+  documentCount: z.number().int(),
+});
+
+export const CodeCountSchema = z.object({ code: z.string(), count: z.number().int() });
+
+export const ErrorSchema = z.object({
+  error: z.object({
+    code: z.string().meta({ example: 'invalid_input' }),
+    message: z.string().meta({ example: 'country: must be an ISO 3166-1 alpha-2 code' }),
+    field: z.string().optional(),
+    requestId: z.string(),
+  }),
+});

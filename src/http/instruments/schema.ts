@@ -1,0 +1,37 @@
+/** Request and response schemas of the instrument resource. */
+import { z } from 'zod';
+import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../../domain/taxonomy.ts';
+import { ClaimSchema, InstrumentSummarySchema, pageOf } from '../common-schema.ts';
+import { actorId, countryCode, language, pagination, year } from '../validation.ts';
+
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: `must be one of: ${values.join(', ')}` });
+
+export const InstrumentListQuery = z
+  .strictObject({
+    country: countryCode.optional(),
+    party: actorId.optional(),
+    type: oneOf(INSTRUMENT_TYPES as unknown as readonly [string, ...string[]]).optional(),
+    topic: oneOf(TOPICS as unknown as readonly [string, ...string[]]).optional(),
+    approach: oneOf(APPROACHES as unknown as readonly [string, ...string[]]).optional(),
+    from: year.optional().meta({ description: 'First year (inclusive)' }),
+    to: year.optional().meta({ description: 'Last year (inclusive)' }),
+    q: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
+    language: language.optional().meta({ description: 'Language of a source document' }),
+    document: z.string().min(1).max(100).optional().meta({ description: 'Only instruments found in this document' }),
+    sort: z.enum(['recent', 'oldest', 'title'], { error: 'must be recent, oldest or title' }).default('recent'),
+    ...pagination,
+  })
+  .refine((query) => query.from === undefined || query.to === undefined || query.from <= query.to, {
+    message: 'must not be before from',
+    path: ['to'],
+  });
+
+export const InstrumentParams = z.strictObject({ id: z.string().min(1).max(200) });
+
+export const InstrumentPage = pageOf(InstrumentSummarySchema);
+
+export const InstrumentDetailSchema = InstrumentSummarySchema.extend({
+  documents: z.array(z.object({ id: z.string(), title: z.string() })),
+  claims: z.array(ClaimSchema).meta({ description: 'Every claim about the instrument with its evidence' }),
+});

@@ -1,0 +1,55 @@
+/**
+ * Declares API routes once: the zod schemas validate the request AND produce the OpenAPI
+ * document, so the two cannot drift apart.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { AtlasStore } from '../storage/atlas-store.ts';
+import type { Database } from '../storage/schema.ts';
+import { parseRequest } from './validation.ts';
+
+/** What route handlers read from: the store seam and the read-only query layer's database. */
+export interface ApiContext {
+  readonly store: AtlasStore;
+  readonly db: Kysely<Database>;
+}
+
+/** A route as the OpenAPI generator sees it. */
+export interface RouteDoc {
+  readonly path: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly tag: string;
+  readonly query?: z.ZodType;
+  readonly params?: z.ZodType;
+  readonly response: z.ZodType;
+  /** Lists also answer as CSV or JSON downloads. */
+  readonly downloadable?: boolean;
+}
+
+export interface RouteSpec<Q extends z.ZodType, P extends z.ZodType> extends RouteDoc {
+  readonly query?: Q;
+  readonly params?: P;
+  readonly handler: (input: {
+    readonly query: z.output<Q>;
+    readonly params: z.output<P>;
+    readonly request: FastifyRequest;
+    readonly reply: FastifyReply;
+  }) => Promise<unknown>;
+}
+
+/** Registers a GET route whose query and path parameters are parsed with its zod schemas. */
+export function addRoute<Q extends z.ZodType, P extends z.ZodType>(
+  app: FastifyInstance,
+  docs: RouteDoc[],
+  spec: RouteSpec<Q, P>,
+): void {
+  docs.push(spec);
+  app.get(spec.path, async (request, reply) => {
+    const query = (spec.query === undefined ? {} : parseRequest(spec.query, request.query)) as z.output<Q>;
+    const params = (spec.params === undefined ? {} : parseRequest(spec.params, request.params)) as z.output<P>;
+    const result = await spec.handler({ query, params, request, reply });
+    return reply.sent ? reply : result;
+  });
+}

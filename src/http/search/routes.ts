@@ -1,0 +1,38 @@
+/** `GET /api/search?q=…`: ranked bilingual search over document passages and instruments. */
+import type { FastifyInstance } from 'fastify';
+import { searchAtlas, type SearchHit } from '../../storage/queries/search.ts';
+import { listFormat, pageLimit, sendList, type CsvColumn } from '../download.ts';
+import { addRoute, type ApiContext, type RouteDoc } from '../route.ts';
+import { SearchPage, SearchQuery } from './schema.ts';
+
+const SEARCH_CSV: readonly CsvColumn<SearchHit>[] = [
+  { header: 'kind', value: (h) => h.kind },
+  { header: 'id', value: (h) => h.id },
+  { header: 'title', value: (h) => h.title },
+  { header: 'document_id', value: (h) => h.documentId },
+  { header: 'span_start', value: (h) => h.span?.start },
+  { header: 'span_end', value: (h) => h.span?.end },
+  { header: 'language', value: (h) => h.language },
+  { header: 'snippet', value: (h) => h.snippet.replace(/<\/?mark>/g, '') },
+  { header: 'score', value: (h) => h.score },
+];
+
+export function searchRoutes(app: FastifyInstance, docs: RouteDoc[], context: ApiContext): void {
+  addRoute(app, docs, {
+    path: '/api/search',
+    tag: 'search',
+    summary: 'Search documents and instruments in French and English (ranked, with highlighted snippets)',
+    query: SearchQuery,
+    response: SearchPage,
+    downloadable: true,
+    handler: async ({ query, request, reply }) => {
+      const format = listFormat(request, query.format);
+      const page = await searchAtlas(
+        context.db,
+        { q: query.q, kind: query.kind, language: query.language },
+        { limit: pageLimit(query.limit, format), offset: query.offset },
+      );
+      return sendList(reply, format, 'search', page, SEARCH_CSV);
+    },
+  });
+}

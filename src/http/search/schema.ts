@@ -1,0 +1,32 @@
+/** Request and response schemas of search. */
+import { z } from 'zod';
+import { SpanSchema, pageOf } from '../common-schema.ts';
+import { language, pagination } from '../validation.ts';
+
+export const SearchQuery = z.strictObject({
+  q: z
+    .string({ error: 'is required' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(200, 'must be at most 200 characters')
+    .meta({ description: 'Words in French or English (accents, case and plural do not matter)', example: 'réadmission' }),
+  kind: z
+    .enum(['passage', 'instrument'], { error: 'must be passage or instrument' })
+    .optional()
+    .meta({ description: 'Only document passages or only instrument records' }),
+  language: language.optional().meta({ description: 'Language of the passage or source document' }),
+  ...pagination,
+});
+
+export const SearchHitSchema = z.object({
+  kind: z.enum(['passage', 'instrument']),
+  id: z.string(),
+  title: z.string(),
+  documentId: z.string().nullable(),
+  span: SpanSchema.nullable(),
+  language: z.string(),
+  snippet: z.string().meta({ description: 'HTML-escaped text with matching words in <mark>' }),
+  score: z.number().meta({ description: 'bm25 (lower is better)' }),
+});
+
+export const SearchPage = pageOf(SearchHitSchema);

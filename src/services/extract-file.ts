@@ -1,0 +1,32 @@
+/**
+ * One file through the pure pipeline: read it, extract from its text. Used by `mda extract`, the
+ * ingestion service and the evaluation script; writes nothing.
+ */
+import type { Language } from '../domain/model.ts';
+import { extractDocument } from '../extraction/pipeline.ts';
+import type { ExtractedDocument } from '../extraction/types.ts';
+import { readDocument } from '../readers/index.ts';
+import type { ReadDocument } from '../readers/index.ts';
+
+export interface ExtractFileOptions {
+  /** Largest file accepted, in bytes. */
+  readonly maxBytes?: number | undefined;
+  /** Forces the document language instead of detecting it. */
+  readonly language?: Language | undefined;
+}
+
+/** A document as read and what the rules found in it. */
+export interface ExtractedFile {
+  readonly document: ReadDocument;
+  readonly extracted: ExtractedDocument;
+}
+
+/** Reads and extracts one file. Throws the readers' AtlasErrors (unreadable, wrong encoding…). */
+export async function extractFile(path: string, options: ExtractFileOptions = {}): Promise<ExtractedFile> {
+  const document = await readDocument(path, { maxBytes: options.maxBytes });
+  const extracted = extractDocument(
+    document.text,
+    options.language === undefined ? {} : { language: options.language },
+  );
+  return { document, extracted };
+}

@@ -1,0 +1,83 @@
+/**
+ * Ingestion: files and folders → read → extract → store, one transaction per document. One bad
+ * file never stops the batch: each input gets its own result line, `failed` with the error.
+ */
+import { AtlasError } from '../domain/errors.ts';
+import { expandInputs } from '../readers/index.ts';
+import type { AtlasStore, SaveCounts } from '../storage/atlas-store.ts';
+import { extractFile } from './extract-file.ts';
+
+/** The outcome for one input file. */
+export interface IngestItem {
+  readonly file: string;
+  readonly status: 'added' | 'unchanged' | 'failed';
+  readonly documentId?: string;
+  readonly error?: AtlasError;
+  readonly counts?: SaveCounts;
+}
+
+export interface IngestBatchResult {
+  readonly results: readonly IngestItem[];
+}
+
+/** Progress after each file: how many are done of how many, and the last result. */
+export interface IngestProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly item: IngestItem;
+}
+
+export interface IngestOptions {
+  readonly onProgress?: (progress: IngestProgress) => void;
+  /** Called once the inputs are expanded, with the number of files to read. */
+  readonly onStart?: (total: number) => void;
+  readonly maxBytes?: number | undefined;
+}
+
+/** Turns anything thrown into an AtlasError that names the file. */
+export function asAtlasError(file: string, error: unknown): AtlasError {
+  if (error instanceof AtlasError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new AtlasError('storage_failure', `${file}: ${reason}`, { file }, { cause: error });
+}
+
+/** Ingests one file into the store. Never throws: failures come back as `failed` items. */
+export async function ingestFile(
+  file: string,
+  store: AtlasStore,
+  options: { maxBytes?: number | undefined } = {},
+): Promise<IngestItem> {
+  try {
+    const { document, extracted } = await extractFile(file, { maxBytes: options.maxBytes });
+    const saved = await store.saveExtraction(document, extracted);
+    return { file, status: saved.status, documentId: saved.documentId, counts: saved.counts };
+  } catch (error) {
+    return { file, status: 'failed', error: asAtlasError(file, error) };
+  }
+}
+
+/** Ingests files and folders (walked recursively); inputs that cannot be expanded come first as failures. */
+export async function ingestPaths(
+  paths: readonly string[],
+  store: AtlasStore,
+  options: IngestOptions = {},
+): Promise<IngestBatchResult> {
+  const { files, errors } = await expandInputs(paths);
+  const results: IngestItem[] = errors.map((error) => ({
+    file: typeof error.detail.file === 'string' ? error.detail.file : '',
+    status: 'failed',
+    error,
+  }));
+  options.onStart?.(files.length + errors.length);
+  for (const [index, item] of results.entries()) {
+    options.onProgress?.({ done: index + 1, total: files.length + errors.length, item });
+  }
+  for (const file of files) {
+    const item = await ingestFile(file, store, { maxBytes: options.maxBytes });
+    results.push(item);
+    options.onProgress?.({ done: results.length, total: files.length + errors.length, item });
+  }
+  return { results };
+}
+
+export { summariseBatch } from './batch-summary.ts';

@@ -1,0 +1,163 @@
+/**
+ * The ONE data-access seam of the atlas. Services, the CLI and the HTTP API talk to an `AtlasStore`
+ * and never to SQL; the SQLite implementation (kysely-store.ts over storage/sqlite/) is the default
+ * and a PostgreSQL adapter implements the same interface.
+ */
+import type { Actor, Evidence, Instrument, Language, ReviewState, Span } from '../domain/model.ts';
+import type { ExtractedDocument } from '../extraction/types.ts';
+
+/** A document as a reader returned it (`readDocument`): the text the extraction ran on. */
+export interface DocumentInput {
+  readonly path: string;
+  /** A DocumentFormat (`text`, `pdf`…) as the reader detected it. */
+  readonly format: string;
+  readonly title: string;
+  readonly text: string;
+  /** Size of the source file in bytes. */
+  readonly bytes: number;
+}
+
+/** How many rows one document added. */
+export interface SaveCounts {
+  /** Instruments created by this document. */
+  readonly instrumentsAdded: number;
+  /** Instruments already known (from another document) that this one also names. */
+  readonly instrumentsMerged: number;
+  readonly claims: number;
+  readonly statements: number;
+  readonly events: number;
+}
+
+export interface SaveResult {
+  /** `unchanged` when a document with the same content hash was already stored. */
+  readonly status: 'added' | 'unchanged';
+  readonly documentId: string;
+  readonly counts: SaveCounts;
+}
+
+export interface InstrumentFilter {
+  /** ISO alpha-2 of a state that is a party. */
+  readonly country?: string;
+  /** Any actor id (state or organization) that is a party. */
+  readonly party?: string;
+  readonly type?: string;
+  readonly topic?: string;
+  readonly approach?: string;
+  readonly year?: number;
+  readonly documentId?: string;
+}
+
+export interface PageRequest {
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** An instrument for lists: its current field values, no evidence. */
+export interface InstrumentSummary extends Instrument {
+  /** Earliest known date, `YYYY[-MM[-DD]]`. */
+  readonly firstDate: string | null;
+  readonly documentCount: number;
+}
+
+/** A stored claim with its evidence, as shown to a reader. */
+export interface ClaimView {
+  readonly id: number;
+  readonly subjectKind: string;
+  readonly subjectId: string;
+  readonly property: string;
+  readonly value: unknown;
+  readonly evidence: Evidence & { readonly documentTitle: string };
+}
+
+export interface DocumentRef {
+  readonly id: string;
+  readonly title: string;
+}
+
+/** One instrument with every claim about it (the evidence behind each field). */
+export interface InstrumentDetail extends InstrumentSummary {
+  readonly documents: readonly DocumentRef[];
+  readonly claims: readonly ClaimView[];
+}
+
+export interface DocumentSummary {
+  readonly id: string;
+  readonly contentHash: string;
+  readonly title: string;
+  readonly sourcePath: string;
+  readonly format: string;
+  readonly language: Language;
+  readonly byteSize: number;
+  readonly charCount: number;
+  readonly extractor: string;
+  readonly ingestedAt: string;
+  readonly instrumentCount: number;
+}
+
+export interface DocumentMention {
+  readonly kind: 'country' | 'organization' | 'topic';
+  readonly code: string;
+  readonly count: number;
+}
+
+/** A document with its text, what it mentions and the instruments found in it. */
+export interface DocumentDetail extends DocumentSummary {
+  readonly text: string;
+  readonly mentions: readonly DocumentMention[];
+  readonly instruments: readonly DocumentRef[];
+  readonly amounts: readonly { value: number; currency: string }[];
+  readonly dates: readonly string[];
+}
+
+export interface CountBy {
+  readonly code: string;
+  readonly count: number;
+}
+
+/** Totals and facets for the summary screens. */
+export interface AtlasStats {
+  readonly documents: number;
+  readonly instruments: number;
+  readonly claims: number;
+  readonly statements: number;
+  readonly events: number;
+  /** Instruments by type, by party state (alpha-2), by topic; most frequent first. */
+  readonly byType: readonly CountBy[];
+  readonly byCountry: readonly CountBy[];
+  readonly byTopic: readonly CountBy[];
+}
+
+export interface AtlasStore {
+  /** Where the data lives (a file path or a connection description), for messages. */
+  readonly location: string;
+  /**
+   * Stores one document and everything extracted from it, in ONE transaction: either all rows
+   * are written or none. The same content (same hash) is `unchanged`; an instrument already
+   * known under the same dedupe key gains claims and an instrument_documents row instead of a copy.
+   */
+  saveExtraction(document: DocumentInput, extracted: ExtractedDocument): Promise<SaveResult>;
+  /** The stored document with this content hash, if any. */
+  findDocumentByHash(contentHash: string): Promise<DocumentSummary | undefined>;
+  /** Inserts or updates actors (the registry of states and organizations). */
+  upsertActors(actors: readonly Actor[]): Promise<void>;
+  listActors(): Promise<readonly Actor[]>;
+  listInstruments(filter: InstrumentFilter, page: PageRequest): Promise<Page<InstrumentSummary>>;
+  /** Throws AtlasError not_found ("instrument X not found") for an unknown id. */
+  getInstrument(id: string): Promise<InstrumentDetail>;
+  listDocuments(page: PageRequest): Promise<Page<DocumentSummary>>;
+  /** Throws AtlasError not_found for an unknown id. */
+  getDocument(id: string): Promise<DocumentDetail>;
+  /** Claims about one subject (`statement`, `event`, `document`…), with evidence. */
+  listClaims(subjectKind: string, subjectId: string): Promise<readonly ClaimView[]>;
+  stats(): Promise<AtlasStats>;
+  close(): Promise<void>;
+}
+
+export type { Evidence, ReviewState, Span };

@@ -1,0 +1,86 @@
+/**
+ * The AtlasStore over a Kysely database. All SQL here is portable; the engine-specific opening
+ * (file, pragmas) is done by the caller (storage/sqlite/ or a PostgreSQL pool).
+ */
+import type { Kysely } from 'kysely';
+import { AtlasError } from '../domain/errors.ts';
+import type { Actor } from '../domain/model.ts';
+import type { ExtractedDocument } from '../extraction/types.ts';
+import type { AtlasStore, DocumentInput, InstrumentFilter, PageRequest, SaveResult } from './atlas-store.ts';
+import { contentHash, documentIdFor, planDocument } from './records.ts';
+import type { Database } from './schema.ts';
+import { actorFromRow, actorRow } from './store/presenters.ts';
+import * as queries from './store/queries.ts';
+import { writePlan } from './store/save-extraction.ts';
+
+const NO_COUNTS = { instrumentsAdded: 0, instrumentsMerged: 0, claims: 0, statements: 0, events: 0 } as const;
+
+/** Builds an AtlasStore on an open, migrated database. `close` releases the connection. */
+export function createKyselyStore(
+  db: Kysely<Database>,
+  location: string,
+  close: () => Promise<void>,
+): AtlasStore {
+  return {
+    location,
+
+    async saveExtraction(document: DocumentInput, extracted: ExtractedDocument): Promise<SaveResult> {
+      const hash = contentHash(document.text);
+      const known = await queries.findDocumentByHash(db, hash);
+      if (known !== undefined) return { status: 'unchanged', documentId: known.id, counts: NO_COUNTS };
+      const plan = planDocument(document, extracted);
+      try {
+        const counts = await db
+          .transaction()
+          .execute((trx) => writePlan(trx, plan, new Date().toISOString()));
+        return { status: 'added', documentId: documentIdFor(hash), counts };
+      } catch (error) {
+        if (error instanceof AtlasError) throw error;
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new AtlasError(
+          'storage_failure',
+          `${document.path}: could not be stored (${reason}); nothing was written`,
+          { file: document.path },
+          { cause: error },
+        );
+      }
+    },
+
+    findDocumentByHash: (hash) => queries.findDocumentByHash(db, hash),
+
+    async upsertActors(actors: readonly Actor[]): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        for (const actor of actors) {
+          const row = actorRow(actor);
+          await trx
+            .insertInto('actors')
+            .values(row)
+            .onConflict((oc) =>
+              oc.column('id').doUpdateSet({
+                kind: row.kind,
+                name_en: row.name_en,
+                name_fr: row.name_fr,
+                adjective_en: row.adjective_en,
+                adjective_fr: row.adjective_fr,
+              }),
+            )
+            .execute();
+        }
+      });
+    },
+
+    async listActors(): Promise<readonly Actor[]> {
+      const rows = await db.selectFrom('actors').selectAll().orderBy('kind').orderBy('id').execute();
+      return rows.map(actorFromRow);
+    },
+
+    listInstruments: (filter: InstrumentFilter, page: PageRequest) =>
+      queries.listInstruments(db, filter, page),
+    getInstrument: (id: string) => queries.getInstrument(db, id),
+    listDocuments: (page: PageRequest) => queries.listDocuments(db, page),
+    getDocument: (id: string) => queries.getDocument(db, id),
+    listClaims: (kind: string, id: string) => queries.listClaims(db, kind, id),
+    stats: () => queries.stats(db),
+    close,
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Versioned schema migrations, run on every open. Kysely's Migrator applies them in name order
+ * (`0001_initial`, `0002_…`) and records each in `kysely_migration`; migrations are listed in code
+ * (no folder scan) so they work the same under tsx, a bundler or a test runner.
+ */
+import { Migrator } from 'kysely';
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { AtlasError } from '../../domain/errors.ts';
+import type { Database } from '../schema.ts';
+import { initialMigration } from './0001_initial.ts';
+import { searchIndexMigration } from './0100_search_index.ts';
+
+/** Which SQL engine a migration is written for (only auto-numbered ids differ). */
+export type StorageEngine = 'sqlite' | 'postgres';
+
+/** All migrations by name. Append new ones; never edit one that has shipped. */
+export function atlasMigrations(engine: StorageEngine): Record<string, Migration> {
+  return {
+    '0001_initial': initialMigration(engine),
+    // SQLite only: FTS5 search index and the API's query indexes (PostgreSQL gets its own later).
+    ...(engine === 'sqlite' ? { '0100_search_index': searchIndexMigration } : {}),
+  };
+}
+
+class InCodeMigrationProvider implements MigrationProvider {
+  constructor(private readonly engine: StorageEngine) {}
+  getMigrations(): Promise<Record<string, Migration>> {
+    return Promise.resolve(atlasMigrations(this.engine));
+  }
+}
+
+/** Brings the database to the latest schema; throws a storage_failure AtlasError if a step fails. */
+export async function migrateToLatest(db: Kysely<Database>, engine: StorageEngine): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new InCodeMigrationProvider(engine) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+    throw new AtlasError(
+      'storage_failure',
+      `schema migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+      {
+        migration: failed,
+      },
+      { cause: error },
+    );
+  }
+  return (results ?? [])
+    .filter((result) => result.status === 'Success')
+    .map((result) => result.migrationName);
+}

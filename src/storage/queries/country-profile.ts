@@ -1,0 +1,156 @@
+/**
+ * A country's profile: everything the atlas holds about one state — instruments by type and by
+ * partner, money by source, topics, a timeline, commitments and the documents that mention it.
+ */
+import type { Kysely } from 'kysely';
+import type { InstrumentSummary } from '../atlas-store.ts';
+import type { Database } from '../schema.ts';
+import { queryInstruments } from './instrument-list.ts';
+
+type Db = Kysely<Database>;
+
+export interface CodeCount {
+  readonly code: string;
+  readonly count: number;
+}
+
+/** Money of the country's instruments, summed by the party that provides it and currency. */
+export interface MoneyBySource {
+  /** Donor actor id, or null when the text names no donor. */
+  readonly source: string | null;
+  readonly currency: string;
+  readonly total: number;
+  readonly instruments: number;
+}
+
+export interface YearCount {
+  readonly year: number;
+  readonly count: number;
+}
+
+export interface MentioningDocument {
+  readonly id: string;
+  readonly title: string;
+  readonly language: string;
+  readonly mentions: number;
+}
+
+export interface CountryCommitment {
+  readonly id: string;
+  readonly kind: string;
+  readonly text: string;
+  readonly documentId: string;
+  readonly span: { readonly start: number; readonly end: number };
+}
+
+export interface CountryProfile {
+  readonly code: string;
+  readonly instrumentCount: number;
+  readonly byType: readonly CodeCount[];
+  readonly byPartner: readonly CodeCount[];
+  readonly moneyBySource: readonly MoneyBySource[];
+  readonly topics: readonly CodeCount[];
+  readonly timeline: readonly YearCount[];
+  /** The country's instruments, most recent first (at most 200). */
+  readonly instruments: readonly InstrumentSummary[];
+  readonly statements: readonly CountryCommitment[];
+  readonly documents: readonly MentioningDocument[];
+}
+
+/** The profile of a state by its alpha-2 code (empty lists when the atlas knows nothing of it). */
+export async function countryProfile(db: Db, code: string): Promise<CountryProfile> {
+  const ids = db.selectFrom('instrument_parties').select('instrument_id').where('actor_id', '=', code);
+  const [byType, byPartner, money, topics, timeline, instruments, statements, documents] = await Promise.all([
+    db
+      .selectFrom('instruments')
+      .select(['type as code', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('id', 'in', ids)
+      .groupBy('type')
+      .orderBy('n', 'desc')
+      .execute(),
+    db
+      .selectFrom('instrument_parties')
+      .select(['actor_id as code', (eb) => eb.fn.count<number>('instrument_id').distinct().as('n')])
+      .where('instrument_id', 'in', ids)
+      .where('actor_id', '!=', code)
+      .groupBy('actor_id')
+      .orderBy('n', 'desc')
+      .limit(40)
+      .execute(),
+    db
+      .selectFrom('instrument_amounts as amounts')
+      .leftJoin('instrument_parties as donors', (join) =>
+        join.onRef('donors.instrument_id', '=', 'amounts.instrument_id').on('donors.role', '=', 'donor'),
+      )
+      .select([
+        'donors.actor_id as source',
+        'amounts.currency',
+        (eb) => eb.fn.sum<number>('amounts.value').as('total'),
+        (eb) => eb.fn.count<number>('amounts.instrument_id').distinct().as('n'),
+      ])
+      .where('amounts.instrument_id', 'in', ids)
+      .groupBy(['donors.actor_id', 'amounts.currency'])
+      .orderBy('total', 'desc')
+      .execute(),
+    db
+      .selectFrom('instrument_topics')
+      .select(['topic as code', (eb) => eb.fn.count<number>('instrument_id').distinct().as('n')])
+      .where('instrument_id', 'in', ids)
+      .groupBy('topic')
+      .orderBy('n', 'desc')
+      .execute(),
+    db
+      .selectFrom('instruments')
+      .select(['first_year', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('id', 'in', ids)
+      .where('first_year', 'is not', null)
+      .groupBy('first_year')
+      .orderBy('first_year')
+      .execute(),
+    queryInstruments(db, { country: code }, { limit: 200, offset: 0 }),
+    db
+      .selectFrom('statements')
+      .innerJoin('statement_owners', 'statement_owners.statement_id', 'statements.id')
+      .innerJoin('claims', 'claims.id', 'statements.claim_id')
+      .select(['statements.id', 'statements.kind', 'statements.text', 'statements.document_id', 'claims.span_start', 'claims.span_end'])
+      .where('statement_owners.actor_id', '=', code)
+      .orderBy('statements.document_id')
+      .orderBy('claims.span_start')
+      .limit(100)
+      .execute(),
+    db
+      .selectFrom('document_mentions')
+      .innerJoin('documents', 'documents.id', 'document_mentions.document_id')
+      .select(['documents.id', 'documents.title', 'documents.language', 'document_mentions.count'])
+      .where('document_mentions.kind', '=', 'country')
+      .where('document_mentions.code', '=', code)
+      .orderBy('document_mentions.count', 'desc')
+      .limit(100)
+      .execute(),
+  ]);
+  const counts = (rows: readonly { code: string; n: number | string | bigint }[]): CodeCount[] =>
+    rows.map((row) => ({ code: row.code, count: Number(row.n) }));
+  return {
+    code,
+    instrumentCount: instruments.total,
+    byType: counts(byType),
+    byPartner: counts(byPartner),
+    moneyBySource: money.map((row) => ({
+      source: row.source,
+      currency: row.currency,
+      total: Number(row.total),
+      instruments: Number(row.n),
+    })),
+    topics: counts(topics),
+    timeline: timeline.map((row) => ({ year: Number(row.first_year), count: Number(row.n) })),
+    instruments: instruments.items,
+    statements: statements.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      text: row.text,
+      documentId: row.document_id,
+      span: { start: row.span_start, end: row.span_end },
+    })),
+    documents: documents.map((row) => ({ id: row.id, title: row.title, language: row.language, mentions: row.count })),
+  };
+}

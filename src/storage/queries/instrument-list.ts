@@ -1,0 +1,228 @@
+/**
+ * Filtered, paginated instrument lists and their facets: what the API's `GET /api/instruments` and
+ * the search page need beyond `AtlasStore.listInstruments` (year range, free text, language).
+ */
+import { sql, type Kysely } from 'kysely';
+import type { InstrumentSummary, Page, PageRequest } from '../atlas-store.ts';
+import type { Database } from '../schema.ts';
+import { emptyFields, instrumentFromRow, type InstrumentFields } from '../store/presenters.ts';
+import { buildMatchExpression } from './search.ts';
+
+type Db = Kysely<Database>;
+
+/** Every filter the instrument list accepts (all optional, combined with AND). */
+export interface InstrumentQuery {
+  /** A state party (ISO alpha-2). */
+  readonly country?: string;
+  /** Any actor party (state or organization id). */
+  readonly party?: string;
+  readonly type?: string;
+  readonly topic?: string;
+  readonly approach?: string;
+  /** First year, inclusive. */
+  readonly from?: number;
+  /** Last year, inclusive. */
+  readonly to?: number;
+  /** Free text, searched in the instrument records (French and English). */
+  readonly q?: string;
+  /** Language of a document the instrument was found in. */
+  readonly language?: string;
+  readonly document?: string;
+}
+
+/** Sort orders for lists: most recent first (default), oldest first, by title. */
+export type InstrumentSort = 'recent' | 'oldest' | 'title';
+
+function filtered(db: Db, filter: InstrumentQuery) {
+  let query = db.selectFrom('instruments');
+  if (filter.type !== undefined) query = query.where('instruments.type', '=', filter.type);
+  if (filter.from !== undefined) query = query.where('instruments.first_year', '>=', filter.from);
+  if (filter.to !== undefined) query = query.where('instruments.first_year', '<=', filter.to);
+  for (const actor of [filter.country, filter.party]) {
+    if (actor === undefined) continue;
+    query = query.where('instruments.id', 'in', (eb) =>
+      eb.selectFrom('instrument_parties').select('instrument_id').where('actor_id', '=', actor),
+    );
+  }
+  if (filter.topic !== undefined) {
+    const topic = filter.topic;
+    query = query.where('instruments.id', 'in', (eb) =>
+      eb.selectFrom('instrument_topics').select('instrument_id').where('topic', '=', topic),
+    );
+  }
+  if (filter.approach !== undefined) {
+    const approach = filter.approach;
+    query = query.where('instruments.id', 'in', (eb) =>
+      eb.selectFrom('instrument_approaches').select('instrument_id').where('approach', '=', approach),
+    );
+  }
+  if (filter.document !== undefined) {
+    const document = filter.document;
+    query = query.where('instruments.id', 'in', (eb) =>
+      eb.selectFrom('instrument_documents').select('instrument_id').where('document_id', '=', document),
+    );
+  }
+  if (filter.language !== undefined) {
+    const language = filter.language;
+    query = query.where('instruments.id', 'in', (eb) =>
+      eb
+        .selectFrom('instrument_documents')
+        .innerJoin('documents', 'documents.id', 'instrument_documents.document_id')
+        .select('instrument_documents.instrument_id')
+        .where('documents.language', '=', language),
+    );
+  }
+  const match = filter.q === undefined ? null : buildMatchExpression(filter.q);
+  if (match !== null) {
+    query = query.where(
+      'instruments.id',
+      'in',
+      sql<string>`(select ref_id from search_index where search_index match ${match} and kind = 'instrument')`,
+    );
+  }
+  return query;
+}
+
+/** Loads parties, dates, amounts, topics and approaches of a page of instruments in one query each. */
+export async function loadInstrumentFields(db: Db, ids: readonly string[]): Promise<Map<string, InstrumentFields>> {
+  const fields = new Map<string, InstrumentFields>(ids.map((id) => [id, emptyFields()]));
+  if (ids.length === 0) return fields;
+  const get = (id: string): InstrumentFields => fields.get(id) ?? emptyFields();
+  const [parties, dates, amounts, topics, approaches, documents] = await Promise.all([
+    db
+      .selectFrom('instrument_parties')
+      .select(['instrument_id', 'actor_id', 'role'])
+      .where('instrument_id', 'in', ids)
+      .orderBy('actor_id')
+      .execute(),
+    db
+      .selectFrom('instrument_dates')
+      .select(['instrument_id', 'value', 'precision', 'role'])
+      .where('instrument_id', 'in', ids)
+      .orderBy('value')
+      .execute(),
+    db
+      .selectFrom('instrument_amounts')
+      .select(['instrument_id', 'value', 'currency', 'approximate'])
+      .where('instrument_id', 'in', ids)
+      .execute(),
+    db.selectFrom('instrument_topics').select(['instrument_id', 'topic']).where('instrument_id', 'in', ids).execute(),
+    db
+      .selectFrom('instrument_approaches')
+      .select(['instrument_id', 'approach'])
+      .where('instrument_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('instrument_documents')
+      .select(['instrument_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('instrument_id', 'in', ids)
+      .groupBy('instrument_id')
+      .execute(),
+  ]);
+  for (const row of parties) get(row.instrument_id).parties.push(row);
+  for (const row of dates) get(row.instrument_id).dates.push(row);
+  for (const row of amounts) get(row.instrument_id).amounts.push(row);
+  for (const row of topics) get(row.instrument_id).topics.push(row.topic);
+  for (const row of approaches) get(row.instrument_id).approaches.push(row.approach);
+  for (const row of documents) get(row.instrument_id).documentCount = Number(row.n);
+  return fields;
+}
+
+/** One page of instruments matching the filter, with the total number of matches. */
+export async function queryInstruments(
+  db: Db,
+  filter: InstrumentQuery,
+  page: PageRequest,
+  sort: InstrumentSort = 'recent',
+): Promise<Page<InstrumentSummary>> {
+  const total = await filtered(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  let rows = filtered(db, filter).selectAll('instruments');
+  if (sort === 'title') rows = rows.orderBy('instruments.title').orderBy('instruments.id');
+  else {
+    const direction = sort === 'recent' ? sql`desc` : sql`asc`;
+    rows = rows
+      .orderBy(sql`instruments.first_date is null`)
+      .orderBy(sql`instruments.first_date ${direction}`)
+      .orderBy('instruments.id');
+  }
+  const found = await rows.limit(page.limit).offset(page.offset).execute();
+  const fields = await loadInstrumentFields(
+    db,
+    found.map((row) => row.id),
+  );
+  return {
+    items: found.map((row) => instrumentFromRow(row, fields.get(row.id) ?? emptyFields())),
+    total: Number(total.n),
+    limit: page.limit,
+    offset: page.offset,
+  };
+}
+
+/** A facet value with the number of matching instruments. */
+export interface FacetCount {
+  readonly value: string;
+  readonly count: number;
+}
+
+/** Facets of the instruments matching a filter: the search page's side panel. */
+export interface InstrumentFacets {
+  readonly type: readonly FacetCount[];
+  readonly topic: readonly FacetCount[];
+  readonly country: readonly FacetCount[];
+  readonly language: readonly FacetCount[];
+  readonly year: readonly FacetCount[];
+}
+
+const toFacets = (rows: readonly { value: string | number | null; n: number | string | bigint }[]): FacetCount[] =>
+  rows.filter((row) => row.value !== null).map((row) => ({ value: String(row.value), count: Number(row.n) }));
+
+/** Counts of matching instruments by type, topic, state party, source language and year. */
+export async function instrumentFacets(db: Db, filter: InstrumentQuery): Promise<InstrumentFacets> {
+  const ids = filtered(db, filter).select('instruments.id');
+  const [type, topic, country, language, year] = await Promise.all([
+    filtered(db, filter)
+      .select(['instruments.type as value', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('instruments.type')
+      .orderBy('n', 'desc')
+      .execute(),
+    db
+      .selectFrom('instrument_topics')
+      .select(['topic as value', (eb) => eb.fn.count<number>('instrument_id').distinct().as('n')])
+      .where('instrument_id', 'in', ids)
+      .groupBy('topic')
+      .orderBy('n', 'desc')
+      .execute(),
+    db
+      .selectFrom('instrument_parties')
+      .innerJoin('actors', 'actors.id', 'instrument_parties.actor_id')
+      .select(['actor_id as value', (eb) => eb.fn.count<number>('instrument_id').distinct().as('n')])
+      .where('actors.kind', '=', 'state')
+      .where('instrument_id', 'in', ids)
+      .groupBy('actor_id')
+      .orderBy('n', 'desc')
+      .limit(30)
+      .execute(),
+    db
+      .selectFrom('instrument_documents')
+      .innerJoin('documents', 'documents.id', 'instrument_documents.document_id')
+      .select(['documents.language as value', (eb) => eb.fn.count<number>('instrument_id').distinct().as('n')])
+      .where('instrument_id', 'in', ids)
+      .groupBy('documents.language')
+      .orderBy('n', 'desc')
+      .execute(),
+    filtered(db, filter)
+      .select(['instruments.first_year as value', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('instruments.first_year')
+      .orderBy('instruments.first_year', 'desc')
+      .execute(),
+  ]);
+  return {
+    type: toFacets(type),
+    topic: toFacets(topic),
+    country: toFacets(country),
+    language: toFacets(language),
+    year: toFacets(year),
+  };
+}

@@ -1,0 +1,161 @@
+/**
+ * Full-text search over the FTS5 index: the user's words are expanded the way rows were indexed
+ * (raw words, French and English stems, bilingual concept tokens), ranked with bm25, and each hit
+ * gets a snippet with the matching words marked.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Page, PageRequest } from '../atlas-store.ts';
+import type { Database } from '../schema.ts';
+import { findConcepts, fold, stemOf, stripPlural, tokenize } from '../sqlite/search-analyzer.ts';
+
+/** Column weights for bm25 (kind … language are unindexed; title, body, stems, concepts). */
+const BM25 = sql.raw('bm25(search_index, 0, 0, 0, 0, 0, 0, 8.0, 4.0, 2.0, 1.0)');
+const MAX_WORDS = 12;
+
+/** The words of a query, with their French and English stems, ready to match and to highlight. */
+interface QueryTerms {
+  readonly words: readonly string[];
+  readonly stems: ReadonlySet<string>;
+  readonly concepts: ReadonlySet<string>;
+}
+
+function queryTerms(q: string): QueryTerms & { expression: string | null } {
+  const tokens = tokenize(q).slice(0, MAX_WORDS);
+  const words = tokens.map((token) => fold(token.word));
+  const stems = new Set<string>();
+  const groups = tokens.map((token, index) => {
+    const word = words[index] ?? '';
+    const options = [`{title body} : "${word}"`];
+    if (word.length > 2) {
+      for (const language of ['fr', 'en'] as const) {
+        const stem = stemOf(token.word, language);
+        stems.add(stem);
+        options.push(`stems : "${stem}"`);
+      }
+    }
+    return `(${[...new Set(options)].join(' OR ')})`;
+  });
+  // A run of words naming a concept ("Union européenne", "return and readmission") may match
+  // either its words or the concept token, which rows in the other language carry too.
+  const parts: string[] = [];
+  const concepts = new Set<string>();
+  let next = 0;
+  for (const match of findConcepts(tokens)) {
+    for (const concept of match.concepts) concepts.add(concept);
+    parts.push(...groups.slice(next, match.first));
+    const words = groups.slice(match.first, match.last + 1).join(' AND ');
+    const options = match.concepts.map((concept) => `concepts : "${concept}"`);
+    parts.push(`((${words}) OR ${options.join(' OR ')})`);
+    next = match.last + 1;
+  }
+  parts.push(...groups.slice(next));
+  return { words, stems, concepts, expression: parts.length === 0 ? null : parts.join(' AND ') };
+}
+
+/** The FTS5 MATCH expression for a user's query, or null when it has no words. */
+export function buildMatchExpression(q: string): string | null {
+  return queryTerms(q).expression;
+}
+
+/** One search result: a passage of a document or an instrument record. */
+export interface SearchHit {
+  readonly kind: 'passage' | 'instrument';
+  /** Instrument id, or `documentId:start` for a passage. */
+  readonly id: string;
+  readonly title: string;
+  readonly documentId: string | null;
+  readonly span: { readonly start: number; readonly end: number } | null;
+  readonly language: string;
+  /** HTML-escaped text around the match with the matching words in `<mark>`. */
+  readonly snippet: string;
+  /** bm25 score (lower is better, as SQLite reports it). */
+  readonly score: number;
+}
+
+export interface SearchRequest {
+  readonly q: string;
+  readonly kind?: 'passage' | 'instrument';
+  readonly language?: string;
+}
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+const SNIPPET_LENGTH = 260;
+
+/** A window of `text` around the first matching word, escaped, with every matching word marked. */
+export function highlightSnippet(text: string, terms: QueryTerms): string {
+  const words = new Set(terms.words.map((word) => stripPlural(word)));
+  const tokens = tokenize(text);
+  const marked = new Set<number>();
+  tokens.forEach((token, index) => {
+    const folded = fold(token.word);
+    if (words.has(stripPlural(folded))) marked.add(index);
+    else if (token.word.length > 2 && (terms.stems.has(stemOf(token.word, 'fr')) || terms.stems.has(stemOf(token.word, 'en')))) {
+      marked.add(index);
+    }
+  });
+  // Words that matched through a concept ("Morocco" for the query "Maroc") are marked as well.
+  if (terms.concepts.size > 0) {
+    for (const match of findConcepts(tokens)) {
+      if (!match.concepts.some((concept) => terms.concepts.has(concept))) continue;
+      for (let index = match.first; index <= match.last; index++) marked.add(index);
+    }
+  }
+  const hits = tokens.filter((_, index) => marked.has(index));
+  const first = hits[0];
+  let start = first === undefined ? 0 : Math.max(0, first.start - 80);
+  if (start > 0) {
+    const space = text.indexOf(' ', start);
+    if (space >= 0 && space < first!.start) start = space + 1;
+  }
+  const end = Math.min(text.length, start + SNIPPET_LENGTH);
+  let html = start > 0 ? '… ' : '';
+  let cursor = start;
+  for (const hit of hits) {
+    if (hit.start < cursor || hit.end > end) continue;
+    html += escapeHtml(text.slice(cursor, hit.start)) + `<mark>${escapeHtml(text.slice(hit.start, hit.end))}</mark>`;
+    cursor = hit.end;
+  }
+  html += escapeHtml(text.slice(cursor, end)) + (end < text.length ? ' …' : '');
+  return html.replace(/\s+/g, ' ');
+}
+
+interface IndexRow {
+  kind: string;
+  ref_id: string;
+  document_id: string | null;
+  span_start: number | null;
+  span_end: number | null;
+  language: string;
+  title: string;
+  body: string;
+  score: number;
+}
+
+/** Ranked search over passages and instruments; an empty page when the query has no words. */
+export async function searchAtlas(db: Kysely<Database>, request: SearchRequest, page: PageRequest): Promise<Page<SearchHit>> {
+  const terms = queryTerms(request.q);
+  if (terms.expression === null) return { items: [], total: 0, limit: page.limit, offset: page.offset };
+  const kind = request.kind === undefined ? sql`` : sql` and kind = ${request.kind}`;
+  const language = request.language === undefined ? sql`` : sql` and language = ${request.language}`;
+  const where = sql`search_index match ${terms.expression}${kind}${language}`;
+  const total = await sql<{ n: number }>`select count(*) as n from search_index where ${where}`.execute(db);
+  const rows = await sql<IndexRow>`select kind, ref_id, document_id, span_start, span_end, language, title, body,
+      ${BM25} as score from search_index where ${where} order by score limit ${page.limit} offset ${page.offset}`.execute(db);
+  return {
+    items: rows.rows.map((row) => ({
+      kind: row.kind === 'instrument' ? 'instrument' : 'passage',
+      id: row.ref_id,
+      title: row.title,
+      documentId: row.document_id,
+      span: row.span_start === null || row.span_end === null ? null : { start: row.span_start, end: row.span_end },
+      language: row.language,
+      snippet: highlightSnippet(row.kind === 'instrument' ? `${row.title} — ${row.body}` : row.body, terms),
+      score: row.score,
+    })),
+    total: Number(total.rows[0]?.n ?? 0),
+    limit: page.limit,
+    offset: page.offset,
+  };
+}

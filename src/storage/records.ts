@@ -1,0 +1,449 @@
+/**
+ * Maps what the extractor found in one document (ExtractedDocument) to the rows the store writes:
+ * the document row, claims with their evidence, and the record rows (instruments, events,
+ * statements, links, document facts) that point at those claims. Pure: the writer resolves each
+ * claim's local index to the id the database gives it.
+ */
+import { createHash } from 'node:crypto';
+import type { Span } from '../domain/model.ts';
+import type { ExtractedDocument, InstrumentCandidate, PartyCandidate } from '../extraction/types.ts';
+import { EXTRACTOR_ID } from '../extraction/types.ts';
+import type { DocumentInput } from './atlas-store.ts';
+
+/** The longest quote kept as evidence for a sentence-level claim (topics, statements). */
+const MAX_QUOTE = 600;
+
+/** A claim before it has a database id: subject, property, JSON value and evidence span. */
+export interface ClaimDraft {
+  readonly subject_kind: 'instrument' | 'event' | 'statement' | 'document' | 'link';
+  readonly subject_id: string;
+  readonly property: string;
+  readonly value: string;
+  readonly span_start: number;
+  readonly span_end: number;
+  readonly quote: string;
+}
+
+/** Index into `DocumentPlan.claims`. */
+type ClaimRef = number;
+
+export interface InstrumentPlan {
+  readonly id: string;
+  readonly dedupeKey: string;
+  readonly type: string;
+  readonly title: string;
+  readonly legalForm: string;
+  readonly binding: boolean | null;
+  readonly firstDate: string | null;
+  readonly parties: { actorId: string; role: string; claim: ClaimRef }[];
+  readonly topics: { topic: string; claim: ClaimRef }[];
+  readonly approaches: { approach: string; claim: ClaimRef }[];
+  readonly dates: { value: string; precision: string; role: string; claim: ClaimRef }[];
+  readonly amounts: { value: number; currency: string; approximate: boolean; claim: ClaimRef }[];
+}
+
+/** Everything one document adds to the database. */
+export interface DocumentPlan {
+  readonly document: {
+    id: string;
+    content_hash: string;
+    title: string;
+    source_path: string;
+    format: string;
+    language: string;
+    text: string;
+    byte_size: number;
+    char_count: number;
+    extractor: string;
+  };
+  readonly claims: ClaimDraft[];
+  readonly instruments: InstrumentPlan[];
+  readonly events: {
+    id: string;
+    kind: string;
+    title: string;
+    date: string | null;
+    place: string | null;
+    claim: ClaimRef;
+    participants: string[];
+  }[];
+  readonly statements: {
+    id: string;
+    kind: string;
+    text: string;
+    deadline: string | null;
+    status: string | null;
+    claim: ClaimRef;
+    owners: string[];
+    topics: string[];
+  }[];
+  readonly links: {
+    fromId: string;
+    toId: string;
+    relation: string;
+    approach: string | null;
+    claim: ClaimRef;
+  }[];
+  readonly mentions: {
+    kind: 'country' | 'organization' | 'topic';
+    code: string;
+    count: number;
+    claim: ClaimRef;
+  }[];
+  readonly documentAmounts: { value: number; currency: string; claim: ClaimRef }[];
+  readonly documentDates: { value: string; precision: string; claim: ClaimRef }[];
+  /** Every actor id a row refers to (the writer makes sure each has an `actors` row). */
+  readonly actorIds: Set<string>;
+}
+
+/** sha256 of a document's extracted text: its identity for deduplication. */
+export const contentHash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+const shortHash = (value: string): string =>
+  createHash('sha256').update(value, 'utf8').digest('hex').slice(0, 16);
+
+/** The document id derived from its content hash (stable across databases). */
+export const documentIdFor = (hash: string): string => `doc_${hash.slice(0, 16)}`;
+
+/** Lower case, accents removed, punctuation as spaces: "Dialogue de Haut Niveau" ≡ "dialogue de haut-niveau". */
+export function foldTitle(title: string): string {
+  return title
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** type + folded title + sorted parties: the key under which the same instrument merges. */
+export function instrumentDedupeKey(type: string, title: string, partyIds: readonly string[]): string {
+  return `${type}|${foldTitle(title)}|${[...new Set(partyIds)].sort().join(',')}`;
+}
+
+export const instrumentIdFor = (dedupeKey: string): string => `ins_${shortHash(dedupeKey)}`;
+
+/** The earliest of ISO partial dates ("2016" sorts before "2016-04"), or null. */
+export function earliestDate(values: readonly string[]): string | null {
+  return values.length === 0 ? null : [...values].sort()[0]!;
+}
+
+/** Builds the plan for one document. `input.text` must be the text the extraction ran on. */
+export function planDocument(input: DocumentInput, extracted: ExtractedDocument): DocumentPlan {
+  const hash = contentHash(input.text);
+  const documentId = documentIdFor(hash);
+  const text = input.text;
+  const claims: ClaimDraft[] = [];
+  const actorIds = new Set<string>();
+  const quoteOf = (span: Span): string => {
+    const quote = text.slice(span.start, span.end);
+    return quote.length > MAX_QUOTE ? `${quote.slice(0, MAX_QUOTE - 1)}…` : quote;
+  };
+  const claim = (
+    subject_kind: ClaimDraft['subject_kind'],
+    subject_id: string,
+    property: string,
+    value: unknown,
+    span: Span,
+    _candidateQuote?: string,
+  ): ClaimRef => {
+    claims.push({
+      subject_kind,
+      subject_id,
+      property,
+      value: JSON.stringify(value),
+      span_start: span.start,
+      span_end: span.end,
+      // The evidence is what the document says at the span, whatever form the extractor normalised.
+      quote: quoteOf(span),
+    });
+    return claims.length - 1;
+  };
+
+  const instruments = planInstruments(extracted.instruments, claim, actorIds);
+  const candidateIds = extracted.instruments.map((candidate) =>
+    instrumentIdFor(
+      instrumentDedupeKey(
+        candidate.type,
+        candidate.title,
+        candidate.parties.map((p) => p.actorId),
+      ),
+    ),
+  );
+
+  const events = extracted.events.map((event, index) => {
+    const id = `ev_${hash.slice(0, 12)}_${index}`;
+    const main = claim('event', id, 'type', event.kind, event, event.quote);
+    claim('event', id, 'title', event.title, event, event.quote);
+    if (event.date !== null) {
+      claim(
+        'event',
+        id,
+        'date',
+        { value: event.date.value, precision: event.date.precision },
+        event.date,
+        event.date.quote,
+      );
+    }
+    if (event.place !== null) claim('event', id, 'place', event.place, event, event.quote);
+    const participants = [...new Set(event.participants)];
+    for (const actorId of participants) {
+      actorIds.add(actorId);
+      claim('event', id, 'party', { actorId, role: 'participant' }, event, event.quote);
+    }
+    return {
+      id,
+      kind: event.kind,
+      title: event.title,
+      date: event.date?.value ?? null,
+      place: event.place,
+      claim: main,
+      participants,
+    };
+  });
+
+  const statements = extracted.statements.map((statement, index) => {
+    const id = `st_${hash.slice(0, 12)}_${index}`;
+    const main = claim('statement', id, 'type', statement.kind, statement);
+    const owners = [...new Set(statement.owners)];
+    for (const owner of owners) {
+      actorIds.add(owner);
+      claim('statement', id, 'owner', owner, statement);
+    }
+    if (statement.deadline !== null) {
+      claim(
+        'statement',
+        id,
+        'deadline',
+        { value: statement.deadline.value, precision: statement.deadline.precision },
+        statement.deadline,
+        statement.deadline.quote,
+      );
+    }
+    const topics = [...new Set(statement.topics)];
+    for (const topic of topics) claim('statement', id, 'topic', topic, statement);
+    return {
+      id,
+      kind: statement.kind,
+      text: statement.quote,
+      deadline: statement.deadline?.value ?? null,
+      status: statement.kind === 'commitment' ? 'open' : null,
+      claim: main,
+      owners,
+      topics,
+    };
+  });
+
+  const links = extracted.links.flatMap((link) => {
+    const fromId = candidateIds[link.from];
+    const toId = candidateIds[link.to];
+    if (fromId === undefined || toId === undefined || fromId === toId) return [];
+    const value = { from: fromId, to: toId, relation: link.relation, approach: link.approach };
+    return [
+      {
+        fromId,
+        toId,
+        relation: link.relation,
+        approach: link.approach,
+        claim: claim('link', fromId, 'link', value, link, link.quote),
+      },
+    ];
+  });
+
+  const mentions: DocumentPlan['mentions'] = [];
+  const countMentions = (
+    kind: 'country' | 'organization',
+    list: readonly { code: string; start: number; end: number; quote: string }[],
+  ) => {
+    const byCode = new Map<string, { count: number; claim: ClaimRef }>();
+    for (const mention of list) {
+      const seen = byCode.get(mention.code);
+      if (seen !== undefined) seen.count += 1;
+      else {
+        byCode.set(mention.code, {
+          count: 1,
+          claim: claim('document', documentId, `mentions_${kind}`, mention.code, mention, mention.quote),
+        });
+      }
+    }
+    for (const [code, { count, claim: ref }] of byCode) mentions.push({ kind, code, count, claim: ref });
+  };
+  countMentions('country', extracted.countries);
+  countMentions('organization', extracted.organizations);
+  for (const topic of extracted.topics) {
+    const first = topic.sentences[0];
+    if (first === undefined) continue;
+    mentions.push({
+      kind: 'topic',
+      code: topic.code,
+      count: topic.sentences.length,
+      claim: claim('document', documentId, 'topic', topic.code, first),
+    });
+  }
+
+  const documentAmounts = uniqueBy(extracted.amounts, (a) => `${a.value}|${a.currency}`).map((amount) => ({
+    value: amount.value,
+    currency: amount.currency,
+    claim: claim(
+      'document',
+      documentId,
+      'amount',
+      { value: amount.value, currency: amount.currency, approximate: amount.approximate },
+      amount,
+      amount.quote,
+    ),
+  }));
+  const documentDates = uniqueBy(
+    extracted.dates.filter((date) => !date.inCitation),
+    (d) => d.value,
+  ).map((date) => ({
+    value: date.value,
+    precision: date.precision,
+    claim: claim(
+      'document',
+      documentId,
+      'date',
+      { value: date.value, precision: date.precision },
+      date,
+      date.quote,
+    ),
+  }));
+
+  return {
+    document: {
+      id: documentId,
+      content_hash: hash,
+      title: input.title,
+      source_path: input.path,
+      format: input.format,
+      language: extracted.language,
+      text,
+      byte_size: input.bytes,
+      char_count: text.length,
+      extractor: EXTRACTOR_ID,
+    },
+    claims,
+    instruments,
+    events,
+    statements,
+    links,
+    mentions,
+    documentAmounts,
+    documentDates,
+    actorIds,
+  };
+}
+
+type ClaimFn = (
+  kind: ClaimDraft['subject_kind'],
+  id: string,
+  property: string,
+  value: unknown,
+  span: Span,
+  quote?: string,
+) => ClaimRef;
+
+/** One plan per distinct instrument; candidates with the same dedupe key merge here already. */
+function planInstruments(
+  candidates: readonly InstrumentCandidate[],
+  claim: ClaimFn,
+  actorIds: Set<string>,
+): InstrumentPlan[] {
+  const byKey = new Map<string, InstrumentPlan>();
+  for (const candidate of candidates) {
+    const dedupeKey = instrumentDedupeKey(
+      candidate.type,
+      candidate.title,
+      candidate.parties.map((p) => p.actorId),
+    );
+    const id = instrumentIdFor(dedupeKey);
+    let plan = byKey.get(dedupeKey);
+    if (plan === undefined) {
+      plan = {
+        id,
+        dedupeKey,
+        type: candidate.type,
+        title: candidate.title,
+        legalForm: candidate.legalForm,
+        binding: candidate.binding,
+        firstDate: null,
+        parties: [],
+        topics: [],
+        approaches: [],
+        dates: [],
+        amounts: [],
+      };
+      byKey.set(dedupeKey, plan);
+    }
+    // Every sighting is evidence, so each candidate adds its own claims even when merged.
+    claim('instrument', id, 'type', candidate.type, candidate, candidate.quote);
+    claim('instrument', id, 'title', candidate.title, candidate, candidate.quote);
+    claim('instrument', id, 'legal_form', candidate.legalForm, candidate, candidate.quote);
+    if (candidate.binding !== null) {
+      claim('instrument', id, 'binding', candidate.binding, candidate, candidate.quote);
+    }
+    for (const party of uniqueBy(candidate.parties, (p: PartyCandidate) => `${p.actorId}|${p.role}`)) {
+      actorIds.add(party.actorId);
+      const ref = claim(
+        'instrument',
+        id,
+        'party',
+        { actorId: party.actorId, role: party.role },
+        party,
+        party.quote,
+      );
+      if (!plan.parties.some((p) => p.actorId === party.actorId && p.role === party.role)) {
+        plan.parties.push({ actorId: party.actorId, role: party.role, claim: ref });
+      }
+    }
+    for (const date of candidate.dates) {
+      const ref = claim(
+        'instrument',
+        id,
+        'date',
+        { value: date.value, precision: date.precision, role: date.role },
+        date,
+        date.quote,
+      );
+      if (!plan.dates.some((d) => d.value === date.value && d.role === date.role)) {
+        plan.dates.push({ value: date.value, precision: date.precision, role: date.role, claim: ref });
+      }
+    }
+    for (const amount of candidate.amounts) {
+      const ref = claim(
+        'instrument',
+        id,
+        'amount',
+        { value: amount.value, currency: amount.currency, approximate: amount.approximate },
+        amount,
+        amount.quote,
+      );
+      if (!plan.amounts.some((a) => a.value === amount.value && a.currency === amount.currency)) {
+        plan.amounts.push({
+          value: amount.value,
+          currency: amount.currency,
+          approximate: amount.approximate,
+          claim: ref,
+        });
+      }
+    }
+    for (const topic of new Set(candidate.topics)) {
+      const ref = claim('instrument', id, 'topic', topic, candidate.sentence);
+      if (!plan.topics.some((t) => t.topic === topic)) plan.topics.push({ topic, claim: ref });
+    }
+    for (const approach of new Set(candidate.approaches)) {
+      const ref = claim('instrument', id, 'approach', approach, candidate.sentence);
+      if (!plan.approaches.some((a) => a.approach === approach)) {
+        plan.approaches.push({ approach, claim: ref });
+      }
+    }
+  }
+  return [...byKey.values()].map((plan) => ({
+    ...plan,
+    firstDate: earliestDate(plan.dates.map((d) => d.value)),
+  }));
+}
+
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => (seen.has(key(item)) ? false : (seen.add(key(item)), true)));
+}

@@ -1,0 +1,36 @@
+/**
+ * Opens the embedded SQLite database file (better-sqlite3) and wraps it in Kysely. Everything
+ * SQLite-specific about the connection lives here: WAL journal so readers never block the writer,
+ * foreign keys on, a busy timeout so a second process waits instead of failing, and
+ * synchronous=NORMAL, which in WAL mode keeps every committed transaction across a process crash.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from '../schema.ts';
+
+/** An open SQLite database: the typed Kysely handle and the raw connection (pragmas, checks). */
+export interface SqliteConnection {
+  readonly db: Kysely<Database>;
+  readonly raw: BetterSqlite3.Database;
+  readonly file: string;
+}
+
+/** Opens (creating if needed) the database file and its folder. `:memory:` is accepted for tools. */
+export function openSqlite(file: string): SqliteConnection {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const raw = new BetterSqlite3(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  raw.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  return { db, raw, file };
+}
+
+/** `PRAGMA integrity_check`: "ok" when the file is sound, else the list of problems. */
+export function integrityCheck(raw: BetterSqlite3.Database): string {
+  const rows = raw.pragma('integrity_check') as { integrity_check: string }[];
+  return rows.map((row) => row.integrity_check).join('\n');
+}

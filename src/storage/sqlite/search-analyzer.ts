@@ -1,0 +1,166 @@
+/**
+ * The text analysis behind the search index, shared by indexing and querying so both sides agree:
+ * folding (lower case, no diacritics), plural-stripped Snowball stems in French and English, and
+ * bilingual *concept tokens* that let a French word find an English text and vice versa (a state's
+ * names in both languages, the taxonomy's labels in both languages).
+ */
+import { createRequire } from 'node:module';
+import countries from 'i18n-iso-countries';
+import enLocale from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import frLocale from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
+import type { Language } from '../../domain/model.ts';
+import { TAXONOMY } from '../../domain/taxonomy.ts';
+
+countries.registerLocale(enLocale);
+countries.registerLocale(frLocale);
+
+interface Stemmer {
+  stem(word: string): string;
+}
+const require = createRequire(import.meta.url);
+// snowball-stemmers ships no type declarations; its one factory is typed here.
+const snowball = require('snowball-stemmers') as { newStemmer(language: string): Stemmer };
+const STEMMERS: Record<Language, Stemmer> = {
+  fr: snowball.newStemmer('french'),
+  en: snowball.newStemmer('english'),
+};
+
+/** Lower case without diacritics: what FTS5's `unicode61 remove_diacritics 2` indexes. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/** A word of a text with its UTF-16 offsets. */
+export interface Token {
+  readonly word: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The words of a text (letters and digits; apostrophes and hyphens separate, as in FTS5). */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    tokens.push({ word: match[0], start: match.index, end: match.index + match[0].length });
+  }
+  return tokens;
+}
+
+/**
+ * Strips a plural `s` before stemming. Snowball stems "réadmission" to `réadmiss` but
+ * "réadmissions" to `réadm`; removing the plural first makes singular and plural agree.
+ */
+export function stripPlural(word: string): string {
+  if (word.length > 4 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** The folded Snowball stem of one word in one language. */
+export function stemOf(word: string, language: Language): string {
+  return fold(STEMMERS[language].stem(stripPlural(word.toLowerCase())));
+}
+
+/** Stems of a text, space-separated, for the index's `stems` column. */
+export function stemText(text: string, language: Language): string {
+  return tokenize(text)
+    .filter((token) => token.word.length > 2)
+    .map((token) => stemOf(token.word, language))
+    .join(' ');
+}
+
+/** Concept token for a code of a vocabulary (letters and digits only, so FTS5 keeps it whole). */
+export function conceptToken(vocabulary: 'state' | 'org' | 'type' | 'topic' | 'approach', code: string): string {
+  const prefix = { state: 'xs', org: 'xo', type: 'xt', topic: 'xp', approach: 'xa' }[vocabulary];
+  return prefix + code.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Words too general to stand for a concept on their own ("other", "project"). */
+const GENERIC = new Set(['other', 'autre', 'autres', 'project', 'projet', 'scheme', 'dispositif', 'facility', 'process']);
+const MAX_PHRASE = 6;
+
+/** Folded, plural-stripped words joined by spaces: the lookup key of a phrase. */
+function phraseKey(words: readonly string[]): string {
+  return words.map((word) => stripPlural(fold(word))).join(' ');
+}
+
+/** Phrase key → concept tokens, built once from the taxonomy and the country names. */
+const lexicon = new Map<string, Set<string>>();
+
+function addPhrase(phrase: string, concept: string): void {
+  const words = tokenize(phrase).map((token) => token.word);
+  if (words.length === 0 || words.length > MAX_PHRASE) return;
+  const key = phraseKey(words);
+  if (key.length < 4 || (words.length === 1 && GENERIC.has(key))) return;
+  const concepts = lexicon.get(key) ?? new Set<string>();
+  concepts.add(concept);
+  lexicon.set(key, concepts);
+}
+
+/** Splits a taxonomy label into the phrases that each name the concept ("A, B or C (D)"). */
+function labelPhrases(label: string): string[] {
+  return label
+    .split(/[,;/()]|\s(?:or|ou|and|et|e\.g\.|ex\.)\s/)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+}
+
+for (const [vocabulary, entries] of [
+  ['type', TAXONOMY.instrument_types],
+  ['topic', TAXONOMY.topics],
+  ['approach', TAXONOMY.approaches],
+  ['org', TAXONOMY.organizations],
+] as const) {
+  for (const entry of entries) {
+    const concept = conceptToken(vocabulary, entry.code);
+    for (const label of [entry.en, entry.fr]) for (const phrase of labelPhrases(label)) addPhrase(phrase, concept);
+    if (vocabulary === 'org') addPhrase(entry.code, concept);
+  }
+}
+for (const language of ['en', 'fr'] as const) {
+  for (const [code, names] of Object.entries(countries.getNames(language, { select: 'all' }))) {
+    for (const name of names) addPhrase(name, conceptToken('state', code));
+  }
+}
+
+/** Adds an actor's names (from the database's actor table) to the concept lexicon. */
+export function registerActorNames(actorId: string, kind: string, names: readonly string[]): void {
+  const concept = conceptToken(kind === 'state' ? 'state' : 'org', actorId);
+  for (const name of names) addPhrase(name, concept);
+}
+
+/** A run of words in a text that names a concept. */
+export interface ConceptMatch {
+  readonly first: number;
+  readonly last: number;
+  readonly concepts: readonly string[];
+}
+
+/** Finds concept phrases in a token list, longest match first, left to right (linear in words). */
+export function findConcepts(tokens: readonly Token[]): ConceptMatch[] {
+  const matches: ConceptMatch[] = [];
+  let index = 0;
+  while (index < tokens.length) {
+    let found: ConceptMatch | null = null;
+    for (let size = Math.min(MAX_PHRASE, tokens.length - index); size >= 1 && found === null; size--) {
+      const words = tokens.slice(index, index + size).map((token) => token.word);
+      const concepts = lexicon.get(phraseKey(words));
+      if (concepts) found = { first: index, last: index + size - 1, concepts: [...concepts] };
+    }
+    if (found) {
+      matches.push(found);
+      index = found.last + 1;
+    } else {
+      index++;
+    }
+  }
+  return matches;
+}
+
+/** The distinct concept tokens of a text, space-separated, for the index's `concepts` column. */
+export function conceptText(text: string): string {
+  const concepts = new Set<string>();
+  for (const match of findConcepts(tokenize(text))) for (const concept of match.concepts) concepts.add(concept);
+  return [...concepts].join(' ');
+}

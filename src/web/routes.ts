@@ -1,0 +1,168 @@
+/**
+ * The web pages, served by the API's fastify app: each route reads through the query layer and
+ * renders HTML on the server. The language comes from `?lang=` (remembered in a cookie).
+ */
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { actorById, isStateCode } from '../domain/actors.ts';
+import { notFound } from '../domain/errors.ts';
+import type { ApiContext } from '../http/route.ts';
+import { parseRequest, countryCode, year, language, actorId } from '../http/validation.ts';
+import { actorNames } from '../storage/queries/actors.ts';
+import { countryProfile } from '../storage/queries/country-profile.ts';
+import { documentFacts } from '../storage/queries/document-facts.ts';
+import { instrumentFacets, queryInstruments } from '../storage/queries/instrument-list.ts';
+import { actorNetwork, extraCounts, instrumentsByState, instrumentTimeline } from '../storage/queries/overview.ts';
+import { searchAtlas } from '../storage/queries/search.ts';
+import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../domain/taxonomy.ts';
+import { html } from './html.ts';
+import { pickLanguage, translator, type Translator } from './i18n.ts';
+import { page, type PageInput } from './layout.ts';
+import { countryPage } from './pages/country.ts';
+import { dashboardPage } from './pages/dashboard.ts';
+import { documentPage } from './pages/document.ts';
+import { documentsPage } from './pages/documents.ts';
+import { instrumentPage } from './pages/instrument.ts';
+import { networkPage, timelinePage } from './pages/overview.ts';
+import { searchPage } from './pages/search.ts';
+
+const ASSETS: Readonly<Record<string, { type: string; body: string }>> = Object.fromEntries(
+  [
+    ['app.css', 'text/css; charset=utf-8'],
+    ['app.js', 'text/javascript; charset=utf-8'],
+    ['favicon.svg', 'image/svg+xml'],
+  ].map(([name, type]) => [name, { type: type ?? 'text/plain', body: readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8') }]),
+);
+
+const LANG_COOKIE_AGE = 60 * 60 * 24 * 365;
+
+/** The reader's language; remembers an explicit `?lang=` in a cookie. */
+function languageOf(request: FastifyRequest, reply: FastifyReply): 'fr' | 'en' {
+  const query = request.query as Record<string, unknown> | undefined;
+  const lang = pickLanguage(query?.lang, request.headers.cookie, request.headers['accept-language']);
+  if (query?.lang === 'fr' || query?.lang === 'en') {
+    void reply.header('set-cookie', `lang=${lang}; Path=/; Max-Age=${LANG_COOKIE_AGE}; SameSite=Lax`);
+  }
+  return lang;
+}
+
+function sendPage(reply: FastifyReply, input: PageInput, status = 200): FastifyReply {
+  return reply.status(status).type('text/html; charset=utf-8').send(page(input));
+}
+
+/** Renders an error as an HTML page in the reader's language (used by the error handler). */
+export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, status: number, message: string): FastifyReply {
+  const tr = translator(languageOf(request, reply));
+  const title = status === 404 ? tr.t('notFound') : tr.t('error');
+  const body = html`<div class="error-page"><h1>${title}</h1><p>${message}</p><p class="muted">${request.id}</p><p><a href="/">${tr.t('backHome')}</a></p></div>`;
+  return sendPage(reply, { tr, title, url: request.url, body }, status);
+}
+
+const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
+const oneOf = (values: readonly string[]) => z.string().refine((v) => values.includes(v), 'is not a known code');
+
+/** The search page's query (lenient: empty form fields count as absent, `lang` is allowed). */
+const SearchPageQuery = z.object({
+  q: optional(z.string().trim().max(200, 'must be at most 200 characters')),
+  type: optional(oneOf(INSTRUMENT_TYPES)),
+  topic: optional(oneOf(TOPICS)),
+  approach: optional(oneOf(APPROACHES)),
+  country: optional(countryCode),
+  party: optional(actorId),
+  language: optional(language),
+  from: optional(year),
+  to: optional(year),
+  offset: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(0)),
+  lang: z.string().optional(),
+});
+
+const PAGE_SIZE = 20;
+
+export function registerWeb(app: FastifyInstance, context: ApiContext): void {
+  const { db, store } = context;
+  /** A translator with the stored actor names (loaded per request: actors change with ingestion). */
+  const translate = async (request: FastifyRequest, reply: FastifyReply): Promise<Translator> =>
+    translator(languageOf(request, reply), await actorNames(db));
+
+  app.get('/assets/:name', async (request, reply) => {
+    const { name } = request.params as { name: string };
+    const asset = ASSETS[name];
+    if (asset === undefined) throw notFound('asset', name);
+    return reply.type(asset.type).header('cache-control', 'public, max-age=3600').send(asset.body);
+  });
+
+  app.get('/', async (request, reply) => {
+    const tr = await translate(request, reply);
+    const [stats, extra, byState, latest] = await Promise.all([
+      store.stats(),
+      extraCounts(db),
+      instrumentsByState(db),
+      queryInstruments(db, {}, { limit: 8, offset: 0 }, 'recent'),
+    ]);
+    const counts = { ...stats, ...extra };
+    const body = dashboardPage({ counts, byState, latest: latest.items }, tr);
+    return sendPage(reply, { tr, title: tr.t('dashboard'), url: request.url, nav: 'dashboard', body });
+  });
+
+  app.get('/search', async (request, reply) => {
+    const tr = await translate(request, reply);
+    const { lang: _lang, offset, ...filter } = parseRequest(SearchPageQuery, request.query);
+    const [instruments, facets, passages] = await Promise.all([
+      queryInstruments(db, filter, { limit: PAGE_SIZE, offset }),
+      instrumentFacets(db, filter),
+      filter.q === undefined || filter.q === ''
+        ? Promise.resolve(null)
+        : searchAtlas(db, { q: filter.q, kind: 'passage', language: filter.language }, { limit: 10, offset: 0 }),
+    ]);
+    const body = searchPage({ params: { ...filter, offset }, instruments, facets, passages }, tr);
+    const title = filter.q === undefined ? tr.t('search') : `${tr.t('search')}: ${filter.q}`;
+    return sendPage(reply, { tr, title, url: request.url, nav: 'search', body });
+  });
+
+  app.get('/instruments/:id', async (request, reply) => {
+    const tr = await translate(request, reply);
+    const { id } = request.params as { id: string };
+    const instrument = await store.getInstrument(id);
+    return sendPage(reply, { tr, title: instrument.title, url: request.url, body: instrumentPage(instrument, tr) });
+  });
+
+  app.get('/countries/:code', async (request, reply) => {
+    const tr = await translate(request, reply);
+    const { code } = parseRequest(z.object({ code: countryCode }), request.params);
+    const known = isStateCode(code) ? actorById(code) : undefined;
+    const stored = await db.selectFrom('actors').select('id').where('id', '=', code).executeTakeFirst();
+    if (known === undefined && stored === undefined) throw notFound('country', code);
+    const profile = await countryProfile(db, code);
+    const name = tr.actor(code);
+    return sendPage(reply, { tr, title: name, url: request.url, body: countryPage(profile, name, tr) });
+  });
+
+  app.get('/documents', async (request, reply) => {
+    const tr = await translate(request, reply);
+    const { offset } = parseRequest(z.object({ offset: z.coerce.number().int().min(0).default(0) }).loose(), request.query);
+    const documents = await store.listDocuments({ limit: 50, offset });
+    return sendPage(reply, { tr, title: tr.t('documents'), url: request.url, nav: 'documents', body: documentsPage(documents, tr) });
+  });
+
+  app.get('/documents/:id', async (request, reply) => {
+    const tr = await translate(request, reply);
+    const { id } = request.params as { id: string };
+    const document = await store.getDocument(id);
+    const facts = await documentFacts(db, id);
+    return sendPage(reply, { tr, title: document.title, url: request.url, body: documentPage(document, facts, tr) });
+  });
+
+  app.get('/network', async (request, reply) => {
+    const tr = await translate(request, reply);
+    const body = networkPage(await actorNetwork(db), tr);
+    return sendPage(reply, { tr, title: tr.t('network'), url: request.url, nav: 'network', body });
+  });
+
+  app.get('/timeline', async (request, reply) => {
+    const tr = await translate(request, reply);
+    const body = timelinePage(await instrumentTimeline(db), tr);
+    return sendPage(reply, { tr, title: tr.t('timeline'), url: request.url, nav: 'timeline', body });
+  });
+}

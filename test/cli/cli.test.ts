@@ -1,0 +1,128 @@
+/**
+ * The real `mda` CLI, spawned as a shell user runs it, against a temporary data folder: stdout
+ * carries results only, errors are one `error:` line on stderr, exit codes are stable. Spawns are
+ * few and run in parallel where independent (each costs about a second on this machine).
+ */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node --import tsx src/cli/main.ts …args` from the project root. */
+function mda(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', ...args],
+      { cwd: ROOT, env: { ...process.env, MDA_DATA_DIR: '' } },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+void describe('mda CLI', () => {
+  let dir: string;
+  let data: string;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mda-cli-'));
+    data = join(dir, 'data');
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  void it('extract --json prints exactly the evaluation object and nothing else', async () => {
+    const run = await mda('extract', 'corpus/mali-eu-high-level-dialogue-2016.fr.txt', '--json');
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stderr, '');
+    const object = JSON.parse(run.stdout) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(object).sort(), [
+      'amounts',
+      'countries',
+      'dates',
+      'instruments',
+      'language',
+      'organizations',
+      'topics',
+    ]);
+    assert.equal(object.language, 'fr');
+    assert.ok((object.countries as string[]).includes('ML'));
+  });
+
+  void it('start ingests the built-in corpus on first run; then instruments, show and stats read it', async () => {
+    const start = await mda('--data', data, 'start');
+    assert.equal(start.code, 0, start.stderr);
+    assert.match(start.stdout, /built-in corpus: 4 added, 0 unchanged, 0 failed/);
+    assert.match(start.stdout, /Instruments by type/);
+    assert.match(start.stdout, /Instruments by country/);
+    assert.match(start.stdout, /Instruments by topic/);
+
+    const [list, stats] = await Promise.all([
+      mda('--data', data, 'instruments', '--country', 'ML', '--type', 'dialogue', '--json'),
+      mda('--data', data, '--lang', 'fr', 'stats'),
+    ]);
+    assert.equal(list.code, 0, list.stderr);
+    const page = JSON.parse(list.stdout) as { items: { id: string; parties: { actorId: string }[] }[] };
+    const dialogue = page.items.find((i) => i.parties.some((p) => p.actorId === 'EU'));
+    assert.ok(dialogue !== undefined, 'an EU–Mali dialogue');
+    assert.match(stats.stdout, /Instruments par type/);
+    assert.match(stats.stdout, /Mali \(ML\)/);
+
+    const show = await mda('--data', data, '--lang', 'fr', 'show', dialogue.id);
+    assert.equal(show.code, 0, show.stderr);
+    assert.match(show.stdout, /Union européenne/);
+    assert.match(show.stdout, /asserted by extractor:mda-rules@[\d.]+, unreviewed/);
+    assert.match(show.stdout, /chars \d+–\d+/);
+  });
+
+  void it('ingest reports each bad file on one stderr line, stores the good ones and exits 1', async () => {
+    const good = join(dir, 'mali.txt');
+    await copyFile(join(ROOT, 'corpus', 'mali-eu-high-level-dialogue-2016.fr.txt'), good);
+    const empty = join(dir, 'empty.txt');
+    await writeFile(empty, '');
+    const missing = join(dir, 'missing.txt');
+    const own = join(dir, 'own');
+    const run = await mda('--data', own, 'ingest', good, missing, empty);
+    assert.equal(run.code, 1);
+    const lines = run.stderr.trim().split('\n');
+    assert.equal(lines.length, 2, run.stderr);
+    assert.ok(lines.some((l) => l.startsWith(`error: ${missing}: `)));
+    assert.ok(lines.some((l) => l.startsWith(`error: ${empty}: `)));
+    assert.match(run.stdout, /^1 added, 0 unchanged, 2 failed; \d+ instruments added/);
+  });
+
+  void it('gives usage errors exit 64 with the valid codes, unknown ids exit 66, and never a stack', async () => {
+    const [type, country, option, unknown, help] = await Promise.all([
+      mda('--data', data, 'instruments', '--type', 'treaty_of_rome'),
+      mda('--data', data, 'instruments', '--country', 'Mali'),
+      mda('--data', data, 'instruments', '--no-such-option'),
+      mda('--data', data, 'show', 'ins_0000'),
+      mda('ingest', '--help'),
+    ]);
+    assert.equal(type.code, 64);
+    assert.match(type.stderr, /^error: --type: .*valid codes: readmission_agreement, .*dialogue/);
+    assert.equal(country.code, 64);
+    assert.match(country.stderr, /--country: .*ISO 3166-1 alpha-2/);
+    assert.equal(option.code, 64);
+    assert.equal(unknown.code, 66);
+    assert.equal(unknown.stderr, 'error: instrument ins_0000 not found\n');
+    for (const run of [type, country, option, unknown]) {
+      assert.equal(run.stdout, '');
+      assert.doesNotMatch(run.stderr, /\n\s+at /);
+    }
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /Usage: mda ingest/);
+  });
+});

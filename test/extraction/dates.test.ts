@@ -1,0 +1,183 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Language } from '../../src/domain/model.ts';
+import { findDates } from '../../src/extraction/dates.ts';
+
+/** Values of the event dates (citations left out), in text order. */
+function values(text: string, language: Language): string[] {
+  return findDates(text, language)
+    .filter((m) => !m.inCitation)
+    .map((m) => m.value);
+}
+
+void describe('findDates: day dates', () => {
+  void it('reads French day dates with capitalised or lower-case months and "1er"', () => {
+    assert.deepEqual(values('Bamako, 11 Décembre 2016', 'fr'), ['2016-12-11']);
+    assert.deepEqual(values('le dialogue de Haut Niveau de 14 avril 2016', 'fr'), ['2016-04-14']);
+    assert.deepEqual(values('adoptée le 19 septembre 2016 à New York', 'fr'), ['2016-09-19']);
+    assert.deepEqual(values('en vigueur le 1er janvier 2020.', 'fr'), ['2020-01-01']);
+  });
+
+  void it('reads English day dates, day first and month first', () => {
+    assert.deepEqual(values('approved by the European Parliament on 10 April 2024.', 'en'), ['2024-04-10']);
+    assert.deepEqual(values('It was signed on April 10, 2024 in Cairo.', 'en'), ['2024-04-10']);
+    assert.deepEqual(values('held on the 10th of April 2024', 'en'), ['2024-04-10']);
+  });
+
+  void it('gives one date per day of a list or a range, quoting the whole phrase', () => {
+    const summit = findDates('le Sommet de La Valette (11 et 12 novembre 2015) sur la migration', 'fr');
+    assert.deepEqual(
+      summit.map((m) => m.value),
+      ['2015-11-11', '2015-11-12'],
+    );
+    assert.equal(summit[0]?.quote, '11 et 12 novembre 2015');
+    assert.deepEqual(values('The summit took place from 23–25 January 2024.', 'en'), [
+      '2024-01-23',
+      '2024-01-25',
+    ]);
+    assert.deepEqual(values('du 3 au 5 mai 2019', 'fr'), ['2019-05-03', '2019-05-05']);
+    assert.deepEqual(values('on January 23–25, 2024', 'en'), ['2024-01-23', '2024-01-25']);
+    assert.deepEqual(values('from 23 January to 25 February 2024', 'en'), ['2024-01-23', '2024-02-25']);
+  });
+
+  void it('reads numeric dates day first in both languages, and ISO dates', () => {
+    assert.deepEqual(values('signé le 12/03/2018 à Rabat', 'fr'), ['2018-03-12']);
+    assert.deepEqual(values('signed on 12/03/2018 in Rabat', 'en'), ['2018-03-12']);
+    assert.deepEqual(values('published 2024-04-10.', 'en'), ['2024-04-10']);
+  });
+
+  void it('rejects days that are not on the calendar', () => {
+    assert.deepEqual(values('on 30 February 2024', 'en'), []);
+    assert.deepEqual(values('le 31 avril 2019', 'fr'), []);
+    assert.deepEqual(values('on 29 February 2024 and 29 February 2023', 'en'), ['2024-02-29']);
+  });
+
+  void it('spans quote exactly the text they point to', () => {
+    const text = 'Comme résultat du Dialogue de 11 décembre 2016, les parties';
+    for (const m of findDates(text, 'fr')) assert.equal(text.slice(m.start, m.end), m.quote);
+  });
+});
+
+void describe('findDates: months and years', () => {
+  void it('reads month-year at month precision', () => {
+    const april = findDates('Lors de leur rencontre en avril 2016, les autorités', 'fr');
+    assert.deepEqual(
+      april.map((m) => [m.value, m.precision]),
+      [['2016-04', 'month']],
+    );
+    assert.deepEqual(values('avant le mois de Septembre 2017.', 'fr'), ['2017-09']);
+    assert.deepEqual(values('In March 2024, the EU and Mauritania signed', 'en'), ['2024-03']);
+    assert.deepEqual(values('introduced in June 2016', 'en'), ['2016-06']);
+    assert.deepEqual(values('à Madrid en juillet 2019 ;', 'fr'), ['2019-07']);
+    assert.deepEqual(values('en juillet-août 2019', 'fr'), ['2019-07', '2019-08']);
+    assert.deepEqual(values('Between July 2022 and March 2024, France chaired', 'en'), [
+      '2022-07',
+      '2024-03',
+    ]);
+  });
+
+  void it('does not take the modal "may" for a month', () => {
+    assert.deepEqual(
+      findDates('the States may 2024 be', 'en').map((m) => m.precision),
+      ['year'],
+    );
+  });
+
+  void it('reads years alone, in brackets, after a genitive and with a "mid-" prefix', () => {
+    assert.deepEqual(values('an MoU on return since 2008, which states', 'en'), ['2008']);
+    assert.deepEqual(values('organisée par l’OIM en 2013, les participants', 'fr'), ['2013']);
+    assert.deepEqual(values('the Los Angeles Declaration on Migration (2022) promotes', 'en'), ['2022']);
+    assert.deepEqual(values("Finland's 2023 programme for government", 'en'), ['2023']);
+    assert.deepEqual(values('instruments from 2019 to mid-2024.', 'en'), ['2019', '2024']);
+    assert.deepEqual(values('Programme de développement durable à l’horizon 2030', 'fr'), ['2030']);
+  });
+
+  void it('gives both ends of a year range', () => {
+    assert.deepEqual(values('Plan d’action de Marrakech 2018-2020 sur la migration', 'fr'), ['2018', '2020']);
+    assert.deepEqual(values('its national Migration Strategy for 2021-2030.', 'en'), ['2021', '2030']);
+    assert.deepEqual(values('Strategies for Africa 2022–2025', 'en'), ['2022', '2025']);
+    assert.deepEqual(values('the 2018-20 plan', 'en'), ['2018', '2020']);
+  });
+});
+
+void describe('findDates: numbers that are not dates', () => {
+  void it('leaves out amounts, codes, pages and percentages', () => {
+    assert.deepEqual(values('a package of € 2024 million', 'en'), []);
+    assert.deepEqual(values('Regulation (EU) 2021/947 and Regulation - EU - 2024/1359', 'en'), []);
+    assert.deepEqual(values('Communication COM (2020) 609 final', 'en'), []);
+    assert.deepEqual(values('Perspectives, 20 (2), pp. 1990-2005', 'en'), []);
+    assert.deepEqual(values('une hausse de 2019 % des arrivées', 'fr'), []);
+    assert.deepEqual(values('Loi n° 2015-036 du Mali', 'fr'), []);
+    assert.deepEqual(values('la résolution 2046 du Conseil', 'fr'), []);
+  });
+
+  void it('leaves out counts of people and things', () => {
+    assert.deepEqual(values('the programme reached 2030 migrants', 'en'), []);
+    assert.deepEqual(values('plus de 2000 entreprises florissantes de la diaspora', 'fr'), []);
+    assert.deepEqual(values('more than 1999 workers were recruited', 'en'), []);
+  });
+
+  void it('leaves out implausible years and parts of longer numbers', () => {
+    assert.deepEqual(values('in 1900 and in 2101', 'en'), []);
+    assert.deepEqual(values('CELEX:52011DC0743 and ref 12019', 'en'), []);
+  });
+
+  void it('leaves out years inside links and file names', () => {
+    assert.deepEqual(
+      values('see https://www.theguardian.com/world/2023/sep/18/x and 2022_March_Joint.pdf', 'en'),
+      [],
+    );
+  });
+});
+
+void describe('findDates: citations', () => {
+  void it('flags "last accessed on" and "consulté le" dates', () => {
+    const accessed = findDates("'Migration', 2022, last accessed on 27 July 2024.", 'en');
+    assert.ok(accessed.length > 0);
+    assert.ok(accessed.every((m) => m.inCitation));
+    const consulted = findDates('Site du Processus de Rabat, consulté le 3 mars 2021.', 'fr');
+    assert.deepEqual(
+      consulted.map((m) => [m.value, m.inCitation]),
+      [['2021-03-03', true]],
+    );
+  });
+
+  void it('flags author-year references and years before links', () => {
+    const ref = findDates(
+      "Adamson, F. B. and Tsourapas, G., 'Migration Diplomacy', (2019), *ISP*, 20 (2)",
+      'en',
+    );
+    assert.deepEqual(
+      ref.map((m) => [m.value, m.inCitation]),
+      [['2019', true]],
+    );
+    const link = findDates('European Commission, International affairs, 2023, https://ec.europa.eu', 'en');
+    assert.deepEqual(
+      link.map((m) => m.inCitation),
+      [true],
+    );
+    const book = findDates('in Bjola, C. (Eds.), *Arguing About Global Governance*, Routledge, 2010.', 'en');
+    assert.ok(book.every((m) => m.inCitation));
+  });
+
+  void it('flags every mention inside the given citation spans and no other', () => {
+    const text = 'Signed in 2016.\n12 OECD report, 2019.';
+    const citation = { start: text.indexOf('12 OECD'), end: text.length };
+    assert.deepEqual(
+      findDates(text, 'en', [citation]).map((m) => [m.value, m.inCitation]),
+      [
+        ['2016', false],
+        ['2019', true],
+      ],
+    );
+  });
+
+  void it('keeps a country with its year in brackets as an event date', () => {
+    assert.deepEqual(
+      findDates('Japan has concluded EPAs with Indonesia (2008), the Philippines (2009).', 'en').map(
+        (m) => m.inCitation,
+      ),
+      [false, false],
+    );
+  });
+});

@@ -1,0 +1,194 @@
+/**
+ * Ingestion of the real corpus into a temporary database file, the stored instruments checked with
+ * their evidence; re-ingestion; a batch with bad inputs where each bad file fails alone.
+ */
+import assert from 'node:assert/strict';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { ClaimView, InstrumentSummary } from '../../src/storage/atlas-store.ts';
+import { openAtlasDatabase } from '../../src/storage/database.ts';
+import type { SqliteAtlas } from '../../src/storage/database.ts';
+import { builtInCorpusFiles, CORPUS_DIR, ensureBuiltInCorpus } from '../../src/services/corpus.ts';
+import { ingestPaths, summariseBatch } from '../../src/services/ingest.ts';
+
+const partyIds = (instrument: InstrumentSummary): string[] => instrument.parties.map((p) => p.actorId).sort();
+
+void describe('ingesting the built-in corpus', () => {
+  let dir: string;
+  let atlas: SqliteAtlas;
+  let all: readonly InstrumentSummary[];
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mda-ingest-'));
+    atlas = await openAtlasDatabase({ dataDir: dir });
+    const batch = await ensureBuiltInCorpus(atlas.store);
+    assert.ok(batch !== null);
+    assert.deepEqual(
+      batch.results.map((r) => r.status),
+      ['added', 'added', 'added', 'added'],
+    );
+    all = (await atlas.store.listInstruments({}, { limit: 10_000, offset: 0 })).items;
+  });
+  after(async () => {
+    await atlas.store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  void it('stores every document and gives every claim evidence that quotes its span', async () => {
+    const documents = await atlas.store.listDocuments({ limit: 10, offset: 0 });
+    assert.equal(documents.total, 4);
+    assert.ok(all.length > 0);
+    const texts = new Map<string, string>();
+    for (const doc of documents.items) texts.set(doc.id, (await atlas.store.getDocument(doc.id)).text);
+    const claims = atlas.raw.prepare('select * from claims').all() as {
+      document_id: string;
+      span_start: number;
+      span_end: number;
+      quote: string;
+      asserted_by: string;
+      review_state: string;
+      property: string;
+    }[];
+    assert.ok(claims.length > 0);
+    for (const claim of claims) {
+      const text = texts.get(claim.document_id)!;
+      const slice = text.slice(claim.span_start, claim.span_end);
+      assert.ok(
+        slice === claim.quote || (claim.quote.endsWith('…') && slice.startsWith(claim.quote.slice(0, -1))),
+        `claim ${claim.property} quotes its span`,
+      );
+      assert.match(claim.asserted_by, /^extractor:mda-rules@/);
+      assert.equal(claim.review_state, 'unreviewed');
+    }
+    const properties = new Set(claims.map((c) => c.property));
+    for (const property of [
+      'type',
+      'title',
+      'party',
+      'date',
+      'legal_form',
+      'mentions_country',
+      'mentions_organization',
+      'topic',
+      'amount',
+    ]) {
+      assert.ok(properties.has(property), `some claim has property ${property}`);
+    }
+  });
+
+  void it('holds the EU–Mali high-level dialogue with parties EU and ML, dated 2016, with evidence', async () => {
+    const dialogues = all.filter((i) => i.type === 'dialogue' && partyIds(i).join() === 'EU,ML');
+    assert.ok(dialogues.length >= 1, 'an EU–ML dialogue');
+    const dates = dialogues.flatMap((d) => d.dates.map((x) => x.value));
+    assert.ok(
+      dates.includes('2016-04-14') || dates.includes('2016-12-11'),
+      `dialogue dated 14 April or 11 December 2016 (got ${dates.join(', ')})`,
+    );
+    const detail = await atlas.store.getInstrument(dialogues[0]!.id);
+    const partyClaims = detail.claims.filter((c) => c.property === 'party');
+    assert.ok(partyClaims.length >= 2);
+    const mali = (await atlas.store.listDocuments({ limit: 10, offset: 0 })).items.find((d) =>
+      d.sourcePath.endsWith('mali-eu-high-level-dialogue-2016.fr.txt'),
+    );
+    assert.ok(
+      mali !== undefined && detail.documents.some((d) => d.id === mali.id),
+      'found in the Mali communiqué',
+    );
+  });
+
+  void it('holds the EU Trust Fund amount of 145.1 million euros with its quote', () => {
+    const rows = atlas.raw.prepare(`select * from claims where property = 'amount'`).all() as {
+      value: string;
+      quote: string;
+    }[];
+    const amount = rows.find((r) => (JSON.parse(r.value) as { value: number }).value === 145_100_000);
+    assert.ok(amount !== undefined, 'a claim for 145 100 000 EUR');
+    assert.match(amount.quote, /145[.,]1/);
+    assert.equal((JSON.parse(amount.value) as { currency: string }).currency, 'EUR');
+  });
+
+  void it('holds the EU–Tunisia memorandum of 2023 from the EMN inform', async () => {
+    const found = all.filter((i) => i.type === 'memorandum_of_understanding' && partyIds(i).includes('TN'));
+    assert.ok(found.length >= 1, 'a memorandum with Tunisia');
+    assert.ok(
+      found.some((i) => i.firstDate?.startsWith('2023') === true),
+      'dated 2023',
+    );
+    const detail = await atlas.store.getInstrument(found[0]!.id);
+    const emn = (await atlas.store.listDocuments({ limit: 10, offset: 0 })).items.find((d) =>
+      d.sourcePath.endsWith('emn-oecd-migration-diplomacy-2024.en.txt'),
+    );
+    assert.ok(emn !== undefined && detail.documents.some((d) => d.id === emn.id), 'found in the EMN inform');
+    const quotes = detail.claims.map((c: ClaimView) => c.evidence.quote);
+    assert.ok(quotes.some((q) => /memorand/i.test(q)));
+  });
+
+  void it('reports unchanged on re-ingestion and stores nothing more', async () => {
+    const before = await atlas.store.stats();
+    const again = await ingestPaths([CORPUS_DIR], atlas.store);
+    assert.deepEqual(
+      again.results.map((r) => r.status),
+      ['unchanged', 'unchanged', 'unchanged', 'unchanged'],
+    );
+    assert.deepEqual(await atlas.store.stats(), before);
+    assert.equal(await ensureBuiltInCorpus(atlas.store), null);
+  });
+});
+
+void describe('a batch with bad inputs', () => {
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mda-batch-'));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  void it('fails each bad file alone, with one error naming it, and stores the good ones', async () => {
+    const [good] = await builtInCorpusFiles();
+    const goodCopy = join(dir, basename(good!));
+    await copyFile(good!, goodCopy);
+    const bad = {
+      missing: join(dir, 'missing.txt'),
+      extension: join(dir, 'table.xyz'),
+      encoding: join(dir, 'latin1.txt'),
+      empty: join(dir, 'empty.txt'),
+      pdf: join(dir, 'corrupt.pdf'),
+    };
+    await writeFile(bad.extension, 'some text');
+    await writeFile(
+      bad.encoding,
+      Buffer.from([0x4d, 0x69, 0x67, 0x72, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x20, 0xe9, 0xe8, 0xff, 0xfe, 0x0a]),
+    );
+    await writeFile(bad.empty, '');
+    await writeFile(bad.pdf, '%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage without xref\n');
+    const atlas = await openAtlasDatabase({ dataDir: join(dir, 'data') });
+    try {
+      const progress: number[] = [];
+      const batch = await ingestPaths(
+        [bad.missing, goodCopy, bad.extension, bad.encoding, bad.empty, bad.pdf],
+        atlas.store,
+        {
+          onProgress: ({ done }) => progress.push(done),
+        },
+      );
+      assert.equal(progress.length, 6);
+      const summary = summariseBatch(batch);
+      assert.equal(summary.added, 1);
+      assert.equal(summary.failed, 5);
+      for (const file of Object.values(bad)) {
+        const item = batch.results.find((r) => r.file === file);
+        assert.ok(item !== undefined, `a result for ${file}`);
+        assert.equal(item.status, 'failed');
+        assert.ok(
+          item.error!.message.includes(basename(file)),
+          `the error names ${file}: ${item.error!.message}`,
+        );
+        assert.ok(!item.error!.message.includes('\n'), 'one line');
+      }
+      assert.equal((await atlas.store.listDocuments({ limit: 10, offset: 0 })).total, 1);
+    } finally {
+      await atlas.store.close();
+    }
+  });
+});

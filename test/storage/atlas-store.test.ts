@@ -1,0 +1,146 @@
+/**
+ * The SQLite store on a real database file: migrations and pragmas, one transaction per document
+ * (a write failing mid-document leaves the database as it was), deduplication of documents and
+ * merging of the same instrument found in two documents.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { ExtractedDocument, InstrumentCandidate } from '../../src/extraction/types.ts';
+import { openAtlasDatabase } from '../../src/storage/database.ts';
+import type { SqliteAtlas } from '../../src/storage/database.ts';
+import { atlasMigrations } from '../../src/storage/migrations/index.ts';
+import { integrityCheck } from '../../src/storage/sqlite/connection.ts';
+import { extractFile } from '../../src/services/extract-file.ts';
+import { CORPUS_DIR } from '../../src/services/corpus.ts';
+
+const MALI = join(CORPUS_DIR, 'mali-eu-high-level-dialogue-2016.fr.txt');
+
+const TABLES = [
+  'documents',
+  'claims',
+  'instruments',
+  'instrument_parties',
+  'instrument_topics',
+  'instrument_dates',
+  'instrument_amounts',
+  'instrument_documents',
+  'statements',
+  'events',
+  'links',
+  'document_mentions',
+] as const;
+
+function tableCounts(atlas: SqliteAtlas): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const table of TABLES) {
+    counts[table] = (atlas.raw.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+  }
+  return counts;
+}
+
+void describe('atlas store on a SQLite file', () => {
+  let dir: string;
+  let atlas: SqliteAtlas;
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mda-store-'));
+    atlas = await openAtlasDatabase({ dataDir: dir });
+  });
+  after(async () => {
+    await atlas.store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  void it('creates atlas.sqlite in the data folder, migrated, in WAL mode with foreign keys', async () => {
+    assert.equal(atlas.file, join(dir, 'atlas.sqlite'));
+    const migrations = atlas.raw.prepare('select name from kysely_migration order by name').all() as {
+      name: string;
+    }[];
+    assert.deepEqual(
+      migrations.map((m) => m.name),
+      Object.keys(atlasMigrations('sqlite')).sort(),
+    );
+    assert.equal(migrations[0]?.name, '0001_initial');
+    assert.equal(atlas.raw.pragma('journal_mode', { simple: true }), 'wal');
+    assert.equal(atlas.raw.pragma('foreign_keys', { simple: true }), 1);
+    assert.equal(atlas.raw.pragma('synchronous', { simple: true }), 1);
+    assert.equal(atlas.raw.pragma('busy_timeout', { simple: true }), 5000);
+    const actors = await atlas.store.listActors();
+    assert.ok(actors.some((a) => a.id === 'ML' && a.kind === 'state' && a.name.fr === 'Mali'));
+    assert.ok(actors.some((a) => a.id === 'EU' && a.kind === 'organization'));
+    // Reopening runs no migration twice and keeps the data.
+    const again = await openAtlasDatabase({ dataDir: dir });
+    assert.equal(
+      (again.raw.prepare('select count(*) as n from kysely_migration').get() as { n: number }).n,
+      migrations.length,
+    );
+    await again.store.close();
+  });
+
+  void it('rolls back a document whose write fails mid-way, leaving the database as it was', async () => {
+    const { document, extracted } = await extractFile(MALI);
+    assert.ok(extracted.instruments.length >= 1, 'the Mali communiqué yields at least one instrument');
+    const before = tableCounts(atlas);
+    // An extra instrument whose party has a NULL role: its instrument_parties INSERT fails after the
+    // document row, the claims and the earlier instruments were written, so only a rollback can
+    // restore the counts.
+    const last = extracted.instruments.at(-1)!;
+    const party = {
+      start: last.start,
+      end: last.end,
+      quote: last.quote,
+      actorId: 'ML',
+      role: null as unknown as 'signatory',
+    };
+    const broken: InstrumentCandidate = { ...last, type: 'fund', parties: [party] };
+    const failing: ExtractedDocument = { ...extracted, instruments: [...extracted.instruments, broken] };
+    await assert.rejects(
+      atlas.store.saveExtraction(document, failing),
+      (error: Error & { code?: string }) => {
+        assert.equal(error.code, 'storage_failure');
+        assert.match(error.message, /mali-eu-high-level-dialogue-2016\.fr\.txt: could not be stored/);
+        return true;
+      },
+    );
+    assert.deepEqual(tableCounts(atlas), before);
+    assert.equal(integrityCheck(atlas.raw), 'ok');
+    // The same document then goes in cleanly.
+    const saved = await atlas.store.saveExtraction(document, extracted);
+    assert.equal(saved.status, 'added');
+  });
+
+  void it('stores the same content once and merges an instrument found in two documents', async () => {
+    const { document, extracted } = await extractFile(MALI);
+    const again = await atlas.store.saveExtraction(document, extracted);
+    assert.equal(again.status, 'unchanged');
+    const counts = tableCounts(atlas);
+
+    // A second document naming the same instruments (same text plus a line) merges into the same rows.
+    const copy = { ...document, path: 'copy-of-mali.txt', title: 'Copy', text: `${document.text}\n\nCopie.` };
+    const saved = await atlas.store.saveExtraction(copy, extracted);
+    assert.equal(saved.status, 'added');
+    assert.equal(saved.counts.instrumentsAdded, 0);
+    assert.equal(saved.counts.instrumentsMerged, counts.instruments);
+    const after = tableCounts(atlas);
+    assert.equal(after.instruments, counts.instruments);
+    assert.equal(after.documents, counts.documents! + 1);
+    assert.equal(after.instrument_documents, counts.instrument_documents! * 2);
+
+    const page = await atlas.store.listInstruments({}, { limit: 100, offset: 0 });
+    const detail = await atlas.store.getInstrument(page.items[0]!.id);
+    assert.equal(detail.documents.length, 2);
+    const claimDocuments = new Set(detail.claims.map((c) => c.evidence.documentId));
+    assert.equal(claimDocuments.size, 2, 'claims from each document');
+  });
+
+  void it('throws not_found for an unknown instrument or document', async () => {
+    await assert.rejects(atlas.store.getInstrument('ins_nope'), {
+      code: 'not_found',
+      message: 'instrument ins_nope not found',
+    });
+    await assert.rejects(atlas.store.getDocument('doc_nope'), { code: 'not_found' });
+  });
+});
