@@ -22,7 +22,9 @@ const keep = process.argv.includes('--keep');
 async function main(): Promise<number> {
   const out = mkdtempSync(join(tmpdir(), 'mda-eval-'));
   let failures = 0;
-  const files = readdirSync(corpus).filter((f) => /\.(?:txt|md|html?|pdf|docx)$/.test(f)).sort();
+  const files = readdirSync(corpus)
+    .filter((f) => /\.(?:txt|md|html?|pdf|docx)$/.test(f))
+    .sort();
   for (const file of files) {
     try {
       const started = performance.now();
@@ -31,7 +33,9 @@ async function main(): Promise<number> {
       const name = file.replace(/\.[^.]+$/, '.json');
       writeFileSync(join(out, name), `${JSON.stringify(evaluation, null, 2)}\n`);
       const ms = (performance.now() - started).toFixed(0);
-      console.log(`${file}: ${evaluation.instruments.length} instruments, ${evaluation.topics.length} topics (${ms} ms)`);
+      console.log(
+        `${file}: ${evaluation.instruments.length} instruments, ${evaluation.topics.length} topics (${ms} ms)`,
+      );
     } catch (error) {
       failures++;
       console.error(`${file}: extraction failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -62,6 +62,9 @@ try {
       );
       const ingestSeconds = Number(process.hrtime.bigint() - ingestStart) / 1e9;
       const summary = summariseBatch(batch);
+      for (const failed of batch.results.filter((item) => item.status === 'failed').slice(0, 3)) {
+        console.error(`failed: ${failed.error?.message ?? failed.file}`);
+      }
       console.log(
         `ingestion into SQLite: ${(summary.added / ingestSeconds).toFixed(1)} documents/s, ` +
           `${Math.round(summary.claims / ingestSeconds)} facts/s, ${(totalBytes / MB / ingestSeconds).toFixed(2)} MB/s ` +

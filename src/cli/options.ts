@@ -3,7 +3,7 @@
  * A bad value becomes an `invalid_input` AtlasError (exit 64) whose message lists what is accepted.
  */
 import { z } from 'zod';
-import { isStateCode } from '../domain/actors.ts';
+import { actorById, isStateCode } from '../domain/actors.ts';
 import { invalidInput } from '../domain/errors.ts';
 import type { Language } from '../domain/model.ts';
 import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../domain/taxonomy.ts';
@@ -18,6 +18,15 @@ export const CountryCode = z
   .transform((value) => value.toUpperCase())
   .refine((value) => /^[A-Z]{2}$/.test(value) && isStateCode(value), {
     error: 'expected an ISO 3166-1 alpha-2 country code such as ML, MA, TN',
+  });
+
+/** Any party of the registry: a state (alpha-2) or a taxonomy organization code (EU, IOM…). */
+export const ActorCode = z
+  .string()
+  .trim()
+  .transform((value) => value.toUpperCase())
+  .refine((value) => actorById(value) !== undefined, {
+    error: 'expected a state (ISO alpha-2 such as ML) or an organization code such as EU, IOM, UNHCR',
   });
 
 export const LanguageOption = z.enum(['fr', 'en'], { error: () => 'expected fr or en' });
@@ -38,6 +47,7 @@ const positiveInt = (max: number) =>
 
 export const InstrumentsOptions = z.object({
   country: CountryCode.optional(),
+  party: ActorCode.optional(),
   type: codeOf(INSTRUMENT_TYPES, 'instrument type').optional(),
   topic: codeOf(TOPICS, 'topic').optional(),
   approach: codeOf(APPROACHES, 'approach').optional(),

@@ -1,6 +1,7 @@
 /** The `mda` command tree (commander): global options and every subcommand. */
 import { Command, Option } from 'commander';
 import { registerBrowse } from './commands/browse.ts';
+import { registerDocuments } from './commands/documents.ts';
 import { registerExtract } from './commands/extract.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerStart } from './commands/start.ts';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerIngest(program);
   registerExtract(program);
   registerBrowse(program);
+  registerDocuments(program);
   registerStart(program);
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -6,16 +6,19 @@
  * claim (the question, the stance, the stated number, the list); each listed country gives a
  * position "country X reports Y" with the sentence and the list item as evidence.
  */
-import type { Quoted, Span } from '../domain/model.ts';
-import type {
-  CountClaim,
-  CountryList,
-  CountryPosition,
-  ListedCountry,
-  Stance,
-} from '../domain/analysis-model.ts';
+import type { Span } from '../domain/model.ts';
+import type { CountClaim, CountryPosition, Stance } from '../domain/analysis-model.ts';
 import { findCountries } from './countries.ts';
-import { footnoteBody, locateFootnotes } from './positions/footnotes.ts';
+import { insideSpans } from './text.ts';
+import { locateFootnotes } from './positions/footnotes.ts';
+import {
+  closingFootnote,
+  footnoteList,
+  inlineList,
+  markerFootnote,
+  mergeFootnotes,
+  quoted,
+} from './positions/lists.ts';
 import { COUNT_SOURCE, parseCount } from './positions/numbers.ts';
 import { sentenceAt, splitSentences, tidy } from './positions/sentences.ts';
 import type { CountryMention, Footnote, Segmentation } from './types.ts';
@@ -83,8 +86,6 @@ const CLAUSE_END_RE = /,\s|;|\s\(|\s+(?:while|whereas|alors que|tandis que)\s|[.
 const NEGATION_RE = /\b(?:not|no longer|never|neither|nor|ne|pas|non|aucun|aucune|jamais)\b|n['’]|n't\b/iu;
 const PARTLY_RE =
   /\b(?:partly|partially|in part|to some extent|to a (?:limited|lesser) extent|partiellement|en partie|dans une certaine mesure)\b/iu;
-const SAMPLE_RE =
-  /^\s*(?:for example|for instance|e\.g\.|such as|including|notably|par exemple|notamment|dont|y compris)\b/iu;
 
 /**
  * Optional inputs from the extraction pipeline, reused when given: the segmentation's footnotes
@@ -99,10 +100,6 @@ export interface PositionInputs {
 export function stanceOf(predicate: string): Stance {
   if (PARTLY_RE.test(predicate)) return 'partly';
   return NEGATION_RE.test(predicate) ? 'no' : 'yes';
-}
-
-function quoted(text: string, span: Span): Quoted {
-  return { start: span.start, end: span.end, quote: tidy(text.slice(span.start, span.end)) };
 }
 
 /** Cleans a predicate for display: no emphasis marks, markers or trailing punctuation. */
@@ -139,101 +136,6 @@ function predicateOf(
   return p === '' ? null : p;
 }
 
-function footnoteList(
-  text: string,
-  footnote: Footnote,
-  mentions: readonly CountryMention[],
-): CountryList | null {
-  const body = footnoteBody(text, footnote);
-  const items: ListedCountry[] = mentions
-    .filter((m) => m.start >= body.start && m.end <= body.end && m.form !== 'adjective')
-    .map((m) => ({ start: m.start, end: m.end, quote: m.quote, code: m.code }));
-  if (items.length === 0) return null;
-  // A citation naming a country ("Belgium, Special Envoy…, last accessed…") is not a list.
-  if (footnote.isCitation && !items.some((i) => i.quote.length === 2)) return null;
-  const bodyText = text.slice(body.start, body.end);
-  return {
-    ...quoted(text, body),
-    source: 'footnote',
-    footnote: footnote.number,
-    exhaustive: !SAMPLE_RE.test(bodyText),
-    countries: [...new Set(items.map((i) => i.code))],
-    mentions: items,
-  };
-}
-
-/** "(AT, BE, CY …)" or ": Egypt, Tunisia and Morocco" right after the count phrase. */
-function inlineList(
-  text: string,
-  from: number,
-  sentence: Span,
-  mentions: readonly CountryMention[],
-): CountryList | null {
-  const rest = text.slice(from, sentence.end);
-  const m = /^\s*\(([^()]{2,600})\)|^\s*:\s*([^.;]{2,600})/u.exec(rest);
-  if (!m) return null;
-  const start = from + m.index + m[0].indexOf(m[1] ?? m[2] ?? '');
-  const end = start + (m[1] ?? m[2] ?? '').length;
-  const items: ListedCountry[] = mentions
-    .filter((c) => c.start >= start && c.end <= end && c.form !== 'adjective')
-    .map((c) => ({ start: c.start, end: c.end, quote: c.quote, code: c.code }));
-  if (items.length < 2) return null;
-  return {
-    ...quoted(text, { start, end }),
-    source: 'inline',
-    footnote: null,
-    exhaustive: !SAMPLE_RE.test(text.slice(start, end)),
-    countries: [...new Set(items.map((i) => i.code))],
-    mentions: items,
-  };
-}
-
-function markerFootnote(
-  byMarker: ReadonlyMap<number, Footnote>,
-  text: string,
-  from: number,
-): Footnote | null {
-  // The marker may follow a closing punctuation mark: "by five countries.¹⁰²".
-  let k = from;
-  while (k < text.length && /[.,;:*]/.test(text.charAt(k))) k++;
-  return byMarker.get(k) ?? byMarker.get(from) ?? null;
-}
-
-/**
- * The pipeline's footnotes completed by the local locator: a footnote number the segmentation
- * missed (superscript-numbered bodies "⁷² AT, BE…") is taken from the locator.
- */
-function mergeFootnotes(given: readonly Footnote[], located: readonly Footnote[]): Footnote[] {
-  const numbers = new Set(given.filter((f) => f.markers.length > 0).map((f) => f.number));
-  return [...given.filter((f) => f.markers.length > 0), ...located.filter((f) => !numbers.has(f.number))];
-}
-
-/**
- * The footnote of a marker closing the sentence ("Several countries report that … level.⁶³"), when
- * it is the sentence's only marker: then it documents the whole sentence, subject included.
- */
-function closingFootnote(
-  text: string,
-  sentence: Span,
-  byMarker: ReadonlyMap<number, Footnote>,
-): Footnote | null {
-  let only: Footnote | null = null;
-  let last = -1;
-  for (const [pos, f] of byMarker) {
-    if (pos < sentence.start || pos > sentence.end) continue;
-    if (only !== null) return null;
-    only = f;
-    last = pos;
-  }
-  if (only === null) return null;
-  const tail = text.slice(last, sentence.end).replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹\d]/gu, '');
-  return tail.trim() === '' ||
-    /^[.!?]\s*$/.test(tail) ||
-    /[.!?]$/.test(text.slice(sentence.start, last).trim())
-    ? only
-    : null;
-}
-
 /**
  * Every count claim of a synthesis: sentences of the body stating how many countries report
  * something, with their list when a footnote or an inline parenthesis gives one.
@@ -249,7 +151,8 @@ export function extractCountClaims(
   const mentions = inputs.countries ?? findCountries(text);
   const byMarker = new Map<number, Footnote>();
   for (const f of footnotes) for (const mk of f.markers) byMarker.set(mk.start, f);
-  const inFootnote = (pos: number): boolean => footnotes.some((f) => pos >= f.start && pos < f.end);
+  const noteSpans = footnotes.map((f) => ({ start: f.start, end: f.end })).sort((a, b) => a.start - b.start);
+  const inFootnote = (pos: number): boolean => insideSpans(noteSpans, pos);
 
   const claims: CountClaim[] = [];
   const consider = (

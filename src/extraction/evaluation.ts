@@ -13,7 +13,9 @@ export const EvaluationObjectSchema = z.object({
   language: z.enum(['fr', 'en']),
   countries: z.array(z.string().regex(/^[A-Z]{2}$/)),
   organizations: z.array(z.string()),
-  amounts: z.array(z.object({ value: z.number(), currency: z.string().regex(/^[A-Z]{3}$/), quote: z.string() })),
+  amounts: z.array(
+    z.object({ value: z.number(), currency: z.string().regex(/^[A-Z]{3}$/), quote: z.string() }),
+  ),
   dates: z.array(z.object({ value: DateValue, quote: z.string() })),
   instruments: z.array(
     z.object({
@@ -32,7 +34,8 @@ const sortedUnique = (values: Iterable<string>): string[] => [...new Set(values)
 
 /** An instrument's date for the evaluation: its signature, launch or meeting date, else the first. */
 function instrumentDate(instrument: InstrumentCandidate): string | null {
-  const dated = instrument.dates.find((d) => d.role !== 'mentioned' && d.role !== 'end') ?? instrument.dates[0];
+  const dated =
+    instrument.dates.find((d) => d.role !== 'mentioned' && d.role !== 'end') ?? instrument.dates[0];
   return dated ? dated.value : null;
 }
 
@@ -44,7 +47,9 @@ export function toEvaluationObject(doc: ExtractedDocument): EvaluationObject {
     if (!amounts.has(key)) amounts.set(key, { value: a.value, currency: a.currency, quote: a.quote });
   }
   const dates = new Map<string, { value: string; quote: string }>();
-  for (const d of doc.dates) if (!d.inCitation && !dates.has(d.value)) dates.set(d.value, { value: d.value, quote: d.quote });
+  for (const d of doc.dates) {
+    if (!d.inCitation && !dates.has(d.value)) dates.set(d.value, { value: d.value, quote: d.quote });
+  }
   const object: EvaluationObject = {
     language: doc.language,
     countries: sortedUnique(doc.countries.map((c) => c.code)),

@@ -9,13 +9,24 @@ import type { DateMention, EventCandidate } from './types.ts';
 
 const EVENT_WORDS: readonly { readonly kind: EventKind; readonly pattern: string }[] = [
   { kind: 'summit', pattern: 'summits?|sommets?' },
-  { kind: 'dialogue_round', pattern: "(?:high[- ]level |political )?dialogue(?: de haut niveau)?|round of (?:the )?dialogue|session du dialogue" },
+  {
+    kind: 'dialogue_round',
+    pattern:
+      '(?:high[- ]level |political )?dialogue(?: de haut niveau)?|round of (?:the )?dialogue|session du dialogue',
+  },
   { kind: 'conference', pattern: 'conferences?|conferences? ministerielles?|forums?' },
-  { kind: 'meeting', pattern: "meetings?|reunions?(?: thematiques?| techniques?)?(?: de haut niveau)?|rencontres?|ateliers?|workshops?|seminaires?|seminars?" },
+  {
+    kind: 'meeting',
+    pattern:
+      'meetings?|reunions?(?: thematiques?| techniques?)?(?: de haut niveau)?|rencontres?|ateliers?|workshops?|seminaires?|seminars?',
+  },
   { kind: 'visit', pattern: 'visits?|visites?|a visite|visited' },
 ];
 
-const EVENT_REGEX = new RegExp(`(?<![a-z])(?:${EVENT_WORDS.map((w) => `(${w.pattern})`).join('|')})(?![a-z])`, 'g');
+const EVENT_REGEX = new RegExp(
+  `(?<![a-z])(?:${EVENT_WORDS.map((w) => `(${w.pattern})`).join('|')})(?![a-z])`,
+  'g',
+);
 const PLACE = /(?:\b(?:in|at|a|au|en)\s+)(\p{Lu}[\p{L}-]+(?:\s+(?:DC|City|\p{Lu}[\p{L}-]+))?)/u;
 
 /** The inputs of the event stage. */

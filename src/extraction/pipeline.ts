@@ -8,7 +8,13 @@ import type { Language, Span } from '../domain/model.ts';
 import { findCountries } from './countries.ts';
 import { findDates } from './dates.ts';
 import { findEvents } from './events.ts';
-import { actorMentions, findInstruments, type InstrumentContext, principalActors } from './instruments/index.ts';
+import {
+  actorMentions,
+  findInstruments,
+  type InstrumentContext,
+  namedInstrumentSpans,
+  principalActors,
+} from './instruments/index.ts';
 import { detectLanguage } from './language.ts';
 import { approachesIn, findLinks } from './links.ts';
 import { findAmounts } from './money.ts';
@@ -32,7 +38,9 @@ export function extractDocument(text: string, options: ExtractOptions = {}): Ext
   const folded = foldText(text);
   const countries = findCountries(text, segmentation);
   const organizations = findOrganizations(text);
-  const citations: Span[] = segmentation.footnotes.filter((f) => f.isCitation).map((f) => ({ start: f.start, end: f.end }));
+  const citations: Span[] = segmentation.footnotes
+    .filter((f) => f.isCitation)
+    .map((f) => ({ start: f.start, end: f.end }));
   const dates = findDates(text, language, citations);
   const amounts = findAmounts(text, language);
   const actors = actorMentions(countries, organizations, text);
@@ -53,11 +61,29 @@ export function extractDocument(text: string, options: ExtractOptions = {}): Ext
     topics: topicsOfSpan(folded, sentence),
     approaches: approachesIn(folded, sentence),
   }));
-  const topics = classifyTopics(folded, body);
+  const topics = classifyTopics(folded, body, namedInstrumentSpans(text, folded));
   const statements = findStatements({ text, folded, sentences: body, actors, dates, principals });
-  const events = findEvents({ text, folded, sentences: segmentation.sentences, actors, dates: dates.filter((d) => !d.inCitation) });
+  const events = findEvents({
+    text,
+    folded,
+    sentences: segmentation.sentences,
+    actors,
+    dates: dates.filter((d) => !d.inCitation),
+  });
   const links = findLinks(text, folded, instruments);
-  return { language, segmentation, countries, organizations, dates, amounts, instruments, topics, statements, events, links };
+  return {
+    language,
+    segmentation,
+    countries,
+    organizations,
+    dates,
+    amounts,
+    instruments,
+    topics,
+    statements,
+    events,
+    links,
+  };
 }
 
 /** Whether `pos` lies in one of the sorted, non-overlapping `spans`. */

@@ -38,13 +38,17 @@ function trimSpan(text: string, start: number, end: number): Span | null {
 // Footnotes
 // ---------------------------------------------------------------------------------------------
 
-const FOOTNOTE_LINE_RE = /^(\d{1,3})\s+\S/;
+// Converters sometimes keep the superscript on the note's own number ("⁷² AT, BE…").
+const FOOTNOTE_LINE_RE = /^(\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s+\S/;
 /** The next footnote number may skip at most this many (a note lost in extraction). */
 const MAX_FOOTNOTE_GAP = 3;
 const CITATION_RE =
   /last accessed|accessed on|retrieved from|consulté le|dernier accès|\bibid\b|\bop\. ?cit\b|\bpp?\. ?\d|\bvol\. ?\d|\bdoi\b|^\s*\d+\s+\p{Lu}[\p{L}'-]+,\s+(?:\p{Lu}\.\s*)+|\(\s*(?:19|20)\d{2}[a-z]?\s*\)/iu;
 
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+/** The number written in ASCII or superscript digits. */
+const noteNumber = (digits: string): number =>
+  Number(digits.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (d) => String(SUPERSCRIPTS.indexOf(d))));
 const superscript = (n: number): string =>
   String(n)
     .split('')
@@ -60,14 +64,14 @@ function footnoteBodies(text: string, lines: readonly Line[]): { number: number;
   while (i < lines.length) {
     const line = lines[i] as Line;
     const m = FOOTNOTE_LINE_RE.exec(line.text);
-    const n = m ? Number(m[1]) : NaN;
+    const n = m ? noteNumber(m[1] as string) : NaN;
     const afterBreak = i === 0 || isBlank(lines[i - 1] as Line) || lastNoteLine === i - 1;
     if (m && afterBreak && n >= expected && n <= expected + MAX_FOOTNOTE_GAP - (notes.length === 0 ? 1 : 0)) {
       // The body runs until a blank line or the next note's number.
       let j = i + 1;
       while (j < lines.length && !isBlank(lines[j] as Line)) {
         const next = FOOTNOTE_LINE_RE.exec((lines[j] as Line).text);
-        if (next && Number(next[1]) === n + 1) break;
+        if (next && noteNumber(next[1] as string) === n + 1) break;
         j++;
       }
       const span = trimSpan(text, line.start, (lines[j - 1] as Line).end);

@@ -28,7 +28,8 @@ const CUES: readonly { readonly kind: StatementKind; readonly pattern: RegExp }[
   },
   {
     kind: 'good_practice',
-    pattern: /\b(?:good practices?|best practices?|bonnes? pratiques?|meilleures pratiques|success(?:ful)? (?:stor(?:y|ies)|examples?)|exemples? de reussite|a bien fonctionne|worked well)\b/,
+    pattern:
+      /\b(?:good practices?|best practices?|bonnes? pratiques?|meilleures pratiques|success(?:ful)? (?:stor(?:y|ies)|examples?)|exemples? de reussite|a bien fonctionne|worked well)\b/,
   },
   {
     kind: 'challenge',
@@ -37,8 +38,9 @@ const CUES: readonly { readonly kind: StatementKind; readonly pattern: RegExp }[
   },
 ];
 
-const DEADLINE_CUE = /\b(?:before|by|until|no later than|avant|d'ici|au plus tard|jusqu'(?:a|en|au))\s+(?:(?:the|la|le|fin|end of|le mois de|the end of)\s+)*$/;
-const BOTH_PARTIES = /\b(?:les deux parties|both parties|the two parties|both sides)\b/;
+const DEADLINE_CUE =
+  /\b(?:before|by|until|no later than|avant|d'ici|au plus tard|jusqu'(?:a|en|au))\s+(?:(?:the|la|le|fin|end of|le mois de|the end of)\s+)*$/;
+const BOTH_PARTIES = /\b(?:les\s+deux\s+parties|both\s+parties|the\s+two\s+parties|both\s+sides)\b/;
 
 /** The inputs of the statement stage. */
 export interface StatementContext {

@@ -11,55 +11,68 @@ import type { TopicAssessment } from './types.ts';
 /** Cue words per topic; `strong` cues decide a sentence alone, `weak` ones need company. */
 const LEXICON: Record<TopicCode, { readonly strong: string; readonly weak: string }> = {
   return_readmission: {
-    strong: 'readmissions?|r[e]admissions?|reintegration|reintegration des|returnees|voluntary returns?|forced returns?|retours? volontaires?|retours? forces?|return and readmission|retour et (?:la )?readmission|expulsions?|deportations?',
+    strong:
+      'readmissions?|r[e]admissions?|reintegration|reintegration des|returnees|voluntary returns?|forced returns?|retours? volontaires?|retours? forces?|return and readmission|retour et (?:la )?readmission|expulsions?|deportations?',
     weak: 'returns?|retours?|reinserti?on|removals?|eloignements?',
   },
   legal_migration: {
-    strong: 'legal migration|labou?r migration|circular migration|migration (?:legale|reguliere|circulaire|de travail)|mobilite legale|legal pathways?|voies legales|talent partnerships?|seasonal workers?|travailleurs saisonniers|labou?r mobility|skilled (?:workers|migration)|work permits?|permis de travail|student mobility',
+    strong:
+      'legal migration|labou?r migration|circular migration|migration (?:legale|reguliere|circulaire|de travail)|mobilite legale|legal pathways?|voies legales|talent partnerships?|seasonal workers?|travailleurs saisonniers|labou?r mobility|skilled (?:workers|migration)|work permits?|permis de travail|student mobility',
     weak: 'mobility|mobilite|workers?|travailleurs?|students?|etudiants?|labou?r|recruitment|recrutement|employers?|main-d.oeuvre|skills?|competences|pathways?',
   },
   visa: {
-    strong: 'visas?|visa facilitation|visa waiver|visa liberali[sz]ation|exemption de visas?|facilitation des visas|code des visas|visa code',
+    strong:
+      'visas?|visa facilitation|visa waiver|visa liberali[sz]ation|exemption de visas?|facilitation des visas|code des visas|visa code',
     weak: 'consular|consulaires?',
   },
   irregular_migration: {
-    strong: 'irregular migration|migration irreguliere|immigration irreguliere|smuggling|smugglers?|trafficking|trafic de migrants|traite des (?:etres humains|personnes)|passeurs|irregular (?:arrivals|entries|crossings|migrants)|migrants? en situation irreguliere|irregular flows|flux irreguliers|reseaux criminels|criminal networks',
+    strong:
+      'irregular migration|migration irreguliere|immigration irreguliere|smuggling|smugglers?|trafficking|trafic de migrants|traite des (?:etres humains|personnes)|passeurs|irregular (?:arrivals|entries|crossings|migrants)|migrants? en situation irreguliere|irregular flows|flux irreguliers|reseaux criminels|criminal networks',
     weak: 'irregular|irreguliere?s?|clandestine?s?|traffickers?|trafiquants?',
   },
   border_management: {
-    strong: 'border management|gestion (?:integree )?des frontieres|border control|controle (?:aux |des )?frontieres|border (?:guards?|surveillance|crossings?|posts?)|gardes?[- ]fronti|frontex|franchissement (?:licite )?des frontieres|postes? frontieres?|surveillance (?:des frontieres|maritime)',
+    strong:
+      'border management|gestion (?:integree )?des frontieres|border control|controle (?:aux |des )?frontieres|border (?:guards?|surveillance|crossings?|posts?)|gardes?[- ]fronti|frontex|franchissement (?:licite )?des frontieres|postes? frontieres?|surveillance (?:des frontieres|maritime)',
     weak: 'borders?|frontieres?|frontaliere?s?|controle du territoire',
   },
   protection: {
-    strong: 'asylum|asile|refugees?|refugies?|international protection|protection internationale|search and rescue|recherche et sauvetage|protection des migrants|migrant protection|displaced persons|personnes deplacees|resettlement|reinstallation|stateless',
-    weak: 'protection|vulnerables?|humanitarian|humanitaire',
+    strong:
+      'asylum|asile|refugees?|refugies?|international protection|protection internationale|search and rescue|recherche et sauvetage|protection des migrants|migrant protection|displaced persons|personnes deplacees|resettlement|reinstallation|stateless|personnes vulnerables|vulnerable (?:migrants|persons|people)|migrants vulnerables',
+    weak: 'protection|protect|protecting|proteger|vulnerables?|humanitarian|humanitaire',
   },
   root_causes_development: {
-    strong: 'root causes|causes profondes|development cooperation|cooperation au developpement|aide au developpement|development aid|job creation|creation d.emplois?|investissements?|investments?|developpement economique|economic development|co-?developpement|codevelopment|sustainable development|developpement durable|remittances?|transferts de fonds',
+    strong:
+      'root causes|causes profondes|development cooperation|cooperation au developpement|aide au developpement|development aid|job creation|creation d.emplois?|investissements?|investments?|developpement economique|economic development|co-?developpement|codevelopment|sustainable development|developpement durable|remittances?|transferts de fonds',
     weak: 'development|developpement|jobs|emplois?|economic|economiques?|poverty|pauvrete|resilience|investors?|entrepreneu\\w*',
   },
   diaspora: {
-    strong: 'diasporas?|transnational communit\\w+|communautes transnationales|nationals abroad|expatri\\w+|maliens de l.exterieur|residant a l.etranger|ressortissants a l.etranger',
+    strong:
+      'diasporas?|transnational communit\\w+|communautes transnationales|nationals abroad|expatri\\w+|residant a l.etranger|ressortissants a l.etranger',
     weak: 'transnationales?|transnational|remittances?|transferts de fonds',
   },
   human_rights: {
-    strong: 'human rights|droits de l.homme|droits humains|droits des migrants|rights of migrants|migrants. rights|fundamental rights|droits fondamentaux|dignite',
+    strong:
+      'human rights|droits de l.homme|droits humains|droits des migrants|rights of migrants|migrants. rights|fundamental rights|droits fondamentaux|dignite',
     weak: 'rights|droits',
   },
   civil_registry: {
-    strong: 'civil registr\\w+|etat civil|registres? d.etat civil|identity documents?|documents d.identite|cartes? d.identite|identity cards?|passeports? (?:biometriques?|securises?)|biometric passports?|biometrie|identification des (?:personnes|migrants)|birth registration',
-    weak: 'passports?|passeports?|identity|identite|biometric|biometriques?',
+    strong:
+      'civil registr\\w+|etat civil|registres? d.etat civil|identity documents?|documents d.identite|cartes? d.identite|identity cards?|passeports? (?:biometriques?|securises?)|biometric passports?|identification des (?:personnes|migrants)|birth registration',
+    weak: 'passports?|passeports?|identity|identite|biometric|biometriques?|biometrie',
   },
   security: {
-    strong: 'terrorism|terrorisme|counter-terrorism|lutte contre le terrorisme|national security|securite nationale|forces de securite|security forces|organi[sz]ed crime|criminalite organisee|extremisme violent|violent extremism|criminalite transfrontaliere|cross-border crime',
+    strong:
+      'terrorism|terrorisme|counter-terrorism|lutte contre le terrorisme|national security|securite nationale|forces de securite|security forces|organi[sz]ed crime|criminalite organisee|extremisme violent|violent extremism|criminalite transfrontaliere|cross-border crime',
     weak: 'security|securite|criminalite|crime|police|stabilite|stability',
   },
   climate_mobility: {
-    strong: 'climate change|changement climatique|climate-induced|climate mobility|environmental migration|migration environnementale|natural disasters|catastrophes naturelles|disaster displacement|degradation de l.environnement|environmental degradation',
+    strong:
+      'climate change|changement climatique|climate-induced|climate mobility|environmental migration|migration environnementale|natural disasters|catastrophes naturelles|disaster displacement|degradation de l.environnement|environmental degradation',
     weak: 'climate|climat|climatiques?|environmental|environnementales?|drought|secheresse',
   },
   trade: {
-    strong: 'trade agreements?|free trade|economic partnership agreements?|accords? commerciaux|libre-echange|commerce (?:local|regional|international)|trade and investment|commerce et investissement|trade relations|relations commerciales|tariffs?|droits de douane|exportations?|exports?|epas?',
+    strong:
+      'trade agreements?|free trade|economic partnership agreements?|accords? commerciaux|libre-echange|commerce (?:local|regional|international)|trade and investment|commerce et investissement|trade relations|relations commerciales|tariffs?|droits de douane|exportations?|exports?|epas?',
     weak: 'trade|commerce|commerciale?s?|economy|economie|marches?|markets?|business|entreprises?',
   },
 };
@@ -90,16 +103,32 @@ export function mainTopics(scores: Scores): TopicCode[] {
   return [...scores.entries()].filter(([, v]) => v >= Math.max(2, best - 1)).map(([t]) => t);
 }
 
-/** Per-sentence topic scores over folded text. */
-export function scoreSentences(folded: string, sentences: readonly Span[]): Scores[] {
-  const out: Scores[] = sentences.map(() => new Map());
+/** Titles of office holders name a portfolio, not a topic ("Ministre de la Justice et des droits de l'homme"). */
+const OFFICE_BEFORE =
+  /\b(?:ministre|ministere|minister|ministry|secretaire|secretary|directeur|directrice|director|directorate|commissaire|commissioner|department|departement)\b[^.;:\n]{0,60}$/;
+
+/**
+ * Per-sentence topic scores over folded text. Cues inside `masked` spans (names of instruments:
+ * "Global Compact on Refugees") and in office titles do not count.
+ */
+export function scoreSentences(
+  folded: string,
+  sentences: readonly Span[],
+  masked: readonly Span[] = [],
+): Scores[] {
+  const out: Scores[] = sentences.map(() => new Map<TopicCode, number>());
   if (sentences.length === 0) return out;
   let s = 0;
+  let mask = 0;
   CUES.lastIndex = 0;
   for (let m = CUES.exec(folded); m; m = CUES.exec(folded)) {
     while (s < sentences.length && (sentences[s] as Span).end <= m.index) s++;
     if (s >= sentences.length) break;
     if ((sentences[s] as Span).start > m.index) continue;
+    while (mask < masked.length && (masked[mask] as Span).end <= m.index) mask++;
+    const blocker = masked[mask];
+    if (blocker && blocker.start <= m.index) continue;
+    if (OFFICE_BEFORE.test(folded.slice(Math.max(0, m.index - 80), m.index))) continue;
     let k = 1;
     while (k < m.length && m[k] === undefined) k++;
     const group = groups[k - 1];
@@ -110,6 +139,38 @@ export function scoreSentences(folded: string, sentences: readonly Span[]): Scor
   return out;
 }
 
+/** Topics named in one clause from which it counts as a list of areas. */
+const LIST_TOPICS = 3;
+
+/** The clauses of a sentence, cut at semicolons and bullets. */
+function clausesOf(folded: string, sentence: Span): Span[] {
+  const out: Span[] = [];
+  let start = sentence.start;
+  for (let i = sentence.start; i < sentence.end; i++) {
+    const c = folded[i];
+    if (c === ';' || c === '•' || c === '') {
+      if (i > start) out.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  if (sentence.end > start) out.push({ start, end: sentence.end });
+  return out;
+}
+
+/** Index of the last span starting at or before `pos`. */
+function lowerBoundSpan(spans: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((spans[mid] as Span).start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const REFERENCE = /https?:|www\.|doi\.org|last accessed|consulte le|accessed on/;
+
 /** Minimum share of sentences with a topic as main point, so long documents need more than one. */
 const MIN_SHARE = 0.004;
 const MIN_SENTENCES = 1;
@@ -118,26 +179,42 @@ const MIN_SENTENCES = 1;
  * The topics a document treats, with the sentences whose main point each is. A topic is kept
  * when at least `max(MIN_SENTENCES, MIN_SHARE × sentences)` sentences are mainly about it.
  */
-export function classifyTopics(folded: string, sentences: readonly Span[]): TopicAssessment[] {
-  const scores = scoreSentences(folded, sentences);
+export function classifyTopics(
+  folded: string,
+  sentences: readonly Span[],
+  masked: readonly Span[] = [],
+): TopicAssessment[] {
+  // References (a URL, "last accessed") cite works; their titles are not the document's subject.
+  const body = sentences.filter((s) => !REFERENCE.test(folded.slice(s.start, s.end)));
+  // Each clause of an enumeration ("…; la gestion des frontières; la protection…") makes its own point.
+  const clauses = body.flatMap((s) => clausesOf(folded, s));
+  const scores = scoreSentences(folded, clauses, masked);
   const bySentence = new Map<TopicCode, Span[]>();
   scores.forEach((sc, i) => {
+    // A clause naming three topics or more lists areas of cooperation rather than treating one.
+    if (sc.size >= LIST_TOPICS) return;
+    const sentence = body[lowerBoundSpan(body, (clauses[i] as Span).start)] as Span;
     for (const topic of mainTopics(sc)) {
       const list = bySentence.get(topic) ?? [];
-      list.push(sentences[i] as Span);
+      if (list[list.length - 1] !== sentence) list.push(sentence);
       bySentence.set(topic, list);
     }
   });
-  const needed = Math.max(MIN_SENTENCES, Math.ceil(MIN_SHARE * sentences.length));
+  const needed = Math.max(MIN_SENTENCES, Math.ceil(MIN_SHARE * body.length));
   const out: TopicAssessment[] = [];
   for (const topic of topicOrder) {
     const list = bySentence.get(topic) ?? [];
-    if (list.length >= needed) out.push({ code: topic, sentences: list, score: list.length / Math.max(1, sentences.length) });
+    if (list.length >= needed) {
+      out.push({ code: topic, sentences: list, score: list.length / Math.max(1, body.length) });
+    }
   }
   return out;
 }
 
 /** The main topics of one span of folded text (an instrument's or a statement's sentence). */
 export function topicsOfSpan(folded: string, span: Span): TopicCode[] {
-  return mainTopics(scoreSentences(folded.slice(span.start, span.end), [{ start: 0, end: span.end - span.start }])[0] ?? new Map());
+  const [scores] = scoreSentences(folded.slice(span.start, span.end), [
+    { start: 0, end: span.end - span.start },
+  ]);
+  return scores ? mainTopics(scores) : [];
 }

@@ -50,7 +50,12 @@ export function sendList<T>(
   reply: FastifyReply,
   format: ListFormat,
   name: string,
-  page: { readonly items: readonly T[]; readonly total: number; readonly limit: number; readonly offset: number },
+  page: {
+    readonly items: readonly T[];
+    readonly total: number;
+    readonly limit: number;
+    readonly offset: number;
+  },
   columns: readonly CsvColumn<T>[],
 ): FastifyReply {
   if (format === 'csv') {

@@ -38,27 +38,37 @@ function isFastifyError(error: unknown): error is FastifyError {
 /** Installs the error handler; `renderPage` answers browser routes (non-/api) with an HTML page. */
 export function installErrorHandler(
   app: FastifyInstance,
-  renderPage?: (request: FastifyRequest, reply: FastifyReply, status: number, message: string) => FastifyReply,
+  renderPage?: (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    message: string,
+  ) => FastifyReply,
 ): void {
   app.setErrorHandler((raw: unknown, request, reply) => {
+    const page = renderPage !== undefined && !request.url.startsWith('/api/') ? renderPage : undefined;
     let error: AtlasError | null = null;
     if (raw instanceof AtlasError) error = raw;
     else if (raw instanceof z.ZodError) error = zodToAtlasError(raw);
-    else if (isFastifyError(raw) && raw.statusCode !== undefined && raw.statusCode < 500) {
-      // Fastify's own client errors (malformed URL, body too large): keep their status.
-      void reply.status(raw.statusCode);
-      const body: ErrorEnvelope = { error: { code: 'bad_request', message: raw.message, requestId: request.id } };
-      return reply.send(body);
+    if (error !== null) {
+      if (error.httpStatus >= 500) request.log.error({ err: error }, error.message);
+      if (page !== undefined) return page(request, reply, error.httpStatus, error.message);
+      return reply.status(error.httpStatus).send(envelopeOf(error, request.id));
     }
-    if (error === null) {
-      request.log.error({ err: raw }, 'unexpected error');
-      error = new AtlasError('storage_failure', 'internal error; see the server log for this request id');
+    if (isFastifyError(raw) && raw.statusCode !== undefined && raw.statusCode < 500) {
+      // Fastify's own client errors (malformed URL, unsupported media type): keep their status.
+      if (page !== undefined) return page(request, reply, raw.statusCode, raw.message);
+      const body: ErrorEnvelope = {
+        error: { code: 'bad_request', message: raw.message, requestId: request.id },
+      };
+      return reply.status(raw.statusCode).send(body);
     }
-    const status = error.code === 'storage_failure' && !(raw instanceof AtlasError) ? 500 : error.httpStatus;
-    if (renderPage !== undefined && !request.url.startsWith('/api/')) {
-      return renderPage(request, reply, status, error.message);
-    }
-    return reply.status(status).send(envelopeOf(error, request.id));
+    // A bug or an unexpected failure: log it in full, answer without internals.
+    request.log.error({ err: raw }, 'unexpected error');
+    const message = `internal error; the server log has the details under request id ${request.id}`;
+    if (page !== undefined) return page(request, reply, 500, message);
+    const body: ErrorEnvelope = { error: { code: 'internal_error', message, requestId: request.id } };
+    return reply.status(500).send(body);
   });
   app.setNotFoundHandler((request, reply) => {
     const message = `no route for ${request.method} ${request.url.split('?')[0] ?? ''}`;

@@ -48,7 +48,9 @@ export function addRoute<Q extends z.ZodType, P extends z.ZodType>(
   docs.push(spec);
   app.get(spec.path, async (request, reply) => {
     const query = (spec.query === undefined ? {} : parseRequest(spec.query, request.query)) as z.output<Q>;
-    const params = (spec.params === undefined ? {} : parseRequest(spec.params, request.params)) as z.output<P>;
+    const params = (
+      spec.params === undefined ? {} : parseRequest(spec.params, request.params)
+    ) as z.output<P>;
     const result = await spec.handler({ query, params, request, reply });
     return reply.sent ? reply : result;
   });

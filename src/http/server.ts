@@ -70,7 +70,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   searchRoutes(app, docs, context);
   statsRoutes(app, docs, context);
   const document = openApiDocument(docs, options.version ?? '0.1.0');
-  app.get('/api/openapi.json', async () => document);
+  app.get('/api/openapi.json', (_request, reply) => reply.send(document));
   if (web) registerWeb(app, context);
   return app;
 }

@@ -39,7 +39,10 @@ export const actorId = z
   .string()
   .trim()
   .regex(/^[A-Za-z][A-Za-z0-9_-]{1,39}$/, 'must be an actor id (ISO alpha-2 code or organization code)')
-  .meta({ description: 'Actor id: ISO alpha-2 for a state, taxonomy code for an organization', example: 'EU' });
+  .meta({
+    description: 'Actor id: ISO alpha-2 for a state, taxonomy code for an organization',
+    example: 'EU',
+  });
 
 /** A year between 1900 and 2100, from a query-string number. */
 export const year = z.coerce

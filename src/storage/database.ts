@@ -10,6 +10,7 @@ import { migrateToLatest } from './migrations/index.ts';
 import { databaseFile, resolveDataDir } from './paths.ts';
 import type { Database } from './schema.ts';
 import { openSqlite } from './sqlite/connection.ts';
+import { indexDocument } from './sqlite/search-index.ts';
 import type { Kysely } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 
@@ -46,7 +47,8 @@ export async function openAtlasDatabase(options: OpenOptions = {}): Promise<Sqli
   const { db, raw } = connection;
   try {
     await migrateToLatest(db, 'sqlite');
-    const store = createKyselyStore(db, file, () => db.destroy());
+    // The FTS5 index is kept in the same transaction as the document it indexes.
+    const store = createKyselyStore(db, file, () => db.destroy(), { afterDocumentWritten: indexDocument });
     await seedActors(db, store);
     return { store, db, raw, file };
   } catch (error) {

@@ -15,11 +15,18 @@ import { writePlan } from './store/save-extraction.ts';
 
 const NO_COUNTS = { instrumentsAdded: 0, instrumentsMerged: 0, claims: 0, statements: 0, events: 0 } as const;
 
+/** Engine-specific work done inside a document's transaction (the SQLite search index). */
+export interface StoreHooks {
+  /** Runs after a document's rows are written, before the commit; a failure rolls the document back. */
+  readonly afterDocumentWritten?: (trx: Kysely<Database>, documentId: string) => Promise<void>;
+}
+
 /** Builds an AtlasStore on an open, migrated database. `close` releases the connection. */
 export function createKyselyStore(
   db: Kysely<Database>,
   location: string,
   close: () => Promise<void>,
+  hooks: StoreHooks = {},
 ): AtlasStore {
   return {
     location,
@@ -30,12 +37,17 @@ export function createKyselyStore(
       if (known !== undefined) return { status: 'unchanged', documentId: known.id, counts: NO_COUNTS };
       const plan = planDocument(document, extracted);
       try {
-        const counts = await db
-          .transaction()
-          .execute((trx) => writePlan(trx, plan, new Date().toISOString()));
+        const counts = await db.transaction().execute(async (trx) => {
+          const written = await writePlan(trx, plan, new Date().toISOString());
+          await hooks.afterDocumentWritten?.(trx, plan.document.id);
+          return written;
+        });
         return { status: 'added', documentId: documentIdFor(hash), counts };
       } catch (error) {
         if (error instanceof AtlasError) throw error;
+        // Another process stored the same content between the check and the commit.
+        const raced = await queries.findDocumentByHash(db, hash);
+        if (raced !== undefined) return { status: 'unchanged', documentId: raced.id, counts: NO_COUNTS };
         const reason = error instanceof Error ? error.message : String(error);
         throw new AtlasError(
           'storage_failure',

@@ -6,9 +6,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { Span } from '../domain/model.ts';
-import type { ExtractedDocument, InstrumentCandidate, PartyCandidate } from '../extraction/types.ts';
+import type { ExtractedDocument } from '../extraction/types.ts';
 import { EXTRACTOR_ID } from '../extraction/types.ts';
 import type { DocumentInput } from './atlas-store.ts';
+import { instrumentDedupeKey, instrumentIdFor, planInstruments, uniqueBy } from './instrument-records.ts';
+import type { ClaimRef, InstrumentPlan } from './instrument-records.ts';
+
+export { earliestDate, foldTitle, instrumentDedupeKey, instrumentIdFor } from './instrument-records.ts';
+export type { InstrumentPlan } from './instrument-records.ts';
 
 /** The longest quote kept as evidence for a sentence-level claim (topics, statements). */
 const MAX_QUOTE = 600;
@@ -22,24 +27,6 @@ export interface ClaimDraft {
   readonly span_start: number;
   readonly span_end: number;
   readonly quote: string;
-}
-
-/** Index into `DocumentPlan.claims`. */
-type ClaimRef = number;
-
-export interface InstrumentPlan {
-  readonly id: string;
-  readonly dedupeKey: string;
-  readonly type: string;
-  readonly title: string;
-  readonly legalForm: string;
-  readonly binding: boolean | null;
-  readonly firstDate: string | null;
-  readonly parties: { actorId: string; role: string; claim: ClaimRef }[];
-  readonly topics: { topic: string; claim: ClaimRef }[];
-  readonly approaches: { approach: string; claim: ClaimRef }[];
-  readonly dates: { value: string; precision: string; role: string; claim: ClaimRef }[];
-  readonly amounts: { value: number; currency: string; approximate: boolean; claim: ClaimRef }[];
 }
 
 /** Everything one document adds to the database. */
@@ -99,33 +86,8 @@ export interface DocumentPlan {
 /** sha256 of a document's extracted text: its identity for deduplication. */
 export const contentHash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-const shortHash = (value: string): string =>
-  createHash('sha256').update(value, 'utf8').digest('hex').slice(0, 16);
-
 /** The document id derived from its content hash (stable across databases). */
 export const documentIdFor = (hash: string): string => `doc_${hash.slice(0, 16)}`;
-
-/** Lower case, accents removed, punctuation as spaces: "Dialogue de Haut Niveau" ≡ "dialogue de haut-niveau". */
-export function foldTitle(title: string): string {
-  return title
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
-/** type + folded title + sorted parties: the key under which the same instrument merges. */
-export function instrumentDedupeKey(type: string, title: string, partyIds: readonly string[]): string {
-  return `${type}|${foldTitle(title)}|${[...new Set(partyIds)].sort().join(',')}`;
-}
-
-export const instrumentIdFor = (dedupeKey: string): string => `ins_${shortHash(dedupeKey)}`;
-
-/** The earliest of ISO partial dates ("2016" sorts before "2016-04"), or null. */
-export function earliestDate(values: readonly string[]): string | null {
-  return values.length === 0 ? null : [...values].sort()[0]!;
-}
 
 /** Builds the plan for one document. `input.text` must be the text the extraction ran on. */
 export function planDocument(input: DocumentInput, extracted: ExtractedDocument): DocumentPlan {
@@ -144,7 +106,6 @@ export function planDocument(input: DocumentInput, extracted: ExtractedDocument)
     property: string,
     value: unknown,
     span: Span,
-    _candidateQuote?: string,
   ): ClaimRef => {
     claims.push({
       subject_kind,
@@ -172,23 +133,16 @@ export function planDocument(input: DocumentInput, extracted: ExtractedDocument)
 
   const events = extracted.events.map((event, index) => {
     const id = `ev_${hash.slice(0, 12)}_${index}`;
-    const main = claim('event', id, 'type', event.kind, event, event.quote);
-    claim('event', id, 'title', event.title, event, event.quote);
+    const main = claim('event', id, 'type', event.kind, event);
+    claim('event', id, 'title', event.title, event);
     if (event.date !== null) {
-      claim(
-        'event',
-        id,
-        'date',
-        { value: event.date.value, precision: event.date.precision },
-        event.date,
-        event.date.quote,
-      );
+      claim('event', id, 'date', { value: event.date.value, precision: event.date.precision }, event.date);
     }
-    if (event.place !== null) claim('event', id, 'place', event.place, event, event.quote);
+    if (event.place !== null) claim('event', id, 'place', event.place, event);
     const participants = [...new Set(event.participants)];
     for (const actorId of participants) {
       actorIds.add(actorId);
-      claim('event', id, 'party', { actorId, role: 'participant' }, event, event.quote);
+      claim('event', id, 'party', { actorId, role: 'participant' }, event);
     }
     return {
       id,
@@ -216,7 +170,6 @@ export function planDocument(input: DocumentInput, extracted: ExtractedDocument)
         'deadline',
         { value: statement.deadline.value, precision: statement.deadline.precision },
         statement.deadline,
-        statement.deadline.quote,
       );
     }
     const topics = [...new Set(statement.topics)];
@@ -244,7 +197,7 @@ export function planDocument(input: DocumentInput, extracted: ExtractedDocument)
         toId,
         relation: link.relation,
         approach: link.approach,
-        claim: claim('link', fromId, 'link', value, link, link.quote),
+        claim: claim('link', fromId, 'link', value, link),
       },
     ];
   });
@@ -261,7 +214,7 @@ export function planDocument(input: DocumentInput, extracted: ExtractedDocument)
       else {
         byCode.set(mention.code, {
           count: 1,
-          claim: claim('document', documentId, `mentions_${kind}`, mention.code, mention, mention.quote),
+          claim: claim('document', documentId, `mentions_${kind}`, mention.code, mention),
         });
       }
     }
@@ -289,7 +242,6 @@ export function planDocument(input: DocumentInput, extracted: ExtractedDocument)
       'amount',
       { value: amount.value, currency: amount.currency, approximate: amount.approximate },
       amount,
-      amount.quote,
     ),
   }));
   const documentDates = uniqueBy(
@@ -298,14 +250,7 @@ export function planDocument(input: DocumentInput, extracted: ExtractedDocument)
   ).map((date) => ({
     value: date.value,
     precision: date.precision,
-    claim: claim(
-      'document',
-      documentId,
-      'date',
-      { value: date.value, precision: date.precision },
-      date,
-      date.quote,
-    ),
+    claim: claim('document', documentId, 'date', { value: date.value, precision: date.precision }, date),
   }));
 
   return {
@@ -331,119 +276,4 @@ export function planDocument(input: DocumentInput, extracted: ExtractedDocument)
     documentDates,
     actorIds,
   };
-}
-
-type ClaimFn = (
-  kind: ClaimDraft['subject_kind'],
-  id: string,
-  property: string,
-  value: unknown,
-  span: Span,
-  quote?: string,
-) => ClaimRef;
-
-/** One plan per distinct instrument; candidates with the same dedupe key merge here already. */
-function planInstruments(
-  candidates: readonly InstrumentCandidate[],
-  claim: ClaimFn,
-  actorIds: Set<string>,
-): InstrumentPlan[] {
-  const byKey = new Map<string, InstrumentPlan>();
-  for (const candidate of candidates) {
-    const dedupeKey = instrumentDedupeKey(
-      candidate.type,
-      candidate.title,
-      candidate.parties.map((p) => p.actorId),
-    );
-    const id = instrumentIdFor(dedupeKey);
-    let plan = byKey.get(dedupeKey);
-    if (plan === undefined) {
-      plan = {
-        id,
-        dedupeKey,
-        type: candidate.type,
-        title: candidate.title,
-        legalForm: candidate.legalForm,
-        binding: candidate.binding,
-        firstDate: null,
-        parties: [],
-        topics: [],
-        approaches: [],
-        dates: [],
-        amounts: [],
-      };
-      byKey.set(dedupeKey, plan);
-    }
-    // Every sighting is evidence, so each candidate adds its own claims even when merged.
-    claim('instrument', id, 'type', candidate.type, candidate, candidate.quote);
-    claim('instrument', id, 'title', candidate.title, candidate, candidate.quote);
-    claim('instrument', id, 'legal_form', candidate.legalForm, candidate, candidate.quote);
-    if (candidate.binding !== null) {
-      claim('instrument', id, 'binding', candidate.binding, candidate, candidate.quote);
-    }
-    for (const party of uniqueBy(candidate.parties, (p: PartyCandidate) => `${p.actorId}|${p.role}`)) {
-      actorIds.add(party.actorId);
-      const ref = claim(
-        'instrument',
-        id,
-        'party',
-        { actorId: party.actorId, role: party.role },
-        party,
-        party.quote,
-      );
-      if (!plan.parties.some((p) => p.actorId === party.actorId && p.role === party.role)) {
-        plan.parties.push({ actorId: party.actorId, role: party.role, claim: ref });
-      }
-    }
-    for (const date of candidate.dates) {
-      const ref = claim(
-        'instrument',
-        id,
-        'date',
-        { value: date.value, precision: date.precision, role: date.role },
-        date,
-        date.quote,
-      );
-      if (!plan.dates.some((d) => d.value === date.value && d.role === date.role)) {
-        plan.dates.push({ value: date.value, precision: date.precision, role: date.role, claim: ref });
-      }
-    }
-    for (const amount of candidate.amounts) {
-      const ref = claim(
-        'instrument',
-        id,
-        'amount',
-        { value: amount.value, currency: amount.currency, approximate: amount.approximate },
-        amount,
-        amount.quote,
-      );
-      if (!plan.amounts.some((a) => a.value === amount.value && a.currency === amount.currency)) {
-        plan.amounts.push({
-          value: amount.value,
-          currency: amount.currency,
-          approximate: amount.approximate,
-          claim: ref,
-        });
-      }
-    }
-    for (const topic of new Set(candidate.topics)) {
-      const ref = claim('instrument', id, 'topic', topic, candidate.sentence);
-      if (!plan.topics.some((t) => t.topic === topic)) plan.topics.push({ topic, claim: ref });
-    }
-    for (const approach of new Set(candidate.approaches)) {
-      const ref = claim('instrument', id, 'approach', approach, candidate.sentence);
-      if (!plan.approaches.some((a) => a.approach === approach)) {
-        plan.approaches.push({ approach, claim: ref });
-      }
-    }
-  }
-  return [...byKey.values()].map((plan) => ({
-    ...plan,
-    firstDate: earliestDate(plan.dates.map((d) => d.value)),
-  }));
-}
-
-function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => (seen.has(key(item)) ? false : (seen.add(key(item)), true)));
 }

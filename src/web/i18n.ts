@@ -27,7 +27,10 @@ const MESSAGES = {
     fr: 'Plus un pays est foncé, plus il est partie à des instruments. Chaque pays mène à sa page.',
   },
   latest: { en: 'Latest instruments', fr: 'Derniers instruments' },
-  searchPlaceholder: { en: 'e.g. readmission, Mali, mobility partnership', fr: 'ex. réadmission, Mali, partenariat' },
+  searchPlaceholder: {
+    en: 'e.g. readmission, Mali, mobility partnership',
+    fr: 'ex. réadmission, Mali, partenariat',
+  },
   searchButton: { en: 'Search', fr: 'Rechercher' },
   query: { en: 'Words', fr: 'Mots' },
   type: { en: 'Type', fr: 'Type' },
@@ -69,6 +72,7 @@ const MESSAGES = {
   foundIn: { en: 'Found in', fr: 'Trouvé dans' },
   byType: { en: 'Instruments by type', fr: 'Instruments par type' },
   byPartner: { en: 'Instruments by partner', fr: 'Instruments par partenaire' },
+  partners: { en: 'Partners', fr: 'Partenaires' },
   moneyBySource: { en: 'Money by source', fr: 'Montants par source' },
   source: { en: 'Source', fr: 'Source' },
   unspecified: { en: 'not specified', fr: 'non précisée' },
@@ -87,7 +91,10 @@ const MESSAGES = {
     en: 'Actors linked by the instruments they share; thicker lines mean more shared instruments.',
     fr: 'Acteurs reliés par les instruments qu’ils partagent ; plus le trait est épais, plus ils en partagent.',
   },
-  timelineHelp: { en: 'Instruments by year of their earliest date.', fr: 'Instruments par année de leur première date.' },
+  timelineHelp: {
+    en: 'Instruments by year of their earliest date.',
+    fr: 'Instruments par année de leur première date.',
+  },
   notFound: { en: 'Not found', fr: 'Introuvable' },
   error: { en: 'Something went wrong', fr: 'Une erreur est survenue' },
   backHome: { en: 'Back to the overview', fr: 'Retour à la vue d’ensemble' },
@@ -99,20 +106,89 @@ const MESSAGES = {
   value: { en: 'Value', fr: 'Valeur' },
   quote: { en: 'Quote', fr: 'Citation' },
   showInDocument: { en: 'show in document', fr: 'voir dans le document' },
+  allCountries: { en: 'All countries', fr: 'Tous les pays' },
+  mentioned: { en: 'Countries and organizations mentioned', fr: 'Pays et organisations mentionnés' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
 
+/** Words for the model's own small vocabularies (status, legal form, roles, claim properties). */
+const TERMS: Record<string, Record<Language, string>> = {
+  // statuses
+  proposed: { en: 'proposed', fr: 'proposé' },
+  negotiating: { en: 'under negotiation', fr: 'en négociation' },
+  signed: { en: 'signed', fr: 'signé' },
+  in_force: { en: 'in force', fr: 'en vigueur' },
+  active: { en: 'active', fr: 'actif' },
+  ended: { en: 'ended', fr: 'terminé' },
+  unknown: { en: 'unknown', fr: 'inconnu' },
+  // legal forms
+  treaty: { en: 'treaty', fr: 'traité' },
+  agreement: { en: 'agreement', fr: 'accord' },
+  memorandum: { en: 'memorandum', fr: 'mémorandum' },
+  letter: { en: 'letter', fr: 'lettre' },
+  declaration: { en: 'declaration', fr: 'déclaration' },
+  compact: { en: 'compact', fr: 'pacte' },
+  plan: { en: 'plan', fr: 'plan' },
+  process: { en: 'process', fr: 'processus' },
+  legal_act: { en: 'legal act', fr: 'acte juridique' },
+  arrangement: { en: 'arrangement', fr: 'arrangement' },
+  other: { en: 'other', fr: 'autre' },
+  // party roles
+  signatory: { en: 'signatory', fr: 'signataire' },
+  donor: { en: 'donor', fr: 'bailleur' },
+  implementer: { en: 'implementer', fr: 'mise en œuvre' },
+  chair: { en: 'chair', fr: 'présidence' },
+  participant: { en: 'participant', fr: 'participant' },
+  partner: { en: 'partner', fr: 'partenaire' },
+  // date roles
+  signature: { en: 'signature', fr: 'signature' },
+  launch: { en: 'launch', fr: 'lancement' },
+  meeting: { en: 'meeting', fr: 'réunion' },
+  end: { en: 'end', fr: 'fin' },
+  adoption: { en: 'adoption', fr: 'adoption' },
+  mentioned: { en: 'mentioned', fr: 'mentionnée' },
+  // claim properties
+  type: { en: 'type', fr: 'type' },
+  title: { en: 'title', fr: 'titre' },
+  party: { en: 'party', fr: 'partie' },
+  date: { en: 'date', fr: 'date' },
+  amount: { en: 'amount', fr: 'montant' },
+  topic: { en: 'topic', fr: 'thème' },
+  approach: { en: 'approach', fr: 'approche' },
+  status: { en: 'status', fr: 'statut' },
+  binding: { en: 'binding', fr: 'contraignant' },
+  legal_form: { en: 'legal form', fr: 'forme juridique' },
+  owner: { en: 'owner', fr: 'auteur' },
+  deadline: { en: 'deadline', fr: 'échéance' },
+  place: { en: 'place', fr: 'lieu' },
+  mentions_country: { en: 'mentions country', fr: 'mentionne le pays' },
+  mentions_organization: { en: 'mentions organization', fr: 'mentionne l’organisation' },
+  link: { en: 'link', fr: 'lien' },
+  // statement kinds and review states
+  commitment: { en: 'commitment', fr: 'engagement' },
+  good_practice: { en: 'good practice', fr: 'bonne pratique' },
+  challenge: { en: 'challenge', fr: 'défi' },
+  recommendation: { en: 'recommendation', fr: 'recommandation' },
+  lesson: { en: 'lesson', fr: 'enseignement' },
+  unreviewed: { en: 'unreviewed', fr: 'non révisé' },
+  confirmed: { en: 'confirmed', fr: 'confirmé' },
+  rejected: { en: 'rejected', fr: 'rejeté' },
+  corrected: { en: 'corrected', fr: 'corrigé' },
+};
+
 /** A translator bound to one language. */
 export interface Translator {
   readonly lang: Language;
-  t(key: MessageKey): string;
-  typeLabel(code: string): string;
-  topicLabel(code: string): string;
-  approachLabel(code: string): string;
+  readonly t: (key: MessageKey) => string;
+  readonly typeLabel: (code: string) => string;
+  readonly topicLabel: (code: string) => string;
+  readonly approachLabel: (code: string) => string;
   /** Name of an actor: the stored name, else the registry's, else the id. */
-  actor(id: string): string;
-  languageName(code: string): string;
+  readonly actor: (id: string) => string;
+  readonly languageName: (code: string) => string;
+  /** A status, legal form, role, claim property, statement kind or review state in words. */
+  readonly term: (code: string) => string;
 }
 
 const LANGUAGE_NAMES: Record<string, Record<Language, string>> = {
@@ -137,11 +213,16 @@ export function translator(
     approachLabel: (code) => labelOf('approaches', code, lang),
     actor: (id) => storedNames.get(id)?.[lang] ?? actorName(id, lang),
     languageName: (code) => LANGUAGE_NAMES[code]?.[lang] ?? code,
+    term: (code) => TERMS[code]?.[lang] ?? code.replace(/_/g, ' '),
   };
 }
 
 /** The reader's language: `?lang=`, then the `lang` cookie, then Accept-Language, else English. */
-export function pickLanguage(queryLang: unknown, cookieHeader: string | undefined, acceptLanguage: string | undefined): Language {
+export function pickLanguage(
+  queryLang: unknown,
+  cookieHeader: string | undefined,
+  acceptLanguage: string | undefined,
+): Language {
   if (queryLang === 'fr' || queryLang === 'en') return queryLang;
   const cookie = /(?:^|;\s*)lang=(fr|en)\b/.exec(cookieHeader ?? '');
   if (cookie?.[1] === 'fr' || cookie?.[1] === 'en') return cookie[1];

@@ -7,13 +7,14 @@ export interface PageInput {
   readonly title: string;
   /** The request URL (path and query), to build the language switch. */
   readonly url: string;
-  readonly nav?: 'dashboard' | 'search' | 'documents' | 'network' | 'timeline';
+  readonly nav?: 'dashboard' | 'search' | 'countries' | 'documents' | 'network' | 'timeline';
   readonly body: SafeHtml;
 }
 
 const NAV: readonly { key: PageInput['nav']; path: string; label: MessageKey }[] = [
   { key: 'dashboard', path: '/', label: 'dashboard' },
   { key: 'search', path: '/search', label: 'search' },
+  { key: 'countries', path: '/countries', label: 'countries' },
   { key: 'documents', path: '/documents', label: 'documents' },
   { key: 'network', path: '/network', label: 'network' },
   { key: 'timeline', path: '/timeline', label: 'timeline' },
@@ -30,41 +31,49 @@ function switchUrl(url: string, lang: 'fr' | 'en'): string {
 export function page({ tr, title, url, nav, body }: PageInput): string {
   const other = tr.lang === 'fr' ? 'en' : 'fr';
   return html`<!doctype html>
-<html lang="${tr.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} · ${tr.t('appName')}</title>
-<link rel="stylesheet" href="/assets/app.css">
-<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
-<script src="/assets/app.js" defer></script>
-</head>
-<body>
-<a class="skip-link" href="#main">${tr.t('skip')}</a>
-<header class="site-header">
-  <a class="brand" href="/">${tr.t('appName')}</a>
-  <nav aria-label="${tr.lang === 'fr' ? 'Navigation principale' : 'Main navigation'}">
-    <ul>
-      ${NAV.map(
-        (item) =>
-          html`<li><a href="${item.path}"${item.key === nav ? html` aria-current="page"` : ''}>${tr.t(item.label)}</a></li>`,
-      )}
-    </ul>
-  </nav>
-  <form class="quick-search" action="/search" method="get" role="search">
-    <label class="visually-hidden" for="quick-q">${tr.t('search')}</label>
-    <input id="quick-q" name="q" type="search" placeholder="${tr.t('searchPlaceholder')}">
-    <button type="submit">${tr.t('searchButton')}</button>
-  </form>
-  <a class="lang-switch" href="${switchUrl(url, other)}" hreflang="${other}" lang="${other}" title="${tr.t('switchLabel')}">${tr.t('switchTo')}</a>
-</header>
-<main id="main" tabindex="-1">
-${body}
-</main>
-<footer class="site-footer">
-  <p>${tr.t('appName')} · <a href="/api/openapi.json">${tr.t('api')} (OpenAPI)</a></p>
-</footer>
-</body>
-</html>
-`.value;
+    <html lang="${tr.lang}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${title} · ${tr.t('appName')}</title>
+        <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        <script src="/assets/app.js" defer></script>
+      </head>
+      <body>
+        <a class="skip-link" href="#main">${tr.t('skip')}</a>
+        <header class="site-header">
+          <a class="brand" href="/">${tr.t('appName')}</a>
+          <nav aria-label="${tr.lang === 'fr' ? 'Navigation principale' : 'Main navigation'}">
+            <ul>
+              ${NAV.map(
+                (item) =>
+                  html`<li>
+                    <a href="${item.path}" ${item.key === nav ? html` aria-current="page"` : ''}
+                      >${tr.t(item.label)}</a
+                    >
+                  </li>`,
+              )}
+            </ul>
+          </nav>
+          <form class="quick-search" action="/search" method="get" role="search">
+            <label class="visually-hidden" for="quick-q">${tr.t('search')}</label>
+            <input id="quick-q" name="q" type="search" placeholder="${tr.t('searchPlaceholder')}" />
+            <button type="submit">${tr.t('searchButton')}</button>
+          </form>
+          <a
+            class="lang-switch"
+            href="${switchUrl(url, other)}"
+            hreflang="${other}"
+            lang="${other}"
+            title="${tr.t('switchLabel')}"
+            >${tr.t('switchTo')}</a
+          >
+        </header>
+        <main id="main" tabindex="-1">${body}</main>
+        <footer class="site-footer">
+          <p>${tr.t('appName')} · <a href="/api/openapi.json">${tr.t('api')} (OpenAPI)</a></p>
+        </footer>
+      </body>
+    </html> `.value;
 }

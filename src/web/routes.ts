@@ -10,16 +10,23 @@ import { notFound } from '../domain/errors.ts';
 import type { ApiContext } from '../http/route.ts';
 import { parseRequest, countryCode, year, language, actorId } from '../http/validation.ts';
 import { actorNames } from '../storage/queries/actors.ts';
+import { memoByVersion } from '../storage/queries/memo.ts';
 import { countryProfile } from '../storage/queries/country-profile.ts';
 import { documentFacts } from '../storage/queries/document-facts.ts';
 import { instrumentFacets, queryInstruments } from '../storage/queries/instrument-list.ts';
-import { actorNetwork, extraCounts, instrumentsByState, instrumentTimeline } from '../storage/queries/overview.ts';
+import {
+  actorNetwork,
+  extraCounts,
+  instrumentsByState,
+  instrumentTimeline,
+} from '../storage/queries/overview.ts';
 import { searchAtlas } from '../storage/queries/search.ts';
 import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../domain/taxonomy.ts';
 import { html } from './html.ts';
 import { pickLanguage, translator, type Translator } from './i18n.ts';
 import { page, type PageInput } from './layout.ts';
 import { countryPage } from './pages/country.ts';
+import { countriesPage } from './pages/countries.ts';
 import { dashboardPage } from './pages/dashboard.ts';
 import { documentPage } from './pages/document.ts';
 import { documentsPage } from './pages/documents.ts';
@@ -27,13 +34,17 @@ import { instrumentPage } from './pages/instrument.ts';
 import { networkPage, timelinePage } from './pages/overview.ts';
 import { searchPage } from './pages/search.ts';
 
-const ASSETS: Readonly<Record<string, { type: string; body: string }>> = Object.fromEntries(
-  [
-    ['app.css', 'text/css; charset=utf-8'],
-    ['app.js', 'text/javascript; charset=utf-8'],
-    ['favicon.svg', 'image/svg+xml'],
-  ].map(([name, type]) => [name, { type: type ?? 'text/plain', body: readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8') }]),
-);
+const asset = (name: string, type: string) => ({
+  type,
+  body: readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8'),
+});
+
+/** The stylesheet, the script and the icon, read once at start (served from memory). */
+const ASSETS: Readonly<Record<string, { type: string; body: string }>> = {
+  'app.css': asset('app.css', 'text/css; charset=utf-8'),
+  'app.js': asset('app.js', 'text/javascript; charset=utf-8'),
+  'favicon.svg': asset('favicon.svg', 'image/svg+xml'),
+};
 
 const LANG_COOKIE_AGE = 60 * 60 * 24 * 365;
 
@@ -52,16 +63,27 @@ function sendPage(reply: FastifyReply, input: PageInput, status = 200): FastifyR
 }
 
 /** Renders an error as an HTML page in the reader's language (used by the error handler). */
-export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, status: number, message: string): FastifyReply {
+export function renderErrorPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  message: string,
+): FastifyReply {
   const tr = translator(languageOf(request, reply));
   const title = status === 404 ? tr.t('notFound') : tr.t('error');
-  const body = html`<div class="error-page"><h1>${title}</h1><p>${message}</p><p class="muted">${request.id}</p><p><a href="/">${tr.t('backHome')}</a></p></div>`;
+  const body = html`<div class="error-page">
+    <h1>${title}</h1>
+    <p>${message}</p>
+    <p class="muted">${request.id}</p>
+    <p><a href="/">${tr.t('backHome')}</a></p>
+  </div>`;
   return sendPage(reply, { tr, title, url: request.url, body }, status);
 }
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
-const oneOf = (values: readonly string[]) => z.string().refine((v) => values.includes(v), 'is not a known code');
+const oneOf = (values: readonly string[]) =>
+  z.string().refine((v) => values.includes(v), 'is not a known code');
 
 /** The search page's query (lenient: empty form fields count as absent, `lang` is allowed). */
 const SearchPageQuery = z.object({
@@ -88,18 +110,19 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
 
   app.get('/assets/:name', async (request, reply) => {
     const { name } = request.params as { name: string };
-    const asset = ASSETS[name];
-    if (asset === undefined) throw notFound('asset', name);
-    return reply.type(asset.type).header('cache-control', 'public, max-age=3600').send(asset.body);
+    const file = ASSETS[name];
+    if (file === undefined) throw notFound('asset', name);
+    return reply.type(file.type).header('cache-control', 'public, max-age=3600').send(file.body);
   });
 
   app.get('/', async (request, reply) => {
     const tr = await translate(request, reply);
     const [stats, extra, byState, latest] = await Promise.all([
-      store.stats(),
-      extraCounts(db),
-      instrumentsByState(db),
-      queryInstruments(db, {}, { limit: 8, offset: 0 }, 'recent'),
+      memoByVersion(db, 'store-stats', () => store.stats()),
+      memoByVersion(db, 'extra-counts', () => extraCounts(db)),
+      memoByVersion(db, 'by-state', () => instrumentsByState(db)),
+      // "Latest" means dated up to this year: plans dated 2030 are not news.
+      queryInstruments(db, { to: new Date().getUTCFullYear() }, { limit: 8, offset: 0 }, 'recent'),
     ]);
     const counts = { ...stats, ...extra };
     const body = dashboardPage({ counts, byState, latest: latest.items }, tr);
@@ -108,13 +131,18 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
 
   app.get('/search', async (request, reply) => {
     const tr = await translate(request, reply);
-    const { lang: _lang, offset, ...filter } = parseRequest(SearchPageQuery, request.query);
+    const { offset, ...parsed } = parseRequest(SearchPageQuery, request.query);
+    const filter = { ...parsed, lang: undefined };
     const [instruments, facets, passages] = await Promise.all([
       queryInstruments(db, filter, { limit: PAGE_SIZE, offset }),
       instrumentFacets(db, filter),
       filter.q === undefined || filter.q === ''
         ? Promise.resolve(null)
-        : searchAtlas(db, { q: filter.q, kind: 'passage', language: filter.language }, { limit: 10, offset: 0 }),
+        : searchAtlas(
+            db,
+            { q: filter.q, kind: 'passage', language: filter.language },
+            { limit: 10, offset: 0 },
+          ),
     ]);
     const body = searchPage({ params: { ...filter, offset }, instruments, facets, passages }, tr);
     const title = filter.q === undefined ? tr.t('search') : `${tr.t('search')}: ${filter.q}`;
@@ -125,7 +153,24 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
     const tr = await translate(request, reply);
     const { id } = request.params as { id: string };
     const instrument = await store.getInstrument(id);
-    return sendPage(reply, { tr, title: instrument.title, url: request.url, body: instrumentPage(instrument, tr) });
+    return sendPage(reply, {
+      tr,
+      title: instrument.title,
+      url: request.url,
+      body: instrumentPage(instrument, tr),
+    });
+  });
+
+  app.get('/countries', async (request, reply) => {
+    const tr = await translate(request, reply);
+    const counts = await memoByVersion(db, 'by-state', () => instrumentsByState(db));
+    return sendPage(reply, {
+      tr,
+      title: tr.t('allCountries'),
+      url: request.url,
+      nav: 'countries',
+      body: countriesPage(counts, tr),
+    });
   });
 
   app.get('/countries/:code', async (request, reply) => {
@@ -141,9 +186,18 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
 
   app.get('/documents', async (request, reply) => {
     const tr = await translate(request, reply);
-    const { offset } = parseRequest(z.object({ offset: z.coerce.number().int().min(0).default(0) }).loose(), request.query);
+    const { offset } = parseRequest(
+      z.object({ offset: z.coerce.number().int().min(0).default(0) }).loose(),
+      request.query,
+    );
     const documents = await store.listDocuments({ limit: 50, offset });
-    return sendPage(reply, { tr, title: tr.t('documents'), url: request.url, nav: 'documents', body: documentsPage(documents, tr) });
+    return sendPage(reply, {
+      tr,
+      title: tr.t('documents'),
+      url: request.url,
+      nav: 'documents',
+      body: documentsPage(documents, tr),
+    });
   });
 
   app.get('/documents/:id', async (request, reply) => {
@@ -151,12 +205,23 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
     const { id } = request.params as { id: string };
     const document = await store.getDocument(id);
     const facts = await documentFacts(db, id);
-    return sendPage(reply, { tr, title: document.title, url: request.url, body: documentPage(document, facts, tr) });
+    return sendPage(reply, {
+      tr,
+      title: document.title,
+      url: request.url,
+      body: documentPage(document, facts, tr),
+    });
+  });
+
+  // The instrument list is the search page without words.
+  app.get('/instruments', (request, reply) => {
+    const query = new URL(request.url, 'http://localhost').search;
+    return reply.redirect(`/search${query}`);
   });
 
   app.get('/network', async (request, reply) => {
     const tr = await translate(request, reply);
-    const body = networkPage(await actorNetwork(db), tr);
+    const body = networkPage(await memoByVersion(db, 'network', () => actorNetwork(db)), tr);
     return sendPage(reply, { tr, title: tr.t('network'), url: request.url, nav: 'network', body });
   });
 

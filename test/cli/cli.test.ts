@@ -69,10 +69,12 @@ void describe('mda CLI', () => {
     assert.match(start.stdout, /Instruments by country/);
     assert.match(start.stdout, /Instruments by topic/);
 
-    const [list, stats] = await Promise.all([
+    const [list, stats, documents] = await Promise.all([
       mda('--data', data, 'instruments', '--country', 'ML', '--type', 'dialogue', '--json'),
       mda('--data', data, '--lang', 'fr', 'stats'),
+      mda('--data', data, 'documents', '--json'),
     ]);
+    assert.equal((JSON.parse(documents.stdout) as { total: number }).total, 4);
     assert.equal(list.code, 0, list.stderr);
     const page = JSON.parse(list.stdout) as { items: { id: string; parties: { actorId: string }[] }[] };
     const dialogue = page.items.find((i) => i.parties.some((p) => p.actorId === 'EU'));

@@ -73,14 +73,14 @@ void test('merges lines wrapped by PDF extraction into one paragraph', () => {
   assert.equal(s.sentences.length, 2);
 });
 
-void test('segments a real report: numbered sections, 71 notes each with its marker', () => {
+void test('segments a real report: numbered sections, all 104 notes (ASCII and superscript numbers) each with its marker', () => {
   const text = readFileSync(
     new URL('../../corpus/emn-oecd-migration-diplomacy-2024.en.txt', import.meta.url),
     'utf8',
   );
   const s = segment(text);
   assert.ok(s.sections.some((x) => x.number === '3.2' && x.heading === 'Current approach' && x.level === 2));
-  assert.equal(s.footnotes.length, 71);
+  assert.equal(s.footnotes.length, 104);
   assert.ok(s.footnotes.every((f, i) => f.number === i + 1 && f.markers.length > 0));
   assert.ok(s.footnotes.find((f) => f.number === 6)?.isCitation); // "6 Ibid."
   assert.equal(s.footnotes.find((f) => f.number === 1)?.isCitation, false);

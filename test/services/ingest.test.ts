@@ -7,6 +7,7 @@ import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { EXTRACTOR_ID } from '../../src/extraction/types.ts';
 import type { ClaimView, InstrumentSummary } from '../../src/storage/atlas-store.ts';
 import { openAtlasDatabase } from '../../src/storage/database.ts';
 import type { SqliteAtlas } from '../../src/storage/database.ts';
@@ -41,7 +42,14 @@ void describe('ingesting the built-in corpus', () => {
     assert.equal(documents.total, 4);
     assert.ok(all.length > 0);
     const texts = new Map<string, string>();
-    for (const doc of documents.items) texts.set(doc.id, (await atlas.store.getDocument(doc.id)).text);
+    for (const doc of documents.items) {
+      texts.set(doc.id, (await atlas.store.getDocument(doc.id)).text);
+      // The SQLite search index is written in the document's own transaction.
+      const indexed = atlas.raw
+        .prepare('select count(*) as n from search_index where document_id = ?')
+        .get(doc.id) as { n: number };
+      assert.ok(indexed.n > 0, `search index rows for ${doc.sourcePath}`);
+    }
     const claims = atlas.raw.prepare('select * from claims').all() as {
       document_id: string;
       span_start: number;
@@ -73,6 +81,10 @@ void describe('ingesting the built-in corpus', () => {
       'mentions_organization',
       'topic',
       'amount',
+      'approach',
+      'binding',
+      'owner',
+      'deadline',
     ]) {
       assert.ok(properties.has(property), `some claim has property ${property}`);
     }
@@ -88,7 +100,12 @@ void describe('ingesting the built-in corpus', () => {
     );
     const detail = await atlas.store.getInstrument(dialogues[0]!.id);
     const partyClaims = detail.claims.filter((c) => c.property === 'party');
-    assert.ok(partyClaims.length >= 2);
+    assert.deepEqual([...new Set(partyClaims.map((c) => (c.value as { actorId: string }).actorId))].sort(), [
+      'EU',
+      'ML',
+    ]);
+    const dateClaim = detail.claims.find((c) => c.property === 'date');
+    assert.match(dateClaim?.evidence.quote ?? '', /14 avril 2016|11 D[ée]cembre 2016/i);
     const mali = (await atlas.store.listDocuments({ limit: 10, offset: 0 })).items.find((d) =>
       d.sourcePath.endsWith('mali-eu-high-level-dialogue-2016.fr.txt'),
     );
@@ -98,31 +115,48 @@ void describe('ingesting the built-in corpus', () => {
     );
   });
 
-  void it('holds the EU Trust Fund amount of 145.1 million euros with its quote', () => {
-    const rows = atlas.raw.prepare(`select * from claims where property = 'amount'`).all() as {
-      value: string;
-      quote: string;
-    }[];
-    const amount = rows.find((r) => (JSON.parse(r.value) as { value: number }).value === 145_100_000);
-    assert.ok(amount !== undefined, 'a claim for 145 100 000 EUR');
-    assert.match(amount.quote, /145[.,]1/);
-    assert.equal((JSON.parse(amount.value) as { currency: string }).currency, 'EUR');
+  void it('holds the EU Trust Fund with its 145.1 million euros and the quote behind it', async () => {
+    const fund = all.find(
+      (i) => i.type === 'fund' && i.amounts.some((a) => a.value === 145_100_000 && a.currency === 'EUR'),
+    );
+    assert.ok(fund !== undefined, 'a fund instrument of 145 100 000 EUR');
+    assert.ok(partyIds(fund).includes('EU'), 'held by the EU');
+    const detail = await atlas.store.getInstrument(fund.id);
+    const amount = detail.claims.find(
+      (c) => c.property === 'amount' && (c.value as { value: number }).value === 145_100_000,
+    );
+    assert.ok(amount !== undefined, 'an amount claim');
+    assert.match(amount.evidence.quote, /145[.,]1 millions d.euros/);
+    assert.equal(amount.evidence.assertedBy, EXTRACTOR_ID);
   });
 
-  void it('holds the EU–Tunisia memorandum of 2023 from the EMN inform', async () => {
-    const found = all.filter((i) => i.type === 'memorandum_of_understanding' && partyIds(i).includes('TN'));
-    assert.ok(found.length >= 1, 'a memorandum with Tunisia');
-    assert.ok(
-      found.some((i) => i.firstDate?.startsWith('2023') === true),
-      'dated 2023',
+  void it('holds the EU–Tunisia memorandum from the EMN inform, with its evidence', async () => {
+    const found = all.filter(
+      (i) => i.type === 'memorandum_of_understanding' && partyIds(i).join() === 'EU,TN',
     );
-    const detail = await atlas.store.getInstrument(found[0]!.id);
+    assert.ok(found.length >= 1, 'a memorandum between the EU and Tunisia');
     const emn = (await atlas.store.listDocuments({ limit: 10, offset: 0 })).items.find((d) =>
       d.sourcePath.endsWith('emn-oecd-migration-diplomacy-2024.en.txt'),
     );
+    const detail = await atlas.store.getInstrument(found[0]!.id);
     assert.ok(emn !== undefined && detail.documents.some((d) => d.id === emn.id), 'found in the EMN inform');
-    const quotes = detail.claims.map((c: ClaimView) => c.evidence.quote);
-    assert.ok(quotes.some((q) => /memorand/i.test(q)));
+    const typeClaim = detail.claims.find((c: ClaimView) => c.property === 'type');
+    assert.match(typeClaim?.evidence.quote ?? '', /MoU|memorand/i);
+    const tunisia = detail.claims.find(
+      (c) => c.property === 'party' && (c.value as { actorId: string }).actorId === 'TN',
+    );
+    assert.ok(tunisia !== undefined && tunisia.evidence.quote.length > 0, 'Tunisia as a party, with a quote');
+  });
+
+  void it('dates the EU–Tunisia memorandum to 2023 ("in July 2023")', () => {
+    const found = all.filter(
+      (i) => i.type === 'memorandum_of_understanding' && partyIds(i).join() === 'EU,TN',
+    );
+    const dates = found.map((i) => i.firstDate);
+    assert.ok(
+      dates.some((d) => d?.startsWith('2023') === true),
+      `dated 2023 (got ${dates.join(', ')})`,
+    );
   });
 
   void it('reports unchanged on re-ingestion and stores nothing more', async () => {

@@ -136,6 +136,34 @@ void describe('atlas store on a SQLite file', () => {
     assert.equal(claimDocuments.size, 2, 'claims from each document');
   });
 
+  void it('stores a link between two instruments with its claim', async () => {
+    const { document, extracted } = await extractFile(MALI);
+    assert.ok(extracted.instruments.length >= 2);
+    const [first, second] = extracted.instruments;
+    // The rules may find no link in this text; the link below is stated over two real instruments.
+    const link = {
+      start: second!.start,
+      end: second!.end,
+      quote: second!.quote,
+      from: 1,
+      to: 0,
+      relation: 'under_framework' as const,
+      approach: null,
+    };
+    const variant = { ...document, path: 'linked.txt', text: `${document.text}\n\nLien.` };
+    await atlas.store.saveExtraction(variant, { ...extracted, links: [...extracted.links, link] });
+    const rows = atlas.raw
+      .prepare(`select l.*, c.property, c.quote from links l join claims c on c.id = l.claim_id`)
+      .all() as { from_id: string; to_id: string; relation: string; property: string; quote: string }[];
+    const page = await atlas.store.listInstruments({}, { limit: 100, offset: 0 });
+    const idOf = (title: string) => page.items.find((i) => i.title === title)?.id;
+    const stored = rows.find((r) => r.from_id === idOf(second!.title) && r.to_id === idOf(first!.title));
+    assert.ok(stored !== undefined, 'the link row joins the two instruments');
+    assert.equal(stored.relation, 'under_framework');
+    assert.equal(stored.property, 'link');
+    assert.equal(stored.quote, variant.text.slice(second!.start, second!.end));
+  });
+
   void it('throws not_found for an unknown instrument or document', async () => {
     await assert.rejects(atlas.store.getInstrument('ins_nope'), {
       code: 'not_found',

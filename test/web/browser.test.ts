@@ -31,7 +31,9 @@ before(async () => {
   page = await context.newPage();
   page.on('request', (request) => {
     const host = new URL(request.url()).hostname;
-    if (!['127.0.0.1', 'localhost'].includes(host) && !request.url().startsWith('data:')) foreignRequests.push(request.url());
+    if (!['127.0.0.1', 'localhost'].includes(host) && !request.url().startsWith('data:')) {
+      foreignRequests.push(request.url());
+    }
   });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
@@ -50,7 +52,7 @@ async function open(path: string, screenshot: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${screenshot}.png`), fullPage: false });
 }
 
-test('every page opens, in English, with no request leaving the machine', async () => {
+void test('every page opens, in English, with no request leaving the machine', async () => {
   await open('/?lang=en', 'dashboard-en');
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   assert.ok((await page.locator('svg.map a').count()) > 100, 'the world map links every country');
@@ -65,12 +67,16 @@ test('every page opens, in English, with no request leaving the machine', async 
   await open('/search', 'search-empty');
 });
 
-test('search in French and in English finds the same readmission instruments', async () => {
+void test('search in French and in English finds the same readmission instruments', async () => {
   const titles = async (query: string): Promise<string[]> => {
     await page.goto(`${atlas.url}/search`);
     await page.fill('main input[name="q"]', query);
     await Promise.all([page.waitForURL(/\/search\?/), page.click('main form button[type="submit"]')]);
-    return page.locator('#instrument-results ~ .results .result h3, section[aria-labelledby="instrument-results"] .result h3').allInnerTexts();
+    return page
+      .locator(
+        '#instrument-results ~ .results .result h3, section[aria-labelledby="instrument-results"] .result h3',
+      )
+      .allInnerTexts();
   };
   const french = await titles('réadmission');
   await page.screenshot({ path: join(SCREENSHOTS, 'search-fr.png') });
@@ -81,7 +87,7 @@ test('search in French and in English finds the same readmission instruments', a
   assert.ok((await page.locator('.passage mark').count()) > 0, 'passages have highlighted words');
 });
 
-test('the language switch turns the interface to French and is remembered', async () => {
+void test('the language switch turns the interface to French and is remembered', async () => {
   await page.goto(`${atlas.url}/?lang=en`);
   await page.click('a.lang-switch');
   await page.waitForURL(/lang=fr/);
@@ -93,7 +99,7 @@ test('the language switch turns the interface to French and is remembered', asyn
   await page.goto(`${atlas.url}/?lang=en`);
 });
 
-test('keyboard: the skip link is the first focus stop and moves to the content', async () => {
+void test('keyboard: the skip link is the first focus stop and moves to the content', async () => {
   await page.goto(`${atlas.url}/`);
   await page.keyboard.press('Tab');
   const focused = await page.evaluate(() => document.activeElement?.className ?? '');
@@ -102,7 +108,7 @@ test('keyboard: the skip link is the first focus stop and moves to the content',
   assert.match(page.url(), /#main$/);
 });
 
-test('an evidence quote leads to its document with the span highlighted', async () => {
+void test('an evidence quote leads to its document with the span highlighted', async () => {
   await page.goto(`${atlas.url}/countries/ML`);
   await page.click('section[aria-labelledby="instruments"] .result h3 a >> nth=0');
   await page.waitForURL(/\/instruments\//);
@@ -117,7 +123,7 @@ test('an evidence quote leads to its document with the span highlighted', async 
   await page.screenshot({ path: join(SCREENSHOTS, 'document-span.png') });
 });
 
-test('no request left 127.0.0.1 and no page raised a script error', () => {
+void test('no request left 127.0.0.1 and no page raised a script error', () => {
   assert.deepEqual(foreignRequests, []);
   assert.deepEqual(pageErrors, []);
 });

@@ -21,6 +21,7 @@ export function registerBrowse(program: Command): void {
     .command('instruments')
     .description('list stored instruments, optionally filtered')
     .option('--country <code>', 'a party state, ISO 3166-1 alpha-2 (ML, MA, TN…)')
+    .option('--party <code>', 'a party state or organization (ML, EU, IOM…)')
     .option('--type <code>', 'an instrument type code (dialogue, memorandum_of_understanding…)')
     .option('--topic <code>', 'a topic code (return_readmission, border_management…)')
     .option('--approach <code>', 'an approach code (positive_conditionality…)')

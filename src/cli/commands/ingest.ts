@@ -31,14 +31,19 @@ export function registerIngest(program: Command): void {
       const options = parseOptions(IngestOptions, raw);
       const bar = process.stderr.isTTY
         ? new SingleBar(
-            { stream: process.stderr, format: 'ingest [{bar}] {value}/{total} {file}' },
+            {
+              stream: process.stderr,
+              format: 'ingest [{bar}] {value}/{total} {file}',
+              clearOnComplete: true,
+              hideCursor: true,
+            },
             Presets.shades_classic,
           )
         : null;
       const failures: IngestItem[] = [];
       // Loaded on use: read-only commands start faster without the extraction rules.
       const { ingestPaths } = await import('../../services/ingest.ts');
-      const batch = await withStore(globals, (store) =>
+      const ingest = withStore(globals, (store) =>
         ingestPaths(paths, store, {
           maxBytes: options.maxBytes,
           onStart: (total) => bar?.start(total, 0, { file: '' }),
@@ -51,7 +56,8 @@ export function registerIngest(program: Command): void {
           },
         }),
       );
-      bar?.stop();
+      // Stop the bar (and give the cursor back) whatever happens.
+      const batch = await ingest.finally(() => bar?.stop());
       for (const item of failures) err(errorLine(item));
       if (options.json) {
         printJson({

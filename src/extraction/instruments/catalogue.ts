@@ -6,6 +6,7 @@
  */
 import type { LegalForm } from '../../domain/model.ts';
 import type { InstrumentTypeCode } from '../../domain/taxonomy.ts';
+import { EU_CATALOGUE } from './catalogue-eu.ts';
 
 /** A named instrument the atlas knows. */
 export interface CatalogueEntry {
@@ -36,34 +37,59 @@ const dialogue = (key: string, title: string, pattern: string, parties: readonly
   parties,
   pattern,
 });
-const euAct = (key: string, title: string, pattern: string, caseSensitive = false): Entry => ({
-  key,
-  title,
-  type: 'legal_act',
-  legalForm: 'legal_act',
-  binding: null,
-  parties: ['EU'],
-  pattern,
-  caseSensitive,
-});
-
-/** The catalogue. Longer aliases come first inside each pattern so the longest name is quoted. */
-export const CATALOGUE: readonly CatalogueEntry[] = [
+/** Instruments of global and regional governance and of organizations. */
+const GLOBAL_CATALOGUE: readonly CatalogueEntry[] = [
   // Regional and global dialogues
-  dialogue('rabat', 'Rabat Process', `rabat process|processus de rabat|euro-african dialogue on migration and development|dialogue euro-africain sur la migration et le d${E}veloppement`),
-  dialogue('khartoum', 'Khartoum Process', `khartoum process|processus de khartoum|eu-horn of africa migration route initiative`),
+  dialogue(
+    'rabat',
+    'Rabat Process',
+    `rabat process|processus de rabat|euro-african dialogue on migration and development|dialogue euro-africain sur la migration et le d${E}veloppement`,
+  ),
+  dialogue(
+    'khartoum',
+    'Khartoum Process',
+    `khartoum process|processus de khartoum|eu-horn of africa migration route initiative`,
+  ),
   dialogue('budapest', 'Budapest Process', `budapest process|processus de budapest`),
   dialogue('prague', 'Prague Process', `prague process|processus de prague`),
   dialogue('bali', 'Bali Process', `bali process|processus de bali`),
   dialogue('niamey', 'Niamey Process', `niamey process|processus de niamey`),
-  dialogue('mmtm', 'Mediterranean Transit Migration Dialogue', `mediterranean transit migration dialogue|dialogue sur la migration de transit en m${E}diterran${E}e|\\bMTM\\b`),
-  dialogue('eap-panel', 'Eastern Partnership Panel on Migration, Mobility and Integrated Border Management', `eastern partnership panel on migration[\\w ,]{0,60}`),
-  dialogue('gfmd', 'Global Forum on Migration and Development', `global forum on migration and development|forum mondial sur la migration et le d${E}veloppement|\\bGFMD\\b|\\bFMMD\\b`),
-  dialogue('imrf', 'International Migration Review Forum', `international migration review forum|forum d${AP}examen de la migration internationale`),
-  dialogue('valletta-summit', 'Valletta Summit on Migration', `${VALLETTA} summit(?: on migration)?|sommet de ${VALLETTA}(?: sur la migration)?`),
+  dialogue(
+    'mmtm',
+    'Mediterranean Transit Migration Dialogue',
+    `mediterranean transit migration dialogue|dialogue sur la migration de transit en m${E}diterran${E}e|\\bMTM\\b`,
+  ),
+  dialogue(
+    'eap-panel',
+    'Eastern Partnership Panel on Migration, Mobility and Integrated Border Management',
+    `eastern partnership panel on migration[\\w ,]{0,60}`,
+  ),
+  dialogue(
+    'gfmd',
+    'Global Forum on Migration and Development',
+    `global forum on migration and development|forum mondial sur la migration et le d${E}veloppement|\\bGFMD\\b|\\bFMMD\\b`,
+  ),
+  dialogue(
+    'imrf',
+    'International Migration Review Forum',
+    `international migration review forum|forum d${AP}examen de la migration internationale`,
+  ),
+  dialogue(
+    'valletta-summit',
+    'Valletta Summit on Migration',
+    `${VALLETTA} summit(?: on migration)?|sommet de ${VALLETTA}(?: sur la migration)?`,
+  ),
   dialogue('jvap-dialogue', 'Joint Valletta Action Plan follow-up', `joint valletta action plan follow-up`),
-  dialogue('africa-eu-dialogue', 'EU-Africa Dialogue on Migration and Mobility', `(?:eu-africa|africa-eu) dialogue on migration and mobility|dialogue (?:ue-afrique|afrique-ue) sur la migration et la mobilit${E}`),
-  dialogue('puebla', 'Regional Conference on Migration (Puebla Process)', `puebla process|processus de puebla`),
+  dialogue(
+    'africa-eu-dialogue',
+    'EU-Africa Dialogue on Migration and Mobility',
+    `(?:eu-africa|africa-eu) dialogue on migration and mobility|dialogue (?:ue-afrique|afrique-ue) sur la migration et la mobilit${E}`,
+  ),
+  dialogue(
+    'puebla',
+    'Regional Conference on Migration (Puebla Process)',
+    `puebla process|processus de puebla`,
+  ),
   dialogue('colombo', 'Colombo Process', `colombo process|processus de colombo`),
   dialogue('abu-dhabi', 'Abu Dhabi Dialogue', `abu dhabi dialogue|dialogue d${AP}abou dhabi`),
   // Action plans
@@ -84,52 +110,6 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     binding: false,
     parties: [],
     pattern: `plan d${AP}action de marrakech(?: 20\\d\\d-20\\d\\d)?|marrakesh? action plan(?: 20\\d\\d-20\\d\\d)?`,
-  },
-  // Funds
-  {
-    key: 'eutf',
-    title: 'EU Emergency Trust Fund for Africa',
-    type: 'fund',
-    legalForm: 'other',
-    binding: null,
-    parties: ['EU'],
-    pattern: `(?:EU |european union )?emergency trust fund(?: for (?:stability and addressing root causes of irregular migration and displaced persons in )?africa)?|fonds fiduciaire d${AP}urgence(?: (?:de l${AP}UE|de l${AP}union europ${E}enne))?(?: (?:en faveur de la stabilit${E} et de la lutte contre les causes profondes de la migration irr${E}guli${E}re(?: et du ph${E}nom${E}ne des personnes d${E}plac${E}es en afrique)?|pour l${AP}afrique))?|\\bEUTF(?: for Africa)?\\b|\\bFFU\\b`,
-  },
-  {
-    key: 'ndici',
-    title: 'NDICI-Global Europe',
-    type: 'fund',
-    legalForm: 'legal_act',
-    binding: true,
-    parties: ['EU'],
-    pattern: `NDICI[- –]{1,3}Global Europe|NDICI|neighbourhood, development and international cooperation instrument|instrument de voisinage, de coop${E}ration au d${E}veloppement et de coop${E}ration internationale`,
-  },
-  {
-    key: 'mpf',
-    title: 'Migration Partnership Facility',
-    type: 'fund',
-    legalForm: 'other',
-    binding: null,
-    parties: ['EU'],
-    pattern: `migration partnership facility|facilit${E} de partenariat pour la migration`,
-  },
-  {
-    key: 'amif',
-    title: 'Asylum, Migration and Integration Fund',
-    type: 'fund',
-    legalForm: 'legal_act',
-    binding: true,
-    parties: ['EU'],
-    pattern: `asylum,? migration and integration fund|fonds « ?asile, migration et int${E}gration ?»|fonds asile,? migration et int${E}gration|\\bAMIF\\b|\\bFAMI\\b`,
-  },
-  {
-    key: 'facility-turkey',
-    title: 'Facility for Refugees in Türkiye',
-    type: 'fund',
-    legalForm: 'other',
-    binding: null,
-    parties: ['EU', 'TR'],
-    pattern: `facility for refugees in (?:turkey|t[uü]rkiye)|facilit${E} en faveur des r${E}fugi${E}s en turquie`,
   },
   // Global frameworks
   {
@@ -176,50 +156,6 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     binding: false,
     parties: [],
     pattern: `(?:the )?2030 agenda for sustainable development|programme de d${E}veloppement durable ${AP}?${E}?(?:a|à) l${AP}horizon 2030|agenda 2030 (?:pour|du) d${E}veloppement durable`,
-  },
-  // EU policy frameworks
-  euAct('gamm', 'Global Approach to Migration and Mobility', `global approach to migration and mobility(?: \\(GAMM\\))?|approche globale de la question des migrations et de la mobilit${E}|\\bGAMM\\b|\\bAGMM\\b`),
-  euAct('mpf-framework', 'Migration Partnership Framework', `migration partnership framework|cadre de partenariat pour les migrations|nouveau cadre de partenariat`),
-  euAct('agenda-migration', 'European Agenda on Migration', `european agenda on migration|agenda europ${E}en (?:en mati${E}re de|sur la|pour la) migration`),
-  euAct('pact', 'Pact on Migration and Asylum', `(?:new |EU )?pact on migration and asylum|pacte (?:europ${E}en )?sur la migration et l${AP}asile`),
-  euAct('crisis-regulation', 'Crisis Regulation', `crisis regulation|r${E}glement (?:relatif aux situations de )?crise`),
-  euAct('visa-code', 'Visa Code', `(?:article 25a of the )?(?:revised )?visa code|code (?:communautaire )?des visas`),
-  euAct('ibm-strategy', 'European Integrated Border Management Strategy', `strat${E}gie (?:europ${E}enne )?de gestion int${E}gr${E}e des fronti${E}res de l${AP}UE(?: \\(EUIBM\\))?|european integrated border management strategy|\\bEUIBM\\b`),
-  {
-    key: 'eu-turkey',
-    title: 'EU-Türkiye Statement',
-    type: 'joint_declaration',
-    legalForm: 'declaration',
-    binding: false,
-    parties: ['EU', 'TR'],
-    pattern: `EU[-–](?:turkey|t[uü]rkiye) (?:statement|deal|declaration)|d${E}claration UE[-–]turquie|(?:turkey|t[uü]rkiye)[-–]EU (?:statement|deal)`,
-  },
-  {
-    key: 'emwp',
-    title: 'Working Party on External Aspects of Asylum and Migration (EMWP)',
-    type: 'coordination_mechanism',
-    legalForm: 'other',
-    binding: null,
-    parties: ['EU'],
-    pattern: `(?:council${AP}s )?working party on (?:the )?external aspects of asylum(?: and migration)?|groupe (?:de travail )?["«]? ?aspects ext${E}rieurs de l${AP}asile et de la migration|\\bEMWP\\b|high[- ]level working group on asylum and migration`,
-  },
-  {
-    key: 'team-europe',
-    title: 'Team Europe Initiatives',
-    type: 'programme',
-    legalForm: 'other',
-    binding: null,
-    parties: ['EU'],
-    pattern: `initiatives? of team europe|team europe initiatives?|initiatives? (?:de l${AP})?${E}quipe europe|\\bTEIs?\\b`,
-  },
-  {
-    key: 'global-alliance-smuggling',
-    title: 'Global Alliance to Counter Migrant Smuggling',
-    type: 'partnership',
-    legalForm: 'other',
-    binding: false,
-    parties: ['EU'],
-    pattern: `global alliance to counter migrant smuggling|alliance mondiale (?:pour lutter )?contre le trafic de migrants`,
   },
   // Programmes run by organizations
   {
@@ -304,3 +240,6 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     pattern: `MOCADDEM|MOCADEM|operational coordination mechanism for the external dimension of migration|m${E}canisme (?:de|pour la) coordination op${E}rationnelle (?:pour|de) la dimension ext${E}rieure des migrations`,
   },
 ];
+
+/** The catalogue. Longer aliases come first inside each pattern so the longest name is quoted. */
+export const CATALOGUE: readonly CatalogueEntry[] = [...GLOBAL_CATALOGUE, ...EU_CATALOGUE];

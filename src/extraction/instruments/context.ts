@@ -64,7 +64,8 @@ export function sentenceAt(sentences: readonly Span[], pos: number, textLength: 
  * "EU Member States", "EMN Member and Observer Countries", "EU-level": the name qualifies a group of
  * states, not the actor itself, so it is not read as a party.
  */
-const GROUP_AFTER = /^(?:\s*[-–]\s*level|\s+(?:member|observer|partner)\b|\s+countries\b|\s+states\b|\s+[EÉeé]tats membres)/i;
+const GROUP_AFTER =
+  /^(?:\s*[-–]\s*level|\s+(?:member|observer|partner)\b|\s+countries\b|\s+states\b|\s+[EÉeé]tats membres)/i;
 
 /** Merges country and organization mentions into one sorted actor list (groups left out). */
 export function actorMentions(
@@ -73,8 +74,20 @@ export function actorMentions(
   text: string,
 ): ActorMention[] {
   const actors: ActorMention[] = [
-    ...countries.map((c) => ({ id: c.code, kind: 'state' as const, adjective: c.form === 'adjective', start: c.start, end: c.end })),
-    ...organizations.map((o) => ({ id: o.code, kind: 'organization' as const, adjective: false, start: o.start, end: o.end })),
+    ...countries.map((c) => ({
+      id: c.code,
+      kind: 'state' as const,
+      adjective: c.form === 'adjective',
+      start: c.start,
+      end: c.end,
+    })),
+    ...organizations.map((o) => ({
+      id: o.code,
+      kind: 'organization' as const,
+      adjective: false,
+      start: o.start,
+      end: o.end,
+    })),
   ];
   actors.sort((a, b) => a.start - b.start || b.end - a.end);
   // Drop mentions nested in a longer one ("EU" found twice at one place).

@@ -14,6 +14,7 @@ import { insideSpans, urlSpans } from '../text.ts';
 
 export { actorMentions, principalActors, type ActorMention, type InstrumentContext } from './context.ts';
 export { CATALOGUE } from './catalogue.ts';
+export { namedInstrumentSpans } from './matchers.ts';
 export { HEAD_RULES, agreementType } from './lexicon.ts';
 
 /** Heads that are a legal form: a partnership named right after one is that instrument's subject. */
@@ -30,10 +31,15 @@ function withoutDependentHeads(ctx: InstrumentContext, matches: readonly Match[]
   for (const m of matches) {
     if (previous?.source === 'head' && m.source === 'head') {
       const gap = ctx.folded.slice(previous.end, m.start);
-      const bothPlural = isPluralHead(ctx.folded.slice(previous.start, previous.end)) && isPluralHead(ctx.folded.slice(m.start, m.end));
-      const coordinated = bothPlural && /^\s*(?:and|et|or|ou|,)\s*(?:[a-z]+\s+)?$/.test(gap) && previous.rule.type !== m.rule.type;
+      const bothPlural =
+        isPluralHead(ctx.folded.slice(previous.start, previous.end)) &&
+        isPluralHead(ctx.folded.slice(m.start, m.end));
+      const coordinated = bothPlural && /^\s*(?:and|et|or|ou|,)\s*(?:[a-z]+\s+)?$/.test(gap);
       const launched =
-        m.rule.type === 'partnership' && FORM_HEADS.has(previous.rule.head) && m.start - previous.end < 90 && !/[.;]/.test(gap);
+        m.rule.type === 'partnership' &&
+        FORM_HEADS.has(previous.rule.head) &&
+        m.start - previous.end < 90 &&
+        !/[.;]/.test(gap);
       if (coordinated || launched) continue;
     }
     out.push(m);
@@ -79,15 +85,24 @@ function findDraft(
     const last = lastByKey.get(mention.key);
     if (last || mention.anaphoric) return last;
   }
-  if (mention.parties.length > 0) return same.find((d) => nested(new Set(d.parties.keys()), mention.parties));
+  const sameType = same.filter((d) => d.mention.type === mention.type);
+  if (mention.parties.length > 0) {
+    return sameType.find((d) => nested(new Set(d.parties.keys()), mention.parties));
+  }
   const title = normalisedTitle(mention.title);
-  return same.find((d) => normalisedTitle(d.mention.title) === title) ?? (mention.named ? undefined : lastByKey.get(mention.key));
+  return (
+    sameType.find((d) => normalisedTitle(d.mention.title) === title) ??
+    (mention.named ? undefined : lastByKey.get(mention.key))
+  );
 }
 
 /** Finds the instruments of one document. `annotate` adds topics and approaches of a sentence. */
 export function findInstruments(
   ctx: InstrumentContext,
-  annotate: (sentence: { start: number; end: number }) => { topics: readonly TopicCode[]; approaches: readonly ApproachCode[] },
+  annotate: (sentence: { start: number; end: number }) => {
+    topics: readonly TopicCode[];
+    approaches: readonly ApproachCode[];
+  },
 ): InstrumentCandidate[] {
   const drafts: Draft[] = [];
   const byKey = new Map<string, Draft[]>();
@@ -100,7 +115,13 @@ export function findInstruments(
   for (const match of matches) {
     // A head inside the name of the previous instrument ("Special Representative for Migration
     // Agreements") is part of that name.
-    if (match.start < coveredUntil || insideSpans(urls, match.start) || insideSpans(ctx.excluded, match.start)) continue;
+    if (
+      match.start < coveredUntil ||
+      insideSpans(urls, match.start) ||
+      insideSpans(ctx.excluded, match.start)
+    ) {
+      continue;
+    }
     const found = mentionOf(ctx, match);
     const headOfCompound = found !== null && found.span.start < previousEnd && previousEnd <= match.start;
     previousEnd = match.end;
@@ -117,12 +138,21 @@ export function findInstruments(
     let draft = findDraft(mention, byKey, lastByKey);
     if (!draft) {
       if (mention.anaphoric) return;
-      draft = { mention, parties: new Map(), dates: [], amounts: [], split: mention.key.split(':').length > 2 };
+      draft = {
+        mention,
+        parties: new Map(),
+        dates: [],
+        amounts: [],
+        split: mention.key.split(':').length > 2,
+      };
       drafts.push(draft);
       byKey.set(mention.key, [...(byKey.get(mention.key) ?? []), draft]);
     } else if (mention.named && !draft.mention.named && !draft.mention.catalogued) {
       // Keep the best-named mention as the record's title and quote.
-      draft.mention = { ...mention, type: draft.mention.type === 'agreement' ? mention.type : draft.mention.type };
+      draft.mention = {
+        ...mention,
+        type: draft.mention.type === 'agreement' ? mention.type : draft.mention.type,
+      };
     } else if (draft.mention.type === 'agreement' && mention.type !== 'agreement') {
       // A later mention may say what the agreement is about.
       draft.mention = { ...draft.mention, type: mention.type };
@@ -131,15 +161,29 @@ export function findInstruments(
     lastByKey.set(mention.key, draft);
     const role = roleFor(mention.type);
     const addParties =
-      isNew || draft.parties.size === 0 || mention.catalogued || mention.anaphoric || nested(new Set(draft.parties.keys()), mention.parties);
+      isNew ||
+      draft.parties.size === 0 ||
+      mention.catalogued ||
+      mention.anaphoric ||
+      nested(new Set(draft.parties.keys()), mention.parties);
     if (addParties && (isNew || !mention.definite || mention.anaphoric)) {
       for (const id of mention.parties) {
-        if (!draft.parties.has(id)) draft.parties.set(id, { actorId: id, role, start: mention.span.start, end: mention.span.end, quote: mention.title });
+        if (!draft.parties.has(id)) {
+          draft.parties.set(id, {
+            actorId: id,
+            role,
+            start: mention.span.start,
+            end: mention.span.end,
+            quote: mention.title,
+          });
+        }
       }
     }
     draft.dates.push(...mention.dates);
     for (const amount of mention.amounts) {
-      if (!draft.amounts.some((a) => a.value === amount.value && a.currency === amount.currency)) draft.amounts.push(amount);
+      if (!draft.amounts.some((a) => a.value === amount.value && a.currency === amount.currency)) {
+        draft.amounts.push(amount);
+      }
     }
   }
 }
@@ -170,39 +214,36 @@ function overlapsAny(spans: readonly Span[], span: Span): boolean {
 /** Splits "EPAs with Indonesia (2008), the Philippines (2009)" into one mention per counterpart. */
 function distributed(mention: InstrumentMention): InstrumentMention[] {
   if (mention.perParty.length === 0) return [mention];
-  const counterparts = new Set(mention.perParty.map((c) => c.id));
+  const counterparts = new Set(mention.perParty.flatMap((c) => c.ids));
   const others = mention.parties.filter((id) => !counterparts.has(id));
   return mention.perParty.map((c) => ({
     ...mention,
-    key: `${mention.key}:${c.id}`,
-    parties: [...others, c.id],
+    key: `${mention.key}:${c.ids.join('-')}`,
+    parties: [...new Set([...others, ...c.ids])],
     dates: c.date ? [{ ...c.date, role: 'signature' as const }] : [],
     perParty: [],
   }));
 }
 
+const FORM_BY_TYPE: Partial<Record<InstrumentMention['type'], LegalForm>> = {
+  dialogue: 'process',
+  action_plan: 'plan',
+  compact: 'compact',
+  joint_declaration: 'declaration',
+  legal_act: 'legal_act',
+};
+
 function legalFormOf(mention: InstrumentMention): LegalForm {
-  if (mention.rule) return mention.rule.legalForm;
-  switch (mention.type) {
-    case 'dialogue':
-      return 'process';
-    case 'action_plan':
-      return 'plan';
-    case 'compact':
-      return 'compact';
-    case 'joint_declaration':
-      return 'declaration';
-    case 'legal_act':
-      return 'legal_act';
-    default:
-      return 'other';
-  }
+  return mention.rule ? mention.rule.legalForm : (FORM_BY_TYPE[mention.type] ?? 'other');
 }
 
 function toCandidate(
   ctx: InstrumentContext,
   draft: Draft,
-  annotate: (sentence: { start: number; end: number }) => { topics: readonly TopicCode[]; approaches: readonly ApproachCode[] },
+  annotate: (sentence: { start: number; end: number }) => {
+    topics: readonly TopicCode[];
+    approaches: readonly ApproachCode[];
+  },
 ): InstrumentCandidate {
   const { mention } = draft;
   const dates = [...draft.dates].sort((a, b) => a.value.localeCompare(b.value));

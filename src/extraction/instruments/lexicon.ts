@@ -41,7 +41,15 @@ export const HEAD_RULES: readonly HeadRule[] = [
     pattern: `memorand(?:um|a|ums) of understanding|protocoles? d${AP}accord|m${E}morand(?:um|a)s? d${AP}(?:entente|accord)`,
     strength: 'form',
   },
-  { head: 'mou', type: 'memorandum_of_understanding', legalForm: 'memorandum', binding: false, pattern: 'MoUs?|MOUs?', strength: 'form', caseSensitive: true },
+  {
+    head: 'mou',
+    type: 'memorandum_of_understanding',
+    legalForm: 'memorandum',
+    binding: false,
+    pattern: 'MoUs?|MOUs?',
+    strength: 'form',
+    caseSensitive: true,
+  },
   // --- letters and declarations of intent -----------------------------------------------------
   {
     head: 'loi',
@@ -61,7 +69,14 @@ export const HEAD_RULES: readonly HeadRule[] = [
     strength: 'form',
   },
   // --- compacts --------------------------------------------------------------------------------
-  { head: 'compact', type: 'compact', legalForm: 'compact', binding: false, pattern: `(?:migration )?compacts?|pactes? (?:mondial|global)(?:aux)?`, strength: 'form' },
+  {
+    head: 'compact',
+    type: 'compact',
+    legalForm: 'compact',
+    binding: false,
+    pattern: `(?:migration )?compacts?|pactes? (?:mondial|global)(?:aux)?`,
+    strength: 'form',
+  },
   // --- action plans and roadmaps ---------------------------------------------------------------
   {
     head: 'action_plan',
@@ -132,7 +147,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     pattern:
       `(?:ministerial |inter-?ministerial )?task ?forces?|working part(?:y|ies)|inter-?ministerial (?:roundtables?|committees?|working groups?)|coordination (?:mechanisms?|committees?|bod(?:y|ies)|platforms?)|` +
       `m${E}canismes? (?:national |nationaux )?de coordination|comit${E}s? (?:de coordination|interminist${E}riels?)(?: inter-?agences?)?|plate-?formes? interservices|` +
-      `groupes? de travail(?: maritimes?)?|autorit${E}s? de coordination|structures? (?:appropri${E}es? )?de concertation|cadres? de concertation`,
+      `groupes? de travail(?: maritimes?)?|autorit${E}s? de coordination|structures? (?:appropri${E}es? )?de concertation|cadres? de concertation|commissions? nationales?(?= (?:des|de|du|pour|sur|charg${E}e))|national (?:border |migration |coordination )?commissions?`,
     strength: 'form',
   },
   // --- partnerships named as frameworks --------------------------------------------------------
@@ -146,17 +161,33 @@ export const HEAD_RULES: readonly HeadRule[] = [
       `common agendas? (?:for|on) migration and mobility|agendas? communs? (?:pour|sur) (?:la )?migration`,
     strength: 'form',
   },
-  { head: 'partnership', type: 'partnership', legalForm: 'other', binding: false, pattern: 'MPs|CAMMs?', strength: 'form', caseSensitive: true },
+  {
+    head: 'partnership',
+    type: 'partnership',
+    legalForm: 'other',
+    binding: false,
+    pattern: 'MPs|CAMMs?',
+    strength: 'form',
+    caseSensitive: true,
+  },
   // --- agreements: the subject decides the type ------------------------------------------------
   {
     head: 'agreement',
     type: 'agreement',
     legalForm: 'agreement',
     binding: true,
-    pattern: `(?:bilateral |framework |readmission |visa (?:facilitation |waiver |exemption )?)?agreements?|treat(?:y|ies)|accords?(?:-cadres?)?|conventions? bilat${E}rales?|traités?`,
+    pattern: `(?:bilateral |framework |readmission |visa (?:facilitation |waiver |exemption )?)?agreements?|treat(?:y|ies)|accords?(?:-cadres?)?|conventions? (?:bilat${E}rales?|d${AP}${E}tablissement)|conventions?(?= (?:relatives?|de (?:main|circulation|s${E}jour|r${E}admission|coop${E}ration)))|traités?`,
     strength: 'form',
   },
-  { head: 'agreement', type: 'trade_agreement', legalForm: 'agreement', binding: true, pattern: 'EPAs?|FTAs?', strength: 'form', caseSensitive: true },
+  {
+    head: 'agreement',
+    type: 'trade_agreement',
+    legalForm: 'agreement',
+    binding: true,
+    pattern: 'EPAs?|FTAs?',
+    strength: 'form',
+    caseSensitive: true,
+  },
   // --- standard operating procedures on return: a readmission arrangement ---------------------
   {
     head: 'sop',
@@ -172,7 +203,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'dialogue',
     legalForm: 'process',
     binding: false,
-    pattern: `(?:high[- ]level|political|bilateral|multilateral|regular|migration) dialogues?|dialogues? (?:de haut niveau|politiques?|bilat${E}ra(?:l|ux)|r${E}guliers?)|dialogues? on migration|conf${E}rences? minist${E}rielles?|ministerial conferences?`,
+    pattern: `(?:high[- ]level|political|bilateral|multilateral|regular|migration) dialogues?|dialogues? (?:de haut niveau|politiques?|bilat${E}ra(?:l|ux)|r${E}guliers?)|dialogues? on migration|dialogues? sur (?:la |les )?(?:migrations?|questions migratoires|mobilit${E})|conf${E}rences? minist${E}rielles?|ministerial conferences?`,
     strength: 'form',
   },
   {
@@ -224,14 +255,21 @@ export const HEAD_RULES: readonly HeadRule[] = [
 
 /** The subject words that turn an agreement into a typed agreement (EN/FR). */
 const AGREEMENT_SUBJECTS: readonly { readonly type: InstrumentTypeCode; readonly pattern: RegExp }[] = [
-  { type: 'readmission_agreement', pattern: /r[eé]admission|return and readmission|retour et (?:de )?r[eé]admission/i },
+  {
+    type: 'readmission_agreement',
+    pattern: /r[eé]admission|return and readmission|retour et (?:de )?r[eé]admission/i,
+  },
   { type: 'visa_agreement', pattern: /\bvisas?\b/i },
   {
     type: 'labour_agreement',
     pattern:
       /labou?r|circular migration|seasonal|working holiday|\bTLM\b|workers?\b|main[- ]d['’][œo]euvre|migration circulaire|saisonni|travailleurs?|vacances[- ]travail|emploi/i,
   },
-  { type: 'trade_agreement', pattern: /trade|economic partnership|free[- ]trade|commerc|libre[- ][ée]change|partenariat [ée]conomique/i },
+  {
+    type: 'trade_agreement',
+    pattern:
+      /trade|economic partnership|free[- ]trade|commerc|libre[- ][ée]change|partenariat [ée]conomique/i,
+  },
 ];
 
 /** The type of an agreement read from the words of its own phrase (its name or "on …" tail). */
@@ -239,4 +277,3 @@ export function agreementType(phrase: string): InstrumentTypeCode {
   for (const subject of AGREEMENT_SUBJECTS) if (subject.pattern.test(phrase)) return subject.type;
   return 'agreement';
 }
-

@@ -36,7 +36,7 @@ export interface InstrumentMention {
 
 /** One counterpart of a distributive mention, with its own date. */
 export interface Counterpart {
-  readonly id: string;
+  readonly ids: readonly string[];
   readonly date: DateMention | null;
 }
 
@@ -46,8 +46,16 @@ const ESTABLISHED =
 /** The same verbs after the head, in the passive: "'flying consuls' were introduced", "ont été mis en place". */
 const ESTABLISHED_AFTER =
   /^[^.;:]{0,25}?\b(?:were|was|have been|has been|ont ete|a ete|sont|est|is|are)\s+(?:\w+\s+)?(?:introduced|established|set up|created|appointed|launched|adopted|signed|concluded|mise?s? en place|crees?|etablie?s?|lancee?s?|adoptee?s?|nommee?s?|elaboree?s?|signee?s?|conclue?s?)\b/;
+/** An item of a numbered list: "… a mis en place 1) des solutions …, 3) des plateformes interservices". */
+const ENUM_ITEM = /(?:^|[\s(])\d\)\s*(?:(?:des|les|le|la|un|une|the|a|an|de|d')\s*)?$/;
+const ESTABLISHED_ENUM =
+  /\b(?:adopted|appointed|established|set up|created|launched|introduced|developed|implemented|has put in place|a adopte|a nomme|a etabli|a mis en place|ont mis en place|a mis en (?:oe|œ)uvre|ont mis en (?:oe|œ)uvre|a cree|a lance|dispose d|disposent d)\b/;
 /** A count before a plural ("over 60 bilateral agreements", "plusieurs accords"): kinds, not instruments. */
-const COUNTED = /(?:\b\d+|\bseveral|\bmany|\bnumerous|\bvarious|\bplusieurs|\bnombreux|\bdivers|\bdifferents)\s+(?:\w+\s+)?$/;
+const COUNTED =
+  /(?:\b\d+|\bseveral|\bmany|\bnumerous|\bvarious|\bplusieurs|\bnombreux|\bdivers|\bdifferents)\s+(?:\w+\s+)?$/;
+/** Words of an organization's name right after the head (optionally after a capitalised word). */
+const ORGANIZATION_AFTER =
+  /^\s+(?:[a-z]+\s+)?(?:institute|institut|centre|center|network|foundation|fondation|university|universite|agency|agence|ministry|ministere|department|departement|council|conseil|commission|bank|banque|organi[sz]ation|office|bureau|observatory|observatoire|secretariat|unit|unite|school|ecole)\b/;
 /** "this type of agreement", "ce genre d'accord": a kind, not an instrument. */
 const KIND_OF = /\b(?:types?|kinds?|forms?|sorts?|genres?|formes?|categories?)\s+(?:of|d'|de)\s*$/;
 /** "its 2023 programme", "sa stratégie": the owner is the clause's actor. */
@@ -55,10 +63,20 @@ const ITS = /\b(?:its|their|sa|son|ses|leur|leurs)\s+$/;
 /** A definite or demonstrative determiner right before the head. */
 const DEFINITE = /(?:\b(?:the|le|la|les)\s+|\bl')$/;
 /** A demonstrative: the phrase always refers back ("this MoU", "cette initiative"). */
-const DEMONSTRATIVE = /\b(?:this|these|that|those|said|such|ce|cet|cette|ces|ledit|ladite|lesdits)\s+(?:\w+\s+)?$/;
+const DEMONSTRATIVE =
+  /\b(?:this|these|that|those|said|such|ce|cet|cette|ces|ledit|ladite|lesdits)\s+(?:\w+\s+)?$/;
 
 const NON_PLURAL = /(?:ss|us|is|fonds|pays|corps)$/;
-const NOT_HEAD_WORDS = new Set(['migrations', 'questions', 'risques', 'talents', 'communs', 'frontieres', 'affairs', 'migratoires']);
+const NOT_HEAD_WORDS = new Set([
+  'migrations',
+  'questions',
+  'risques',
+  'talents',
+  'communs',
+  'frontieres',
+  'affairs',
+  'migratoires',
+]);
 
 /** Whether a head match names several instruments ("agreements", "feuilles de route"). */
 export function isPluralHead(folded: string): boolean {
@@ -66,7 +84,11 @@ export function isPluralHead(folded: string): boolean {
   const plural = (w: string): boolean => !NON_PLURAL.test(w) && (/[sx]$/.test(w) || w === 'memoranda');
   const first = words[0] ?? '';
   const last = words[words.length - 1] ?? '';
-  return plural(first) || (plural(last) && !NOT_HEAD_WORDS.has(last)) || /^(?:mps|epas|mous|ftas|camms)$/i.test(last);
+  return (
+    plural(first) ||
+    (plural(last) && !NOT_HEAD_WORDS.has(last)) ||
+    /^(?:mps|epas|mous|ftas|camms)$/i.test(last)
+  );
 }
 
 /** French "accord" is also "agreement" in the everyday sense: keep only instrument uses. */
@@ -76,16 +98,25 @@ function isEverydayAccord(ctx: InstrumentContext, match: Span): boolean {
   const before = ctx.folded.slice(Math.max(0, match.start - 12), match.start);
   const after = ctx.folded.slice(match.end, match.end + 24);
   if (/(?:\bd'|\bleur |\bson |\bmon |\ben |\bcommun |\bcet )$/.test(before)) return true;
-  return !/^(?:s)?\s*(?:de |d'|sur |bilat|cadre|-cadre|entre |avec |sign|conclu|[a-z]+-[a-z]+|[\p{Lu}]|relatif|en matiere)/u.test(after) && !/^\s*\p{Lu}/u.test(ctx.text.slice(match.end, match.end + 3));
+  return (
+    !/^(?:s)?\s*(?:de |d'|sur |bilat|cadre|-cadre|entre |avec |sign|conclu|[a-z]+-[a-z]+|[\p{Lu}]|relatif|en matiere)/u.test(
+      after,
+    ) && !/^\s*\p{Lu}/u.test(ctx.text.slice(match.end, match.end + 3))
+  );
 }
 
 function nearestDate(ctx: InstrumentContext, clause: Span, phrase: Span): DateMention | null {
-  const dates = within(ctx.dates, Math.max(clause.start, phrase.start - 80), Math.min(clause.end, phrase.end + 80));
+  const dates = within(
+    ctx.dates,
+    Math.max(clause.start, phrase.start - 80),
+    Math.min(clause.end, phrase.end + 80),
+  );
   let best: DateMention | null = null;
   let bestGap = Infinity;
   for (const d of dates) {
     if (d.inCitation) continue;
-    const gap = d.start >= phrase.end ? d.start - phrase.end : d.end <= phrase.start ? phrase.start - d.end + 20 : 0;
+    const gap =
+      d.start >= phrase.end ? d.start - phrase.end : d.end <= phrase.start ? phrase.start - d.end + 20 : 0;
     if (gap < bestGap) {
       best = d;
       bestGap = gap;
@@ -120,7 +151,10 @@ export function mentionOf(ctx: InstrumentContext, match: Match): InstrumentMenti
       named: true,
       parties: parties.length > 6 ? [] : parties,
       dates: date ? [{ ...date, role: dateRole(entry.type, sentenceText) }] : [],
-      amounts: entry.type === 'fund' || entry.type === 'programme' ? within(ctx.amounts, sentence.start, sentence.end) : [],
+      amounts:
+        entry.type === 'fund' || entry.type === 'programme'
+          ? within(ctx.amounts, sentence.start, sentence.end)
+          : [],
       sentence,
       anaphoric: false,
       definite: false,
@@ -132,43 +166,96 @@ export function mentionOf(ctx: InstrumentContext, match: Match): InstrumentMenti
   const skip = within(ctx.actors, clause.start, clause.end);
   const phrase = namedPhrase(ctx.text, clause, match, skip);
   const read = readParties(ctx, sentence, clause, match, phrase);
-  const reading = read.ids.length === 0 && phrase.named && ITS.test(ctx.folded.slice(Math.max(0, phrase.start - 8), phrase.start)) ? ownerOfIts(ctx, sentence, read) : read;
+  const reading =
+    read.ids.length === 0 &&
+    phrase.named &&
+    ITS.test(ctx.folded.slice(Math.max(0, phrase.start - 8), phrase.start))
+      ? ownerOfIts(ctx, sentence, read)
+      : read;
   const plural = isPluralHead(ctx.folded.slice(match.start, match.end));
   const date = nearestDate(ctx, clause, phrase);
-  const owned = reading.cue === 'owner' || reading.cue === 'pair' || reading.cue === 'between' || reading.cue === 'with';
+  const owned =
+    reading.cue === 'owner' || reading.cue === 'pair' || reading.cue === 'between' || reading.cue === 'with';
   const before = ctx.folded.slice(Math.max(clause.start, match.start - 60), match.start);
   const after = ctx.folded.slice(phrase.end, Math.min(clause.end, phrase.end + 80));
-  const established = reading.cue === 'subject' && (ESTABLISHED.test(before) || ESTABLISHED_AFTER.test(after));
+  const clauseBefore = ctx.folded.slice(Math.max(sentence.start, match.start - 500), match.start);
+  const enumerated = ENUM_ITEM.test(before) && ESTABLISHED_ENUM.test(clauseBefore);
+  const established =
+    reading.cue === 'subject' && (ESTABLISHED.test(before) || ESTABLISHED_AFTER.test(after) || enumerated);
   if (plural && COUNTED.test(before) && reading.cue !== 'with' && reading.cue !== 'between') return null;
   // "Dialogue" is also an activity: as an instrument it is named or held with someone.
-  if (rule.type === 'dialogue' && !phrase.named && (reading.cue === 'subject' || reading.cue === 'none')) return null;
-  // A common noun ("programme", "strategy") names an instrument only with a name or an owner.
-  const ownerNamed = reading.cue === 'owner' && reading.possessive !== true;
+  if (rule.type === 'dialogue' && !phrase.named && (reading.cue === 'subject' || reading.cue === 'none')) {
+    return null;
+  }
+  // A common noun ("programme", "strategy") names an instrument only with a name or an owner that
+  // is an agent or an adjective ("projet mené par l'OIM", "Politique espagnole"), not a mere
+  // genitive ("the policy of the Commission").
+  const ownerNamed =
+    (reading.cue === 'owner' && reading.agentOrAdjective === true) ||
+    reading.cue === 'pair' ||
+    (rule.type === 'dialogue' && reading.cue === 'with');
   if (rule.strength === 'named' && !phrase.named && !ownerNamed && !established) return null;
   if (KIND_OF.test(before)) return null;
+  // "Migration Policy Institute", "Programme Office": the head names a body, not an instrument.
+  if (ORGANIZATION_AFTER.test(ctx.folded.slice(match.end, Math.min(clause.end, match.end + 40)))) return null;
   // A plural names kinds of instruments ("bilateral agreements, MoUs…") unless tied to parties.
   const namedWithParties = phrase.named && reading.ids.length > 0;
-  if (plural && !owned && !established && !namedWithParties && !(reading.cue === 'subject' && date !== null)) return null;
+  if (
+    plural &&
+    !owned &&
+    !established &&
+    !namedWithParties &&
+    !(reading.cue === 'subject' && date !== null)
+  ) {
+    return null;
+  }
   const demonstrative = !phrase.named && DEMONSTRATIVE.test(before);
   const subject = contextOfAgreement(ctx, clause, phrase);
-  if (rule.head === 'sop' && !/\b(?:return|retours?|readmission|reintegration)/.test(ctx.folded.slice(clause.start, clause.end))) return null;
+  if (
+    rule.head === 'sop' &&
+    !/\b(?:return|retours?|readmission|reintegration)/.test(ctx.folded.slice(clause.start, clause.end))
+  ) {
+    return null;
+  }
   const type = rule.head === 'agreement' && rule.type === 'agreement' ? agreementType(subject) : rule.type;
   const parties = reading.ids.length > 6 ? [] : reading.ids;
+  // "accord" alone says little: quote its subject too ("accord de réadmission").
+  const quoteEnd =
+    rule.head === 'agreement' && phrase.end === match.end
+      ? subjectTailEnd(ctx, clause, match.end)
+      : phrase.end;
   return {
-    key: `${rule.head}:${headWord(ctx.folded.slice(match.start, match.end))}`,
+    key: `${rule.head}:${rule.head === 'legal_act' || rule.head === 'coordination' ? singular(ctx.folded.slice(match.start, match.end)) : headWord(ctx.folded.slice(match.start, match.end))}`,
     catalogued: false,
     type,
     rule,
-    span: { start: phrase.start, end: phrase.end },
-    title: ctx.text.slice(phrase.start, phrase.end).replace(/\s+/g, ' ').trim(),
+    span: { start: phrase.start, end: quoteEnd },
+    title: ctx.text.slice(phrase.start, quoteEnd).replace(/\s+/g, ' ').trim(),
     named: phrase.named,
     parties,
     dates: date ? [{ ...date, role: dateRole(type, sentenceText) }] : [],
-    amounts: type === 'fund' || type === 'programme' || type === 'memorandum_of_understanding' || type === 'joint_declaration' ? within(ctx.amounts, sentence.start, sentence.end) : [],
+    amounts:
+      type === 'fund' ||
+      type === 'programme' ||
+      type === 'memorandum_of_understanding' ||
+      type === 'joint_declaration'
+        ? within(ctx.amounts, sentence.start, sentence.end)
+        : [],
     sentence,
     anaphoric: demonstrative || (!phrase.named && reading.ids.length === 0 && (date === null || plural)),
-    definite: demonstrative || (!phrase.named && DEFINITE.test(before) && reading.cue !== 'with' && reading.cue !== 'between' && reading.cue !== 'pair'),
-    perParty: plural && reading.cue === 'with' ? datedCounterparts(ctx, reading.actors) : [],
+    definite:
+      demonstrative ||
+      (!phrase.named &&
+        !/\s/.test(ctx.folded.slice(match.start, match.end).trim()) &&
+        DEFINITE.test(before) &&
+        reading.cue !== 'with' &&
+        reading.cue !== 'between' &&
+        reading.cue !== 'pair'),
+    perParty: reading.groups
+      ? reading.groups.map((g) => ({ ids: [...new Set(g.map((a) => a.id))], date }))
+      : plural && reading.cue === 'with'
+        ? datedCounterparts(ctx, reading.actors)
+        : [],
   };
 }
 
@@ -183,9 +270,18 @@ function datedCounterparts(ctx: InstrumentContext, actors: readonly ActorMention
   const out: Counterpart[] = [];
   for (const a of actors) {
     if (!/^\s*\(\d{4}\)/.test(ctx.text.slice(a.end, a.end + 10))) continue;
-    out.push({ id: a.id, date: within(ctx.dates, a.end, a.end + 10)[0] ?? null });
+    out.push({ ids: [a.id], date: within(ctx.dates, a.end, a.end + 10)[0] ?? null });
   }
   return out.length >= 2 ? out : [];
+}
+
+const SUBJECT_TAIL =
+  /^\s+(?:de|d'|on|sur|en matiere de|relatif (?:a|aux)|relative (?:a|aux))\s+(?:la\s+|les\s+|l'|the\s+)?[a-z-]+(?:(?:\s+(?:des|du|de|of)\s+|\s+d')(?:la\s+|l')?[a-z-]+)?/;
+
+/** End of "de réadmission" / "on readmission" after an agreement head, within its clause. */
+function subjectTailEnd(ctx: InstrumentContext, clause: Span, end: number): number {
+  const m = SUBJECT_TAIL.exec(ctx.folded.slice(end, Math.min(clause.end, end + 60)));
+  return m ? end + m[0].length : end;
 }
 
 /** The words that tell an agreement's subject: a little before the head and its tail. */
@@ -193,8 +289,18 @@ function contextOfAgreement(ctx: InstrumentContext, clause: Span, phrase: Span):
   return ctx.folded.slice(Math.max(clause.start, phrase.start - 40), Math.min(clause.end, phrase.end + 70));
 }
 
+/** A head phrase with its words singular: "strategies nationales" → "strategie nationale". */
+function singular(folded: string): string {
+  return folded
+    .split(/\s+/)
+    .map((w) => w.replace(/(?<=[a-z]{3})s$/, ''))
+    .join(' ');
+}
+
 /** The head noun's first word without plural, as a key ("ambassador", "strategie"). */
 function headWord(folded: string): string {
-  const words = folded.split(/[\s'’-]+/).filter((w) => w.length > 2 && !/^(?:joint|national|special|bilateral|high|level|the)$/.test(w));
+  const words = folded
+    .split(/[\s'’-]+/)
+    .filter((w) => w.length > 2 && !/^(?:joint|national|special|bilateral|high|level|the)$/.test(w));
   return (words[0] ?? folded).replace(/s$/, '');
 }

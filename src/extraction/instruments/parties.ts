@@ -16,6 +16,10 @@ export interface PartyReading {
   readonly cue: 'between' | 'with' | 'pair' | 'owner' | 'subject' | 'both_parties' | 'none';
   /** The only owner is a possessive ("Finland's", "the Netherlands's"). */
   readonly possessive?: boolean;
+  /** The owner is an agent ("organisée par l'OIM") or a nationality adjective ("Politique espagnole"). */
+  readonly agentOrAdjective?: boolean;
+  /** "entre l'Espagne et la Mauritanie et entre l'Espagne et le Maroc": one party set per pair. */
+  readonly groups?: readonly (readonly ActorMention[])[];
 }
 
 /** What may separate two actors of one list: commas, "and", articles, a year in brackets. */
@@ -47,10 +51,18 @@ const LEAD_IN =
 
 const RIGHT_CUE = /\b(between|entre|with|avec|by|par)\b/g;
 /** "by" introduces the party only after verbs of running or funding ("organisée par l'OIM"). */
-const BY_VERB = /\b(?:organi[sz]ed|hosted|convened|led|run|implemented|funded|financed|managed|launched|organisee?s?|menee?s?|mise? en (?:oe|œ)uvre|financee?s?|geree?s?|lancee?s?|dirigee?s?|pilotee?s?)\s+(?:by|par)$/;
+const BY_VERB =
+  /\b(?:organi[sz]ed|hosted|convened|led|run|implemented|funded|financed|managed|launched|set up|established|created|appointed|chaired|co-chaired|coordinated|adopted|creee?s?|etablie?s?|presidee?s?|co-?presidee?s?|coordonnee?s?|adoptee?s?|organisee?s?|menee?s?|mise? en (?:oe|œ)uvre|financee?s?|geree?s?|lancee?s?|dirigee?s?|pilotee?s?)\s+(?:by|par)$/;
 const THE_TWO_PARTIES = /^\s*(?:les\s+deux\s+parties|the\s+two\s+parties|both\s+parties|the\s+parties)/;
-const BOTH_PARTIES = /\b(?:les\s+deux\s+parties|both\s+parties|the\s+two\s+parties|both\s+sides|les\s+deux\s+cotes|the\s+parties)\b/;
-const PREPOSITION_BEFORE = /\b(?:with|avec|to|vers|from|de la part|towards|against|contre)\s+(?:the\s+|la\s+|le\s+|l['’]|les\s+)?$/i;
+const BOTH_PARTIES =
+  /\b(?:les\s+deux\s+parties|both\s+parties|the\s+two\s+parties|both\s+sides|les\s+deux\s+cotes|the\s+parties)\b/;
+const PREPOSITION_BEFORE =
+  /\b(?:with|avec|to|vers|from|de la part|towards|against|contre)\s+(?:the\s+|la\s+|le\s+|l['’]|les\s+)?$/i;
+const DASHED = /^\s?[-–—]\s?\p{Lu}/u;
+const DASHED_BEFORE = /\p{L}\s?[-–—]\s?$/u;
+/** "Le Mali a signé avec la France une convention": "avec" after a verb of concluding names a party. */
+const SIGNED_WITH =
+  /\b(?:sign\S*|conclu\S*|agreed|convenu|n[eé]goci\S*)\s+(?:with|avec)\s+(?:the\s+|la\s+|le\s+|l['’]|les\s+)?$/i;
 const IN_PLACE = /^\s*(?:in|au|en|à|aux|of|du|de la|de l['’]|d['’])\s*(?:the\s+)?$/i;
 
 const ids = (actors: readonly ActorMention[]): string[] => [...new Set(actors.map((a) => a.id))];
@@ -70,7 +82,13 @@ function dashPairNear(ctx: InstrumentContext, from: number, to: number): ActorMe
  * The parties of the instrument whose head is `head`, whose name is `phrase`, in `clause` of
  * `sentence`.
  */
-export function readParties(ctx: InstrumentContext, sentence: Span, clause: Span, head: Span, phrase: Span): PartyReading {
+export function readParties(
+  ctx: InstrumentContext,
+  sentence: Span,
+  clause: Span,
+  head: Span,
+  phrase: Span,
+): PartyReading {
   const { folded } = ctx;
   // "between X and Y" / "with X" after the phrase, close to it.
   const rightEnd = Math.min(clause.end, phrase.end + 90);
@@ -82,30 +100,55 @@ export function readParties(ctx: InstrumentContext, sentence: Span, clause: Span
   for (let found = RIGHT_CUE.exec(window); found; found = RIGHT_CUE.exec(window)) {
     const candidate = { index: phrase.end + found.index, text: found[0], cue: found[1] as string };
     const isBy = candidate.cue === 'by' || candidate.cue === 'par';
-    if (isBy && !BY_VERB.test(folded.slice(Math.max(phrase.end, candidate.index - 30), candidate.index + candidate.text.length))) continue;
+    if (
+      isBy &&
+      !BY_VERB.test(
+        folded.slice(Math.max(phrase.end, candidate.index - 30), candidate.index + candidate.text.length),
+      )
+    ) {
+      continue;
+    }
     cueMatch = candidate;
     break;
   }
   const inside = within(ctx.actors, phrase.start, phrase.end);
-  const pair = dashPairNear(ctx, Math.max(clause.start, head.start - 30), Math.min(clause.end, phrase.end + 30));
+  const pair = dashPairNear(
+    ctx,
+    Math.max(clause.start, head.start - 30),
+    Math.min(clause.end, phrase.end + 30),
+  );
   if (cueMatch) {
     const after = cueMatch.index + cueMatch.text.length;
     const cue = cueMatch.cue;
     const isBy = cue === 'by' || cue === 'par';
-    if ((cue === 'between' || cue === 'entre') && THE_TWO_PARTIES.test(folded.slice(after, after + 20)) && ctx.principals.length === 2) {
+    if (
+      (cue === 'between' || cue === 'entre') &&
+      THE_TWO_PARTIES.test(folded.slice(after, after + 20)) &&
+      ctx.principals.length === 2
+    ) {
       return { actors: [], ids: [...ctx.principals], cue: 'between' };
     }
     const list = actorList(ctx, after, clause.end, isBy ? 12 : 60);
     if (list.length > 0 && isBy) {
       const all = [...list, ...inside];
-      return { actors: all, ids: ids(all), cue: 'owner' };
+      return { actors: all, ids: ids(all), cue: 'owner', agentOrAdjective: true };
     }
     if (list.length > 0 && (cue === 'between' || cue === 'entre')) {
       const all = [...list, ...inside];
-      return { actors: all, ids: ids(all), cue: 'between' };
+      const groups = [list];
+      for (let end = (list[list.length - 1] as ActorMention).end; ;) {
+        const next = /^\s*(?:,|et|and)\s+(?:between|entre)\s/i.exec(ctx.text.slice(end, end + 16));
+        const more = next ? actorList(ctx, end + next[0].length, clause.end, 12) : [];
+        if (more.length < 2) break;
+        groups.push(more);
+        end = (more[more.length - 1] as ActorMention).end;
+      }
+      return groups.length > 1
+        ? { actors: all, ids: ids(all), cue: 'between', groups }
+        : { actors: all, ids: ids(all), cue: 'between' };
     }
     if (list.length > 0) {
-      const subject = subjectActors(ctx, clause, phrase);
+      const subject = subjectActors(ctx, clause, phrase, sentence);
       const all = [...subject, ...inside, ...pair, ...list];
       return { actors: all, ids: ids(all), cue: 'with' };
     }
@@ -117,13 +160,26 @@ export function readParties(ctx: InstrumentContext, sentence: Span, clause: Span
   // "au Niger", "of Georgia" right after the name.
   const after = ctx.actors[lowerBound(ctx.actors, phrase.end)];
   const gap = after ? ctx.text.slice(phrase.end, after.start) : '';
-  const place = after && after.end <= clause.end && (IN_PLACE.test(gap) || (after.adjective && /^\s*$/.test(gap))) ? [after] : [];
-  const subject = subjectActors(ctx, clause, phrase);
+  const place =
+    after && after.end <= clause.end && (IN_PLACE.test(gap) || (after.adjective && /^\s*$/.test(gap)))
+      ? [after]
+      : [];
+  const subject = subjectActors(ctx, clause, phrase, sentence);
   const owned = [...inside, ...place];
   if (owned.length > 0 || subject.length > 0) {
     const all = [...subject, ...owned];
-    const possessive = place.length === 0 && inside.length > 0 && inside.every((a) => /^['’]s?\b/.test(ctx.text.slice(a.end, a.end + 3)));
-    return { actors: all, ids: ids(all), cue: owned.length > 0 ? 'owner' : 'subject', possessive };
+    const possessive =
+      place.length === 0 &&
+      inside.length > 0 &&
+      inside.every((a) => /^['’]s?\b/.test(ctx.text.slice(a.end, a.end + 3)));
+    const agentOrAdjective = owned.length > 0 && owned.every((a) => a.adjective);
+    return {
+      actors: all,
+      ids: ids(all),
+      cue: owned.length > 0 ? 'owner' : 'subject',
+      possessive,
+      agentOrAdjective,
+    };
   }
   if (BOTH_PARTIES.test(folded.slice(sentence.start, sentence.end)) && ctx.principals.length === 2) {
     return { actors: [], ids: [...ctx.principals], cue: 'both_parties' };
@@ -136,27 +192,36 @@ export function readParties(ctx: InstrumentContext, sentence: Span, clause: Span
  * …", "L'Espagne et le Sénégal ont signé…"), at most three, skipping actors governed by "with",
  * "between" or "to" (they belong to another relation).
  */
-function subjectActors(ctx: InstrumentContext, clause: Span, phrase: Span): ActorMention[] {
-  const from = Math.max(clause.start, phrase.start - 220);
+function subjectActors(ctx: InstrumentContext, clause: Span, phrase: Span, sentence: Span): ActorMention[] {
+  // A numbered list item reaches back to the list's subject ("Le Maroc a mis en place 1) … 3) …"),
+  // across the semicolons between items.
+  const enumerated = /\d\)\s*(?:\S+\s+)?$/.test(
+    ctx.text.slice(Math.max(sentence.start, phrase.start - 12), phrase.start),
+  );
+  const from = enumerated
+    ? Math.max(sentence.start, phrase.start - 500)
+    : Math.max(clause.start, phrase.start - 220);
   const left = within(ctx.actors, from, phrase.start);
-  const kept = left.filter((a) => !PREPOSITION_BEFORE.test(ctx.text.slice(Math.max(from, a.start - 16), a.start)));
+  const kept = left.filter((a) => {
+    const before = ctx.text.slice(Math.max(from, a.start - 30), a.start);
+    // A dashed pair names another instrument ("the EU-Türkiye Statement"), not this one's subject.
+    if (DASHED.test(ctx.text.slice(a.end, a.end + 3)) || DASHED_BEFORE.test(before)) return false;
+    return !PREPOSITION_BEFORE.test(before) || SIGNED_WITH.test(before);
+  });
   return kept.slice(-3);
 }
 
-/** The role a party plays, from the instrument's type. */
+const ROLE_BY_TYPE: Partial<Record<InstrumentTypeCode, PartyRole>> = {
+  fund: 'donor',
+  programme: 'implementer',
+  coordination_mechanism: 'implementer',
+  operational_cooperation: 'implementer',
+  envoy: 'implementer',
+  legal_act: 'implementer',
+  dialogue: 'participant',
+};
+
+/** The role a party plays, from the instrument's type (signatory for agreements and declarations). */
 export function roleFor(type: InstrumentTypeCode): PartyRole {
-  switch (type) {
-    case 'fund':
-      return 'donor';
-    case 'programme':
-    case 'coordination_mechanism':
-    case 'operational_cooperation':
-    case 'envoy':
-    case 'legal_act':
-      return 'implementer';
-    case 'dialogue':
-      return 'participant';
-    default:
-      return 'signatory';
-  }
+  return ROLE_BY_TYPE[type] ?? 'signatory';
 }

@@ -8,23 +8,96 @@ import type { Span } from '../../domain/model.ts';
 
 /** Small words that may sit inside a proper name between capitalised words. */
 const CONNECTORS = new Set([
-  'of', 'for', 'on', 'and', 'in', 'to', 'the', 'against', 'de', 'du', 'des', 'd', 'la', 'le', 'les', 'l', 'pour', 'sur',
-  'et', 'à', 'en', 'aux', 'au',
+  'of',
+  'for',
+  'on',
+  'and',
+  'in',
+  'to',
+  'the',
+  'against',
+  'de',
+  'du',
+  'des',
+  'd',
+  'la',
+  'le',
+  'les',
+  'l',
+  'pour',
+  'sur',
+  'et',
+  'à',
+  'en',
+  'aux',
+  'au',
 ]);
 
 /** Words that end a name: relative pronouns and common verbs. */
 const STOP_WORDS = new Set([
-  'which', 'that', 'who', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'can', 'qui', 'que', 'dont', 'est', 'sont',
-  'ont', 'a', 'since', 'depuis', 'with', 'avec', 'between', 'entre', 'by', 'par', 'including', 'notamment',
+  'which',
+  'that',
+  'who',
+  'is',
+  'are',
+  'was',
+  'were',
+  'has',
+  'have',
+  'had',
+  'will',
+  'can',
+  'qui',
+  'que',
+  'dont',
+  'est',
+  'sont',
+  'ont',
+  'a',
+  'since',
+  'depuis',
+  'with',
+  'avec',
+  'between',
+  'entre',
+  'by',
+  'par',
+  'including',
+  'notamment',
 ]);
 
 const DETERMINERS = new Set([
-  'the', 'this', 'these', 'that', 'those', 'a', 'an', 'le', 'la', 'les', 'un', 'une', 'des', 'ce', 'cet', 'cette', 'ces', 'its', 'their',
-  'sa', 'son', 'ses', 'leur', 'leurs', 'our', 'notre', 'nos',
+  'the',
+  'this',
+  'these',
+  'that',
+  'those',
+  'a',
+  'an',
+  'le',
+  'la',
+  'les',
+  'un',
+  'une',
+  'des',
+  'ce',
+  'cet',
+  'cette',
+  'ces',
+  'its',
+  'their',
+  'sa',
+  'son',
+  'ses',
+  'leur',
+  'leurs',
+  'our',
+  'notre',
+  'nos',
 ]);
 const PLACE_PREPOSITIONS = new Set(['in', 'en', 'au', 'aux', 'à', 'at']);
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/uy;
+const WORD = /[\p{L}0-9][\p{L}0-9'’.-]*/uy;
 
 /** The clause around a match: the sentence cut at semicolons and bullets. */
 export function clauseAround(text: string, sentence: Span, start: number, end: number): Span {
@@ -47,7 +120,7 @@ export function clauseAround(text: string, sentence: Span, start: number, end: n
   return { start: left, end: right };
 }
 
-const isCapitalised = (w: string): boolean => /^[\p{Lu}\p{N}]/u.test(w);
+const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
 const isAcronym = (w: string): boolean => /^[\p{Lu}][\p{Lu}\p{N}-]{1,}$/u.test(w.replace(/[.’']s?$/, ''));
 
 /** The proper name extent around a head and whether it names one instrument. */
@@ -92,7 +165,8 @@ export function namedPhrase(text: string, clause: Span, head: Span, skip: readon
     // "and"/"et" on the left joins two names ("le Plan d'Action de la Valette et la Politique…").
     if (lower === 'and' || lower === 'et') break;
     if (CONNECTORS.has(lower)) continue;
-    const first = w.start === clause.start || /[.:!?]\s*$/.test(text.slice(Math.max(clause.start, w.start - 3), w.start));
+    const first =
+      w.start === clause.start || /[.:!?]\s*$/.test(text.slice(Math.max(clause.start, w.start - 3), w.start));
     if ((isCapitalised(word) && !first) || /^\d{4}(?:-\d{2,4})?$/.test(word) || /['’]s$/.test(word)) {
       if (isCapitalised(word) && !/^\d/.test(word) && !isSkipped(w)) named = true;
       start = w.start;
@@ -111,12 +185,28 @@ export function namedPhrase(text: string, clause: Span, head: Span, skip: readon
   let previous = '';
   while (pos < clause.end && words < 14) {
     while (pos < clause.end && (text[pos] === ' ' || text[pos] === '\n')) pos++;
+    // A name in quotes right after the head: projet « Migrants Resource Centre », the "X" scheme.
+    if (words === 0 && /[«"“]/.test(text[pos] ?? '')) {
+      const close = text.slice(pos + 1, Math.min(clause.end, pos + 120)).search(/[»"”]/);
+      if (close > 1) {
+        named = true;
+        end = pos + close + 2;
+        capEnd = end;
+      }
+      break;
+    }
     if (text[pos] === '(') {
       const close = text.indexOf(')', pos);
       const inner = close > pos ? text.slice(pos + 1, close) : '';
       const acronym = inner.split(' ')[0] ?? '';
       const actor = isSkipped({ start: pos + 1, end: pos + 1 + acronym.length });
-      if (close > pos && close - pos < 24 && /^[\p{Lu}][\p{L}\p{N} .&-]*$/u.test(inner) && isAcronym(acronym) && !actor) {
+      if (
+        close > pos &&
+        close - pos < 24 &&
+        /^[\p{Lu}][\p{L}\p{N} .&-]*$/u.test(inner) &&
+        isAcronym(acronym) &&
+        !actor
+      ) {
         named = true;
         end = close + 1;
         capEnd = end;
@@ -142,7 +232,8 @@ export function namedPhrase(text: string, clause: Span, head: Span, skip: readon
         capEnd = span.end;
       }
     } else if (!connector && /^\d{4}(?:-\d{2,4})?$/.test(word)) {
-      if (lowerRun === 0) capEnd = span.end;
+      // "Plan d'action 2018-2020" names the plan; "en 2013" only dates it.
+      if (lowerRun === 0 && !place) capEnd = span.end;
     } else if (!connector && ++lowerRun > 6) {
       break;
     }

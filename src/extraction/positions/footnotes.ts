@@ -59,11 +59,18 @@ export function locateFootnotes(text: string): Footnote[] {
     }
   }
   markers.sort((a, b) => a.span.start - b.span.start);
+  // Markers by number, in text order, so each body finds its own in one lookup (linear overall).
+  const byNumber = new Map<number, Span[]>();
+  for (const mk of markers) {
+    const list = byNumber.get(mk.number) ?? [];
+    list.push(mk.span);
+    byNumber.set(mk.number, list);
+  }
 
   const footnotes: Footnote[] = [];
   for (let i = 0; i < bodies.length; i++) {
     const body = bodies[i] as (typeof bodies)[number];
-    const own = markers.filter((mk) => mk.number === body.number && mk.span.start < body.start);
+    const own = (byNumber.get(body.number) ?? []).filter((span) => span.start < body.start);
     if (own.length === 0) continue;
     const next = bodies[i + 1];
     const end = Math.min(paragraphEnd(text, body.bodyStart), next ? next.start : text.length);
@@ -72,7 +79,7 @@ export function locateFootnotes(text: string): Footnote[] {
       start: body.start,
       end: body.bodyStart + content.length,
       number: body.number,
-      markers: own.map((mk) => mk.span),
+      markers: own,
       isCitation: CITATION_RE.test(content),
     });
   }

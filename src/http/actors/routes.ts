@@ -24,7 +24,10 @@ export function actorRoutes(app: FastifyInstance, docs: RouteDoc[], context: Api
     handler: async ({ query, request, reply }) => {
       const format = listFormat(request, query.format);
       const filter = { kind: query.kind, q: query.q, withInstruments: query.active === 'true' };
-      const page = await queryActors(context.db, filter, { limit: pageLimit(query.limit, format), offset: query.offset });
+      const page = await queryActors(context.db, filter, {
+        limit: pageLimit(query.limit, format),
+        offset: query.offset,
+      });
       return sendList(reply, format, 'actors', page, ACTOR_CSV);
     },
   });

@@ -4,7 +4,9 @@ import { pageOf } from '../common-schema.ts';
 import { pagination } from '../validation.ts';
 
 export const ActorListQuery = z.strictObject({
-  kind: z.enum(['state', 'organization', 'grouping'], { error: 'must be state, organization or grouping' }).optional(),
+  kind: z
+    .enum(['state', 'organization', 'grouping'], { error: 'must be state, organization or grouping' })
+    .optional(),
   q: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters').optional(),
   active: z
     .enum(['true', 'false'], { error: 'must be true or false' })

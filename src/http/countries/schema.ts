@@ -12,11 +12,26 @@ export const CountryProfileSchema = z.object({
   byType: z.array(CodeCountSchema),
   byPartner: z.array(CodeCountSchema),
   moneyBySource: z.array(
-    z.object({ source: z.string().nullable(), currency: z.string(), total: z.number(), instruments: z.number().int() }),
+    z.object({
+      source: z.string().nullable(),
+      currency: z.string(),
+      total: z.number(),
+      instruments: z.number().int(),
+    }),
   ),
   topics: z.array(CodeCountSchema),
   timeline: z.array(z.object({ year: z.number().int(), count: z.number().int() })),
   instruments: z.array(InstrumentSummarySchema),
-  statements: z.array(z.object({ id: z.string(), kind: z.string(), text: z.string(), documentId: z.string(), span: SpanSchema })),
-  documents: z.array(z.object({ id: z.string(), title: z.string(), language: z.string(), mentions: z.number().int() })),
+  statements: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      text: z.string(),
+      documentId: z.string(),
+      span: SpanSchema,
+    }),
+  ),
+  documents: z.array(
+    z.object({ id: z.string(), title: z.string(), language: z.string(), mentions: z.number().int() }),
+  ),
 });

@@ -28,7 +28,10 @@ export function documentRoutes(app: FastifyInstance, docs: RouteDoc[], context: 
     downloadable: true,
     handler: async ({ query, request, reply }) => {
       const format = listFormat(request, query.format);
-      const page = await context.store.listDocuments({ limit: pageLimit(query.limit, format), offset: query.offset });
+      const page = await context.store.listDocuments({
+        limit: pageLimit(query.limit, format),
+        offset: query.offset,
+      });
       return sendList(reply, format, 'documents', page, DOCUMENT_CSV);
     },
   });

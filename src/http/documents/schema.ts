@@ -45,6 +45,12 @@ export const DocumentDetailSchema = DocumentSummarySchema.extend({
     )
     .meta({ description: 'Every claim read from this document, in text order, with its span' }),
   statements: z.array(
-    z.object({ id: z.string(), kind: z.string(), text: z.string(), status: z.string().nullable(), span: SpanSchema }),
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      text: z.string(),
+      status: z.string().nullable(),
+      span: SpanSchema,
+    }),
   ),
 });

@@ -35,8 +35,14 @@ export function instrumentRoutes(app: FastifyInstance, docs: RouteDoc[], context
     downloadable: true,
     handler: async ({ query, request, reply }) => {
       const format = listFormat(request, query.format);
-      const { limit, offset, format: _format, sort, ...filter } = query;
-      const page = await queryInstruments(context.db, filter, { limit: pageLimit(limit, format), offset }, sort);
+      const { limit, offset, sort, ...rest } = query;
+      const filter = { ...rest, format: undefined };
+      const page = await queryInstruments(
+        context.db,
+        filter,
+        { limit: pageLimit(limit, format), offset },
+        sort,
+      );
       return sendList(reply, format, 'instruments', page, INSTRUMENT_CSV);
     },
   });

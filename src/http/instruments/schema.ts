@@ -18,8 +18,15 @@ export const InstrumentListQuery = z
     to: year.optional().meta({ description: 'Last year (inclusive)' }),
     q: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
     language: language.optional().meta({ description: 'Language of a source document' }),
-    document: z.string().min(1).max(100).optional().meta({ description: 'Only instruments found in this document' }),
-    sort: z.enum(['recent', 'oldest', 'title'], { error: 'must be recent, oldest or title' }).default('recent'),
+    document: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .meta({ description: 'Only instruments found in this document' }),
+    sort: z
+      .enum(['recent', 'oldest', 'title'], { error: 'must be recent, oldest or title' })
+      .default('recent'),
     ...pagination,
   })
   .refine((query) => query.from === undefined || query.to === undefined || query.from <= query.to, {

@@ -9,7 +9,10 @@ export const SearchQuery = z.strictObject({
     .trim()
     .min(1, 'must not be empty')
     .max(200, 'must be at most 200 characters')
-    .meta({ description: 'Words in French or English (accents, case and plural do not matter)', example: 'réadmission' }),
+    .meta({
+      description: 'Words in French or English (accents, case and plural do not matter)',
+      example: 'réadmission',
+    }),
   kind: z
     .enum(['passage', 'instrument'], { error: 'must be passage or instrument' })
     .optional()

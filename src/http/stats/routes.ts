@@ -1,6 +1,7 @@
 /** `GET /api/stats`, `GET /api/timeline` and `GET /api/network`: the overview figures. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { memoByVersion } from '../../storage/queries/memo.ts';
 import { actorNetwork, extraCounts, instrumentTimeline } from '../../storage/queries/overview.ts';
 import { addRoute, type ApiContext, type RouteDoc } from '../route.ts';
 import { NetworkSchema, StatsSchema, TimelineQuery, TimelineSchema } from './schema.ts';
@@ -12,7 +13,11 @@ export function statsRoutes(app: FastifyInstance, docs: RouteDoc[], context: Api
     summary: 'Totals and instruments by type, country and topic',
     query: z.strictObject({}),
     response: StatsSchema,
-    handler: async () => ({ ...(await context.store.stats()), ...(await extraCounts(context.db)) }),
+    handler: async () =>
+      memoByVersion(context.db, 'stats', async () => ({
+        ...(await context.store.stats()),
+        ...(await extraCounts(context.db)),
+      })),
   });
   addRoute(app, docs, {
     path: '/api/timeline',
@@ -28,6 +33,6 @@ export function statsRoutes(app: FastifyInstance, docs: RouteDoc[], context: Api
     summary: 'Actors linked by the instruments they share',
     query: z.strictObject({}),
     response: NetworkSchema,
-    handler: async () => actorNetwork(context.db),
+    handler: async () => memoByVersion(context.db, 'network', () => actorNetwork(context.db)),
   });
 }

@@ -18,7 +18,9 @@ export const StatsSchema = z.object({
 
 export const TimelineQuery = z.strictObject({ actor: actorId.optional() });
 
-export const TimelineSchema = z.array(z.object({ year: z.number().int(), type: z.string(), count: z.number().int() }));
+export const TimelineSchema = z.array(
+  z.object({ year: z.number().int(), type: z.string(), count: z.number().int() }),
+);
 
 export const NetworkSchema = z.object({
   nodes: z.array(z.object({ id: z.string(), kind: z.string(), instruments: z.number().int() })),

@@ -22,30 +22,36 @@ export interface ActorQuery {
 }
 
 function filtered(db: Db, filter: ActorQuery) {
-  let query = db
-    .selectFrom('actors')
-    .leftJoin(
-      (eb) =>
-        eb
-          .selectFrom('instrument_parties')
-          .select(['actor_id', (e) => e.fn.count<number>('instrument_id').distinct().as('n')])
-          .groupBy('actor_id')
-          .as('counts'),
-      (join) => join.onRef('counts.actor_id', '=', 'actors.id'),
-    );
+  let query = db.selectFrom('actors').leftJoin(
+    (eb) =>
+      eb
+        .selectFrom('instrument_parties')
+        .select(['actor_id', (e) => e.fn.count<number>('instrument_id').distinct().as('n')])
+        .groupBy('actor_id')
+        .as('counts'),
+    (join) => join.onRef('counts.actor_id', '=', 'actors.id'),
+  );
   if (filter.kind !== undefined) query = query.where('actors.kind', '=', filter.kind);
   if (filter.withInstruments === true) query = query.where('counts.n', '>', 0);
   if (filter.q !== undefined) {
     const pattern = `%${filter.q.replace(/[%_]/g, '')}%`;
     query = query.where((eb) =>
-      eb.or([eb('actors.name_en', 'like', pattern), eb('actors.name_fr', 'like', pattern), eb('actors.id', 'like', pattern)]),
+      eb.or([
+        eb('actors.name_en', 'like', pattern),
+        eb('actors.name_fr', 'like', pattern),
+        eb('actors.id', 'like', pattern),
+      ]),
     );
   }
   return query;
 }
 
 /** One page of actors, most instruments first, then by English name. */
-export async function queryActors(db: Db, filter: ActorQuery, page: PageRequest): Promise<Page<ActorListItem>> {
+export async function queryActors(
+  db: Db,
+  filter: ActorQuery,
+  page: PageRequest,
+): Promise<Page<ActorListItem>> {
   const total = await filtered(db, filter)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();

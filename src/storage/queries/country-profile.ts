@@ -5,9 +5,13 @@
 import type { Kysely } from 'kysely';
 import type { InstrumentSummary } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
-import { queryInstruments } from './instrument-list.ts';
+import { emptyFields, instrumentFromRow } from '../store/presenters.ts';
+import { loadInstrumentFields } from './instrument-list.ts';
 
 type Db = Kysely<Database>;
+
+/** How many of the country's instruments the profile lists (the instrument list has the rest). */
+export const PROFILE_INSTRUMENTS = 50;
 
 export interface CodeCount {
   readonly code: string;
@@ -51,7 +55,7 @@ export interface CountryProfile {
   readonly moneyBySource: readonly MoneyBySource[];
   readonly topics: readonly CodeCount[];
   readonly timeline: readonly YearCount[];
-  /** The country's instruments, most recent first (at most 200). */
+  /** The country's most recent instruments (at most PROFILE_INSTRUMENTS; `instrumentCount` has the total). */
   readonly instruments: readonly InstrumentSummary[];
   readonly statements: readonly CountryCommitment[];
   readonly documents: readonly MentioningDocument[];
@@ -60,13 +64,13 @@ export interface CountryProfile {
 /** The profile of a state by its alpha-2 code (empty lists when the atlas knows nothing of it). */
 export async function countryProfile(db: Db, code: string): Promise<CountryProfile> {
   const ids = db.selectFrom('instrument_parties').select('instrument_id').where('actor_id', '=', code);
-  const [byType, byPartner, money, topics, timeline, instruments, statements, documents] = await Promise.all([
+  // One scan by type and year gives the type counts, the timeline and the total together.
+  const [typeYears, byPartner, money, topics, latest, statements, documents] = await Promise.all([
     db
       .selectFrom('instruments')
-      .select(['type as code', (eb) => eb.fn.countAll<number>().as('n')])
+      .select(['type', 'first_year', (eb) => eb.fn.countAll<number>().as('n')])
       .where('id', 'in', ids)
-      .groupBy('type')
-      .orderBy('n', 'desc')
+      .groupBy(['type', 'first_year'])
       .execute(),
     db
       .selectFrom('instrument_parties')
@@ -101,18 +105,24 @@ export async function countryProfile(db: Db, code: string): Promise<CountryProfi
       .execute(),
     db
       .selectFrom('instruments')
-      .select(['first_year', (eb) => eb.fn.countAll<number>().as('n')])
+      .selectAll()
       .where('id', 'in', ids)
-      .where('first_year', 'is not', null)
-      .groupBy('first_year')
-      .orderBy('first_year')
+      .orderBy('first_date', 'desc')
+      .orderBy('id', 'desc')
+      .limit(PROFILE_INSTRUMENTS)
       .execute(),
-    queryInstruments(db, { country: code }, { limit: 200, offset: 0 }),
     db
       .selectFrom('statements')
       .innerJoin('statement_owners', 'statement_owners.statement_id', 'statements.id')
       .innerJoin('claims', 'claims.id', 'statements.claim_id')
-      .select(['statements.id', 'statements.kind', 'statements.text', 'statements.document_id', 'claims.span_start', 'claims.span_end'])
+      .select([
+        'statements.id',
+        'statements.kind',
+        'statements.text',
+        'statements.document_id',
+        'claims.span_start',
+        'claims.span_end',
+      ])
       .where('statement_owners.actor_id', '=', code)
       .orderBy('statements.document_id')
       .orderBy('claims.span_start')
@@ -130,10 +140,25 @@ export async function countryProfile(db: Db, code: string): Promise<CountryProfi
   ]);
   const counts = (rows: readonly { code: string; n: number | string | bigint }[]): CodeCount[] =>
     rows.map((row) => ({ code: row.code, count: Number(row.n) }));
+  const byType = new Map<string, number>();
+  const byYear = new Map<number, number>();
+  let total = 0;
+  for (const row of typeYears) {
+    const n = Number(row.n);
+    total += n;
+    byType.set(row.type, (byType.get(row.type) ?? 0) + n);
+    if (row.first_year !== null) byYear.set(row.first_year, (byYear.get(row.first_year) ?? 0) + n);
+  }
+  const fields = await loadInstrumentFields(
+    db,
+    latest.map((row) => row.id),
+  );
   return {
     code,
-    instrumentCount: instruments.total,
-    byType: counts(byType),
+    instrumentCount: total,
+    byType: [...byType.entries()]
+      .map(([type, count]) => ({ code: type, count }))
+      .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
     byPartner: counts(byPartner),
     moneyBySource: money.map((row) => ({
       source: row.source,
@@ -142,8 +167,8 @@ export async function countryProfile(db: Db, code: string): Promise<CountryProfi
       instruments: Number(row.n),
     })),
     topics: counts(topics),
-    timeline: timeline.map((row) => ({ year: Number(row.first_year), count: Number(row.n) })),
-    instruments: instruments.items,
+    timeline: [...byYear.entries()].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year),
+    instruments: latest.map((row) => instrumentFromRow(row, fields.get(row.id) ?? emptyFields())),
     statements: statements.map((row) => ({
       id: row.id,
       kind: row.kind,
@@ -151,6 +176,11 @@ export async function countryProfile(db: Db, code: string): Promise<CountryProfi
       documentId: row.document_id,
       span: { start: row.span_start, end: row.span_end },
     })),
-    documents: documents.map((row) => ({ id: row.id, title: row.title, language: row.language, mentions: row.count })),
+    documents: documents.map((row) => ({
+      id: row.id,
+      title: row.title,
+      language: row.language,
+      mentions: row.count,
+    })),
   };
 }

@@ -50,7 +50,14 @@ export async function documentStatements(db: Kysely<Database>, documentId: strin
   return db
     .selectFrom('statements')
     .innerJoin('claims', 'claims.id', 'statements.claim_id')
-    .select(['statements.id', 'statements.kind', 'statements.text', 'statements.status', 'claims.span_start', 'claims.span_end'])
+    .select([
+      'statements.id',
+      'statements.kind',
+      'statements.text',
+      'statements.status',
+      'claims.span_start',
+      'claims.span_end',
+    ])
     .where('statements.document_id', '=', documentId)
     .orderBy('claims.span_start')
     .execute();

@@ -6,6 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import type { InstrumentSummary, Page, PageRequest } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
 import { emptyFields, instrumentFromRow, type InstrumentFields } from '../store/presenters.ts';
+import { INSTRUMENT_ROWID_BASE } from '../sqlite/search-index.ts';
 import { buildMatchExpression } from './search.ts';
 
 type Db = Kysely<Database>;
@@ -33,7 +34,20 @@ export interface InstrumentQuery {
 /** Sort orders for lists: most recent first (default), oldest first, by title. */
 export type InstrumentSort = 'recent' | 'oldest' | 'title';
 
-function filtered(db: Db, filter: InstrumentQuery) {
+/**
+ * The instruments whose search record matches the text, resolved once per request and passed to
+ * SQLite as one JSON parameter, so the count, the page and the facets do not each run the MATCH.
+ */
+async function textMatches(db: Db, q: string | undefined): Promise<string | null> {
+  const match = q === undefined ? null : buildMatchExpression(q);
+  if (q === undefined) return null;
+  if (match === null) return '[]';
+  const rows = await sql<{ ref_id: string }>`select ref_id from search_index
+    where search_index match ${match} and rowid >= ${INSTRUMENT_ROWID_BASE}`.execute(db);
+  return JSON.stringify(rows.rows.map((row) => row.ref_id));
+}
+
+function filtered(db: Db, filter: InstrumentQuery, matches: string | null) {
   let query = db.selectFrom('instruments');
   if (filter.type !== undefined) query = query.where('instruments.type', '=', filter.type);
   if (filter.from !== undefined) query = query.where('instruments.first_year', '>=', filter.from);
@@ -72,19 +86,17 @@ function filtered(db: Db, filter: InstrumentQuery) {
         .where('documents.language', '=', language),
     );
   }
-  const match = filter.q === undefined ? null : buildMatchExpression(filter.q);
-  if (match !== null) {
-    query = query.where(
-      'instruments.id',
-      'in',
-      sql<string>`(select ref_id from search_index where search_index match ${match} and kind = 'instrument')`,
-    );
+  if (matches !== null) {
+    query = query.where('instruments.id', 'in', sql<string>`(select value from json_each(${matches}))`);
   }
   return query;
 }
 
 /** Loads parties, dates, amounts, topics and approaches of a page of instruments in one query each. */
-export async function loadInstrumentFields(db: Db, ids: readonly string[]): Promise<Map<string, InstrumentFields>> {
+export async function loadInstrumentFields(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, InstrumentFields>> {
   const fields = new Map<string, InstrumentFields>(ids.map((id) => [id, emptyFields()]));
   if (ids.length === 0) return fields;
   const get = (id: string): InstrumentFields => fields.get(id) ?? emptyFields();
@@ -106,7 +118,11 @@ export async function loadInstrumentFields(db: Db, ids: readonly string[]): Prom
       .select(['instrument_id', 'value', 'currency', 'approximate'])
       .where('instrument_id', 'in', ids)
       .execute(),
-    db.selectFrom('instrument_topics').select(['instrument_id', 'topic']).where('instrument_id', 'in', ids).execute(),
+    db
+      .selectFrom('instrument_topics')
+      .select(['instrument_id', 'topic'])
+      .where('instrument_id', 'in', ids)
+      .execute(),
     db
       .selectFrom('instrument_approaches')
       .select(['instrument_id', 'approach'])
@@ -135,18 +151,17 @@ export async function queryInstruments(
   page: PageRequest,
   sort: InstrumentSort = 'recent',
 ): Promise<Page<InstrumentSummary>> {
-  const total = await filtered(db, filter)
+  const matches = await textMatches(db, filter.q);
+  const total = await filtered(db, filter, matches)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  let rows = filtered(db, filter).selectAll('instruments');
+  let rows = filtered(db, filter, matches).selectAll('instruments');
+  // (first_date, id) is indexed: SQLite walks the index instead of sorting every match. NULL
+  // dates sort lowest, so they come last in the default most-recent-first order.
   if (sort === 'title') rows = rows.orderBy('instruments.title').orderBy('instruments.id');
-  else {
-    const direction = sort === 'recent' ? sql`desc` : sql`asc`;
-    rows = rows
-      .orderBy(sql`instruments.first_date is null`)
-      .orderBy(sql`instruments.first_date ${direction}`)
-      .orderBy('instruments.id');
-  }
+  else if (sort === 'recent') {
+    rows = rows.orderBy('instruments.first_date', 'desc').orderBy('instruments.id', 'desc');
+  } else rows = rows.orderBy('instruments.first_date', 'asc').orderBy('instruments.id', 'asc');
   const found = await rows.limit(page.limit).offset(page.offset).execute();
   const fields = await loadInstrumentFields(
     db,
@@ -175,14 +190,17 @@ export interface InstrumentFacets {
   readonly year: readonly FacetCount[];
 }
 
-const toFacets = (rows: readonly { value: string | number | null; n: number | string | bigint }[]): FacetCount[] =>
+const toFacets = (
+  rows: readonly { value: string | number | null; n: number | string | bigint }[],
+): FacetCount[] =>
   rows.filter((row) => row.value !== null).map((row) => ({ value: String(row.value), count: Number(row.n) }));
 
 /** Counts of matching instruments by type, topic, state party, source language and year. */
 export async function instrumentFacets(db: Db, filter: InstrumentQuery): Promise<InstrumentFacets> {
-  const ids = filtered(db, filter).select('instruments.id');
+  const matches = await textMatches(db, filter.q);
+  const ids = filtered(db, filter, matches).select('instruments.id');
   const [type, topic, country, language, year] = await Promise.all([
-    filtered(db, filter)
+    filtered(db, filter, matches)
       .select(['instruments.type as value', (eb) => eb.fn.countAll<number>().as('n')])
       .groupBy('instruments.type')
       .orderBy('n', 'desc')
@@ -207,12 +225,15 @@ export async function instrumentFacets(db: Db, filter: InstrumentQuery): Promise
     db
       .selectFrom('instrument_documents')
       .innerJoin('documents', 'documents.id', 'instrument_documents.document_id')
-      .select(['documents.language as value', (eb) => eb.fn.count<number>('instrument_id').distinct().as('n')])
+      .select([
+        'documents.language as value',
+        (eb) => eb.fn.count<number>('instrument_id').distinct().as('n'),
+      ])
       .where('instrument_id', 'in', ids)
       .groupBy('documents.language')
       .orderBy('n', 'desc')
       .execute(),
-    filtered(db, filter)
+    filtered(db, filter, matches)
       .select(['instruments.first_year as value', (eb) => eb.fn.countAll<number>().as('n')])
       .groupBy('instruments.first_year')
       .orderBy('instruments.first_year', 'desc')

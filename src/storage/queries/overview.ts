@@ -71,14 +71,21 @@ export async function actorNetwork(db: Db, maxNodes = 60): Promise<ActorNetwork>
     .execute();
   const ids = nodes.map((node) => node.actor_id);
   if (ids.length < 2) {
-    return { nodes: nodes.map((n) => ({ id: n.actor_id, kind: n.kind, instruments: Number(n.n) })), edges: [] };
+    return {
+      nodes: nodes.map((n) => ({ id: n.actor_id, kind: n.kind, instruments: Number(n.n) })),
+      edges: [],
+    };
   }
   const edges = await db
     .selectFrom('instrument_parties as a')
     .innerJoin('instrument_parties as b', (join) =>
       join.onRef('a.instrument_id', '=', 'b.instrument_id').onRef('a.actor_id', '<', 'b.actor_id'),
     )
-    .select(['a.actor_id as source', 'b.actor_id as target', (eb) => eb.fn.count<number>('a.instrument_id').distinct().as('n')])
+    .select([
+      'a.actor_id as source',
+      'b.actor_id as target',
+      (eb) => eb.fn.count<number>('a.instrument_id').distinct().as('n'),
+    ])
     .where('a.actor_id', 'in', ids)
     .where('b.actor_id', 'in', ids)
     .groupBy(['a.actor_id', 'b.actor_id'])

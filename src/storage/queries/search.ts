@@ -7,6 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Page, PageRequest } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
 import { findConcepts, fold, stemOf, stripPlural, tokenize } from '../sqlite/search-analyzer.ts';
+import { rowidRange } from '../sqlite/search-index.ts';
 
 /** Column weights for bm25 (kind … language are unindexed; title, body, stems, concepts). */
 const BM25 = sql.raw('bm25(search_index, 0, 0, 0, 0, 0, 0, 8.0, 4.0, 2.0, 1.0)');
@@ -79,7 +80,10 @@ export interface SearchRequest {
 }
 
 const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 const SNIPPET_LENGTH = 260;
 
@@ -91,7 +95,10 @@ export function highlightSnippet(text: string, terms: QueryTerms): string {
   tokens.forEach((token, index) => {
     const folded = fold(token.word);
     if (words.has(stripPlural(folded))) marked.add(index);
-    else if (token.word.length > 2 && (terms.stems.has(stemOf(token.word, 'fr')) || terms.stems.has(stemOf(token.word, 'en')))) {
+    else if (
+      token.word.length > 2 &&
+      (terms.stems.has(stemOf(token.word, 'fr')) || terms.stems.has(stemOf(token.word, 'en')))
+    ) {
       marked.add(index);
     }
   });
@@ -114,7 +121,9 @@ export function highlightSnippet(text: string, terms: QueryTerms): string {
   let cursor = start;
   for (const hit of hits) {
     if (hit.start < cursor || hit.end > end) continue;
-    html += escapeHtml(text.slice(cursor, hit.start)) + `<mark>${escapeHtml(text.slice(hit.start, hit.end))}</mark>`;
+    html +=
+      escapeHtml(text.slice(cursor, hit.start)) +
+      `<mark>${escapeHtml(text.slice(hit.start, hit.end))}</mark>`;
     cursor = hit.end;
   }
   html += escapeHtml(text.slice(cursor, end)) + (end < text.length ? ' …' : '');
@@ -134,22 +143,33 @@ interface IndexRow {
 }
 
 /** Ranked search over passages and instruments; an empty page when the query has no words. */
-export async function searchAtlas(db: Kysely<Database>, request: SearchRequest, page: PageRequest): Promise<Page<SearchHit>> {
+export async function searchAtlas(
+  db: Kysely<Database>,
+  request: SearchRequest,
+  page: PageRequest,
+): Promise<Page<SearchHit>> {
   const terms = queryTerms(request.q);
   if (terms.expression === null) return { items: [], total: 0, limit: page.limit, offset: page.offset };
-  const kind = request.kind === undefined ? sql`` : sql` and kind = ${request.kind}`;
+  const range = request.kind === undefined ? null : rowidRange(request.kind);
+  const kind = range === null ? sql`` : sql` and rowid between ${range.min} and ${range.max}`;
   const language = request.language === undefined ? sql`` : sql` and language = ${request.language}`;
   const where = sql`search_index match ${terms.expression}${kind}${language}`;
   const total = await sql<{ n: number }>`select count(*) as n from search_index where ${where}`.execute(db);
-  const rows = await sql<IndexRow>`select kind, ref_id, document_id, span_start, span_end, language, title, body,
-      ${BM25} as score from search_index where ${where} order by score limit ${page.limit} offset ${page.offset}`.execute(db);
+  const rows =
+    await sql<IndexRow>`select kind, ref_id, document_id, span_start, span_end, language, title, body,
+      ${BM25} as score from search_index where ${where} order by score limit ${page.limit} offset ${page.offset}`.execute(
+      db,
+    );
   return {
     items: rows.rows.map((row) => ({
       kind: row.kind === 'instrument' ? 'instrument' : 'passage',
       id: row.ref_id,
       title: row.title,
       documentId: row.document_id,
-      span: row.span_start === null || row.span_end === null ? null : { start: row.span_start, end: row.span_end },
+      span:
+        row.span_start === null || row.span_end === null
+          ? null
+          : { start: row.span_start, end: row.span_end },
       language: row.language,
       snippet: highlightSnippet(row.kind === 'instrument' ? `${row.title} — ${row.body}` : row.body, terms),
       score: row.score,

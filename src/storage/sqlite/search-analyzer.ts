@@ -27,7 +27,10 @@ const STEMMERS: Record<Language, Stemmer> = {
 
 /** Lower case without diacritics: what FTS5's `unicode61 remove_diacritics 2` indexes. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** A word of a text with its UTF-16 offsets. */
@@ -57,9 +60,19 @@ export function stripPlural(word: string): string {
   return word;
 }
 
+/** Stems already computed (vocabularies are small; Snowball in JS is the costly step). */
+const STEM_CACHE: Record<Language, Map<string, string>> = { fr: new Map(), en: new Map() };
+const STEM_CACHE_LIMIT = 200_000;
+
 /** The folded Snowball stem of one word in one language. */
 export function stemOf(word: string, language: Language): string {
-  return fold(STEMMERS[language].stem(stripPlural(word.toLowerCase())));
+  const cache = STEM_CACHE[language];
+  const cached = cache.get(word);
+  if (cached !== undefined) return cached;
+  const stem = fold(STEMMERS[language].stem(stripPlural(word.toLowerCase())));
+  if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+  cache.set(word, stem);
+  return stem;
 }
 
 /** Stems of a text, space-separated, for the index's `stems` column. */
@@ -71,19 +84,40 @@ export function stemText(text: string, language: Language): string {
 }
 
 /** Concept token for a code of a vocabulary (letters and digits only, so FTS5 keeps it whole). */
-export function conceptToken(vocabulary: 'state' | 'org' | 'type' | 'topic' | 'approach', code: string): string {
+export function conceptToken(
+  vocabulary: 'state' | 'org' | 'type' | 'topic' | 'approach',
+  code: string,
+): string {
   const prefix = { state: 'xs', org: 'xo', type: 'xt', topic: 'xp', approach: 'xa' }[vocabulary];
   return prefix + code.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
 /** Words too general to stand for a concept on their own ("other", "project"). */
-const GENERIC = new Set(['other', 'autre', 'autres', 'project', 'projet', 'scheme', 'dispositif', 'facility', 'process']);
+const GENERIC = new Set([
+  'other',
+  'autre',
+  'autres',
+  'project',
+  'projet',
+  'scheme',
+  'dispositif',
+  'facility',
+  'process',
+]);
 const MAX_PHRASE = 6;
+
+/** A word folded and plural-stripped: one part of a phrase key. */
+function wordKey(word: string): string {
+  return stripPlural(fold(word));
+}
 
 /** Folded, plural-stripped words joined by spaces: the lookup key of a phrase. */
 function phraseKey(words: readonly string[]): string {
-  return words.map((word) => stripPlural(fold(word))).join(' ');
+  return words.map(wordKey).join(' ');
 }
+
+/** First word of each lexicon phrase → the longest phrase starting with it (bounds n-gram lookups). */
+const longestFrom = new Map<string, number>();
 
 /** Phrase key → concept tokens, built once from the taxonomy and the country names. */
 const lexicon = new Map<string, Set<string>>();
@@ -93,6 +127,8 @@ function addPhrase(phrase: string, concept: string): void {
   if (words.length === 0 || words.length > MAX_PHRASE) return;
   const key = phraseKey(words);
   if (key.length < 4 || (words.length === 1 && GENERIC.has(key))) return;
+  const first = wordKey(words[0] ?? '');
+  longestFrom.set(first, Math.max(longestFrom.get(first) ?? 0, words.length));
   const concepts = lexicon.get(key) ?? new Set<string>();
   concepts.add(concept);
   lexicon.set(key, concepts);
@@ -114,7 +150,9 @@ for (const [vocabulary, entries] of [
 ] as const) {
   for (const entry of entries) {
     const concept = conceptToken(vocabulary, entry.code);
-    for (const label of [entry.en, entry.fr]) for (const phrase of labelPhrases(label)) addPhrase(phrase, concept);
+    for (const label of [entry.en, entry.fr]) {
+      for (const phrase of labelPhrases(label)) addPhrase(phrase, concept);
+    }
     if (vocabulary === 'org') addPhrase(entry.code, concept);
   }
 }
@@ -140,12 +178,15 @@ export interface ConceptMatch {
 /** Finds concept phrases in a token list, longest match first, left to right (linear in words). */
 export function findConcepts(tokens: readonly Token[]): ConceptMatch[] {
   const matches: ConceptMatch[] = [];
+  const keys = tokens.map((token) => wordKey(token.word));
   let index = 0;
   while (index < tokens.length) {
     let found: ConceptMatch | null = null;
-    for (let size = Math.min(MAX_PHRASE, tokens.length - index); size >= 1 && found === null; size--) {
-      const words = tokens.slice(index, index + size).map((token) => token.word);
-      const concepts = lexicon.get(phraseKey(words));
+    const longest = longestFrom.get(keys[index] ?? '') ?? 0;
+    for (let size = Math.min(longest, tokens.length - index); size >= 1 && found === null; size--) {
+      const concepts = lexicon.get(
+        size === 1 ? (keys[index] ?? '') : keys.slice(index, index + size).join(' '),
+      );
       if (concepts) found = { first: index, last: index + size - 1, concepts: [...concepts] };
     }
     if (found) {
@@ -161,6 +202,8 @@ export function findConcepts(tokens: readonly Token[]): ConceptMatch[] {
 /** The distinct concept tokens of a text, space-separated, for the index's `concepts` column. */
 export function conceptText(text: string): string {
   const concepts = new Set<string>();
-  for (const match of findConcepts(tokenize(text))) for (const concept of match.concepts) concepts.add(concept);
+  for (const match of findConcepts(tokenize(text))) {
+    for (const concept of match.concepts) concepts.add(concept);
+  }
   return [...concepts].join(' ');
 }

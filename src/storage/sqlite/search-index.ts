@@ -20,6 +20,29 @@ export const SEARCH_TABLE = 'search_index';
 
 export type SearchRowKind = 'passage' | 'instrument';
 
+/**
+ * Instrument rows get rowids from 10^12 up, passages below: FTS5 applies rowid ranges inside the
+ * index, so "instruments only" never reads the (large) passage rows to test their kind.
+ */
+export const INSTRUMENT_ROWID_BASE = 1_000_000_000_000;
+
+/** The rowid range of a kind of row, as SQL conditions on `rowid`. */
+export function rowidRange(kind: SearchRowKind): { min: number; max: number } {
+  return kind === 'instrument'
+    ? { min: INSTRUMENT_ROWID_BASE, max: Number.MAX_SAFE_INTEGER }
+    : { min: 0, max: INSTRUMENT_ROWID_BASE - 1 };
+}
+
+/** The next free rowid in a kind's range. */
+async function nextRowid(db: Kysely<Database>, kind: SearchRowKind): Promise<number> {
+  const { min, max } = rowidRange(kind);
+  const last = await sql<{
+    id: number;
+  }>`select rowid as id from search_index where rowid between ${min} and ${max}
+    order by rowid desc limit 1`.execute(db);
+  return Math.max(min, Number(last.rows[0]?.id ?? min)) + 1;
+}
+
 interface SearchRow {
   kind: SearchRowKind;
   refId: string;
@@ -34,11 +57,14 @@ interface SearchRow {
 const asLanguage = (value: string): Language => (value === 'fr' ? 'fr' : 'en');
 
 async function insertRows(db: Kysely<Database>, rows: readonly SearchRow[]): Promise<void> {
+  const rowids: Record<SearchRowKind, number | null> = { passage: null, instrument: null };
   for (const row of rows) {
     const language = asLanguage(row.language);
     const text = `${row.title}\n${row.body}`;
-    await sql`insert into search_index (kind, ref_id, document_id, span_start, span_end, language, title, body, stems, concepts)
-      values (${row.kind}, ${row.refId}, ${row.documentId}, ${row.spanStart}, ${row.spanEnd}, ${row.language},
+    const rowid = rowids[row.kind] ?? (await nextRowid(db, row.kind));
+    rowids[row.kind] = rowid + 1;
+    await sql`insert into search_index (rowid, kind, ref_id, document_id, span_start, span_end, language, title, body, stems, concepts)
+      values (${rowid}, ${row.kind}, ${row.refId}, ${row.documentId}, ${row.spanStart}, ${row.spanEnd}, ${row.language},
               ${row.title}, ${row.body}, ${stemText(text, language)}, ${conceptText(text)})`.execute(db);
   }
 }
@@ -82,7 +108,11 @@ async function instrumentRows(db: Kysely<Database>, instrumentIds: readonly stri
         .select(['instrument_id', 'actors.name_en', 'actors.name_fr'])
         .where('instrument_id', 'in', ids)
         .execute(),
-      db.selectFrom('instrument_topics').select(['instrument_id', 'topic']).where('instrument_id', 'in', ids).execute(),
+      db
+        .selectFrom('instrument_topics')
+        .select(['instrument_id', 'topic'])
+        .where('instrument_id', 'in', ids)
+        .execute(),
       db
         .selectFrom('instrument_approaches')
         .select(['instrument_id', 'approach'])
@@ -107,7 +137,10 @@ async function instrumentRows(db: Kysely<Database>, instrumentIds: readonly stri
     }
     const languageOf = new Map(languages.map((row) => [row.instrument_id, row.language]));
     for (const instrument of instruments) {
-      const typeLabels = [labelOf('instrument_types', instrument.type, 'en'), labelOf('instrument_types', instrument.type, 'fr')];
+      const typeLabels = [
+        labelOf('instrument_types', instrument.type, 'en'),
+        labelOf('instrument_types', instrument.type, 'fr'),
+      ];
       rows.push({
         kind: 'instrument',
         refId: instrument.id,
@@ -124,11 +157,16 @@ async function instrumentRows(db: Kysely<Database>, instrumentIds: readonly stri
 }
 
 /** Reindexes the given instruments (after their record rows changed). */
-export async function indexInstruments(db: Kysely<Database>, instrumentIds: readonly string[]): Promise<void> {
+export async function indexInstruments(
+  db: Kysely<Database>,
+  instrumentIds: readonly string[],
+): Promise<void> {
   await loadActorNames(db);
   for (let offset = 0; offset < instrumentIds.length; offset += 500) {
     const ids = instrumentIds.slice(offset, offset + 500);
-    await sql`delete from search_index where kind = 'instrument' and ref_id in (${sql.join(ids)})`.execute(db);
+    await sql`delete from search_index where rowid >= ${INSTRUMENT_ROWID_BASE} and ref_id in (${sql.join(ids)})`.execute(
+      db,
+    );
   }
   await insertRows(db, await instrumentRows(db, instrumentIds));
 }
@@ -139,7 +177,9 @@ export async function indexInstruments(db: Kysely<Database>, instrumentIds: read
  */
 export async function indexDocument(db: Kysely<Database>, documentId: string): Promise<void> {
   await loadActorNames(db);
-  await sql`delete from search_index where kind = 'passage' and document_id = ${documentId}`.execute(db);
+  await sql`delete from search_index where rowid < ${INSTRUMENT_ROWID_BASE} and document_id = ${documentId}`.execute(
+    db,
+  );
   await insertRows(db, await passageRows(db, documentId));
   const instruments = await db
     .selectFrom('instrument_documents')
@@ -190,14 +230,16 @@ const syncing = new WeakMap<Kysely<Database>, Promise<void>>();
 
 async function synchronise(db: Kysely<Database>): Promise<void> {
   const counts = await sql<{ documents: number; instruments: number }>`select
-      (select count(*) from documents) as documents, (select count(*) from instruments) as instruments`.execute(db);
+      (select count(*) from documents) as documents, (select count(*) from instruments) as instruments`.execute(
+    db,
+  );
   const key = JSON.stringify(counts.rows[0] ?? {});
   if (lastSynced.get(db) === key) return;
   const missingDocuments = await sql<{ id: string }>`select id from documents where id not in
-      (select document_id from search_index where kind = 'passage' and document_id is not null)`.execute(db);
+      (select document_id from search_index where rowid < ${INSTRUMENT_ROWID_BASE})`.execute(db);
   for (const row of missingDocuments.rows) await indexDocument(db, row.id);
   const missingInstruments = await sql<{ id: string }>`select id from instruments where id not in
-      (select ref_id from search_index where kind = 'instrument')`.execute(db);
+      (select ref_id from search_index where rowid >= ${INSTRUMENT_ROWID_BASE})`.execute(db);
   if (missingInstruments.rows.length > 0) {
     await indexInstruments(
       db,

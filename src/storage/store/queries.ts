@@ -2,6 +2,7 @@
  * Read queries of the atlas, in portable SQL through Kysely (shared by the SQLite and PostgreSQL
  * stores). Field rows are loaded in one query per table for a whole page, never per instrument.
  */
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { notFound } from '../../domain/errors.ts';
 import type {
@@ -123,6 +124,8 @@ export async function listInstruments(
     .executeTakeFirstOrThrow();
   const rows = await filteredInstruments(db, filter)
     .selectAll('instruments')
+    // Dated instruments first, oldest first; NULL ordering differs between engines, so say it.
+    .orderBy(sql`case when instruments.first_date is null then 1 else 0 end`)
     .orderBy('instruments.first_date')
     .orderBy('instruments.title')
     .orderBy('instruments.id')

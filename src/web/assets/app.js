@@ -1,3 +1,4 @@
+/* global window, document */
 // Highlights the span named in the URL hash (#span-START-END) on the document page and scrolls it
 // into view; every fact and passage carries its offsets in data-s / data-e attributes.
 (function () {

@@ -12,7 +12,7 @@ import { href, html, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n.ts';
 
 const WIDTH = 960;
-const HEIGHT = 500;
+const HEIGHT = 440;
 
 /** Features without an ISO numeric id in world-atlas, by their `name` property. */
 const BY_NAME: Readonly<Record<string, string>> = { Kosovo: 'XK', Somaliland: 'SO', 'N. Cyprus': 'CY' };
@@ -29,16 +29,19 @@ let shapes: readonly MapShape[] | null = null;
 function mapShapes(): readonly MapShape[] {
   if (shapes !== null) return shapes;
   const world = topology as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-  const collection = feature(world, world.objects.countries);
+  const all = feature(world, world.objects.countries);
+  // Antarctica is left out: it has no instruments and would take a fifth of the height.
+  const collection = {
+    ...all,
+    features: all.features.filter((country) => country.properties.name !== 'Antarctica'),
+  };
   const projection = geoNaturalEarth1().fitSize([WIDTH, HEIGHT], collection);
   const path = geoPath(projection).digits(1);
-  shapes = collection.features
-    .filter((country) => country.properties.name !== 'Antarctica')
-    .map((country) => ({
-      code: country.id === undefined ? BY_NAME[country.properties.name] : countryByNumeric(String(country.id)),
-      name: country.properties.name,
-      d: path(country) ?? '',
-    }));
+  shapes = collection.features.map((country) => ({
+    code: country.id === undefined ? BY_NAME[country.properties.name] : countryByNumeric(String(country.id)),
+    name: country.properties.name,
+    d: path(country) ?? '',
+  }));
   return shapes;
 }
 
@@ -52,16 +55,24 @@ function colourClass(count: number, max: number): number {
 export function worldMap(counts: ReadonlyMap<string, number>, tr: Translator): SafeHtml {
   const max = Math.max(0, ...counts.values());
   const countries = mapShapes().map((shape) => {
-    if (shape.code === undefined) return html`<path class="c0" d="${shape.d}"><title>${shape.name}</title></path>`;
+    if (shape.code === undefined) {
+      return html`<path class="c0" d="${shape.d}"><title>${shape.name}</title></path>`;
+    }
     const count = counts.get(shape.code) ?? 0;
     const name = tr.actor(shape.code);
-    return html`<a href="${href(`/countries/${shape.code}`)}" aria-label="${name}: ${count}"><path class="c${colourClass(count, max)}" d="${shape.d}"><title>${name}: ${count}</title></path></a>`;
+    return html`<a href="${href(`/countries/${shape.code}`)}" aria-label="${name}: ${count}"
+      ><path class="c${colourClass(count, max)}" d="${shape.d}"><title>${name}: ${count}</title></path></a
+    >`;
   });
   const steps = [1, 2, 3, 4, 5].map((step) => Math.round(Math.expm1((Math.log1p(max) * step) / 5)));
   return html`<figure class="map-figure">
-<svg class="map" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${tr.t('worldMap')}">${countries}</svg>
-<figcaption class="legend"><span><span class="swatch c0"></span> 0</span>${steps.map(
-    (value, index) => html`<span><span class="swatch c${index + 1}"></span> ≤ ${value}</span>`,
-  )}<span>${tr.t('mapHelp')}</span></figcaption>
-</figure>`;
+    <svg class="map" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${tr.t('worldMap')}">
+      ${countries}
+    </svg>
+    <figcaption class="legend">
+      <span><span class="swatch c0"></span> 0</span>${steps.map(
+        (value, index) => html`<span><span class="swatch c${index + 1}"></span> ≤ ${value}</span>`,
+      )}<span>${tr.t('mapHelp')}</span>
+    </figcaption>
+  </figure>`;
 }

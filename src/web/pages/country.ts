@@ -9,38 +9,122 @@ import type { Translator } from '../i18n.ts';
 export function countryPage(profile: CountryProfile, name: string, tr: Translator): SafeHtml {
   const code = profile.code;
   return html`<h1>${name} <span class="muted">(${code})</span></h1>
-<section class="cards" aria-label="${name}">
-<div class="card"><span class="number">${profile.instrumentCount}</span>${tr.t('instruments')}</div>
-<div class="card"><span class="number">${profile.byPartner.length}</span>${tr.t('byPartner')}</div>
-<div class="card"><span class="number">${profile.documents.length}</span>${tr.t('mentioningDocuments')}</div>
-</section>
-<div class="grid-2">
-<section class="panel" aria-labelledby="by-type"><h2 id="by-type">${tr.t('byType')}</h2>
-${barList(profile.byType.map((row) => ({ label: tr.typeLabel(row.code), count: row.count, link: href('/search', { country: code, type: row.code }) })), tr)}</section>
-<section class="panel" aria-labelledby="by-partner"><h2 id="by-partner">${tr.t('byPartner')}</h2>
-${barList(profile.byPartner.slice(0, 15).map((row) => ({ label: tr.actor(row.code), count: row.count, link: actorHref(row.code, /^[A-Z]{2}$/.test(row.code) ? 'state' : 'organization') })), tr)}</section>
-<section class="panel" aria-labelledby="money"><h2 id="money">${tr.t('moneyBySource')}</h2>
-${profile.moneyBySource.length === 0
-    ? html`<p class="muted">${tr.t('empty')}</p>`
-    : html`<table><thead><tr><th>${tr.t('source')}</th><th class="num">${tr.t('total')}</th><th class="num">${tr.t('instruments')}</th></tr></thead><tbody>${profile.moneyBySource.map(
-        (row) => html`<tr><td>${row.source === null ? tr.t('unspecified') : tr.actor(row.source)}</td><td class="num">${money(row.total, row.currency, tr)}</td><td class="num">${row.instruments}</td></tr>`,
-      )}</tbody></table>`}</section>
-<section class="panel" aria-labelledby="topics"><h2 id="topics">${tr.t('topics')}</h2>
-${barList(profile.topics.map((row) => ({ label: tr.topicLabel(row.code), count: row.count, link: href('/search', { country: code, topic: row.code }) })), tr)}</section>
-</div>
-<section class="panel" aria-labelledby="timeline"><h2 id="timeline">${tr.t('timeline')}</h2>${timelineSvg(profile.timeline, tr, { country: code })}</section>
-<section class="panel" aria-labelledby="instruments"><h2 id="instruments">${tr.t('instrumentsOf')} ${name}</h2>
-${instrumentItems(profile.instruments, tr)}
-${profile.instrumentCount > profile.instruments.length ? html`<p><a href="${href('/search', { country: code })}">${tr.t('search')} →</a></p>` : ''}
-<p><a href="${href('/api/instruments', { country: code, format: 'csv' })}">${tr.t('download')} CSV</a></p></section>
-<div class="grid-2">
-<section class="panel" aria-labelledby="statements"><h2 id="statements">${tr.t('commitments')}</h2>
-${profile.statements.length === 0 ? html`<p class="muted">${tr.t('empty')}</p>` : html`<ul class="plain">${profile.statements.map(
-    (s) => html`<li><span class="tag">${s.kind}</span> <a href="${spanHref(s.documentId, s.span.start, s.span.end)}">${s.text.length > 240 ? `${s.text.slice(0, 240)}…` : s.text}</a></li>`,
-  )}</ul>`}</section>
-<section class="panel" aria-labelledby="documents"><h2 id="documents">${tr.t('mentioningDocuments')}</h2>
-${profile.documents.length === 0 ? html`<p class="muted">${tr.t('empty')}</p>` : html`<ul class="plain">${profile.documents.map(
-    (d) => html`<li><a href="/documents/${encodeURIComponent(d.id)}">${d.title}</a> <span class="muted">(${tr.languageName(d.language)}, ${d.mentions} ${tr.t('mentions')})</span></li>`,
-  )}</ul>`}</section>
-</div>`;
+    <section class="cards" aria-label="${name}">
+      <div class="card"><span class="number">${profile.instrumentCount}</span>${tr.t('instruments')}</div>
+      <div class="card"><span class="number">${profile.byPartner.length}</span>${tr.t('partners')}</div>
+      <div class="card">
+        <span class="number">${profile.documents.length}</span>${tr.t('mentioningDocuments')}
+      </div>
+    </section>
+    <div class="grid-2">
+      <section class="panel" aria-labelledby="by-type">
+        <h2 id="by-type">${tr.t('byType')}</h2>
+        ${barList(
+          profile.byType.map((row) => ({
+            label: tr.typeLabel(row.code),
+            count: row.count,
+            link: href('/search', { country: code, type: row.code }),
+          })),
+          tr,
+        )}
+      </section>
+      <section class="panel" aria-labelledby="by-partner">
+        <h2 id="by-partner">${tr.t('byPartner')}</h2>
+        ${barList(
+          profile.byPartner.slice(0, 15).map((row) => ({
+            label: tr.actor(row.code),
+            count: row.count,
+            link: actorHref(row.code, /^[A-Z]{2}$/.test(row.code) ? 'state' : 'organization'),
+          })),
+          tr,
+        )}
+      </section>
+      <section class="panel" aria-labelledby="money">
+        <h2 id="money">${tr.t('moneyBySource')}</h2>
+        ${
+          profile.moneyBySource.length === 0
+            ? html`<p class="muted">${tr.t('empty')}</p>`
+            : html`<table>
+                <thead>
+                  <tr>
+                    <th>${tr.t('source')}</th>
+                    <th class="num">${tr.t('total')}</th>
+                    <th class="num">${tr.t('instruments')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${profile.moneyBySource.map(
+                    (row) =>
+                      html`<tr>
+                        <td>${row.source === null ? tr.t('unspecified') : tr.actor(row.source)}</td>
+                        <td class="num">${money(row.total, row.currency, tr)}</td>
+                        <td class="num">${row.instruments}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`
+        }
+      </section>
+      <section class="panel" aria-labelledby="topics">
+        <h2 id="topics">${tr.t('topics')}</h2>
+        ${barList(
+          profile.topics.map((row) => ({
+            label: tr.topicLabel(row.code),
+            count: row.count,
+            link: href('/search', { country: code, topic: row.code }),
+          })),
+          tr,
+        )}
+      </section>
+    </div>
+    <section class="panel" aria-labelledby="timeline">
+      <h2 id="timeline">${tr.t('timeline')}</h2>
+      ${timelineSvg(profile.timeline, tr, { country: code })}
+    </section>
+    <section class="panel" aria-labelledby="instruments">
+      <h2 id="instruments">${tr.t('instrumentsOf')} ${name}</h2>
+      ${instrumentItems(profile.instruments, tr)}
+      ${profile.instrumentCount > profile.instruments.length ? html`<p><a href="${href('/search', { country: code })}">${tr.t('search')} →</a></p>` : ''}
+      <p>
+        <a href="${href('/api/instruments', { country: code, format: 'csv' })}">${tr.t('download')} CSV</a>
+      </p>
+    </section>
+    <div class="grid-2">
+      <section class="panel" aria-labelledby="statements">
+        <h2 id="statements">${tr.t('commitments')}</h2>
+        ${
+          profile.statements.length === 0
+            ? html`<p class="muted">${tr.t('empty')}</p>`
+            : html`<ul class="plain">
+                ${profile.statements.map(
+                  (s) =>
+                    html`<li>
+                      <span class="tag">${tr.term(s.kind)}</span>
+                      <a href="${spanHref(s.documentId, s.span.start, s.span.end)}"
+                        >${s.text.length > 240 ? `${s.text.slice(0, 240)}…` : s.text}</a
+                      >
+                    </li>`,
+                )}
+              </ul>`
+        }
+      </section>
+      <section class="panel" aria-labelledby="documents">
+        <h2 id="documents">${tr.t('mentioningDocuments')}</h2>
+        ${
+          profile.documents.length === 0
+            ? html`<p class="muted">${tr.t('empty')}</p>`
+            : html`<ul class="plain">
+                ${profile.documents.map(
+                  (d) =>
+                    html`<li>
+                      <a href="/documents/${encodeURIComponent(d.id)}">${d.title}</a>
+                      <span class="muted"
+                        >(${tr.languageName(d.language)}, ${d.mentions} ${tr.t('mentions')})</span
+                      >
+                    </li>`,
+                )}
+              </ul>`
+        }
+      </section>
+    </div>`;
 }

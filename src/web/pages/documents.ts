@@ -6,10 +6,29 @@ import type { Translator } from '../i18n.ts';
 
 export function documentsPage(page: Page<DocumentSummary>, tr: Translator): SafeHtml {
   return html`<h1>${tr.t('documents')}</h1>
-<section class="panel"><table><thead><tr><th>${tr.t('title')}</th><th>${tr.t('language')}</th><th class="num">${tr.t('instruments')}</th><th class="num">${tr.t('characters')}</th></tr></thead>
-<tbody>${page.items.map(
-    (d) => html`<tr><td><a href="/documents/${encodeURIComponent(d.id)}">${d.title}</a></td><td>${tr.languageName(d.language)}</td><td class="num">${d.instrumentCount}</td><td class="num">${d.charCount.toLocaleString(tr.lang)}</td></tr>`,
-  )}</tbody></table>
-${pager('/documents', {}, page.total, page.limit, page.offset, tr)}
-<p><a href="/api/documents?format=csv">${tr.t('download')} CSV</a></p></section>`;
+    <section class="panel">
+      <table>
+        <thead>
+          <tr>
+            <th>${tr.t('title')}</th>
+            <th>${tr.t('language')}</th>
+            <th class="num">${tr.t('instruments')}</th>
+            <th class="num">${tr.t('characters')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${page.items.map(
+            (d) =>
+              html`<tr>
+                <td><a href="/documents/${encodeURIComponent(d.id)}">${d.title}</a></td>
+                <td>${tr.languageName(d.language)}</td>
+                <td class="num">${d.instrumentCount}</td>
+                <td class="num">${d.charCount.toLocaleString(tr.lang)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${pager('/documents', {}, page.total, page.limit, page.offset, tr)}
+      <p><a href="/api/documents?format=csv">${tr.t('download')} CSV</a></p>
+    </section>`;
 }

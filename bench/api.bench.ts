@@ -1,0 +1,126 @@
+/**
+ * `npm run bench:api`: builds a synthetic atlas (10,000 instruments, > 100,000 claims with
+ * evidence) in a temp database file, starts the real server in a child process on 127.0.0.1 and
+ * load-tests the main endpoints with autocannon, printing p50/p99 latency and requests/s each.
+ *
+ * Environment: MDA_BENCH_SECONDS (per endpoint, default 5), MDA_BENCH_CONNECTIONS (default 8),
+ * MDA_BENCH_INSTRUMENTS (default 10000).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir, cpus } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { reindexAll } from '../src/storage/sqlite/search-index.ts';
+import { buildSyntheticAtlas } from './synthetic-atlas.ts';
+
+interface AutocannonResult {
+  latency: { p50: number; p99: number; max: number };
+  requests: { average: number; total: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  pipelining: number;
+}) => Promise<AutocannonResult>;
+// autocannon ships no type declarations; its promise API is typed here.
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const SECONDS = Number(process.env.MDA_BENCH_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.MDA_BENCH_CONNECTIONS ?? 8);
+const INSTRUMENTS = Number(process.env.MDA_BENCH_INSTRUMENTS ?? 10_000);
+
+const ENDPOINTS: readonly [name: string, path: string][] = [
+  ['list', '/api/instruments'],
+  ['list, deep page', '/api/instruments?offset=5000&limit=50'],
+  [
+    'filter type+topic+years',
+    '/api/instruments?type=readmission_agreement&topic=return_readmission&from=2005&to=2020',
+  ],
+  ['filter country', '/api/instruments?country=ML'],
+  ['filter text', '/api/instruments?q=r%C3%A9admission'],
+  ['country profile', '/api/countries/ML'],
+  ['search (fr)', '/api/search?q=r%C3%A9admission'],
+  ['search (en, 2 words)', '/api/search?q=mobility%20partnership'],
+  ['instrument + evidence', '/api/instruments/ins_syn_4242'],
+  ['stats', '/api/stats'],
+];
+
+/** In the child process: serve the database file and print the URL. */
+async function serve(file: string): Promise<void> {
+  const { openAtlasDatabase } = await import('../src/storage/database.ts');
+  const { startServer } = await import('../src/http/server.ts');
+  const { store, db } = await openAtlasDatabase({ file });
+  const server = await startServer({ store, db, port: 0, host: '127.0.0.1', web: false });
+  process.stdout.write(`${server.url}\n`);
+}
+
+function startChild(file: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', file],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`server exited with code ${code}`)));
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', (url) =>
+      resolve({ child, url: url.trim() }),
+    );
+  });
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(10);
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'mda-bench-'));
+  const file = join(dir, 'atlas.sqlite');
+  let child: ChildProcess | undefined;
+  try {
+    const built = await buildSyntheticAtlas(file, { instruments: INSTRUMENTS, documents: 400 });
+    const indexStart = Date.now();
+    await reindexAll(built.atlas.db);
+    const indexMillis = Date.now() - indexStart;
+    await built.atlas.store.close();
+    console.log(
+      `synthetic atlas: ${built.instruments} instruments, ${built.claims} claims with evidence, ${built.documents} documents ` +
+        `(built in ${built.millis} ms, search index in ${indexMillis} ms)`,
+    );
+    console.log(
+      `machine: ${cpus().length} cores; ${CONNECTIONS} connections, ${SECONDS} s per endpoint, loopback 127.0.0.1\n`,
+    );
+    const started = await startChild(file);
+    child = started.child;
+    console.log(
+      `${'endpoint'.padEnd(26)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'req/s'.padStart(10)}  errors`,
+    );
+    for (const [name, path] of ENDPOINTS) {
+      await autocannon({ url: started.url + path, connections: 2, duration: 1, pipelining: 1 }); // warm-up
+      const result = await autocannon({
+        url: started.url + path,
+        connections: CONNECTIONS,
+        duration: SECONDS,
+        pipelining: 1,
+      });
+      const failures = result.errors + result.timeouts + result.non2xx;
+      const flag = result.latency.p99 < 50 ? '' : '  (p99 over 50 ms)';
+      console.log(
+        `${name.padEnd(26)}${ms(result.latency.p50)}${ms(result.latency.p99)}${result.requests.average.toFixed(0).padStart(10)}  ${failures}${flag}`,
+      );
+    }
+  } finally {
+    child?.kill();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const serveIndex = process.argv.indexOf('--serve');
+if (serveIndex >= 0) await serve(process.argv[serveIndex + 1] ?? '');
+else await main();

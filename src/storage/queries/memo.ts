@@ -1,0 +1,38 @@
+/**
+ * Caches whole-atlas aggregates (statistics, network, map counts) until the data changes. The atlas
+ * is read-mostly: a cheap version key (last claim id, document and instrument counts) tells when an
+ * ingest, in this process or another, has written since the value was computed.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+
+const caches = new WeakMap<Kysely<Database>, Map<string, { version: string; value: Promise<unknown> }>>();
+
+/** A key that changes whenever documents, instruments or claims are added or removed. */
+export async function dataVersion(db: Kysely<Database>): Promise<string> {
+  const result = await sql<{ claims: number | null; documents: number; instruments: number }>`select
+    (select max(id) from claims) as claims, (select count(*) from documents) as documents,
+    (select count(*) from instruments) as instruments`.execute(db);
+  const row = result.rows[0];
+  return `${row?.claims ?? 0}:${row?.documents ?? 0}:${row?.instruments ?? 0}`;
+}
+
+/** The cached value of `compute` for `name`, recomputed when the data version changed. */
+export async function memoByVersion<T>(
+  db: Kysely<Database>,
+  name: string,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const version = await dataVersion(db);
+  let cache = caches.get(db);
+  if (cache === undefined) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
+  const hit = cache.get(name);
+  if (hit !== undefined && hit.version === version) return hit.value as Promise<T>;
+  const value = compute();
+  cache.set(name, { version, value });
+  value.catch(() => cache.delete(name));
+  return value;
+}

@@ -1,0 +1,172 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { CATALOGUE, HEAD_RULES } from '../../src/extraction/instruments/index.ts';
+import { extractDocument } from '../../src/extraction/pipeline.ts';
+import type { InstrumentCandidate } from '../../src/extraction/types.ts';
+
+/** The instruments of a text as (type, sorted parties, first date) triples. */
+function instrumentsOf(
+  text: string,
+): { type: string; parties: string[]; date: string | null; quote: string }[] {
+  return extractDocument(text).instruments.map((i: InstrumentCandidate) => ({
+    type: i.type,
+    parties: [...new Set(i.parties.map((p) => p.actorId))].sort(),
+    date: i.dates[0]?.value ?? null,
+    quote: i.quote,
+  }));
+}
+
+void describe('instruments: legal forms and parties', () => {
+  void it('reads a French readmission agreement signed by two states, with its year', () => {
+    const found = instrumentsOf("L'Espagne et le Sénégal ont signé un accord de réadmission en 2006.");
+    assert.deepEqual(
+      found.map(({ type, parties, date }) => ({ type, parties, date })),
+      [{ type: 'readmission_agreement', parties: ['ES', 'SN'], date: '2006' }],
+    );
+  });
+
+  void it('reads a letter of intent "with" a partner plus the clause subject', () => {
+    const found = instrumentsOf(
+      'The Netherlands signed a letter of intent with Egypt on migration cooperation.',
+    );
+    assert.equal(found.length, 1);
+    assert.equal(found[0]?.type, 'letter_of_intent');
+    assert.deepEqual(found[0]?.parties, ['EG', 'NL']);
+  });
+
+  void it('reads a hyphenated pair "EU-Tunisia" and a month date for a memorandum', () => {
+    const found = instrumentsOf(
+      'The report discusses the EU-Tunisia Memorandum of Understanding of July 2023 at length.',
+    );
+    assert.equal(found.length, 1);
+    assert.equal(found[0]?.type, 'memorandum_of_understanding');
+    assert.deepEqual(found[0]?.parties, ['EU', 'TN']);
+    assert.equal(found[0]?.date, '2023-07');
+  });
+
+  void it('keeps the legal form first: a joint declaration launching a partnership is a joint declaration', () => {
+    const found = instrumentsOf(
+      'In March 2024, the EU and Mauritania signed a joint declaration on strengthening a comprehensive migration partnership.',
+    );
+    assert.deepEqual(
+      found.map(({ type, parties }) => ({ type, parties })),
+      [{ type: 'joint_declaration', parties: ['EU', 'MR'] }],
+    );
+  });
+
+  void it('reads "entre X et Y" for operational cooperation in French', () => {
+    const found = instrumentsOf(
+      "Les patrouilles conjointes entre l'Espagne et la Mauritanie ont réduit les départs.",
+    );
+    assert.deepEqual(
+      found.map(({ type, parties }) => ({ type, parties })),
+      [{ type: 'operational_cooperation', parties: ['ES', 'MR'] }],
+    );
+  });
+
+  void it('gives a unilateral envoy the one state that appointed it', () => {
+    const found = instrumentsOf('Belgium has appointed a Special Envoy for Asylum and Migration.');
+    assert.deepEqual(
+      found.map(({ type, parties }) => ({ type, parties })),
+      [{ type: 'envoy', parties: ['BE'] }],
+    );
+  });
+
+  void it('gives multilateral processes from the catalogue no parties, in both languages', () => {
+    const en = instrumentsOf('Spain and Morocco co-chair the Rabat Process this year.');
+    const fr = instrumentsOf('Le Processus de Rabat a été lancé en 2006.');
+    assert.deepEqual(
+      en.map((i) => [i.type, i.parties]),
+      [['dialogue', []]],
+    );
+    assert.deepEqual(
+      fr.map((i) => [i.type, i.parties, i.date]),
+      [['dialogue', [], '2006']],
+    );
+  });
+
+  void it('types an agreement by its subject: circular migration is a labour agreement', () => {
+    const found = instrumentsOf(
+      'Spain has concluded bilateral agreements on circular migration with Morocco and Senegal.',
+    );
+    assert.deepEqual(
+      found.map(({ type, parties }) => ({ type, parties })),
+      [{ type: 'labour_agreement', parties: ['ES', 'MA', 'SN'] }],
+    );
+  });
+
+  void it('splits "EPAs with A (2008), B (2009)" into one trade agreement per dated counterpart', () => {
+    const found = instrumentsOf(
+      'Japan has concluded EPAs with Indonesia (2008), the Philippines (2009), and Vietnam (2014).',
+    );
+    assert.deepEqual(
+      found.map(({ type, parties, date }) => ({ type, parties, date })),
+      [
+        { type: 'trade_agreement', parties: ['ID', 'JP'], date: '2008' },
+        { type: 'trade_agreement', parties: ['JP', 'PH'], date: '2009' },
+        { type: 'trade_agreement', parties: ['JP', 'VN'], date: '2014' },
+      ],
+    );
+  });
+});
+
+void describe('instruments: what is not an instrument', () => {
+  void it('ignores plural kinds of instruments listed without parties', () => {
+    const found = instrumentsOf(
+      'Instruments include bilateral agreements, memoranda of understanding (MoUs), declarations of intent and special envoys.',
+    );
+    assert.deepEqual(found, []);
+  });
+
+  void it('ignores the everyday French "accord" ("ont marqué leur accord")', () => {
+    assert.deepEqual(
+      instrumentsOf('Les deux parties ont marqué leur accord sur les domaines de coopération.'),
+      [],
+    );
+  });
+
+  void it('ignores a common noun such as "programme" without a name or an owner', () => {
+    assert.deepEqual(instrumentsOf('The programme was evaluated and the project continued.'), []);
+  });
+});
+
+void describe('instruments: one record per distinct instrument', () => {
+  void it('merges a repeated mention and an anaphor into the first record', () => {
+    const found = instrumentsOf(
+      'Sweden has had an MoU on return with Iraq since 2008. The MoU states that both countries promote voluntary return.',
+    );
+    assert.equal(found.length, 1);
+    assert.equal(found[0]?.type, 'memorandum_of_understanding');
+    assert.deepEqual(found[0]?.parties, ['IQ', 'SE']);
+    assert.equal(found[0]?.date, '2008');
+  });
+
+  void it('merges the aliases of a catalogued instrument across languages', () => {
+    const found = instrumentsOf(
+      "The EU Emergency Trust Fund for Africa (EUTF) financed projects. Le Fonds fiduciaire d'urgence a financé neuf projets.",
+    );
+    assert.deepEqual(
+      found.map((i) => [i.type, i.parties]),
+      [['fund', ['EU']]],
+    );
+  });
+});
+
+void describe('instruments: catalogue and lexicon', () => {
+  void it('compiles every pattern without capturing groups (the combined matcher numbers groups by rule)', () => {
+    for (const pattern of [...CATALOGUE.map((e) => e.pattern), ...HEAD_RULES.map((r) => r.pattern)]) {
+      const groups = new RegExp(`${pattern}|`).exec('')?.length;
+      assert.equal(groups, 1, pattern);
+    }
+  });
+
+  void it('recognises every catalogued instrument by its own title', () => {
+    for (const entry of CATALOGUE) {
+      const found = instrumentsOf(`The report mentions the ${entry.title} in passing.`);
+      assert.ok(
+        found.some((i) => i.type === entry.type),
+        `${entry.key}: ${JSON.stringify(found)}`,
+      );
+    }
+  });
+});
