@@ -13,6 +13,7 @@ import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { databaseFile } from '../src/storage/paths.ts';
 import { reindexAll } from '../src/storage/sqlite/search-index.ts';
 import { buildSyntheticAtlas } from './synthetic-atlas.ts';
 
@@ -52,19 +53,17 @@ const ENDPOINTS: readonly [name: string, path: string][] = [
   ['stats', '/api/stats'],
 ];
 
-/** In the child process: serve the database file and print the URL. */
-async function serve(file: string): Promise<void> {
-  const { openAtlasDatabase } = await import('../src/storage/database.ts');
-  const { startServer } = await import('../src/http/server.ts');
-  const { store, db } = await openAtlasDatabase({ file });
-  const server = await startServer({ store, db, port: 0, host: '127.0.0.1', web: false });
-  process.stdout.write(`${server.url}\n`);
+/** In the child process: serve the data folder as `mda serve` does and print the URL. */
+async function serve(dataDir: string): Promise<void> {
+  const { serveAtlas } = await import('../src/http/serve.ts');
+  const served = await serveAtlas({ dataDir, port: 0, host: '127.0.0.1', ingestCorpus: false });
+  process.stdout.write(`${served.server.url}\n`);
 }
 
-function startChild(file: string): Promise<{ child: ChildProcess; url: string }> {
+function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', file],
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', dataDir],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -81,7 +80,7 @@ const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(10);
 
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'mda-bench-'));
-  const file = join(dir, 'atlas.sqlite');
+  const file = databaseFile(dir);
   let child: ChildProcess | undefined;
   try {
     const built = await buildSyntheticAtlas(file, { instruments: INSTRUMENTS, documents: 400 });
@@ -96,7 +95,7 @@ async function main(): Promise<void> {
     console.log(
       `machine: ${cpus().length} cores; ${CONNECTIONS} connections, ${SECONDS} s per endpoint, loopback 127.0.0.1\n`,
     );
-    const started = await startChild(file);
+    const started = await startChild(dir);
     child = started.child;
     console.log(
       `${'endpoint'.padEnd(26)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'req/s'.padStart(10)}  errors`,

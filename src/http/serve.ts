@@ -6,6 +6,7 @@ import { ensureBuiltInCorpus } from '../services/corpus.ts';
 import type { IngestBatchResult } from '../services/ingest.ts';
 import { openAtlasDatabase } from '../storage/database.ts';
 import { ensureSearchIndex } from '../storage/sqlite/search-index.ts';
+import { kyselyWithStatementCache } from '../storage/sqlite/statement-cache.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 export interface ServeOptions {
@@ -43,10 +44,12 @@ export async function serveAtlas(options: ServeOptions): Promise<ServedAtlas> {
             atlas.store,
             options.onIngestStart === undefined ? {} : { onStart: options.onIngestStart },
           );
-    await ensureSearchIndex(atlas.db);
+    // The read queries run through a handle that keeps their statements prepared.
+    const db = kyselyWithStatementCache(atlas.raw);
+    await ensureSearchIndex(db);
     const server = await startServer({
       store: atlas.store,
-      db: atlas.db,
+      db,
       port: options.port,
       host: options.host ?? '127.0.0.1',
       logger: options.logger ?? false,

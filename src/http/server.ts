@@ -57,7 +57,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   // Documents ingested by another process (the CLI) become searchable on the next search.
   app.addHook('preHandler', async (request) => {
-    if (/^\/(api\/)?(search|instruments)\b/.test(request.url)) await ensureSearchIndex(options.db);
+    if (/^\/(api\/)?search\b|[?&]q=/.test(request.url)) await ensureSearchIndex(options.db);
   });
   const web = options.web ?? true;
   installErrorHandler(app, web ? renderErrorPage : undefined);

@@ -134,7 +134,12 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
     const { offset, ...parsed } = parseRequest(SearchPageQuery, request.query);
     const filter = { ...parsed, lang: undefined };
     const [instruments, facets, passages] = await Promise.all([
-      queryInstruments(db, filter, { limit: PAGE_SIZE, offset }),
+      queryInstruments(
+        db,
+        filter,
+        { limit: PAGE_SIZE, offset },
+        filter.q === undefined ? 'recent' : 'relevance',
+      ),
       instrumentFacets(db, filter),
       filter.q === undefined || filter.q === ''
         ? Promise.resolve(null)

@@ -72,6 +72,30 @@ void describe('instruments: legal forms and parties', () => {
     );
   });
 
+  void it('reads the agent of "organisée par" and a party after a verb of signing ("a signé avec")', () => {
+    const conference = instrumentsOf(
+      'Lors de la Conférence ministérielle sur la diaspora organisée par l’OIM en 2013, les participants ont parlé.',
+    );
+    assert.deepEqual(
+      conference.map(({ type, parties, date }) => ({ type, parties, date })),
+      [{ type: 'dialogue', parties: ['IOM'], date: '2013' }],
+    );
+    const convention = instrumentsOf(
+      'Le Mali a signé avec la France une convention relative à la circulation des personnes en 1994.',
+    );
+    assert.deepEqual(
+      convention.map(({ type, parties }) => ({ type, parties })),
+      [{ type: 'agreement', parties: ['FR', 'ML'] }],
+    );
+  });
+
+  void it('types each agreement by its own words when two subjects share a sentence', () => {
+    const found = instrumentsOf(
+      'The EU offered a visa facilitation agreement to Nigeria in exchange for a readmission agreement with Nigeria.',
+    );
+    assert.deepEqual(found.map((i) => i.type).sort(), ['readmission_agreement', 'visa_agreement']);
+  });
+
   void it('gives multilateral processes from the catalogue no parties, in both languages', () => {
     const en = instrumentsOf('Spain and Morocco co-chair the Rabat Process this year.');
     const fr = instrumentsOf('Le Processus de Rabat a été lancé en 2006.');
@@ -107,6 +131,31 @@ void describe('instruments: legal forms and parties', () => {
         { type: 'trade_agreement', parties: ['JP', 'VN'], date: '2014' },
       ],
     );
+  });
+});
+
+void describe('instruments: practice cards', () => {
+  void it('reads a programme, its donors and its years from the fields of a practice card', () => {
+    const card = [
+      'Titre de la pratique : Connecting Diaspora for Development (CD4D)',
+      '',
+      'Pays/région : Pays-Bas et : Ghana, Maroc',
+      '',
+      'Donateur et partenaire(s)',
+      'd’exécution :',
+      '',
+      'Ministère néerlandais des affaires étrangères',
+      '',
+      'Année(s) de mise en œuvre : 2016-2019',
+      '',
+      'Résumé : CD4D soutient le développement de secteurs ciblés.',
+    ].join('\n');
+    const found = instrumentsOf(card);
+    assert.deepEqual(
+      found.map(({ type, parties, date }) => ({ type, parties, date })),
+      [{ type: 'programme', parties: ['NL'], date: '2016' }],
+    );
+    assert.equal(found[0]?.quote, 'Connecting Diaspora for Development (CD4D)');
   });
 });
 

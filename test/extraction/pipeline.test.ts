@@ -96,6 +96,29 @@ void describe('evaluation object', () => {
   });
 });
 
+void describe('links between instruments', () => {
+  void it('places an instrument named "dans le cadre du" a process under that framework', () => {
+    const doc = extractDocument(
+      "Les patrouilles conjointes entre l'Espagne et le Sénégal ont été lancées dans le cadre du Processus de Rabat.",
+    );
+    const link = doc.links.find((l) => l.relation === 'under_framework');
+    assert.ok(link, 'an under_framework link');
+    assert.equal(doc.instruments[link.from]?.type, 'operational_cooperation');
+    assert.equal(doc.instruments[link.to]?.type, 'dialogue');
+  });
+
+  void it('links readmission to visa facilitation with the approach the text names', () => {
+    const doc = extractDocument(
+      'The EU offered a visa facilitation agreement to Nigeria in exchange for a readmission agreement with Nigeria, a case of positive conditionality.',
+    );
+    const link = doc.links.find((l) => l.relation === 'linked_to');
+    assert.ok(link, 'an issue linkage');
+    assert.equal(link.approach, 'positive_conditionality');
+    assert.equal(doc.instruments[link.from]?.type, 'readmission_agreement');
+    assert.equal(doc.instruments[link.to]?.type, 'visa_agreement');
+  });
+});
+
 void describe('pipeline on English text', () => {
   void it('runs every stage on a short English document', () => {
     const doc = extractDocument(

@@ -6,7 +6,8 @@
 import type { LegalForm, Span } from '../../domain/model.ts';
 import type { ApproachCode, TopicCode } from '../../domain/taxonomy.ts';
 import type { InstrumentCandidate, PartyCandidate } from '../types.ts';
-import { type InstrumentContext, lowerBound } from './context.ts';
+import { findPracticeCards } from './cards.ts';
+import { type InstrumentContext, lowerBound, sentenceAt } from './context.ts';
 import { findMatches, type Match } from './matchers.ts';
 import { type InstrumentMention, isPluralHead, mentionOf } from './mentions.ts';
 import { roleFor } from './parties.ts';
@@ -112,26 +113,31 @@ export function findInstruments(
   const urls = urlSpans(ctx.text);
   let coveredUntil = -1;
   let previousEnd = -1;
-  for (const match of matches) {
+  for (let k = 0; k < matches.length; k++) {
+    const match = matches[k] as Match;
     // A head inside the name of the previous instrument ("Special Representative for Migration
     // Agreements") is part of that name.
     if (
       match.start < coveredUntil ||
       insideSpans(urls, match.start) ||
-      insideSpans(ctx.excluded, match.start)
+      insideSpans(ctx.excluded, match.start) ||
+      (match.source === 'head' && insideOrganizationName(ctx, match.start))
     ) {
       continue;
     }
-    const found = mentionOf(ctx, match);
+    const found = mentionOf(ctx, match, matches[k + 1]?.start);
     const headOfCompound = found !== null && found.span.start < previousEnd && previousEnd <= match.start;
     previousEnd = match.end;
     // "the Talent Partnership initiative": the second head only qualifies the first.
     if (!found || headOfCompound) continue;
     // A head whose name contains a catalogued name ("NDICI-Global Europe funds") is that instrument.
     if (!found.catalogued && overlapsAny(names, found.span)) continue;
+    // "le programme … mené par l'OIM (MIDA, Retour temporaire…)": a kind whose instances are named.
+    if (!found.catalogued && !found.named && namesInParentheses(ctx.text, names, found.span.end)) continue;
     coveredUntil = Math.max(coveredUntil, found.span.end);
     for (const mention of distributed(found)) add(mention);
   }
+  applyPracticeCards(ctx, drafts);
   return withoutCoveredPlurals(drafts).map((d) => toCandidate(ctx, d, annotate));
 
   function add(mention: InstrumentMention): void {
@@ -143,7 +149,7 @@ export function findInstruments(
         parties: new Map(),
         dates: [],
         amounts: [],
-        split: mention.key.split(':').length > 2,
+        split: mention.split === true,
       };
       drafts.push(draft);
       byKey.set(mention.key, [...(byKey.get(mention.key) ?? []), draft]);
@@ -204,6 +210,78 @@ function withoutCoveredPlurals(drafts: readonly Draft[]): Draft[] {
   });
 }
 
+/** Whether a parenthesis opening right after `end` starts with a catalogued name. */
+function namesInParentheses(text: string, names: readonly Span[], end: number): boolean {
+  const offset = text.slice(end, end + 80).indexOf('(');
+  const open = end + offset;
+  if (offset < 0 || /[.;)]/.test(text.slice(end, open))) return false;
+  const name = names[lowerBound(names, open + 1)];
+  return name !== undefined && /^\(\s*$/.test(text.slice(open, name.start));
+}
+
+/** "Programme des Nations Unies pour le développement" is UNDP, not a programme. */
+function insideOrganizationName(ctx: InstrumentContext, pos: number): boolean {
+  const actor = ctx.actors[lowerBound(ctx.actors, pos + 1) - 1];
+  return actor !== undefined && actor.kind === 'organization' && actor.start <= pos && pos < actor.end;
+}
+
+/**
+ * Gives the programme a practice card describes the donors and partners of its fields; a card whose
+ * programme the prose never names as such becomes a programme record of its own.
+ */
+function applyPracticeCards(ctx: InstrumentContext, drafts: Draft[]): void {
+  for (const card of findPracticeCards(ctx)) {
+    const dates = card.date ? [{ ...card.date, role: 'launch' as const }] : [];
+    const parties = new Map(card.parties.map((id) => [id, partyOf(id, card.title, ctx.text)]));
+    const described = drafts.find(
+      (d) =>
+        !d.mention.catalogued &&
+        d.mention.type === 'programme' &&
+        d.mention.span.start >= card.title.start &&
+        d.mention.span.start < card.end,
+    );
+    if (described) {
+      if (parties.size > 0) described.parties = parties;
+      if (described.dates.length === 0) described.dates.push(...dates);
+      continue;
+    }
+    const title = ctx.text.slice(card.title.start, card.title.end);
+    if (title.length < 4) continue;
+    drafts.push({
+      mention: {
+        key: `card:${card.start}`,
+        catalogued: false,
+        type: 'programme',
+        rule: null,
+        span: card.title,
+        title: title.replace(/\s+/g, ' '),
+        named: true,
+        parties: card.parties,
+        dates,
+        amounts: [],
+        sentence: sentenceAt(ctx.sentences, card.title.start, ctx.text.length),
+        anaphoric: false,
+        definite: false,
+        perParty: [],
+      },
+      parties,
+      dates: [...dates],
+      amounts: [],
+      split: false,
+    });
+  }
+}
+
+function partyOf(id: string, span: Span, text: string): PartyCandidate {
+  return {
+    actorId: id,
+    role: 'implementer',
+    start: span.start,
+    end: span.end,
+    quote: text.slice(span.start, span.end),
+  };
+}
+
 /** Whether `span` overlaps one of the sorted, non-overlapping `spans`. */
 function overlapsAny(spans: readonly Span[], span: Span): boolean {
   const i = lowerBound(spans, span.end) - 1;
@@ -222,6 +300,7 @@ function distributed(mention: InstrumentMention): InstrumentMention[] {
     parties: [...new Set([...others, ...c.ids])],
     dates: c.date ? [{ ...c.date, role: 'signature' as const }] : [],
     perParty: [],
+    split: true,
   }));
 }
 

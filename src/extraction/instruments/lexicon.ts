@@ -93,7 +93,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     legalForm: 'other',
     binding: null,
     pattern:
-      `special (?:envoys?|representatives?)(?: for| on)?|ambassadors? (?:for|on|at large for) (?:migration|migratory)|ambassadors? at large|flying consuls|migration referents|` +
+      `special (?:envoys?|representatives?)(?: for| on)?|ambassadors? (?:for|on|at large for|in charge of|responsible for) (?:migration|migratory)|ambassadors? at large|flying consuls|migration referents|` +
       `envoy${E}s? sp${E}ciaux?|envoy${E}s? sp${E}ciale?s?|repr${E}sentants? sp${E}ciale?s?|ambassadeurs? (?:charg${E}s? (?:des|de la) (?:migrations?|questions migratoires)|(?:pour|aux) (?:les )?migrations?|itin${E}rants?)|r${E}f${E}rents? migrations?`,
     strength: 'form',
   },
@@ -169,6 +169,15 @@ export const HEAD_RULES: readonly HeadRule[] = [
     pattern: 'MPs|CAMMs?',
     strength: 'form',
     caseSensitive: true,
+  },
+  {
+    // Any other partnership counts only with a proper name or a pair ("UK-Rwanda … Partnership").
+    head: 'partnership',
+    type: 'partnership',
+    legalForm: 'other',
+    binding: false,
+    pattern: `partnerships?(?! (?:agreements?|framework|facility|instrument|priorities))|partenariats?(?! (?:op${E}rationnels?|d${AP}|de (?:mobilit|partenariat)))`,
+    strength: 'named',
   },
   // --- agreements: the subject decides the type ------------------------------------------------
   {

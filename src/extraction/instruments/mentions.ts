@@ -6,7 +6,7 @@
 import type { DateRole, Span } from '../../domain/model.ts';
 import type { InstrumentTypeCode } from '../../domain/taxonomy.ts';
 import type { AmountMention, DateMention } from '../types.ts';
-import { type ActorMention, type InstrumentContext, sentenceAt, within } from './context.ts';
+import { type ActorMention, type InstrumentContext, lowerBound, sentenceAt, within } from './context.ts';
 import { agreementType, type HeadRule } from './lexicon.ts';
 import type { Match } from './matchers.ts';
 import { clauseAround, namedPhrase } from './phrase.ts';
@@ -32,6 +32,8 @@ export interface InstrumentMention {
   readonly definite: boolean;
   /** "EPAs with Indonesia (2008), the Philippines (2009)…": one instrument per dated counterpart. */
   readonly perParty: readonly Counterpart[];
+  /** One of the mentions a distributive mention was split into. */
+  readonly split?: boolean;
 }
 
 /** One counterpart of a distributive mention, with its own date. */
@@ -42,7 +44,7 @@ export interface Counterpart {
 
 /** A verb of setting up or holding right before the head: "a mis en place des", "has appointed a". */
 const ESTABLISHED =
-  /\b(?:adopted|appointed|established|set up|created|launched|introduced|developed|signed|concluded|has|have|maintains|runs|pursues|pursued|negotiated|a adopte|ont adopte|a nomme|a etabli|a mis en place|ont mis en place|a cree|ont cree|a lance|ont lance|a elabore|ont ete elabores?|a signe|ont signe|a conclu|dispose d|disposent d)\b[^.;:]{0,40}$/;
+  /\b(?:adopted|appointed|established|set up|created|launched|introduced|developed|signed|concluded|(?:has|have)(?=\s+(?:a|an|its|their|had)\b|\s+$)|maintains|runs|pursues|pursued|negotiated|announced|agreed on|unveiled|a annonce|ont annonce|a adopte|ont adopte|a nomme|a etabli|a mis en place|ont mis en place|a cree|ont cree|a lance|ont lance|a elabore|ont ete elabores?|a signe|ont signe|a conclu|dispose d|disposent d)\b[^.;:]{0,40}$/;
 /** The same verbs after the head, in the passive: "'flying consuls' were introduced", "ont été mis en place". */
 const ESTABLISHED_AFTER =
   /^[^.;:]{0,25}?\b(?:were|was|have been|has been|ont ete|a ete|sont|est|is|are)\s+(?:\w+\s+)?(?:introduced|established|set up|created|appointed|launched|adopted|signed|concluded|mise?s? en place|crees?|etablie?s?|lancee?s?|adoptee?s?|nommee?s?|elaboree?s?|signee?s?|conclue?s?)\b/;
@@ -56,6 +58,7 @@ const COUNTED =
 /** Words of an organization's name right after the head (optionally after a capitalised word). */
 const ORGANIZATION_AFTER =
   /^\s+(?:[a-z]+\s+)?(?:institute|institut|centre|center|network|foundation|fondation|university|universite|agency|agence|ministry|ministere|department|departement|council|conseil|commission|bank|banque|organi[sz]ation|office|bureau|observatory|observatoire|secretariat|unit|unite|school|ecole)\b/;
+const INDEFINITE = /\b(?:a|an|any|un|une|aucun|aucune)\s+(?:[a-z-]+\s+)?$/;
 /** "this type of agreement", "ce genre d'accord": a kind, not an instrument. */
 const KIND_OF = /\b(?:types?|kinds?|forms?|sorts?|genres?|formes?|categories?)\s+(?:of|d'|de)\s*$/;
 /** "its 2023 programme", "sa stratégie": the owner is the clause's actor. */
@@ -105,11 +108,20 @@ function isEverydayAccord(ctx: InstrumentContext, match: Span): boolean {
   );
 }
 
-function nearestDate(ctx: InstrumentContext, clause: Span, phrase: Span): DateMention | null {
+/**
+ * The date nearest to an instrument's name in its clause: after it up to the next instrument named
+ * (whose date it would be), or shortly before it.
+ */
+function nearestDate(
+  ctx: InstrumentContext,
+  clause: Span,
+  phrase: Span,
+  nextStart: number,
+): DateMention | null {
   const dates = within(
     ctx.dates,
     Math.max(clause.start, phrase.start - 80),
-    Math.min(clause.end, phrase.end + 80),
+    Math.min(clause.end, phrase.end + 140, Math.max(phrase.end, nextStart)),
   );
   let best: DateMention | null = null;
   let bestGap = Infinity;
@@ -132,7 +144,11 @@ function dateRole(type: InstrumentTypeCode, sentenceText: string): DateRole {
 }
 
 /** The mention for one match, or null when it does not name one instrument. */
-export function mentionOf(ctx: InstrumentContext, match: Match): InstrumentMention | null {
+export function mentionOf(
+  ctx: InstrumentContext,
+  match: Match,
+  nextStart = Infinity,
+): InstrumentMention | null {
   const sentence = sentenceAt(ctx.sentences, match.start, ctx.text.length);
   const clause = clauseAround(ctx.text, sentence, match.start, match.end);
   const sentenceText = ctx.folded.slice(sentence.start, sentence.end);
@@ -140,7 +156,7 @@ export function mentionOf(ctx: InstrumentContext, match: Match): InstrumentMenti
     const { entry } = match;
     const phrase = { start: match.start, end: match.end };
     const parties = entry.parties ?? readParties(ctx, sentence, clause, match, phrase).ids;
-    const date = nearestDate(ctx, clause, phrase);
+    const date = nearestDate(ctx, clause, phrase, nextStart);
     return {
       key: `catalogue:${entry.key}`,
       catalogued: true,
@@ -173,7 +189,7 @@ export function mentionOf(ctx: InstrumentContext, match: Match): InstrumentMenti
       ? ownerOfIts(ctx, sentence, read)
       : read;
   const plural = isPluralHead(ctx.folded.slice(match.start, match.end));
-  const date = nearestDate(ctx, clause, phrase);
+  const date = nearestDate(ctx, clause, phrase, nextStart);
   const owned =
     reading.cue === 'owner' || reading.cue === 'pair' || reading.cue === 'between' || reading.cue === 'with';
   const before = ctx.folded.slice(Math.max(clause.start, match.start - 60), match.start);
@@ -181,7 +197,8 @@ export function mentionOf(ctx: InstrumentContext, match: Match): InstrumentMenti
   const clauseBefore = ctx.folded.slice(Math.max(sentence.start, match.start - 500), match.start);
   const enumerated = ENUM_ITEM.test(before) && ESTABLISHED_ENUM.test(clauseBefore);
   const established =
-    reading.cue === 'subject' && (ESTABLISHED.test(before) || ESTABLISHED_AFTER.test(after) || enumerated);
+    (reading.cue === 'subject' || reading.cue === 'with') &&
+    (ESTABLISHED.test(before) || ESTABLISHED_AFTER.test(after) || enumerated);
   if (plural && COUNTED.test(before) && reading.cue !== 'with' && reading.cue !== 'between') return null;
   // "Dialogue" is also an activity: as an instrument it is named or held with someone.
   if (rule.type === 'dialogue' && !phrase.named && (reading.cue === 'subject' || reading.cue === 'none')) {
@@ -196,6 +213,9 @@ export function mentionOf(ctx: InstrumentContext, match: Match): InstrumentMenti
     (rule.type === 'dialogue' && reading.cue === 'with');
   if (rule.strength === 'named' && !phrase.named && !ownerNamed && !established) return null;
   if (KIND_OF.test(before)) return null;
+  // "unwilling to commit to a readmission agreement": an indefinite instrument nobody set up is
+  // hypothetical.
+  if (INDEFINITE.test(before) && reading.cue === 'subject' && !established && date === null) return null;
   // "Migration Policy Institute", "Programme Office": the head names a body, not an instrument.
   if (ORGANIZATION_AFTER.test(ctx.folded.slice(match.end, Math.min(clause.end, match.end + 40)))) return null;
   // A plural names kinds of instruments ("bilateral agreements, MoUs…") unless tied to parties.
@@ -217,13 +237,27 @@ export function mentionOf(ctx: InstrumentContext, match: Match): InstrumentMenti
   ) {
     return null;
   }
-  const type = rule.head === 'agreement' && rule.type === 'agreement' ? agreementType(subject) : rule.type;
+  // The agreement's own words decide first ("visa facilitation agreement"), then its clause.
+  const own = ctx.folded.slice(
+    Math.max(clause.start, match.start - 30),
+    subjectTailEnd(ctx, clause, phrase.end),
+  );
+  const ownType = agreementType(own);
+  const type =
+    rule.head === 'agreement' && rule.type === 'agreement'
+      ? ownType === 'agreement'
+        ? agreementType(subject)
+        : ownType
+      : rule.type;
   const parties = reading.ids.length > 6 ? [] : reading.ids;
   // "accord" alone says little: quote its subject too ("accord de réadmission").
+  const adjective = ctx.actors[lowerBound(ctx.actors, phrase.end)];
   const quoteEnd =
-    rule.head === 'agreement' && phrase.end === match.end
-      ? subjectTailEnd(ctx, clause, match.end)
-      : phrase.end;
+    adjective?.adjective === true && /^\s+$/.test(ctx.text.slice(phrase.end, adjective.start))
+      ? adjective.end // "Politique espagnole", "Officier de liaison sénégalais"
+      : rule.head === 'agreement' && phrase.end === match.end
+        ? subjectTailEnd(ctx, clause, match.end)
+        : phrase.end;
   return {
     key: `${rule.head}:${rule.head === 'legal_act' || rule.head === 'coordination' ? singular(ctx.folded.slice(match.start, match.end)) : headWord(ctx.folded.slice(match.start, match.end))}`,
     catalogued: false,

@@ -7,7 +7,8 @@ import { sql, type Kysely, type Migration } from 'kysely';
 /** Secondary indexes for the API's filters and joins (names prefixed `ix_q_` to stay apart). */
 const QUERY_INDEXES: readonly [name: string, table: string, columns: string][] = [
   ['ix_q_parties_actor', 'instrument_parties', 'actor_id, instrument_id'],
-  ['ix_q_parties_instrument', 'instrument_parties', 'instrument_id'],
+  // Covering: the partners of a set of instruments are read from the index alone.
+  ['ix_q_parties_instrument', 'instrument_parties', 'instrument_id, actor_id, role'],
   ['ix_q_topics_topic', 'instrument_topics', 'topic, instrument_id'],
   ['ix_q_topics_instrument', 'instrument_topics', 'instrument_id'],
   ['ix_q_approaches_approach', 'instrument_approaches', 'approach, instrument_id'],

@@ -7,7 +7,7 @@ import type { InstrumentSummary, Page, PageRequest } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
 import { emptyFields, instrumentFromRow, type InstrumentFields } from '../store/presenters.ts';
 import { INSTRUMENT_ROWID_BASE } from '../sqlite/search-index.ts';
-import { buildMatchExpression } from './search.ts';
+import { BM25, buildMatchExpression } from './search.ts';
 
 type Db = Kysely<Database>;
 
@@ -31,23 +31,24 @@ export interface InstrumentQuery {
   readonly document?: string;
 }
 
-/** Sort orders for lists: most recent first (default), oldest first, by title. */
-export type InstrumentSort = 'recent' | 'oldest' | 'title';
+/** Sort orders: best text match first (with `q`), most recent first (default), oldest first, by title. */
+export type InstrumentSort = 'relevance' | 'recent' | 'oldest' | 'title';
 
 /**
  * The instruments whose search record matches the text, resolved once per request and passed to
  * SQLite as one JSON parameter, so the count, the page and the facets do not each run the MATCH.
  */
-async function textMatches(db: Db, q: string | undefined): Promise<string | null> {
+async function textMatches(db: Db, q: string | undefined): Promise<string[] | null> {
   const match = q === undefined ? null : buildMatchExpression(q);
   if (q === undefined) return null;
-  if (match === null) return '[]';
+  if (match === null) return [];
   const rows = await sql<{ ref_id: string }>`select ref_id from search_index
-    where search_index match ${match} and rowid >= ${INSTRUMENT_ROWID_BASE}`.execute(db);
-  return JSON.stringify(rows.rows.map((row) => row.ref_id));
+    where search_index match ${match} and rowid >= ${INSTRUMENT_ROWID_BASE} order by ${BM25}`.execute(db);
+  return rows.rows.map((row) => row.ref_id);
 }
 
-function filtered(db: Db, filter: InstrumentQuery, matches: string | null) {
+function filtered(db: Db, filter: InstrumentQuery, matchList: readonly string[] | null) {
+  const matches = matchList === null ? null : JSON.stringify(matchList);
   let query = db.selectFrom('instruments');
   if (filter.type !== undefined) query = query.where('instruments.type', '=', filter.type);
   if (filter.from !== undefined) query = query.where('instruments.first_year', '>=', filter.from);
@@ -151,7 +152,10 @@ export async function queryInstruments(
   page: PageRequest,
   sort: InstrumentSort = 'recent',
 ): Promise<Page<InstrumentSummary>> {
+  const onlyText = Object.entries(filter).every(([key, value]) => key === 'q' || value === undefined);
+  if (filter.q !== undefined && sort === 'relevance' && onlyText) return textOnlyPage(db, filter.q, page);
   const matches = await textMatches(db, filter.q);
+  if (matches !== null && sort === 'relevance') return relevancePage(db, filter, matches, page);
   const total = await filtered(db, filter, matches)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
@@ -159,7 +163,7 @@ export async function queryInstruments(
   // (first_date, id) is indexed: SQLite walks the index instead of sorting every match. NULL
   // dates sort lowest, so they come last in the default most-recent-first order.
   if (sort === 'title') rows = rows.orderBy('instruments.title').orderBy('instruments.id');
-  else if (sort === 'recent') {
+  else if (sort === 'recent' || sort === 'relevance') {
     rows = rows.orderBy('instruments.first_date', 'desc').orderBy('instruments.id', 'desc');
   } else rows = rows.orderBy('instruments.first_date', 'asc').orderBy('instruments.id', 'asc');
   const found = await rows.limit(page.limit).offset(page.offset).execute();
@@ -170,6 +174,53 @@ export async function queryInstruments(
   return {
     items: found.map((row) => instrumentFromRow(row, fields.get(row.id) ?? emptyFields())),
     total: Number(total.n),
+    limit: page.limit,
+    offset: page.offset,
+  };
+}
+
+/** Text alone, best first: the index ranks and pages by itself (the common search-box case). */
+async function textOnlyPage(db: Db, q: string, page: PageRequest): Promise<Page<InstrumentSummary>> {
+  const match = buildMatchExpression(q);
+  if (match === null) return { items: [], total: 0, limit: page.limit, offset: page.offset };
+  const where = sql`search_index match ${match} and rowid >= ${INSTRUMENT_ROWID_BASE}`;
+  const total = await sql<{ n: number }>`select count(*) as n from search_index where ${where}`.execute(db);
+  const ranked = await sql<{ ref_id: string }>`select ref_id from search_index where ${where}
+    order by ${BM25} limit ${page.limit} offset ${page.offset}`.execute(db);
+  const pageIds = ranked.rows.map((row) => row.ref_id);
+  const items = await instrumentsInOrder(db, pageIds);
+  return { items, total: Number(total.rows[0]?.n ?? 0), limit: page.limit, offset: page.offset };
+}
+
+/** The summaries of instruments, in the order of the ids given. */
+async function instrumentsInOrder(db: Db, ids: readonly string[]): Promise<InstrumentSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('instruments').selectAll().where('id', 'in', ids).execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const fields = await loadInstrumentFields(db, ids);
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row === undefined ? [] : [instrumentFromRow(row, fields.get(id) ?? emptyFields())];
+  });
+}
+
+/**
+ * A page in text-relevance order: the filters select the matching ids, which are ordered by their
+ * bm25 rank in JavaScript (at most the number of text matches), then the page's rows are read.
+ */
+async function relevancePage(
+  db: Db,
+  filter: InstrumentQuery,
+  ranked: readonly string[],
+  page: PageRequest,
+): Promise<Page<InstrumentSummary>> {
+  const rank = new Map(ranked.map((id, index) => [id, index]));
+  const matching = await filtered(db, filter, ranked).select('instruments.id').execute();
+  const ordered = matching.map((row) => row.id).sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+  const pageIds = ordered.slice(page.offset, page.offset + page.limit);
+  return {
+    items: await instrumentsInOrder(db, pageIds),
+    total: ordered.length,
     limit: page.limit,
     offset: page.offset,
   };

@@ -6,11 +6,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { Page, PageRequest } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
-import { findConcepts, fold, stemOf, stripPlural, tokenize } from '../sqlite/search-analyzer.ts';
+import { findConcepts, fold, foldWord, stemOf, stripPlural, tokenize } from '../sqlite/search-analyzer.ts';
 import { rowidRange } from '../sqlite/search-index.ts';
 
-/** Column weights for bm25 (kind … language are unindexed; title, body, stems, concepts). */
-const BM25 = sql.raw('bm25(search_index, 0, 0, 0, 0, 0, 0, 8.0, 4.0, 2.0, 1.0)');
+/** bm25 with column weights (kind … language are unindexed; title, body, stems, concepts). */
+export const BM25 = sql.raw('bm25(search_index, 0, 0, 0, 0, 0, 0, 8.0, 4.0, 2.0, 1.0)');
 const MAX_WORDS = 12;
 
 /** The words of a query, with their French and English stems, ready to match and to highlight. */
@@ -93,7 +93,7 @@ export function highlightSnippet(text: string, terms: QueryTerms): string {
   const tokens = tokenize(text);
   const marked = new Set<number>();
   tokens.forEach((token, index) => {
-    const folded = fold(token.word);
+    const folded = foldWord(token.word);
     if (words.has(stripPlural(folded))) marked.add(index);
     else if (
       token.word.length > 2 &&
@@ -155,11 +155,30 @@ export async function searchAtlas(
   const language = request.language === undefined ? sql`` : sql` and language = ${request.language}`;
   const where = sql`search_index match ${terms.expression}${kind}${language}`;
   const total = await sql<{ n: number }>`select count(*) as n from search_index where ${where}`.execute(db);
-  const rows =
-    await sql<IndexRow>`select kind, ref_id, document_id, span_start, span_end, language, title, body,
-      ${BM25} as score from search_index where ${where} order by score limit ${page.limit} offset ${page.offset}`.execute(
-      db,
-    );
+  // Rank on rowids only, then read the columns of the page's rows: bm25 needs no column values,
+  // so SQLite does not load every matching passage's text just to sort them.
+  const ranked = await sql<{
+    id: number;
+    score: number;
+  }>`select rowid as id, ${BM25} as score from search_index
+    where ${where} order by score limit ${page.limit} offset ${page.offset}`.execute(db);
+  const ids = ranked.rows.map((row) => row.id);
+  const found =
+    ids.length === 0
+      ? []
+      : (
+          await sql<
+            IndexRow & { id: number }
+          >`select rowid as id, kind, ref_id, document_id, span_start, span_end,
+            language, title, body from search_index where rowid in (${sql.join(ids)})`.execute(db)
+        ).rows;
+  const byRowid = new Map(found.map((row) => [row.id, row]));
+  const rows = {
+    rows: ranked.rows.flatMap((rank) => {
+      const row = byRowid.get(rank.id);
+      return row === undefined ? [] : [{ ...row, score: rank.score }];
+    }),
+  };
   return {
     items: rows.rows.map((row) => ({
       kind: row.kind === 'instrument' ? 'instrument' : 'passage',

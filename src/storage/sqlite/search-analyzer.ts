@@ -69,7 +69,7 @@ export function stemOf(word: string, language: Language): string {
   const cache = STEM_CACHE[language];
   const cached = cache.get(word);
   if (cached !== undefined) return cached;
-  const stem = fold(STEMMERS[language].stem(stripPlural(word.toLowerCase())));
+  const stem = foldWord(STEMMERS[language].stem(stripPlural(word.toLowerCase())));
   if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
   cache.set(word, stem);
   return stem;
@@ -106,9 +106,22 @@ const GENERIC = new Set([
 ]);
 const MAX_PHRASE = 6;
 
+/** Folded words already seen: texts repeat the same words, and NFD normalisation is the costly part. */
+const FOLD_CACHE = new Map<string, string>();
+
+/** `fold` for one word, cached. */
+export function foldWord(word: string): string {
+  const cached = FOLD_CACHE.get(word);
+  if (cached !== undefined) return cached;
+  const folded = fold(word);
+  if (FOLD_CACHE.size >= 200_000) FOLD_CACHE.clear();
+  FOLD_CACHE.set(word, folded);
+  return folded;
+}
+
 /** A word folded and plural-stripped: one part of a phrase key. */
 function wordKey(word: string): string {
-  return stripPlural(fold(word));
+  return stripPlural(foldWord(word));
 }
 
 /** Folded, plural-stripped words joined by spaces: the lookup key of a phrase. */

@@ -55,6 +55,9 @@ export function networkSvg(network: ActorNetwork, tr: Translator): SafeHtml {
       'collide',
       forceCollide<LayoutNode>((node) => node.radius + 3),
     )
+    // A weak pull to the middle keeps actors with no shared instrument from drifting to the corners.
+    .force('x', forceX<LayoutNode>(WIDTH / 2).strength(0.06))
+    .force('y', forceY<LayoutNode>(HEIGHT / 2).strength(0.08))
     .stop();
   simulation.tick(300);
   const clampX = (x: number | undefined) => Math.max(60, Math.min(WIDTH - 60, x ?? 0));
