@@ -4,8 +4,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const ioModules = [
-  'node:fs', 'node:fs/promises', 'fs', 'node:http', 'node:net', 'node:child_process',
-  'better-sqlite3', 'kysely', 'fastify', 'unpdf', 'mammoth',
+  'node:fs',
+  'node:fs/promises',
+  'fs',
+  'node:http',
+  'node:net',
+  'node:child_process',
+  'better-sqlite3',
+  'kysely',
+  'fastify',
+  'unpdf',
+  'mammoth',
 ];
 
 export default tseslint.config(
@@ -33,7 +42,12 @@ export default tseslint.config(
         'error',
         {
           paths: ioModules.map((name) => ({ name, message: 'The domain core does no I/O: use an adapter.' })),
-          patterns: [{ group: ['**/storage/**', '**/readers/**', '**/http/**', '**/cli/**', '**/web/**'], message: 'The domain core imports no adapter.' }],
+          patterns: [
+            {
+              group: ['**/storage/**', '**/readers/**', '**/http/**', '**/cli/**', '**/web/**'],
+              message: 'The domain core imports no adapter.',
+            },
+          ],
         },
       ],
     },

@@ -40,7 +40,9 @@ try {
     files.push({ path, text: copy.text, bytes: Buffer.byteLength(copy.text) });
   }
   const totalBytes = files.reduce((sum, file) => sum + file.bytes, 0);
-  console.log(`corpus: ${files.length} documents, ${(totalBytes / MB).toFixed(1)} MB (varied copies of ${sources.length} documents)`);
+  console.log(
+    `corpus: ${files.length} documents, ${(totalBytes / MB).toFixed(1)} MB (varied copies of ${sources.length} documents)`,
+  );
 
   // Warm up the lexicons and regexes once, so start-up cost is not counted as throughput.
   extractDocument(sources[0]?.text ?? '');
@@ -84,10 +86,14 @@ try {
   }
   await writeFile(large, text);
   text = '';
-  const report = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'extract-memory.ts'), large], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
+  const report = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'extract-memory.ts'), large],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
   process.stdout.write(report);
 } finally {
   await rm(work, { recursive: true, force: true });

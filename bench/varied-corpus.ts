@@ -8,7 +8,18 @@ import { basename } from 'node:path';
 import { builtInCorpusFiles } from '../src/services/corpus.ts';
 
 const SWAPS: Record<'en' | 'fr', readonly string[]> = {
-  en: ['Morocco', 'Senegal', 'Tunisia', 'Egypt', 'Mauritania', 'Nigeria', 'Ghana', 'Georgia', 'Iraq', 'Bangladesh'],
+  en: [
+    'Morocco',
+    'Senegal',
+    'Tunisia',
+    'Egypt',
+    'Mauritania',
+    'Nigeria',
+    'Ghana',
+    'Georgia',
+    'Iraq',
+    'Bangladesh',
+  ],
   fr: ['Maroc', 'Sénégal', 'Tunisie', 'Égypte', 'Mauritanie', 'Nigeria', 'Ghana', 'Géorgie', 'Irak', 'Niger'],
 };
 
@@ -38,7 +49,10 @@ export function variant(source: SourceText, k: number): string {
   text = text.replace(pattern, (name) => names[(names.indexOf(name) + k) % names.length] ?? name);
   // Shift years (only plausible ones) by k mod 7 and scale decimal sums.
   text = text.replace(/\b(19[5-9]\d|20[0-3]\d)\b/g, (year) => String(Number(year) + (k % 7)));
-  text = text.replace(/\b(\d{1,3})([.,])(\d)\b/g, (_m, a: string, sep: string, b: string) => `${(Number(a) + k) % 1000}${sep}${b}`);
+  text = text.replace(
+    /\b(\d{1,3})([.,])(\d)\b/g,
+    (_m, a: string, sep: string, b: string) => `${(Number(a) + k) % 1000}${sep}${b}`,
+  );
   // Rotate paragraphs so sections meet in new orders.
   const paragraphs = text.split(/\n{2,}/);
   const shift = paragraphs.length > 0 ? k % paragraphs.length : 0;
@@ -46,7 +60,10 @@ export function variant(source: SourceText, k: number): string {
 }
 
 /** Variants of every built-in document until at least `minBytes` of UTF-8 text. */
-export function* variedCopies(sources: readonly SourceText[], minBytes: number): Generator<{ name: string; text: string }> {
+export function* variedCopies(
+  sources: readonly SourceText[],
+  minBytes: number,
+): Generator<{ name: string; text: string }> {
   let bytes = 0;
   for (let k = 0; bytes < minBytes; k++) {
     for (const source of sources) {

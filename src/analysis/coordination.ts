@@ -22,6 +22,26 @@ function add(sum: Record<string, number>, currency: string, value: number): void
 }
 
 /**
+ * An instrument's money per currency, counted once: when one amount is the sum of the others (a
+ * total and its breakdown: "145.1 million, of which 53.6 M regional and 91.5 M for Mali"), only
+ * the total counts.
+ */
+export function instrumentMoney(
+  amounts: readonly { value: number; currency: string }[],
+): Record<string, number> {
+  const byCurrency = new Map<string, number[]>();
+  for (const a of amounts) byCurrency.set(a.currency, [...(byCurrency.get(a.currency) ?? []), a.value]);
+  const out: Record<string, number> = {};
+  for (const [currency, values] of byCurrency) {
+    const max = Math.max(...values);
+    const rest = values.reduce((sum, v) => sum + v, 0) - max;
+    const isTotal = values.length > 2 && Math.abs(rest - max) <= max * 0.005;
+    out[currency] = isTotal ? max : values.reduce((sum, v) => sum + v, 0);
+  }
+  return out;
+}
+
+/**
  * Who puts an instrument's money in: its donors when named, else its parties other than the
  * partner. One funder means the money is that actor's; several mean it is shared.
  */
@@ -50,7 +70,8 @@ export function coordinationView(
   >();
   const totals: Record<string, number> = {};
   for (const instrument of relevant) {
-    for (const a of instrument.amounts) add(totals, a.currency, a.value);
+    const money = instrumentMoney(instrument.amounts);
+    for (const [currency, value] of Object.entries(money)) add(totals, currency, value);
     const paying = funders(instrument, partner);
     for (const party of instrument.parties) {
       if (party.actorId === partner) continue;
@@ -64,8 +85,8 @@ export function coordinationView(
       if (!entry.instruments.includes(instrument)) entry.instruments.push(instrument);
       for (const t of instrument.topics) entry.topics.add(t);
       if (paying.some((p) => p.actorId === party.actorId)) {
-        for (const a of instrument.amounts) {
-          add(paying.length === 1 ? entry.money : entry.shared, a.currency, a.value);
+        for (const [currency, value] of Object.entries(money)) {
+          add(paying.length === 1 ? entry.money : entry.shared, currency, value);
         }
       }
       actors.set(party.actorId, entry);

@@ -1,10 +1,14 @@
 /** The `mda` command tree (commander): global options and every subcommand. */
 import { Command, Option } from 'commander';
 import { registerBrowse } from './commands/browse.ts';
+import { registerCommitments } from './commands/commitments.ts';
+import { registerCompare } from './commands/compare.ts';
+import { registerCoordination } from './commands/coordination.ts';
 import { registerDocuments } from './commands/documents.ts';
 import { registerExtract } from './commands/extract.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerStart } from './commands/start.ts';
+import { registerWatch } from './commands/watch.ts';
 
 /** Builds a fresh program (tests and the entry point each get their own). */
 export function buildProgram(): Command {
@@ -29,6 +33,13 @@ export function buildProgram(): Command {
   registerBrowse(program);
   registerDocuments(program);
   registerStart(program);
-  for (const command of program.commands) command.exitOverride();
+  registerCompare(program);
+  registerCoordination(program);
+  registerCommitments(program);
+  registerWatch(program);
+  for (const command of program.commands) {
+    command.exitOverride();
+    for (const sub of command.commands) sub.exitOverride();
+  }
   return program;
 }

@@ -44,7 +44,12 @@ export class AtlasError extends Error {
   /** Extra machine-readable detail (the file, the field). */
   readonly detail: Readonly<Record<string, unknown>>;
 
-  constructor(code: AtlasErrorCode, message: string, detail: Record<string, unknown> = {}, options?: ErrorOptions) {
+  constructor(
+    code: AtlasErrorCode,
+    message: string,
+    detail: Record<string, unknown> = {},
+    options?: ErrorOptions,
+  ) {
     super(message, options);
     this.name = 'AtlasError';
     this.code = code;

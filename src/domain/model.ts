@@ -6,7 +6,7 @@
  * asserted it (an extractor version or a reviewer) and its review state. Two sources may disagree
  * and both claims are kept, as sourced-data projects (Wikidata statements with references) do.
  */
-import type { ApproachCode, InstrumentTypeCode, OrganizationCode, TopicCode } from './taxonomy.ts';
+import type { ApproachCode, InstrumentTypeCode, TopicCode } from './taxonomy.ts';
 
 /** Languages the atlas reads and presents. */
 export type Language = 'fr' | 'en';
@@ -80,7 +80,8 @@ export interface Money {
 // Records
 // ---------------------------------------------------------------------------------------------
 
-export type InstrumentStatus = 'proposed' | 'negotiating' | 'signed' | 'in_force' | 'active' | 'ended' | 'unknown';
+export type InstrumentStatus =
+  'proposed' | 'negotiating' | 'signed' | 'in_force' | 'active' | 'ended' | 'unknown';
 
 /**
  * The legal form named by the text. Informal arrangements are first-class: a letter of intent or
@@ -164,12 +165,7 @@ export interface Statement {
  * visa facilitation is a `linked_to` link between the two records.
  */
 export type LinkRelation =
-  | 'under_framework'
-  | 'annex_of'
-  | 'implements'
-  | 'follows_up'
-  | 'funded_by'
-  | 'linked_to';
+  'under_framework' | 'annex_of' | 'implements' | 'follows_up' | 'funded_by' | 'linked_to';
 export const LINK_RELATIONS: readonly LinkRelation[] = [
   'under_framework',
   'annex_of',

@@ -9,6 +9,14 @@ import { MONTH_SOURCE } from './date-lexicon.ts';
 
 const MONTH = `(?<![\\p{L}])(?:${MONTH_SOURCE})\\.?(?![\\p{L}])`;
 const YEAR = '(?:19|20|21)\\d\\d(?!\\d)';
+/** Superscript digits: a footnote marker ("2020¹"), never part of a date. */
+const SUPERSCRIPT = '[⁰¹²³⁴⁵⁶⁷⁸⁹]';
+/**
+ * The year closing a month or day date, which may carry a footnote marker that PDF text turned
+ * into plain digits glued to it ("23 septembre 20201." for "2020¹"): after a month word, a five- or
+ * six-digit number ending a phrase is a year and its note number, never a year of its own.
+ */
+const MARKED_YEAR = `(?:19|20|21)\\d\\d(?:(?!\\d)|(?=\\d{1,2}(?:[.,;:)](?!\\d)|\\s|$)))`;
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:er|ᵉʳ|st|nd|rd|th)?(?!\\d)';
 /** Between the days of a list or a range: "11 et 12", "23–25", "1, 2 and 3", "du 3 au 5". */
 const LIST_SEP = `(?:\\s*,\\s*(?:(?:et|and)\\s+)?|\\s+(?:et|and|to|au|à|through|until)\\s+|\\s*[-–—&]\\s*)`;
@@ -18,15 +26,15 @@ const YEAR_PREFIX = '(?:(?:mid|early|late|end|mi|fin|début)-)';
 
 const ALTERNATIVES = [
   // "11 Décembre 2016", "11 et 12 novembre 2015", "23–25 January 2024", "10th of April 2024".
-  `(?<dayList>${DAY_ITEM}(?:${LIST_SEP}${DAY_ITEM}){0,5})\\s+(?:(?:de|of)\\s+)?(?<dayMonth>${MONTH}),?\\s+(?<dayYear>${YEAR})`,
+  `(?<dayList>${DAY_ITEM}(?:${LIST_SEP}${DAY_ITEM}){0,5})\\s+(?:(?:de|of)\\s+)?(?<dayMonth>${MONTH}),?\\s+(?<dayYear>${MARKED_YEAR})`,
   // "April 10, 2024", "January 23–25, 2024".
-  `(?<mdMonth>${MONTH})\\s+(?<mdDays>${DAY}(?:${LIST_SEP}${DAY}){0,5}),?\\s+(?<mdYear>${YEAR})`,
+  `(?<mdMonth>${MONTH})\\s+(?<mdDays>${DAY}(?:${LIST_SEP}${DAY}){0,5}),?\\s+(?<mdYear>${MARKED_YEAR})`,
   // "12/03/2018", "12.03.2018" (day first, as in EU documents of both languages).
   `(?<numDay>[0-3]?\\d)(?<numSep>[./-])(?<numMonth>[01]?\\d)\\k<numSep>(?<numYear>${YEAR})`,
   // "2024-04-10".
   `(?<isoYear>${YEAR})-(?<isoMonth>[01]\\d)-(?<isoDay>[0-3]\\d)(?!\\d)`,
   // "juillet 2019", "mois de Septembre 2017", "July–August 2019", "Sept. 2017".
-  `(?<months>${MONTH}(?:\\s*(?:[-–—/]|et|and|to|à|au)\\s*${MONTH})?)\\s+(?:(?:de|of)\\s+)?(?<monthYear>${YEAR})`,
+  `(?<months>${MONTH}(?:\\s*(?:[-–—/]|et|and|to|à|au)\\s*${MONTH})?)\\s+(?:(?:de|of)\\s+)?(?<monthYear>${MARKED_YEAR})`,
   // "2018-2020", "2019/2020", "2018-20", "mid-2019–2024".
   `(?<rangePrefix>${YEAR_PREFIX})?(?<rangeFrom>${YEAR})\\s*(?<rangeSep>[-–—/])\\s*(?<rangeTo>${YEAR}|\\d\\d(?!\\d))`,
   // "2013", "mid-2024".
@@ -35,10 +43,12 @@ const ALTERNATIVES = [
 
 /**
  * Global pattern over a whole text. Starts and ends are guarded so a year inside a number, a code
- * ("2024/1359", "52011DC0743") or a word is not a candidate.
+ * ("2024/1359", "52011DC0743") or a word is not a candidate. ASCII digits after a match are left to
+ * each alternative (all end on "no digit follows" but a year carrying a glued note number), and a
+ * superscript footnote marker right after a date ("2020¹") does not block it.
  */
 export const DATE_PATTERN = new RegExp(
-  `(?<![\\p{L}\\p{N}_/\\\\.,:-])(?:${ALTERNATIVES.join('|')})(?![\\p{L}\\p{N}_]|[/\\\\]\\d|[.,]\\d|-\\d)`,
+  `(?<![\\p{L}\\p{N}_/\\\\.,:-])(?:${ALTERNATIVES.join('|')})(?!(?![0-9]|${SUPERSCRIPT})[\\p{L}\\p{N}_]|[/\\\\]\\d|[.,]\\d|-\\d)`,
   'giu',
 );
 

@@ -5,7 +5,7 @@
  * conditionality cue is an issue linkage (`linked_to`, with the approach). Approaches come from cue
  * phrases (EN/FR, folded text).
  */
-import type { Span } from '../domain/model.ts';
+import type { Quoted, Span } from '../domain/model.ts';
 import type { ApproachCode } from '../domain/taxonomy.ts';
 import type { InstrumentCandidate, LinkCandidate } from './types.ts';
 
@@ -55,23 +55,46 @@ const FUNDING_CUE =
 const LINKAGE_CUE =
   /\b(?:in exchange for|en echange d|conditional on|conditionn\w+|linked to|lie(?:e|s)? a|tied to|in return for|en contrepartie)\b/;
 
-/** Links between the instruments of one document (indexes into `instruments`). */
+/** Where an instrument is named: `instrument` indexes the instrument list. */
+export interface InstrumentPlace extends Span {
+  readonly instrument: number;
+  readonly sentence: Span;
+}
+
+/**
+ * Links between the instruments of one document (indexes into `instruments`), read from the
+ * sentences where two or more of them are named. `places` lists every mention of every instrument;
+ * without it each instrument's own sentence is used.
+ */
 export function findLinks(
   text: string,
   folded: string,
   instruments: readonly InstrumentCandidate[],
+  places: readonly InstrumentPlace[] = instruments.map((i, instrument) => ({
+    start: i.start,
+    end: i.end,
+    sentence: i.sentence,
+    instrument,
+  })),
 ): LinkCandidate[] {
   const out: LinkCandidate[] = [];
-  const bySentence = new Map<number, number[]>();
-  instruments.forEach((inst, i) => {
-    const list = bySentence.get(inst.sentence.start) ?? [];
-    list.push(i);
-    bySentence.set(inst.sentence.start, list);
-  });
-  for (const indexes of bySentence.values()) {
-    if (indexes.length < 2) continue;
-    for (const to of indexes) {
-      const target = instruments[to] as InstrumentCandidate;
+  const seen = new Set<string>();
+  const push = (link: LinkCandidate): void => {
+    const key = `${link.from}|${link.to}|${link.relation}`;
+    if (link.from === link.to || seen.has(key)) return;
+    seen.add(key);
+    out.push(link);
+  };
+  const bySentence = new Map<number, InstrumentPlace[]>();
+  for (const place of places) {
+    const list = bySentence.get(place.sentence.start) ?? [];
+    list.push(place);
+    bySentence.set(place.sentence.start, list);
+  }
+  for (const group of bySentence.values()) {
+    if (new Set(group.map((p) => p.instrument)).size < 2) continue;
+    group.sort((a, b) => a.start - b.start);
+    for (const target of group) {
       const before = folded.slice(Math.max(target.sentence.start, target.start - 40), target.start);
       const relation = FRAMEWORK_CUE.test(before)
         ? 'under_framework'
@@ -79,65 +102,60 @@ export function findLinks(
           ? 'funded_by'
           : null;
       if (!relation) continue;
-      for (const from of indexes) {
-        if (from === to) continue;
-        const source = instruments[from] as InstrumentCandidate;
-        out.push({
-          from,
-          to,
+      // "X … dans le cadre du Y": the instruments named before the cue sit under Y.
+      for (const source of group) {
+        if (source.instrument === target.instrument || source.end > target.start) continue;
+        push({
+          from: source.instrument,
+          to: target.instrument,
           relation,
           approach: null,
-          start: source.start,
-          end: target.end,
-          quote: quoteOf(text, source, target),
+          ...quoted(text, source, target),
         });
       }
     }
-    for (const from of indexes) {
-      const source = instruments[from] as InstrumentCandidate;
+    group.forEach((source, k) => {
       const after = folded.slice(source.end, Math.min(source.sentence.end, source.end + 60));
-      if (!ANNEX_CUE.test(after)) continue;
-      const to = indexes.find((i) => (instruments[i] as InstrumentCandidate).start > source.end);
-      if (to !== undefined) {
-        const target = instruments[to] as InstrumentCandidate;
-        out.push({
-          from,
-          to,
+      const target = group[k + 1];
+      if (target && ANNEX_CUE.test(after)) {
+        push({
+          from: source.instrument,
+          to: target.instrument,
           relation: 'annex_of',
           approach: null,
-          start: source.start,
-          end: target.end,
-          quote: quoteOf(text, source, target),
+          ...quoted(text, source, target),
+        });
+      }
+    });
+    // Issue linkage: readmission tied to visas or funding in one sentence, with a linkage cue.
+    const sentence = (group[0] as InstrumentPlace).sentence;
+    const sentenceText = folded.slice(sentence.start, sentence.end);
+    if (!LINKAGE_CUE.test(sentenceText)) continue;
+    const approach =
+      approachesIn(folded, sentence).find((a) => a.endsWith('conditionality') || a.endsWith('linkage')) ??
+      'tactical_linkage';
+    for (const source of group) {
+      if (instruments[source.instrument]?.type !== 'readmission_agreement') continue;
+      for (const target of group) {
+        const type = instruments[target.instrument]?.type;
+        if (type !== 'visa_agreement' && type !== 'fund') continue;
+        push({
+          from: source.instrument,
+          to: target.instrument,
+          relation: 'linked_to',
+          approach,
+          start: sentence.start,
+          end: sentence.end,
+          quote: text.slice(sentence.start, sentence.end),
         });
       }
     }
   }
-  // Issue linkage: a readmission instrument and a visa or funding instrument tied in one sentence.
-  instruments.forEach((source, from) => {
-    if (source.type !== 'readmission_agreement') return;
-    const sentenceText = folded.slice(source.sentence.start, source.sentence.end);
-    if (!LINKAGE_CUE.test(sentenceText)) return;
-    instruments.forEach((target, to) => {
-      if (to === from || (target.type !== 'visa_agreement' && target.type !== 'fund')) return;
-      if (target.sentence.start !== source.sentence.start) return;
-      const approach =
-        approachesIn(folded, source.sentence).find(
-          (a) => a.endsWith('conditionality') || a.endsWith('linkage'),
-        ) ?? 'tactical_linkage';
-      out.push({
-        from,
-        to,
-        relation: 'linked_to',
-        approach,
-        start: source.sentence.start,
-        end: source.sentence.end,
-        quote: text.slice(source.sentence.start, source.sentence.end),
-      });
-    });
-  });
   return out;
 }
 
-function quoteOf(text: string, a: Span, b: Span): string {
-  return text.slice(Math.min(a.start, b.start), Math.max(a.end, b.end));
+function quoted(text: string, a: Span, b: Span): Quoted {
+  const start = Math.min(a.start, b.start);
+  const end = Math.max(a.end, b.end);
+  return { start, end, quote: text.slice(start, end) };
 }

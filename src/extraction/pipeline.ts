@@ -10,7 +10,7 @@ import { findDates } from './dates.ts';
 import { findEvents } from './events.ts';
 import {
   actorMentions,
-  findInstruments,
+  findInstrumentRecords,
   type InstrumentContext,
   namedInstrumentSpans,
   principalActors,
@@ -57,7 +57,7 @@ export function extractDocument(text: string, options: ExtractOptions = {}): Ext
     principals,
     excluded: citations,
   };
-  const instruments = findInstruments(context, (sentence) => ({
+  const { instruments, places } = findInstrumentRecords(context, (sentence) => ({
     topics: topicsOfSpan(folded, sentence),
     approaches: approachesIn(folded, sentence),
   }));
@@ -70,7 +70,7 @@ export function extractDocument(text: string, options: ExtractOptions = {}): Ext
     actors,
     dates: dates.filter((d) => !d.inCitation),
   });
-  const links = findLinks(text, folded, instruments);
+  const links = findLinks(text, folded, instruments, places);
   return {
     language,
     segmentation,

@@ -27,6 +27,15 @@ function linesOf(text: string): Line[] {
 
 const isBlank = (l: Line): boolean => l.text.trim() === '';
 
+/**
+ * A line that opens a block of notes: a separator rule ("____________", "———", "* * *") or a
+ * heading naming the notes ("Notes", "Footnotes", "Références", "Sources :"). The first note may
+ * follow it directly, without a blank line.
+ */
+const NOTES_OPENER_RE =
+  /^\s*(?:[_\-–—=*·.•\s]{3,}|(?:(?:foot|end)?notes?|notes (?:de (?:bas de page|fin)|and references)|r[ée]f[ée]rences?|sources?|bibliograph(?:y|ie)|citations?)\s*:?)\s*$/iu;
+const opensNotes = (l: Line): boolean => l.text.length <= 60 && NOTES_OPENER_RE.test(l.text);
+
 /** A span with surrounding white space removed; `null` when only white space. */
 function trimSpan(text: string, start: number, end: number): Span | null {
   while (start < end && /\s/.test(text.charAt(start))) start++;
@@ -45,6 +54,20 @@ const MAX_FOOTNOTE_GAP = 3;
 const CITATION_RE =
   /last accessed|accessed on|retrieved from|consulté le|dernier accès|\bibid\b|\bop\. ?cit\b|\bpp?\. ?\d|\bvol\. ?\d|\bdoi\b|^\s*\d+\s+\p{Lu}[\p{L}'-]+,\s+(?:\p{Lu}\.\s*)+|\(\s*(?:19|20)\d{2}[a-z]?\s*\)/iu;
 
+/**
+ * A note that opens with an official act cited by its number ("Council Implementing Decision (EU)
+ * 2022/60 of 12 January 2022 on…", "Règlement (UE) 2021/947 du Parlement européen…", "COM(2020)
+ * 609 final"): a reference, whose dates are the act's, when nothing but the reference follows.
+ */
+const LEGAL_ACT_NOTE_RE =
+  /^\s*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s+(?:(?:(?:Council|Commission|European Parliament|Joint)\s+)?(?:(?:Implementing|Delegated|Framework)\s+)?(?:Regulation|Decision|Directive|Recommendation)|(?:R[èe]glement|D[ée]cision|Directive|Recommandation)(?:\s+(?:d['’]ex[ée]cution|d[ée]l[ée]gu[ée]e?|-cadre))?)\s*\((?:EU|EC|EEC|UE|CE|CEE|PESC|CFSP)(?:,\s*Euratom)?\)\s*(?:No\s*|n°\s*)?\d{1,4}\/\d{1,4}|^\s*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s+(?:COM|SWD|JOIN)\s*\(\d{4}\)\s*\d+/u;
+/** A sentence boundary inside a note: a stop followed by a new capitalised sentence. */
+const NOTE_SENTENCE_BREAK_RE = /[.!?]\s+\p{Lu}\p{Ll}/u;
+
+/** Whether a note is only the reference of an official act, with no sentence of its own. */
+const isLegalActReference = (body: string): boolean =>
+  LEGAL_ACT_NOTE_RE.test(body) && !NOTE_SENTENCE_BREAK_RE.test(body);
+
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 /** The number written in ASCII or superscript digits. */
 const noteNumber = (digits: string): number =>
@@ -55,7 +78,10 @@ const superscript = (n: number): string =>
     .map((d) => SUPERSCRIPTS.charAt(Number(d)))
     .join('');
 
-/** Footnote bodies: a line opening with the next running number, after a blank line or a note. */
+/**
+ * Footnote bodies: a line opening with the next running number, after a blank line, a notes
+ * heading or separator, or a note.
+ */
 function footnoteBodies(text: string, lines: readonly Line[]): { number: number; span: Span }[] {
   const notes: { number: number; span: Span }[] = [];
   let expected = 1;
@@ -65,7 +91,9 @@ function footnoteBodies(text: string, lines: readonly Line[]): { number: number;
     const line = lines[i] as Line;
     const m = FOOTNOTE_LINE_RE.exec(line.text);
     const n = m ? noteNumber(m[1] as string) : NaN;
-    const afterBreak = i === 0 || isBlank(lines[i - 1] as Line) || lastNoteLine === i - 1;
+    const previous = lines[i - 1];
+    const afterBreak =
+      previous === undefined || isBlank(previous) || opensNotes(previous) || lastNoteLine === i - 1;
     if (m && afterBreak && n >= expected && n <= expected + MAX_FOOTNOTE_GAP - (notes.length === 0 ? 1 : 0)) {
       // The body runs until a blank line or the next note's number.
       let j = i + 1;
@@ -140,7 +168,9 @@ function findFootnotes(text: string, lines: readonly Line[]): Footnote[] {
     if (markers.length > 0) from = (markers.at(-1) as Span).end;
     const body = text.slice(span.start, span.end);
     const isCitation =
-      CITATION_RE.test(body) || urls.some((u) => u.start >= span.start && u.start < span.end);
+      CITATION_RE.test(body) ||
+      isLegalActReference(body) ||
+      urls.some((u) => u.start >= span.start && u.start < span.end);
     return { ...span, number, markers, isCitation };
   });
 }

@@ -45,11 +45,20 @@ export function openApiDocument(routes: readonly RouteDoc[], version: string): J
     const content: JsonSchema = { 'application/json': { schema: jsonSchema(route.response, 'output') } };
     if (route.downloadable === true) content['text/csv'] = { schema: { type: 'string' } };
     paths[path] = {
-      get: {
+      ...paths[path],
+      [route.method ?? 'get']: {
         tags: [route.tag],
         summary: route.summary,
         ...(route.description === undefined ? {} : { description: route.description }),
         parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
+        ...(route.body === undefined
+          ? {}
+          : {
+              requestBody: {
+                required: true,
+                content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+              },
+            }),
         responses: {
           200: { description: 'OK', content },
           400: errorResponse('Invalid request parameter (the message names the field)'),

@@ -26,6 +26,9 @@ export interface RouteDoc {
   readonly response: z.ZodType;
   /** Lists also answer as CSV or JSON downloads. */
   readonly downloadable?: boolean;
+  /** HTTP method (default get) and JSON request body, for writes (see http/analyses/mutation.ts). */
+  readonly method?: 'get' | 'post' | 'patch' | 'delete';
+  readonly body?: z.ZodType;
 }
 
 export interface RouteSpec<Q extends z.ZodType, P extends z.ZodType> extends RouteDoc {

@@ -4,6 +4,7 @@
  */
 import { ensureBuiltInCorpus } from '../services/corpus.ts';
 import type { IngestBatchResult } from '../services/ingest.ts';
+import type { AtlasStore } from '../storage/atlas-store.ts';
 import { openAtlasDatabase } from '../storage/database.ts';
 import { ensureSearchIndex } from '../storage/sqlite/search-index.ts';
 import { kyselyWithStatementCache } from '../storage/sqlite/statement-cache.ts';
@@ -26,6 +27,8 @@ export interface ServeOptions {
 
 export interface ServedAtlas {
   readonly server: RunningServer;
+  /** The open store (statistics for the start-up message). */
+  readonly store: AtlasStore;
   /** The first-run ingestion, or null when the database already held documents. */
   readonly ingested: IngestBatchResult | null;
   readonly databaseFile: string;
@@ -56,6 +59,7 @@ export async function serveAtlas(options: ServeOptions): Promise<ServedAtlas> {
     });
     return {
       server,
+      store: atlas.store,
       ingested,
       databaseFile: atlas.file,
       async close() {

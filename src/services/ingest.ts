@@ -4,6 +4,7 @@
  */
 import { AtlasError } from '../domain/errors.ts';
 import { expandInputs } from '../readers/index.ts';
+import type { WatchHit } from '../storage/analyses/analysis-store.ts';
 import type { AtlasStore, SaveCounts } from '../storage/atlas-store.ts';
 import { extractFile } from './extract-file.ts';
 
@@ -14,6 +15,8 @@ export interface IngestItem {
   readonly documentId?: string;
   readonly error?: AtlasError;
   readonly counts?: SaveCounts;
+  /** Watches the document's instruments matched. */
+  readonly watchHits?: readonly WatchHit[];
 }
 
 export interface IngestBatchResult {
@@ -50,7 +53,15 @@ export async function ingestFile(
   try {
     const { document, extracted } = await extractFile(file, { maxBytes: options.maxBytes });
     const saved = await store.saveExtraction(document, extracted);
-    return { file, status: saved.status, documentId: saved.documentId, counts: saved.counts };
+    return {
+      file,
+      status: saved.status,
+      documentId: saved.documentId,
+      counts: saved.counts,
+      ...(saved.watchHits === undefined || saved.watchHits.length === 0
+        ? {}
+        : { watchHits: saved.watchHits }),
+    };
   } catch (error) {
     return { file, status: 'failed', error: asAtlasError(file, error) };
   }

@@ -5,6 +5,7 @@
  */
 import type { Actor, Evidence, Instrument, Language, ReviewState, Span } from '../domain/model.ts';
 import type { ExtractedDocument } from '../extraction/types.ts';
+import type { AnalysisStore, WatchHit } from './analyses/analysis-store.ts';
 
 /** A document as a reader returned it (`readDocument`): the text the extraction ran on. */
 export interface DocumentInput {
@@ -33,6 +34,8 @@ export interface SaveResult {
   readonly status: 'added' | 'unchanged';
   readonly documentId: string;
   readonly counts: SaveCounts;
+  /** Watches this document's instruments matched (recorded as hits in the same transaction). */
+  readonly watchHits?: readonly WatchHit[];
 }
 
 export interface InstrumentFilter {
@@ -157,6 +160,8 @@ export interface AtlasStore {
   /** Claims about one subject (`statement`, `event`, `document`…), with evidence. */
   listClaims(subjectKind: string, subjectId: string): Promise<readonly ClaimView[]>;
   stats(): Promise<AtlasStats>;
+  /** Country positions, commitments, indicators, conditionality records and watches. */
+  readonly analyses: AnalysisStore;
   close(): Promise<void>;
 }
 

@@ -12,6 +12,10 @@ import type { Database } from './schema.ts';
 import { actorFromRow, actorRow } from './store/presenters.ts';
 import * as queries from './store/queries.ts';
 import { writePlan } from './store/save-extraction.ts';
+import { analyseDocument } from '../analysis/document-analyses.ts';
+import { createAnalysisStore } from './analyses/analysis-store.ts';
+import { recordWatchHits } from './analyses/watch-hits.ts';
+import { writeAnalyses } from './analyses/write-analyses.ts';
 
 const NO_COUNTS = { instrumentsAdded: 0, instrumentsMerged: 0, claims: 0, statements: 0, events: 0 } as const;
 
@@ -36,13 +40,18 @@ export function createKyselyStore(
       const known = await queries.findDocumentByHash(db, hash);
       if (known !== undefined) return { status: 'unchanged', documentId: known.id, counts: NO_COUNTS };
       const plan = planDocument(document, extracted);
+      // The analyses' extractors are pure; they run before the transaction opens.
+      const analyses = analyseDocument(document.text, plan.document.id, extracted);
       try {
-        const counts = await db.transaction().execute(async (trx) => {
-          const written = await writePlan(trx, plan, new Date().toISOString());
+        const { counts, watchHits } = await db.transaction().execute(async (trx) => {
+          const now = new Date().toISOString();
+          const written = await writePlan(trx, plan, now);
+          const statementIds = plan.statements.map((s) => s.id);
+          await writeAnalyses(trx, plan.document.id, analyses, statementIds, now);
           await hooks.afterDocumentWritten?.(trx, plan.document.id);
-          return written;
+          return { counts: written, watchHits: await recordWatchHits(trx, plan.document.id, now) };
         });
-        return { status: 'added', documentId: documentIdFor(hash), counts };
+        return { status: 'added', documentId: documentIdFor(hash), counts, watchHits };
       } catch (error) {
         if (error instanceof AtlasError) throw error;
         // Another process stored the same content between the check and the commit.
@@ -93,6 +102,7 @@ export function createKyselyStore(
     getDocument: (id: string) => queries.getDocument(db, id),
     listClaims: (kind: string, id: string) => queries.listClaims(db, kind, id),
     stats: () => queries.stats(db),
+    analyses: createAnalysisStore(db),
     close,
   };
 }

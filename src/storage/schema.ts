@@ -181,6 +181,131 @@ export interface DocumentDatesTable {
   claim_id: number;
 }
 
+/** Evidence columns of every analysis fact (see migrations/0200_analyses.ts). */
+interface AnalysisEvidence {
+  document_id: string;
+  span_start: number;
+  span_end: number;
+  quote: string;
+  /** `extractor:…`, `reviewer:<name>` or `user:<name>`. */
+  asserted_by: string;
+  review_state: ColumnType<string, string | undefined, string>;
+  created_at: Timestamp;
+}
+
+/** A sentence of a synthesis stating how many countries report something. */
+export interface CountClaimsTable extends AnalysisEvidence {
+  id: string;
+  question: string;
+  stance: string;
+  stated: number | null;
+  count_start: number;
+  count_end: number;
+  count_quote: string;
+  footnote: number | null;
+  /** The backing CountryList as JSON, or null. */
+  list: string | null;
+}
+
+/** One country's position on a question (evidence = the sentence; list_* = the list item). */
+export interface CountryPositionsTable extends AnalysisEvidence {
+  id: Generated<number>;
+  country: string;
+  question: string;
+  stance: string;
+  count_claim_id: string | null;
+  list_start: number | null;
+  list_end: number | null;
+  list_quote: string | null;
+}
+
+/** What a commitment statement says beyond the statement row: the deadline as written. */
+export interface CommitmentDetailsTable extends AnalysisEvidence {
+  statement_id: string;
+  deadline_value: string | null;
+  deadline_precision: string | null;
+  deadline_inclusive: number | null;
+  deadline_quote: string | null;
+  next_dialogue: number;
+}
+
+/** Every status change of a commitment (the current one is statements.status). */
+export interface CommitmentStatusHistoryTable {
+  id: Generated<number>;
+  statement_id: string;
+  status: string;
+  previous: string | null;
+  changed_by: string;
+  note: string | null;
+  changed_at: string;
+}
+
+export interface RoadmapPrioritiesTable extends AnalysisEvidence {
+  id: Generated<number>;
+  label: string;
+  /** JSON array of topic codes. */
+  topics: string;
+}
+
+/** An indicator value: extracted (document span) or entered by a user (entered_by, source_note). */
+export interface IndicatorValuesTable extends Omit<
+  AnalysisEvidence,
+  'document_id' | 'span_start' | 'span_end' | 'quote'
+> {
+  id: Generated<number>;
+  indicator: string;
+  value: number;
+  unit: string;
+  date: string | null;
+  country: string | null;
+  instrument_id: string | null;
+  approximate: number;
+  document_id: string | null;
+  span_start: number | null;
+  span_end: number | null;
+  quote: string | null;
+  entered_by: string | null;
+  source_note: string | null;
+}
+
+export interface LeverageStepsTable extends AnalysisEvidence {
+  id: Generated<number>;
+  country: string;
+  kind: string;
+  legal_basis: string | null;
+  date_value: string | null;
+  date_precision: string | null;
+}
+
+export interface ApproachAttributionsTable extends AnalysisEvidence {
+  id: Generated<number>;
+  actor_id: string;
+  approach: string;
+  stance: string;
+}
+
+/** A saved query; every given field must match. */
+export interface WatchesTable {
+  id: string;
+  name: string;
+  country: string | null;
+  type: string | null;
+  topic: string | null;
+  text: string | null;
+  created_at: string;
+}
+
+export interface WatchHitsTable {
+  id: Generated<number>;
+  watch_id: string;
+  instrument_id: string;
+  document_id: string;
+  /** JSON array of reasons. */
+  reasons: string;
+  seen: ColumnType<number, number | undefined, number>;
+  created_at: string;
+}
+
 export interface Database {
   documents: DocumentsTable;
   actors: ActorsTable;
@@ -201,4 +326,14 @@ export interface Database {
   document_mentions: DocumentMentionsTable;
   document_amounts: DocumentAmountsTable;
   document_dates: DocumentDatesTable;
+  count_claims: CountClaimsTable;
+  country_positions: CountryPositionsTable;
+  commitment_details: CommitmentDetailsTable;
+  commitment_status_history: CommitmentStatusHistoryTable;
+  roadmap_priorities: RoadmapPrioritiesTable;
+  indicator_values: IndicatorValuesTable;
+  leverage_steps: LeverageStepsTable;
+  approach_attributions: ApproachAttributionsTable;
+  watches: WatchesTable;
+  watch_hits: WatchHitsTable;
 }

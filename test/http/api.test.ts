@@ -102,6 +102,25 @@ void describe('instruments', () => {
     assert.deepEqual(french.body.items.map((i) => i.id).sort(), english.body.items.map((i) => i.id).sort());
   });
 
+  void test('text queries come best match first; explicit sorts are honoured', async () => {
+    const ranked = await getJson<Page<Instrument>>(
+      base,
+      '/api/instruments?q=readmission%20agreement&limit=3',
+    );
+    assert.ok(ranked.body.items.length > 0);
+    assert.equal(
+      ranked.body.items[0]?.type,
+      'readmission_agreement',
+      'the best match is a readmission agreement',
+    );
+    const byTitle = await getJson<Page<Instrument>>(base, '/api/instruments?sort=title&limit=20');
+    const titles = byTitle.body.items.map((item) => item.title);
+    assert.deepEqual(
+      titles,
+      [...titles].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
+  });
+
   void test('one instrument comes with its evidence: document, span, quote, asserted-by, review state', async () => {
     const list = await getJson<Page<Instrument>>(base, '/api/instruments?country=ML&limit=1');
     const id = list.body.items[0]?.id ?? '';
@@ -181,6 +200,13 @@ void describe('instruments', () => {
       'invalid_input',
       'colour: is not a known parameter',
       'colour',
+    );
+    await expectError(
+      '/api/instruments?sort=newest',
+      400,
+      'invalid_input',
+      'sort: must be relevance, recent, oldest or title',
+      'sort',
     );
     await expectError(
       '/api/instruments?format=xml',

@@ -62,6 +62,8 @@ void test('every page opens, in English, with no request leaving the machine', a
   assert.ok((await page.locator('svg.network circle').count()) > 1);
   await open('/timeline', 'timeline');
   assert.ok((await page.locator('svg.timeline rect').count()) > 0);
+  await open('/countries', 'countries');
+  assert.ok((await page.locator('.country-index a').count()) > 150, 'every state is listed');
   await open('/countries/ML', 'country-mali');
   assert.match(await page.locator('h1').innerText(), /Mali/);
   await open('/search', 'search-empty');

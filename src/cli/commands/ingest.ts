@@ -19,6 +19,16 @@ export function batchSummary(batch: IngestBatchResult): string {
   return `${s.added} added, ${s.unchanged} unchanged, ${s.failed} failed; ${s.instrumentsAdded} instruments added (${s.instrumentsMerged} merged into known ones), ${s.claims} claims added`;
 }
 
+/** One line per watch that fired: `watch <id> (<name>): <instrument title> [<instrument id>] in <document>`. */
+export function watchHitLines(batch: IngestBatchResult): string[] {
+  return batch.results.flatMap((item) =>
+    (item.watchHits ?? []).map(
+      (hit) =>
+        `watch ${hit.watchId} (${hit.watchName}): ${hit.instrumentTitle} [${hit.instrumentId}] in ${item.file} — ${hit.reasons.join(', ')}`,
+    ),
+  );
+}
+
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
@@ -66,6 +76,7 @@ export function registerIngest(program: Command): void {
             status: item.status,
             documentId: item.documentId,
             counts: item.counts,
+            watchHits: item.watchHits,
             error:
               item.error === undefined ? undefined : { code: item.error.code, message: item.error.message },
           })),
@@ -73,6 +84,7 @@ export function registerIngest(program: Command): void {
         });
       } else {
         out(batchSummary(batch));
+        for (const line of watchHitLines(batch)) out(line);
       }
       if (batch.results.some((item) => item.status === 'failed')) process.exitCode = 1;
     });

@@ -5,9 +5,9 @@
  */
 import type { LegalForm, Span } from '../../domain/model.ts';
 import type { ApproachCode, TopicCode } from '../../domain/taxonomy.ts';
-import type { InstrumentCandidate, PartyCandidate } from '../types.ts';
-import { findPracticeCards } from './cards.ts';
-import { type InstrumentContext, lowerBound, sentenceAt } from './context.ts';
+import type { InstrumentCandidate } from '../types.ts';
+import { type InstrumentContext, lowerBound } from './context.ts';
+import { applyPracticeCards, type Draft, type InstrumentPlace, withoutCoveredPlurals } from './drafts.ts';
 import { findMatches, type Match } from './matchers.ts';
 import { type InstrumentMention, isPluralHead, mentionOf } from './mentions.ts';
 import { roleFor } from './parties.ts';
@@ -47,15 +47,6 @@ function withoutDependentHeads(ctx: InstrumentContext, matches: readonly Match[]
     previous = m;
   }
   return out;
-}
-
-interface Draft {
-  mention: InstrumentMention;
-  parties: Map<string, PartyCandidate>;
-  dates: InstrumentMention['dates'][number][];
-  amounts: InstrumentMention['amounts'][number][];
-  /** Made from a mention split per counterpart. */
-  split: boolean;
 }
 
 const normalisedTitle = (title: string): string =>
@@ -98,13 +89,30 @@ function findDraft(
 }
 
 /** Finds the instruments of one document. `annotate` adds topics and approaches of a sentence. */
-export function findInstruments(
+export function findInstruments(ctx: InstrumentContext, annotate: Annotate): InstrumentCandidate[] {
+  return findInstrumentRecords(ctx, annotate).instruments;
+}
+
+/** Adds the topics and approaches of a sentence to an instrument found in it. */
+export type Annotate = (sentence: Span) => {
+  topics: readonly TopicCode[];
+  approaches: readonly ApproachCode[];
+};
+
+/** Where an instrument of the result is named. */
+export interface PlacedMention extends InstrumentPlace {
+  /** Index into `instruments`. */
+  readonly instrument: number;
+}
+
+/**
+ * Finds the instruments of one document and every place each is named (the pipeline reads links
+ * between instruments named in one sentence from the places).
+ */
+export function findInstrumentRecords(
   ctx: InstrumentContext,
-  annotate: (sentence: { start: number; end: number }) => {
-    topics: readonly TopicCode[];
-    approaches: readonly ApproachCode[];
-  },
-): InstrumentCandidate[] {
+  annotate: Annotate,
+): { instruments: InstrumentCandidate[]; places: PlacedMention[] } {
   const drafts: Draft[] = [];
   const byKey = new Map<string, Draft[]>();
   const lastByKey = new Map<string, Draft>();
@@ -138,7 +146,11 @@ export function findInstruments(
     for (const mention of distributed(found)) add(mention);
   }
   applyPracticeCards(ctx, drafts);
-  return withoutCoveredPlurals(drafts).map((d) => toCandidate(ctx, d, annotate));
+  const kept = withoutCoveredPlurals(drafts);
+  return {
+    instruments: kept.map((d) => toCandidate(ctx, d, annotate)),
+    places: kept.flatMap((d, instrument) => d.places.map((place) => ({ ...place, instrument }))),
+  };
 
   function add(mention: InstrumentMention): void {
     let draft = findDraft(mention, byKey, lastByKey);
@@ -150,6 +162,7 @@ export function findInstruments(
         dates: [],
         amounts: [],
         split: mention.split === true,
+        places: [],
       };
       drafts.push(draft);
       byKey.set(mention.key, [...(byKey.get(mention.key) ?? []), draft]);
@@ -165,6 +178,7 @@ export function findInstruments(
     }
     const isNew = draft.mention === mention;
     lastByKey.set(mention.key, draft);
+    draft.places.push({ start: mention.span.start, end: mention.span.end, sentence: mention.sentence });
     const role = roleFor(mention.type);
     const addParties =
       isNew ||
@@ -194,22 +208,6 @@ export function findInstruments(
   }
 }
 
-/**
- * Drops an unnamed record whose parties are all covered by instruments of its type split out one
- * per counterpart elsewhere ("Japan has signed EPAs with the Philippines, Indonesia and Vietnam"
- * beside "EPAs with Indonesia (2008), the Philippines (2009)…"): the same instruments, counted once.
- */
-function withoutCoveredPlurals(drafts: readonly Draft[]): Draft[] {
-  const split = drafts.filter((d) => d.split);
-  if (split.length === 0) return [...drafts];
-  return drafts.filter((d) => {
-    if (d.split || d.mention.catalogued || d.parties.size === 0) return true;
-    const peers = split.filter((p) => p.mention.type === d.mention.type);
-    const covered = new Set(peers.flatMap((p) => [...p.parties.keys()]));
-    return peers.length < 2 || ![...d.parties.keys()].every((id) => covered.has(id));
-  });
-}
-
 /** Whether a parenthesis opening right after `end` starts with a catalogued name. */
 function namesInParentheses(text: string, names: readonly Span[], end: number): boolean {
   const offset = text.slice(end, end + 80).indexOf('(');
@@ -223,63 +221,6 @@ function namesInParentheses(text: string, names: readonly Span[], end: number): 
 function insideOrganizationName(ctx: InstrumentContext, pos: number): boolean {
   const actor = ctx.actors[lowerBound(ctx.actors, pos + 1) - 1];
   return actor !== undefined && actor.kind === 'organization' && actor.start <= pos && pos < actor.end;
-}
-
-/**
- * Gives the programme a practice card describes the donors and partners of its fields; a card whose
- * programme the prose never names as such becomes a programme record of its own.
- */
-function applyPracticeCards(ctx: InstrumentContext, drafts: Draft[]): void {
-  for (const card of findPracticeCards(ctx)) {
-    const dates = card.date ? [{ ...card.date, role: 'launch' as const }] : [];
-    const parties = new Map(card.parties.map((id) => [id, partyOf(id, card.title, ctx.text)]));
-    const described = drafts.find(
-      (d) =>
-        !d.mention.catalogued &&
-        d.mention.type === 'programme' &&
-        d.mention.span.start >= card.title.start &&
-        d.mention.span.start < card.end,
-    );
-    if (described) {
-      if (parties.size > 0) described.parties = parties;
-      if (described.dates.length === 0) described.dates.push(...dates);
-      continue;
-    }
-    const title = ctx.text.slice(card.title.start, card.title.end);
-    if (title.length < 4) continue;
-    drafts.push({
-      mention: {
-        key: `card:${card.start}`,
-        catalogued: false,
-        type: 'programme',
-        rule: null,
-        span: card.title,
-        title: title.replace(/\s+/g, ' '),
-        named: true,
-        parties: card.parties,
-        dates,
-        amounts: [],
-        sentence: sentenceAt(ctx.sentences, card.title.start, ctx.text.length),
-        anaphoric: false,
-        definite: false,
-        perParty: [],
-      },
-      parties,
-      dates: [...dates],
-      amounts: [],
-      split: false,
-    });
-  }
-}
-
-function partyOf(id: string, span: Span, text: string): PartyCandidate {
-  return {
-    actorId: id,
-    role: 'implementer',
-    start: span.start,
-    end: span.end,
-    quote: text.slice(span.start, span.end),
-  };
 }
 
 /** Whether `span` overlaps one of the sorted, non-overlapping `spans`. */

@@ -68,6 +68,15 @@ export const HEAD_RULES: readonly HeadRule[] = [
     pattern: `joint (?:political )?(?:declarations?|statements?|communiqu${E}s?)|communiqu${E}s? (?:commun|conjoint)s?|d${E}clarations? (?:conjointes?|communes?)`,
     strength: 'form',
   },
+  {
+    // A named political declaration ("Déclaration de Rabat", "Kampala Declaration"): joint by nature.
+    head: 'declaration',
+    type: 'joint_declaration',
+    legalForm: 'declaration',
+    binding: false,
+    pattern: `declarations?|d${E}clarations?`,
+    strength: 'named',
+  },
   // --- compacts --------------------------------------------------------------------------------
   {
     head: 'compact',

@@ -10,6 +10,21 @@ import { type ActorMention, type InstrumentContext, lowerBound, sentenceAt, with
 import { agreementType, type HeadRule } from './lexicon.ts';
 import type { Match } from './matchers.ts';
 import { clauseAround, namedPhrase } from './phrase.ts';
+import {
+  COUNTED,
+  DEFINITE,
+  DEMONSTRATIVE,
+  ENUM_ITEM,
+  ESTABLISHED,
+  ESTABLISHED_AFTER,
+  ESTABLISHED_ENUM,
+  INDEFINITE,
+  isPluralHead,
+  ITS,
+  KIND_OF,
+  ORGANIZATION_AFTER,
+  ORGANIZATION_NAME,
+} from './cues.ts';
 import { type PartyReading, readParties } from './parties.ts';
 
 /** One mention of an instrument, before mentions of the same instrument are merged. */
@@ -40,58 +55,6 @@ export interface InstrumentMention {
 export interface Counterpart {
   readonly ids: readonly string[];
   readonly date: DateMention | null;
-}
-
-/** A verb of setting up or holding right before the head: "a mis en place des", "has appointed a". */
-const ESTABLISHED =
-  /\b(?:adopted|appointed|established|set up|created|launched|introduced|developed|signed|concluded|(?:has|have)(?=\s+(?:a|an|its|their|had)\b|\s+$)|maintains|runs|pursues|pursued|negotiated|announced|agreed on|unveiled|a annonce|ont annonce|a adopte|ont adopte|a nomme|a etabli|a mis en place|ont mis en place|a cree|ont cree|a lance|ont lance|a elabore|ont ete elabores?|a signe|ont signe|a conclu|dispose d|disposent d)\b[^.;:]{0,40}$/;
-/** The same verbs after the head, in the passive: "'flying consuls' were introduced", "ont été mis en place". */
-const ESTABLISHED_AFTER =
-  /^[^.;:]{0,25}?\b(?:were|was|have been|has been|ont ete|a ete|sont|est|is|are)\s+(?:\w+\s+)?(?:introduced|established|set up|created|appointed|launched|adopted|signed|concluded|mise?s? en place|crees?|etablie?s?|lancee?s?|adoptee?s?|nommee?s?|elaboree?s?|signee?s?|conclue?s?)\b/;
-/** An item of a numbered list: "… a mis en place 1) des solutions …, 3) des plateformes interservices". */
-const ENUM_ITEM = /(?:^|[\s(])\d\)\s*(?:(?:des|les|le|la|un|une|the|a|an|de|d')\s*)?$/;
-const ESTABLISHED_ENUM =
-  /\b(?:adopted|appointed|established|set up|created|launched|introduced|developed|implemented|has put in place|a adopte|a nomme|a etabli|a mis en place|ont mis en place|a mis en (?:oe|œ)uvre|ont mis en (?:oe|œ)uvre|a cree|a lance|dispose d|disposent d)\b/;
-/** A count before a plural ("over 60 bilateral agreements", "plusieurs accords"): kinds, not instruments. */
-const COUNTED =
-  /(?:\b\d+|\bseveral|\bmany|\bnumerous|\bvarious|\bplusieurs|\bnombreux|\bdivers|\bdifferents)\s+(?:\w+\s+)?$/;
-/** Words of an organization's name right after the head (optionally after a capitalised word). */
-const ORGANIZATION_AFTER =
-  /^\s+(?:[a-z]+\s+)?(?:institute|institut|centre|center|network|foundation|fondation|university|universite|agency|agence|ministry|ministere|department|departement|council|conseil|commission|bank|banque|organi[sz]ation|office|bureau|observatory|observatoire|secretariat|unit|unite|school|ecole)\b/;
-const INDEFINITE = /\b(?:a|an|any|un|une|aucun|aucune)\s+(?:[a-z-]+\s+)?$/;
-/** "this type of agreement", "ce genre d'accord": a kind, not an instrument. */
-const KIND_OF = /\b(?:types?|kinds?|forms?|sorts?|genres?|formes?|categories?)\s+(?:of|d'|de)\s*$/;
-/** "its 2023 programme", "sa stratégie": the owner is the clause's actor. */
-const ITS = /\b(?:its|their|sa|son|ses|leur|leurs)\s+$/;
-/** A definite or demonstrative determiner right before the head. */
-const DEFINITE = /(?:\b(?:the|le|la|les)\s+|\bl')$/;
-/** A demonstrative: the phrase always refers back ("this MoU", "cette initiative"). */
-const DEMONSTRATIVE =
-  /\b(?:this|these|that|those|said|such|ce|cet|cette|ces|ledit|ladite|lesdits)\s+(?:\w+\s+)?$/;
-
-const NON_PLURAL = /(?:ss|us|is|fonds|pays|corps)$/;
-const NOT_HEAD_WORDS = new Set([
-  'migrations',
-  'questions',
-  'risques',
-  'talents',
-  'communs',
-  'frontieres',
-  'affairs',
-  'migratoires',
-]);
-
-/** Whether a head match names several instruments ("agreements", "feuilles de route"). */
-export function isPluralHead(folded: string): boolean {
-  const words = folded.split(/[\s'’-]+/).filter((w) => w.length > 0);
-  const plural = (w: string): boolean => !NON_PLURAL.test(w) && (/[sx]$/.test(w) || w === 'memoranda');
-  const first = words[0] ?? '';
-  const last = words[words.length - 1] ?? '';
-  return (
-    plural(first) ||
-    (plural(last) && !NOT_HEAD_WORDS.has(last)) ||
-    /^(?:mps|epas|mous|ftas|camms)$/i.test(last)
-  );
 }
 
 /** French "accord" is also "agreement" in the everyday sense: keep only instrument uses. */
@@ -212,6 +175,12 @@ export function mentionOf(
     reading.cue === 'pair' ||
     (rule.type === 'dialogue' && reading.cue === 'with');
   if (rule.strength === 'named' && !phrase.named && !ownerNamed && !established) return null;
+  // Organizations whose name ends in a head noun ("International Monetary Fund", "World Economic Forum").
+  if (ORGANIZATION_NAME.test(ctx.folded.slice(Math.max(0, match.start - 40), match.end + 45))) return null;
+  // "Partnership" is everyday English and French: as a framework it bears a name or a pair.
+  if (rule.head === 'partnership' && rule.strength === 'named' && !phrase.named && reading.cue !== 'pair') {
+    return null;
+  }
   if (KIND_OF.test(before)) return null;
   // "unwilling to commit to a readmission agreement": an indefinite instrument nobody set up is
   // hypothetical.
@@ -338,3 +307,5 @@ function headWord(folded: string): string {
     .filter((w) => w.length > 2 && !/^(?:joint|national|special|bilateral|high|level|the)$/.test(w));
   return (words[0] ?? folded).replace(/s$/, '');
 }
+
+export { isPluralHead } from './cues.ts';

@@ -68,12 +68,24 @@ const IN_PLACE = /^\s*(?:in|au|en|à|aux|of|du|de la|de l['’]|d['’])\s*(?:th
 const ids = (actors: readonly ActorMention[]): string[] => [...new Set(actors.map((a) => a.id))];
 
 /** Two actors joined only by a dash: "EU-Tunisia", "Mali – EU", "Espagne-Sénégal". */
-function dashPairNear(ctx: InstrumentContext, from: number, to: number): ActorMention[] {
+function dashPairNear(ctx: InstrumentContext, phrase: Span, from: number, to: number): ActorMention[] {
   const near = within(ctx.actors, from, to);
   for (let k = 0; k + 1 < near.length; k++) {
     const a = near[k] as ActorMention;
     const b = near[k + 1] as ActorMention;
-    if (/^\s*[-–—/]\s*$/.test(ctx.text.slice(a.end, b.start))) return [a, b];
+    if (!/^\s*[-–—/]\s*$/.test(ctx.text.slice(a.end, b.start))) continue;
+    // The pair qualifies the name only when at most one word stands between them.
+    const gap =
+      b.end <= phrase.start ? ctx.text.slice(b.end, phrase.start) : ctx.text.slice(phrase.end, a.start);
+    if (a.start < phrase.end && b.end > phrase.start) return [a, b];
+    if (
+      gap
+        .trim()
+        .split(/\s+/)
+        .filter((w) => w.length > 0).length <= 1
+    ) {
+      return [a, b];
+    }
   }
   return [];
 }
@@ -114,6 +126,7 @@ export function readParties(
   const inside = within(ctx.actors, phrase.start, phrase.end);
   const pair = dashPairNear(
     ctx,
+    phrase,
     Math.max(clause.start, head.start - 30),
     Math.min(clause.end, phrase.end + 30),
   );

@@ -157,18 +157,26 @@ export function namedPhrase(text: string, clause: Span, head: Span, skip: readon
   let named = false;
   // Left: capitalised words (not the sentence's first word), connectors between them, years.
   const left = wordsBefore(text, head.start, clause.start, 6);
+  let lastCapital = false;
   for (const w of left) {
     const word = text.slice(w.start, w.end);
+    const wasCapital = lastCapital;
+    lastCapital = false;
     const lower = word.toLowerCase().replace(/['’]$/, '');
     // A determiner starts the noun phrase ("Cette initiative" at the start of a line).
     if (DETERMINERS.has(lower)) break;
-    // "and"/"et" on the left joins two names ("le Plan d'Action de la Valette et la Politique…").
-    if (lower === 'and' || lower === 'et') break;
+    // "and"/"et" on the left joins two names ("le Plan d'Action de la Valette et la Politique…")
+    // unless capitalised words stand on both sides ("Migration and Economic Development Partnership").
+    if (lower === 'and' || lower === 'et') {
+      if (!wasCapital) break;
+      continue;
+    }
     if (CONNECTORS.has(lower)) continue;
     const first =
       w.start === clause.start || /[.:!?]\s*$/.test(text.slice(Math.max(clause.start, w.start - 3), w.start));
     if ((isCapitalised(word) && !first) || /^\d{4}(?:-\d{2,4})?$/.test(word) || /['’]s$/.test(word)) {
       if (isCapitalised(word) && !/^\d/.test(word) && !isSkipped(w)) named = true;
+      lastCapital = isCapitalised(word);
       start = w.start;
       continue;
     }

@@ -37,11 +37,13 @@ export function instrumentRoutes(app: FastifyInstance, docs: RouteDoc[], context
       const format = listFormat(request, query.format);
       const { limit, offset, sort, ...rest } = query;
       const filter = { ...rest, format: undefined };
+      // Text searches come best match first unless another order is asked for.
+      const order = sort ?? (filter.q === undefined ? 'recent' : 'relevance');
       const page = await queryInstruments(
         context.db,
         filter,
         { limit: pageLimit(limit, format), offset },
-        sort,
+        order,
       );
       return sendList(reply, format, 'instruments', page, INSTRUMENT_CSV);
     },

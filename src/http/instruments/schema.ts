@@ -25,8 +25,11 @@ export const InstrumentListQuery = z
       .optional()
       .meta({ description: 'Only instruments found in this document' }),
     sort: z
-      .enum(['recent', 'oldest', 'title'], { error: 'must be recent, oldest or title' })
-      .default('recent'),
+      .enum(['relevance', 'recent', 'oldest', 'title'], {
+        error: 'must be relevance, recent, oldest or title',
+      })
+      .optional()
+      .meta({ description: 'Default: relevance when q is given, else recent (most recent first)' }),
     ...pagination,
   })
   .refine((query) => query.from === undefined || query.to === undefined || query.from <= query.to, {

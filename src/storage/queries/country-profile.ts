@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { InstrumentSummary } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
 import { emptyFields, instrumentFromRow } from '../store/presenters.ts';
-import { loadInstrumentFields } from './instrument-list.ts';
+import { loadInstrumentFields } from './instrument-fields.ts';
 
 type Db = Kysely<Database>;
 

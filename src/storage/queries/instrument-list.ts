@@ -5,7 +5,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { InstrumentSummary, Page, PageRequest } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
-import { emptyFields, instrumentFromRow, type InstrumentFields } from '../store/presenters.ts';
+import { emptyFields, instrumentFromRow } from '../store/presenters.ts';
+import { instrumentsInOrder, loadInstrumentFields } from './instrument-fields.ts';
 import { INSTRUMENT_ROWID_BASE } from '../sqlite/search-index.ts';
 import { BM25, buildMatchExpression } from './search.ts';
 
@@ -38,12 +39,13 @@ export type InstrumentSort = 'relevance' | 'recent' | 'oldest' | 'title';
  * The instruments whose search record matches the text, resolved once per request and passed to
  * SQLite as one JSON parameter, so the count, the page and the facets do not each run the MATCH.
  */
-async function textMatches(db: Db, q: string | undefined): Promise<string[] | null> {
+async function textMatches(db: Db, q: string | undefined, ranked = false): Promise<string[] | null> {
   const match = q === undefined ? null : buildMatchExpression(q);
   if (q === undefined) return null;
   if (match === null) return [];
   const rows = await sql<{ ref_id: string }>`select ref_id from search_index
-    where search_index match ${match} and rowid >= ${INSTRUMENT_ROWID_BASE} order by ${BM25}`.execute(db);
+    where search_index match ${match} and rowid >= ${INSTRUMENT_ROWID_BASE}
+    ${ranked ? sql`order by ${BM25}` : sql``}`.execute(db);
   return rows.rows.map((row) => row.ref_id);
 }
 
@@ -93,58 +95,6 @@ function filtered(db: Db, filter: InstrumentQuery, matchList: readonly string[] 
   return query;
 }
 
-/** Loads parties, dates, amounts, topics and approaches of a page of instruments in one query each. */
-export async function loadInstrumentFields(
-  db: Db,
-  ids: readonly string[],
-): Promise<Map<string, InstrumentFields>> {
-  const fields = new Map<string, InstrumentFields>(ids.map((id) => [id, emptyFields()]));
-  if (ids.length === 0) return fields;
-  const get = (id: string): InstrumentFields => fields.get(id) ?? emptyFields();
-  const [parties, dates, amounts, topics, approaches, documents] = await Promise.all([
-    db
-      .selectFrom('instrument_parties')
-      .select(['instrument_id', 'actor_id', 'role'])
-      .where('instrument_id', 'in', ids)
-      .orderBy('actor_id')
-      .execute(),
-    db
-      .selectFrom('instrument_dates')
-      .select(['instrument_id', 'value', 'precision', 'role'])
-      .where('instrument_id', 'in', ids)
-      .orderBy('value')
-      .execute(),
-    db
-      .selectFrom('instrument_amounts')
-      .select(['instrument_id', 'value', 'currency', 'approximate'])
-      .where('instrument_id', 'in', ids)
-      .execute(),
-    db
-      .selectFrom('instrument_topics')
-      .select(['instrument_id', 'topic'])
-      .where('instrument_id', 'in', ids)
-      .execute(),
-    db
-      .selectFrom('instrument_approaches')
-      .select(['instrument_id', 'approach'])
-      .where('instrument_id', 'in', ids)
-      .execute(),
-    db
-      .selectFrom('instrument_documents')
-      .select(['instrument_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('instrument_id', 'in', ids)
-      .groupBy('instrument_id')
-      .execute(),
-  ]);
-  for (const row of parties) get(row.instrument_id).parties.push(row);
-  for (const row of dates) get(row.instrument_id).dates.push(row);
-  for (const row of amounts) get(row.instrument_id).amounts.push(row);
-  for (const row of topics) get(row.instrument_id).topics.push(row.topic);
-  for (const row of approaches) get(row.instrument_id).approaches.push(row.approach);
-  for (const row of documents) get(row.instrument_id).documentCount = Number(row.n);
-  return fields;
-}
-
 /** One page of instruments matching the filter, with the total number of matches. */
 export async function queryInstruments(
   db: Db,
@@ -154,7 +104,7 @@ export async function queryInstruments(
 ): Promise<Page<InstrumentSummary>> {
   const onlyText = Object.entries(filter).every(([key, value]) => key === 'q' || value === undefined);
   if (filter.q !== undefined && sort === 'relevance' && onlyText) return textOnlyPage(db, filter.q, page);
-  const matches = await textMatches(db, filter.q);
+  const matches = await textMatches(db, filter.q, sort === 'relevance');
   if (matches !== null && sort === 'relevance') return relevancePage(db, filter, matches, page);
   const total = await filtered(db, filter, matches)
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -185,23 +135,21 @@ async function textOnlyPage(db: Db, q: string, page: PageRequest): Promise<Page<
   if (match === null) return { items: [], total: 0, limit: page.limit, offset: page.offset };
   const where = sql`search_index match ${match} and rowid >= ${INSTRUMENT_ROWID_BASE}`;
   const total = await sql<{ n: number }>`select count(*) as n from search_index where ${where}`.execute(db);
-  const ranked = await sql<{ ref_id: string }>`select ref_id from search_index where ${where}
+  // Rank rowids first (bm25 reads no column), then read the ids of the page's rows only.
+  const ranked = await sql<{ id: number }>`select rowid as id from search_index where ${where}
     order by ${BM25} limit ${page.limit} offset ${page.offset}`.execute(db);
-  const pageIds = ranked.rows.map((row) => row.ref_id);
+  const rowids = ranked.rows.map((row) => row.id);
+  const refs =
+    rowids.length === 0
+      ? []
+      : (
+          await sql<{ id: number; ref_id: string }>`select rowid as id, ref_id from search_index
+            where rowid in (${sql.join(rowids)})`.execute(db)
+        ).rows;
+  const refOf = new Map(refs.map((row) => [row.id, row.ref_id]));
+  const pageIds = rowids.flatMap((rowid) => refOf.get(rowid) ?? []);
   const items = await instrumentsInOrder(db, pageIds);
   return { items, total: Number(total.rows[0]?.n ?? 0), limit: page.limit, offset: page.offset };
-}
-
-/** The summaries of instruments, in the order of the ids given. */
-async function instrumentsInOrder(db: Db, ids: readonly string[]): Promise<InstrumentSummary[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.selectFrom('instruments').selectAll().where('id', 'in', ids).execute();
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const fields = await loadInstrumentFields(db, ids);
-  return ids.flatMap((id) => {
-    const row = byId.get(id);
-    return row === undefined ? [] : [instrumentFromRow(row, fields.get(id) ?? emptyFields())];
-  });
 }
 
 /**

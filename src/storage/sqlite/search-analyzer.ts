@@ -93,7 +93,33 @@ export function conceptToken(
 }
 
 /** Words too general to stand for a concept on their own ("other", "project"). */
+/** Single words of type and approach labels specific enough to stand for their concept. */
+const SPECIFIC_WORDS = new Set([
+  'treaty',
+  'traite',
+  'communique',
+  'compact',
+  'pacte',
+  'roadmap',
+  'dialogue',
+  'programme',
+  'facility',
+  'facilite',
+  'regulation',
+  'reglement',
+  'rewards',
+  'recompenses',
+  'penalties',
+  'sanctions',
+  'seasonal',
+  'saisonniere',
+  'circular',
+  'circulaire',
+]);
+
 const GENERIC = new Set([
+  'search',
+  'recherche',
   'other',
   'autre',
   'autres',
@@ -139,7 +165,10 @@ function addPhrase(phrase: string, concept: string): void {
   const words = tokenize(phrase).map((token) => token.word);
   if (words.length === 0 || words.length > MAX_PHRASE) return;
   const key = phraseKey(words);
-  if (key.length < 4 || (words.length === 1 && GENERIC.has(key))) return;
+  // Three-letter acronyms (IOM, OIM, ILO, OIT) are kept; shorter keys ("eu", "un") are common
+  // French words, and other three-letter words are too ambiguous to stand for a concept.
+  const acronym = words.length === 1 && /^[A-Z]{3,}$/.test(phrase.trim());
+  if (key.length < (acronym ? 3 : 4) || (words.length === 1 && GENERIC.has(key))) return;
   const first = wordKey(words[0] ?? '');
   longestFrom.set(first, Math.max(longestFrom.get(first) ?? 0, words.length));
   const concepts = lexicon.get(key) ?? new Set<string>();
@@ -164,11 +193,50 @@ for (const [vocabulary, entries] of [
   for (const entry of entries) {
     const concept = conceptToken(vocabulary, entry.code);
     for (const label of [entry.en, entry.fr]) {
-      for (const phrase of labelPhrases(label)) addPhrase(phrase, concept);
+      for (const phrase of labelPhrases(label)) {
+        // A lone word of an instrument-type or approach label ("accord", "migration", "global")
+        // is too general to stand for the type; only the specific ones on the list do.
+        const single = !/\s/.test(phrase);
+        if (
+          single &&
+          (vocabulary === 'type' || vocabulary === 'approach') &&
+          !SPECIFIC_WORDS.has(fold(phrase))
+        ) {
+          continue;
+        }
+        addPhrase(phrase, concept);
+      }
     }
     if (vocabulary === 'org') addPhrase(entry.code, concept);
   }
 }
+/** Common names of instrument types that the taxonomy's labels split apart ("Accord … de réadmission"). */
+const EXTRA_TYPE_PHRASES: Readonly<Record<string, readonly string[]>> = {
+  readmission_agreement: ['accord de réadmission', 'readmission agreement', 'arrangement de réadmission'],
+  visa_agreement: ['facilitation des visas', 'visa facilitation', 'exemption de visa', 'visa waiver'],
+  labour_agreement: ['migration de travail', 'labour migration', 'travail saisonnier', 'seasonal work'],
+  memorandum_of_understanding: ["protocole d'accord", "mémorandum d'entente", 'memorandum of understanding'],
+  letter_of_intent: [
+    "lettre d'intention",
+    'letter of intent',
+    "déclaration d'intention",
+    'declaration of intent',
+  ],
+  joint_declaration: ['déclaration conjointe', 'déclaration commune', 'joint declaration', 'joint statement'],
+  action_plan: ["plan d'action", 'action plan'],
+  partnership: [
+    'partenariat pour la mobilité',
+    'mobility partnership',
+    'talent partnership',
+    'partenariat talents',
+  ],
+  fund: ['fonds fiduciaire', 'trust fund'],
+  envoy: ['envoyé spécial', 'special envoy', 'représentant spécial', 'special representative'],
+};
+for (const [code, phrases] of Object.entries(EXTRA_TYPE_PHRASES)) {
+  for (const phrase of phrases) addPhrase(phrase, conceptToken('type', code));
+}
+
 for (const language of ['en', 'fr'] as const) {
   for (const [code, names] of Object.entries(countries.getNames(language, { select: 'all' }))) {
     for (const name of names) addPhrase(name, conceptToken('state', code));

@@ -1,0 +1,64 @@
+/**
+ * Cue phrases read around an instrument's head noun (folded text: lower case, no accents): verbs
+ * of setting up, counts, determiners, names of organizations. They decide whether a phrase names one
+ * instrument, a kind of instrument or something else.
+ */
+
+/** A verb of setting up or holding right before the head: "a mis en place des", "has appointed a". */
+export const ESTABLISHED =
+  /\b(?:adopted|appointed|established|set up|created|launched|introduced|developed|signed|concluded|(?:has|have)(?=\s+(?:a|an|its|their|had)\b|\s+$)|maintains|runs|pursues|pursued|negotiated|announced|agreed on|unveiled|a annonce|ont annonce|a adopte|ont adopte|a nomme|a etabli|a mis en place|ont mis en place|a cree|ont cree|a lance|ont lance|a elabore|ont ete elabores?|a signe|ont signe|a conclu|dispose d|disposent d)\b[^.;:]{0,40}$/;
+/** The same verbs after the head, in the passive: "'flying consuls' were introduced", "ont été mis en place". */
+export const ESTABLISHED_AFTER =
+  /^[^.;:]{0,25}?\b(?:were|was|have been|has been|ont ete|a ete|sont|est|is|are)\s+(?:\w+\s+)?(?:introduced|established|set up|created|appointed|launched|adopted|signed|concluded|mise?s? en place|crees?|etablie?s?|lancee?s?|adoptee?s?|nommee?s?|elaboree?s?|signee?s?|conclue?s?)\b/;
+/** An item of a numbered list: "… a mis en place 1) des solutions …, 3) des plateformes interservices". */
+export const ENUM_ITEM = /(?:^|[\s(])\d\)\s*(?:(?:des|les|le|la|un|une|the|a|an|de|d')\s*)?$/;
+/** Verbs that introduce a numbered list of things set up. */
+export const ESTABLISHED_ENUM =
+  /\b(?:adopted|appointed|established|set up|created|launched|introduced|developed|implemented|has put in place|a adopte|a nomme|a etabli|a mis en place|ont mis en place|a mis en (?:oe|œ)uvre|ont mis en (?:oe|œ)uvre|a cree|a lance|dispose d|disposent d)\b/;
+/** A count before a plural ("over 60 bilateral agreements", "plusieurs accords"): kinds, not instruments. */
+export const COUNTED =
+  /(?:\b\d+|\bseveral|\bmany|\bnumerous|\bvarious|\bplusieurs|\bnombreux|\bdivers|\bdifferents)\s+(?:\w+\s+)?$/;
+/** Organizations whose name ends in a head noun ("International Monetary Fund"). */
+export const ORGANIZATION_NAME =
+  /\b(?:international monetary fund|universal declaration of human rights|declaration universelle des droits de l'homme|world food programme|united nations (?:development|environment|population|children's) (?:programme|fund)|world economic forum|un (?:population|children's) fund|global fund to fight|fonds monetaire international|programme alimentaire mondial|programme des nations unies pour (?:le developpement|l'environnement)|fonds des nations unies pour (?:la population|l'enfance)|forum economique mondial)\b/;
+/** Words of an organization's name right after the head (optionally after a capitalised word). */
+export const ORGANIZATION_AFTER =
+  /^\s+(?:[a-z]+\s+)?(?:institute|institut|centre|center|network|foundation|fondation|university|universite|agency|agence|ministry|ministere|department|departement|council|conseil|commission|bank|banque|organi[sz]ation|office|bureau|observatory|observatoire|secretariat|unit|unite|school|ecole)\b/;
+/** An indefinite determiner right before the head ("a readmission agreement"). */
+export const INDEFINITE = /\b(?:a|an|any|un|une|aucun|aucune)\s+(?:[a-z-]+\s+)?$/;
+/** "this type of agreement", "ce genre d'accord": a kind, not an instrument. */
+export const KIND_OF = /\b(?:types?|kinds?|forms?|sorts?|genres?|formes?|categories?)\s+(?:of|d'|de)\s*$/;
+/** "its 2023 programme", "sa stratégie": the owner is the clause's actor. */
+export const ITS = /\b(?:its|their|sa|son|ses|leur|leurs)\s+$/;
+/** A definite or demonstrative determiner right before the head. */
+export const DEFINITE = /(?:\b(?:the|le|la|les)\s+|\bl')$/;
+/** A demonstrative: the phrase always refers back ("this MoU", "cette initiative"). */
+export const DEMONSTRATIVE =
+  /\b(?:this|these|that|those|said|such|ce|cet|cette|ces|ledit|ladite|lesdits)\s+(?:\w+\s+)?$/;
+
+/** Words ending in s that are singular. */
+const NON_PLURAL = /(?:ss|us|is|fonds|pays|corps)$/;
+/** Plural complements inside a head phrase ("ambassadeur chargé des migrations"). */
+const NOT_HEAD_WORDS = new Set([
+  'migrations',
+  'questions',
+  'risques',
+  'talents',
+  'communs',
+  'frontieres',
+  'affairs',
+  'migratoires',
+]);
+
+/** Whether a head match names several instruments ("agreements", "feuilles de route"). */
+export function isPluralHead(folded: string): boolean {
+  const words = folded.split(/[\s'’-]+/).filter((w) => w.length > 0);
+  const plural = (w: string): boolean => !NON_PLURAL.test(w) && (/[sx]$/.test(w) || w === 'memoranda');
+  const first = words[0] ?? '';
+  const last = words[words.length - 1] ?? '';
+  return (
+    plural(first) ||
+    (plural(last) && !NOT_HEAD_WORDS.has(last)) ||
+    /^(?:mps|epas|mous|ftas|camms)$/i.test(last)
+  );
+}

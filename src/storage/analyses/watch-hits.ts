@@ -1,0 +1,98 @@
+/**
+ * Watches at ingestion: after a document's rows are written (same transaction), its instruments
+ * are tested against every saved watch and each match is recorded as a hit.
+ */
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Watch } from '../../domain/analysis-model.ts';
+import type { InstrumentTypeCode, TopicCode } from '../../domain/taxonomy.ts';
+import { matchWatches } from '../../analysis/watches.ts';
+import type { Database, WatchesTable } from '../schema.ts';
+import { loadInstrumentSummaries } from './instrument-summaries.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** A recorded match of a watch, as the CLI and the UI list it. */
+export interface WatchHit {
+  readonly id: number;
+  readonly watchId: string;
+  readonly watchName: string;
+  readonly instrumentId: string;
+  readonly instrumentTitle: string;
+  readonly documentId: string;
+  readonly reasons: readonly string[];
+  readonly seen: boolean;
+  readonly createdAt: string;
+}
+
+/** A stored watch row as the domain's Watch. */
+export function watchFromRow(row: Selectable<WatchesTable>): Watch {
+  return {
+    id: row.id,
+    name: row.name,
+    ...(row.country === null ? {} : { country: row.country }),
+    ...(row.type === null ? {} : { type: row.type as InstrumentTypeCode }),
+    ...(row.topic === null ? {} : { topic: row.topic as TopicCode }),
+    ...(row.text === null ? {} : { text: row.text }),
+  };
+}
+
+/** Tests the document's instruments against every watch, records the hits and returns them. */
+export async function recordWatchHits(trx: Db, documentId: string, now: string): Promise<WatchHit[]> {
+  const watches = (await trx.selectFrom('watches').selectAll().orderBy('id').execute()).map(watchFromRow);
+  if (watches.length === 0) return [];
+  const instruments = await loadInstrumentSummaries(trx, { documentId });
+  const matches = matchWatches(watches, instruments);
+  if (matches.length === 0) return [];
+  await trx
+    .insertInto('watch_hits')
+    .values(
+      matches.map((m) => ({
+        watch_id: m.watchId,
+        instrument_id: m.instrumentId,
+        document_id: documentId,
+        reasons: JSON.stringify(m.reasons),
+        seen: 0,
+        created_at: now,
+      })),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return listWatchHits(trx, { documentId });
+}
+
+/** Stored hits, newest first; filtered by watch, document or unseen. */
+export async function listWatchHits(
+  db: Db,
+  filter: { readonly watchId?: string; readonly documentId?: string; readonly unseen?: boolean } = {},
+): Promise<WatchHit[]> {
+  let query = db
+    .selectFrom('watch_hits')
+    .innerJoin('watches', 'watches.id', 'watch_hits.watch_id')
+    .innerJoin('instruments', 'instruments.id', 'watch_hits.instrument_id')
+    .select([
+      'watch_hits.id',
+      'watch_hits.watch_id',
+      'watches.name',
+      'watch_hits.instrument_id',
+      'instruments.title',
+      'watch_hits.document_id',
+      'watch_hits.reasons',
+      'watch_hits.seen',
+      'watch_hits.created_at',
+    ]);
+  if (filter.watchId !== undefined) query = query.where('watch_hits.watch_id', '=', filter.watchId);
+  if (filter.documentId !== undefined) query = query.where('watch_hits.document_id', '=', filter.documentId);
+  if (filter.unseen === true) query = query.where('watch_hits.seen', '=', 0);
+  const rows = await query.orderBy('watch_hits.id', 'desc').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    watchId: r.watch_id,
+    watchName: r.name,
+    instrumentId: r.instrument_id,
+    instrumentTitle: r.title,
+    documentId: r.document_id,
+    reasons: JSON.parse(r.reasons) as string[],
+    seen: r.seen === 1,
+    createdAt: r.created_at,
+  }));
+}
