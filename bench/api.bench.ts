@@ -9,7 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir, cpus } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -93,7 +93,8 @@ async function main(): Promise<void> {
         `(built in ${built.millis} ms, search index in ${indexMillis} ms)`,
     );
     console.log(
-      `machine: ${cpus().length} cores; ${CONNECTIONS} connections, ${SECONDS} s per endpoint, loopback 127.0.0.1\n`,
+      `machine: ${cpus().length} cores, load average ${(loadavg()[0] ?? 0).toFixed(1)} (other processes share them); ` +
+        `${CONNECTIONS} connections, ${SECONDS} s per endpoint, loopback 127.0.0.1\n`,
     );
     const started = await startChild(dir);
     child = started.child;

@@ -5,7 +5,7 @@
  * - Extraction: `extractDocument` over every copy, in this one process (one core), MB/s.
  * - Ingestion: the same files through the ingest service into a fresh database file: documents/s
  *   and facts (claims with evidence)/s.
- * - Memory: a child process extracts one large file while RSS is sampled (bench/extract-memory.ts).
+ * - Memory: a child process extracts one large file and reports its peak RSS (bench/extract-memory.ts).
  *
  * Options: --mb N (corpus size, default 50), --skip-ingest, --memory-mb N (default 50).
  */
@@ -88,7 +88,7 @@ try {
   text = '';
   const report = execFileSync(
     process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'extract-memory.ts'), large],
+    ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'extract-memory.ts'), large],
     {
       encoding: 'utf8',
       maxBuffer: 1 << 20,

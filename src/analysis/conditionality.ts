@@ -20,6 +20,14 @@ import { splitSentences, tidy } from '../extraction/positions/sentences.ts';
 import { foldText } from '../extraction/text.ts';
 import type { CountryMention } from '../extraction/types.ts';
 
+/** What the pipeline already computed over the whole text (saves a second pass at ingestion). */
+export interface PreparedText {
+  /** `foldText(text)`. */
+  readonly folded?: string;
+  /** The document's country mentions (`findCountries`). */
+  readonly countries?: readonly CountryMention[];
+}
+
 /** Step cues, most specific first; folded text (lower case, no accents). */
 const STEP_CUES: readonly { readonly kind: LeverageStepKind; readonly pattern: RegExp }[] = [
   {
@@ -110,9 +118,10 @@ export function extractLeverageSteps(
   text: string,
   documentId: string,
   sentences?: readonly Span[],
+  prepared: PreparedText = {},
 ): LeverageStep[] {
-  const folded = foldText(text);
-  const mentions = findCountries(text);
+  const folded = prepared.folded ?? foldText(text);
+  const mentions = prepared.countries ?? findCountries(text);
   const list = bodySentences(text, sentences);
   const out: LeverageStep[] = [];
   list.forEach((sentence, i) => {
@@ -159,9 +168,10 @@ export function extractApproachAttributions(
   text: string,
   documentId: string,
   sentences?: readonly Span[],
+  prepared: PreparedText = {},
 ): ApproachAttribution[] {
-  const folded = foldText(text);
-  const mentions = findCountries(text);
+  const folded = prepared.folded ?? foldText(text);
+  const mentions = prepared.countries ?? findCountries(text);
   const list = bodySentences(text, sentences);
   const out: ApproachAttribution[] = [];
   list.forEach((sentence, i) => {

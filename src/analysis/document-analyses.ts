@@ -13,6 +13,7 @@ import type {
   RoadmapPriority,
 } from '../domain/analysis-model.ts';
 import { extractCountryPositions } from '../extraction/country-positions.ts';
+import { foldText } from '../extraction/text.ts';
 import type { ExtractedDocument } from '../extraction/types.ts';
 import { commitmentsFromStatements, extractRoadmapPriorities } from './commitments.ts';
 import { extractApproachAttributions, extractLeverageSteps } from './conditionality.ts';
@@ -37,6 +38,7 @@ export function analyseDocument(
   extracted: ExtractedDocument,
 ): DocumentAnalyses {
   const { sentences } = extracted.segmentation;
+  const prepared = { folded: foldText(text), countries: extracted.countries };
   const { claims, positions } = extractCountryPositions(text, documentId, {
     segmentation: extracted.segmentation,
     countries: extracted.countries,
@@ -56,7 +58,7 @@ export function analyseDocument(
       language: extracted.language,
       amounts: extracted.amounts,
     }),
-    steps: extractLeverageSteps(text, documentId, sentences),
-    attributions: extractApproachAttributions(text, documentId, sentences),
+    steps: extractLeverageSteps(text, documentId, sentences, prepared),
+    attributions: extractApproachAttributions(text, documentId, sentences, prepared),
   };
 }

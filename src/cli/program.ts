@@ -7,6 +7,7 @@ import { registerCoordination } from './commands/coordination.ts';
 import { registerDocuments } from './commands/documents.ts';
 import { registerExtract } from './commands/extract.ts';
 import { registerIngest } from './commands/ingest.ts';
+import { registerReanalyse } from './commands/reanalyse.ts';
 import { registerStart } from './commands/start.ts';
 import { registerWatch } from './commands/watch.ts';
 
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerCoordination(program);
   registerCommitments(program);
   registerWatch(program);
+  registerReanalyse(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -43,7 +43,8 @@ export interface Actor {
 }
 
 /** What a party does in an instrument. */
-export type PartyRole = 'signatory' | 'donor' | 'implementer' | 'chair' | 'participant' | 'partner';
+export type PartyRole =
+  'signatory' | 'donor' | 'implementer' | 'chair' | 'participant' | 'partner' | 'beneficiary';
 export const PARTY_ROLES: readonly PartyRole[] = [
   'signatory',
   'donor',
@@ -51,6 +52,7 @@ export const PARTY_ROLES: readonly PartyRole[] = [
   'chair',
   'participant',
   'partner',
+  'beneficiary',
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -54,6 +54,29 @@ const NOT_STATES: readonly string[] = [
 /** Titles before a first name ("M. Maurice X"): the name that follows is a person's. */
 const HONORIFIC_BEFORE = /(?:\b(?:M|Mme|Mlle|Mr|Mrs|Ms|Dr|Me|Pr)\.?\s+)$/;
 
+/** Currency nouns: with a state's adjective or name right beside them they name money, not the state. */
+const CURRENCY_NOUNS =
+  'dollars?|francs?|pounds?|livres?|couronnes?|crowns?|kron(?:e|er|or|a|ur)|dinars?|dirhams?|rupees?|roupies?|pesos?|shillings?|rands?|yens?|yuans?|renminbi|rials?|riyals?|nairas?|cedis?|birrs?|leones?|ouguiyas?|lires?|liras?|zlotys?|forints?|lei|leu|levs?|leva|reais|rubles?|roubles?|hryvnias?|manats?|somonis?|soms?|tenge|lempiras?|quetzals?|colones|bolivianos?|guaranis?|soles|taka|kwachas?|kwanzas?|dalasis?|ariarys?|escudos?';
+/** "dollars américains", "francs suisses", "dollars US": the currency noun comes first in French. */
+const CURRENCY_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${CURRENCY_NOUNS})\\s+$`, 'iu');
+/** "US dollars", "Canadian dollars", "Swiss francs", "US$": the currency noun or sign comes after. */
+const CURRENCY_AFTER = new RegExp(`^(?:\\s?\\$|\\s+(?:${CURRENCY_NOUNS})(?![\\p{L}]))`, 'iu');
+
+/** Whether a state's adjective, code or name at this span only forms the name of a currency. */
+function namesCurrency(
+  text: string,
+  start: number,
+  end: number,
+  form: CountryForm,
+  acronym: boolean,
+): boolean {
+  if (CURRENCY_AFTER.test(text.slice(end, end + 14))) return true;
+  // A name right after a currency noun is more often the start of a new clause ("francs. Suisse…").
+  return (
+    (form === 'adjective' || acronym) && CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 14), start))
+  );
+}
+
 let gazetteer: PhraseMatcher<Found> | null = null;
 
 function buildGazetteer(): PhraseMatcher<Found> {
@@ -145,6 +168,7 @@ export function findCountries(text: string, _segmentation?: Segmentation): Count
     ) {
       continue;
     }
+    if (namesCurrency(text, m.start, m.end, m.value.form, short)) continue;
     named.push({ start: m.start, end: m.end, quote, code: m.value.code, form: m.value.form });
   }
   const seen = new Set(named.map((n) => n.start));

@@ -58,7 +58,8 @@ export function toEvaluationObject(doc: ExtractedDocument): EvaluationObject {
     dates: [...dates.values()],
     instruments: doc.instruments.map((i) => ({
       type: i.type,
-      parties: sortedUnique(i.parties.map((p) => p.actorId)),
+      // The spec's parties concluded, hold, fund or run the instrument; the states it targets do not.
+      parties: sortedUnique(i.parties.filter((p) => p.role !== 'beneficiary').map((p) => p.actorId)),
       date: instrumentDate(i),
       quote: i.quote.replace(/\s+/g, ' ').trim(),
     })),

@@ -5,6 +5,7 @@
  * statements, events → links.
  */
 import type { Language, Span } from '../domain/model.ts';
+import { BLOCK_CHARS, extractInBlocks } from './blocks.ts';
 import { findCountries } from './countries.ts';
 import { findDates } from './dates.ts';
 import { findEvents } from './events.ts';
@@ -34,6 +35,13 @@ export interface ExtractOptions {
 /** Runs every extraction stage over one document's text. Pure: no I/O. */
 export function extractDocument(text: string, options: ExtractOptions = {}): ExtractedDocument {
   const language = options.language ?? detectLanguage(text);
+  // Very long texts go block by block so working memory stays bounded (see blocks.ts).
+  if (text.length > BLOCK_CHARS) return extractInBlocks(text, language, extractBlock);
+  return extractBlock(text, language);
+}
+
+/** Every stage over one text short enough to be processed at once. */
+function extractBlock(text: string, language: Language): ExtractedDocument {
   const segmentation = segment(text);
   const folded = foldText(text);
   const countries = findCountries(text, segmentation);
@@ -56,6 +64,7 @@ export function extractDocument(text: string, options: ExtractOptions = {}): Ext
     amounts,
     principals,
     excluded: citations,
+    language,
   };
   const { instruments, places } = findInstrumentRecords(context, (sentence) => ({
     topics: topicsOfSpan(folded, sentence),

@@ -93,7 +93,8 @@ function footnoteBodies(text: string, lines: readonly Line[]): { number: number;
     const n = m ? noteNumber(m[1] as string) : NaN;
     const previous = lines[i - 1];
     const afterBreak =
-      previous === undefined || isBlank(previous) || opensNotes(previous) || lastNoteLine === i - 1;
+      m !== null &&
+      (previous === undefined || isBlank(previous) || opensNotes(previous) || lastNoteLine === i - 1);
     if (m && afterBreak && n >= expected && n <= expected + MAX_FOOTNOTE_GAP - (notes.length === 0 ? 1 : 0)) {
       // The body runs until a blank line or the next note's number.
       let j = i + 1;

@@ -22,13 +22,13 @@ const LEXICON: Record<TopicCode, { readonly strong: string; readonly weak: strin
   },
   visa: {
     strong:
-      'visas?|visa facilitation|visa waiver|visa liberali[sz]ation|exemption de visas?|facilitation des visas|code des visas|visa code',
+      'visas?|visa facilitation|delivrance de(?:s)? visas?|issuance of visas|visa issuance|(?:long|short)[- ](?:stay|term) visas?|visas? de (?:long|court) sejour|visas? de circulation|multiple[- ]entry visas?|visa waiver|visa liberali[sz]ation|exemption de visas?|facilitation des visas|code des visas|visa code',
     weak: 'consular|consulaires?',
   },
   irregular_migration: {
     strong:
-      'irregular migration|migration irreguliere|immigration irreguliere|smuggling|smugglers?|trafficking|trafic de migrants|traite des (?:etres humains|personnes)|passeurs|irregular (?:arrivals|entries|crossings|migrants)|migrants? en situation irreguliere|irregular flows|flux irreguliers|reseaux criminels|criminal networks',
-    weak: 'irregular|irreguliere?s?|clandestine?s?|traffickers?|trafiquants?',
+      'irregular migration|migration irreguliere|immigration irreguliere|smuggling|smugglers?|trafficking|trafic de migrants|traite des (?:etres humains|personnes)|passeurs|irregular (?:arrivals|entries|crossings|migrants)|migrants? en situation irreguliere|irregular flows|flux irreguliers|reseaux criminels|criminal networks|(?:central|eastern|western) mediterranean route|route (?:migratoire )?(?:de la )?mediterranee (?:centrale|orientale|occidentale)|(?:atlantic|balkan|sahelian) route|route (?:atlantique|des balkans)|arrivees irregulieres|sea crossings|traversees (?:irregulieres|de la mediterranee)|migrant smuggling',
+    weak: 'irregular|irreguliere?s?|clandestine?s?|traffickers?|trafiquants?|crossings|traversees|arrivals|arrivees|boats?|embarcations?|pirogues?',
   },
   border_management: {
     strong:
@@ -37,8 +37,8 @@ const LEXICON: Record<TopicCode, { readonly strong: string; readonly weak: strin
   },
   protection: {
     strong:
-      'asylum|asile|refugees?|refugies?|international protection|protection internationale|search and rescue|recherche et sauvetage|protection des migrants|migrant protection|displaced persons|personnes deplacees|resettlement|reinstallation|stateless|personnes vulnerables|vulnerable (?:migrants|persons|people)|migrants vulnerables',
-    weak: 'protection|protect|protecting|proteger|vulnerables?|humanitarian|humanitaire',
+      'asylum|asile|refugees?|refugies?|international protection|protection internationale|search and rescue|recherche et sauvetage|protection des migrants|migrant protection|displaced persons|personnes deplacees|resettlement|reinstallation|stateless|apatrides?|vulnerable migrants|migrants vulnerables|unaccompanied minors|mineurs non accompagnes',
+    weak: 'protection|protect|protecting|proteger|vulnerables?|humanitarian|humanitaire|personnes vulnerables|vulnerable (?:persons|people)',
   },
   root_causes_development: {
     strong:
@@ -52,8 +52,8 @@ const LEXICON: Record<TopicCode, { readonly strong: string; readonly weak: strin
   },
   human_rights: {
     strong:
-      'human rights|droits de l.homme|droits humains|droits des migrants|rights of migrants|migrants. rights|fundamental rights|droits fondamentaux|dignite',
-    weak: 'rights|droits',
+      "human rights|droits de l.homme|droits humains|droits des (?:migrants|travailleurs(?: migrants)?)|rights of (?:migrants|migrant workers|workers)|(?:migrant )?workers?. rights|migrants. rights|labou?r rights|fundamental rights|droits fondamentaux|fair recruitment|recrutement equitable|decent work(?:ing conditions)?|travail decent|conditions de travail decentes|debt bondage|servitude pour dettes|forced labou?r|travail force|(?:passport|document) confiscation|confiscation (?:des|de) (?:passeports|documents)|labou?r exploitation|exploitation (?:des travailleurs|par le travail)|non-?refoulement|non-?refoulement",
+    weak: 'rights|droits|dignity|dignite|abuses?|abus|exploitation',
   },
   civil_registry: {
     strong:

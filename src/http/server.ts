@@ -11,6 +11,8 @@ import type { Database } from '../storage/schema.ts';
 import { ensureSearchIndex } from '../storage/sqlite/search-index.ts';
 import { registerWeb, renderErrorPage } from '../web/routes.ts';
 import { actorRoutes } from './actors/routes.ts';
+import { analysisRoutes } from './analyses/routes.ts';
+import { trackerRoutes } from './analyses/tracker-routes.ts';
 import { countryRoutes } from './countries/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { installErrorHandler } from './errors.ts';
@@ -69,6 +71,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   documentRoutes(app, docs, context);
   searchRoutes(app, docs, context);
   statsRoutes(app, docs, context);
+  analysisRoutes(app, docs, context);
+  trackerRoutes(app, docs, context);
   const document = openApiDocument(docs, options.version ?? '0.1.0');
   app.get('/api/openapi.json', (_request, reply) => reply.send(document));
   if (web) registerWeb(app, context);

@@ -4,6 +4,7 @@
  * commitment tracker, indicator series and conditionality timelines. Pure analyses come from
  * src/analysis/; this module only gathers their inputs from the store.
  */
+import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { compare, compareInstruments } from '../analysis/compare.ts';
 import { trackCommitments } from '../analysis/commitments.ts';
@@ -135,3 +136,11 @@ export async function conditionality(
 
 /** Today's date as YYYY-MM-DD (UTC). */
 export const todayIso = (): string => new Date().toISOString().slice(0, 10);
+
+/** A short stable id for a watch from its name and criteria: `w_3f9a1c2b`. */
+export function watchIdFor(name: string, criteria: unknown): string {
+  return `w_${createHash('sha256')
+    .update(JSON.stringify([name, criteria]))
+    .digest('hex')
+    .slice(0, 8)}`;
+}

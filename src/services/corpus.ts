@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { AtlasStore } from '../storage/atlas-store.ts';
 import { PROJECT_ROOT } from '../storage/paths.ts';
 import { ingestPaths } from './ingest.ts';
+import { reanalyseDocuments } from './reanalyse.ts';
 import type { IngestBatchResult, IngestOptions } from './ingest.ts';
 
 /** The folder holding the built-in corpus. */
@@ -23,13 +24,18 @@ export async function builtInCorpusFiles(): Promise<string[]> {
 
 /**
  * First-run setup: when the database holds no document yet, ingests the built-in corpus. Returns
- * the batch result, or `null` when documents were already there (nothing done).
+ * the batch result, or `null` when documents were already there (then only documents not yet
+ * analysed are analysed).
  */
 export async function ensureBuiltInCorpus(
   store: AtlasStore,
   options: Pick<IngestOptions, 'onProgress' | 'onStart'> = {},
 ): Promise<IngestBatchResult | null> {
   const documents = await store.listDocuments({ limit: 1, offset: 0 });
-  if (documents.total > 0) return null;
+  if (documents.total > 0) {
+    // Documents stored before the analyses existed (or by an older extractor) get them now.
+    await reanalyseDocuments(store);
+    return null;
+  }
   return ingestPaths(await builtInCorpusFiles(), store, options);
 }

@@ -306,6 +306,13 @@ export interface WatchHitsTable {
   created_at: string;
 }
 
+/** Documents the analyses have run on (see services/reanalyse.ts). */
+export interface AnalysedDocumentsTable {
+  document_id: string;
+  analyser: string;
+  analysed_at: string;
+}
+
 export interface Database {
   documents: DocumentsTable;
   actors: ActorsTable;
@@ -336,4 +343,5 @@ export interface Database {
   approach_attributions: ApproachAttributionsTable;
   watches: WatchesTable;
   watch_hits: WatchHitsTable;
+  analysed_documents: AnalysedDocumentsTable;
 }

@@ -7,7 +7,7 @@ export interface PageInput {
   readonly title: string;
   /** The request URL (path and query), to build the language switch. */
   readonly url: string;
-  readonly nav?: 'dashboard' | 'search' | 'countries' | 'documents' | 'network' | 'timeline';
+  readonly nav?: 'dashboard' | 'search' | 'countries' | 'documents' | 'network' | 'timeline' | 'analyses';
   readonly body: SafeHtml;
 }
 
@@ -18,6 +18,7 @@ const NAV: readonly { key: PageInput['nav']; path: string; label: MessageKey }[]
   { key: 'documents', path: '/documents', label: 'documents' },
   { key: 'network', path: '/network', label: 'network' },
   { key: 'timeline', path: '/timeline', label: 'timeline' },
+  { key: 'analyses', path: '/analyses', label: 'analyses' },
 ];
 
 /** The same URL with `lang` set to the other language. */

@@ -33,6 +33,8 @@ import { documentsPage } from './pages/documents.ts';
 import { instrumentPage } from './pages/instrument.ts';
 import { networkPage, timelinePage } from './pages/overview.ts';
 import { searchPage } from './pages/search.ts';
+import { registerAnalysesWeb } from './pages/analyses/routes.ts';
+import { indicatorsPanel } from './pages/analyses/indicators.ts';
 
 const asset = (name: string, type: string) => ({
   type,
@@ -162,7 +164,7 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
       tr,
       title: instrument.title,
       url: request.url,
-      body: instrumentPage(instrument, tr),
+      body: html`${instrumentPage(instrument, tr)}${await indicatorsPanel(store, { instrumentId: id }, tr)}`,
     });
   });
 
@@ -186,7 +188,8 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
     if (known === undefined && stored === undefined) throw notFound('country', code);
     const profile = await countryProfile(db, code);
     const name = tr.actor(code);
-    return sendPage(reply, { tr, title: name, url: request.url, body: countryPage(profile, name, tr) });
+    const body = html`${countryPage(profile, name, tr)}${await indicatorsPanel(store, { country: code }, tr)}`;
+    return sendPage(reply, { tr, title: name, url: request.url, body });
   });
 
   app.get('/documents', async (request, reply) => {
@@ -235,4 +238,5 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
     const body = timelinePage(await instrumentTimeline(db), tr);
     return sendPage(reply, { tr, title: tr.t('timeline'), url: request.url, nav: 'timeline', body });
   });
+  registerAnalysesWeb(app, context);
 }

@@ -22,7 +22,8 @@ import {
 import { builtInCorpusFiles } from '../../src/services/corpus.ts';
 import { ingestFile, ingestPaths } from '../../src/services/ingest.ts';
 import type { AtlasStore } from '../../src/storage/atlas-store.ts';
-import { openAtlasStore } from '../../src/storage/database.ts';
+import { openAtlasDatabase, type SqliteAtlas } from '../../src/storage/database.ts';
+import { reanalyseDocuments } from '../../src/services/reanalyse.ts';
 
 /** A member state's programme in Mali, so the coordination view has more than the EU. */
 const FRANCE_MALI = [
@@ -46,10 +47,12 @@ const KENYA_LABOUR = [
 void describe('analyses stored at ingestion', () => {
   let dir: string;
   let store: AtlasStore;
+  let atlas: SqliteAtlas;
   let emnId = '';
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'mda-analyses-'));
-    store = await openAtlasStore({ file: join(dir, 'atlas.sqlite') });
+    atlas = await openAtlasDatabase({ file: join(dir, 'atlas.sqlite') });
+    store = atlas.store;
     const batch = await ingestPaths(await builtInCorpusFiles(), store);
     assert.ok(batch.results.every((r) => r.status === 'added'));
     emnId = batch.results.find((r) => r.file.includes('emn-oecd'))?.documentId ?? '';
@@ -212,5 +215,39 @@ void describe('analyses stored at ingestion', () => {
     );
     await store.analyses.removeWatch('mr-return');
     assert.deepEqual(await store.analyses.listWatches(), []);
+  });
+  void it('analyses documents stored without analyses, keeping what users entered', async () => {
+    assert.deepEqual(await store.analyses.pendingDocuments(), []);
+    // As if the inform had been stored before the analyses existed.
+    await atlas.db.deleteFrom('country_positions').where('document_id', '=', emnId).execute();
+    await atlas.db.deleteFrom('count_claims').where('document_id', '=', emnId).execute();
+    await atlas.db.deleteFrom('analysed_documents').where('document_id', '=', emnId).execute();
+    assert.equal(
+      (await comparison(store, { question: 'use migration diplomacy at national level' })).count,
+      0,
+    );
+    assert.deepEqual(await store.analyses.pendingDocuments(), [emnId]);
+    assert.deepEqual(await reanalyseDocuments(store), [emnId]);
+    assert.equal(
+      (await comparison(store, { question: 'use migration diplomacy at national level' })).count,
+      17,
+    );
+    assert.deepEqual(await store.analyses.pendingDocuments(), []);
+    // Running again over every document replaces extracted rows only: no duplicates, user values kept.
+    const before = (await store.analyses.positions()).length;
+    const userValues = (await store.analyses.indicators()).filter((v) =>
+      v.assertedBy.startsWith('user:'),
+    ).length;
+    await reanalyseDocuments(
+      store,
+      (await store.listDocuments({ limit: 100, offset: 0 })).items.map((d) => d.id),
+    );
+    assert.equal((await store.analyses.positions()).length, before);
+    assert.equal(
+      (await store.analyses.indicators()).filter((v) => v.assertedBy.startsWith('user:')).length,
+      userValues,
+    );
+    const mali = await commitmentTracker(store, { country: 'ML', today: '2017-10-01' });
+    assert.equal(mali.nextDialogue?.deadline?.value, '2017-09');
   });
 });

@@ -121,13 +121,16 @@ void describe('mda analyses commands', () => {
   });
 
   void it('coordination, commitments, indicators and conditionality read the stored analyses', async () => {
-    const [csv, commitments, georgia, bangladesh, bad] = await Promise.all([
+    const [csv, commitments, georgia, bangladesh, bad, pending] = await Promise.all([
       mda('--data', data, 'coordination', 'ML', '--csv'),
       mda('--data', data, 'commitments', '--country', 'ML', '--today', '2017-09-15', '--json'),
       mda('--data', data, 'indicators', '--country', 'GE', '--json'),
       mda('--data', data, 'conditionality', '--country', 'BD', '--json'),
       mda('--data', data, 'coordination', 'ZZ'),
+      mda('--data', data, 'reanalyse', '--json'),
     ]);
+    // Ingestion analysed every document: nothing is pending.
+    assert.deepEqual(JSON.parse(pending.stdout), []);
     assert.equal(csv.code, 0, csv.stderr);
     assert.match(csv.stdout.split('\n')[0] ?? '', /^section,partner,actor/);
     assert.match(csv.stdout, /EU,.*Trust Fund/);

@@ -97,3 +97,17 @@ void test('the text fold keeps offsets: one unit for one unit', () => {
     { start: 30, end: 38 },
   ]);
 });
+
+void test('does not read a currency named after a state as a mention of the state', () => {
+  assert.deepEqual(codes('un financement de 2,3 millions de dollars américains'), []);
+  assert.deepEqual(codes('10 millions de dollars australiens et 2 millions de dollars US'), []);
+  assert.deepEqual(codes('USD 5 million (5 million US dollars), 3 million Canadian dollars'), []);
+  assert.deepEqual(codes('200 Swiss francs, 1 million couronnes danoises, NZ$ 2 m, US$ 4 million'), []);
+  assert.deepEqual(codes('New Zealand dollars paid to Tunisian dinars'), []);
+  // The state itself, or an adjective that is not part of a currency name, still counts.
+  assert.deepEqual(codes('des francs suisses versés par la Suisse à des travailleurs américains'), [
+    'CH',
+    'US',
+  ]);
+  assert.deepEqual(codes('paid in dollars. Canada said'), ['CA']);
+});

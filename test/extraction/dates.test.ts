@@ -181,3 +181,28 @@ void describe('findDates: citations', () => {
     );
   });
 });
+
+void describe('findDates: footnote markers glued to a date', () => {
+  void it('reads a date followed by a superscript note number', () => {
+    assert.deepEqual(values('présenté par la Commission le 23 septembre 2020¹.', 'fr'), ['2020-09-23']);
+    assert.deepEqual(values('It was adopted on 5 May 2021².', 'en'), ['2021-05-05']);
+    assert.deepEqual(values('lancé en mai 2021¹ à Rabat', 'fr'), ['2021-05']);
+    assert.deepEqual(values('signed on April 10, 2024³⁴ in Cairo', 'en'), ['2024-04-10']);
+    assert.deepEqual(values('launched in 2020¹, the scheme', 'en'), ['2020']);
+    const [mention] = findDates('le 23 septembre 2020¹.', 'fr');
+    assert.equal(mention?.quote, '23 septembre 2020');
+  });
+
+  void it('reads a day or month date whose note number lost its superscript', () => {
+    assert.deepEqual(values('présenté le 23 septembre 20201. Les ministres', 'fr'), ['2020-09-23']);
+    assert.deepEqual(values('agreed in June 202112, then', 'en'), ['2021-06']);
+  });
+
+  void it('still rejects numbers that only start like a year', () => {
+    assert.deepEqual(values('en 20201.', 'fr'), []);
+    assert.deepEqual(values('code 202012 x', 'en'), []);
+    // "2021.5" is a decimal number, not a year.
+    assert.deepEqual(values('in June 2021.5 cases', 'en'), []);
+    assert.deepEqual(values('Regulation (EU) 2021/947', 'en'), []);
+  });
+});

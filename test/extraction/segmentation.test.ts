@@ -103,3 +103,48 @@ void test('finds glued digit markers in a French PDF text', () => {
   assert.equal(text.slice(marker.start - 'transnationales'.length, marker.end), 'transnationales1');
   assert.ok(s.sections.some((x) => x.heading === 'INTRODUCTION'));
 });
+
+void test('finds notes right under a "Notes" heading or a separator line, without a blank line', () => {
+  for (const opener of ['Notes', '____________', '———', 'Références :', 'Sources']) {
+    const text = [
+      'The Commission launched the partnership in June 2021¹. It was renewed in 2023².',
+      '',
+      opener,
+      '¹ Based on replies to an ad-hoc query launched in 2023 (last accessed 30 August 2024).',
+      '² A content note: the partnership was renewed in March 2023.',
+    ].join('\n');
+    const s = segment(text);
+    assert.deepEqual(
+      s.footnotes.map((f) => [f.number, f.isCitation, text.slice(f.markers[0]?.start, f.markers[0]?.end)]),
+      [
+        [1, true, '¹'],
+        [2, false, '²'],
+      ],
+      opener,
+    );
+  }
+});
+
+void test('does not take a numbered line under an ordinary line for a note', () => {
+  const text = 'Figures for the year\n1 000 migrants returned in 2023.';
+  assert.equal(segment(text).footnotes.length, 0);
+});
+
+void test('flags a note that only cites an official act as a citation, not a note with content', () => {
+  const text = [
+    'The mechanism¹ and the instrument² fund partnerships³.',
+    '',
+    '1 Council Implementing Decision (EU) 2022/60 of 12 January 2022 on the Operational Coordination Mechanism, OJ L 10.',
+    '2 Règlement (UE) 2021/947 du Parlement européen et du Conseil du 9 juin 2021 établissant un instrument.',
+    '3 Regulation (EU) 2021/947 of 9 June 2021 set the envelope. It was first used in 2022 for Morocco.',
+  ].join('\n');
+  const s = segment(text);
+  assert.deepEqual(
+    s.footnotes.map((f) => [f.number, f.isCitation]),
+    [
+      [1, true],
+      [2, true],
+      [3, false],
+    ],
+  );
+});

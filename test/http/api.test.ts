@@ -34,10 +34,13 @@ interface Hit {
 let atlas: TestAtlas;
 let base: string;
 
-before(async () => {
-  atlas = await startTestAtlas();
-  base = atlas.url;
-});
+before(
+  async () => {
+    atlas = await startTestAtlas();
+    base = atlas.url;
+  },
+  { timeout: 180_000 },
+); // ingestion on a busy 2-core machine; fail instead of hanging
 after(async () => {
   await atlas?.close();
 });
@@ -288,6 +291,12 @@ void describe('search', () => {
       assert.match(hit.snippet, /<mark>[^<]+<\/mark>/);
       assert.ok(hit.documentId !== null && hit.span !== null && hit.span.end > hit.span.start);
     }
+  });
+
+  void test('a French word finds English passages through the bilingual glossary', async () => {
+    const { body } = await getJson<Page<Hit>>(base, '/api/search?q=fronti%C3%A8res&language=en&kind=passage');
+    assert.ok(body.total > 0, '"frontières" finds English text about borders');
+    assert.match(body.items[0]?.snippet ?? '', /<mark>[Bb]orders?<\/mark>/);
   });
 
   void test('a French country name finds English passages (cross-language through actor names)', async () => {

@@ -20,26 +20,29 @@ let page: Page;
 const foreignRequests: string[] = [];
 const pageErrors: string[] = [];
 
-before(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  atlas = await startTestAtlas();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
-  page = await context.newPage();
-  page.on('request', (request) => {
-    const host = new URL(request.url()).hostname;
-    if (!['127.0.0.1', 'localhost'].includes(host) && !request.url().startsWith('data:')) {
-      foreignRequests.push(request.url());
-    }
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-});
+before(
+  async () => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    atlas = await startTestAtlas();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
+    page = await context.newPage();
+    page.on('request', (request) => {
+      const host = new URL(request.url()).hostname;
+      if (!['127.0.0.1', 'localhost'].includes(host) && !request.url().startsWith('data:')) {
+        foreignRequests.push(request.url());
+      }
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+  },
+  { timeout: 180_000 },
+); // ingestion on a busy 2-core machine; fail instead of hanging
 
 after(async () => {
   await browser?.close();

@@ -46,8 +46,9 @@ function comparisonLines(c: Comparison): string[] {
   const lines = [`${c.question}`, `  ${c.count} countries${stated}: ${c.countries.join(' ')}`];
   for (const e of c.evidence) {
     const first = e.evidence[0];
-    if (first)
+    if (first) {
       lines.push(`  ${e.country}  ${first.documentId}@${first.start}  “${first.quote.slice(0, 110)}”`);
+    }
   }
   return lines;
 }
@@ -96,10 +97,11 @@ export function registerCompare(program: Command): void {
         await writeFile(o.out, render(comparisons, { language: globals.lang }), 'utf8');
         if (!o.json) out(`report written to ${o.out} (${comparisons.length} questions)`);
       }
-      if (o.json)
+      if (o.json) {
         return printJson(
           result.comparisons?.length === 1 && question !== undefined ? result.comparisons[0] : result,
         );
+      }
       if (o.report !== undefined) return;
       if (result.questions !== undefined && result.comparisons === undefined) {
         for (const q of result.questions.slice(0, o.limit)) {

@@ -2,10 +2,10 @@
  * `mda watch add|list|remove|hits`: saved queries ("new instrument with Mauritania on return")
  * that ingestion tests every new document against; `mda ingest` prints the watches that fired.
  */
-import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { parseWatch } from '../../analysis/watches.ts';
+import { watchIdFor } from '../../services/analyses.ts';
 import { globalsOf, withStore } from '../context.ts';
 import { JsonOption, parseOptions } from '../options.ts';
 import { out, printJson } from '../output.ts';
@@ -25,14 +25,6 @@ const HitsOptions = z.object({
   markSeen: z.boolean().default(false),
   json: z.boolean().default(false),
 });
-
-/** A short stable id for a watch from its name and criteria: `w_3f9a1c2b`. */
-export function watchIdFor(name: string, criteria: unknown): string {
-  return `w_${createHash('sha256')
-    .update(JSON.stringify([name, criteria]))
-    .digest('hex')
-    .slice(0, 8)}`;
-}
 
 export function registerWatch(program: Command): void {
   const watch = program

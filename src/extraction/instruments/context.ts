@@ -3,7 +3,7 @@
  * the earlier stages, sorted by offset, with binary-search lookups so that reading the context of
  * a match costs O(log n), keeping the whole stage linear in the size of the document.
  */
-import type { Span } from '../../domain/model.ts';
+import type { Language, Span } from '../../domain/model.ts';
 import type { AmountMention, CountryMention, DateMention, OrganizationMention } from '../types.ts';
 
 /** A state or organization named at a span. */
@@ -27,6 +27,8 @@ export interface InstrumentContext {
   readonly principals: readonly string[];
   /** Sorted spans not to read instruments from: bibliographic footnotes (titles of works). */
   readonly excluded: readonly Span[];
+  /** The document's language, for the titles built for instruments named by a common noun. */
+  readonly language?: Language;
 }
 
 /** Index of the first element whose `start` is ≥ `pos` (elements sorted by start). */
@@ -67,6 +69,114 @@ export function sentenceAt(sentences: readonly Span[], pos: number, textLength: 
 const GROUP_AFTER =
   /^(?:\s*[-–]\s*level|\s+(?:member|observer|partner)\b|\s+countries\b|\s+states\b|\s+[EÉeé]tats membres)/i;
 
+/** First parts of French compound adjectives ("franco-ivoirienne", "germano-marocain"). */
+const COMPOUND_PREFIX: Readonly<Record<string, string>> = {
+  franco: 'FR',
+  germano: 'DE',
+  hispano: 'ES',
+  italo: 'IT',
+  anglo: 'GB',
+  belgo: 'BE',
+  luso: 'PT',
+  helveto: 'CH',
+  nippo: 'JP',
+  sino: 'CN',
+  russo: 'RU',
+  turco: 'TR',
+  greco: 'GR',
+  americano: 'US',
+  maroco: 'MA',
+  algero: 'DZ',
+  tuniso: 'TN',
+  libyo: 'LY',
+  senegalo: 'SN',
+  nigero: 'NE',
+  malo: 'ML',
+  mauritano: 'MR',
+  ivoiro: 'CI',
+  egypto: 'EG',
+};
+
+/** Capitals standing for their governments ("London and Kigali signed…"): only as agents of a deal. */
+const CAPITALS: Readonly<Record<string, string>> = {
+  London: 'GB',
+  Londres: 'GB',
+  Paris: 'FR',
+  Berlin: 'DE',
+  Madrid: 'ES',
+  Rome: 'IT',
+  Lisbon: 'PT',
+  Lisbonne: 'PT',
+  Athens: 'GR',
+  Athènes: 'GR',
+  Vienna: 'AT',
+  Vienne: 'AT',
+  Warsaw: 'PL',
+  Varsovie: 'PL',
+  Copenhagen: 'DK',
+  Copenhague: 'DK',
+  Stockholm: 'SE',
+  Ankara: 'TR',
+  Rabat: 'MA',
+  Algiers: 'DZ',
+  Alger: 'DZ',
+  Tunis: 'TN',
+  Tripoli: 'LY',
+  Cairo: 'EG',
+  'Le Caire': 'EG',
+  Dakar: 'SN',
+  Bamako: 'ML',
+  Niamey: 'NE',
+  Nouakchott: 'MR',
+  Kigali: 'RW',
+  Nairobi: 'KE',
+  Kampala: 'UG',
+  Abuja: 'NG',
+  Accra: 'GH',
+  Washington: 'US',
+  Ottawa: 'CA',
+  Canberra: 'AU',
+  Tirana: 'AL',
+  Beijing: 'CN',
+  Pékin: 'CN',
+  Moscow: 'RU',
+  Moscou: 'RU',
+};
+const CAPITAL = Object.keys(CAPITALS).join('|');
+/** "London and Kigali signed", "Rome et Tirana ont conclu", "Paris has agreed with Rabat". */
+const CAPITALS_AGENTS = new RegExp(
+  `\\b(${CAPITAL})(?:\\s*(?:,|and|et)\\s*(${CAPITAL}))?\\s+(?:have\\s+|has\\s+|ont\\s+|a\\s+)?(?:signed|concluded|agreed|sealed|struck|sign|signent|sign[ée]|conclu|concluent|scell[ée])\\b(?:[^.;]{0,80}?\\b(?:with|avec)\\s+(${CAPITAL})\\b)?`,
+  'g',
+);
+
+/** State mentions the country stage does not read: compound prefixes and capitals as agents. */
+function extraStates(countries: readonly CountryMention[], text: string): ActorMention[] {
+  const out: ActorMention[] = [];
+  const state = (id: string, start: number, end: number, adjective: boolean): ActorMention => ({
+    id,
+    kind: 'state',
+    adjective,
+    start,
+    end,
+  });
+  for (const c of countries) {
+    const m = /([a-zà-ÿ]+)-$/i.exec(text.slice(Math.max(0, c.start - 12), c.start));
+    const id = m ? COMPOUND_PREFIX[(m[1] as string).toLowerCase()] : undefined;
+    if (m && id) out.push(state(id, c.start - m[0].length, c.start - 1, true));
+  }
+  CAPITALS_AGENTS.lastIndex = 0;
+  for (let m = CAPITALS_AGENTS.exec(text); m; m = CAPITALS_AGENTS.exec(text)) {
+    let from = m.index;
+    for (const name of m.slice(1)) {
+      if (name === undefined) continue;
+      const at = text.indexOf(name, from);
+      out.push(state(CAPITALS[name] as string, at, at + name.length, false));
+      from = at + name.length;
+    }
+  }
+  return out;
+}
+
 /** Merges country and organization mentions into one sorted actor list (groups left out). */
 export function actorMentions(
   countries: readonly CountryMention[],
@@ -88,6 +198,7 @@ export function actorMentions(
       start: o.start,
       end: o.end,
     })),
+    ...extraStates(countries, text),
   ];
   actors.sort((a, b) => a.start - b.start || b.end - a.end);
   // Drop mentions nested in a longer one ("EU" found twice at one place).

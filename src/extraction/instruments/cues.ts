@@ -6,7 +6,7 @@
 
 /** A verb of setting up or holding right before the head: "a mis en place des", "has appointed a". */
 export const ESTABLISHED =
-  /\b(?:adopted|appointed|established|set up|created|launched|introduced|developed|signed|concluded|(?:has|have)(?=\s+(?:a|an|its|their|had)\b|\s+$)|maintains|runs|pursues|pursued|negotiated|announced|agreed on|unveiled|a annonce|ont annonce|a adopte|ont adopte|a nomme|a etabli|a mis en place|ont mis en place|a cree|ont cree|a lance|ont lance|a elabore|ont ete elabores?|a signe|ont signe|a conclu|dispose d|disposent d)\b[^.;:]{0,40}$/;
+  /\b(?:adopted|appointed|established|set up|created|launched|introduced|developed|signed|concluded|(?:has|have)(?=\s+(?:a|an|its|their|had)\b|\s+$)|maintains|runs|pursues|pursued|negotiated|announced|agreed on|unveiled|proposed|hold|holds|held|designated|nominated|named|chairs|chaired|co-chairs|leads|signs|concludes|launches|adopts|establishes|appoints|sets up|a propose|a designe|ont designe|designe|a nomme un|nomme|nomment|signent|concluent|lancent|adoptent|creent|mettent en place|met en place|presidera|copresidera|preside|copreside|a annonce|ont annonce|a adopte|ont adopte|a nomme|a etabli|a mis en place|ont mis en place|a cree|ont cree|a lance|ont lance|a elabore|ont ete elabores?|a signe|ont signe|a conclu|dispose d|disposent d)\b[^.;:]{0,40}$/;
 /** The same verbs after the head, in the passive: "'flying consuls' were introduced", "ont été mis en place". */
 export const ESTABLISHED_AFTER =
   /^[^.;:]{0,25}?\b(?:were|was|have been|has been|ont ete|a ete|sont|est|is|are)\s+(?:\w+\s+)?(?:introduced|established|set up|created|appointed|launched|adopted|signed|concluded|mise?s? en place|crees?|etablie?s?|lancee?s?|adoptee?s?|nommee?s?|elaboree?s?|signee?s?|conclue?s?)\b/;
@@ -17,7 +17,7 @@ export const ESTABLISHED_ENUM =
   /\b(?:adopted|appointed|established|set up|created|launched|introduced|developed|implemented|has put in place|a adopte|a nomme|a etabli|a mis en place|ont mis en place|a mis en (?:oe|œ)uvre|ont mis en (?:oe|œ)uvre|a cree|a lance|dispose d|disposent d)\b/;
 /** A count before a plural ("over 60 bilateral agreements", "plusieurs accords"): kinds, not instruments. */
 export const COUNTED =
-  /(?:\b\d+|\bseveral|\bmany|\bnumerous|\bvarious|\bplusieurs|\bnombreux|\bdivers|\bdifferents)\s+(?:\w+\s+)?$/;
+  /(?:\b\d+|\bseveral|\bmany|\bnumerous|\bvarious|\bplusieurs|\bnombreux|\bdivers|\bdifferents|\btwo|\bthree|\bfour|\bfive|\bdeux|\btrois|\bquatre|\bcinq)\s+(?:\w+\s+)?$/;
 /** Organizations whose name ends in a head noun ("International Monetary Fund"). */
 export const ORGANIZATION_NAME =
   /\b(?:international monetary fund|universal declaration of human rights|declaration universelle des droits de l'homme|world food programme|united nations (?:development|environment|population|children's) (?:programme|fund)|world economic forum|un (?:population|children's) fund|global fund to fight|fonds monetaire international|programme alimentaire mondial|programme des nations unies pour (?:le developpement|l'environnement)|fonds des nations unies pour (?:la population|l'enfance)|forum economique mondial)\b/;

@@ -12,6 +12,8 @@ import type { InstrumentMention } from './mentions.ts';
 export interface Draft {
   mention: InstrumentMention;
   parties: Map<string, PartyCandidate>;
+  /** States the instrument targets (role `beneficiary`), kept apart from the parties. */
+  beneficiaries: Map<string, PartyCandidate>;
   dates: InstrumentMention['dates'][number][];
   amounts: InstrumentMention['amounts'][number][];
   /** Made from a mention split per counterpart. */
@@ -81,6 +83,7 @@ export function applyPracticeCards(ctx: InstrumentContext, drafts: Draft[]): voi
         perParty: [],
       },
       parties,
+      beneficiaries: new Map(),
       dates: [...dates],
       amounts: [],
       split: false,

@@ -6,11 +6,13 @@
 import type { LegalForm, Span } from '../../domain/model.ts';
 import type { ApproachCode, TopicCode } from '../../domain/taxonomy.ts';
 import type { InstrumentCandidate } from '../types.ts';
-import { type InstrumentContext, lowerBound } from './context.ts';
+import { type InstrumentContext, lowerBound, within } from './context.ts';
 import { applyPracticeCards, type Draft, type InstrumentPlace, withoutCoveredPlurals } from './drafts.ts';
 import { findMatches, type Match } from './matchers.ts';
 import { type InstrumentMention, isPluralHead, mentionOf } from './mentions.ts';
 import { roleFor } from './parties.ts';
+import { clauseAround } from './phrase.ts';
+import { genericTitle } from './titles.ts';
 import { insideSpans, urlSpans } from '../text.ts';
 
 export { actorMentions, principalActors, type ActorMention, type InstrumentContext } from './context.ts';
@@ -49,6 +51,42 @@ function withoutDependentHeads(ctx: InstrumentContext, matches: readonly Match[]
   return out;
 }
 
+/** What may separate the items of a list of instrument kinds: commas, "or", "and", articles. */
+const KIND_GAP = /^(?:[\s,]|\b(?:or|ou|and|et|an?|une?|des|other|autres?)\b)*$/;
+/** "such as", "tels que", "like": what follows are examples of kinds. */
+const SUCH_AS =
+  /\b(?:such as|like|e\.g\.|including|for example|tel(?:le)?s? que|comme|notamment|par exemple)\s+(?:\S+\s+){0,2}$/;
+
+/**
+ * Drops the heads of a list of kinds of instruments: "an ambassador, a special envoy or a special
+ * representative", "instruments such as bilateral agreements, MoUs, declarations of intent". A list
+ * of two heads or more of different kinds, joined by "or" or introduced by "such as", names kinds,
+ * not instruments (a concrete list would name its parties or its instruments' names).
+ */
+function withoutKindLists(ctx: InstrumentContext, matches: readonly Match[]): Match[] {
+  const drop = new Set<number>();
+  let k = 0;
+  while (k < matches.length) {
+    let end = k;
+    let disjunction = false;
+    while (end + 1 < matches.length) {
+      const a = matches[end] as Match;
+      const b = matches[end + 1] as Match;
+      const gap = ctx.folded.slice(a.end, b.start);
+      if (a.source !== 'head' || b.source !== 'head' || gap.length > 40 || !KIND_GAP.test(gap)) break;
+      if (/\b(?:or|ou)\b/.test(gap)) disjunction = true;
+      end++;
+    }
+    const first = matches[k] as Match;
+    const examples = SUCH_AS.test(ctx.folded.slice(Math.max(0, first.start - 40), first.start));
+    if (end > k && (disjunction || examples)) {
+      for (let i = k; i <= end; i++) drop.add(i);
+    }
+    k = end + 1;
+  }
+  return drop.size === 0 ? [...matches] : matches.filter((_, i) => !drop.has(i));
+}
+
 const normalisedTitle = (title: string): string =>
   title
     .toLowerCase()
@@ -82,8 +120,11 @@ function findDraft(
     return sameType.find((d) => nested(new Set(d.parties.keys()), mention.parties));
   }
   const title = normalisedTitle(mention.title);
+  // "the Mattei Plan" after "the Mattei Plan for Africa": a named mention may shorten the name.
+  const sameName = (other: string): boolean =>
+    other === title || (mention.named && title.length > 6 && other.startsWith(`${title} `));
   return (
-    sameType.find((d) => normalisedTitle(d.mention.title) === title) ??
+    sameType.find((d) => sameName(normalisedTitle(d.mention.title))) ??
     (mention.named ? undefined : lastByKey.get(mention.key))
   );
 }
@@ -116,7 +157,7 @@ export function findInstrumentRecords(
   const drafts: Draft[] = [];
   const byKey = new Map<string, Draft[]>();
   const lastByKey = new Map<string, Draft>();
-  const matches = withoutDependentHeads(ctx, findMatches(ctx.text, ctx.folded));
+  const matches = withoutKindLists(ctx, withoutDependentHeads(ctx, findMatches(ctx.text, ctx.folded)));
   const names = matches.filter((m) => m.source === 'catalogue');
   const urls = urlSpans(ctx.text);
   let coveredUntil = -1;
@@ -126,7 +167,7 @@ export function findInstrumentRecords(
     // A head inside the name of the previous instrument ("Special Representative for Migration
     // Agreements") is part of that name.
     if (
-      match.start < coveredUntil ||
+      (match.start < coveredUntil && match.source === 'head') ||
       insideSpans(urls, match.start) ||
       insideSpans(ctx.excluded, match.start) ||
       (match.source === 'head' && insideOrganizationName(ctx, match.start))
@@ -139,7 +180,13 @@ export function findInstrumentRecords(
     // "the Talent Partnership initiative": the second head only qualifies the first.
     if (!found || headOfCompound) continue;
     // A head whose name contains a catalogued name ("NDICI-Global Europe funds") is that instrument.
-    if (!found.catalogued && overlapsAny(names, found.span)) continue;
+    // A name after the head qualifies it instead ("Centre d'appui au Processus de Khartoum").
+    if (
+      !found.catalogued &&
+      overlapsAny(names, { start: found.span.start, end: Math.min(found.span.end, match.end + 4) })
+    ) {
+      continue;
+    }
     // "le programme … mené par l'OIM (MIDA, Retour temporaire…)": a kind whose instances are named.
     if (!found.catalogued && !found.named && namesInParentheses(ctx.text, names, found.span.end)) continue;
     coveredUntil = Math.max(coveredUntil, found.span.end);
@@ -159,6 +206,7 @@ export function findInstrumentRecords(
       draft = {
         mention,
         parties: new Map(),
+        beneficiaries: new Map(),
         dates: [],
         amounts: [],
         split: mention.split === true,
@@ -197,6 +245,17 @@ export function findInstrumentRecords(
             quote: mention.title,
           });
         }
+      }
+    }
+    for (const id of mention.beneficiaries ?? []) {
+      if (!draft.beneficiaries.has(id)) {
+        draft.beneficiaries.set(id, {
+          actorId: id,
+          role: 'beneficiary',
+          start: mention.span.start,
+          end: mention.span.end,
+          quote: mention.title,
+        });
       }
     }
     draft.dates.push(...mention.dates);
@@ -257,6 +316,59 @@ function legalFormOf(mention: InstrumentMention): LegalForm {
   return mention.rule ? mention.rule.legalForm : (FORM_BY_TYPE[mention.type] ?? 'other');
 }
 
+/** Topics a type or head says by itself: a readmission agreement or return procedures are about return. */
+const TOPIC_OF_TYPE: Partial<Record<InstrumentMention['type'], TopicCode>> = {
+  readmission_agreement: 'return_readmission',
+  visa_agreement: 'visa',
+  labour_agreement: 'legal_migration',
+  trade_agreement: 'trade',
+};
+
+/**
+ * An instrument's topics: what its type and its own name say, then the main topics of its clause
+ * (not of the whole sentence, which may list other instruments); the sentence's only as a fallback.
+ */
+function instrumentTopics(
+  ctx: InstrumentContext,
+  mention: InstrumentMention,
+  annotate: Annotate,
+  sentenceTopics: readonly TopicCode[],
+): TopicCode[] {
+  const clause = clauseAround(ctx.text, mention.sentence, mention.span.start, mention.span.end);
+  const implied = mention.rule?.head === 'sop' ? 'return_readmission' : TOPIC_OF_TYPE[mention.type];
+  const found = [...(implied ? [implied] : []), ...annotate(mention.span).topics, ...annotate(clause).topics];
+  return [...new Set(found.length > 0 ? found : sentenceTopics)];
+}
+
+/** Words that only restate a kind of instrument: a phrase made of them names no particular one. */
+const GENERIC_WORDS = new Set(
+  (
+    'joint regular bilateral bilaterale bilaterales bilateraux high level political politique politiques ' +
+    'standard operating procedure procedures operationnelle operationnelles normalisee normalisees ' +
+    'dialogue dialogues conjoint conjointe conjoints conjointes commun commune communs communes regulier ' +
+    'reguliers de d haut niveau memorandum memoranda of understanding protocole protocoles accord accords ' +
+    'agreement agreements declaration declarations statement statements communique communiques letter ' +
+    'letters intent lettre lettres intention mou mous the new nouvel nouvel nouveau nouvelle un une a an'
+  ).split(' '),
+);
+
+/** Whether an actor is named inside a span. */
+function namesActor(ctx: InstrumentContext, span: Span): boolean {
+  return within(ctx.actors, span.start, span.end).length > 0;
+}
+
+/** Whether the mention's phrase is no more than its head noun ("MoU", "accords", "regular dialogues"). */
+function isBareHead(ctx: InstrumentContext, mention: InstrumentMention): boolean {
+  // Actor names in the phrase ("Communiqué commun Mali – UE") are said by the title's parties.
+  let phrase = ctx.folded.slice(mention.span.start, mention.span.end);
+  for (const a of within(ctx.actors, mention.span.start, mention.span.end)) {
+    const from = a.start - mention.span.start;
+    phrase = `${phrase.slice(0, from)}${' '.repeat(a.end - a.start)}${phrase.slice(a.end - mention.span.start)}`;
+  }
+  const words = phrase.split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+  return words.length <= 1 || words.every((w) => GENERIC_WORDS.has(w));
+}
+
 function toCandidate(
   ctx: InstrumentContext,
   draft: Draft,
@@ -268,15 +380,34 @@ function toCandidate(
   const { mention } = draft;
   const dates = [...draft.dates].sort((a, b) => a.value.localeCompare(b.value));
   const notes = annotate(mention.sentence);
+  const topics = instrumentTopics(ctx, mention, annotate, notes.topics);
+  const parties = [...draft.parties.keys()];
+  const title =
+    mention.named || mention.catalogued || !mention.rule
+      ? mention.title
+      : genericTitle({
+          language: ctx.language ?? 'en',
+          head: mention.rule.head,
+          type: mention.type,
+          phrase: mention.title,
+          bareHead: isBareHead(ctx, mention),
+          // "Officier de liaison sénégalais" already says whose it is.
+          parties: isBareHead(ctx, mention) || !namesActor(ctx, mention.span) ? parties : [],
+          topics,
+          phraseTopics: annotate(mention.span).topics,
+        });
   return {
     type: mention.type,
-    title: mention.title,
+    title,
     legalForm: legalFormOf(mention),
     binding: mention.rule ? mention.rule.binding : null,
-    parties: [...draft.parties.values()],
+    parties: [
+      ...draft.parties.values(),
+      ...[...draft.beneficiaries.values()].filter((b) => !draft.parties.has(b.actorId)),
+    ],
     dates: dates.slice(0, 1).concat(dates.slice(1).filter((d) => d.value !== dates[0]?.value)),
     amounts: draft.amounts,
-    topics: notes.topics,
+    topics,
     approaches: notes.approaches,
     sentence: mention.sentence,
     start: mention.span.start,

@@ -92,7 +92,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'action_plan',
     legalForm: 'plan',
     binding: false,
-    pattern: `(?:joint |national )?action plans?|plans? d${AP}action(?: (?:conjoint|national)s?)?|road ?maps?|feuilles? de route(?: conjointes?)?`,
+    pattern: `(?:joint |national )?action plans?|plans? d${AP}action(?: (?:conjoint|national)s?)?|road ?maps?|feuilles? de route(?: conjointes?)?|work ?plans?|plans? de travail`,
     strength: 'form',
   },
   // --- envoys ----------------------------------------------------------------------------------
@@ -102,8 +102,8 @@ export const HEAD_RULES: readonly HeadRule[] = [
     legalForm: 'other',
     binding: null,
     pattern:
-      `special (?:envoys?|representatives?)(?: for| on)?|ambassadors? (?:for|on|at large for|in charge of|responsible for) (?:migration|migratory)|ambassadors? at large|flying consuls|migration referents|` +
-      `envoy${E}s? sp${E}ciaux?|envoy${E}s? sp${E}ciale?s?|repr${E}sentants? sp${E}ciale?s?|ambassadeurs? (?:charg${E}s? (?:des|de la) (?:migrations?|questions migratoires)|(?:pour|aux) (?:les )?migrations?|itin${E}rants?)|r${E}f${E}rents? migrations?`,
+      `special (?:envoys?|representatives?)(?: for| on)?|(?:migration|migratory affairs|return|readmission) (?:envoys?|ambassadors?)|envoys? (?:for|on) (?:migration|return)|ambassadors? (?:for|on|at large for|in charge of|responsible for) (?:migration|migratory|return)|ambassadors? at large|(?:flying|roving|itinerant|mobile) consuls|(?:migration|return) referents?|` +
+      `envoy${E}s? sp${E}ciaux?|envoy${E}s? sp${E}ciale?s?|repr${E}sentants? sp${E}ciale?s?|ambassadeurs? (?:charg${E}s? (?:des|de la) (?:migrations?|questions migratoires)|(?:pour|aux) (?:les )?migrations?|itin${E}rants?)|r${E}f${E}rents? (?:migrations?|retour)|consuls? itin${E}rants?`,
     strength: 'form',
   },
   // --- operational cooperation -----------------------------------------------------------------
@@ -120,7 +120,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'operational_cooperation',
     legalForm: 'arrangement',
     binding: null,
-    pattern: `joint investigation teams?|${E}quipes? (?:conjointes? d${AP}(?:investigation|enqu[eê]te)|d${AP}(?:enqu[eê]te|investigation) conjointes?)`,
+    pattern: `joint investigation teams?|${E}quipes? (?:(?:conjointes?|communes?|mixtes?) d${AP}(?:investigation|enqu[eê]te)|d${AP}(?:enqu[eê]te|investigation) (?:conjointes?|communes?|mixtes?))`,
     strength: 'form',
   },
   {
@@ -130,6 +130,15 @@ export const HEAD_RULES: readonly HeadRule[] = [
     binding: null,
     pattern: `(?:immigration |migration |european )?liaison officers?|officiers? de liaison`,
     strength: 'form',
+  },
+  {
+    // Joint operational centres and regional operational hubs ("Regional Operational Centre…").
+    head: 'op_centre',
+    type: 'operational_cooperation',
+    legalForm: 'arrangement',
+    binding: null,
+    pattern: `(?:regional |joint )?operational (?:cent(?:re|er)s?|hubs?)|(?:joint|regional) (?:coordination |operations? )cent(?:re|er)s?|fusion cent(?:re|er)s?|centres? (?:op${E}rationnels?|conjoints?)(?: r${E}gional| r${E}gionaux| conjoints?)?|centres? r${E}gionaux? op${E}rationnels?|centre r${E}gional op${E}rationnel`,
+    strength: 'named',
   },
   {
     head: 'risk_cell',
@@ -154,9 +163,11 @@ export const HEAD_RULES: readonly HeadRule[] = [
     legalForm: 'other',
     binding: null,
     pattern:
-      `(?:ministerial |inter-?ministerial )?task ?forces?|working part(?:y|ies)|inter-?ministerial (?:roundtables?|committees?|working groups?)|coordination (?:mechanisms?|committees?|bod(?:y|ies)|platforms?)|` +
-      `m${E}canismes? (?:national |nationaux )?de coordination|comit${E}s? (?:de coordination|interminist${E}riels?)(?: inter-?agences?)?|plate-?formes? interservices|` +
-      `groupes? de travail(?: maritimes?)?|autorit${E}s? de coordination|structures? (?:appropri${E}es? )?de concertation|cadres? de concertation|commissions? nationales?(?= (?:des|de|du|pour|sur|charg${E}e))|national (?:border |migration |coordination )?commissions?`,
+      `(?:(?:inter-?)?ministerial |inter-?agency |joint |national |migration )?task ?forces?|working part(?:y|ies)|(?:inter-?ministerial|inter-?agency|inter-?departmental|cross-government) (?:roundtables?|committees?|working groups?|platforms?|councils?|bod(?:y|ies))|coordination (?:mechanisms?|committees?|bod(?:y|ies)|platforms?|cells?|units?)|` +
+      `(?:joint|steering|monitoring|follow-up|technical|mixed|bilateral) (?:(?:technical|monitoring|follow-up|steering|coordination|migration|consular|working) )?(?:committees?|commissions?|working groups?)|(?:joint|bilateral|technical) working groups?|working groups? on (?:migration|mobility|return|readmission)|` +
+      `m${E}canismes? (?:national |nationaux )?de (?:coordination|concertation)|comit${E}s? (?:(?:techniques?|mixtes?|conjoints?|bilat${E}raux|bilat${E}ral|paritaires?|consultatifs?|nationa(?:l|ux)|interminist${E}riels?|inter-?agences?|sectoriels?) )*(?:de coordination|de suivi|de pilotage|de concertation|interminist${E}riels?|conjoints?|mixtes?|techniques?|paritaires?|inter-?agences?)(?: (?:de suivi|de pilotage|conjoints?|mixtes?|techniques?|inter-?agences?))?|` +
+      `commissions? (?:mixtes?|conjointes?|paritaires?|interminist${E}rielles?)|plate-?formes? (?:interservices|interminist${E}rielles?|inter-?agences?|(?:nationales? )?de coordination)|groupes? de travail|cellules? (?:de coordination|interminist${E}rielles?)|task-?forces?|` +
+      `autorit${E}s? (?:nationales? )?de coordination|(?:structures?|cadres?|instances?|espaces?) (?:\\w+ )?de concertation|commissions? nationales?(?= (?:des|de|du|pour|sur|charg${E}e))|national (?:border |migration |coordination )?commissions?`,
     strength: 'form',
   },
   // --- partnerships named as frameworks --------------------------------------------------------
@@ -166,7 +177,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     legalForm: 'other',
     binding: false,
     pattern:
-      `mobility partnerships?|talent partnerships?|(?:bilateral |comprehensive )?migration partnerships?|partenariats? (?:pour la mobilit${E}|pour les talents|migratoires?)|` +
+      `(?:mobility partnerships?|talent partnerships?|(?:bilateral |comprehensive )?migration partnerships?|partenariats? (?:pour la mobilit${E}|pour les talents|migratoires?))(?! (?:agreements?|accords?))|` +
       `common agendas? (?:for|on) migration and mobility|agendas? communs? (?:pour|sur) (?:la )?migration`,
     strength: 'form',
   },
@@ -185,7 +196,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'partnership',
     legalForm: 'other',
     binding: false,
-    pattern: `partnerships?(?! (?:agreements?|framework|facility|instrument|priorities))|partenariats?(?! (?:op${E}rationnels?|d${AP}|de (?:mobilit|partenariat)))`,
+    pattern: `partnerships?(?! (?:agreements?|framework|facility|instrument|priorities|brokers?))|partenariats?(?! (?:op${E}rationnels?|d${AP}|de (?:mobilit|partenariat)))`,
     strength: 'named',
   },
   // --- agreements: the subject decides the type ------------------------------------------------
@@ -194,7 +205,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'agreement',
     legalForm: 'agreement',
     binding: true,
-    pattern: `(?:bilateral |framework |readmission |visa (?:facilitation |waiver |exemption )?)?agreements?|treat(?:y|ies)|accords?(?:-cadres?)?|conventions? (?:bilat${E}rales?|d${AP}${E}tablissement)|conventions?(?= (?:relatives?|de (?:main|circulation|s${E}jour|r${E}admission|coop${E}ration)))|traités?`,
+    pattern: `(?:bilateral |framework |readmission |visa (?:facilitation |waiver |exemption )?)?agreements?|treat(?:y|ies)|accords?(?:-cadres?)?|protocols?(?= (?:on|between|with|of|to|concerning|relating|for)\\b)|protocoles?(?= (?:sur|entre|avec|de|du|des|d${AP}|relatifs?|portant|pour)\\b)(?! d${AP}accord)|(?:administrative|working) arrangements?|arrangements? (?:administratifs?|techniques?|de travail)|conventions? (?:bilat${E}rales?|d${AP}${E}tablissement)|conventions?(?= (?:relatives?|de (?:main|circulation|s${E}jour|r${E}admission|coop${E}ration)))|trait${E}s?(?= (?:bilat|entre|avec|sur|relatif|portant|d${AP}amiti|de coop|sign))`,
     strength: 'form',
   },
   {
@@ -249,7 +260,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     binding: null,
     pattern:
       `national (?:migration |integrated border management |diaspora )?(?:strateg(?:y|ies)|polic(?:y|ies))|strat${E}gies? nationales?|politiques? (?:nationales?|migratoires? nationales?)|` +
-      `lois? (?:sur|relatives?) (?:l${AP}|la |les )?(?:immigration|migrations?|asile|${E}trangers|traite|trafic)|laws? on (?:immigration|migration|asylum|aliens|foreigners)|programme for government`,
+      `lois? (?:sur|relatives?) (?:l${AP}|la |les )?(?:immigration|migrations?|asile|${E}trangers|traite|trafic)|laws? on (?:immigration|migration|asylum|aliens|foreigners)|(?:immigration|migration|asylum|aliens) (?:acts?|laws?)|programmes? for government|programmes? (?:de|du) gouvernement`,
     strength: 'form',
   },
   {
@@ -257,7 +268,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'legal_act',
     legalForm: 'legal_act',
     binding: null,
-    pattern: `strateg(?:y|ies)|strat${E}gies?|polic(?:y|ies)|politiques?|regulations?|r${E}glements?|codes?|agendas? (?:on|for) migration`,
+    pattern: `strateg(?:y|ies)|strat${E}gies?|polic(?:y|ies)(?! (?:briefs?|papers?|notes?|makers?|options?|recommendations?|coherence|dialogues?|areas?|fields?|levels?|responses?|analys[ie]s|institute|centre|center))|politiques?(?! publiques)|regulations?|r${E}glements?|directives?|codes?|agendas? (?:on|for) migration|plans?(?! (?:of action|d${AP}action|de travail))`,
     strength: 'named',
   },
   // --- programmes and projects -----------------------------------------------------------------
@@ -266,7 +277,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'programme',
     legalForm: 'other',
     binding: null,
-    pattern: `programmes?|programs?|projects?|schemes?|initiatives?|projets?|dispositifs?|training institutes?`,
+    pattern: `(?:pilot |flagship |joint |regional )?(?:programmes?|programs?|projects?|schemes?)|initiatives?|(?:projets?|programmes?)(?: pilotes?| conjoints?| r${E}gionaux?| phares?)?|dispositifs?|training institutes?|mechanisms?|m${E}canismes?`,
     strength: 'named',
   },
 ];

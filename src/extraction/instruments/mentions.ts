@@ -25,7 +25,13 @@ import {
   ORGANIZATION_AFTER,
   ORGANIZATION_NAME,
 } from './cues.ts';
-import { type PartyReading, readParties } from './parties.ts';
+import {
+  headingOwner,
+  nextSentencePartners,
+  type PartyReading,
+  readBeneficiaries,
+  readParties,
+} from './parties.ts';
 
 /** One mention of an instrument, before mentions of the same instrument are merged. */
 export interface InstrumentMention {
@@ -49,6 +55,8 @@ export interface InstrumentMention {
   readonly perParty: readonly Counterpart[];
   /** One of the mentions a distributive mention was split into. */
   readonly split?: boolean;
+  /** States the instrument's money or activities target ("projects for Mali"): not parties of the spec. */
+  readonly beneficiaries?: readonly string[];
 }
 
 /** One counterpart of a distributive mention, with its own date. */
@@ -138,20 +146,27 @@ export function mentionOf(
       anaphoric: false,
       definite: false,
       perParty: [],
+      beneficiaries:
+        entry.type === 'fund' || entry.type === 'programme'
+          ? readBeneficiaries(ctx, clause, phrase).filter((id) => !parties.includes(id))
+          : [],
     };
   }
   const { rule } = match;
   if (rule.head === 'agreement' && isEverydayAccord(ctx, match)) return null;
   const skip = within(ctx.actors, clause.start, clause.end);
-  const phrase = namedPhrase(ctx.text, clause, match, skip);
-  const read = readParties(ctx, sentence, clause, match, phrase);
+  const phrase = withWholeActor(ctx, namedPhrase(ctx.text, clause, match, skip));
+  // A heading in capitals ("POLICY BRIEF") is not a proper name.
+  if (rule.strength === 'named' && isCapitalsLine(ctx.text, match.start)) return null;
+  const read = readParties(ctx, sentence, clause, match, phrase, rule.type === 'envoy');
   const reading =
     read.ids.length === 0 &&
     phrase.named &&
     ITS.test(ctx.folded.slice(Math.max(0, phrase.start - 8), phrase.start))
       ? ownerOfIts(ctx, sentence, read)
       : read;
-  const plural = isPluralHead(ctx.folded.slice(match.start, match.end));
+  // "Standard operating procedures" name one arrangement.
+  const plural = rule.head !== 'sop' && isPluralHead(ctx.folded.slice(match.start, match.end));
   const date = nearestDate(ctx, clause, phrase, nextStart);
   const owned =
     reading.cue === 'owner' || reading.cue === 'pair' || reading.cue === 'between' || reading.cue === 'with';
@@ -159,12 +174,19 @@ export function mentionOf(
   const after = ctx.folded.slice(phrase.end, Math.min(clause.end, phrase.end + 80));
   const clauseBefore = ctx.folded.slice(Math.max(sentence.start, match.start - 500), match.start);
   const enumerated = ENUM_ITEM.test(before) && ESTABLISHED_ENUM.test(clauseBefore);
+  // "ont signé deux accords : un accord relatif à …": the verb before the colon sets up each item.
+  const colon = clauseBefore.lastIndexOf(':');
+  const listed = colon >= 0 && ESTABLISHED_LIST.test(clauseBefore.slice(0, colon));
   const established =
     (reading.cue === 'subject' || reading.cue === 'with') &&
-    (ESTABLISHED.test(before) || ESTABLISHED_AFTER.test(after) || enumerated);
+    (ESTABLISHED.test(before) || ESTABLISHED_AFTER.test(after) || enumerated || listed);
   if (plural && COUNTED.test(before) && reading.cue !== 'with' && reading.cue !== 'between') return null;
   // "Dialogue" is also an activity: as an instrument it is named or held with someone.
-  if (rule.type === 'dialogue' && !phrase.named && (reading.cue === 'subject' || reading.cue === 'none')) {
+  if (
+    rule.type === 'dialogue' &&
+    !phrase.named &&
+    ((reading.cue === 'subject' && !established) || reading.cue === 'none')
+  ) {
     return null;
   }
   // A common noun ("programme", "strategy") names an instrument only with a name or an owner that
@@ -185,6 +207,16 @@ export function mentionOf(
   // "unwilling to commit to a readmission agreement": an indefinite instrument nobody set up is
   // hypothetical.
   if (INDEFINITE.test(before) && reading.cue === 'subject' && !established && date === null) return null;
+  // "an example of an agreement": an indefinite phrase without name, party or date names a kind.
+  if (
+    INDEFINITE.test(before) &&
+    !phrase.named &&
+    reading.ids.length === 0 &&
+    (date === null || date.end <= phrase.start) &&
+    !isJointForm(ctx, phrase, rule.type)
+  ) {
+    return null;
+  }
   // "Migration Policy Institute", "Programme Office": the head names a body, not an instrument.
   if (ORGANIZATION_AFTER.test(ctx.folded.slice(match.end, Math.min(clause.end, match.end + 40)))) return null;
   // A plural names kinds of instruments ("bilateral agreements, MoUs…") unless tied to parties.
@@ -199,7 +231,15 @@ export function mentionOf(
     return null;
   }
   const demonstrative = !phrase.named && DEMONSTRATIVE.test(before);
-  const subject = contextOfAgreement(ctx, clause, phrase);
+  // Its own words start after a coordination ("un accord de réadmission et un accord relatif à …").
+  const lead = ctx.folded.slice(Math.max(clause.start, match.start - 40), match.start);
+  const cut = Math.max(lead.lastIndexOf(' et '), lead.lastIndexOf(' and '), lead.lastIndexOf(','));
+  const ownStart = cut >= 0 ? match.start - lead.length + cut : clause.start;
+  const subject = contextOfAgreement(
+    ctx,
+    { start: Math.max(clause.start, ownStart), end: clause.end },
+    phrase,
+  );
   if (
     rule.head === 'sop' &&
     !/\b(?:return|retours?|readmission|reintegration)/.test(ctx.folded.slice(clause.start, clause.end))
@@ -208,7 +248,7 @@ export function mentionOf(
   }
   // The agreement's own words decide first ("visa facilitation agreement"), then its clause.
   const own = ctx.folded.slice(
-    Math.max(clause.start, match.start - 30),
+    Math.max(clause.start, match.start - 30, ownStart),
     subjectTailEnd(ctx, clause, phrase.end),
   );
   const ownType = agreementType(own);
@@ -218,9 +258,25 @@ export function mentionOf(
         ? agreementType(subject)
         : ownType
       : rule.type;
-  const parties = reading.ids.length > 6 ? [] : reading.ids;
+  // "The Commission launched the Talent Partnerships. They have been agreed with Morocco…"
+  const partners =
+    reading.ids.length <= 1 && rule.strength === 'form' ? nextSentencePartners(ctx, sentence) : [];
+  const readIds = partners.length > 0 ? [...new Set([...reading.ids, ...partners])] : reading.ids;
+  const parties =
+    readIds.length > 6
+      ? []
+      : readIds.length === 0 && isJointForm(ctx, phrase, rule.type)
+        ? [...ctx.principals]
+        : readIds.length === 0 && phrase.named
+          ? [headingOwner(ctx, match.start, rule.type)].filter((id): id is string => id !== null)
+          : readIds;
   // "accord" alone says little: quote its subject too ("accord de réadmission").
-  const adjective = ctx.actors[lowerBound(ctx.actors, phrase.end)];
+  let adjective = ctx.actors[lowerBound(ctx.actors, phrase.end)];
+  // "franco-ivoirienne": the quote goes to the end of the compound adjective.
+  const second = adjective ? ctx.actors[lowerBound(ctx.actors, adjective.end)] : undefined;
+  if (adjective?.adjective && second?.adjective && ctx.text.slice(adjective.end, second.start) === '-') {
+    adjective = { ...adjective, end: second.end };
+  }
   const quoteEnd =
     adjective?.adjective === true && /^\s+$/.test(ctx.text.slice(phrase.end, adjective.start))
       ? adjective.end // "Politique espagnole", "Officier de liaison sénégalais"
@@ -245,7 +301,7 @@ export function mentionOf(
         ? within(ctx.amounts, sentence.start, sentence.end)
         : [],
     sentence,
-    anaphoric: demonstrative || (!phrase.named && reading.ids.length === 0 && (date === null || plural)),
+    anaphoric: demonstrative || (!phrase.named && parties.length === 0 && (date === null || plural)),
     definite:
       demonstrative ||
       (!phrase.named &&
@@ -254,12 +310,67 @@ export function mentionOf(
         reading.cue !== 'with' &&
         reading.cue !== 'between' &&
         reading.cue !== 'pair'),
+    beneficiaries:
+      type === 'fund' || type === 'programme'
+        ? readBeneficiaries(ctx, clause, phrase).filter((id) => !parties.includes(id))
+        : [],
     perParty: reading.groups
-      ? reading.groups.map((g) => ({ ids: [...new Set(g.map((a) => a.id))], date }))
+      ? reading.groups.map((g) => ({
+          ids: [...new Set(g.map((a) => a.id))],
+          date: dateAfter(ctx, g) ?? date,
+        }))
       : plural && reading.cue === 'with'
         ? datedCounterparts(ctx, reading.actors)
         : [],
   };
+}
+
+/** A verb of setting up before a colon that introduces the list of what was set up. */
+const ESTABLISHED_LIST = new RegExp(ESTABLISHED.source.replace('{0,40}', '{0,90}'));
+
+/** Types whose "joint" instance in a bilateral document is held by the document's two principals. */
+const JOINT_TYPES = new Set<InstrumentTypeCode>([
+  'joint_declaration',
+  'action_plan',
+  'coordination_mechanism',
+  'dialogue',
+]);
+const JOINT_WORD = /\b(?:joint|conjointe?s?|communs?|communes?|mixtes?|bilateral|bilaterale?s?)\b/;
+
+/**
+ * "Un comité technique conjoint", "COMMUNIQUÉ CONJOINT", "a joint roadmap": with no party named,
+ * a joint instrument of a document about two actors (a bilateral communiqué) is theirs.
+ */
+function isJointForm(ctx: InstrumentContext, phrase: Span, type: InstrumentTypeCode): boolean {
+  return (
+    ctx.principals.length === 2 &&
+    JOINT_TYPES.has(type) &&
+    JOINT_WORD.test(ctx.folded.slice(phrase.start, Math.min(phrase.end + 12, ctx.folded.length)))
+  );
+}
+
+/** Extends a phrase that starts inside an actor's name ("Zealand's scheme") over the whole name. */
+function withWholeActor<T extends Span>(ctx: InstrumentContext, phrase: T): T {
+  const actor = ctx.actors[lowerBound(ctx.actors, phrase.start + 1) - 1];
+  return actor && actor.start < phrase.start && phrase.start < actor.end
+    ? { ...phrase, start: actor.start }
+    : phrase;
+}
+
+/** Whether the line around `pos` is written in capitals (a title or heading). */
+function isCapitalsLine(text: string, pos: number): boolean {
+  const from = text.lastIndexOf('\n', pos) + 1;
+  let to = text.indexOf('\n', pos);
+  if (to < 0 || to - from > 200) to = Math.min(text.length, from + 200);
+  const line = text.slice(from, to);
+  return !/\p{Ll}/u.test(line) && /\p{Lu}{2}/u.test(line);
+}
+
+/** The date right after the last actor of a group ("with Kenya on 13 September 2024"). */
+function dateAfter(ctx: InstrumentContext, group: readonly ActorMention[]): DateMention | null {
+  const last = group[group.length - 1];
+  if (!last) return null;
+  return within(ctx.dates, last.end, last.end + 40).find((d) => !d.inCitation) ?? null;
 }
 
 /** The actor a possessive "its" refers to: the one actor named in the sentence. */
@@ -279,7 +390,7 @@ function datedCounterparts(ctx: InstrumentContext, actors: readonly ActorMention
 }
 
 const SUBJECT_TAIL =
-  /^\s+(?:de|d'|on|sur|en matiere de|relatif (?:a|aux)|relative (?:a|aux))\s+(?:la\s+|les\s+|l'|the\s+)?[a-z-]+(?:(?:\s+(?:des|du|de|of)\s+|\s+d')(?:la\s+|l')?[a-z-]+)?/;
+  /^\s+(?:de|d'|on|sur|en matiere de|relatif (?:a|aux)|relative (?:a|aux))\s+(?:la\s+|les\s+|l'|the\s+)?[a-z-]+(?:\s+(?!(?:et|and|entre|avec|with|between|signe|des|du|de|of)\b)[a-z-]{5,})?(?:(?:\s+(?:des|du|de|of)\s+|\s+d')(?:la\s+|l')?[a-z-]+)?/;
 
 /** End of "de réadmission" / "on readmission" after an agreement head, within its clause. */
 function subjectTailEnd(ctx: InstrumentContext, clause: Span, end: number): number {

@@ -24,7 +24,7 @@ export interface PartyReading {
 
 /** What may separate two actors of one list: commas, "and", articles, a year in brackets. */
 const LIST_GAP =
-  /^(?:[\s,:*_]|\band\b|\bet\b|\bor\b|\bou\b|\bas well as\b|\bainsi qu['’]?e?\b|\bthe\b|\bla\b|\ble\b|\bles\b|\bl['’]|\bdu\b|\bde\b|\bdes\b|\bnotamment\b|\bincluding\b|\(\d{4}\)|\bauthorities\b|\bautorit[ée]s\b)*$/i;
+  /^(?:[\s,:*_]|\band\b|\bet\b|\bor\b|\bou\b|\bas well as\b|\bainsi qu['’]?e?\b|\bthe\b|\bla\b|\ble\b|\bles\b|\bl['’]|\bdu\b|\bde\b|\bdes\b|\bnotamment\b|\bincluding\b|\(\d{4}\)|\bauthorities\b|\bautorit[ée]s\b|\b(?:together|along) with\b|\bin (?:cooperation|partnership) with\b|\ben (?:collaboration|partenariat) avec\b|\bconjointement avec\b|\bavec (?:un |le )?(?:financement|appui|soutien) d[eu']?|\bwith (?:funding|financing|support) (?:from|of)\b)*$/i;
 
 /** Actors forming a list that starts within `reach` characters of `from` and stays in `limit`. */
 export function actorList(ctx: InstrumentContext, from: number, limit: number, reach = 60): ActorMention[] {
@@ -53,9 +53,18 @@ const RIGHT_CUE = /\b(between|entre|with|avec|by|par)\b/g;
 /** "by" introduces the party only after verbs of running or funding ("organisée par l'OIM"). */
 const BY_VERB =
   /\b(?:organi[sz]ed|hosted|convened|led|run|implemented|funded|financed|managed|launched|set up|established|created|appointed|chaired|co-chaired|coordinated|adopted|creee?s?|etablie?s?|presidee?s?|co-?presidee?s?|coordonnee?s?|adoptee?s?|organisee?s?|menee?s?|mise? en (?:oe|œ)uvre|financee?s?|geree?s?|lancee?s?|dirigee?s?|pilotee?s?)\s+(?:by|par)$/;
-const THE_TWO_PARTIES = /^\s*(?:les\s+deux\s+parties|the\s+two\s+parties|both\s+parties|the\s+parties)/;
+const THE_TWO_PARTIES =
+  /^\s*(?:les\s+deux\s+(?:parties|pays|gouvernements|ministeres|administrations)|the\s+two\s+(?:parties|countries|governments|ministries)|both\s+(?:parties|countries|governments)|the\s+parties)/;
 const BOTH_PARTIES =
-  /\b(?:les\s+deux\s+parties|both\s+parties|the\s+two\s+parties|both\s+sides|les\s+deux\s+cotes|the\s+parties)\b/;
+  /\b(?:les\s+deux\s+(?:parties|pays|gouvernements|cotes|ministres)|both\s+(?:parties|sides|countries|governments)|the\s+two\s+(?:parties|sides|countries|governments|ministers)|the\s+parties)\b/;
+/** A nationality adjective that qualifies people ("Guatemalan workers", "ressortissants ivoiriens") is not a party. */
+const PEOPLE_AFTER =
+  /^\s+(?:[a-z]+\s+)?(?:workers?|nationals?|citizens?|migrants?|students?|graduates?|jobseekers?|employees?|nurses?|returnees?|travailleu\w*|ressortissant\w*|migrant\w*|etudiant\w*|citoyen\w*|diplome\w*|jeunes)\b/;
+const PEOPLE_BEFORE =
+  /\b(?:workers?|nationals|citizens|migrants|students|travailleu\w*|ressortissants?|migrants|etudiants?|citoyens)\s+$/;
+/** A verb of funding before a programme run by someone else: the clause's subject is its donor. */
+const FUNDING_VERB =
+  /\b(?:funds?|funded|finances?|financed|will (?:fund|finance|support)|supports?|financera|financent|finance|financeront|soutient|soutiendra|appuiera|appuie)\b/;
 const PREPOSITION_BEFORE =
   /\b(?:with|avec|to|vers|from|de la part|towards|against|contre)\s+(?:the\s+|la\s+|le\s+|l['’]|les\s+)?$/i;
 const DASHED = /^\s?[-–—]\s?\p{Lu}/u;
@@ -64,6 +73,55 @@ const DASHED_BEFORE = /\p{L}\s?[-–—]\s?$/u;
 const SIGNED_WITH =
   /\b(?:sign\S*|conclu\S*|agreed|convenu|n[eé]goci\S*)\s+(?:with|avec)\s+(?:the\s+|la\s+|le\s+|l['’]|les\s+)?$/i;
 const IN_PLACE = /^\s*(?:in|au|en|à|aux|of|du|de la|de l['’]|d['’])\s*(?:the\s+)?$/i;
+
+/** A second "with" list after the first one's date: "…, and with Kenya". */
+const WITH_AGAIN = /^[^.;:]{0,45}?(?:,\s*)?\s(?:and|et)\s+(?:with|avec)\s/;
+/** "They have so far been agreed with…": the next sentence names an instrument's counterparts. */
+const PRONOUN_WITH =
+  /^\s*(?:they|these|it|ils|elles|ceux-ci|celles-ci)\b[^.;]{0,60}?\b(?:agreed|signed|concluded|launched|established|set up|convenu\w*|conclu\w*|sign\w*|lance\w*|etabli\w*)\b[^.;]{0,25}?\b(?:with|avec)\s/;
+
+/** Counterparts named by a pronoun sentence right after the instrument's sentence. */
+export function nextSentencePartners(ctx: InstrumentContext, sentence: Span): string[] {
+  const next = ctx.sentences[lowerBound(ctx.sentences, sentence.end)];
+  if (!next || next.start - sentence.end > 3) return [];
+  const m = PRONOUN_WITH.exec(ctx.folded.slice(next.start, Math.min(next.end, next.start + 140)));
+  return m ? ids(actorList(ctx, next.start + m[0].length, next.end, 12)) : [];
+}
+
+/** Unilateral kinds whose holder a report may name only in its section heading. */
+const HEADED_TYPES = new Set<InstrumentTypeCode>([
+  'programme',
+  'legal_act',
+  'envoy',
+  'coordination_mechanism',
+]);
+
+/**
+ * The state a section is about when its heading starts with it ("Germany: skills partnerships"):
+ * the holder of a national programme the section's prose names without its state. Only the nearest
+ * heading line above counts (a short line between blank lines, no final full stop).
+ */
+export function headingOwner(ctx: InstrumentContext, pos: number, type: InstrumentTypeCode): string | null {
+  if (!HEADED_TYPES.has(type)) return null;
+  const floor = Math.max(0, pos - 4000);
+  let end = ctx.text.lastIndexOf('\n\n', pos);
+  for (let n = 0; n < 8 && end > floor; n++) {
+    const start = ctx.text.lastIndexOf('\n\n', end - 1);
+    const from = start < 0 ? 0 : start + 2;
+    const line = ctx.text.slice(from, end).trim();
+    if (line.length > 0 && line.length < 90 && !line.includes('\n') && !/[.;]$/.test(line)) {
+      const at = from + ctx.text.slice(from, end).indexOf(line);
+      const actor = ctx.actors[lowerBound(ctx.actors, at)];
+      const heads = actor !== undefined && actor.start === at && actor.kind === 'state' && !actor.adjective;
+      return heads && /^\s*:/.test(ctx.text.slice(actor.end, actor.end + 3)) ? actor.id : null;
+    }
+    if (start < 0) break;
+    end = start;
+  }
+  return null;
+}
+
+const GOVERNED_BY_WITH = /\b(?:with|avec)\s+(?:the\s+|le\s+|la\s+|l['’]|les\s+)?$/;
 
 const ids = (actors: readonly ActorMention[]): string[] => [...new Set(actors.map((a) => a.id))];
 
@@ -100,10 +158,11 @@ export function readParties(
   clause: Span,
   head: Span,
   phrase: Span,
+  unilateral = false,
 ): PartyReading {
   const { folded } = ctx;
   // "between X and Y" / "with X" after the phrase, close to it.
-  const rightEnd = Math.min(clause.end, phrase.end + 90);
+  const rightEnd = Math.min(clause.end, phrase.end + 170);
   // Search a bounded slice so that a document without any cue word stays linear.
   const window = phrase.end < rightEnd ? folded.slice(phrase.end, rightEnd) : '';
   // The first cue word that is not a plain "by"/"par" ("par exemple entre…").
@@ -120,6 +179,18 @@ export function readParties(
     ) {
       continue;
     }
+    // "with"/"between" name parties close to the name; an agent ("implemented by") may come after
+    // a long quoted title. A cue followed by no actor ("with € 20 million") gives way to the next.
+    if (!isBy && found.index > 90) break;
+    const after = candidate.index + candidate.text.length;
+    const hasList =
+      actorList(ctx, after, clause.end, isBy ? 12 : 60).length > 0 ||
+      THE_TWO_PARTIES.test(folded.slice(after, after + 24));
+    if (!hasList && cueMatch === null && !isBy) {
+      cueMatch = candidate;
+      continue;
+    }
+    if (!hasList) continue;
     cueMatch = candidate;
     break;
   }
@@ -130,6 +201,8 @@ export function readParties(
     Math.max(clause.start, head.start - 30),
     Math.min(clause.end, phrase.end + 30),
   );
+  // An envoy's "with X" names the counterparts of its talks, not its holders.
+  if (cueMatch && unilateral && !(cueMatch.cue === 'by' || cueMatch.cue === 'par')) cueMatch = null;
   if (cueMatch) {
     const after = cueMatch.index + cueMatch.text.length;
     const cue = cueMatch.cue;
@@ -143,7 +216,11 @@ export function readParties(
     }
     const list = actorList(ctx, after, clause.end, isBy ? 12 : 60);
     if (list.length > 0 && isBy) {
-      const all = [...list, ...inside];
+      // "L'UE financera un programme … mis en œuvre par l'OIM": the funder holds it too.
+      const subject = subjectActors(ctx, clause, phrase, sentence);
+      const last = subject[subject.length - 1];
+      const funder = last && FUNDING_VERB.test(folded.slice(last.end, phrase.start)) ? subject : [];
+      const all = [...funder, ...list, ...inside];
       return { actors: all, ids: ids(all), cue: 'owner', agentOrAdjective: true };
     }
     if (list.length > 0 && (cue === 'between' || cue === 'entre')) {
@@ -162,8 +239,24 @@ export function readParties(
     }
     if (list.length > 0) {
       const subject = subjectActors(ctx, clause, phrase, sentence);
-      const all = [...subject, ...inside, ...pair, ...list];
-      return { actors: all, ids: ids(all), cue: 'with' };
+      // "agreements with Georgia in December 2023 and with Kenya in September 2024": one per counterpart.
+      const groups = [list];
+      for (let end = (list[list.length - 1] as ActorMention).end; ;) {
+        const next = WITH_AGAIN.exec(ctx.folded.slice(end, Math.min(clause.end, end + 60)));
+        const more = next ? actorList(ctx, end + next[0].length, clause.end, 12) : [];
+        if (more.length === 0) break;
+        groups.push(more);
+        end = (more[more.length - 1] as ActorMention).end;
+      }
+      const all = [...subject, ...inside, ...pair, ...groups.flat()];
+      return groups.length > 1
+        ? {
+            actors: all,
+            ids: ids(all),
+            cue: 'with',
+            groups: groups.map((g) => [...subject, ...inside, ...g]),
+          }
+        : { actors: all, ids: ids(all), cue: 'with' };
     }
   }
   if (pair.length > 0) {
@@ -206,6 +299,9 @@ export function readParties(
  * "between" or "to" (they belong to another relation).
  */
 function subjectActors(ctx: InstrumentContext, clause: Span, phrase: Span, sentence: Span): ActorMention[] {
+  // "comparer le Protocole de la CEDEAO avec le Protocole de l'IGAD": the clause's subject and the
+  // first term of a comparison are not the parties of an instrument governed by "with".
+  if (GOVERNED_BY_WITH.test(ctx.folded.slice(Math.max(0, phrase.start - 16), phrase.start))) return [];
   // A numbered list item reaches back to the list's subject ("Le Maroc a mis en place 1) … 3) …"),
   // across the semicolons between items.
   const enumerated = /\d\)\s*(?:\S+\s+)?$/.test(
@@ -219,9 +315,45 @@ function subjectActors(ctx: InstrumentContext, clause: Span, phrase: Span, sente
     const before = ctx.text.slice(Math.max(from, a.start - 30), a.start);
     // A dashed pair names another instrument ("the EU-Türkiye Statement"), not this one's subject.
     if (DASHED.test(ctx.text.slice(a.end, a.end + 3)) || DASHED_BEFORE.test(before)) return false;
+    if (a.adjective && isPeople(ctx, a)) return false;
     return !PREPOSITION_BEFORE.test(before) || SIGNED_WITH.test(before);
   });
   return kept.slice(-3);
+}
+
+/** Whether a nationality adjective qualifies people ("Guatemalan workers", "travailleurs maliens"). */
+export function isPeople(ctx: InstrumentContext, a: ActorMention): boolean {
+  return (
+    PEOPLE_AFTER.test(ctx.folded.slice(a.end, a.end + 30)) ||
+    PEOPLE_BEFORE.test(ctx.folded.slice(Math.max(0, a.start - 20), a.start))
+  );
+}
+
+/** Cues of a beneficiary right after a fund's or programme's name: "for Mali", "au profit du Sénégal". */
+const BENEFICIARY_CUE =
+  /\b(?:for|in|to|targeting|benefiting|benefitting|supporting|pour|au profit d[eu']|en faveur d[eu']|qui ciblent|ciblant|cible|a destination d[eu']|au|aux|en|dans)\s+(?:the\s+|la\s+|le\s+|les\s+|l['’])?$/;
+
+/**
+ * States a fund or programme targets: "projects for Mali", "qui ciblent le Niger", "au profit du
+ * Sénégal". They are neither holders nor funders (the spec's parties) but the places its money goes.
+ */
+export function readBeneficiaries(ctx: InstrumentContext, clause: Span, phrase: Span): string[] {
+  const out: string[] = [];
+  const limit = Math.min(clause.end, phrase.end + 300);
+  let lastEnd = -1;
+  for (const a of within(ctx.actors, phrase.end, limit)) {
+    if (a.kind !== 'state' || a.adjective) continue;
+    const listed =
+      lastEnd >= 0 &&
+      /^(?:[\s,]|\band\b|\bet\b|\bor\b|\bou\b)*(?:the\s+|la\s+|le\s+|l['’])?$/.test(
+        ctx.folded.slice(lastEnd, a.start),
+      );
+    if (listed || BENEFICIARY_CUE.test(ctx.folded.slice(Math.max(phrase.end, a.start - 30), a.start))) {
+      out.push(a.id);
+      lastEnd = a.end;
+    }
+  }
+  return [...new Set(out)];
 }
 
 const ROLE_BY_TYPE: Partial<Record<InstrumentTypeCode, PartyRole>> = {

@@ -64,6 +64,16 @@ const STOP_WORDS = new Set([
   'par',
   'including',
   'notamment',
+  // A sum of money ends a name ("programme for Egypt to USD 8 billion").
+  'usd',
+  'eur',
+  'gbp',
+  'cad',
+  'aud',
+  'nzd',
+  'chf',
+  'xof',
+  'fcfa',
 ]);
 
 const DETERMINERS = new Set([
@@ -137,6 +147,15 @@ function wordsBefore(text: string, pos: number, floor: number, max: number): Spa
     let j = i;
     while (j > floor && text[j - 1] === ' ') j--;
     if (j <= floor) break;
+    // An acronym in parentheses inside the name: "Recognised Seasonal Employer (RSE) scheme".
+    if (text[j - 1] === ')') {
+      const open = text.lastIndexOf('(', j - 1);
+      if (open > floor && j - open <= 12 && /^\([\p{Lu}][\p{Lu}\p{N}-]+\)$/u.test(text.slice(open, j))) {
+        out.push({ start: open, end: j });
+        i = open;
+        continue;
+      }
+    }
     let k = j;
     while (k > floor && /[\p{L}0-9'’-]/u.test(text[k - 1] as string)) k--;
     if (k === j) break; // punctuation: the name cannot extend past it
@@ -163,6 +182,12 @@ export function namedPhrase(text: string, clause: Span, head: Span, skip: readon
     const wasCapital = lastCapital;
     lastCapital = false;
     const lower = word.toLowerCase().replace(/['’]$/, '');
+    if (word.startsWith('(')) {
+      named = true;
+      lastCapital = true;
+      start = w.start;
+      continue;
+    }
     // A determiner starts the noun phrase ("Cette initiative" at the start of a line).
     if (DETERMINERS.has(lower)) break;
     // "and"/"et" on the left joins two names ("le Plan d'Action de la Valette et la Politique…")
@@ -192,11 +217,18 @@ export function namedPhrase(text: string, clause: Span, head: Span, skip: readon
   let capitalNamed = false;
   let previous = '';
   while (pos < clause.end && words < 14) {
-    while (pos < clause.end && (text[pos] === ' ' || text[pos] === '\n')) pos++;
+    let newlines = 0;
+    while (pos < clause.end && (text[pos] === ' ' || text[pos] === '\n' || text[pos] === '\r')) {
+      if (text[pos] === '\n') newlines++;
+      pos++;
+    }
+    // A blank line ends the paragraph: the next line is a heading or another text, not the name.
+    if (newlines > 1) break;
     // A name in quotes right after the head: projet « Migrants Resource Centre », the "X" scheme.
     if (words === 0 && /[«"“]/.test(text[pos] ?? '')) {
       const close = text.slice(pos + 1, Math.min(clause.end, pos + 120)).search(/[»"”]/);
-      if (close > 1) {
+      // A name in quotes starts with a capital ("between equals" only qualifies the head).
+      if (close > 1 && /^\s*[\p{Lu}\d]/u.test(text.slice(pos + 1, pos + 4))) {
         named = true;
         end = pos + close + 2;
         capEnd = end;
@@ -232,9 +264,11 @@ export function namedPhrase(text: string, clause: Span, head: Span, skip: readon
     // After "in"/"en" a capitalised word is a place ("programmes in Africa"), not part of the name.
     const place = PLACE_PREPOSITIONS.has(previous);
     previous = lower;
-    if (!connector && isCapitalised(word) && !/^\d/.test(word) && place) {
+    // "Protocole de l'IGAD": the elided article does not hide the capital.
+    const capital = isCapitalised(word.replace(/^(?:d|l|qu)['’]/i, ''));
+    if (!connector && capital && !/^\d/.test(word) && place) {
       lowerRun++;
-    } else if (!connector && isCapitalised(word) && !/^\d/.test(word)) {
+    } else if ((!connector || capital) && capital && !/^\d/.test(word)) {
       if (lowerRun === 0) {
         if (!isSkipped(span)) capitalNamed = true;
         capEnd = span.end;

@@ -15,9 +15,12 @@ import type {
   RoadmapPriority,
   Watch,
 } from '../../domain/analysis-model.ts';
-import { invalidInput, notFound } from '../../domain/errors.ts';
+import { notFound } from '../../domain/errors.ts';
 import type { CommitmentStatus } from '../../domain/model.ts';
+import type { DocumentAnalyses } from '../../analysis/document-analyses.ts';
+import { EXTRACTOR_ID } from '../../extraction/types.ts';
 import type { Database } from '../schema.ts';
+import { deleteAnalyses, writeAnalyses } from './write-analyses.ts';
 import {
   loadCommitments,
   setCommitmentStatus,
@@ -40,9 +43,24 @@ import {
   stepFromRow,
   type StoredIndicatorValue,
 } from './rows.ts';
-import { listWatchHits, watchFromRow, type WatchHit } from './watch-hits.ts';
+import {
+  addWatch,
+  listWatches,
+  listWatchHits,
+  markHitsSeen,
+  removeWatch,
+  type WatchHit,
+  type WatchRecord,
+} from './watch-hits.ts';
 
-export type { CommitmentFilter, CommitmentStatusChange, StoredIndicatorValue, SummaryScope, WatchHit };
+export type {
+  CommitmentFilter,
+  CommitmentStatusChange,
+  StoredIndicatorValue,
+  SummaryScope,
+  WatchHit,
+  WatchRecord,
+};
 
 /** A question the stored positions answer, with how many countries answer it each way. */
 export interface QuestionSummary {
@@ -52,12 +70,6 @@ export interface QuestionSummary {
   readonly documents: readonly string[];
   /** Counts the documents state for it. */
   readonly stated: readonly number[];
-}
-
-/** A watch with when it was saved and how many hits it has. */
-export interface WatchRecord extends Watch {
-  readonly createdAt: string;
-  readonly hits: number;
 }
 
 export interface AnalysisStore {
@@ -97,6 +109,10 @@ export interface AnalysisStore {
   watchHits(filter?: { readonly watchId?: string; readonly unseen?: boolean }): Promise<WatchHit[]>;
   /** Marks hits seen (all, or one watch's); returns how many changed. */
   markHitsSeen(watchId?: string): Promise<number>;
+  /** Documents not analysed yet, or analysed by another extractor version. */
+  pendingDocuments(): Promise<string[]>;
+  /** Replaces a stored document's extracted analysis rows in one transaction (user values are kept). */
+  replaceDocumentAnalyses(documentId: string, analyses: DocumentAnalyses): Promise<void>;
 }
 
 /** The AnalysisStore over the atlas database. */
@@ -250,52 +266,47 @@ export function createAnalysisStore(db: Kysely<Database>): AnalysisStore {
       );
     },
 
-    async listWatches() {
-      const rows = await db.selectFrom('watches').selectAll().orderBy('created_at').orderBy('id').execute();
-      const counts = await db
-        .selectFrom('watch_hits')
-        .select(['watch_id', db.fn.countAll<number>().as('n')])
-        .groupBy('watch_id')
-        .execute();
-      return rows.map((r) => ({
-        ...watchFromRow(r),
-        createdAt: r.created_at,
-        hits: Number(counts.find((c) => c.watch_id === r.id)?.n ?? 0),
-      }));
-    },
-
-    async addWatch(watch) {
-      const taken = await db.selectFrom('watches').select('id').where('id', '=', watch.id).executeTakeFirst();
-      if (taken !== undefined) throw invalidInput('id', `a watch with id "${watch.id}" already exists`);
-      const createdAt = new Date().toISOString();
-      await db
-        .insertInto('watches')
-        .values({
-          id: watch.id,
-          name: watch.name,
-          country: watch.country ?? null,
-          type: watch.type ?? null,
-          topic: watch.topic ?? null,
-          text: watch.text ?? null,
-          created_at: createdAt,
-        })
-        .execute();
-      return { ...watch, createdAt, hits: 0 };
-    },
-
-    async removeWatch(id) {
-      // Hits go first: the schema cascades, but not every engine enforces foreign keys by default.
-      await db.deleteFrom('watch_hits').where('watch_id', '=', id).execute();
-      const result = await db.deleteFrom('watches').where('id', '=', id).executeTakeFirst();
-      if (Number(result.numDeletedRows) === 0) throw notFound('watch', id);
-    },
-
+    listWatches: () => listWatches(db),
+    addWatch: (watch) => addWatch(db, watch),
+    removeWatch: (id) => removeWatch(db, id),
     watchHits: (filter = {}) => listWatchHits(db, filter),
 
-    async markHitsSeen(watchId) {
-      let q = db.updateTable('watch_hits').set({ seen: 1 }).where('seen', '=', 0);
-      if (watchId !== undefined) q = q.where('watch_id', '=', watchId);
-      return Number((await q.executeTakeFirst()).numUpdatedRows);
+    async pendingDocuments() {
+      const rows = await db
+        .selectFrom('documents')
+        .leftJoin('analysed_documents', 'analysed_documents.document_id', 'documents.id')
+        .select('documents.id')
+        .where((eb) =>
+          eb.or([
+            eb('analysed_documents.analyser', 'is', null),
+            eb('analysed_documents.analyser', '!=', EXTRACTOR_ID),
+          ]),
+        )
+        .orderBy('documents.id')
+        .execute();
+      return rows.map((r) => r.id);
     },
+
+    async replaceDocumentAnalyses(documentId, analyses) {
+      await db.transaction().execute(async (trx) => {
+        // Commitments attach to the stored statements that start where they start.
+        const stored = await trx
+          .selectFrom('statements')
+          .innerJoin('claims', 'claims.id', 'statements.claim_id')
+          .select(['statements.id', 'claims.span_start'])
+          .where('statements.document_id', '=', documentId)
+          .where('statements.kind', '=', 'commitment')
+          .execute();
+        const statementIds: string[] = [];
+        for (const c of analyses.commitments) {
+          const match = stored.find((row) => row.span_start === c.source.start);
+          if (match !== undefined) statementIds[c.statementIndex] = match.id;
+        }
+        await deleteAnalyses(trx, documentId);
+        await writeAnalyses(trx, documentId, analyses, statementIds, new Date().toISOString());
+      });
+    },
+
+    markHitsSeen: (watchId) => markHitsSeen(db, watchId),
   };
 }

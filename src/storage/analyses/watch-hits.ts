@@ -1,9 +1,10 @@
 /**
- * Watches at ingestion: after a document's rows are written (same transaction), its instruments
- * are tested against every saved watch and each match is recorded as a hit.
+ * Watches: the saved queries, and their hits. At ingestion, after a document's rows are written
+ * (same transaction), its instruments are tested against every watch; each match is a hit.
  */
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Watch } from '../../domain/analysis-model.ts';
+import { invalidInput, notFound } from '../../domain/errors.ts';
 import type { InstrumentTypeCode, TopicCode } from '../../domain/taxonomy.ts';
 import { matchWatches } from '../../analysis/watches.ts';
 import type { Database, WatchesTable } from '../schema.ts';
@@ -95,4 +96,60 @@ export async function listWatchHits(
     seen: r.seen === 1,
     createdAt: r.created_at,
   }));
+}
+
+/** A watch with when it was saved and how many hits it has. */
+export interface WatchRecord extends Watch {
+  readonly createdAt: string;
+  readonly hits: number;
+}
+
+/** The saved watches, oldest first, with their hit counts. */
+export async function listWatches(db: Db): Promise<WatchRecord[]> {
+  const rows = await db.selectFrom('watches').selectAll().orderBy('created_at').orderBy('id').execute();
+  const counts = await db
+    .selectFrom('watch_hits')
+    .select(['watch_id', db.fn.countAll<number>().as('n')])
+    .groupBy('watch_id')
+    .execute();
+  return rows.map((r) => ({
+    ...watchFromRow(r),
+    createdAt: r.created_at,
+    hits: Number(counts.find((c) => c.watch_id === r.id)?.n ?? 0),
+  }));
+}
+
+/** Saves a watch; throws invalid_input when the id is taken. */
+export async function addWatch(db: Db, watch: Watch): Promise<WatchRecord> {
+  const taken = await db.selectFrom('watches').select('id').where('id', '=', watch.id).executeTakeFirst();
+  if (taken !== undefined) throw invalidInput('id', `a watch with id "${watch.id}" already exists`);
+  const createdAt = new Date().toISOString();
+  await db
+    .insertInto('watches')
+    .values({
+      id: watch.id,
+      name: watch.name,
+      country: watch.country ?? null,
+      type: watch.type ?? null,
+      topic: watch.topic ?? null,
+      text: watch.text ?? null,
+      created_at: createdAt,
+    })
+    .execute();
+  return { ...watch, createdAt, hits: 0 };
+}
+
+/** Removes a watch and its hits; throws not_found for an unknown id. */
+export async function removeWatch(db: Db, id: string): Promise<void> {
+  // Hits go first: the schema cascades, but not every engine enforces foreign keys by default.
+  await db.deleteFrom('watch_hits').where('watch_id', '=', id).execute();
+  const result = await db.deleteFrom('watches').where('id', '=', id).executeTakeFirst();
+  if (Number(result.numDeletedRows) === 0) throw notFound('watch', id);
+}
+
+/** Marks hits seen (all, or one watch's); returns how many changed. */
+export async function markHitsSeen(db: Db, watchId?: string): Promise<number> {
+  let q = db.updateTable('watch_hits').set({ seen: 1 }).where('seen', '=', 0);
+  if (watchId !== undefined) q = q.where('watch_id', '=', watchId);
+  return Number((await q.executeTakeFirst()).numUpdatedRows);
 }

@@ -139,6 +139,11 @@ export async function writeAnalyses(
       ...evidence(s.source, now),
     })),
   );
+  await trx
+    .insertInto('analysed_documents')
+    .values({ document_id: documentId, analyser: EXTRACTOR_ID, analysed_at: now })
+    .onConflict((oc) => oc.column('document_id').doUpdateSet({ analyser: EXTRACTOR_ID, analysed_at: now }))
+    .execute();
   await insertAll(
     trx,
     'approach_attributions',
@@ -149,4 +154,27 @@ export async function writeAnalyses(
       ...evidence(a.source, now),
     })),
   );
+}
+
+/** Tables holding a document's extracted analysis rows (user-entered indicator values are kept). */
+const DOCUMENT_TABLES = [
+  'country_positions',
+  'count_claims',
+  'commitment_details',
+  'roadmap_priorities',
+  'leverage_steps',
+  'approach_attributions',
+] as const;
+
+/** Deletes a document's extracted analysis rows, before they are written again. */
+export async function deleteAnalyses(trx: Db, documentId: string): Promise<void> {
+  for (const table of DOCUMENT_TABLES) {
+    await trx.deleteFrom(table).where('document_id', '=', documentId).execute();
+  }
+  await trx
+    .deleteFrom('indicator_values')
+    .where('document_id', '=', documentId)
+    .where('entered_by', 'is', null)
+    .where('asserted_by', 'like', 'extractor:%')
+    .execute();
 }

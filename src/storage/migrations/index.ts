@@ -10,6 +10,7 @@ import type { Database } from '../schema.ts';
 import { initialMigration } from './0001_initial.ts';
 import { searchIndexMigration } from './0100_search_index.ts';
 import { analysesMigration } from './0200_analyses.ts';
+import { analysedDocumentsMigration } from './0201_analysed_documents.ts';
 
 /** Which SQL engine a migration is written for (only auto-numbered ids differ). */
 export type StorageEngine = 'sqlite' | 'postgres';
@@ -21,6 +22,7 @@ export function atlasMigrations(engine: StorageEngine): Record<string, Migration
     // SQLite only: FTS5 search index and the API's query indexes (PostgreSQL gets its own later).
     ...(engine === 'sqlite' ? { '0100_search_index': searchIndexMigration } : {}),
     '0200_analyses': analysesMigration(engine),
+    '0201_analysed_documents': analysedDocumentsMigration,
   };
 }
 

@@ -10,6 +10,7 @@ import enLocale from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import frLocale from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
 import type { Language } from '../../domain/model.ts';
 import { TAXONOMY } from '../../domain/taxonomy.ts';
+import { EXTRA_TYPE_PHRASES, GLOSSARY } from './search-glossary.ts';
 
 countries.registerLocale(enLocale);
 countries.registerLocale(frLocale);
@@ -85,10 +86,10 @@ export function stemText(text: string, language: Language): string {
 
 /** Concept token for a code of a vocabulary (letters and digits only, so FTS5 keeps it whole). */
 export function conceptToken(
-  vocabulary: 'state' | 'org' | 'type' | 'topic' | 'approach',
+  vocabulary: 'state' | 'org' | 'type' | 'topic' | 'approach' | 'word',
   code: string,
 ): string {
-  const prefix = { state: 'xs', org: 'xo', type: 'xt', topic: 'xp', approach: 'xa' }[vocabulary];
+  const prefix = { state: 'xs', org: 'xo', type: 'xt', topic: 'xp', approach: 'xa', word: 'xw' }[vocabulary];
   return prefix + code.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
@@ -210,31 +211,13 @@ for (const [vocabulary, entries] of [
     if (vocabulary === 'org') addPhrase(entry.code, concept);
   }
 }
-/** Common names of instrument types that the taxonomy's labels split apart ("Accord … de réadmission"). */
-const EXTRA_TYPE_PHRASES: Readonly<Record<string, readonly string[]>> = {
-  readmission_agreement: ['accord de réadmission', 'readmission agreement', 'arrangement de réadmission'],
-  visa_agreement: ['facilitation des visas', 'visa facilitation', 'exemption de visa', 'visa waiver'],
-  labour_agreement: ['migration de travail', 'labour migration', 'travail saisonnier', 'seasonal work'],
-  memorandum_of_understanding: ["protocole d'accord", "mémorandum d'entente", 'memorandum of understanding'],
-  letter_of_intent: [
-    "lettre d'intention",
-    'letter of intent',
-    "déclaration d'intention",
-    'declaration of intent',
-  ],
-  joint_declaration: ['déclaration conjointe', 'déclaration commune', 'joint declaration', 'joint statement'],
-  action_plan: ["plan d'action", 'action plan'],
-  partnership: [
-    'partenariat pour la mobilité',
-    'mobility partnership',
-    'talent partnership',
-    'partenariat talents',
-  ],
-  fund: ['fonds fiduciaire', 'trust fund'],
-  envoy: ['envoyé spécial', 'special envoy', 'représentant spécial', 'special representative'],
-};
 for (const [code, phrases] of Object.entries(EXTRA_TYPE_PHRASES)) {
   for (const phrase of phrases) addPhrase(phrase, conceptToken('type', code));
+}
+
+for (const [english, french] of GLOSSARY) {
+  const concept = conceptToken('word', english[0] ?? '');
+  for (const form of [...english, ...french]) addPhrase(form, concept);
 }
 
 for (const language of ['en', 'fr'] as const) {
@@ -280,11 +263,20 @@ export function findConcepts(tokens: readonly Token[]): ConceptMatch[] {
   return matches;
 }
 
-/** The distinct concept tokens of a text, space-separated, for the index's `concepts` column. */
+/**
+ * The distinct concept tokens of a text, space-separated, for the index's `concepts` column. Unlike
+ * query parsing, every phrase found counts, nested ones too: "accord de réadmission" gives the
+ * readmission-agreement type and the words "agreement" and "readmission".
+ */
 export function conceptText(text: string): string {
   const concepts = new Set<string>();
-  for (const match of findConcepts(tokenize(text))) {
-    for (const concept of match.concepts) concepts.add(concept);
-  }
+  const keys = tokenize(text).map((token) => wordKey(token.word));
+  keys.forEach((key, index) => {
+    const longest = Math.min(longestFrom.get(key) ?? 0, keys.length - index);
+    for (let size = 1; size <= longest; size++) {
+      const found = lexicon.get(size === 1 ? key : keys.slice(index, index + size).join(' '));
+      if (found) for (const concept of found) concepts.add(concept);
+    }
+  });
   return [...concepts].join(' ');
 }

@@ -1,0 +1,31 @@
+/** `mda reanalyse`: runs the analyses over stored documents (those pending, or all with --all). */
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { globalsOf, withStore } from '../context.ts';
+import { parseOptions } from '../options.ts';
+import { out, printJson } from '../output.ts';
+
+const ReanalyseOptions = z.object({ all: z.boolean().default(false), json: z.boolean().default(false) });
+
+export function registerReanalyse(program: Command): void {
+  program
+    .command('reanalyse')
+    .description(
+      'run the analyses (positions, commitments, indicators…) over stored documents not yet analysed',
+    )
+    .option('--all', 'every stored document, not only those pending')
+    .option('--json', 'print the analysed document ids as JSON')
+    .action(async (raw: unknown, command: Command) => {
+      const globals = globalsOf(command);
+      const o = parseOptions(ReanalyseOptions, raw);
+      const { reanalyseDocuments } = await import('../../services/reanalyse.ts');
+      const ids = await withStore(globals, async (store) => {
+        const all = o.all
+          ? (await store.listDocuments({ limit: 100_000, offset: 0 })).items.map((d) => d.id)
+          : undefined;
+        return reanalyseDocuments(store, all);
+      });
+      if (o.json) return printJson(ids);
+      out(`${ids.length} documents analysed`);
+    });
+}

@@ -1,0 +1,112 @@
+/** The commitments page: a table with a status form per row, overdue flags, the next dialogue, priorities. */
+import type { CommitmentTracker, Deadline, RoadmapPriority } from '../../../domain/analysis-model.ts';
+import { href, html, type SafeHtml } from '../../html.ts';
+import type { Translator } from '../../i18n.ts';
+import { analysisLayout, quoteLink } from './common.ts';
+
+const STATUSES = ['open', 'in_progress', 'done', 'dropped'] as const;
+const STATUS_LABELS: Record<(typeof STATUSES)[number], { en: string; fr: string }> = {
+  open: { en: 'open', fr: 'ouvert' },
+  in_progress: { en: 'in progress', fr: 'en cours' },
+  done: { en: 'done', fr: 'réalisé' },
+  dropped: { en: 'dropped', fr: 'abandonné' },
+};
+
+function deadlineText(d: Deadline | null, tr: Translator): string {
+  if (d === null) return '—';
+  return `${d.inclusive ? tr.t('by') : tr.t('before')} ${d.value}`;
+}
+
+/** The page body. */
+export function commitmentsPage(
+  input: {
+    readonly tracker: CommitmentTracker & { readonly priorities: readonly RoadmapPriority[] };
+    readonly country?: string | undefined;
+    readonly today?: string | undefined;
+  },
+  tr: Translator,
+): SafeHtml {
+  const { tracker } = input;
+  const back = href('/analyses/commitments', { country: input.country, today: input.today });
+  const filter = html`<form class="search-form" action="/analyses/commitments" method="get">
+    <label for="cm-country">${tr.t('country')}</label>
+    <input id="cm-country" name="country" size="3" maxlength="2" value="${input.country ?? ''}" />
+    <label for="cm-today">${tr.t('asOf')}</label>
+    <input id="cm-today" name="today" type="date" value="${tracker.today}" />
+    <button type="submit">${tr.t('show')}</button>
+  </form>`;
+  const next = tracker.nextDialogue;
+  const nextBlock =
+    next === null
+      ? ''
+      : html`<p class="${next.overdue ? 'overdue' : ''}">
+          <strong>${tr.t('nextDialogue')}</strong>: ${deadlineText(next.deadline, tr)}
+          ${next.deadline ? html`(“${next.deadline.quote}”)` : ''}
+          ${next.overdue ? html`<strong>— ${tr.t('overdue')}</strong>` : ''}
+        </p>`;
+  const rows = tracker.commitments.map(
+    (c) =>
+      html`<tr>
+        <td>${c.text}${quoteLink(c.source, tr, 80)}</td>
+        <td>${c.owners.map((o, i) => html`${i > 0 ? ', ' : ''}${tr.actor(o)}`)}</td>
+        <td>
+          ${deadlineText(c.deadline, tr)}${c.nextDialogue ? html`<br /><span class="tag">${tr.t('nextDialogue')}</span>` : ''}
+        </td>
+        <td>${c.overdue ? html`<strong class="overdue">${tr.t('overdue')}</strong>` : ''}</td>
+        <td>
+          <form action="/analyses/commitments/${encodeURIComponent(c.id)}/status" method="post">
+            <input type="hidden" name="back" value="${back}" />
+            <label class="visually-hidden" for="st-${c.id}">${tr.t('status')}</label>
+            <select id="st-${c.id}" name="status">
+              ${STATUSES.map(
+                (s) =>
+                  html`<option value="${s}" ${s === c.status ? html`selected` : ''}>
+                    ${STATUS_LABELS[s][tr.lang]}
+                  </option>`,
+              )}
+            </select>
+            <label class="visually-hidden" for="by-${c.id}">${tr.t('yourName')}</label>
+            <input id="by-${c.id}" name="by" required placeholder="${tr.t('yourName')}" size="10" />
+            <button type="submit">${tr.t('update')}</button>
+          </form>
+        </td>
+      </tr>`,
+  );
+  const table = html`<table>
+    <thead>
+      <tr>
+        <th scope="col">${tr.term('commitment')}</th>
+        <th scope="col">${tr.t('owners')}</th>
+        <th scope="col">${tr.term('deadline')}</th>
+        <th scope="col">${tr.t('overdue')}</th>
+        <th scope="col">${tr.t('status')}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows}
+    </tbody>
+  </table>`;
+  const priorities =
+    tracker.priorities.length === 0
+      ? ''
+      : html`<h2>${tr.t('priorityAreas')}</h2>
+          <ol>
+            ${tracker.priorities.map(
+              (p) =>
+                html`<li>
+                  ${p.label} ${p.topics.map((t) => html`<span class="tag">${tr.topicLabel(t)}</span>`)}
+                </li>`,
+            )}
+          </ol>`;
+  const csv = href('/api/commitments', { country: input.country, today: tracker.today, format: 'csv' });
+  return analysisLayout(
+    '/analyses/commitments',
+    tr,
+    html`${filter} ${nextBlock}
+      <p>
+        ${tracker.commitments.length} · ${tr.t('overdue')}: ${tracker.overdue} ·
+        <a href="${csv}" download>${tr.t('exportCsv')}</a>
+      </p>
+      ${tracker.commitments.length === 0 ? html`<p class="muted">${tr.t('empty')}</p>` : table} ${priorities}`,
+  );
+}

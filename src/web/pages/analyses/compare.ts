@@ -1,0 +1,130 @@
+/** The comparisons page: the questions with counts, one question's countries and evidence, charts, reports. */
+import { barChartSvg } from '../../../analysis/report.ts';
+import type { Comparison } from '../../../domain/analysis-model.ts';
+import { INSTRUMENT_TYPES } from '../../../domain/taxonomy.ts';
+import type { QuestionSummary } from '../../../storage/analyses/analysis-store.ts';
+import { actorLink } from '../../components.ts';
+import { href, html, type SafeHtml } from '../../html.ts';
+import type { Translator } from '../../i18n.ts';
+import { analysisLayout, chart, quoteLink } from './common.ts';
+
+export interface ComparePageInput {
+  readonly questions: readonly QuestionSummary[];
+  readonly selected: Comparison | null;
+  readonly question?: string | undefined;
+  readonly type?: string | undefined;
+}
+
+function reportLinks(question: string | undefined, tr: Translator): SafeHtml {
+  const links = (['html', 'md'] as const).flatMap((format) =>
+    (['fr', 'en'] as const).map(
+      (lang) =>
+        html`<li>
+          <a href="${href('/api/reports/compare', { format, lang, questions: question })}" download
+            >${tr.t('reportDownload')} (${format === 'md' ? 'Markdown' : 'HTML'}, ${lang})</a
+          >
+        </li>`,
+    ),
+  );
+  return html`<h2>${tr.t('report')}</h2>
+    <ul>
+      ${links}
+    </ul>`;
+}
+
+function selectedBlock(c: Comparison, tr: Translator): SafeHtml {
+  const bars = [
+    { label: tr.t('listed'), value: c.count },
+    ...c.statedCounts.map((n) => ({ label: tr.t('stated'), value: n })),
+  ];
+  return html`<article class="comparison">
+    <h2>${c.question}</h2>
+    <p>
+      <strong>${c.count}</strong> ${tr.t('countriesCount').toLowerCase()}${
+        c.statedCounts.length > 0 ? html` · ${tr.t('statedCounts')}: ${c.statedCounts.join(', ')}` : ''
+      }
+    </p>
+    ${chart(barChartSvg(bars, tr.t('countriesCount')), c.question)}
+    <p>
+      ${c.countries.map((code, i) => html`${i > 0 ? ', ' : ''}${actorLink(code, tr, 'state')} (${code})`)}
+    </p>
+    <h3>${tr.t('evidence')}</h3>
+    <dl>
+      ${c.evidence.map(
+        (e) =>
+          html`<dt>${tr.actor(e.country)} (${e.country})</dt>
+            <dd>${e.evidence.map((s) => quoteLink(s, tr))}</dd>`,
+      )}
+    </dl>
+  </article>`;
+}
+
+/** The page body. */
+export function comparePage(input: ComparePageInput, tr: Translator): SafeHtml {
+  const { questions, selected } = input;
+  const overview =
+    questions.length === 0
+      ? html`<p class="muted">${tr.t('empty')}</p>`
+      : chart(
+          barChartSvg(
+            questions.slice(0, 15).map((q) => ({ label: q.question, value: q.countries })),
+            tr.t('questions'),
+          ),
+          tr.t('questions'),
+        );
+  const form = html`<form class="search-form" action="/analyses/compare" method="get">
+    <p>
+      <label for="cmp-q">${tr.t('question')}</label>
+      <select id="cmp-q" name="question">
+        <option value="">—</option>
+        ${questions.map(
+          (q) =>
+            html`<option value="${q.question}" ${q.question === input.question ? html`selected` : ''}>
+              ${q.question} (${q.countries})
+            </option>`,
+        )}
+      </select>
+    </p>
+    <p>
+      <label for="cmp-type">${tr.t('instrumentType')}</label>
+      <select id="cmp-type" name="type">
+        <option value="">—</option>
+        ${INSTRUMENT_TYPES.map(
+          (t) =>
+            html`<option value="${t}" ${t === input.type ? html`selected` : ''}>${tr.typeLabel(t)}</option>`,
+        )}
+      </select>
+    </p>
+    <button type="submit">${tr.t('compareButton')}</button>
+  </form>`;
+  const table = html`<table>
+    <caption>
+      ${tr.t('questions')}
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">${tr.t('question')}</th>
+        <th scope="col">${tr.t('stance')}</th>
+        <th scope="col">${tr.t('countriesCount')}</th>
+        <th scope="col">${tr.t('statedCounts')}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${questions.map(
+        (q) =>
+          html`<tr>
+            <td><a href="${href('/analyses/compare', { question: q.question })}">${q.question}</a></td>
+            <td>${tr.t(q.stance === 'no' ? 'no' : 'yes')}${q.stance === 'partly' ? ' (±)' : ''}</td>
+            <td>${q.countries}</td>
+            <td>${q.stated.join(', ')}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+  return analysisLayout(
+    '/analyses/compare',
+    tr,
+    html`${form} ${selected === null ? '' : selectedBlock(selected, tr)} ${overview} ${table}
+    ${reportLinks(input.question, tr)}`,
+  );
+}

@@ -1,0 +1,89 @@
+/** The indicators page: a chart per series with the source of each value, and a form to add a value. */
+import { barChartSvg } from '../../../analysis/report.ts';
+import type { IndicatorSeries, IndicatorValue } from '../../../domain/analysis-model.ts';
+import { indicators } from '../../../services/analyses.ts';
+import type { AtlasStore } from '../../../storage/atlas-store.ts';
+import { html, type SafeHtml } from '../../html.ts';
+import type { Translator } from '../../i18n.ts';
+import { analysisLayout, chart, quoteLink } from './common.ts';
+
+function sourceOf(v: IndicatorValue, tr: Translator): SafeHtml {
+  if ('quote' in v.source) return quoteLink(v.source, tr, 160);
+  return html`<span class="muted"
+    >${tr.t('enteredBy')} ${v.source.enteredBy}${v.source.note ? ` — ${v.source.note}` : ''}</span
+  >`;
+}
+
+/** One series: a chart of its values by date and the list of values with sources. */
+export function seriesBlock(s: IndicatorSeries, tr: Translator): SafeHtml {
+  const title = `${s.indicator} (${s.unit})${s.country ? ` — ${tr.actor(s.country)}` : ''}`;
+  const bars = s.values.map((v) => ({ label: v.date ?? '—', value: v.value }));
+  return html`<article class="series">
+    <h3>${title}</h3>
+    ${chart(barChartSvg(bars, title), title)}
+    <ul>
+      ${s.values.map((v) => html`<li><strong>${v.date ?? '—'}: ${v.approximate ? '~' : ''}${v.value} ${v.unit}</strong> ${sourceOf(v, tr)}</li>`)}
+    </ul>
+  </article>`;
+}
+
+/** The add-a-value form (posts to /analyses/indicators). */
+function addForm(country: string | undefined, tr: Translator): SafeHtml {
+  const input = (id: string, name: string, label: string, attrs: SafeHtml | string = '') =>
+    html`<p><label for="${id}">${label}</label> <input id="${id}" name="${name}" ${attrs} /></p>`;
+  return html`<form class="search-form" action="/analyses/indicators" method="post">
+    <h2>${tr.t('addValue')}</h2>
+    ${input('in-name', 'indicator', tr.t('indicatorName'), html`required minlength="3" size="40"`)}
+    ${input('in-value', 'value', tr.t('value'), html`required inputmode="decimal"`)}
+    ${input('in-unit', 'unit', tr.t('unit'), html`required value="count" size="8"`)}
+    ${input('in-date', 'date', tr.t('dates'), html`placeholder="YYYY" size="10"`)}
+    ${input('in-country', 'country', tr.t('country'), html`size="3" maxlength="2" value="${country ?? ''}"`)}
+    ${input('in-source', 'note', tr.t('sourceNote'), html`size="40"`)}
+    ${input('in-by', 'enteredBy', tr.t('yourName'), html`required size="15"`)}
+    <button type="submit">${tr.t('save')}</button>
+  </form>`;
+}
+
+/** The page body. */
+export function indicatorsPage(
+  input: { readonly series: readonly IndicatorSeries[]; readonly country?: string | undefined },
+  tr: Translator,
+): SafeHtml {
+  const filter = html`<form class="search-form" action="/analyses/indicators" method="get">
+    <label for="ind-country">${tr.t('country')}</label>
+    <input id="ind-country" name="country" size="3" maxlength="2" value="${input.country ?? ''}" />
+    <button type="submit">${tr.t('show')}</button>
+  </form>`;
+  return analysisLayout(
+    '/analyses/indicators',
+    tr,
+    html`${filter}
+      <p>
+        <a href="/api/indicators?format=csv${input.country ? `&country=${input.country}` : ''}" download
+          >${tr.t('exportCsv')}</a
+        >
+      </p>
+      ${input.series.length === 0 ? html`<p class="muted">${tr.t('empty')}</p>` : input.series.map((s) => seriesBlock(s, tr))}
+      ${addForm(input.country, tr)}`,
+  );
+}
+
+/**
+ * The indicator panel of a country or instrument page: its series with charts and sources, or
+ * nothing when it has none.
+ */
+export async function indicatorsPanel(
+  store: AtlasStore,
+  filter: { readonly country?: string; readonly instrumentId?: string },
+  tr: Translator,
+): Promise<SafeHtml> {
+  const series = await indicators(store, filter);
+  if (series.length === 0) return html``;
+  const more =
+    filter.country === undefined ? '/analyses/indicators' : `/analyses/indicators?country=${filter.country}`;
+  return html`<section class="panel" aria-labelledby="indicators-panel">
+    <h2 id="indicators-panel">${tr.t('indicators')}</h2>
+    ${series.map((s) => seriesBlock(s, tr))}
+    <p><a href="${more}">${tr.t('addValue')}</a></p>
+  </section>`;
+}

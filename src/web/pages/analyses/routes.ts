@@ -1,0 +1,245 @@
+/**
+ * The analyses' web pages (server-rendered, French/English): comparisons, consistency,
+ * coordination, commitments, indicators, conditionality and watches. Forms post URL-encoded
+ * bodies (parsed in this plugin's scope only) and redirect back (303), so no script is needed.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { checkConsistency } from '../../../analysis/consistency.ts';
+import { parseIndicatorInput } from '../../../analysis/indicators.ts';
+import { parseWatch } from '../../../analysis/watches.ts';
+import { INSTRUMENT_TYPES } from '../../../domain/taxonomy.ts';
+import type { ApiContext } from '../../../http/route.ts';
+import { countryCode, parseRequest } from '../../../http/validation.ts';
+import {
+  commitmentTracker,
+  comparison,
+  conditionality,
+  consistency,
+  coordination,
+  indicators,
+  watchIdFor,
+} from '../../../services/analyses.ts';
+import { actorNames } from '../../../storage/queries/actors.ts';
+import { html, type SafeHtml } from '../../html.ts';
+import { pickLanguage, translator, type Translator } from '../../i18n.ts';
+import { page } from '../../layout.ts';
+import { ANALYSIS_PAGES, analysisLayout } from './common.ts';
+import { commitmentsPage } from './commitments.ts';
+import { comparePage } from './compare.ts';
+import { conditionalityPage } from './conditionality.ts';
+import { consistencyPage } from './consistency.ts';
+import { coordinationPage } from './coordination.ts';
+import { indicatorsPage } from './indicators.ts';
+import { watchesPage } from './watches.ts';
+
+const blank = (v: unknown) => (v === '' ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+
+const CompareQuery = z
+  .object({
+    question: optional(z.string().max(300)),
+    type: optional(z.enum(INSTRUMENT_TYPES, { error: 'must be an instrument type code' })),
+  })
+  .loose();
+const CountryQuery = z.object({ country: optional(countryCode), today: optional(isoDay) }).loose();
+const StatusForm = z.object({
+  status: z.enum(['open', 'in_progress', 'done', 'dropped'], {
+    error: 'must be open, in_progress, done or dropped',
+  }),
+  by: z.string().trim().min(1, 'is required').max(100),
+  back: optional(z.string().regex(/^\/analyses\/commitments(\?[^\s]*)?$/, 'must be the commitments page')),
+});
+
+async function translate(
+  context: ApiContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<Translator> {
+  const query = request.query as Record<string, unknown> | undefined;
+  const lang = pickLanguage(query?.lang, request.headers.cookie, request.headers['accept-language']);
+  if (query?.lang === 'fr' || query?.lang === 'en') {
+    void reply.header('set-cookie', `lang=${lang}; Path=/; Max-Age=31536000; SameSite=Lax`);
+  }
+  return translator(lang, await actorNames(context.db));
+}
+
+/** Registers the analyses' pages on the app (called once from registerWeb). */
+export function registerAnalysesWeb(app: FastifyInstance, context: ApiContext): void {
+  const { store, db } = context;
+  void app.register((scope, _options, done) => {
+    scope.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string' },
+      (_request, body, parsed) => {
+        parsed(null, Object.fromEntries(new URLSearchParams(String(body))));
+      },
+    );
+
+    /** Renders one analyses page. */
+    const show = (
+      path: string,
+      render: (tr: Translator, request: FastifyRequest) => SafeHtml | Promise<SafeHtml>,
+    ) =>
+      scope.get(path, async (request, reply) => {
+        const tr = await translate(context, request, reply);
+        const body = await render(tr, request);
+        const entry = ANALYSIS_PAGES.find((p) => path.startsWith(p.path));
+        const title = entry === undefined ? tr.t('analyses') : tr.t(entry.label);
+        return reply
+          .type('text/html; charset=utf-8')
+          .send(page({ tr, title, url: request.url, nav: 'analyses', body }));
+      });
+
+    show('/analyses', (tr) =>
+      analysisLayout(
+        '/analyses',
+        tr,
+        html`<dl>
+          ${ANALYSIS_PAGES.map(
+            (p) =>
+              html`<dt><a href="${p.path}">${tr.t(p.label)}</a></dt>
+                <dd>${tr.t(p.help)}</dd>`,
+          )}
+        </dl>`,
+      ),
+    );
+
+    show('/analyses/compare', async (tr, request) => {
+      const q = parseRequest(CompareQuery, request.query);
+      const questions = await store.analyses.questions();
+      const known = questions.find((x) => x.question === q.question);
+      const selected =
+        q.type !== undefined
+          ? await comparison(store, { types: [q.type] })
+          : q.question !== undefined
+            ? await comparison(store, { question: q.question, ...(known ? { stance: known.stance } : {}) })
+            : null;
+      return comparePage({ questions, selected, question: q.question, type: q.type }, tr);
+    });
+
+    show('/analyses/consistency', async (tr) =>
+      consistencyPage({ documents: await documentFindings(), selected: null }, tr),
+    );
+    show('/analyses/consistency/:id', async (tr, request) => {
+      const { id } = parseRequest(
+        z.object({ id: z.string().regex(/^doc_[0-9a-f]+$/, 'must be a document id') }),
+        request.params,
+      );
+      return consistencyPage(
+        { documents: await documentFindings(), selected: await consistency(store, id) },
+        tr,
+      );
+    });
+
+    show('/analyses/coordination', async (tr, request) => {
+      const { country } = parseRequest(CountryQuery, request.query);
+      const partners = (
+        await db
+          .selectFrom('instrument_parties')
+          .innerJoin('actors', 'actors.id', 'instrument_parties.actor_id')
+          .select('actor_id')
+          .distinct()
+          .where('actors.kind', '=', 'state')
+          .orderBy('actor_id')
+          .execute()
+      ).map((r) => r.actor_id);
+      const view = country === undefined ? null : await coordination(store, country);
+      return coordinationPage({ view, partners }, tr);
+    });
+
+    show('/analyses/commitments', async (tr, request) => {
+      const { country, today } = parseRequest(CountryQuery, request.query);
+      const tracker = await commitmentTracker(store, {
+        ...(country === undefined ? {} : { country }),
+        today: today ?? new Date().toISOString().slice(0, 10),
+      });
+      return commitmentsPage({ tracker, country, today }, tr);
+    });
+
+    show('/analyses/indicators', async (tr, request) => {
+      const { country } = parseRequest(CountryQuery, request.query);
+      return indicatorsPage(
+        { series: await indicators(store, country === undefined ? {} : { country }), country },
+        tr,
+      );
+    });
+
+    show('/analyses/conditionality', async (tr, request) => {
+      const { country } = parseRequest(CountryQuery, request.query);
+      return conditionalityPage(
+        { timelines: await conditionality(store, country === undefined ? {} : { country }) },
+        tr,
+      );
+    });
+
+    show('/analyses/watches', async (tr) =>
+      watchesPage(
+        { watches: await store.analyses.listWatches(), hits: await store.analyses.watchHits() },
+        tr,
+      ),
+    );
+
+    scope.post('/analyses/commitments/:id/status', async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const form = parseRequest(StatusForm, request.body);
+      await store.analyses.setCommitmentStatus(id, form.status, `user:${form.by}`, null);
+      return reply.redirect(form.back ?? '/analyses/commitments', 303);
+    });
+
+    scope.post('/analyses/indicators', async (request, reply) => {
+      const form = (request.body ?? {}) as Record<string, string>;
+      const country = form.country?.trim().toUpperCase() || null;
+      await store.analyses.addIndicator(
+        parseIndicatorInput({
+          indicator: form.indicator,
+          value:
+            form.value === undefined || form.value.trim() === ''
+              ? Number.NaN
+              : Number(form.value.replace(',', '.')),
+          unit: form.unit,
+          date: form.date?.trim() || null,
+          country,
+          enteredBy: form.enteredBy,
+          note: form.note?.trim() || null,
+        }),
+      );
+      return reply.redirect(
+        country === null ? '/analyses/indicators' : `/analyses/indicators?country=${country}`,
+        303,
+      );
+    });
+
+    scope.post('/analyses/watches', async (request, reply) => {
+      const form = (request.body ?? {}) as Record<string, string>;
+      const criteria = Object.fromEntries(
+        (['country', 'type', 'topic', 'text'] as const)
+          .map((k) => [k, form[k]?.trim()] as const)
+          .filter(([, v]) => v !== undefined && v !== ''),
+      );
+      const name = form.name?.trim() ?? '';
+      await store.analyses.addWatch(parseWatch({ id: watchIdFor(name, criteria), name, ...criteria }));
+      return reply.redirect('/analyses/watches', 303);
+    });
+
+    scope.post('/analyses/watches/:id/remove', async (request, reply) => {
+      const { id } = request.params as { id: string };
+      await store.analyses.removeWatch(id);
+      return reply.redirect('/analyses/watches', 303);
+    });
+    done();
+  });
+
+  /** Every stored document with its number of consistency findings. */
+  async function documentFindings() {
+    const documents = await store.listDocuments({ limit: 500, offset: 0 });
+    return Promise.all(
+      documents.items.map(async (d) => ({
+        id: d.id,
+        title: d.title,
+        findings: checkConsistency(await store.analyses.countClaims({ documentId: d.id })).length,
+      })),
+    );
+  }
+}

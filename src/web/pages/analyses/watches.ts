@@ -1,0 +1,105 @@
+/** The watches page: saved watches, a form to add one, and the hits ingestion recorded. */
+import { INSTRUMENT_TYPES, TOPICS } from '../../../domain/taxonomy.ts';
+import type { WatchHit, WatchRecord } from '../../../storage/analyses/analysis-store.ts';
+import { html, type SafeHtml } from '../../html.ts';
+import type { Translator } from '../../i18n.ts';
+import { analysisLayout } from './common.ts';
+
+function addForm(tr: Translator): SafeHtml {
+  return html`<form class="search-form" action="/analyses/watches" method="post">
+    <h2>${tr.t('addWatch')}</h2>
+    <p>
+      <label for="w-name">${tr.t('watchName')}</label>
+      <input id="w-name" name="name" required size="40" />
+    </p>
+    <p>
+      <label for="w-country">${tr.t('country')}</label>
+      <input id="w-country" name="country" size="3" maxlength="2" />
+    </p>
+    <p>
+      <label for="w-type">${tr.t('type')}</label>
+      <select id="w-type" name="type">
+        <option value="">${tr.t('any')}</option>
+        ${INSTRUMENT_TYPES.map((t) => html`<option value="${t}">${tr.typeLabel(t)}</option>`)}
+      </select>
+    </p>
+    <p>
+      <label for="w-topic">${tr.t('topic')}</label>
+      <select id="w-topic" name="topic">
+        <option value="">${tr.t('any')}</option>
+        ${TOPICS.map((t) => html`<option value="${t}">${tr.topicLabel(t)}</option>`)}
+      </select>
+    </p>
+    <p>
+      <label for="w-text">${tr.t('words')}</label>
+      <input id="w-text" name="text" size="30" />
+    </p>
+    <button type="submit">${tr.t('save')}</button>
+  </form>`;
+}
+
+/** The page body. */
+export function watchesPage(
+  input: { readonly watches: readonly WatchRecord[]; readonly hits: readonly WatchHit[] },
+  tr: Translator,
+): SafeHtml {
+  const list =
+    input.watches.length === 0
+      ? html`<p class="muted">${tr.t('empty')}</p>`
+      : html`<table>
+          <thead>
+            <tr>
+              <th scope="col">${tr.t('watchName')}</th>
+              <th scope="col">${tr.t('filters')}</th>
+              <th scope="col">${tr.t('hits')}</th>
+              <th scope="col"><span class="visually-hidden">${tr.t('remove')}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            ${input.watches.map(
+              (w) =>
+                html`<tr>
+                  <td>${w.name}</td>
+                  <td>
+                    ${[
+                      w.country && tr.actor(w.country),
+                      w.type && tr.typeLabel(w.type),
+                      w.topic && tr.topicLabel(w.topic),
+                      w.text && `“${w.text}”`,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </td>
+                  <td>${w.hits}</td>
+                  <td>
+                    <form action="/analyses/watches/${encodeURIComponent(w.id)}/remove" method="post">
+                      <button type="submit">${tr.t('remove')}</button>
+                    </form>
+                  </td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>`;
+  const hits =
+    input.hits.length === 0
+      ? html`<p class="muted">${tr.t('empty')}</p>`
+      : html`<ul class="hits">
+          ${input.hits.map(
+            (h) =>
+              html`<li>
+                ${h.createdAt.slice(0, 10)} · <strong>${h.watchName}</strong>:
+                <a href="/instruments/${encodeURIComponent(h.instrumentId)}">${h.instrumentTitle}</a>
+                (<a href="/documents/${encodeURIComponent(h.documentId)}">${tr.t('source')}</a>) ·
+                ${h.reasons.join(', ')} ${h.seen ? '' : html`<span class="tag">${tr.t('newHit')}</span>`}
+              </li>`,
+          )}
+        </ul>`;
+  return analysisLayout(
+    '/analyses/watches',
+    tr,
+    html`${list}
+      <h2>${tr.t('hits')}</h2>
+      <p><a href="/api/watches/hits?format=csv" download>${tr.t('exportCsv')}</a></p>
+      ${hits} ${addForm(tr)}`,
+  );
+}
