@@ -13,7 +13,6 @@ import {
   actorMentions,
   findInstrumentRecords,
   type InstrumentContext,
-  namedInstrumentSpans,
   principalActors,
 } from './instruments/index.ts';
 import { detectLanguage } from './language.ts';
@@ -66,11 +65,12 @@ function extractBlock(text: string, language: Language): ExtractedDocument {
     excluded: citations,
     language,
   };
-  const { instruments, places } = findInstrumentRecords(context, (sentence) => ({
+  const { instruments, places, names } = findInstrumentRecords(context, (sentence) => ({
     topics: topicsOfSpan(folded, sentence),
     approaches: approachesIn(folded, sentence),
   }));
-  const topics = classifyTopics(folded, body, namedInstrumentSpans(text, folded));
+  // Cues inside catalogued names ("Global Compact on Refugees") are not the document's topics.
+  const topics = classifyTopics(folded, body, names);
   const statements = findStatements({ text, folded, sentences: body, actors, dates, principals });
   const events = findEvents({
     text,

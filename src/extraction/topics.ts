@@ -52,7 +52,7 @@ const LEXICON: Record<TopicCode, { readonly strong: string; readonly weak: strin
   },
   human_rights: {
     strong:
-      "human rights|droits de l.homme|droits humains|droits des (?:migrants|travailleurs(?: migrants)?)|rights of (?:migrants|migrant workers|workers)|(?:migrant )?workers?. rights|migrants. rights|labou?r rights|fundamental rights|droits fondamentaux|fair recruitment|recrutement equitable|decent work(?:ing conditions)?|travail decent|conditions de travail decentes|debt bondage|servitude pour dettes|forced labou?r|travail force|(?:passport|document) confiscation|confiscation (?:des|de) (?:passeports|documents)|labou?r exploitation|exploitation (?:des travailleurs|par le travail)|non-?refoulement|non-?refoulement",
+      'human rights|droits de l.homme|droits humains|droits des (?:migrants|travailleurs(?: migrants)?)|rights of (?:migrants|migrant workers|workers)|(?:migrant )?workers?. rights|migrants. rights|labou?r rights|fundamental rights|droits fondamentaux|fair recruitment|recrutement equitable|decent work(?:ing conditions)?|travail decent|conditions de travail decentes|debt bondage|servitude pour dettes|forced labou?r|travail force|(?:passport|document) confiscation|confiscation (?:des|de) (?:passeports|documents)|labou?r exploitation|exploitation (?:des travailleurs|par le travail)|non-?refoulement|non-?refoulement',
     weak: 'rights|droits|dignity|dignite|abuses?|abus|exploitation',
   },
   civil_registry: {
@@ -86,7 +86,7 @@ for (const topic of topicOrder) {
     alternatives.push(`(${LEXICON[topic][strength]})`);
   }
 }
-const CUES = new RegExp(`(?<![a-z0-9])(?:${alternatives.join('|')})(?![a-z0-9])`, 'g');
+const CUES = new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'g');
 
 /** Scores of one sentence: strong cues weigh 2, weak cues 1. */
 type Scores = Map<TopicCode, number>;
@@ -104,6 +104,8 @@ export function mainTopics(scores: Scores): TopicCode[] {
 }
 
 /** Titles of office holders name a portfolio, not a topic ("Ministre de la Justice et des droits de l'homme"). */
+const OFFICE_WORD =
+  /\b(?:ministre|ministere|minister|ministry|secretaire|secretary|directeur|directrice|director|directorate|commissaire|commissioner|department|departement)\b/g;
 const OFFICE_BEFORE =
   /\b(?:ministre|ministere|minister|ministry|secretaire|secretary|directeur|directrice|director|directorate|commissaire|commissioner|department|departement)\b[^.;:\n]{0,60}$/;
 
@@ -120,6 +122,11 @@ export function scoreSentences(
   if (sentences.length === 0) return out;
   let s = 0;
   let mask = 0;
+  // Office titles are rare: find them once, and test a cue's left context only near one.
+  const offices: number[] = [];
+  OFFICE_WORD.lastIndex = 0;
+  for (let o = OFFICE_WORD.exec(folded); o; o = OFFICE_WORD.exec(folded)) offices.push(o.index + o[0].length);
+  let office = 0;
   CUES.lastIndex = 0;
   for (let m = CUES.exec(folded); m; m = CUES.exec(folded)) {
     while (s < sentences.length && (sentences[s] as Span).end <= m.index) s++;
@@ -128,7 +135,16 @@ export function scoreSentences(
     while (mask < masked.length && (masked[mask] as Span).end <= m.index) mask++;
     const blocker = masked[mask];
     if (blocker && blocker.start <= m.index) continue;
-    if (OFFICE_BEFORE.test(folded.slice(Math.max(0, m.index - 80), m.index))) continue;
+    while (office + 1 < offices.length && (offices[office + 1] as number) <= m.index) office++;
+    const officeEnd = offices[office];
+    if (
+      officeEnd !== undefined &&
+      officeEnd <= m.index &&
+      m.index - officeEnd <= 60 &&
+      OFFICE_BEFORE.test(folded.slice(Math.max(0, m.index - 80), m.index))
+    ) {
+      continue;
+    }
     let k = 1;
     while (k < m.length && m[k] === undefined) k++;
     const group = groups[k - 1];
@@ -142,18 +158,34 @@ export function scoreSentences(
 /** Topics named in one clause from which it counts as a list of areas. */
 const LIST_TOPICS = 3;
 
-/** The clauses of a sentence, cut at semicolons and bullets. */
-function clausesOf(folded: string, sentence: Span): Span[] {
+/** Semicolons and bullets cut a sentence into clauses. */
+const CLAUSE_BREAK = /[;•]/g;
+
+/** The clauses of a sentence, cut at the sorted break positions (semicolons, bullets). */
+function clausesOf(sentence: Span, breaks: readonly number[]): Span[] {
   const out: Span[] = [];
   let start = sentence.start;
-  for (let i = sentence.start; i < sentence.end; i++) {
-    const c = folded[i];
-    if (c === ';' || c === '•' || c === '') {
-      if (i > start) out.push({ start, end: i });
-      start = i + 1;
-    }
+  let lo = 0;
+  let hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((breaks[mid] as number) < sentence.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < breaks.length && (breaks[k] as number) < sentence.end; k++) {
+    const at = breaks[k] as number;
+    if (at > start) out.push({ start, end: at });
+    start = at + 1;
   }
   if (sentence.end > start) out.push({ start, end: sentence.end });
+  return out;
+}
+
+/** Positions of every clause break of the text, found in one scan. */
+function clauseBreaks(folded: string): number[] {
+  const out: number[] = [];
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(folded); m; m = CLAUSE_BREAK.exec(folded)) out.push(m.index);
   return out;
 }
 
@@ -187,7 +219,8 @@ export function classifyTopics(
   // References (a URL, "last accessed") cite works; their titles are not the document's subject.
   const body = sentences.filter((s) => !REFERENCE.test(folded.slice(s.start, s.end)));
   // Each clause of an enumeration ("…; la gestion des frontières; la protection…") makes its own point.
-  const clauses = body.flatMap((s) => clausesOf(folded, s));
+  const breaks = clauseBreaks(folded);
+  const clauses = body.flatMap((s) => clausesOf(s, breaks));
   const scores = scoreSentences(folded, clauses, masked);
   const bySentence = new Map<TopicCode, Span[]>();
   scores.forEach((sc, i) => {

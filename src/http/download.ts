@@ -15,11 +15,11 @@ export function listFormat(request: FastifyRequest, format: 'json' | 'csv' | und
   return /\btext\/csv\b/.test(accept) ? 'csv' : 'page';
 }
 
-/** The page size to use: 50 by default for pages, everything (up to 10,000) for downloads. */
-export function pageLimit(limit: number | undefined, format: ListFormat): number {
+/** The page size to use: 50 by default for pages (20 for search), everything (up to 10,000) for downloads. */
+export function pageLimit(limit: number | undefined, format: ListFormat, defaultLimit = 50): number {
   if (format === 'page') {
     if (limit !== undefined && limit > MAX_PAGE) throw invalidInput('limit', `must be at most ${MAX_PAGE}`);
-    return limit ?? 50;
+    return limit ?? defaultLimit;
   }
   return limit ?? MAX_DOWNLOAD;
 }

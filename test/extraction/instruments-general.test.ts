@@ -24,9 +24,10 @@ void describe('instruments: legal forms beyond the corpus wording', () => {
       typesAndParties('In 2023 Italy and Albania signed a protocol on migration management.'),
       [{ type: 'agreement', parties: ['AL', 'IT'] }],
     );
-    assert.deepEqual(typesAndParties('Le Maroc et l’Espagne ont signé un protocole sur la coopération policière.'), [
-      { type: 'agreement', parties: ['ES', 'MA'] },
-    ]);
+    assert.deepEqual(
+      typesAndParties('Le Maroc et l’Espagne ont signé un protocole sur la coopération policière.'),
+      [{ type: 'agreement', parties: ['ES', 'MA'] }],
+    );
   });
 
   void it('keeps "protocole d’accord" a memorandum', () => {
@@ -43,7 +44,9 @@ void describe('instruments: legal forms beyond the corpus wording', () => {
   });
 
   void it('reads the French legal term "équipe commune d’enquête" and a compound adjective', () => {
-    const found = instrumentsOf('Les ministres ont créé une équipe commune d’enquête franco-marocaine en 2021.');
+    const found = instrumentsOf(
+      'Les ministres ont créé une équipe commune d’enquête franco-marocaine en 2021.',
+    );
     assert.equal(found.length, 1);
     assert.equal(found[0]?.type, 'operational_cooperation');
     assert.deepEqual(found[0]?.parties, ['FR', 'MA']);
@@ -66,12 +69,14 @@ void describe('instruments: legal forms beyond the corpus wording', () => {
   });
 
   void it('reads French envoys for "questions migratoires" and an adjective owner', () => {
-    assert.deepEqual(typesAndParties('La Belgique a désigné un envoyé spécial pour les questions migratoires.'), [
-      { type: 'envoy', parties: ['BE'] },
-    ]);
-    assert.deepEqual(typesAndParties('Le ministre français a désigné un envoyé spécial pour les migrations.'), [
-      { type: 'envoy', parties: ['FR'] },
-    ]);
+    assert.deepEqual(
+      typesAndParties('La Belgique a désigné un envoyé spécial pour les questions migratoires.'),
+      [{ type: 'envoy', parties: ['BE'] }],
+    );
+    assert.deepEqual(
+      typesAndParties('Le ministre français a désigné un envoyé spécial pour les migrations.'),
+      [{ type: 'envoy', parties: ['FR'] }],
+    );
   });
 
   void it('reads an English "migration envoy" owned by a nationality adjective', () => {
@@ -81,7 +86,9 @@ void describe('instruments: legal forms beyond the corpus wording', () => {
   });
 
   void it('does not make the counterparts of an envoy’s talks its holders', () => {
-    const found = typesAndParties('Austria’s Special Envoy for Migration negotiated with Morocco and Egypt in 2024.');
+    const found = typesAndParties(
+      'Austria’s Special Envoy for Migration negotiated with Morocco and Egypt in 2024.',
+    );
     assert.deepEqual(found, [{ type: 'envoy', parties: ['AT'] }]);
   });
 
@@ -112,7 +119,9 @@ void describe('instruments: kinds, headings and generic mentions are not instrum
       [],
     );
     assert.deepEqual(
-      typesAndParties('Le Portugal utilise des outils tels que des accords bilatéraux ou des protocoles d’accord.'),
+      typesAndParties(
+        'Le Portugal utilise des outils tels que des accords bilatéraux ou des protocoles d’accord.',
+      ),
       [],
     );
   });
@@ -125,7 +134,9 @@ void describe('instruments: kinds, headings and generic mentions are not instrum
   });
 
   void it('does not read "an agreement" given as an example as an instrument', () => {
-    const found = typesAndParties('The EU–Georgia visa facilitation agreement is an example of an agreement negotiated in parallel.');
+    const found = typesAndParties(
+      'The EU–Georgia visa facilitation agreement is an example of an agreement negotiated in parallel.',
+    );
     assert.deepEqual(found, [{ type: 'visa_agreement', parties: ['EU', 'GE'] }]);
   });
 });
@@ -155,6 +166,47 @@ void describe('instruments: parties', () => {
       'L’Union européenne financera un programme de réintégration des migrants de retour mis en œuvre par l’OIM.',
     );
     assert.deepEqual(found, [{ type: 'programme', parties: ['EU', 'IOM'] }]);
+  });
+
+  void it('splits agreements listed "with X <date> and with Y <date>" per counterpart', () => {
+    const found = typesAndParties(
+      'Denmark concluded agreements with Ghana in March 2023 and with Rwanda on 2 May 2024 on labour migration.',
+    );
+    assert.deepEqual(found, [
+      { type: 'labour_agreement', parties: ['DK', 'GH'] },
+      { type: 'labour_agreement', parties: ['DK', 'RW'] },
+    ]);
+  });
+
+  void it('reads counterparts named by the next sentence ("They have been agreed with…")', () => {
+    const found = typesAndParties(
+      'The Commission launched the Talent Partnerships in June 2021. They have so far been agreed with Morocco, Tunisia and Egypt.',
+    );
+    assert.deepEqual(found, [{ type: 'partnership', parties: ['EG', 'EU', 'MA', 'TN'] }]);
+  });
+
+  void it('takes the holder of a national programme from its section heading', () => {
+    const found = typesAndParties(
+      'Spain: circular migration\n\nThe Circular Migration Programme recruits seasonal workers every spring.',
+    );
+    assert.deepEqual(found, [{ type: 'programme', parties: ['ES'] }]);
+  });
+
+  void it('does not give the first term of a comparison to the instrument governed by "avec"', () => {
+    const found = typesAndParties(
+      'Le rapport compare le Protocole de la CEDEAO sur la libre circulation avec le Protocole de l’IGAD sur la libre circulation.',
+    );
+    assert.deepEqual(found, [
+      { type: 'agreement', parties: ['ECOWAS'] },
+      { type: 'agreement', parties: [] },
+    ]);
+  });
+
+  void it('reads a funder named "avec un financement de" beside the implementing agency', () => {
+    const found = typesAndParties(
+      'Le mécanisme de transit d’urgence (ETM) mis en œuvre par le HCR avec un financement de l’UE évacue des réfugiés depuis 2017.',
+    );
+    assert.deepEqual(found, [{ type: 'programme', parties: ['EU', 'UNHCR'] }]);
   });
 
   void it('records the targeted country of a fund as a beneficiary, left out of the evaluation', () => {
@@ -217,11 +269,21 @@ void describe('topics: general cues', () => {
   });
 
   void it('reads workers’ rights and fair recruitment as human rights', () => {
-    assert.ok(topicsOf('The scheme protects migrant workers’ rights and promotes fair recruitment.').includes('human_rights'));
-    assert.ok(topicsOf('L’accord interdit la servitude pour dettes et le travail forcé.').includes('human_rights'));
+    assert.ok(
+      topicsOf('The scheme protects migrant workers’ rights and promotes fair recruitment.').includes(
+        'human_rights',
+      ),
+    );
+    assert.ok(
+      topicsOf('L’accord interdit la servitude pour dettes et le travail forcé.').includes('human_rights'),
+    );
   });
 
   void it('reads the Central Mediterranean route as irregular migration', () => {
-    assert.ok(topicsOf('Sea crossings on the Central Mediterranean route fell by half.').includes('irregular_migration'));
+    assert.ok(
+      topicsOf('Sea crossings on the Central Mediterranean route fell by half.').includes(
+        'irregular_migration',
+      ),
+    );
   });
 });

@@ -6,86 +6,21 @@
 import type { LegalForm, Span } from '../../domain/model.ts';
 import type { ApproachCode, TopicCode } from '../../domain/taxonomy.ts';
 import type { InstrumentCandidate } from '../types.ts';
-import { type InstrumentContext, lowerBound, within } from './context.ts';
+import { type InstrumentContext, lowerBound } from './context.ts';
 import { applyPracticeCards, type Draft, type InstrumentPlace, withoutCoveredPlurals } from './drafts.ts';
 import { findMatches, type Match } from './matchers.ts';
-import { type InstrumentMention, isPluralHead, mentionOf } from './mentions.ts';
+import { type InstrumentMention, mentionOf } from './mentions.ts';
+import { type Annotate, instrumentTopics, isBareHead, namesActor } from './describe.ts';
+import { withoutDependentHeads, withoutKindLists } from './kinds.ts';
 import { roleFor } from './parties.ts';
-import { clauseAround } from './phrase.ts';
 import { genericTitle } from './titles.ts';
 import { insideSpans, urlSpans } from '../text.ts';
 
 export { actorMentions, principalActors, type ActorMention, type InstrumentContext } from './context.ts';
 export { CATALOGUE } from './catalogue.ts';
+export type { Annotate } from './describe.ts';
 export { namedInstrumentSpans } from './matchers.ts';
 export { HEAD_RULES, agreementType } from './lexicon.ts';
-
-/** Heads that are a legal form: a partnership named right after one is that instrument's subject. */
-const FORM_HEADS = new Set(['mou', 'loi', 'declaration', 'agreement', 'compact']);
-
-/**
- * Drops matches that do not start a new instrument: a partnership launched by a memorandum or
- * declaration of the same clause ("Joint Declaration launching a … Partnership"), and the second
- * head of a coordination ("partnerships and agreements on mobility … with India").
- */
-function withoutDependentHeads(ctx: InstrumentContext, matches: readonly Match[]): Match[] {
-  const out: Match[] = [];
-  let previous: Match | undefined;
-  for (const m of matches) {
-    if (previous?.source === 'head' && m.source === 'head') {
-      const gap = ctx.folded.slice(previous.end, m.start);
-      const bothPlural =
-        isPluralHead(ctx.folded.slice(previous.start, previous.end)) &&
-        isPluralHead(ctx.folded.slice(m.start, m.end));
-      const coordinated = bothPlural && /^\s*(?:and|et|or|ou|,)\s*(?:[a-z]+\s+)?$/.test(gap);
-      const launched =
-        m.rule.type === 'partnership' &&
-        FORM_HEADS.has(previous.rule.head) &&
-        m.start - previous.end < 90 &&
-        !/[.;]/.test(gap);
-      if (coordinated || launched) continue;
-    }
-    out.push(m);
-    previous = m;
-  }
-  return out;
-}
-
-/** What may separate the items of a list of instrument kinds: commas, "or", "and", articles. */
-const KIND_GAP = /^(?:[\s,]|\b(?:or|ou|and|et|an?|une?|des|other|autres?)\b)*$/;
-/** "such as", "tels que", "like": what follows are examples of kinds. */
-const SUCH_AS =
-  /\b(?:such as|like|e\.g\.|including|for example|tel(?:le)?s? que|comme|notamment|par exemple)\s+(?:\S+\s+){0,2}$/;
-
-/**
- * Drops the heads of a list of kinds of instruments: "an ambassador, a special envoy or a special
- * representative", "instruments such as bilateral agreements, MoUs, declarations of intent". A list
- * of two heads or more of different kinds, joined by "or" or introduced by "such as", names kinds,
- * not instruments (a concrete list would name its parties or its instruments' names).
- */
-function withoutKindLists(ctx: InstrumentContext, matches: readonly Match[]): Match[] {
-  const drop = new Set<number>();
-  let k = 0;
-  while (k < matches.length) {
-    let end = k;
-    let disjunction = false;
-    while (end + 1 < matches.length) {
-      const a = matches[end] as Match;
-      const b = matches[end + 1] as Match;
-      const gap = ctx.folded.slice(a.end, b.start);
-      if (a.source !== 'head' || b.source !== 'head' || gap.length > 40 || !KIND_GAP.test(gap)) break;
-      if (/\b(?:or|ou)\b/.test(gap)) disjunction = true;
-      end++;
-    }
-    const first = matches[k] as Match;
-    const examples = SUCH_AS.test(ctx.folded.slice(Math.max(0, first.start - 40), first.start));
-    if (end > k && (disjunction || examples)) {
-      for (let i = k; i <= end; i++) drop.add(i);
-    }
-    k = end + 1;
-  }
-  return drop.size === 0 ? [...matches] : matches.filter((_, i) => !drop.has(i));
-}
 
 const normalisedTitle = (title: string): string =>
   title
@@ -134,12 +69,6 @@ export function findInstruments(ctx: InstrumentContext, annotate: Annotate): Ins
   return findInstrumentRecords(ctx, annotate).instruments;
 }
 
-/** Adds the topics and approaches of a sentence to an instrument found in it. */
-export type Annotate = (sentence: Span) => {
-  topics: readonly TopicCode[];
-  approaches: readonly ApproachCode[];
-};
-
 /** Where an instrument of the result is named. */
 export interface PlacedMention extends InstrumentPlace {
   /** Index into `instruments`. */
@@ -153,7 +82,7 @@ export interface PlacedMention extends InstrumentPlace {
 export function findInstrumentRecords(
   ctx: InstrumentContext,
   annotate: Annotate,
-): { instruments: InstrumentCandidate[]; places: PlacedMention[] } {
+): { instruments: InstrumentCandidate[]; places: PlacedMention[]; names: Span[] } {
   const drafts: Draft[] = [];
   const byKey = new Map<string, Draft[]>();
   const lastByKey = new Map<string, Draft>();
@@ -197,6 +126,8 @@ export function findInstrumentRecords(
   return {
     instruments: kept.map((d) => toCandidate(ctx, d, annotate)),
     places: kept.flatMap((d, instrument) => d.places.map((place) => ({ ...place, instrument }))),
+    // The catalogued names, as `namedInstrumentSpans` gives them, without a second pass.
+    names: names.map((m) => ({ start: m.start, end: m.end })),
   };
 
   function add(mention: InstrumentMention): void {
@@ -314,59 +245,6 @@ const FORM_BY_TYPE: Partial<Record<InstrumentMention['type'], LegalForm>> = {
 
 function legalFormOf(mention: InstrumentMention): LegalForm {
   return mention.rule ? mention.rule.legalForm : (FORM_BY_TYPE[mention.type] ?? 'other');
-}
-
-/** Topics a type or head says by itself: a readmission agreement or return procedures are about return. */
-const TOPIC_OF_TYPE: Partial<Record<InstrumentMention['type'], TopicCode>> = {
-  readmission_agreement: 'return_readmission',
-  visa_agreement: 'visa',
-  labour_agreement: 'legal_migration',
-  trade_agreement: 'trade',
-};
-
-/**
- * An instrument's topics: what its type and its own name say, then the main topics of its clause
- * (not of the whole sentence, which may list other instruments); the sentence's only as a fallback.
- */
-function instrumentTopics(
-  ctx: InstrumentContext,
-  mention: InstrumentMention,
-  annotate: Annotate,
-  sentenceTopics: readonly TopicCode[],
-): TopicCode[] {
-  const clause = clauseAround(ctx.text, mention.sentence, mention.span.start, mention.span.end);
-  const implied = mention.rule?.head === 'sop' ? 'return_readmission' : TOPIC_OF_TYPE[mention.type];
-  const found = [...(implied ? [implied] : []), ...annotate(mention.span).topics, ...annotate(clause).topics];
-  return [...new Set(found.length > 0 ? found : sentenceTopics)];
-}
-
-/** Words that only restate a kind of instrument: a phrase made of them names no particular one. */
-const GENERIC_WORDS = new Set(
-  (
-    'joint regular bilateral bilaterale bilaterales bilateraux high level political politique politiques ' +
-    'standard operating procedure procedures operationnelle operationnelles normalisee normalisees ' +
-    'dialogue dialogues conjoint conjointe conjoints conjointes commun commune communs communes regulier ' +
-    'reguliers de d haut niveau memorandum memoranda of understanding protocole protocoles accord accords ' +
-    'agreement agreements declaration declarations statement statements communique communiques letter ' +
-    'letters intent lettre lettres intention mou mous the new nouvel nouvel nouveau nouvelle un une a an'
-  ).split(' '),
-);
-
-/** Whether an actor is named inside a span. */
-function namesActor(ctx: InstrumentContext, span: Span): boolean {
-  return within(ctx.actors, span.start, span.end).length > 0;
-}
-
-/** Whether the mention's phrase is no more than its head noun ("MoU", "accords", "regular dialogues"). */
-function isBareHead(ctx: InstrumentContext, mention: InstrumentMention): boolean {
-  // Actor names in the phrase ("Communiqué commun Mali – UE") are said by the title's parties.
-  let phrase = ctx.folded.slice(mention.span.start, mention.span.end);
-  for (const a of within(ctx.actors, mention.span.start, mention.span.end)) {
-    const from = a.start - mention.span.start;
-    phrase = `${phrase.slice(0, from)}${' '.repeat(a.end - a.start)}${phrase.slice(a.end - mention.span.start)}`;
-  }
-  const words = phrase.split(/[^a-z0-9]+/).filter((w) => w.length > 0);
-  return words.length <= 1 || words.every((w) => GENERIC_WORDS.has(w));
 }
 
 function toCandidate(

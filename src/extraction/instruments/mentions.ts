@@ -25,13 +25,9 @@ import {
   ORGANIZATION_AFTER,
   ORGANIZATION_NAME,
 } from './cues.ts';
-import {
-  headingOwner,
-  nextSentencePartners,
-  type PartyReading,
-  readBeneficiaries,
-  readParties,
-} from './parties.ts';
+import { type PartyReading, readParties } from './parties.ts';
+import { dateAfter, isCapitalsLine, isJointForm, listedAfterColon, withWholeActor } from './surroundings.ts';
+import { headingOwner, nextSentencePartners, readBeneficiaries } from './remote-parties.ts';
 
 /** One mention of an instrument, before mentions of the same instrument are merged. */
 export interface InstrumentMention {
@@ -108,10 +104,10 @@ function nearestDate(
   return best;
 }
 
-function dateRole(type: InstrumentTypeCode, sentenceText: string): DateRole {
+function dateRole(type: InstrumentTypeCode, ctx: InstrumentContext, sentence: Span): DateRole {
   if (type === 'dialogue') return 'meeting';
-  if (/sign|concl|agreed|adopt|convenu/.test(sentenceText)) return 'signature';
-  return 'launch';
+  const concluded = /sign|concl|agreed|adopt|convenu/.test(ctx.folded.slice(sentence.start, sentence.end));
+  return concluded ? 'signature' : 'launch';
 }
 
 /** The mention for one match, or null when it does not name one instrument. */
@@ -122,7 +118,6 @@ export function mentionOf(
 ): InstrumentMention | null {
   const sentence = sentenceAt(ctx.sentences, match.start, ctx.text.length);
   const clause = clauseAround(ctx.text, sentence, match.start, match.end);
-  const sentenceText = ctx.folded.slice(sentence.start, sentence.end);
   if (match.source === 'catalogue') {
     const { entry } = match;
     const phrase = { start: match.start, end: match.end };
@@ -137,7 +132,7 @@ export function mentionOf(
       title: entry.title,
       named: true,
       parties: parties.length > 6 ? [] : parties,
-      dates: date ? [{ ...date, role: dateRole(entry.type, sentenceText) }] : [],
+      dates: date ? [{ ...date, role: dateRole(entry.type, ctx, sentence) }] : [],
       amounts:
         entry.type === 'fund' || entry.type === 'programme'
           ? within(ctx.amounts, sentence.start, sentence.end)
@@ -172,20 +167,23 @@ export function mentionOf(
     reading.cue === 'owner' || reading.cue === 'pair' || reading.cue === 'between' || reading.cue === 'with';
   const before = ctx.folded.slice(Math.max(clause.start, match.start - 60), match.start);
   const after = ctx.folded.slice(phrase.end, Math.min(clause.end, phrase.end + 80));
-  const clauseBefore = ctx.folded.slice(Math.max(sentence.start, match.start - 500), match.start);
-  const enumerated = ENUM_ITEM.test(before) && ESTABLISHED_ENUM.test(clauseBefore);
-  // "ont signé deux accords : un accord relatif à …": the verb before the colon sets up each item.
-  const colon = clauseBefore.lastIndexOf(':');
-  const listed = colon >= 0 && ESTABLISHED_LIST.test(clauseBefore.slice(0, colon));
   const established =
     (reading.cue === 'subject' || reading.cue === 'with') &&
-    (ESTABLISHED.test(before) || ESTABLISHED_AFTER.test(after) || enumerated || listed);
+    (ESTABLISHED.test(before) ||
+      ESTABLISHED_AFTER.test(after) ||
+      (ENUM_ITEM.test(before) &&
+        ESTABLISHED_ENUM.test(ctx.folded.slice(Math.max(sentence.start, match.start - 500), match.start))) ||
+      listedAfterColon(ctx, sentence, match.start));
   if (plural && COUNTED.test(before) && reading.cue !== 'with' && reading.cue !== 'between') return null;
   // "Dialogue" is also an activity: as an instrument it is named or held with someone.
   if (
     rule.type === 'dialogue' &&
     !phrase.named &&
-    ((reading.cue === 'subject' && !established) || reading.cue === 'none')
+    ((reading.cue === 'subject' &&
+      !(
+        established && /^dialogues?$/.test(ctx.folded.slice(match.start, match.end).split(' ').pop() ?? '')
+      )) ||
+      reading.cue === 'none')
   ) {
     return null;
   }
@@ -292,7 +290,7 @@ export function mentionOf(
     title: ctx.text.slice(phrase.start, quoteEnd).replace(/\s+/g, ' ').trim(),
     named: phrase.named,
     parties,
-    dates: date ? [{ ...date, role: dateRole(type, sentenceText) }] : [],
+    dates: date ? [{ ...date, role: dateRole(type, ctx, sentence) }] : [],
     amounts:
       type === 'fund' ||
       type === 'programme' ||
@@ -323,54 +321,6 @@ export function mentionOf(
         ? datedCounterparts(ctx, reading.actors)
         : [],
   };
-}
-
-/** A verb of setting up before a colon that introduces the list of what was set up. */
-const ESTABLISHED_LIST = new RegExp(ESTABLISHED.source.replace('{0,40}', '{0,90}'));
-
-/** Types whose "joint" instance in a bilateral document is held by the document's two principals. */
-const JOINT_TYPES = new Set<InstrumentTypeCode>([
-  'joint_declaration',
-  'action_plan',
-  'coordination_mechanism',
-  'dialogue',
-]);
-const JOINT_WORD = /\b(?:joint|conjointe?s?|communs?|communes?|mixtes?|bilateral|bilaterale?s?)\b/;
-
-/**
- * "Un comité technique conjoint", "COMMUNIQUÉ CONJOINT", "a joint roadmap": with no party named,
- * a joint instrument of a document about two actors (a bilateral communiqué) is theirs.
- */
-function isJointForm(ctx: InstrumentContext, phrase: Span, type: InstrumentTypeCode): boolean {
-  return (
-    ctx.principals.length === 2 &&
-    JOINT_TYPES.has(type) &&
-    JOINT_WORD.test(ctx.folded.slice(phrase.start, Math.min(phrase.end + 12, ctx.folded.length)))
-  );
-}
-
-/** Extends a phrase that starts inside an actor's name ("Zealand's scheme") over the whole name. */
-function withWholeActor<T extends Span>(ctx: InstrumentContext, phrase: T): T {
-  const actor = ctx.actors[lowerBound(ctx.actors, phrase.start + 1) - 1];
-  return actor && actor.start < phrase.start && phrase.start < actor.end
-    ? { ...phrase, start: actor.start }
-    : phrase;
-}
-
-/** Whether the line around `pos` is written in capitals (a title or heading). */
-function isCapitalsLine(text: string, pos: number): boolean {
-  const from = text.lastIndexOf('\n', pos) + 1;
-  let to = text.indexOf('\n', pos);
-  if (to < 0 || to - from > 200) to = Math.min(text.length, from + 200);
-  const line = text.slice(from, to);
-  return !/\p{Ll}/u.test(line) && /\p{Lu}{2}/u.test(line);
-}
-
-/** The date right after the last actor of a group ("with Kenya on 13 September 2024"). */
-function dateAfter(ctx: InstrumentContext, group: readonly ActorMention[]): DateMention | null {
-  const last = group[group.length - 1];
-  if (!last) return null;
-  return within(ctx.dates, last.end, last.end + 40).find((d) => !d.inCitation) ?? null;
 }
 
 /** The actor a possessive "its" refers to: the one actor named in the sentence. */

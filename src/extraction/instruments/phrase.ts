@@ -130,7 +130,11 @@ export function clauseAround(text: string, sentence: Span, start: number, end: n
   return { start: left, end: right };
 }
 
-const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
+/** Whether a word starts with a capital (a character test: this runs for every word of a name). */
+const isCapitalised = (w: string): boolean => {
+  const c = w.charAt(0);
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+};
 const isAcronym = (w: string): boolean => /^[\p{Lu}][\p{Lu}\p{N}-]{1,}$/u.test(w.replace(/[.’']s?$/, ''));
 
 /** The proper name extent around a head and whether it names one instrument. */
@@ -149,7 +153,8 @@ function wordsBefore(text: string, pos: number, floor: number, max: number): Spa
     if (j <= floor) break;
     // An acronym in parentheses inside the name: "Recognised Seasonal Employer (RSE) scheme".
     if (text[j - 1] === ')') {
-      const open = text.lastIndexOf('(', j - 1);
+      let open = j - 2;
+      while (open > floor && j - open <= 12 && text[open] !== '(') open--;
       if (open > floor && j - open <= 12 && /^\([\p{Lu}][\p{Lu}\p{N}-]+\)$/u.test(text.slice(open, j))) {
         out.push({ start: open, end: j });
         i = open;
@@ -262,10 +267,11 @@ export function namedPhrase(text: string, clause: Span, head: Span, skip: readon
     const connector = CONNECTORS.has(lower) || CONNECTORS.has(word.toLowerCase().replace(/['’].*$/, ''));
     if (STOP_WORDS.has(lower)) break;
     // After "in"/"en" a capitalised word is a place ("programmes in Africa"), not part of the name.
-    const place = PLACE_PREPOSITIONS.has(previous);
+    // "aux Initiatives de Solidarité" goes on; "aux Pays-Bas" is a place (a known actor).
+    const place = PLACE_PREPOSITIONS.has(previous) && (previous !== 'aux' || isSkipped(span));
     previous = lower;
     // "Protocole de l'IGAD": the elided article does not hide the capital.
-    const capital = isCapitalised(word.replace(/^(?:d|l|qu)['’]/i, ''));
+    const capital = isCapitalised(word.charAt(1) === "'" || word.charAt(1) === '’' ? word.slice(2) : word);
     if (!connector && capital && !/^\d/.test(word) && place) {
       lowerRun++;
     } else if ((!connector || capital) && capital && !/^\d/.test(word)) {

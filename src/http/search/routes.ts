@@ -5,6 +5,9 @@ import { listFormat, pageLimit, sendList, type CsvColumn } from '../download.ts'
 import { addRoute, type ApiContext, type RouteDoc } from '../route.ts';
 import { SearchPage, SearchQuery } from './schema.ts';
 
+/** Default number of hits per search page. */
+export const SEARCH_PAGE = 20;
+
 const SEARCH_CSV: readonly CsvColumn<SearchHit>[] = [
   { header: 'kind', value: (h) => h.kind },
   { header: 'id', value: (h) => h.id },
@@ -22,6 +25,7 @@ export function searchRoutes(app: FastifyInstance, docs: RouteDoc[], context: Ap
     path: '/api/search',
     tag: 'search',
     summary: 'Search documents and instruments in French and English (ranked, with highlighted snippets)',
+    description: 'Best match first (bm25); 20 hits per page unless `limit` says otherwise.',
     query: SearchQuery,
     response: SearchPage,
     downloadable: true,
@@ -30,7 +34,8 @@ export function searchRoutes(app: FastifyInstance, docs: RouteDoc[], context: Ap
       const page = await searchAtlas(
         context.db,
         { q: query.q, kind: query.kind, language: query.language },
-        { limit: pageLimit(query.limit, format), offset: query.offset },
+        // Search pages hold 20 hits by default: each hit carries a snippet built for it.
+        { limit: pageLimit(query.limit, format, SEARCH_PAGE), offset: query.offset },
       );
       return sendList(reply, format, 'search', page, SEARCH_CSV);
     },

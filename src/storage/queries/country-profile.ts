@@ -11,7 +11,7 @@ import { loadInstrumentFields } from './instrument-fields.ts';
 type Db = Kysely<Database>;
 
 /** How many of the country's instruments the profile lists (the instrument list has the rest). */
-export const PROFILE_INSTRUMENTS = 50;
+export const PROFILE_INSTRUMENTS = 20;
 
 export interface CodeCount {
   readonly code: string;
