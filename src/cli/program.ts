@@ -9,6 +9,7 @@ import { registerExtract } from './commands/extract.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerReanalyse } from './commands/reanalyse.ts';
 import { registerStart } from './commands/start.ts';
+import { registerServe } from './commands/serve.ts';
 import { registerWatch } from './commands/watch.ts';
 
 /** Builds a fresh program (tests and the entry point each get their own). */
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerBrowse(program);
   registerDocuments(program);
   registerStart(program);
+  registerServe(program);
   registerCompare(program);
   registerCoordination(program);
   registerCommitments(program);

@@ -209,6 +209,13 @@ void describe('instruments: parties', () => {
     assert.deepEqual(found, [{ type: 'programme', parties: ['EU', 'UNHCR'] }]);
   });
 
+  void it('reads the implementing agencies after a long quoted title and a sum', () => {
+    const found = typesAndParties(
+      'The EU financed the SAFE programme ("Supporting Agencies for Fair Employment of Migrant Workers in the Region") with EUR 20 million, implemented by the ILO and the IOM together with Spanish agencies.',
+    );
+    assert.deepEqual(found, [{ type: 'programme', parties: ['ES', 'EU', 'ILO', 'IOM'] }]);
+  });
+
   void it('records the targeted country of a fund as a beneficiary, left out of the evaluation', () => {
     const doc = extractDocument(
       'The EU Emergency Trust Fund for Africa approved 12 projects for Niger worth EUR 80 million in 2017.',
@@ -227,6 +234,33 @@ void describe('instruments: parties', () => {
     const programme = doc.instruments.find((i) => i.type === 'programme');
     assert.ok(programme?.parties.some((p) => p.actorId === 'SN' && p.role === 'beneficiary'));
     assert.ok(programme?.parties.some((p) => p.actorId === 'BE' && p.role !== 'beneficiary'));
+  });
+});
+
+void describe('instruments: held dialogues, joint bodies and long French names', () => {
+  void it('reads "hold regular dialogues" as a dialogue of the two actors, titled by them', () => {
+    const found = instrumentsOf('The EU and Mali hold regular dialogues on migration since 2016.');
+    assert.deepEqual(
+      found.map(({ type, parties, title }) => ({ type, parties, title })),
+      [{ type: 'dialogue', parties: ['EU', 'ML'], title: 'Dialogue EU–Mali' }],
+    );
+  });
+
+  void it('gives a joint body of a bilateral communiqué to its two principal actors', () => {
+    const found = typesAndParties(
+      "L'Union européenne et le Sénégal ont tenu leur dialogue. L'Union européenne et le Sénégal saluent les progrès. Un comité technique conjoint se réunira tous les six mois.",
+    );
+    assert.ok(found.some((i) => i.type === 'coordination_mechanism' && i.parties.join() === 'EU,SN'));
+  });
+
+  void it('reads a French name through "aux" up to its acronym', () => {
+    const [programme] = instrumentsOf(
+      "La France finance le Programme d'Appui aux Initiatives de Solidarité pour le Développement (PAISD) depuis 2009.",
+    );
+    assert.equal(
+      programme?.quote,
+      "Programme d'Appui aux Initiatives de Solidarité pour le Développement (PAISD)",
+    );
   });
 });
 

@@ -50,10 +50,14 @@ const NOT_HEAD_WORDS = new Set([
   'migratoires',
 ]);
 
+/** Whether one word is a plural (a module-level function: this runs for every head match). */
+function plural(w: string): boolean {
+  return !NON_PLURAL.test(w) && (/[sx]$/.test(w) || w === 'memoranda');
+}
+
 /** Whether a head match names several instruments ("agreements", "feuilles de route"). */
 export function isPluralHead(folded: string): boolean {
   const words = folded.split(/[\s'’-]+/).filter((w) => w.length > 0);
-  const plural = (w: string): boolean => !NON_PLURAL.test(w) && (/[sx]$/.test(w) || w === 'memoranda');
   const first = words[0] ?? '';
   const last = words[words.length - 1] ?? '';
   return (

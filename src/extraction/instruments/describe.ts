@@ -7,6 +7,7 @@ import type { Span } from '../../domain/model.ts';
 import type { ApproachCode, TopicCode } from '../../domain/taxonomy.ts';
 import { type InstrumentContext, within } from './context.ts';
 import type { InstrumentMention } from './mentions.ts';
+import { topicsOfSpan } from '../topics.ts';
 import { clauseAround } from './phrase.ts';
 
 /** Adds the topics and approaches of a sentence to an instrument found in it. */
@@ -25,18 +26,22 @@ const TOPIC_OF_TYPE: Partial<Record<InstrumentMention['type'], TopicCode>> = {
 
 /**
  * An instrument's topics: what its type and its own name say, then the main topics of its clause
- * (not of the whole sentence, which may list other instruments); the sentence's only as a fallback.
+ * (not of the whole sentence, which may list other instruments); the sentence's only as a
+ * fallback. Also returns the topics of its name alone, which its built title need not repeat.
  */
 export function instrumentTopics(
   ctx: InstrumentContext,
   mention: InstrumentMention,
-  annotate: Annotate,
   sentenceTopics: readonly TopicCode[],
-): TopicCode[] {
+): { topics: TopicCode[]; nameTopics: readonly TopicCode[] } {
   const clause = clauseAround(ctx.text, mention.sentence, mention.span.start, mention.span.end);
   const implied = mention.rule?.head === 'sop' ? 'return_readmission' : TOPIC_OF_TYPE[mention.type];
-  const found = [...(implied ? [implied] : []), ...annotate(mention.span).topics, ...annotate(clause).topics];
-  return [...new Set(found.length > 0 ? found : sentenceTopics)];
+  const nameTopics = topicsOfSpan(ctx.folded, mention.span);
+  // Most clauses are their whole sentence: its topics are known already.
+  const sameAsSentence = clause.start === mention.sentence.start && clause.end === mention.sentence.end;
+  const clauseTopics = sameAsSentence ? sentenceTopics : topicsOfSpan(ctx.folded, clause);
+  const found = [...(implied ? [implied] : []), ...nameTopics, ...clauseTopics];
+  return { topics: [...new Set(found.length > 0 ? found : sentenceTopics)], nameTopics };
 }
 
 /** Words that only restate a kind of instrument: a phrase made of them names no particular one. */

@@ -22,6 +22,17 @@ export type { Annotate } from './describe.ts';
 export { namedInstrumentSpans } from './matchers.ts';
 export { HEAD_RULES, agreementType } from './lexicon.ts';
 
+/** Normalised titles of the drafts' mentions, computed once per mention (drafts are compared often). */
+const titleCache = new WeakMap<InstrumentMention, string>();
+function draftTitle(mention: InstrumentMention): string {
+  let title = titleCache.get(mention);
+  if (title === undefined) {
+    title = normalisedTitle(mention.title);
+    titleCache.set(mention, title);
+  }
+  return title;
+}
+
 const normalisedTitle = (title: string): string =>
   title
     .toLowerCase()
@@ -59,7 +70,7 @@ function findDraft(
   const sameName = (other: string): boolean =>
     other === title || (mention.named && title.length > 6 && other.startsWith(`${title} `));
   return (
-    sameType.find((d) => sameName(normalisedTitle(d.mention.title))) ??
+    sameType.find((d) => sameName(draftTitle(d.mention))) ??
     (mention.named ? undefined : lastByKey.get(mention.key))
   );
 }
@@ -247,6 +258,29 @@ function legalFormOf(mention: InstrumentMention): LegalForm {
   return mention.rule ? mention.rule.legalForm : (FORM_BY_TYPE[mention.type] ?? 'other');
 }
 
+/** The built title of an instrument named by a common noun (see `titles.ts`). */
+function titleOf(
+  ctx: InstrumentContext,
+  draft: Draft,
+  topics: readonly TopicCode[],
+  nameTopics: readonly TopicCode[],
+): string {
+  const { mention } = draft;
+  const bareHead = isBareHead(ctx, mention);
+  const parties = [...draft.parties.keys()];
+  return genericTitle({
+    language: ctx.language ?? 'en',
+    head: mention.rule?.head ?? '',
+    type: mention.type,
+    phrase: mention.title,
+    bareHead,
+    // "Officier de liaison sénégalais" already says whose it is.
+    parties: bareHead || !namesActor(ctx, mention.span) ? parties : [],
+    topics,
+    phraseTopics: nameTopics,
+  });
+}
+
 function toCandidate(
   ctx: InstrumentContext,
   draft: Draft,
@@ -258,22 +292,11 @@ function toCandidate(
   const { mention } = draft;
   const dates = [...draft.dates].sort((a, b) => a.value.localeCompare(b.value));
   const notes = annotate(mention.sentence);
-  const topics = instrumentTopics(ctx, mention, annotate, notes.topics);
-  const parties = [...draft.parties.keys()];
+  const { topics, nameTopics } = instrumentTopics(ctx, mention, notes.topics);
   const title =
     mention.named || mention.catalogued || !mention.rule
       ? mention.title
-      : genericTitle({
-          language: ctx.language ?? 'en',
-          head: mention.rule.head,
-          type: mention.type,
-          phrase: mention.title,
-          bareHead: isBareHead(ctx, mention),
-          // "Officier de liaison sénégalais" already says whose it is.
-          parties: isBareHead(ctx, mention) || !namesActor(ctx, mention.span) ? parties : [],
-          topics,
-          phraseTopics: annotate(mention.span).topics,
-        });
+      : titleOf(ctx, draft, topics, nameTopics);
   return {
     type: mention.type,
     title,

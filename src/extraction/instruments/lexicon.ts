@@ -245,6 +245,15 @@ export const HEAD_RULES: readonly HeadRule[] = [
   },
   // --- funds -----------------------------------------------------------------------------------
   {
+    // Budget support and loans tied to cooperation: instruments by their form.
+    head: 'fund',
+    type: 'fund',
+    legalForm: 'other',
+    binding: null,
+    pattern: `macro-?financial assistance(?: loans?| programmes?| operations?)?|assistance macro-?financi${E}re|budget support (?:programmes?|operations?)|appuis? budg${E}taires?`,
+    strength: 'form',
+  },
+  {
     head: 'fund',
     type: 'fund',
     legalForm: 'other',

@@ -26,7 +26,16 @@ import {
   ORGANIZATION_NAME,
 } from './cues.ts';
 import { type PartyReading, readParties } from './parties.ts';
-import { dateAfter, isCapitalsLine, isJointForm, listedAfterColon, withWholeActor } from './surroundings.ts';
+import {
+  contextOfAgreement,
+  dateAfter,
+  isCapitalsLine,
+  isEverydayAccord,
+  isJointForm,
+  listedAfterColon,
+  subjectTailEnd,
+  withWholeActor,
+} from './surroundings.ts';
 import { headingOwner, nextSentencePartners, readBeneficiaries } from './remote-parties.ts';
 
 /** One mention of an instrument, before mentions of the same instrument are merged. */
@@ -59,20 +68,6 @@ export interface InstrumentMention {
 export interface Counterpart {
   readonly ids: readonly string[];
   readonly date: DateMention | null;
-}
-
-/** French "accord" is also "agreement" in the everyday sense: keep only instrument uses. */
-function isEverydayAccord(ctx: InstrumentContext, match: Span): boolean {
-  const word = ctx.folded.slice(match.start, match.end);
-  if (word !== 'accord') return false;
-  const before = ctx.folded.slice(Math.max(0, match.start - 12), match.start);
-  const after = ctx.folded.slice(match.end, match.end + 24);
-  if (/(?:\bd'|\bleur |\bson |\bmon |\ben |\bcommun |\bcet )$/.test(before)) return true;
-  return (
-    !/^(?:s)?\s*(?:de |d'|sur |bilat|cadre|-cadre|entre |avec |sign|conclu|[a-z]+-[a-z]+|[\p{Lu}]|relatif|en matiere)/u.test(
-      after,
-    ) && !/^\s*\p{Lu}/u.test(ctx.text.slice(match.end, match.end + 3))
-  );
 }
 
 /**
@@ -337,20 +332,6 @@ function datedCounterparts(ctx: InstrumentContext, actors: readonly ActorMention
     out.push({ ids: [a.id], date: within(ctx.dates, a.end, a.end + 10)[0] ?? null });
   }
   return out.length >= 2 ? out : [];
-}
-
-const SUBJECT_TAIL =
-  /^\s+(?:de|d'|on|sur|en matiere de|relatif (?:a|aux)|relative (?:a|aux))\s+(?:la\s+|les\s+|l'|the\s+)?[a-z-]+(?:\s+(?!(?:et|and|entre|avec|with|between|signe|des|du|de|of)\b)[a-z-]{5,})?(?:(?:\s+(?:des|du|de|of)\s+|\s+d')(?:la\s+|l')?[a-z-]+)?/;
-
-/** End of "de réadmission" / "on readmission" after an agreement head, within its clause. */
-function subjectTailEnd(ctx: InstrumentContext, clause: Span, end: number): number {
-  const m = SUBJECT_TAIL.exec(ctx.folded.slice(end, Math.min(clause.end, end + 60)));
-  return m ? end + m[0].length : end;
-}
-
-/** The words that tell an agreement's subject: a little before the head and its tail. */
-function contextOfAgreement(ctx: InstrumentContext, clause: Span, phrase: Span): string {
-  return ctx.folded.slice(Math.max(clause.start, phrase.start - 40), Math.min(clause.end, phrase.end + 70));
 }
 
 /** A head phrase with its words singular: "strategies nationales" → "strategie nationale". */

@@ -136,11 +136,12 @@ export function readParties(
     }
     // "with"/"between" name parties close to the name; an agent ("implemented by") may come after
     // a long quoted title. A cue followed by no actor ("with € 20 million") gives way to the next.
-    if (!isBy && found.index > 90) break;
+    if (!isBy && found.index > 90) continue;
     const after = candidate.index + candidate.text.length;
     const hasList =
       actorList(ctx, after, clause.end, isBy ? 12 : 60).length > 0 ||
-      THE_TWO_PARTIES.test(folded.slice(after, after + 24));
+      ((candidate.cue === 'between' || candidate.cue === 'entre') &&
+        THE_TWO_PARTIES.test(folded.slice(after, after + 24)));
     if (!hasList && cueMatch === null && !isBy) {
       cueMatch = candidate;
       continue;
@@ -172,7 +173,8 @@ export function readParties(
     const list = actorList(ctx, after, clause.end, isBy ? 12 : 60);
     if (list.length > 0 && isBy) {
       // "L'UE financera un programme … mis en œuvre par l'OIM": the funder holds it too.
-      const subject = subjectActors(ctx, clause, phrase, sentence);
+      const funds = FUNDING_VERB.test(folded.slice(Math.max(clause.start, phrase.start - 120), phrase.start));
+      const subject = funds ? subjectActors(ctx, clause, phrase, sentence) : [];
       const last = subject[subject.length - 1];
       const funder = last && FUNDING_VERB.test(folded.slice(last.end, phrase.start)) ? subject : [];
       const all = [...funder, ...list, ...inside];
@@ -242,7 +244,7 @@ export function readParties(
       agentOrAdjective,
     };
   }
-  if (BOTH_PARTIES.test(folded.slice(sentence.start, sentence.end)) && ctx.principals.length === 2) {
+  if (ctx.principals.length === 2 && BOTH_PARTIES.test(folded.slice(sentence.start, sentence.end))) {
     return { actors: [], ids: [...ctx.principals], cue: 'both_parties' };
   }
   return { actors: [], ids: [], cue: 'none' };

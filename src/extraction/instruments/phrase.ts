@@ -132,9 +132,11 @@ export function clauseAround(text: string, sentence: Span, start: number, end: n
 
 /** Whether a word starts with a capital (a character test: this runs for every word of a name). */
 const isCapitalised = (w: string): boolean => {
-  const c = w.charAt(0);
-  return c !== c.toLowerCase() && c === c.toUpperCase();
+  const code = w.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return UPPER.test(w.charAt(0));
 };
+const UPPER = /^\p{Lu}$/u;
 const isAcronym = (w: string): boolean => /^[\p{Lu}][\p{Lu}\p{N}-]{1,}$/u.test(w.replace(/[.’']s?$/, ''));
 
 /** The proper name extent around a head and whether it names one instrument. */

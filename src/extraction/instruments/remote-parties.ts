@@ -41,8 +41,9 @@ export function headingOwner(ctx: InstrumentContext, pos: number, type: Instrume
   let end = window.lastIndexOf('\n\n');
   for (let n = 0; n < 8 && end > 0; n++) {
     const start = window.lastIndexOf('\n\n', end - 1);
-    if (start < 0) break;
-    const from = start + 2;
+    // The window's first paragraph counts only when the window starts the text.
+    if (start < 0 && floor > 0) break;
+    const from = start < 0 ? 0 : start + 2;
     const line = window.slice(from, end).trim();
     if (line.length > 0 && line.length < 90 && !line.includes('\n') && !/[.;]$/.test(line)) {
       const at = floor + from + window.slice(from, end).indexOf(line);
@@ -50,6 +51,7 @@ export function headingOwner(ctx: InstrumentContext, pos: number, type: Instrume
       const heads = actor !== undefined && actor.start === at && actor.kind === 'state' && !actor.adjective;
       return heads && /^\s*:/.test(ctx.text.slice(actor.end, actor.end + 3)) ? actor.id : null;
     }
+    if (start < 0) break;
     end = start;
   }
   return null;

@@ -1,7 +1,8 @@
 /**
  * What the surroundings of a head noun say about its mention: a heading written in capitals, a
  * "joint" form of a bilateral document, a list introduced by a colon after a verb of setting up,
- * the whole name of an actor a phrase starts inside, the date after a counterpart. Every scan is
+ * the whole name of an actor a phrase starts inside, the date after a counterpart, the words that
+ * tell an agreement's subject, the everyday French "accord". Every scan is
  * bounded (a few hundred characters), so the cost per mention stays constant.
  */
 import type { Span } from '../../domain/model.ts';
@@ -69,4 +70,32 @@ export function dateAfter(ctx: InstrumentContext, group: readonly ActorMention[]
   const last = group[group.length - 1];
   if (!last) return null;
   return within(ctx.dates, last.end, last.end + 40).find((d) => !d.inCitation) ?? null;
+}
+
+/** French "accord" is also "agreement" in the everyday sense: keep only instrument uses. */
+export function isEverydayAccord(ctx: InstrumentContext, match: Span): boolean {
+  const word = ctx.folded.slice(match.start, match.end);
+  if (word !== 'accord') return false;
+  const before = ctx.folded.slice(Math.max(0, match.start - 12), match.start);
+  const after = ctx.folded.slice(match.end, match.end + 24);
+  if (/(?:\bd'|\bleur |\bson |\bmon |\ben |\bcommun |\bcet )$/.test(before)) return true;
+  return (
+    !/^(?:s)?\s*(?:de |d'|sur |bilat|cadre|-cadre|entre |avec |sign|conclu|[a-z]+-[a-z]+|[\p{Lu}]|relatif|en matiere)/u.test(
+      after,
+    ) && !/^\s*\p{Lu}/u.test(ctx.text.slice(match.end, match.end + 3))
+  );
+}
+
+const SUBJECT_TAIL =
+  /^\s+(?:de|d'|on|sur|en matiere de|relatif (?:a|aux)|relative (?:a|aux))\s+(?:la\s+|les\s+|l'|the\s+)?[a-z-]+(?:\s+(?!(?:et|and|entre|avec|with|between|signe|des|du|de|of)\b)[a-z-]{5,})?(?:(?:\s+(?:des|du|de|of)\s+|\s+d')(?:la\s+|l')?[a-z-]+)?/;
+
+/** End of "de réadmission" / "on readmission" after an agreement head, within its clause. */
+export function subjectTailEnd(ctx: InstrumentContext, clause: Span, end: number): number {
+  const m = SUBJECT_TAIL.exec(ctx.folded.slice(end, Math.min(clause.end, end + 60)));
+  return m ? end + m[0].length : end;
+}
+
+/** The words that tell an agreement's subject: a little before the head and its tail. */
+export function contextOfAgreement(ctx: InstrumentContext, clause: Span, phrase: Span): string {
+  return ctx.folded.slice(Math.max(clause.start, phrase.start - 40), Math.min(clause.end, phrase.end + 70));
 }

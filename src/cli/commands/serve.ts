@@ -1,0 +1,75 @@
+/**
+ * `mda serve --port N --data DIR`: the web pages and the JSON API on the embedded database, with
+ * the built-in corpus ingested on first run. Runs until Ctrl+C (SIGINT) or SIGTERM.
+ */
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { globalsOf } from '../context.ts';
+import { parseOptions, type GlobalOptions } from '../options.ts';
+import { err, out } from '../output.ts';
+import { statsText } from './browse.ts';
+import { batchSummary, errorLine } from './ingest.ts';
+
+/** The port when neither `--port` nor `$PORT` is given. */
+export const DEFAULT_PORT = 3000;
+
+export const ServeOptions = z.object({
+  port: z.coerce
+    .number({ error: () => 'expected a port number' })
+    .int('expected a port number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535'),
+  host: z.string().trim().min(1, 'must not be empty').default('127.0.0.1'),
+});
+
+/** The port from `--port`, else `$PORT` (what `npm start` honours), else 3000. */
+export function chosenPort(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string | number {
+  if (flag !== undefined) return flag;
+  return env.PORT !== undefined && env.PORT !== '' ? env.PORT : DEFAULT_PORT;
+}
+
+/** Parses `--port`/`--host` (with the `$PORT` fallback). */
+export function serveOptions(raw: { port?: string; host?: string }): z.output<typeof ServeOptions> {
+  return parseOptions(ServeOptions, { ...raw, port: chosenPort(raw.port) });
+}
+
+/**
+ * Opens the atlas, ingests the built-in corpus on first run, starts the server and prints the URL;
+ * stops cleanly on SIGINT/SIGTERM. Resolves once listening (the server keeps the process alive).
+ */
+export async function runServer(
+  globals: GlobalOptions,
+  options: z.output<typeof ServeOptions>,
+  showStats: boolean,
+): Promise<void> {
+  const { serveAtlas } = await import('../../http/serve.ts');
+  const served = await serveAtlas({
+    ...(globals.data === undefined ? {} : { dataDir: globals.data }),
+    port: options.port,
+    host: options.host,
+    onIngestStart: (files) => err(`first run: ingesting the built-in corpus (${files} files)…`),
+  });
+  if (served.ingested !== null) {
+    for (const item of served.ingested.results) if (item.status === 'failed') err(errorLine(item));
+    out(`built-in corpus: ${batchSummary(served.ingested)}`);
+  }
+  out(`database: ${served.databaseFile}`);
+  if (showStats) out(statsText(await served.store.stats(), globals.lang));
+  out(`Migration Diplomacy Atlas: ${served.server.url}/  (Ctrl+C to stop)`);
+  const stop = (): void => {
+    void served.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the web pages and the JSON API (ingests the built-in corpus on first run)')
+    .option('--port <n>', `port to listen on (default: $PORT, else ${DEFAULT_PORT}; 0 picks a free one)`)
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .action(async (raw: { port?: string; host?: string }, command: Command) => {
+      await runServer(globalsOf(command), serveOptions(raw), false);
+    });
+}
