@@ -62,7 +62,7 @@ void describe('mda CLI', () => {
   });
 
   void it('start ingests the built-in corpus on first run; then instruments, show and stats read it', async () => {
-    const start = await mda('--data', data, 'start');
+    const start = await mda('--data', data, 'start', '--no-serve');
     assert.equal(start.code, 0, start.stderr);
     assert.match(start.stdout, /built-in corpus: 4 added, 0 unchanged, 0 failed/);
     assert.match(start.stdout, /Instruments by type/);
