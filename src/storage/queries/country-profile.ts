@@ -7,6 +7,7 @@ import type { InstrumentSummary } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
 import { emptyFields, instrumentFromRow } from '../store/presenters.ts';
 import { loadInstrumentFields } from './instrument-fields.ts';
+import { memoByVersion } from './memo.ts';
 
 type Db = Kysely<Database>;
 
@@ -62,7 +63,13 @@ export interface CountryProfile {
 }
 
 /** The profile of a state by its alpha-2 code (empty lists when the atlas knows nothing of it). */
-export async function countryProfile(db: Db, code: string): Promise<CountryProfile> {
+export function countryProfile(db: Db, code: string): Promise<CountryProfile> {
+  // A profile aggregates every instrument of a country: kept until the data changes, like the
+  // atlas-wide statistics (the atlas is read-mostly; ingestion bumps the data version).
+  return memoByVersion(db, `country-profile:${code}`, () => computeCountryProfile(db, code));
+}
+
+async function computeCountryProfile(db: Db, code: string): Promise<CountryProfile> {
   const ids = db.selectFrom('instrument_parties').select('instrument_id').where('actor_id', '=', code);
   // One scan by type and year gives the type counts, the timeline and the total together.
   const [typeYears, byPartner, money, topics, latest, statements, documents] = await Promise.all([
