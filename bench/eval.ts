@@ -3,6 +3,9 @@
  * `mda extract FILE --json` (extractFile → toEvaluationObject), writes NAME.json files into a
  * temporary folder and prints the table of the shared scorer against the dev gold. Exits non-zero
  * only on errors (a document that fails, a scorer that fails), never on low scores.
+ *
+ * `npm run eval -- --heldout` scores the held-out set instead (eval/heldout/docs against
+ * eval/heldout/gold): documents written for the project to check that the rules generalise.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,9 +16,12 @@ import { toEvaluationObject } from '../src/extraction/evaluation.ts';
 import { extractFile } from '../src/services/extract-file.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = join(root, 'corpus');
+const heldout = process.argv.includes('--heldout');
+const corpus = heldout ? join(root, 'eval', 'heldout', 'docs') : join(root, 'corpus');
 const shared = resolve(root, '..', 'shared');
-const gold = process.env['MDA_GOLD_DIR'] ?? join(shared, 'eval', 'dev');
+const gold =
+  process.env['MDA_GOLD_DIR'] ??
+  (heldout ? join(root, 'eval', 'heldout', 'gold') : join(shared, 'eval', 'dev'));
 const scorer = join(shared, 'eval', 'score.mjs');
 const keep = process.argv.includes('--keep');
 

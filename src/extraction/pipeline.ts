@@ -21,7 +21,7 @@ import { findAmounts } from './money.ts';
 import { findOrganizations } from './organizations.ts';
 import { segment } from './segmentation.ts';
 import { findStatements } from './statements.ts';
-import { foldText } from './text.ts';
+import { foldText, insideSpans } from './text.ts';
 import { classifyTopics, topicsOfSpan } from './topics.ts';
 import type { ExtractedDocument } from './types.ts';
 
@@ -95,21 +95,7 @@ function extractBlock(text: string, language: Language): ExtractedDocument {
   };
 }
 
-/** Whether `pos` lies in one of the sorted, non-overlapping `spans`. */
-function insideAny(spans: readonly Span[], pos: number): boolean {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = spans[mid] as Span;
-    if (pos < s.start) hi = mid - 1;
-    else if (pos >= s.end) lo = mid + 1;
-    else return true;
-  }
-  return false;
-}
-
 /** The sentences that do not start inside one of `spans`. */
 function withoutSpans(sentences: readonly Span[], spans: readonly Span[]): Span[] {
-  return spans.length === 0 ? [...sentences] : sentences.filter((s) => !insideAny(spans, s.start));
+  return spans.length === 0 ? [...sentences] : sentences.filter((s) => !insideSpans(spans, s.start));
 }

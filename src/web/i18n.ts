@@ -143,6 +143,7 @@ const TERMS: Record<string, Record<Language, string>> = {
   chair: { en: 'chair', fr: 'présidence' },
   participant: { en: 'participant', fr: 'participant' },
   partner: { en: 'partner', fr: 'partenaire' },
+  beneficiary: { en: 'beneficiary', fr: 'bénéficiaire' },
   // date roles
   signature: { en: 'signature', fr: 'signature' },
   launch: { en: 'launch', fr: 'lancement' },

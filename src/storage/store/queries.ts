@@ -63,7 +63,10 @@ function filteredInstruments(db: Db, filter: InstrumentFilter) {
 }
 
 /** Loads the field rows of several instruments at once. */
-async function loadFields(db: Db, ids: readonly string[]): Promise<Map<string, InstrumentFields>> {
+export async function loadInstrumentFields(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, InstrumentFields>> {
   const fields = new Map<string, InstrumentFields>(ids.map((id) => [id, emptyFields()]));
   if (ids.length === 0) return fields;
   const get = (id: string): InstrumentFields => fields.get(id) ?? emptyFields();
@@ -132,7 +135,7 @@ export async function listInstruments(
     .limit(page.limit)
     .offset(page.offset)
     .execute();
-  const fields = await loadFields(
+  const fields = await loadInstrumentFields(
     db,
     rows.map((row) => row.id),
   );
@@ -160,7 +163,7 @@ export async function listClaims(db: Db, subjectKind: string, subjectId: string)
 export async function getInstrument(db: Db, id: string): Promise<InstrumentDetail> {
   const row = await db.selectFrom('instruments').selectAll().where('id', '=', id).executeTakeFirst();
   if (row === undefined) throw notFound('instrument', id);
-  const fields = await loadFields(db, [id]);
+  const fields = await loadInstrumentFields(db, [id]);
   const documents = await db
     .selectFrom('instrument_documents')
     .innerJoin('documents', 'documents.id', 'instrument_documents.document_id')
