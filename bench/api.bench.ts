@@ -3,7 +3,7 @@
  * evidence) in a temp database file, starts the real server in a child process on 127.0.0.1 and
  * load-tests the main endpoints with autocannon, printing p50/p99 latency and requests/s each.
  *
- * Environment: MDA_BENCH_SECONDS (per endpoint, default 5), MDA_BENCH_CONNECTIONS (default 8),
+ * Environment: MDA_BENCH_SECONDS (per endpoint, default 5), MDA_BENCH_CONNECTIONS (comma-separated levels, default 4,8),
  * MDA_BENCH_INSTRUMENTS (default 10000).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -34,7 +34,8 @@ type Autocannon = (options: {
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const SECONDS = Number(process.env.MDA_BENCH_SECONDS ?? 5);
-const CONNECTIONS = Number(process.env.MDA_BENCH_CONNECTIONS ?? 8);
+/** Concurrent connections, one table each: latency grows with the queue on a one-thread server. */
+const CONNECTION_LEVELS = (process.env.MDA_BENCH_CONNECTIONS ?? '4,8').split(',').map(Number);
 const INSTRUMENTS = Number(process.env.MDA_BENCH_INSTRUMENTS ?? 10_000);
 
 const ENDPOINTS: readonly [name: string, path: string][] = [
@@ -94,26 +95,29 @@ async function main(): Promise<void> {
     );
     console.log(
       `machine: ${cpus().length} cores, load average ${(loadavg()[0] ?? 0).toFixed(1)} (other processes share them); ` +
-        `${CONNECTIONS} connections, ${SECONDS} s per endpoint, loopback 127.0.0.1\n`,
+        `${SECONDS} s per endpoint, loopback 127.0.0.1, autocannon in this process and the server in another`,
     );
     const started = await startChild(dir);
     child = started.child;
-    console.log(
-      `${'endpoint'.padEnd(26)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'req/s'.padStart(10)}  errors`,
-    );
-    for (const [name, path] of ENDPOINTS) {
-      await autocannon({ url: started.url + path, connections: 2, duration: 1, pipelining: 1 }); // warm-up
-      const result = await autocannon({
-        url: started.url + path,
-        connections: CONNECTIONS,
-        duration: SECONDS,
-        pipelining: 1,
-      });
-      const failures = result.errors + result.timeouts + result.non2xx;
-      const flag = result.latency.p99 < 50 ? '' : '  (p99 over 50 ms)';
+    for (const connections of CONNECTION_LEVELS) {
+      console.log(`\n${connections} concurrent connections`);
       console.log(
-        `${name.padEnd(26)}${ms(result.latency.p50)}${ms(result.latency.p99)}${result.requests.average.toFixed(0).padStart(10)}  ${failures}${flag}`,
+        `${'endpoint'.padEnd(26)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'req/s'.padStart(10)}  errors`,
       );
+      for (const [name, path] of ENDPOINTS) {
+        await autocannon({ url: started.url + path, connections: 2, duration: 1, pipelining: 1 }); // warm-up
+        const result = await autocannon({
+          url: started.url + path,
+          connections,
+          duration: SECONDS,
+          pipelining: 1,
+        });
+        const failures = result.errors + result.timeouts + result.non2xx;
+        const flag = result.latency.p99 < 50 ? '' : '  (p99 over 50 ms)';
+        console.log(
+          `${name.padEnd(26)}${ms(result.latency.p50)}${ms(result.latency.p99)}${result.requests.average.toFixed(0).padStart(10)}  ${failures}${flag}`,
+        );
+      }
     }
   } finally {
     child?.kill();
