@@ -4,35 +4,13 @@
  * `commitments`, `indicators`, `conditionality` and `watch` (a watch fires during `mda ingest`).
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { mda } from '../support/cli.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const EMN = 'corpus/emn-oecd-migration-diplomacy-2024.en.txt';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function mda(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', ...args],
-      { cwd: ROOT, env: { ...process.env, MDA_DATA_DIR: '' } },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
 
 /** A synthesis whose counts, lists and either/or questions all agree. */
 const CONSISTENT = [
