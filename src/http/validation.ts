@@ -4,6 +4,7 @@
  * (`country: must be an ISO 3166-1 alpha-2 code`).
  */
 import { z } from 'zod';
+import { isStateCode } from '../domain/actors.ts';
 import { invalidInput, type AtlasError } from '../domain/errors.ts';
 
 /** The AtlasError for the first issue of a zod error, with the offending field's name. */
@@ -33,6 +34,15 @@ export const countryCode = z
   .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
   .transform((value) => value.toUpperCase())
   .meta({ description: 'ISO 3166-1 alpha-2 code of a state (e.g. ML, MA)', example: 'ML' });
+
+/**
+ * A country used as a filter. "XX" has the right shape but names no state: a 400 says so instead
+ * of an empty list (a path such as /api/countries/XX answers 404 instead).
+ */
+export const countryFilter = countryCode.refine(
+  isStateCode,
+  'is not the ISO 3166-1 alpha-2 code of a known state',
+);
 
 /** An actor id: a state's alpha-2 code, an organization code (EU, IOM) or a grouping slug. */
 export const actorId = z

@@ -167,6 +167,13 @@ void describe('instruments', () => {
       'country: must be an ISO 3166-1 alpha-2 code',
       'country',
     );
+    await expectError(
+      '/api/instruments?country=XX',
+      400,
+      'invalid_input',
+      'country: is not the ISO 3166-1 alpha-2 code of a known state',
+      'country',
+    );
     await expectError('/api/instruments?limit=0', 400, 'invalid_input', 'limit: must be at least 1', 'limit');
     await expectError('/api/instruments?limit=ten', 400, 'invalid_input', 'limit: must be a number', 'limit');
     await expectError(

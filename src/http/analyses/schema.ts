@@ -1,7 +1,7 @@
 /** Request and response schemas of the analyses' endpoints (validation and OpenAPI in one place). */
 import { z } from 'zod';
 import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../../domain/taxonomy.ts';
-import { countryCode, language } from '../validation.ts';
+import { countryCode, countryFilter, language } from '../validation.ts';
 
 /** A query parameter that may be given once or repeated (`?type=envoy&type=dialogue`), or a comma list. */
 const listOf = <T extends z.ZodType>(item: T, separator: RegExp = /,/) =>
@@ -117,7 +117,7 @@ export const CoordinationSchema = z.object({
 });
 
 export const CommitmentsQuery = z.strictObject({
-  country: countryCode.optional(),
+  country: countryFilter.optional(),
   overdue: flag.optional(),
   today: isoDay.optional().meta({ description: 'Judge deadlines as of this day (default today)' }),
   format: downloadFormat,
@@ -168,7 +168,7 @@ export const StatusBody = z.strictObject({
 });
 
 export const IndicatorsQuery = z.strictObject({
-  country: countryCode.optional(),
+  country: countryFilter.optional(),
   instrument: z.string().min(1).max(100).optional(),
   format: downloadFormat,
 });
@@ -202,7 +202,7 @@ export const StoredIndicatorSchema = IndicatorValueSchema.extend({
 });
 
 export const ConditionalityQuery = z.strictObject({
-  country: countryCode.optional(),
+  country: countryFilter.optional(),
   format: downloadFormat,
 });
 

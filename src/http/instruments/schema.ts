@@ -2,14 +2,14 @@
 import { z } from 'zod';
 import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../../domain/taxonomy.ts';
 import { ClaimSchema, InstrumentSummarySchema, pageOf } from '../common-schema.ts';
-import { actorId, countryCode, language, pagination, year } from '../validation.ts';
+import { actorId, countryFilter, language, pagination, year } from '../validation.ts';
 
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `must be one of: ${values.join(', ')}` });
 
 export const InstrumentListQuery = z
   .strictObject({
-    country: countryCode.optional(),
+    country: countryFilter.optional(),
     party: actorId.optional(),
     type: oneOf(INSTRUMENT_TYPES as unknown as readonly [string, ...string[]]).optional(),
     topic: oneOf(TOPICS as unknown as readonly [string, ...string[]]).optional(),
