@@ -12,6 +12,7 @@ export type AtlasErrorCode =
   | 'invalid_input'
   | 'not_found'
   | 'conflict'
+  | 'forbidden'
   | 'storage_failure';
 
 const HTTP_STATUS: Record<AtlasErrorCode, number> = {
@@ -23,6 +24,7 @@ const HTTP_STATUS: Record<AtlasErrorCode, number> = {
   invalid_input: 400,
   not_found: 404,
   conflict: 409,
+  forbidden: 403,
   storage_failure: 500,
 };
 
@@ -36,6 +38,7 @@ const EXIT_CODE: Record<AtlasErrorCode, number> = {
   invalid_input: 64,
   not_found: 66,
   conflict: 65,
+  forbidden: 77,
   storage_failure: 70,
 };
 
@@ -90,3 +93,5 @@ export const notFound = (what: string, id: string) =>
 /** A PDF whose pages carry no text layer (usually a scan): the atlas does no OCR, so say so plainly. */
 export const noTextLayer = (file: string) =>
   new AtlasError('empty_document', `${file}: no text layer (scanned PDF?); run OCR on it first`, { file });
+export const crossSiteRequest = () =>
+  new AtlasError('forbidden', 'cross-site request refused: changes are accepted from the atlas pages only');

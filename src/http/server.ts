@@ -16,6 +16,7 @@ import { trackerRoutes } from './analyses/tracker-routes.ts';
 import { countryRoutes } from './countries/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { installErrorHandler } from './errors.ts';
+import { crossSiteRequest, invalidInput } from '../domain/errors.ts';
 import { instrumentRoutes } from './instruments/routes.ts';
 import { openApiDocument } from './openapi.ts';
 import type { ApiContext, RouteDoc } from './route.ts';
@@ -39,6 +40,19 @@ export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; " +
   "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+/** Whether a browser marked the request as coming from another site (Sec-Fetch-Site or Origin). */
+function isCrossSite(headers: Record<string, string | string[] | undefined>): boolean {
+  const site = headers['sec-fetch-site'];
+  if (typeof site === 'string') return site !== 'same-origin' && site !== 'none';
+  const origin = headers.origin;
+  if (typeof origin !== 'string' || origin === 'null') return typeof origin === 'string';
+  try {
+    return new URL(origin).host !== headers.host;
+  } catch {
+    return true;
+  }
+}
+
 /** Builds the app (not listening yet): call `.listen({ port, host })` or use `startServer`. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -56,6 +70,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     void reply.header('x-content-type-options', 'nosniff');
     void reply.header('referrer-policy', 'no-referrer');
     return payload;
+  });
+  // The atlas listens on the loopback: a page of another site must not change its data through
+  // the browser (forms post without a preflight). Browsers say where a request comes from.
+  app.addHook('onRequest', (request, _reply, done) => {
+    const changes = request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS';
+    done(changes && isCrossSite(request.headers) ? crossSiteRequest() : undefined);
   });
   // Documents ingested by another process (the CLI) become searchable on the next search.
   app.addHook('preHandler', async (request) => {
@@ -93,7 +113,20 @@ export async function startServer(
 ): Promise<RunningServer> {
   const app = await buildServer(options);
   const host = options.host ?? '127.0.0.1';
-  await app.listen({ port: options.port ?? 0, host });
+  try {
+    await app.listen({ port: options.port ?? 0, host });
+  } catch (error) {
+    await app.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    // A port taken by another program, or reserved, is the user's choice to change, not a crash.
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      throw invalidInput(
+        'port',
+        `${options.port} on ${host} is ${code === 'EADDRINUSE' ? 'already in use' : 'not allowed'}; choose another with --port or PORT`,
+      );
+    }
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : (options.port ?? 0);
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;

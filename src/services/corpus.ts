@@ -33,7 +33,8 @@ export async function ensureBuiltInCorpus(
 ): Promise<IngestBatchResult | null> {
   const documents = await store.listDocuments({ limit: 1, offset: 0 });
   if (documents.total > 0) {
-    // Documents stored before the analyses existed (or by an older extractor) get them now.
+    // Documents stored before the analyses existed (or by an older extractor) get them now. One
+    // that fails stays pending without stopping the start; `mda reanalyse` reports its error.
     await reanalyseDocuments(store);
     return null;
   }

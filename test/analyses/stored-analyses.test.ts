@@ -227,7 +227,7 @@ void describe('analyses stored at ingestion', () => {
       0,
     );
     assert.deepEqual(await store.analyses.pendingDocuments(), [emnId]);
-    assert.deepEqual(await reanalyseDocuments(store), [emnId]);
+    assert.deepEqual(await reanalyseDocuments(store), { analysed: [emnId], failed: [] });
     assert.equal(
       (await comparison(store, { question: 'use migration diplomacy at national level' })).count,
       17,
@@ -243,6 +243,11 @@ void describe('analyses stored at ingestion', () => {
       (await store.listDocuments({ limit: 100, offset: 0 })).items.map((d) => d.id),
     );
     assert.equal((await store.analyses.positions()).length, before);
+    // A document that cannot be analysed is reported and does not stop the others.
+    const partial = await reanalyseDocuments(store, ['doc_missing', emnId]);
+    assert.deepEqual(partial.analysed, [emnId]);
+    assert.equal(partial.failed[0]?.documentId, 'doc_missing');
+    assert.match(partial.failed[0]?.error.message ?? '', /doc_missing/);
     assert.equal(
       (await store.analyses.indicators()).filter((v) => v.assertedBy.startsWith('user:')).length,
       userValues,

@@ -140,6 +140,25 @@ void describe('analyses API', () => {
     assert.match(await csv.text(), /^id,status,owners,deadline/);
   });
 
+  void test('refuses changes sent by a page of another site (Origin or Sec-Fetch-Site)', async () => {
+    const crossSite: Record<string, string>[] = [
+      { origin: 'http://elsewhere.example' },
+      { 'sec-fetch-site': 'cross-site' },
+    ];
+    for (const headers of crossSite) {
+      const response = await fetch(`${atlas.url}/api/watches`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ name: 'x', country: 'ML' }),
+      });
+      assert.equal(response.status, 403);
+      const body = (await response.json()) as ErrorBody;
+      assert.equal(body.error.code, 'forbidden');
+    }
+    const watches = await send(atlas.url, 'GET', '/api/watches');
+    assert.ok(!JSON.stringify(watches.body).includes('"name":"x"'));
+  });
+
   void test('indicators: Georgia’s series, and a user’s value stored with who entered it', async () => {
     const created = await send(atlas.url, 'POST', '/api/indicators', {
       indicator: 'countries allowing visa-free travel for Georgian citizens',

@@ -19,13 +19,15 @@ export function registerReanalyse(program: Command): void {
       const globals = globalsOf(command);
       const o = parseOptions(ReanalyseOptions, raw);
       const { reanalyseDocuments } = await import('../../services/reanalyse.ts');
-      const ids = await withStore(globals, async (store) => {
+      const result = await withStore(globals, async (store) => {
         const all = o.all
           ? (await store.listDocuments({ limit: 100_000, offset: 0 })).items.map((d) => d.id)
           : undefined;
         return reanalyseDocuments(store, all);
       });
-      if (o.json) return printJson(ids);
-      out(`${ids.length} documents analysed`);
+      for (const { error } of result.failed) process.stderr.write(`error: ${error.message}\n`);
+      if (result.failed.length > 0) process.exitCode = 1;
+      if (o.json) return printJson(result.analysed);
+      out(`${result.analysed.length} documents analysed, ${result.failed.length} failed`);
     });
 }
