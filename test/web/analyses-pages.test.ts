@@ -137,7 +137,23 @@ void describe('analyses pages', () => {
     assert.equal(response.status, 303);
     const after = await get('/analyses/indicators?country=GE&lang=fr');
     assert.match(after.body, /2025: 76 count/);
-    assert.match(after.body, /saisi par web-test — MFA of Georgia/);
+    // A decimal comma with grouped thousands is read as a French user means it.
+    await post('/analyses/indicators', {
+      indicator: 'remittances to Georgia',
+      value: '1 234,5',
+      unit: 'million USD',
+      date: '2024',
+      country: 'GE',
+      enteredBy: 'web-test',
+    });
+    assert.match((await get('/analyses/indicators?country=GE')).body, /2024: 1234\.5 million USD/);
+    // A JSON body with non-text fields is a clear 400, not an internal error.
+    const json = await fetch(`${atlas.url}/analyses/watches`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'x', country: 1 }),
+    });
+    assert.equal(json.status, 400);
   });
 
   void test('conditionality timeline and watches (add, hit on ingestion, remove)', async () => {

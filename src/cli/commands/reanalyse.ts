@@ -20,9 +20,16 @@ export function registerReanalyse(program: Command): void {
       const o = parseOptions(ReanalyseOptions, raw);
       const { reanalyseDocuments } = await import('../../services/reanalyse.ts');
       const result = await withStore(globals, async (store) => {
-        const all = o.all
-          ? (await store.listDocuments({ limit: 100_000, offset: 0 })).items.map((d) => d.id)
-          : undefined;
+        let all: string[] | undefined;
+        if (o.all) {
+          all = [];
+          // Page through every stored document: one page would stop silently at its limit.
+          for (let offset = 0; ; offset += 500) {
+            const page = await store.listDocuments({ limit: 500, offset });
+            all.push(...page.items.map((d) => d.id));
+            if (page.items.length === 0 || all.length >= page.total) break;
+          }
+        }
         return reanalyseDocuments(store, all);
       });
       for (const { error } of result.failed) process.stderr.write(`error: ${error.message}\n`);

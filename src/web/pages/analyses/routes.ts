@@ -10,6 +10,7 @@ import { parseIndicatorInput } from '../../../analysis/indicators.ts';
 import { parseWatch } from '../../../analysis/watches.ts';
 import { INSTRUMENT_TYPES } from '../../../domain/taxonomy.ts';
 import type { ApiContext } from '../../../http/route.ts';
+import type { DocumentSummary } from '../../../storage/atlas-store.ts';
 import { countryCode, parseRequest } from '../../../http/validation.ts';
 import {
   commitmentTracker,
@@ -32,6 +33,28 @@ import { consistencyPage } from './consistency.ts';
 import { coordinationPage } from './coordination.ts';
 import { indicatorsPage } from './indicators.ts';
 import { watchesPage } from './watches.ts';
+
+/** A form's fields: text only (a JSON body with other values is a 400, not a crash). */
+const TextFields = z.record(z.string(), z.string());
+
+/**
+ * A number typed in a form, French or English: "1 234,5", "1,234.5", "74". Spaces group digits;
+ * with both separators the last one is the decimal mark; a lone comma is a decimal comma.
+ */
+function parseFormNumber(raw: string): number {
+  const compact = raw.replace(/[\s\u00a0\u202f]/g, '');
+  const decimal =
+    compact.includes('.') && compact.includes(',')
+      ? compact.lastIndexOf(',') > compact.lastIndexOf('.')
+        ? ','
+        : '.'
+      : compact.includes(',')
+        ? ','
+        : '.';
+  const grouping = decimal === ',' ? '.' : ',';
+  const normalised = compact.split(grouping).join('').replace(decimal, '.');
+  return /^-?\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : Number.NaN;
+}
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
@@ -189,15 +212,13 @@ export function registerAnalysesWeb(app: FastifyInstance, context: ApiContext): 
     });
 
     scope.post('/analyses/indicators', async (request, reply) => {
-      const form = (request.body ?? {}) as Record<string, string>;
+      const form = parseRequest(TextFields, request.body ?? {});
       const country = form.country?.trim().toUpperCase() || null;
       await store.analyses.addIndicator(
         parseIndicatorInput({
           indicator: form.indicator,
           value:
-            form.value === undefined || form.value.trim() === ''
-              ? Number.NaN
-              : Number(form.value.replace(',', '.')),
+            form.value === undefined || form.value.trim() === '' ? Number.NaN : parseFormNumber(form.value),
           unit: form.unit,
           date: form.date?.trim() || null,
           country,
@@ -206,13 +227,15 @@ export function registerAnalysesWeb(app: FastifyInstance, context: ApiContext): 
         }),
       );
       return reply.redirect(
-        country === null ? '/analyses/indicators' : `/analyses/indicators?country=${country}`,
+        country === null
+          ? '/analyses/indicators'
+          : `/analyses/indicators?country=${encodeURIComponent(country)}`,
         303,
       );
     });
 
     scope.post('/analyses/watches', async (request, reply) => {
-      const form = (request.body ?? {}) as Record<string, string>;
+      const form = parseRequest(TextFields, request.body ?? {});
       const criteria = Object.fromEntries(
         (['country', 'type', 'topic', 'text'] as const)
           .map((k) => [k, form[k]?.trim()] as const)
@@ -233,9 +256,15 @@ export function registerAnalysesWeb(app: FastifyInstance, context: ApiContext): 
 
   /** Every stored document with its number of consistency findings. */
   async function documentFindings() {
-    const documents = await store.listDocuments({ limit: 500, offset: 0 });
+    // Every document, page by page (a single page would silently stop at its limit).
+    const documents: DocumentSummary[] = [];
+    for (let offset = 0; ; offset += 500) {
+      const page = await store.listDocuments({ limit: 500, offset });
+      documents.push(...page.items);
+      if (page.items.length === 0 || documents.length >= page.total) break;
+    }
     return Promise.all(
-      documents.items.map(async (d) => ({
+      documents.map(async (d) => ({
         id: d.id,
         title: d.title,
         findings: checkConsistency(await store.analyses.countClaims({ documentId: d.id })).length,
