@@ -6,6 +6,7 @@
 import type { Comparison, SourceRef } from '../domain/analysis-model.ts';
 import type { Language } from '../domain/model.ts';
 import { actorName } from '../domain/actors.ts';
+import { escapeHtml } from '../domain/escape-html.ts';
 
 const LABELS = {
   en: {
@@ -36,16 +37,6 @@ const LABELS = {
 export interface ReportOptions {
   readonly language: Language;
   readonly title?: string;
-}
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 function escapeMarkdown(s: string): string {

@@ -2,6 +2,7 @@
  * A tiny HTML template helper: `html\`…\`` escapes every interpolated value unless it is already
  * safe HTML (another `html` result or `raw()`), so pages cannot inject text as markup by accident.
  */
+import { escapeHtml } from '../domain/escape-html.ts';
 
 /** A string known to be safe HTML. */
 export class SafeHtml {
@@ -12,19 +13,6 @@ export class SafeHtml {
 }
 
 type Part = SafeHtml | string | number | boolean | null | undefined | readonly Part[];
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
 
 function render(part: Part): string {
   if (part === null || part === undefined || part === false) return '';

@@ -8,6 +8,7 @@ import type { Page, PageRequest } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
 import { findConcepts, fold, foldWord, stemOf, stripPlural, tokenize } from '../sqlite/search-analyzer.ts';
 import { rowidRange } from '../sqlite/search-index.ts';
+import { escapeHtml } from '../../domain/escape-html.ts';
 
 /** bm25 with column weights (kind … language are unindexed; title, body, stems, concepts). */
 export const BM25 = sql.raw('bm25(search_index, 0, 0, 0, 0, 0, 0, 8.0, 4.0, 2.0, 1.0)');
@@ -78,12 +79,6 @@ export interface SearchRequest {
   readonly kind?: 'passage' | 'instrument';
   readonly language?: string;
 }
-
-const escapeHtml = (text: string): string =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
 
 const SNIPPET_LENGTH = 260;
 

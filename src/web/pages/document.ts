@@ -7,7 +7,8 @@ import type { DocumentDetail } from '../../storage/atlas-store.ts';
 import type { DocumentFact } from '../../storage/queries/document-facts.ts';
 import { splitPassages } from '../../storage/sqlite/passages.ts';
 import { actorLink, factValue, spanHref } from '../components.ts';
-import { html, raw, escapeHtml, type SafeHtml } from '../html.ts';
+import { escapeHtml } from '../../domain/escape-html.ts';
+import { html, raw, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n.ts';
 
 const display = (text: string): string => escapeHtml(text.replace(/\s*\n\s*/g, ' '));
