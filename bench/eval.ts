@@ -6,9 +6,14 @@
  *
  * `npm run eval -- --heldout` scores the held-out set instead (eval/heldout/docs against
  * eval/heldout/gold): documents written for the project to check that the rules generalise.
+ * `npm run eval -- --blind` scores the blind set (eval/blind/docs against eval/blind/gold), written
+ * without looking at the rules; it must never be used to tune them (see eval/blind/README.md).
+ *
+ * `--lang fr|en` keeps only the documents whose gold `language` is that code, so that each
+ * language of a set can be scored on its own.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,19 +22,42 @@ import { extractFile } from '../src/services/extract-file.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const heldout = process.argv.includes('--heldout');
-const corpus = heldout ? join(root, 'eval', 'heldout', 'docs') : join(root, 'corpus');
+const blind = process.argv.includes('--blind');
+const set = blind ? join(root, 'eval', 'blind') : heldout ? join(root, 'eval', 'heldout') : undefined;
+const corpus = set ? join(set, 'docs') : join(root, 'corpus');
 const shared = resolve(root, '..', 'shared');
-const gold =
-  process.env['MDA_GOLD_DIR'] ??
-  (heldout ? join(root, 'eval', 'heldout', 'gold') : join(shared, 'eval', 'dev'));
+const gold = process.env['MDA_GOLD_DIR'] ?? (set ? join(set, 'gold') : join(shared, 'eval', 'dev'));
 const scorer = join(shared, 'eval', 'score.mjs');
 const keep = process.argv.includes('--keep');
+const langIndex = process.argv.indexOf('--lang');
+const lang = langIndex >= 0 ? process.argv[langIndex + 1] : undefined;
+
+/** Base names (without extension) of the gold files whose `language` is `code`. */
+function goldNamesInLanguage(code: string): Set<string> {
+  const names = new Set<string>();
+  for (const file of readdirSync(gold).filter((f) => f.endsWith('.json'))) {
+    const parsed: unknown = JSON.parse(readFileSync(join(gold, file), 'utf8'));
+    const language =
+      typeof parsed === 'object' && parsed !== null && 'language' in parsed ? parsed.language : undefined;
+    if (language === code) names.add(file.replace(/\.json$/, ''));
+  }
+  return names;
+}
 
 async function main(): Promise<number> {
+  if (langIndex >= 0 && lang !== 'fr' && lang !== 'en') {
+    console.error('usage: npm run eval -- [--heldout | --blind] [--lang fr|en] [--keep]');
+    return 64;
+  }
+  const only = lang ? goldNamesInLanguage(lang) : undefined;
+  // The scorer reads every gold file of its folder, so a language subset gets its own gold folder.
+  const goldDir = only ? mkdtempSync(join(tmpdir(), 'mda-eval-gold-')) : gold;
+  if (only) for (const name of only) copyFileSync(join(gold, `${name}.json`), join(goldDir, `${name}.json`));
   const out = mkdtempSync(join(tmpdir(), 'mda-eval-'));
   let failures = 0;
   const files = readdirSync(corpus)
     .filter((f) => /\.(?:txt|md|html?|pdf|docx)$/.test(f))
+    .filter((f) => !only || only.has(f.replace(/\.[^.]+$/, '')))
     .sort();
   for (const file of files) {
     try {
@@ -47,9 +75,10 @@ async function main(): Promise<number> {
       console.error(`${file}: extraction failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  const result = spawnSync(process.execPath, [scorer, gold, out], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [scorer, goldDir, out], { encoding: 'utf8' });
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
+  if (only) rmSync(goldDir, { recursive: true, force: true });
   if (keep) console.log(`predictions kept in ${out}`);
   else rmSync(out, { recursive: true, force: true });
   if (result.status !== 0) return result.status ?? 1;
