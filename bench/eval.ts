@@ -13,7 +13,15 @@
  * language of a set can be scored on its own.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +33,19 @@ const heldout = process.argv.includes('--heldout');
 const blind = process.argv.includes('--blind');
 const set = blind ? join(root, 'eval', 'blind') : heldout ? join(root, 'eval', 'heldout') : undefined;
 const corpus = set ? join(set, 'docs') : join(root, 'corpus');
-const shared = resolve(root, '..', 'shared');
+/**
+ * The shared folder (scorer, dev gold): the nearest `shared/` with the scorer above the checkout, so
+ * that /work/main and a worktree /work/wt/NAME both find /work/shared (or MDA_SHARED_DIR).
+ */
+function sharedFolder(): string {
+  if (process.env['MDA_SHARED_DIR']) return resolve(process.env['MDA_SHARED_DIR']);
+  for (let dir = resolve(root, '..'); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'shared');
+    if (existsSync(join(candidate, 'eval', 'score.mjs'))) return candidate;
+    if (dirname(dir) === dir) return resolve(root, '..', 'shared');
+  }
+}
+const shared = sharedFolder();
 const gold = process.env['MDA_GOLD_DIR'] ?? (set ? join(set, 'gold') : join(shared, 'eval', 'dev'));
 const scorer = join(shared, 'eval', 'score.mjs');
 const keep = process.argv.includes('--keep');
