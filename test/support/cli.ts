@@ -33,12 +33,21 @@ class Captured {
   }
 }
 
-/** Runs `mda …args` in this process; resolves to its exit code and output, never rejects. */
-export async function mda(...args: string[]): Promise<Run> {
-  const stdout = new Captured();
-  const stderr = new Captured();
-  const code = await runCli(['node', 'mda', ...args], { stdout, stderr });
-  return { code, stdout: stdout.text, stderr: stderr.text };
+// One in-process run at a time. Separate `mda` processes wait for each other's database locks;
+// runs sharing this thread cannot (better-sqlite3 waits synchronously, so the holder never gets to
+// finish), and concurrent processes are not what these tests are about.
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs `mda …args` in this process, after the runs already started; never rejects. */
+export function mda(...args: string[]): Promise<Run> {
+  const run = queue.then(async () => {
+    const stdout = new Captured();
+    const stderr = new Captured();
+    const code = await runCli(['node', 'mda', ...args], { stdout, stderr });
+    return { code, stdout: stdout.text, stderr: stderr.text };
+  });
+  queue = run;
+  return run;
 }
 
 /** The environment of a spawned `mda`: never a real atlas, plus what the test sets. */
