@@ -9,7 +9,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -69,6 +69,9 @@ await rm(dir, { recursive: true, force: true });
 
 const base = rows[0]![1];
 const ms = (s: number): string => `${(s * 1000).toFixed(0)} ms`.padStart(8);
+console.log(
+  `machine: ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(1)} (other processes share them)`,
+);
 console.log(`${RUNS} runs each; ratio = median / median of node -e 0 (CPU ratio in brackets)`);
 console.log(
   `${'command'.padEnd(22)}  ${'median'.padStart(8)}  ${'fastest'.padStart(8)}  ${'cpu'.padStart(8)}  ratio`,

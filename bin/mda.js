@@ -3,6 +3,8 @@
 // doing the work and its exit code is the CLI's own. It runs the compiled `dist/` (built by
 // `npm install`); in a development checkout whose sources are newer than `dist/`, it runs them
 // through tsx's loader in this same process rather than stale code.
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { distIsFresh, ROOT } from './dist-state.js';
 
 if (distIsFresh()) {
@@ -10,5 +12,5 @@ if (distIsFresh()) {
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  await import(new URL('src/cli/main.ts', `file://${ROOT}/`).href);
+  await import(pathToFileURL(join(ROOT, 'src', 'cli', 'main.ts')).href);
 }

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import process from 'node:process';
 import { BUILD_STAMP, ROOT, distIsFresh } from '../bin/dist-state.js';
 
 if (process.argv.includes('--if-stale') && distIsFresh()) process.exit(0);
@@ -16,7 +17,7 @@ const result = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.buil
   stdio: 'inherit',
 });
 if (result.status !== 0) {
-  console.error('build: tsc failed');
+  process.stderr.write('build: tsc failed\n');
   process.exit(result.status ?? 1);
 }
 // Read with readFileSync(new URL('./assets/…', import.meta.url)) by src/web/routes.ts.
