@@ -18,7 +18,7 @@ const ioModules = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'test-output', 'coverage', 'src/web/assets/vendor'] },
+  { ignores: ['node_modules', 'data', 'dist', 'test-output', 'coverage', 'src/web/assets/vendor'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

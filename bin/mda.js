@@ -1,19 +1,16 @@
 #!/usr/bin/env node
-// Launcher for `npx mda` / `npm link`: runs the TypeScript entry point through tsx (no build step).
-import { spawnSync } from 'node:child_process';
-import process from 'node:process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Launcher for `npx mda` / `npm start`: runs the CLI in this process, so signals reach the process
+// doing the work and its exit code is the CLI's own. It runs the compiled `dist/` (built by
+// `npm install`); in a development checkout whose sources are newer than `dist/`, it runs them
+// through tsx's loader in this same process rather than stale code.
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { distIsFresh, ROOT } from './dist-state.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// Resolved from this file, not the working directory, so `mda` works from any folder.
-const tsx = import.meta.resolve('tsx');
-const result = spawnSync(
-  process.execPath,
-  ['--import', tsx, join(root, 'src', 'cli', 'main.ts'), ...process.argv.slice(2)],
-  {
-    stdio: 'inherit',
-    cwd: process.cwd(),
-  },
-);
-process.exitCode = result.status ?? 1;
+if (distIsFresh()) {
+  await import('../dist/cli/main.js');
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(pathToFileURL(join(ROOT, 'src', 'cli', 'main.ts')).href);
+}

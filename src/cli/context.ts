@@ -4,7 +4,6 @@
  */
 import type { Command } from 'commander';
 import type { AtlasStore } from '../storage/atlas-store.ts';
-import { openAtlasStore } from '../storage/database.ts';
 import { GlobalOptions, parseOptions } from './options.ts';
 
 /** The global options (`--data`, `--lang`) as seen from a subcommand. */
@@ -17,6 +16,8 @@ export async function withStore<T>(
   globals: GlobalOptions,
   work: (store: AtlasStore) => Promise<T>,
 ): Promise<T> {
+  // Loaded here, not at the top: commands that open no store (extract) skip SQLite and Kysely.
+  const { openAtlasStore } = await import('../storage/database.ts');
   const store = await openAtlasStore(globals.data === undefined ? {} : { dataDir: globals.data });
   try {
     return await work(store);

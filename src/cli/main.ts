@@ -1,39 +1,17 @@
 /**
- * Entry point of the `mda` CLI. Turns outcomes into exit codes a shell can rely on: 0 success,
- * 1 some files of a batch failed, 64 usage errors, and AtlasError.exitCode for the rest (66 not
- * found, 65 bad input data, 70 internal). Expected errors print one `error: …` line, never a stack
- * (set MDA_DEBUG=1 to see stacks of unexpected errors).
+ * The `mda` process (what bin/mda.js loads): runs the CLI on the process's arguments and streams.
+ * A failure that escapes the command (an exception thrown from a timer or an event handler, a
+ * rejected promise nobody awaited) ends the process with 70, the internal-failure code, never
+ * with 1, which means "some files of a batch failed".
  */
-import { CommanderError } from 'commander';
-import { AtlasError } from '../domain/errors.ts';
-import { buildProgram } from './program.ts';
+import { runCli } from './run.ts';
+import { EXIT_INTERNAL, internalFailureLine } from './signals.ts';
 
-/** Exit code for usage errors (sysexits EX_USAGE). */
-export const EXIT_USAGE = 64;
-/** Exit code for unexpected failures (sysexits EX_SOFTWARE). */
-export const EXIT_INTERNAL = 70;
-
-/** Runs the CLI on `argv` (node-style, with the two leading entries); resolves to the exit code. */
-export async function runCli(argv: readonly string[]): Promise<number> {
-  try {
-    await buildProgram().parseAsync([...argv]);
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      // Commander has already printed its message (or the help text).
-      return error.exitCode === 0 ? 0 : EXIT_USAGE;
-    }
-    if (error instanceof AtlasError) {
-      process.stderr.write(`error: ${error.message}\n`);
-      return error.exitCode;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`error: internal failure: ${message}\n`);
-    if (process.env.MDA_DEBUG === '1' && error instanceof Error) {
-      process.stderr.write(`${error.stack ?? ''}\n`);
-    }
-    return EXIT_INTERNAL;
-  }
+function crash(error: unknown): void {
+  process.stderr.write(`${internalFailureLine(error)}\n`);
+  process.exit(EXIT_INTERNAL);
 }
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
 
 process.exitCode = await runCli(process.argv);

@@ -1,20 +1,22 @@
 /**
  * How the CLI shows things: labels in the chosen language (taxonomy labels, actor names), compact
- * text tables, and JSON. Stdout carries results only; messages and errors go to stderr.
+ * text tables, and JSON. Stdout carries results only; messages and errors go to stderr (the current
+ * run's streams: see io.ts).
  */
 import { actorName } from '../domain/actors.ts';
 import type { Language } from '../domain/model.ts';
 import { labelOf } from '../domain/taxonomy.ts';
 import type { CountBy, InstrumentSummary } from '../storage/atlas-store.ts';
+import { currentIo } from './io.ts';
 
 /** Writes one line (or several) to stdout. */
 export const out = (text: string): void => {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  currentIo().stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 };
 
 /** Writes one line to stderr. */
 export const err = (text: string): void => {
-  process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  currentIo().stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 };
 
 export const printJson = (value: unknown): void => out(JSON.stringify(value, null, 2));

@@ -1,22 +1,39 @@
-/** The `mda` command tree (commander): global options and every subcommand. */
+/**
+ * The `mda` command tree (commander): global options and every subcommand with its options. This
+ * file is all that `mda --help` loads: each command's implementation (and the database, the
+ * extraction rules, the taxonomy, zod…) is imported when the command runs.
+ */
 import { Command, Option } from 'commander';
-import { registerBrowse } from './commands/browse.ts';
-import { registerCommitments } from './commands/commitments.ts';
-import { registerCompare } from './commands/compare.ts';
-import { registerCoordination } from './commands/coordination.ts';
-import { registerDocuments } from './commands/documents.ts';
-import { registerExtract } from './commands/extract.ts';
-import { registerIngest } from './commands/ingest.ts';
-import { registerReanalyse } from './commands/reanalyse.ts';
-import { registerStart } from './commands/start.ts';
-import { registerServe } from './commands/serve.ts';
-import { registerWatch } from './commands/watch.ts';
+import { currentIo } from './io.ts';
 
-/** Builds a fresh program (tests and the entry point each get their own). */
+/** The port when neither `--port` nor `$PORT` is given. */
+export const DEFAULT_PORT = 3000;
+
+/** Collects a repeatable option (`--type envoy --type dialogue`) or a comma list. */
+export const collect = (value: string, previous: string[] = []): string[] => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== ''),
+];
+
+/** An action whose implementation is loaded when the command runs, not when the tree is built. */
+function lazy<A extends unknown[]>(
+  load: () => Promise<(...args: A) => Promise<void>>,
+): (...args: A) => Promise<void> {
+  return async (...args) => (await load())(...args);
+}
+
+/** Builds a fresh program (each run gets its own); its help and errors go to the run's streams. */
 export function buildProgram(): Command {
   const program = new Command('mda')
     .description('Migration Diplomacy Atlas: a sourced knowledge base of migration diplomacy instruments')
     .version('0.1.0')
+    .configureOutput({
+      writeOut: (text) => currentIo().stdout.write(text),
+      writeErr: (text) => currentIo().stderr.write(text),
+    })
     .addOption(
       new Option(
         '--data <dir>',
@@ -30,17 +47,180 @@ export function buildProgram(): Command {
     )
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  registerIngest(program);
-  registerExtract(program);
-  registerBrowse(program);
-  registerDocuments(program);
-  registerStart(program);
-  registerServe(program);
-  registerCompare(program);
-  registerCoordination(program);
-  registerCommitments(program);
-  registerWatch(program);
-  registerReanalyse(program);
+
+  program
+    .command('ingest')
+    .description('read, extract and store documents (files or folders, walked recursively)')
+    .argument('<paths...>', 'files (.txt .md .html .pdf .docx) or folders')
+    .option('--json', 'print the per-file results as JSON')
+    .option('--max-bytes <n>', 'largest file accepted, in bytes')
+    .action(lazy(async () => (await import('./commands/ingest.ts')).runIngest));
+
+  program
+    .command('extract')
+    .description('extract one document and print the result (nothing is stored)')
+    .argument('<file>', 'a .txt, .md, .html, .pdf or .docx file')
+    .option('--json', 'print exactly the evaluation object (see spec/extraction.md) and nothing else')
+    .action(lazy(async () => (await import('./commands/extract.ts')).runExtract));
+
+  program
+    .command('instruments')
+    .description('list stored instruments, optionally filtered')
+    .option('--country <code>', 'a party state, ISO 3166-1 alpha-2 (ML, MA, TN…)')
+    .option('--party <code>', 'a party state or organization (ML, EU, IOM…)')
+    .option('--type <code>', 'an instrument type code (dialogue, memorandum_of_understanding…)')
+    .option('--topic <code>', 'a topic code (return_readmission, border_management…)')
+    .option('--approach <code>', 'an approach code (positive_conditionality…)')
+    .option('--year <yyyy>', 'year of the earliest known date')
+    .option('--limit <n>', 'how many to list (default 50)')
+    .option('--offset <n>', 'how many to skip')
+    .option('--json', 'print the page as JSON')
+    .action(lazy(async () => (await import('./commands/browse.ts')).runInstruments));
+
+  program
+    .command('show')
+    .description('show one instrument with all its fields and the evidence for each')
+    .argument('<id>', 'an instrument id (ins_…), as listed by `mda instruments`')
+    .option('--json', 'print the instrument and its claims as JSON')
+    .action(lazy(async () => (await import('./commands/browse.ts')).runShow));
+
+  program
+    .command('stats')
+    .description('counts of documents, instruments and claims; instruments by type, country and topic')
+    .option('--json', 'print the counts as JSON')
+    .action(lazy(async () => (await import('./commands/browse.ts')).runStats));
+
+  program
+    .command('documents')
+    .description('list the stored documents')
+    .option('--limit <n>', 'how many to list (default 100)')
+    .option('--json', 'print the page as JSON')
+    .action(lazy(async () => (await import('./commands/documents.ts')).runDocuments));
+
+  program
+    .command('start')
+    .description('on first run, ingest the built-in corpus; print what the atlas holds; serve it on the web')
+    .option('--port <n>', `port to listen on (default: $PORT, else ${DEFAULT_PORT})`)
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--no-serve', 'stop after the summary instead of starting the server')
+    .action(lazy(async () => (await import('./commands/start.ts')).runStart));
+
+  program
+    .command('serve')
+    .description('serve the web pages and the JSON API (ingests the built-in corpus on first run)')
+    .option('--port <n>', `port to listen on (default: $PORT, else ${DEFAULT_PORT}; 0 picks a free one)`)
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .action(lazy(async () => (await import('./commands/serve.ts')).runServe));
+
+  program
+    .command('compare')
+    .description(
+      'which countries report something: count, list and evidence (no question: list the questions)',
+    )
+    .argument('[question]', 'a question of the stored positions ("use special envoys")')
+    .option('--type <code>', 'instruments of this type (repeatable, or a comma list)', collect)
+    .option('--approach <code>', 'instruments with this approach (repeatable)', collect)
+    .option('--topic <code>', 'instruments on this topic (repeatable)', collect)
+    .option('--stance <stance>', 'yes, no or partly (positions only)')
+    .option('--limit <n>', 'how many questions to list or report without a question (default 20)')
+    .option('--json', 'print JSON')
+    .option('--report <format>', 'write a report: md or html (needs --out)')
+    .option('--out <file>', 'the report file')
+    .action(lazy(async () => (await import('./commands/compare.ts')).runCompare));
+
+  program
+    .command('consistency')
+    .description('inconsistencies of a synthesis: counts vs lists, conflicting counts, overlaps, both sides')
+    .argument('<document>', 'a stored document id (doc_…) or a file path')
+    .option('--json', 'print the findings as a JSON array (and nothing else)')
+    .action(lazy(async () => (await import('./commands/compare.ts')).runConsistency));
+
+  program
+    .command('coordination')
+    .description('coordination view for a partner country: actors, instruments, money, overlaps, gaps')
+    .argument('<country>', 'the partner, ISO 3166-1 alpha-2 (ML, MA, TN…)')
+    .option('--json', 'print the view as JSON')
+    .option('--csv', 'print the view as CSV')
+    .action(lazy(async () => (await import('./commands/coordination.ts')).runCoordination));
+
+  program
+    .command('conditionality')
+    .description('conditionality tracker: leverage steps (Visa Code art. 25a…) and approaches, per country')
+    .option('--country <code>', 'one country, ISO 3166-1 alpha-2')
+    .option('--json', 'print the timelines as JSON')
+    .action(lazy(async () => (await import('./commands/coordination.ts')).runConditionality));
+
+  program
+    .command('commitments')
+    .description('commitments: who, what, by when, status, overdue flags and the next dialogue')
+    .option('--country <code>', 'commitments this country owns (ISO alpha-2)')
+    .option('--overdue', 'only overdue commitments')
+    .option('--set <id>', 'the commitment whose status to set (with --status)')
+    .option('--status <status>', 'open, in_progress, done or dropped')
+    .option('--by <name>', 'who sets the status (default $USER)')
+    .option('--note <text>', 'a note kept with the status change')
+    .option('--today <yyyy-mm-dd>', 'the date to judge deadlines against (default today)')
+    .option('--json', 'print JSON')
+    .action(lazy(async () => (await import('./commands/commitments.ts')).runCommitments));
+
+  program
+    .command('indicators')
+    .description('indicator series with a source for each value; --add records a value')
+    .option('--country <code>', 'one country (ISO alpha-2)')
+    .option('--instrument <id>', 'one instrument (adds its money committed)')
+    .option('--add', 'record a value: --name --value [--date --country --unit --source --by]')
+    .option('--name <indicator>', 'what is measured')
+    .option('--value <n>', 'the value')
+    .option('--date <yyyy[-mm[-dd]]>', 'when')
+    .option('--unit <unit>', 'count, %, or a currency (default count)')
+    .option('--source <note>', 'where the value comes from')
+    .option('--by <name>', 'who enters it (default $USER)')
+    .option('--approximate', 'the value is approximate')
+    .option('--json', 'print JSON')
+    .action(lazy(async () => (await import('./commands/commitments.ts')).runIndicators));
+
+  const watch = program
+    .command('watch')
+    .description('saved queries reported when ingestion adds a matching instrument');
+  watch
+    .command('add')
+    .description('save a watch: every given criterion must match')
+    .argument('<name>', 'a name ("new instrument with Mauritania on return")')
+    .option('--id <id>', 'an id (default: derived from the name)')
+    .option('--country <code>', 'a party state, ISO alpha-2')
+    .option('--type <code>', 'an instrument type code')
+    .option('--topic <code>', 'a topic code')
+    .option('--text <words>', 'words that must all occur in the title or evidence')
+    .option('--json', 'print the saved watch as JSON')
+    .action(lazy(async () => (await import('./commands/watch.ts')).runWatchAdd));
+  watch
+    .command('list')
+    .description('list the saved watches with their hit counts')
+    .option('--json', 'print JSON')
+    .action(lazy(async () => (await import('./commands/watch.ts')).runWatchList));
+  watch
+    .command('remove')
+    .description('remove a watch and its hits')
+    .argument('<id>', 'the watch id')
+    .action(lazy(async () => (await import('./commands/watch.ts')).runWatchRemove));
+  watch
+    .command('hits')
+    .description('the matches ingestion recorded, newest first')
+    .option('--watch <id>', 'one watch')
+    .option('--unseen', 'only hits not yet marked seen')
+    .option('--mark-seen', 'mark the listed hits seen')
+    .option('--json', 'print JSON')
+    .action(lazy(async () => (await import('./commands/watch.ts')).runWatchHits));
+
+  program
+    .command('reanalyse')
+    .description(
+      'run the analyses (positions, commitments, indicators…) over stored documents not yet analysed',
+    )
+    .option('--all', 'every stored document, not only those pending')
+    .option('--json', 'print the analysed document ids as JSON')
+    .action(lazy(async () => (await import('./commands/reanalyse.ts')).runReanalyse));
+
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

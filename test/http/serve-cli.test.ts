@@ -1,17 +1,20 @@
 /**
- * `mda serve` and `mda start` as a shell user runs them: on a fresh data folder they ingest the
- * built-in corpus, print the URL, answer on it, and stop cleanly on SIGTERM.
+ * `mda serve` and `mda start` as a shell user runs them, through the `bin/mda.js` launcher: on a
+ * fresh data folder they ingest the built-in corpus, print the URL, answer on it, and SIGTERM stops
+ * the process that serves (no orphan: the pid is gone and the port is free again). A failure that
+ * escapes every command ends the process with 70, never 1.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { mdaProcess, spawnMda } from '../support/cli.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let dir: string;
 
 before(async () => {
@@ -21,30 +24,53 @@ after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Runs `mda …args`, waits for the line with the URL, and returns it with the output so far. */
+/** Starts `mda …args`, waits for the line with the URL, and returns it with the output so far. */
 async function startCli(args: readonly string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, MDA_DATA_DIR: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnMda(args, { env });
   const lines: string[] = [];
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = exitOf(child);
   const url = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
       lines.push(line);
       const found = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(line);
       if (found?.[1] !== undefined) resolve(found[1]);
     });
-    void exited.then((code) =>
-      reject(new Error(`mda exited (${code}) before printing a URL: ${lines.join('\n')}`)),
+    void exited.then(({ code }) =>
+      reject(new Error(`mda exited (${code}) before printing a URL: ${lines.join('\n')}\n${stderr}`)),
     );
   });
   return { child, url, lines, exited };
 }
 
+function exitOf(child: ChildProcessWithoutNullStreams) {
+  return new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+}
+
+/** True when no process has this pid any more. */
+function gone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/** True when the port can be bound again on 127.0.0.1. */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
 void test(
-  'mda serve ingests the corpus on first run, prints the URL and serves it',
+  'mda serve ingests the corpus on first run, serves it, and SIGTERM stops it with no orphan',
   { timeout: 180_000 },
   async () => {
     const { child, url, lines, exited } = await startCli(['--data', dir, 'serve', '--port', '0']);
@@ -55,8 +81,11 @@ void test(
     const stats = (await (await fetch(`${url}/api/stats`)).json()) as { documents: number };
     assert.equal(stats.documents, 4);
     assert.equal((await fetch(`${url}/`)).status, 200);
+    // The launcher runs the server in its own process: the signal reaches the process that serves.
     child.kill('SIGTERM');
-    assert.equal(await exited, 0);
+    assert.deepEqual(await exited, { code: 0, signal: null });
+    assert.ok(gone(child.pid!), 'the process is gone');
+    assert.ok(await portIsFree(Number(new URL(url).port)), 'the port is free again');
   },
 );
 
@@ -68,23 +97,28 @@ void test(
     assert.ok(!lines.some((line) => line.startsWith('built-in corpus:')), 'the corpus is already there');
     assert.ok(lines.some((line) => /Instruments by type/.test(line)));
     assert.equal((await fetch(`${url}/api/instruments?limit=1`)).status, 200);
-    child.kill('SIGTERM');
-    assert.equal(await exited, 0);
+    child.kill('SIGINT');
+    assert.deepEqual(await exited, { code: 0, signal: null });
   },
 );
 
-void test('a bad port is a usage error', async () => {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli/main.ts', '--data', dir, 'serve', '--port', 'eighty'],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  assert.equal(code, 64);
-  assert.match(stderr, /^error: --port: invalid value "eighty": expected a port number/m);
+void test('a bad port is a usage error of the process', async () => {
+  const run = await mdaProcess(['--data', dir, 'serve', '--port', 'eighty']);
+  assert.equal(run.code, 64);
+  assert.match(run.stderr, /^error: --port: invalid value "eighty": expected a port number/m);
 });
+
+const CRASH = fileURLToPath(new URL('../support/crash-after-start.mjs', import.meta.url));
+
+for (const how of ['throw', 'reject'] as const) {
+  void test(`an uncaught failure (${how}) ends the process with 70 and one error line`, async () => {
+    const child = spawnMda(['--version'], { nodeArgs: ['--import', CRASH], env: { MDA_TEST_CRASH: how } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.resume();
+    const { code, signal } = await exitOf(child);
+    assert.equal(signal, null);
+    assert.equal(code, 70, stderr);
+    assert.equal(stderr, 'error: internal failure: deliberate failure outside any command\n');
+  });
+}

@@ -59,6 +59,8 @@ void describe('files that cannot be read', () => {
   });
 
   void it('a file without read permission', async () => {
+    // Folders others may enter, so what is refused is reading the file itself.
+    await chmod(dir, 0o755);
     const open = at('open');
     await mkdir(open);
     await chmod(open, 0o755);
@@ -69,22 +71,24 @@ void describe('files that cannot be read', () => {
       await assertFails(file, 'unreadable_file', /permission denied/);
       return;
     }
-    // root reads anything, so the check runs in a child process as the unprivileged user "nobody".
+    // root reads anything, so the check runs in a child process that loads the readers as root
+    // (wherever the clone lives, even in a folder only root can enter), then gives up its rights
+    // for those of the unprivileged user "nobody" before it reads the file.
     const readers = fileURLToPath(new URL('../../src/readers/index.ts', import.meta.url));
     const script =
       `const { readDocument } = await import(${JSON.stringify(readers)});` +
-      `try { await readDocument(process.argv[1]); console.log('{}'); }` +
-      `catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message })); }`;
+      `process.setgroups([]); process.setgid(65534); process.setuid(65534);` +
+      `try { await readDocument(process.argv[1]); console.log(JSON.stringify({ uid: process.getuid() })); }` +
+      `catch (e) { console.log(JSON.stringify({ uid: process.getuid(), code: e.code, message: e.message })); }`;
     const { stdout } = await run(
       process.execPath,
       ['--import', 'tsx', '--input-type=module', '-e', script, file],
       {
-        uid: 65534,
-        gid: 65534,
         cwd: fileURLToPath(new URL('../..', import.meta.url)),
       },
     );
-    const result = JSON.parse(stdout) as { code?: string; message?: string };
+    const result = JSON.parse(stdout) as { uid: number; code?: string; message?: string };
+    assert.equal(result.uid, 65534, 'the read ran as nobody');
     assert.equal(result.code, 'unreadable_file');
     assert.ok(result.message?.includes(file));
     assert.match(result.message ?? '', /permission denied/);

@@ -16,52 +16,29 @@ import {
   typeLabel,
 } from '../output.ts';
 
-export function registerBrowse(program: Command): void {
-  program
-    .command('instruments')
-    .description('list stored instruments, optionally filtered')
-    .option('--country <code>', 'a party state, ISO 3166-1 alpha-2 (ML, MA, TN…)')
-    .option('--party <code>', 'a party state or organization (ML, EU, IOM…)')
-    .option('--type <code>', 'an instrument type code (dialogue, memorandum_of_understanding…)')
-    .option('--topic <code>', 'a topic code (return_readmission, border_management…)')
-    .option('--approach <code>', 'an approach code (positive_conditionality…)')
-    .option('--year <yyyy>', 'year of the earliest known date')
-    .option('--limit <n>', 'how many to list (default 50)')
-    .option('--offset <n>', 'how many to skip')
-    .option('--json', 'print the page as JSON')
-    .action(async (raw: unknown, command: Command) => {
-      const globals = globalsOf(command);
-      const { limit, offset, json, ...filter } = parseOptions(InstrumentsOptions, raw);
-      const page = await withStore(globals, (store) => store.listInstruments(filter, { limit, offset }));
-      if (json) return printJson(page);
-      for (const instrument of page.items) out(instrumentLine(instrument, globals.lang));
-      out(`${page.items.length} of ${page.total} instruments`);
-    });
+export async function runInstruments(raw: unknown, command: Command): Promise<void> {
+  const globals = globalsOf(command);
+  const { limit, offset, json, ...filter } = parseOptions(InstrumentsOptions, raw);
+  const page = await withStore(globals, (store) => store.listInstruments(filter, { limit, offset }));
+  if (json) return printJson(page);
+  for (const instrument of page.items) out(instrumentLine(instrument, globals.lang));
+  out(`${page.items.length} of ${page.total} instruments`);
+}
 
-  program
-    .command('show')
-    .description('show one instrument with all its fields and the evidence for each')
-    .argument('<id>', 'an instrument id (ins_…), as listed by `mda instruments`')
-    .option('--json', 'print the instrument and its claims as JSON')
-    .action(async (id: string, raw: unknown, command: Command) => {
-      const globals = globalsOf(command);
-      const { json } = parseOptions(JsonOption, raw);
-      const instrument = await withStore(globals, (store) => store.getInstrument(id));
-      if (json) return printJson(instrument);
-      out(showInstrument(instrument, globals.lang));
-    });
+export async function runShow(id: string, raw: unknown, command: Command): Promise<void> {
+  const globals = globalsOf(command);
+  const { json } = parseOptions(JsonOption, raw);
+  const instrument = await withStore(globals, (store) => store.getInstrument(id));
+  if (json) return printJson(instrument);
+  out(showInstrument(instrument, globals.lang));
+}
 
-  program
-    .command('stats')
-    .description('counts of documents, instruments and claims; instruments by type, country and topic')
-    .option('--json', 'print the counts as JSON')
-    .action(async (raw: unknown, command: Command) => {
-      const globals = globalsOf(command);
-      const { json } = parseOptions(JsonOption, raw);
-      const stats = await withStore(globals, (store) => store.stats());
-      if (json) return printJson(stats);
-      out(statsText(stats, globals.lang));
-    });
+export async function runStats(raw: unknown, command: Command): Promise<void> {
+  const globals = globalsOf(command);
+  const { json } = parseOptions(JsonOption, raw);
+  const stats = await withStore(globals, (store) => store.stats());
+  if (json) return printJson(stats);
+  out(statsText(stats, globals.lang));
 }
 
 /** The instruments-by-type/country/topic summary, shared with `mda start`. */

@@ -15,15 +15,6 @@ import { globalsOf, withStore } from '../context.ts';
 import { JsonOption, parseOptions } from '../options.ts';
 import { out, printJson } from '../output.ts';
 
-/** Collects a repeatable option (`--type envoy --type dialogue`) or a comma list. */
-export const collect = (value: string, previous: string[] = []): string[] => [
-  ...previous,
-  ...value
-    .split(',')
-    .map((v) => v.trim())
-    .filter((v) => v !== ''),
-];
-
 const CompareOptions = z
   .object({
     type: z.array(z.enum(INSTRUMENT_TYPES, { error: () => 'unknown instrument type' })).default([]),
@@ -53,82 +44,65 @@ function comparisonLines(c: Comparison): string[] {
   return lines;
 }
 
-export function registerCompare(program: Command): void {
-  program
-    .command('compare')
-    .description(
-      'which countries report something: count, list and evidence (no question: list the questions)',
-    )
-    .argument('[question]', 'a question of the stored positions ("use special envoys")')
-    .option('--type <code>', 'instruments of this type (repeatable, or a comma list)', collect)
-    .option('--approach <code>', 'instruments with this approach (repeatable)', collect)
-    .option('--topic <code>', 'instruments on this topic (repeatable)', collect)
-    .option('--stance <stance>', 'yes, no or partly (positions only)')
-    .option('--limit <n>', 'how many questions to list or report without a question (default 20)')
-    .option('--json', 'print JSON')
-    .option('--report <format>', 'write a report: md or html (needs --out)')
-    .option('--out <file>', 'the report file')
-    .action(async (question: string | undefined, raw: unknown, command: Command) => {
-      const globals = globalsOf(command);
-      const o = parseOptions(CompareOptions, raw);
-      const criteria = o.type.length + o.approach.length + o.topic.length > 0;
-      const result = await withStore(globals, async (store) => {
-        if (question === undefined && !criteria) {
-          const questions = await store.analyses.questions();
-          if (o.report === undefined) return { questions };
-          const top = questions.slice(0, o.limit);
-          const comparisons = await Promise.all(
-            top.map((q) => comparison(store, { question: q.question, stance: q.stance })),
-          );
-          return { questions, comparisons };
-        }
-        const c = await comparison(store, {
-          ...(question === undefined ? {} : { question }),
-          ...(o.stance === undefined ? {} : { stance: o.stance }),
-          types: o.type,
-          approaches: o.approach,
-          topics: o.topic,
-        });
-        return { comparisons: [c] };
-      });
-      if (o.report !== undefined && o.out !== undefined) {
-        const comparisons = result.comparisons ?? [];
-        const render = o.report === 'md' ? comparisonReportMarkdown : comparisonReportHtml;
-        await writeFile(o.out, render(comparisons, { language: globals.lang }), 'utf8');
-        if (!o.json) out(`report written to ${o.out} (${comparisons.length} questions)`);
-      }
-      if (o.json) {
-        return printJson(
-          result.comparisons?.length === 1 && question !== undefined ? result.comparisons[0] : result,
-        );
-      }
-      if (o.report !== undefined) return;
-      if (result.questions !== undefined && result.comparisons === undefined) {
-        for (const q of result.questions.slice(0, o.limit)) {
-          const stated = q.stated.length > 0 ? ` (stated: ${q.stated.join(', ')})` : '';
-          out(`${String(q.countries).padStart(3)}  ${q.stance.padEnd(6)}  ${q.question}${stated}`);
-        }
-        out(`${Math.min(o.limit, result.questions.length)} of ${result.questions.length} questions`);
-        return;
-      }
-      for (const c of result.comparisons ?? []) out(comparisonLines(c).join('\n'));
+export async function runCompare(
+  question: string | undefined,
+  raw: unknown,
+  command: Command,
+): Promise<void> {
+  const globals = globalsOf(command);
+  const o = parseOptions(CompareOptions, raw);
+  const criteria = o.type.length + o.approach.length + o.topic.length > 0;
+  const result = await withStore(globals, async (store) => {
+    if (question === undefined && !criteria) {
+      const questions = await store.analyses.questions();
+      if (o.report === undefined) return { questions };
+      const top = questions.slice(0, o.limit);
+      const comparisons = await Promise.all(
+        top.map((q) => comparison(store, { question: q.question, stance: q.stance })),
+      );
+      return { questions, comparisons };
+    }
+    const c = await comparison(store, {
+      ...(question === undefined ? {} : { question }),
+      ...(o.stance === undefined ? {} : { stance: o.stance }),
+      types: o.type,
+      approaches: o.approach,
+      topics: o.topic,
     });
+    return { comparisons: [c] };
+  });
+  if (o.report !== undefined && o.out !== undefined) {
+    const comparisons = result.comparisons ?? [];
+    const render = o.report === 'md' ? comparisonReportMarkdown : comparisonReportHtml;
+    await writeFile(o.out, render(comparisons, { language: globals.lang }), 'utf8');
+    if (!o.json) out(`report written to ${o.out} (${comparisons.length} questions)`);
+  }
+  if (o.json) {
+    return printJson(
+      result.comparisons?.length === 1 && question !== undefined ? result.comparisons[0] : result,
+    );
+  }
+  if (o.report !== undefined) return;
+  if (result.questions !== undefined && result.comparisons === undefined) {
+    for (const q of result.questions.slice(0, o.limit)) {
+      const stated = q.stated.length > 0 ? ` (stated: ${q.stated.join(', ')})` : '';
+      out(`${String(q.countries).padStart(3)}  ${q.stance.padEnd(6)}  ${q.question}${stated}`);
+    }
+    out(`${Math.min(o.limit, result.questions.length)} of ${result.questions.length} questions`);
+    return;
+  }
+  for (const c of result.comparisons ?? []) out(comparisonLines(c).join('\n'));
+}
 
-  program
-    .command('consistency')
-    .description('inconsistencies of a synthesis: counts vs lists, conflicting counts, overlaps, both sides')
-    .argument('<document>', 'a stored document id (doc_…) or a file path')
-    .option('--json', 'print the findings as a JSON array (and nothing else)')
-    .action(async (document: string, raw: unknown, command: Command) => {
-      const globals = globalsOf(command);
-      const { json } = parseOptions(JsonOption, raw);
-      if (document.trim() === '') throw invalidInput('document', 'give a document id or a file path');
-      const result = await withStore(globals, (store) => consistency(store, document));
-      if (json) return printJson(result.findings);
-      for (const f of result.findings) {
-        out(`${f.kind}: ${f.message}`);
-        for (const q of f.quotes) out(`  @${q.start}  “${q.quote.slice(0, 140)}”`);
-      }
-      out(`${result.findings.length} findings in ${result.title}`);
-    });
+export async function runConsistency(document: string, raw: unknown, command: Command): Promise<void> {
+  const globals = globalsOf(command);
+  const { json } = parseOptions(JsonOption, raw);
+  if (document.trim() === '') throw invalidInput('document', 'give a document id or a file path');
+  const result = await withStore(globals, (store) => consistency(store, document));
+  if (json) return printJson(result.findings);
+  for (const f of result.findings) {
+    out(`${f.kind}: ${f.message}`);
+    for (const q of f.quotes) out(`  @${q.start}  “${q.quote.slice(0, 140)}”`);
+  }
+  out(`${result.findings.length} findings in ${result.title}`);
 }

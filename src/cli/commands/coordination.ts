@@ -25,57 +25,44 @@ function money(m: MoneyByCurrency, lang: Language): string {
   return parts.length === 0 ? '—' : parts.join(' + ');
 }
 
-export function registerCoordination(program: Command): void {
-  program
-    .command('coordination')
-    .description('coordination view for a partner country: actors, instruments, money, overlaps, gaps')
-    .argument('<country>', 'the partner, ISO 3166-1 alpha-2 (ML, MA, TN…)')
-    .option('--json', 'print the view as JSON')
-    .option('--csv', 'print the view as CSV')
-    .action(async (country: string, raw: unknown, command: Command) => {
-      const globals = globalsOf(command);
-      const partner = parseOptions(z.object({ country: CountryCode }), { country }).country;
-      const o = parseOptions(CoordinationOptions, raw);
-      const view = await withStore(globals, (store) => coordination(store, partner));
-      if (o.json) return out(coordinationJson(view));
-      if (o.csv) return out(coordinationCsv(view));
-      const lang = globals.lang;
-      out(
-        `${actorName(partner, lang)} (${partner}): ${view.actors.length} actors, total ${money(view.totals, lang)}`,
-      );
-      for (const a of view.actors) {
-        const shared = Object.keys(a.sharedMoney).length > 0 ? `, shared ${money(a.sharedMoney, lang)}` : '';
-        out(`\n${actorName(a.actorId, lang)} (${a.actorId}): ${money(a.money, lang)}${shared}`);
-        for (const i of a.instruments) out(`  ${i.id}  ${typeLabel(i.type, lang)}: ${i.title}`);
-        if (a.topics.length > 0) out(`  topics: ${a.topics.map((t) => topicLabel(t, lang)).join(', ')}`);
-      }
-      for (const ov of view.overlaps) out(`overlap: ${topicLabel(ov.topic, lang)}: ${ov.actors.join(', ')}`);
-      for (const g of view.gaps) {
-        out(`gap: ${topicLabel(g.topic, lang)} (priority: ${g.priorities.map((p) => p.label).join('; ')})`);
-      }
-    });
+export async function runCoordination(country: string, raw: unknown, command: Command): Promise<void> {
+  const globals = globalsOf(command);
+  const partner = parseOptions(z.object({ country: CountryCode }), { country }).country;
+  const o = parseOptions(CoordinationOptions, raw);
+  const view = await withStore(globals, (store) => coordination(store, partner));
+  if (o.json) return out(coordinationJson(view));
+  if (o.csv) return out(coordinationCsv(view));
+  const lang = globals.lang;
+  out(
+    `${actorName(partner, lang)} (${partner}): ${view.actors.length} actors, total ${money(view.totals, lang)}`,
+  );
+  for (const a of view.actors) {
+    const shared = Object.keys(a.sharedMoney).length > 0 ? `, shared ${money(a.sharedMoney, lang)}` : '';
+    out(`\n${actorName(a.actorId, lang)} (${a.actorId}): ${money(a.money, lang)}${shared}`);
+    for (const i of a.instruments) out(`  ${i.id}  ${typeLabel(i.type, lang)}: ${i.title}`);
+    if (a.topics.length > 0) out(`  topics: ${a.topics.map((t) => topicLabel(t, lang)).join(', ')}`);
+  }
+  for (const ov of view.overlaps) out(`overlap: ${topicLabel(ov.topic, lang)}: ${ov.actors.join(', ')}`);
+  for (const g of view.gaps) {
+    out(`gap: ${topicLabel(g.topic, lang)} (priority: ${g.priorities.map((p) => p.label).join('; ')})`);
+  }
+}
 
-  program
-    .command('conditionality')
-    .description('conditionality tracker: leverage steps (Visa Code art. 25a…) and approaches, per country')
-    .option('--country <code>', 'one country, ISO 3166-1 alpha-2')
-    .option('--json', 'print the timelines as JSON')
-    .action(async (raw: unknown, command: Command) => {
-      const globals = globalsOf(command);
-      const o = parseOptions(ConditionalityOptions, raw);
-      const timelines = await withStore(globals, (store) =>
-        conditionality(store, o.country === undefined ? {} : { country: o.country }),
+export async function runConditionality(raw: unknown, command: Command): Promise<void> {
+  const globals = globalsOf(command);
+  const o = parseOptions(ConditionalityOptions, raw);
+  const timelines = await withStore(globals, (store) =>
+    conditionality(store, o.country === undefined ? {} : { country: o.country }),
+  );
+  if (o.json) return printJson(timelines);
+  for (const t of timelines) {
+    out(`${actorName(t.country, globals.lang)} (${t.country})`);
+    for (const s of t.steps) {
+      out(
+        `  ${s.date?.value ?? '—'}  ${s.kind}${s.legalBasis ? ` (${s.legalBasis})` : ''}  “${s.source.quote.slice(0, 100)}”`,
       );
-      if (o.json) return printJson(timelines);
-      for (const t of timelines) {
-        out(`${actorName(t.country, globals.lang)} (${t.country})`);
-        for (const s of t.steps) {
-          out(
-            `  ${s.date?.value ?? '—'}  ${s.kind}${s.legalBasis ? ` (${s.legalBasis})` : ''}  “${s.source.quote.slice(0, 100)}”`,
-          );
-        }
-        for (const a of t.approaches) out(`  ${a.stance} ${a.approach}  “${a.source.quote.slice(0, 100)}”`);
-      }
-      out(`${timelines.length} countries`);
-    });
+    }
+    for (const a of t.approaches) out(`  ${a.stance} ${a.approach}  “${a.source.quote.slice(0, 100)}”`);
+  }
+  out(`${timelines.length} countries`);
 }

@@ -10,22 +10,15 @@ const DocumentsOptions = z.object({
   json: z.boolean().default(false),
 });
 
-export function registerDocuments(program: Command): void {
-  program
-    .command('documents')
-    .description('list the stored documents')
-    .option('--limit <n>', 'how many to list (default 100)')
-    .option('--json', 'print the page as JSON')
-    .action(async (raw: unknown, command: Command) => {
-      const globals = globalsOf(command);
-      const { limit, json } = parseOptions(DocumentsOptions, raw);
-      const page = await withStore(globals, (store) => store.listDocuments({ limit, offset: 0 }));
-      if (json) return printJson(page);
-      for (const doc of page.items) {
-        out(
-          `${doc.id}  ${doc.language}  ${String(doc.instrumentCount).padStart(3)} instruments  ${doc.title}  (${doc.sourcePath})`,
-        );
-      }
-      out(`${page.items.length} of ${page.total} documents`);
-    });
+export async function runDocuments(raw: unknown, command: Command): Promise<void> {
+  const globals = globalsOf(command);
+  const { limit, json } = parseOptions(DocumentsOptions, raw);
+  const page = await withStore(globals, (store) => store.listDocuments({ limit, offset: 0 }));
+  if (json) return printJson(page);
+  for (const doc of page.items) {
+    out(
+      `${doc.id}  ${doc.language}  ${String(doc.instrumentCount).padStart(3)} instruments  ${doc.title}  (${doc.sourcePath})`,
+    );
+  }
+  out(`${page.items.length} of ${page.total} documents`);
 }

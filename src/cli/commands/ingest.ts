@@ -4,8 +4,10 @@ import type { Command } from 'commander';
 import type { IngestBatchResult, IngestItem } from '../../services/ingest.ts';
 import { summariseBatch } from '../../services/batch-summary.ts';
 import { globalsOf, withStore } from '../context.ts';
+import { setExitCode, stderrIsTerminal } from '../io.ts';
 import { IngestOptions, parseOptions } from '../options.ts';
 import { err, out, printJson } from '../output.ts';
+import { Interrupted, onStopSignal, type StopSignal } from '../signals.ts';
 
 /** The one stderr line for a failed file: `error: <file>: <reason>`. */
 export function errorLine(item: IngestItem): string {
@@ -29,63 +31,64 @@ export function watchHitLines(batch: IngestBatchResult): string[] {
   );
 }
 
-export function registerIngest(program: Command): void {
-  program
-    .command('ingest')
-    .description('read, extract and store documents (files or folders, walked recursively)')
-    .argument('<paths...>', 'files (.txt .md .html .pdf .docx) or folders')
-    .option('--json', 'print the per-file results as JSON')
-    .option('--max-bytes <n>', 'largest file accepted, in bytes')
-    .action(async (paths: string[], raw: unknown, command: Command) => {
-      const globals = globalsOf(command);
-      const options = parseOptions(IngestOptions, raw);
-      const bar = process.stderr.isTTY
-        ? new SingleBar(
-            {
-              stream: process.stderr,
-              format: 'ingest [{bar}] {value}/{total} {file}',
-              clearOnComplete: true,
-              hideCursor: true,
-            },
-            Presets.shades_classic,
-          )
-        : null;
-      const failures: IngestItem[] = [];
-      // Loaded on use: read-only commands start faster without the extraction rules.
-      const { ingestPaths } = await import('../../services/ingest.ts');
-      const ingest = withStore(globals, (store) =>
-        ingestPaths(paths, store, {
-          maxBytes: options.maxBytes,
-          onStart: (total) => bar?.start(total, 0, { file: '' }),
-          onProgress: ({ done, item }) => {
-            if (item.status === 'failed') {
-              if (bar === null) err(errorLine(item));
-              else failures.push(item);
-            }
-            bar?.update(done, { file: item.file });
-          },
-        }),
-      );
-      // Stop the bar (and give the cursor back) whatever happens.
-      const batch = await ingest.finally(() => bar?.stop());
-      for (const item of failures) err(errorLine(item));
-      if (options.json) {
-        printJson({
-          results: batch.results.map((item) => ({
-            file: item.file,
-            status: item.status,
-            documentId: item.documentId,
-            counts: item.counts,
-            watchHits: item.watchHits,
-            error:
-              item.error === undefined ? undefined : { code: item.error.code, message: item.error.message },
-          })),
-          summary: summariseBatch(batch),
-        });
-      } else {
-        out(batchSummary(batch));
-        for (const line of watchHitLines(batch)) out(line);
-      }
-      if (batch.results.some((item) => item.status === 'failed')) process.exitCode = 1;
+export async function runIngest(paths: string[], raw: unknown, command: Command): Promise<void> {
+  const globals = globalsOf(command);
+  const options = parseOptions(IngestOptions, raw);
+  const bar = stderrIsTerminal()
+    ? new SingleBar(
+        {
+          stream: process.stderr,
+          format: 'ingest [{bar}] {value}/{total} {file}',
+          clearOnComplete: true,
+          hideCursor: true,
+        },
+        Presets.shades_classic,
+      )
+    : null;
+  const failures: IngestItem[] = [];
+  // Ctrl+C or SIGTERM ends the batch between two documents, each one committed or not started.
+  let stop: StopSignal | undefined;
+  const release = onStopSignal((signal) => {
+    stop = signal;
+    err(`${signal}: stopping after the current document (again to stop at once)`);
+  });
+  // Loaded on use: read-only commands start faster without the extraction rules.
+  const { ingestPaths } = await import('../../services/ingest.ts');
+  const ingest = withStore(globals, (store) =>
+    ingestPaths(paths, store, {
+      maxBytes: options.maxBytes,
+      onStart: (total) => bar?.start(total, 0, { file: '' }),
+      onProgress: ({ done, item }) => {
+        if (item.status === 'failed') {
+          if (bar === null) err(errorLine(item));
+          else failures.push(item);
+        }
+        bar?.update(done, { file: item.file });
+        if (stop !== undefined) throw new Interrupted(stop);
+      },
+    }),
+  );
+  // Stop the bar (and give the cursor back) whatever happens.
+  const batch = await ingest.finally(() => {
+    bar?.stop();
+    release();
+  });
+  for (const item of failures) err(errorLine(item));
+  if (options.json) {
+    printJson({
+      results: batch.results.map((item) => ({
+        file: item.file,
+        status: item.status,
+        documentId: item.documentId,
+        counts: item.counts,
+        watchHits: item.watchHits,
+        error: item.error === undefined ? undefined : { code: item.error.code, message: item.error.message },
+      })),
+      summary: summariseBatch(batch),
     });
+  } else {
+    out(batchSummary(batch));
+    for (const line of watchHitLines(batch)) out(line);
+  }
+  if (batch.results.some((item) => item.status === 'failed')) setExitCode(1);
 }

@@ -7,11 +7,10 @@ import { z } from 'zod';
 import { globalsOf } from '../context.ts';
 import { parseOptions, type GlobalOptions } from '../options.ts';
 import { err, out } from '../output.ts';
+import { DEFAULT_PORT } from '../program.ts';
+import { EXIT_INTERNAL, internalFailureLine, onStopSignal } from '../signals.ts';
 import { statsText } from './browse.ts';
 import { batchSummary, errorLine } from './ingest.ts';
-
-/** The port when neither `--port` nor `$PORT` is given. */
-export const DEFAULT_PORT = 3000;
 
 export const ServeOptions = z.object({
   port: z.coerce
@@ -56,20 +55,19 @@ export async function runServer(
   out(`database: ${served.databaseFile}`);
   if (showStats) out(statsText(await served.store.stats(), globals.lang));
   out(`Migration Diplomacy Atlas: ${served.server.url}/  (Ctrl+C to stop)`);
-  const stop = (): void => {
-    void served.close().finally(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // Stop listening and close the database, then end the process: no request is cut mid-write.
+  onStopSignal((signal) => {
+    err(`${signal}: stopping the server`);
+    served.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        err(internalFailureLine(error));
+        process.exit(EXIT_INTERNAL);
+      },
+    );
+  });
 }
 
-export function registerServe(program: Command): void {
-  program
-    .command('serve')
-    .description('serve the web pages and the JSON API (ingests the built-in corpus on first run)')
-    .option('--port <n>', `port to listen on (default: $PORT, else ${DEFAULT_PORT}; 0 picks a free one)`)
-    .option('--host <host>', 'interface to listen on', '127.0.0.1')
-    .action(async (raw: { port?: string; host?: string }, command: Command) => {
-      await runServer(globalsOf(command), serveOptions(raw), false);
-    });
+export async function runServe(raw: { port?: string; host?: string }, command: Command): Promise<void> {
+  await runServer(globalsOf(command), serveOptions(raw), false);
 }

@@ -26,78 +26,47 @@ const HitsOptions = z.object({
   json: z.boolean().default(false),
 });
 
-export function registerWatch(program: Command): void {
-  const watch = program
-    .command('watch')
-    .description('saved queries reported when ingestion adds a matching instrument');
+export async function runWatchAdd(name: string, raw: unknown, command: Command): Promise<void> {
+  const globals = globalsOf(command);
+  const { json, id, ...criteria } = parseOptions(AddOptions, raw);
+  const parsed = parseWatch({ id: id ?? watchIdFor(name, criteria), name, ...criteria });
+  const saved = await withStore(globals, (store) => store.analyses.addWatch(parsed));
+  if (json) return printJson(saved);
+  out(`watch ${saved.id} saved: ${saved.name}`);
+}
 
-  watch
-    .command('add')
-    .description('save a watch: every given criterion must match')
-    .argument('<name>', 'a name ("new instrument with Mauritania on return")')
-    .option('--id <id>', 'an id (default: derived from the name)')
-    .option('--country <code>', 'a party state, ISO alpha-2')
-    .option('--type <code>', 'an instrument type code')
-    .option('--topic <code>', 'a topic code')
-    .option('--text <words>', 'words that must all occur in the title or evidence')
-    .option('--json', 'print the saved watch as JSON')
-    .action(async (name: string, raw: unknown, command: Command) => {
-      const globals = globalsOf(command);
-      const { json, id, ...criteria } = parseOptions(AddOptions, raw);
-      const parsed = parseWatch({ id: id ?? watchIdFor(name, criteria), name, ...criteria });
-      const saved = await withStore(globals, (store) => store.analyses.addWatch(parsed));
-      if (json) return printJson(saved);
-      out(`watch ${saved.id} saved: ${saved.name}`);
-    });
+export async function runWatchList(raw: unknown, command: Command): Promise<void> {
+  const globals = globalsOf(command);
+  const { json } = parseOptions(JsonOption, raw);
+  const watches = await withStore(globals, (store) => store.analyses.listWatches());
+  if (json) return printJson(watches);
+  for (const w of watches) {
+    const criteria = [w.country, w.type, w.topic, w.text && `"${w.text}"`].filter(Boolean).join(' ');
+    out(`${w.id}  ${w.name}  [${criteria}]  ${w.hits} hits`);
+  }
+  out(`${watches.length} watches`);
+}
 
-  watch
-    .command('list')
-    .description('list the saved watches with their hit counts')
-    .option('--json', 'print JSON')
-    .action(async (raw: unknown, command: Command) => {
-      const globals = globalsOf(command);
-      const { json } = parseOptions(JsonOption, raw);
-      const watches = await withStore(globals, (store) => store.analyses.listWatches());
-      if (json) return printJson(watches);
-      for (const w of watches) {
-        const criteria = [w.country, w.type, w.topic, w.text && `"${w.text}"`].filter(Boolean).join(' ');
-        out(`${w.id}  ${w.name}  [${criteria}]  ${w.hits} hits`);
-      }
-      out(`${watches.length} watches`);
-    });
+export async function runWatchRemove(id: string, _raw: unknown, command: Command): Promise<void> {
+  const globals = globalsOf(command);
+  await withStore(globals, (store) => store.analyses.removeWatch(id));
+  out(`watch ${id} removed`);
+}
 
-  watch
-    .command('remove')
-    .description('remove a watch and its hits')
-    .argument('<id>', 'the watch id')
-    .action(async (id: string, _raw: unknown, command: Command) => {
-      const globals = globalsOf(command);
-      await withStore(globals, (store) => store.analyses.removeWatch(id));
-      out(`watch ${id} removed`);
-    });
-
-  watch
-    .command('hits')
-    .description('the matches ingestion recorded, newest first')
-    .option('--watch <id>', 'one watch')
-    .option('--unseen', 'only hits not yet marked seen')
-    .option('--mark-seen', 'mark the listed hits seen')
-    .option('--json', 'print JSON')
-    .action(async (raw: unknown, command: Command) => {
-      const globals = globalsOf(command);
-      const o = parseOptions(HitsOptions, raw);
-      const filter = { ...(o.watch === undefined ? {} : { watchId: o.watch }), unseen: o.unseen };
-      const hits = await withStore(globals, async (store) => {
-        const list = await store.analyses.watchHits(filter);
-        if (o.markSeen) await store.analyses.markHitsSeen(o.watch);
-        return list;
-      });
-      if (o.json) return printJson(hits);
-      for (const h of hits) {
-        out(
-          `${h.createdAt.slice(0, 10)}  ${h.watchId}  ${h.instrumentTitle} [${h.instrumentId}]  ${h.documentId}${h.seen ? '' : '  (new)'}`,
-        );
-      }
-      out(`${hits.length} hits`);
-    });
+export async function runWatchHits(raw: unknown, command: Command): Promise<void> {
+  const globals = globalsOf(command);
+  const o = parseOptions(HitsOptions, raw);
+  const filter = { ...(o.watch === undefined ? {} : { watchId: o.watch }), unseen: o.unseen };
+  const hits = await withStore(globals, async (store) => {
+    const list = await store.analyses.watchHits(filter);
+    if (o.markSeen) await store.analyses.markHitsSeen(o.watch);
+    return list;
+  });
+  if (o.json) return printJson(hits);
+  for (const h of hits) {
+    out(
+      `${h.createdAt.slice(0, 10)}  ${h.watchId}  ${h.instrumentTitle} [${h.instrumentId}]  ${h.documentId}${h.seen ? '' : '  (new)'}`,
+    );
+  }
+  out(`${hits.length} hits`);
 }
