@@ -36,6 +36,7 @@ export function registerIngest(program: Command): void {
     .argument('<paths...>', 'files (.txt .md .html .pdf .docx) or folders')
     .option('--json', 'print the per-file results as JSON')
     .option('--max-bytes <n>', 'largest file accepted, in bytes')
+    .option('--max-chars <n>', 'most characters of text in one document')
     .action(async (paths: string[], raw: unknown, command: Command) => {
       const globals = globalsOf(command);
       const options = parseOptions(IngestOptions, raw);
@@ -56,6 +57,7 @@ export function registerIngest(program: Command): void {
       const ingest = withStore(globals, (store) =>
         ingestPaths(paths, store, {
           maxBytes: options.maxBytes,
+          maxCharacters: options.maxChars,
           onStart: (total) => bar?.start(total, 0, { file: '' }),
           onProgress: ({ done, item }) => {
             if (item.status === 'failed') {
