@@ -6,6 +6,7 @@
  */
 import { CommanderError } from 'commander';
 import { AtlasError } from '../domain/errors.ts';
+import { err } from './output.ts';
 import { buildProgram } from './program.ts';
 
 /** Exit code for usage errors (sysexits EX_USAGE). */
@@ -24,11 +25,11 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : EXIT_USAGE;
     }
     if (error instanceof AtlasError) {
-      process.stderr.write(`error: ${error.message}\n`);
+      err(`error: ${error.message}`);
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`error: internal failure: ${message}\n`);
+    err(`error: internal failure: ${message}`);
     if (process.env.MDA_DEBUG === '1' && error instanceof Error) {
       process.stderr.write(`${error.stack ?? ''}\n`);
     }

@@ -5,12 +5,15 @@ import type { IngestBatchResult, IngestItem } from '../../services/ingest.ts';
 import { summariseBatch } from '../../services/batch-summary.ts';
 import { globalsOf, withStore } from '../context.ts';
 import { IngestOptions, parseOptions } from '../options.ts';
-import { err, out, printJson } from '../output.ts';
+import { err, oneLine, out, printJson } from '../output.ts';
 
-/** The one stderr line for a failed file: `error: <file>: <reason>`. */
+/**
+ * The one stderr line for a failed file: `error: <file>: <reason>`, with every control character of
+ * the name and the reason escaped (a name may hold a newline or an ANSI sequence).
+ */
 export function errorLine(item: IngestItem): string {
   const message = item.error?.message ?? 'failed';
-  return message.startsWith(`${item.file}:`) ? `error: ${message}` : `error: ${item.file}: ${message}`;
+  return oneLine(message.startsWith(`${item.file}:`) ? `error: ${message}` : `error: ${item.file}: ${message}`);
 }
 
 /** "3 added, 1 unchanged, 0 failed; 12 instruments added (2 merged), 480 claims". */
@@ -24,7 +27,7 @@ export function watchHitLines(batch: IngestBatchResult): string[] {
   return batch.results.flatMap((item) =>
     (item.watchHits ?? []).map(
       (hit) =>
-        `watch ${hit.watchId} (${hit.watchName}): ${hit.instrumentTitle} [${hit.instrumentId}] in ${item.file} — ${hit.reasons.join(', ')}`,
+        `watch ${hit.watchId} (${oneLine(hit.watchName)}): ${oneLine(hit.instrumentTitle)} [${hit.instrumentId}] in ${oneLine(item.file)} — ${hit.reasons.join(', ')}`,
     ),
   );
 }
@@ -64,7 +67,7 @@ export function registerIngest(program: Command): void {
               if (bar === null) err(errorLine(item));
               else failures.push(item);
             }
-            bar?.update(done, { file: item.file });
+            bar?.update(done, { file: oneLine(item.file) });
           },
         }),
       );

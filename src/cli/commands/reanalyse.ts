@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { globalsOf, withStore } from '../context.ts';
 import { parseOptions } from '../options.ts';
-import { out, printJson } from '../output.ts';
+import { err, out, printJson } from '../output.ts';
 
 const ReanalyseOptions = z.object({ all: z.boolean().default(false), json: z.boolean().default(false) });
 
@@ -32,7 +32,7 @@ export function registerReanalyse(program: Command): void {
         }
         return reanalyseDocuments(store, all);
       });
-      for (const { error } of result.failed) process.stderr.write(`error: ${error.message}\n`);
+      for (const { error } of result.failed) err(`error: ${error.message}`);
       if (result.failed.length > 0) process.exitCode = 1;
       if (o.json) return printJson(result.analysed);
       out(`${result.analysed.length} documents analysed, ${result.failed.length} failed`);
