@@ -71,8 +71,16 @@ export class AtlasError extends Error {
   }
 }
 
+/** A library's reason on one line: some (mammoth's XML parser) put newlines and tabs in theirs. */
+const oneLineReason = (reason: string): string => reason.replace(/\s+/g, ' ').trim();
+
 export const unreadableFile = (file: string, reason: string, cause?: unknown) =>
-  new AtlasError('unreadable_file', `${file}: cannot be read (${reason})`, { file }, { cause });
+  new AtlasError(
+    'unreadable_file',
+    `${file}: cannot be read (${oneLineReason(reason)})`,
+    { file },
+    { cause },
+  );
 export const unknownFormat = (file: string, hint: string) =>
   new AtlasError(
     'unknown_format',

@@ -60,7 +60,7 @@ function listEntries(file: string, zip: ZipFile, limits: DocxLimits): Promise<En
   return new Promise((resolve, reject) => {
     const entries: Entry[] = [];
     let total = 0;
-    const fail = (error: unknown): void => reject(error);
+    const fail = (error: Error): void => reject(error);
     zip.on('error', fail);
     zip.on('end', () => resolve(entries));
     zip.on('entry', (entry: Entry) => {

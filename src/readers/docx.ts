@@ -6,7 +6,7 @@ import mammoth from 'mammoth';
 import { AtlasError, emptyDocument, unreadableFile } from '../domain/errors.ts';
 import { checkDocxArchive } from './docx-archive.ts';
 import { firstHeading } from './html.ts';
-import { asNestingFailure } from './limits.ts';
+import { asParserOverflow } from './limits.ts';
 import { isBlank } from './normalise.ts';
 import type { ExtractedText } from './types.ts';
 
@@ -15,7 +15,7 @@ const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Titre'] =
 
 /** A failure inside mammoth: too deep for its recursive walk, or a corrupt archive or XML. */
 function corrupt(file: string, error: unknown): AtlasError {
-  const nesting = asNestingFailure(file, error);
+  const nesting = asParserOverflow(file, error);
   if (nesting instanceof AtlasError) return nesting;
   const reason = error instanceof Error ? error.message : String(error);
   return unreadableFile(file, `corrupt DOCX: ${reason}`, error);

@@ -5,7 +5,7 @@
 import { convert } from 'html-to-text';
 import type { HtmlToTextOptions } from 'html-to-text';
 import { decodeText } from './encoding.ts';
-import { asNestingFailure, checkHtmlNesting } from './limits.ts';
+import { asParserOverflow, checkHtmlNesting } from './limits.ts';
 import { cleanTitle } from './normalise.ts';
 import type { ExtractedText } from './types.ts';
 
@@ -65,7 +65,7 @@ export function htmlDocumentText(file: string, html: string, title = htmlTitle):
   try {
     return { text: htmlToPlainText(html), title: title(html) };
   } catch (error) {
-    throw asNestingFailure(file, error);
+    throw asParserOverflow(file, error);
   }
 }
 

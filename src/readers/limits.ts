@@ -119,7 +119,11 @@ export function markdownNestingDepth(markdown: string, limit: number): number {
     start = end + 1;
     const fenceMatch = FENCE.exec(line);
     if (fence !== undefined) {
-      if (fenceMatch?.[1] !== undefined && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) {
+      if (
+        fenceMatch?.[1] !== undefined &&
+        fenceMatch[1][0] === fence[0] &&
+        fenceMatch[1].length >= fence.length
+      ) {
         fence = undefined;
       }
       continue;
@@ -156,16 +160,17 @@ export function checkMarkdownNesting(file: string, markdown: string, limit = MAX
 }
 
 /**
- * The `document_over_limit` error for a parser that overflowed the stack despite the checks above
- * (nesting the scans do not see, such as inline markup): still one clear line naming the file.
+ * The `document_over_limit` error for a parser that overflowed the stack despite the checks above:
+ * nesting the scans do not see (inline markup, Word tables in tables) or a paragraph of megabytes
+ * on which a parser's regular expressions recurse. Still one clear line naming the file.
  */
-export function asNestingFailure(file: string, error: unknown): unknown {
+export function asParserOverflow(file: string, error: unknown): unknown {
   return error instanceof RangeError && /call stack/i.test(error.message)
     ? documentOverLimit(
         file,
-        'nesting_depth',
-        'nesting too deep for the parser (maximum call stack size exceeded)',
-        'flatten the nested structure',
+        'parser_stack',
+        'too deeply nested, or a paragraph too long, for the parser',
+        'flatten the nested structure or split the long paragraphs',
       )
     : error;
 }

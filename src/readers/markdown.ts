@@ -5,7 +5,7 @@
 import { marked } from 'marked';
 import { decodeText } from './encoding.ts';
 import { firstHeading, htmlDocumentText } from './html.ts';
-import { asNestingFailure, checkMarkdownNesting } from './limits.ts';
+import { asParserOverflow, checkMarkdownNesting } from './limits.ts';
 import { cleanTitle } from './normalise.ts';
 import type { ExtractedText } from './types.ts';
 
@@ -29,7 +29,7 @@ export function markdownToPlainText(file: string, markdown: string): ExtractedTe
   try {
     html = marked.parse(body, { async: false, gfm: true });
   } catch (error) {
-    throw asNestingFailure(file, error);
+    throw asParserOverflow(file, error);
   }
   return htmlDocumentText(file, html, (rendered) => cleanTitle(metaTitle) ?? firstHeading(rendered));
 }

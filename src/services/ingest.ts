@@ -42,7 +42,13 @@ export interface IngestOptions {
 /** The limits a file is read with. */
 type ReadLimits = Pick<IngestOptions, 'maxBytes' | 'maxCharacters'>;
 
-const NOTHING_ADDED: SaveCounts = { instrumentsAdded: 0, instrumentsMerged: 0, claims: 0, statements: 0, events: 0 };
+const NOTHING_ADDED: SaveCounts = {
+  instrumentsAdded: 0,
+  instrumentsMerged: 0,
+  claims: 0,
+  statements: 0,
+  events: 0,
+};
 
 /** Turns anything thrown into an AtlasError that names the file. */
 export function asAtlasError(file: string, error: unknown): AtlasError {
@@ -56,7 +62,11 @@ export function asAtlasError(file: string, error: unknown): AtlasError {
  * after reading: one already stored is `unchanged` without running the extraction. Never throws:
  * failures come back as `failed` items.
  */
-export async function ingestFile(file: string, store: AtlasStore, options: ReadLimits = {}): Promise<IngestItem> {
+export async function ingestFile(
+  file: string,
+  store: AtlasStore,
+  options: ReadLimits = {},
+): Promise<IngestItem> {
   try {
     const document = await readFileDocument(file, options);
     const known = await store.findDocumentByHash(contentHash(document.text));

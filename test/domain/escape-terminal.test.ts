@@ -12,7 +12,10 @@ void describe('escapeTerminalLine', () => {
   });
 
   void it('escapes DEL, C1 controls, line separators and bidirectional overrides', () => {
-    assert.equal(escapeTerminalLine('\u007f\u009b\u2028\u2029\u202egpj.exe'), '\\x7f\\x9b\\u2028\\u2029\\u202egpj.exe');
+    assert.equal(
+      escapeTerminalLine('\u007f\u009b\u2028\u2029\u202egpj.exe'),
+      '\\x7f\\x9b\\u2028\\u2029\\u202egpj.exe',
+    );
   });
 
   void it('leaves ordinary text alone, accents, quotes and emoji included', () => {
@@ -23,6 +26,9 @@ void describe('escapeTerminalLine', () => {
 
 void describe('escapeTerminalText', () => {
   void it('keeps line breaks and escapes every other control character', () => {
-    assert.equal(escapeTerminalText('ligne 1\nligne\u001b]0;titre\u0007 2'), 'ligne 1\nligne\\x1b]0;titre\\x07 2');
+    assert.equal(
+      escapeTerminalText('ligne 1\nligne\u001b]0;titre\u0007 2'),
+      'ligne 1\nligne\\x1b]0;titre\\x07 2',
+    );
   });
 });

@@ -19,7 +19,13 @@ import {
   readDocument,
 } from '../../src/readers/index.ts';
 import type { ReadOptions } from '../../src/readers/index.ts';
-import { crowdedDocx, inflatingDocx, lyingDocx, nestedHtml, nestedMarkdownLists } from '../fixtures/hostile.ts';
+import {
+  crowdedDocx,
+  inflatingDocx,
+  lyingDocx,
+  nestedHtml,
+  nestedMarkdownLists,
+} from '../fixtures/hostile.ts';
 
 let dir: string;
 const at = (name: string): string => join(dir, name);
@@ -59,7 +65,10 @@ void describe('DOCX archives', () => {
     assert.ok(bytes.length < 1024 * 1024, `a small file (${bytes.length} bytes)`);
     await writeFile(file, bytes);
     const heapBefore = process.memoryUsage().heapUsed;
-    const error = await assertRefused(file, /word\/document\.xml\) of 33\.\d MiB is over the limit of 32\.0 MiB/);
+    const error = await assertRefused(
+      file,
+      /word\/document\.xml\) of 33\.\d MiB is over the limit of 32\.0 MiB/,
+    );
     assert.equal(error.detail.limit, 'docx_document_xml_bytes');
     assert.ok(process.memoryUsage().heapUsed - heapBefore < 20 * 1024 * 1024, 'nothing inflated in memory');
   });
@@ -67,7 +76,10 @@ void describe('DOCX archives', () => {
   void it('refuses a part that inflates far more than Word files do', async () => {
     const file = at('compressée.docx');
     await writeFile(file, await inflatingDocx(4 * 1024 * 1024));
-    const error = await assertRefused(file, /word\/document\.xml inflates [\d,]+ times, over the limit of 100 times/);
+    const error = await assertRefused(
+      file,
+      /word\/document\.xml inflates [\d,]+ times, over the limit of 100 times/,
+    );
     assert.equal(error.detail.limit, 'docx_compression_ratio');
   });
 
@@ -89,7 +101,10 @@ void describe('DOCX archives', () => {
     await writeFile(file, await inflatingDocx(50 * 1024));
     const document = await readDocument(file);
     assert.equal(document.format, 'docx');
-    assert.match(document.text, /^La coopération migratoire avance\.\n\n[\s\S]*\n\nAccord de réadmission entre le Maroc et la France\.$/);
+    assert.match(
+      document.text,
+      /^La coopération migratoire avance\.\n\n[\s\S]*\n\nAccord de réadmission entre le Maroc et la France\.$/,
+    );
   });
 });
 
@@ -150,9 +165,13 @@ void describe('characters per document', () => {
   void it('refuses a text over --max-chars before parsing it, naming the option', async () => {
     const file = at('long.html');
     await writeFile(file, `<html><body><p>${'Texte. '.repeat(2000)}</p></body></html>`);
-    const error = await assertRefused(file, /text of [\d,]+ characters is over the limit of 5,000 characters per document; .*--max-chars/, {
-      maxCharacters: 5000,
-    });
+    const error = await assertRefused(
+      file,
+      /text of [\d,]+ characters is over the limit of 5,000 characters per document; .*--max-chars/,
+      {
+        maxCharacters: 5000,
+      },
+    );
     assert.equal(error.detail.limit, 'characters');
     assert.ok((await readDocument(file, { maxCharacters: 20_000 })).text.startsWith('Texte.'));
   });

@@ -51,7 +51,9 @@ export function registerCoordination(program: Command): void {
       }
       for (const ov of view.overlaps) out(`overlap: ${topicLabel(ov.topic, lang)}: ${ov.actors.join(', ')}`);
       for (const g of view.gaps) {
-        out(`gap: ${topicLabel(g.topic, lang)} (priority: ${g.priorities.map((p) => oneLine(p.label)).join('; ')})`);
+        out(
+          `gap: ${topicLabel(g.topic, lang)} (priority: ${g.priorities.map((p) => oneLine(p.label)).join('; ')})`,
+        );
       }
     });
 
@@ -74,7 +76,9 @@ export function registerCoordination(program: Command): void {
             `  ${s.date?.value ?? '—'}  ${s.kind}${s.legalBasis ? ` (${s.legalBasis})` : ''}  “${oneLine(s.source.quote.slice(0, 100))}”`,
           );
         }
-        for (const a of t.approaches) out(`  ${a.stance} ${a.approach}  “${oneLine(a.source.quote.slice(0, 100))}”`);
+        for (const a of t.approaches) {
+          out(`  ${a.stance} ${a.approach}  “${oneLine(a.source.quote.slice(0, 100))}”`);
+        }
       }
       out(`${timelines.length} countries`);
     });

@@ -13,7 +13,9 @@ import { err, oneLine, out, printJson } from '../output.ts';
  */
 export function errorLine(item: IngestItem): string {
   const message = item.error?.message ?? 'failed';
-  return oneLine(message.startsWith(`${item.file}:`) ? `error: ${message}` : `error: ${item.file}: ${message}`);
+  return oneLine(
+    message.startsWith(`${item.file}:`) ? `error: ${message}` : `error: ${item.file}: ${message}`,
+  );
 }
 
 /** "3 added, 1 unchanged, 0 failed; 12 instruments added (2 merged), 480 claims". */
