@@ -50,7 +50,14 @@ export interface ReadOptions {
 
 const ReadOptionsSchema = z.object({
   maxBytes: z.number().int().positive().optional(),
-  maxCharacters: z.number().int().positive().optional(),
+  // The extraction folds the whole text into one string: it must stay far below the engine's
+  // largest string (2^29 units), where folding fails with an unrelated "utf-16le" error.
+  maxCharacters: z
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 28)
+    .optional(),
 });
 
 /** The format's reader; `checkText` is called on the text as early as the format allows. */
