@@ -85,7 +85,8 @@ export function checkHtmlNesting(file: string, html: string, limit = MAX_HTML_NE
 
 /** Leading container markers of a Markdown line: block quotes (`>`) and list items (`-`, `*`, `+`, `1.`, `1)`). */
 const CONTAINER_MARKER = /^(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
-const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
+/** An opening code fence; a backtick fence's info string may not hold a backtick (CommonMark). */
+const FENCE = /^[ \t]{0,3}(?:(`{3,})(?=[^`]*$)|(~{3,}))/;
 
 /** Columns of leading whitespace (a tab advances to the next multiple of 4) and its length. */
 function indentation(line: string): { columns: number; length: number } {
@@ -118,18 +119,16 @@ export function markdownNestingDepth(markdown: string, limit: number): number {
     const line = markdown.slice(start, end);
     start = end + 1;
     const fenceMatch = FENCE.exec(line);
+    const fenceRun = fenceMatch?.[1] ?? fenceMatch?.[2];
     if (fence !== undefined) {
-      if (
-        fenceMatch?.[1] !== undefined &&
-        fenceMatch[1][0] === fence[0] &&
-        fenceMatch[1].length >= fence.length
-      ) {
+      // Only a run of the same character, at least as long, closes the fence.
+      if (fenceRun !== undefined && fenceRun[0] === fence[0] && fenceRun.length >= fence.length) {
         fence = undefined;
       }
       continue;
     }
-    if (fenceMatch?.[1] !== undefined) {
-      fence = fenceMatch[1];
+    if (fenceRun !== undefined) {
+      fence = fenceRun;
       continue;
     }
     const indent = indentation(line);

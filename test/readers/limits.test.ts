@@ -135,6 +135,11 @@ void describe('nesting depth', () => {
     assert.equal(markdownNestingDepth('1. a\n   1. b\n\n   text\n', 100), 2);
     assert.equal(markdownNestingDepth('- - - x\n      - y\n', 100), 4);
     assert.equal(markdownNestingDepth('```\n- a\n  - b\n    - c\n```\nplain\n', 100), 0);
+    assert.equal(
+      markdownNestingDepth('``` a`b\n- a\n  - b\n', 100),
+      2,
+      'not a fence: a backtick in its info',
+    );
     assert.equal(markdownNestingDepth(nestedMarkdownLists(500), 100), 101, 'stops past the limit');
   });
 
