@@ -5,7 +5,7 @@
  * extraction. Options: --files N.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingestPaths, summariseBatch } from '../src/services/ingest.ts';
@@ -29,9 +29,14 @@ try {
   }
   const store = await openAtlasStore({ dataDir: join(work, 'data') });
   try {
+    // CPU time too: on a shared machine it varies far less with the load than the wall clock.
+    let cpuSeconds = 0;
     const seconds = async (work: () => Promise<unknown>): Promise<number> => {
       const started = process.hrtime.bigint();
+      const cpu = process.cpuUsage();
       await work();
+      const used = process.cpuUsage(cpu);
+      cpuSeconds = (used.user + used.system) / 1e6;
       return Number(process.hrtime.bigint() - started) / 1e9;
     };
     let first = summariseBatch({ results: [] });
@@ -42,6 +47,7 @@ try {
     const againSeconds = await seconds(async () => {
       again = summariseBatch(await ingestPaths([folder], store));
     });
+    console.log(`machine: ${availableParallelism()} cores, load average ${loadavg()[0]?.toFixed(1)}`);
     console.log(
       `corpus: ${written} files, ${(bytes / 1e6).toFixed(1)} MB (varied copies of the built-in documents)`,
     );
@@ -49,7 +55,7 @@ try {
       `first ingestion: ${firstSeconds.toFixed(1)} s (${first.added} added, ${first.unchanged} unchanged, ${first.failed} failed)`,
     );
     console.log(
-      `re-ingesting ${written} unchanged files: ${againSeconds.toFixed(2)} s, ${((againSeconds * 1000) / written).toFixed(1)} ms per file (${again.added} added, ${again.unchanged} unchanged, ${again.failed} failed)`,
+      `re-ingesting ${written} unchanged files: ${againSeconds.toFixed(2)} s (${cpuSeconds.toFixed(2)} s of CPU), ${((againSeconds * 1000) / written).toFixed(1)} ms per file (${again.added} added, ${again.unchanged} unchanged, ${again.failed} failed)`,
     );
   } finally {
     await store.close();
