@@ -4,11 +4,12 @@
  * rejected promise nobody awaited) ends the process with 70, the internal-failure code, never
  * with 1, which means "some files of a batch failed".
  */
+import { escapeTerminalLine } from '../domain/escape-terminal.ts';
 import { runCli } from './run.ts';
 import { EXIT_INTERNAL, internalFailureLine } from './signals.ts';
 
 function crash(error: unknown): void {
-  process.stderr.write(`${internalFailureLine(error)}\n`);
+  process.stderr.write(`${escapeTerminalLine(internalFailureLine(error))}\n`);
   process.exit(EXIT_INTERNAL);
 }
 process.on('uncaughtException', crash);

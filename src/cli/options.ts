@@ -60,6 +60,8 @@ export const InstrumentsOptions = z.object({
 export const IngestOptions = z.object({
   json: z.boolean().default(false),
   maxBytes: positiveInt(2 ** 31).optional(),
+  // The extraction cannot fold a text longer than the engine's largest string (2^29 units).
+  maxChars: positiveInt(2 ** 28).optional(),
 });
 
 export const JsonOption = z.object({ json: z.boolean().default(false) });

@@ -4,13 +4,38 @@
  * run's streams: see io.ts).
  */
 import { actorName } from '../domain/actors.ts';
+import { escapeTerminalLine, escapeTerminalText } from '../domain/escape-terminal.ts';
 import type { Language } from '../domain/model.ts';
 import { labelOf } from '../domain/taxonomy.ts';
 import type { CountBy, InstrumentSummary } from '../storage/atlas-store.ts';
 import { currentIo } from './io.ts';
 
-/** Writes one line (or several) to stdout. */
+/**
+ * Writes one line (or several) to stdout. Control characters other than the line breaks are escaped
+ * here; user text inside a line (titles, file names, quotes) goes through `oneLine` where it is put
+ * in, so its own newlines cannot start a line.
+ */
 export const out = (text: string): void => {
+  const safe = escapeTerminalText(text.endsWith('\n') ? text.slice(0, -1) : text);
+  currentIo().stdout.write(`${safe}\n`);
+};
+
+/**
+ * Writes exactly one line to stderr: every control character in `text`, newlines included, is
+ * escaped, so a file name holding "\nerror: …" or an ANSI sequence cannot forge or hide a line.
+ */
+export const err = (text: string): void => {
+  currentIo().stderr.write(`${escapeTerminalLine(text.endsWith('\n') ? text.slice(0, -1) : text)}\n`);
+};
+
+/** User text (a title, a file name, a quote) made safe to put inside one terminal line. */
+export const oneLine = (text: string): string => escapeTerminalLine(text);
+
+/**
+ * Writes data (JSON, CSV) to stdout exactly as given: it is for programs, and JSON escapes control
+ * characters itself, while CSV keeps a cell's newlines inside its quotes.
+ */
+export const outData = (text: string): void => {
   currentIo().stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 };
 
@@ -51,7 +76,7 @@ export function instrumentLine(instrument: InstrumentSummary, lang: Language): s
     lang,
   );
   const date = (instrument.firstDate ?? '—').padEnd(10);
-  return `${instrument.id}  ${date}  ${typeLabel(instrument.type, lang)}: ${instrument.title}${parties === '' ? '' : `  [${parties}]`}`;
+  return `${instrument.id}  ${date}  ${typeLabel(instrument.type, lang)}: ${oneLine(instrument.title)}${parties === '' ? '' : `  [${parties}]`}`;
 }
 
 /** A titled block of "label  count" lines, aligned. */

@@ -54,6 +54,7 @@ export function buildProgram(): Command {
     .argument('<paths...>', 'files (.txt .md .html .pdf .docx) or folders')
     .option('--json', 'print the per-file results as JSON')
     .option('--max-bytes <n>', 'largest file accepted, in bytes')
+    .option('--max-chars <n>', 'most characters of text in one document')
     .action(lazy(async () => (await import('./commands/ingest.ts')).runIngest));
 
   program

@@ -7,6 +7,7 @@
  */
 import { CommanderError } from 'commander';
 import { AtlasError } from '../domain/errors.ts';
+import { escapeTerminalLine } from '../domain/escape-terminal.ts';
 import { currentIo, setExitCode, withRun, type CliIo } from './io.ts';
 import { buildProgram } from './program.ts';
 import { EXIT_INTERNAL, EXIT_USAGE, Interrupted, exitCodeForSignal, internalFailureLine } from './signals.ts';
@@ -25,9 +26,10 @@ export function runCli(
   });
 }
 
-// Written here rather than through output.ts, which loads the taxonomy and the actor registry.
+// Written here rather than through output.ts, which loads the taxonomy and the actor registry; a
+// message may quote a file name, so it is escaped to one line all the same.
 const err = (line: string): void => {
-  currentIo().stderr.write(`${line}\n`);
+  currentIo().stderr.write(`${escapeTerminalLine(line)}\n`);
 };
 
 /** Prints the one line an error deserves (commander has printed its own) and picks the exit code. */

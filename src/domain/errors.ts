@@ -9,6 +9,7 @@ export type AtlasErrorCode =
   | 'wrong_encoding'
   | 'empty_document'
   | 'document_too_large'
+  | 'document_over_limit'
   | 'invalid_input'
   | 'not_found'
   | 'conflict'
@@ -21,6 +22,7 @@ const HTTP_STATUS: Record<AtlasErrorCode, number> = {
   wrong_encoding: 422,
   empty_document: 422,
   document_too_large: 413,
+  document_over_limit: 413,
   invalid_input: 400,
   not_found: 404,
   conflict: 409,
@@ -35,6 +37,7 @@ const EXIT_CODE: Record<AtlasErrorCode, number> = {
   wrong_encoding: 65,
   empty_document: 65,
   document_too_large: 65,
+  document_over_limit: 65,
   invalid_input: 64,
   not_found: 66,
   conflict: 65,
@@ -68,8 +71,16 @@ export class AtlasError extends Error {
   }
 }
 
+/** A library's reason on one line: some (mammoth's XML parser) put newlines and tabs in theirs. */
+const oneLineReason = (reason: string): string => reason.replace(/\s+/g, ' ').trim();
+
 export const unreadableFile = (file: string, reason: string, cause?: unknown) =>
-  new AtlasError('unreadable_file', `${file}: cannot be read (${reason})`, { file }, { cause });
+  new AtlasError(
+    'unreadable_file',
+    `${file}: cannot be read (${oneLineReason(reason)})`,
+    { file },
+    { cause },
+  );
 export const unknownFormat = (file: string, hint: string) =>
   new AtlasError(
     'unknown_format',
@@ -86,6 +97,14 @@ export const documentTooLarge = (file: string, bytes: number, limit: number) =>
     `${file}: ${bytes} bytes is over the limit of ${limit} bytes for one document`,
     { file, bytes, limit },
   );
+/**
+ * A document refused by one of the readers' safety limits, checked before the costly step it guards
+ * (inflating a DOCX, parsing deeply nested HTML or Markdown, extracting from a huge text). The
+ * message says which limit and its value; `detail.limit` names it for machines ("characters",
+ * "nesting_depth", "docx_uncompressed_bytes"…).
+ */
+export const documentOverLimit = (file: string, limit: string, description: string, advice: string) =>
+  new AtlasError('document_over_limit', `${file}: ${description}; ${advice}`, { file, limit });
 export const invalidInput = (field: string, message: string) =>
   new AtlasError('invalid_input', `${field}: ${message}`, { field });
 export const notFound = (what: string, id: string) =>

@@ -5,6 +5,7 @@
 import { convert } from 'html-to-text';
 import type { HtmlToTextOptions } from 'html-to-text';
 import { decodeText } from './encoding.ts';
+import { asParserOverflow, checkHtmlNesting } from './limits.ts';
 import { cleanTitle } from './normalise.ts';
 import type { ExtractedText } from './types.ts';
 
@@ -55,8 +56,26 @@ export function firstHeading(html: string): string | undefined {
   return heading === undefined ? undefined : cleanTitle(convert(heading, HTML_TO_TEXT_OPTIONS));
 }
 
-/** Reads an HTML document's bytes into its visible text and title. */
-export function readHtml(file: string, bytes: Uint8Array): ExtractedText {
+/**
+ * HTML of `file` turned into plain text and a title, after checking its nesting depth (html-to-text
+ * walks the tree recursively, so a page nested thousands of levels deep would overflow the stack).
+ */
+export function htmlDocumentText(file: string, html: string, title = htmlTitle): ExtractedText {
+  checkHtmlNesting(file, html);
+  try {
+    return { text: htmlToPlainText(html), title: title(html) };
+  } catch (error) {
+    throw asParserOverflow(file, error);
+  }
+}
+
+/** Reads an HTML document's bytes into its visible text and title; `checkText` runs before parsing. */
+export function readHtml(
+  file: string,
+  bytes: Uint8Array,
+  checkText: (text: string) => void = () => undefined,
+): ExtractedText {
   const html = decodeText(file, bytes);
-  return { text: htmlToPlainText(html), title: htmlTitle(html) };
+  checkText(html);
+  return htmlDocumentText(file, html);
 }

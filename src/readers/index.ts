@@ -10,6 +10,7 @@ import { detectFormat } from './detect-format.ts';
 import { readDocx } from './docx.ts';
 import { loadDocumentBytes } from './files.ts';
 import { readHtml } from './html.ts';
+import { checkCharacters, DEFAULT_MAX_CHARACTERS } from './limits.ts';
 import { readMarkdown } from './markdown.ts';
 import { isBlank, normaliseText, titleFromFileName } from './normalise.ts';
 import { readPdf } from './pdf.ts';
@@ -20,6 +21,8 @@ export { expandInputs } from './files.ts';
 export type { ExpandedInputs } from './files.ts';
 export { detectFormat, formatFromExtension, sniffContent } from './detect-format.ts';
 export { normaliseText } from './normalise.ts';
+export { DEFAULT_MAX_CHARACTERS, MAX_HTML_NESTING, MAX_MARKDOWN_NESTING } from './limits.ts';
+export { DOCX_LIMITS } from './docx-archive.ts';
 
 /** Default size limit for one document: 50 MiB. */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -41,26 +44,40 @@ export interface ReadDocument {
 export interface ReadOptions {
   /** Largest file accepted, in bytes (default `DEFAULT_MAX_BYTES`). */
   readonly maxBytes?: number | undefined;
+  /** Most characters of text in one document (default `DEFAULT_MAX_CHARACTERS`). */
+  readonly maxCharacters?: number | undefined;
 }
 
-const ReadOptionsSchema = z.object({ maxBytes: z.number().int().positive().optional() });
+const ReadOptionsSchema = z.object({
+  maxBytes: z.number().int().positive().optional(),
+  // The extraction folds the whole text into one string: it must stay far below the engine's
+  // largest string (2^29 units), where folding fails with an unrelated "utf-16le" error.
+  maxCharacters: z
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 28)
+    .optional(),
+});
 
+/** The format's reader; `checkText` is called on the text as early as the format allows. */
 function extract(
   file: string,
   format: DocumentFormat,
   bytes: Uint8Array,
+  checkText: (text: string) => void,
 ): ExtractedText | Promise<ExtractedText> {
   switch (format) {
     case 'text':
       return readPlainText(file, bytes);
     case 'markdown':
-      return readMarkdown(file, bytes);
+      return readMarkdown(file, bytes, checkText);
     case 'html':
-      return readHtml(file, bytes);
+      return readHtml(file, bytes, checkText);
     case 'pdf':
       return readPdf(file, bytes);
     case 'docx':
-      return readDocx(file, bytes);
+      return readDocx(file, bytes, checkText);
   }
 }
 
@@ -68,17 +85,25 @@ function extract(
  * Reads one document. The format comes from the extension checked against the content (see
  * `detectFormat`). Throws AtlasError: `unreadable_file` (missing, permission denied, a directory,
  * corrupt PDF/DOCX), `unknown_format`, `wrong_encoding`, `empty_document` (blank file, PDF without
- * a text layer) or `document_too_large` (checked before the file is read).
+ * a text layer), `document_too_large` (checked before the file is read) or `document_over_limit`
+ * (DOCX archive limits, nesting depth, characters: each checked before the step it guards).
  */
 export async function readDocument(path: string, options: ReadOptions = {}): Promise<ReadDocument> {
   const parsed = ReadOptionsSchema.safeParse(options);
-  if (!parsed.success) throw invalidInput('maxBytes', 'must be a positive whole number of bytes');
+  if (!parsed.success) {
+    const field = String(parsed.error.issues[0]?.path[0] ?? 'maxBytes');
+    throw invalidInput(field, 'must be a positive whole number');
+  }
   const maxBytes = parsed.data.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxCharacters = parsed.data.maxCharacters ?? DEFAULT_MAX_CHARACTERS;
+  const checkText = (text: string): void => checkCharacters(path, text.length, maxCharacters);
   try {
     const bytes = await loadDocumentBytes(path, maxBytes);
     if (bytes.length === 0) throw emptyDocument(path);
     const format = detectFormat(path, bytes);
-    const extracted = await extract(path, format, bytes);
+    const extracted = await extract(path, format, bytes, checkText);
+    // Before normalisation, which is the first step over the whole text for every format.
+    checkText(extracted.text);
     const text = normaliseText(extracted.text);
     if (isBlank(text)) throw emptyDocument(path);
     return { path, format, title: extracted.title ?? titleFromFileName(path), text, bytes: bytes.length };

@@ -4,7 +4,8 @@
  */
 import { marked } from 'marked';
 import { decodeText } from './encoding.ts';
-import { firstHeading, htmlToPlainText } from './html.ts';
+import { firstHeading, htmlDocumentText } from './html.ts';
+import { asParserOverflow, checkMarkdownNesting } from './limits.ts';
 import { cleanTitle } from './normalise.ts';
 import type { ExtractedText } from './types.ts';
 
@@ -14,16 +15,32 @@ import type { ExtractedText } from './types.ts';
 const FRONT_MATTER = /^---[ \t]*\r?\n([A-Za-z_][\w-]*:[^\n]*\n[\s\S]*?)\r?\n?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 const FRONT_MATTER_TITLE = /^title:[ \t]*(["']?)(.*)\1[ \t]*$/m;
 
-/** Markdown source turned into plain text and a title (front-matter title, else first heading). */
-export function markdownToPlainText(markdown: string): ExtractedText {
+/**
+ * Markdown source of `file` turned into plain text and a title (front-matter title, else first
+ * heading). Its nesting is checked first: marked re-reads nested lists once per level, and raw
+ * HTML inside Markdown reaches the HTML reader's own depth check.
+ */
+export function markdownToPlainText(file: string, markdown: string): ExtractedText {
+  checkMarkdownNesting(file, markdown);
   const frontMatter = FRONT_MATTER.exec(markdown);
   const body = frontMatter === null ? markdown : markdown.slice(frontMatter[0].length);
   const metaTitle = frontMatter === null ? undefined : FRONT_MATTER_TITLE.exec(frontMatter[1] ?? '')?.[2];
-  const html = marked.parse(body, { async: false, gfm: true });
-  return { text: htmlToPlainText(html), title: cleanTitle(metaTitle) ?? firstHeading(html) };
+  let html: string;
+  try {
+    html = marked.parse(body, { async: false, gfm: true });
+  } catch (error) {
+    throw asParserOverflow(file, error);
+  }
+  return htmlDocumentText(file, html, (rendered) => cleanTitle(metaTitle) ?? firstHeading(rendered));
 }
 
-/** Reads a Markdown document's bytes. */
-export function readMarkdown(file: string, bytes: Uint8Array): ExtractedText {
-  return markdownToPlainText(decodeText(file, bytes));
+/** Reads a Markdown document's bytes; `checkText` runs before parsing. */
+export function readMarkdown(
+  file: string,
+  bytes: Uint8Array,
+  checkText: (text: string) => void = () => undefined,
+): ExtractedText {
+  const markdown = decodeText(file, bytes);
+  checkText(markdown);
+  return markdownToPlainText(file, markdown);
 }

@@ -11,6 +11,8 @@ import type { ReadDocument } from '../readers/index.ts';
 export interface ExtractFileOptions {
   /** Largest file accepted, in bytes. */
   readonly maxBytes?: number | undefined;
+  /** Most characters of text in one document. */
+  readonly maxCharacters?: number | undefined;
   /** Forces the document language instead of detecting it. */
   readonly language?: Language | undefined;
 }
@@ -21,12 +23,21 @@ export interface ExtractedFile {
   readonly extracted: ExtractedDocument;
 }
 
+/** Reads one file with the size and character limits of `options`. */
+export function readFileDocument(path: string, options: ExtractFileOptions = {}): Promise<ReadDocument> {
+  return readDocument(path, { maxBytes: options.maxBytes, maxCharacters: options.maxCharacters });
+}
+
+/** What the rules find in a document already read. */
+export function extractReadDocument(
+  document: ReadDocument,
+  options: Pick<ExtractFileOptions, 'language'> = {},
+): ExtractedDocument {
+  return extractDocument(document.text, options.language === undefined ? {} : { language: options.language });
+}
+
 /** Reads and extracts one file. Throws the readers' AtlasErrors (unreadable, wrong encoding…). */
 export async function extractFile(path: string, options: ExtractFileOptions = {}): Promise<ExtractedFile> {
-  const document = await readDocument(path, { maxBytes: options.maxBytes });
-  const extracted = extractDocument(
-    document.text,
-    options.language === undefined ? {} : { language: options.language },
-  );
-  return { document, extracted };
+  const document = await readFileDocument(path, options);
+  return { document, extracted: extractReadDocument(document, options) };
 }

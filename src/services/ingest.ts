@@ -6,7 +6,8 @@ import { AtlasError } from '../domain/errors.ts';
 import { expandInputs } from '../readers/index.ts';
 import type { WatchHit } from '../storage/analyses/analysis-store.ts';
 import type { AtlasStore, SaveCounts } from '../storage/atlas-store.ts';
-import { extractFile } from './extract-file.ts';
+import { contentHash } from '../storage/records.ts';
+import { extractReadDocument, readFileDocument } from './extract-file.ts';
 
 /** The outcome for one input file. */
 export interface IngestItem {
@@ -35,7 +36,19 @@ export interface IngestOptions {
   /** Called once the inputs are expanded, with the number of files to read. */
   readonly onStart?: (total: number) => void;
   readonly maxBytes?: number | undefined;
+  readonly maxCharacters?: number | undefined;
 }
+
+/** The limits a file is read with. */
+type ReadLimits = Pick<IngestOptions, 'maxBytes' | 'maxCharacters'>;
+
+const NOTHING_ADDED: SaveCounts = {
+  instrumentsAdded: 0,
+  instrumentsMerged: 0,
+  claims: 0,
+  statements: 0,
+  events: 0,
+};
 
 /** Turns anything thrown into an AtlasError that names the file. */
 export function asAtlasError(file: string, error: unknown): AtlasError {
@@ -44,14 +57,23 @@ export function asAtlasError(file: string, error: unknown): AtlasError {
   return new AtlasError('storage_failure', `${file}: ${reason}`, { file }, { cause: error });
 }
 
-/** Ingests one file into the store. Never throws: failures come back as `failed` items. */
+/**
+ * Ingests one file into the store. A document is identified by the hash of its text, computed right
+ * after reading: one already stored is `unchanged` without running the extraction. Never throws:
+ * failures come back as `failed` items.
+ */
 export async function ingestFile(
   file: string,
   store: AtlasStore,
-  options: { maxBytes?: number | undefined } = {},
+  options: ReadLimits = {},
 ): Promise<IngestItem> {
   try {
-    const { document, extracted } = await extractFile(file, { maxBytes: options.maxBytes });
+    const document = await readFileDocument(file, options);
+    const known = await store.findDocumentByHash(contentHash(document.text));
+    if (known !== undefined) {
+      return { file, status: 'unchanged', documentId: known.id, counts: NOTHING_ADDED };
+    }
+    const extracted = extractReadDocument(document);
     const saved = await store.saveExtraction(document, extracted);
     return {
       file,
@@ -84,7 +106,10 @@ export async function ingestPaths(
     options.onProgress?.({ done: index + 1, total: files.length + errors.length, item });
   }
   for (const file of files) {
-    const item = await ingestFile(file, store, { maxBytes: options.maxBytes });
+    const item = await ingestFile(file, store, {
+      maxBytes: options.maxBytes,
+      maxCharacters: options.maxCharacters,
+    });
     results.push(item);
     options.onProgress?.({ done: results.length, total: files.length + errors.length, item });
   }

@@ -1,6 +1,7 @@
 /**
  * Ingestion of the real corpus into a temporary database file, the stored instruments checked with
- * their evidence; re-ingestion; a batch with bad inputs where each bad file fails alone.
+ * their evidence; re-ingestion recognised by hash before extraction; a batch with bad and hostile
+ * inputs where each bad file fails alone.
  */
 import assert from 'node:assert/strict';
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -8,11 +9,13 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { EXTRACTOR_ID } from '../../src/extraction/types.ts';
-import type { ClaimView, InstrumentSummary } from '../../src/storage/atlas-store.ts';
+import { DOCX_LIMITS } from '../../src/readers/index.ts';
+import type { AtlasStore, ClaimView, InstrumentSummary } from '../../src/storage/atlas-store.ts';
 import { openAtlasDatabase } from '../../src/storage/database.ts';
 import type { SqliteAtlas } from '../../src/storage/database.ts';
 import { builtInCorpusFiles, CORPUS_DIR, ensureBuiltInCorpus } from '../../src/services/corpus.ts';
 import { ingestPaths, summariseBatch } from '../../src/services/ingest.ts';
+import { inflatingDocx, nestedHtml, nestedMarkdownLists } from '../fixtures/hostile.ts';
 
 const partyIds = (instrument: InstrumentSummary): string[] => instrument.parties.map((p) => p.actorId).sort();
 
@@ -221,6 +224,89 @@ void describe('a batch with bad inputs', () => {
         assert.ok(!item.error!.message.includes('\n'), 'one line');
       }
       assert.equal((await atlas.store.listDocuments({ limit: 10, offset: 0 })).total, 1);
+    } finally {
+      await atlas.store.close();
+    }
+  });
+});
+
+void describe('a batch with hostile inputs', () => {
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mda-hostile-'));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  void it('refuses each over a limit with one line, and the good file after them goes in', async () => {
+    const [good] = await builtInCorpusFiles();
+    const hostile = {
+      bomb: join(dir, 'a-bombe.docx'),
+      html: join(dir, 'b-profond.html'),
+      markdown: join(dir, 'c-listes.md'),
+    };
+    await writeFile(hostile.bomb, await inflatingDocx(DOCX_LIMITS.maxDocumentXmlBytes + 1024 * 1024));
+    await writeFile(hostile.html, nestedHtml(3000));
+    await writeFile(hostile.markdown, nestedMarkdownLists(3000, 9_000_000));
+    const goodCopy = join(dir, `d-${basename(good!)}`);
+    await copyFile(good!, goodCopy);
+    const atlas = await openAtlasDatabase({ dataDir: join(dir, 'data') });
+    try {
+      const batch = await ingestPaths([dir], atlas.store);
+      assert.deepEqual(
+        batch.results.map((r) => [basename(r.file), r.status, r.error?.code]),
+        [
+          ['a-bombe.docx', 'failed', 'document_over_limit'],
+          ['b-profond.html', 'failed', 'document_over_limit'],
+          ['c-listes.md', 'failed', 'document_over_limit'],
+          [basename(goodCopy), 'added', undefined],
+        ],
+      );
+      for (const item of batch.results.slice(0, 3)) {
+        assert.ok(item.error!.message.startsWith(`${item.file}: `), item.error!.message);
+        assert.match(item.error!.message, /over the limit|deeper than/);
+        assert.ok(!item.error!.message.includes('\n'), 'one line');
+      }
+      assert.equal((await atlas.store.listDocuments({ limit: 10, offset: 0 })).total, 1);
+    } finally {
+      await atlas.store.close();
+    }
+  });
+});
+
+void describe('hash before work', () => {
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mda-rehash-'));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  void it('recognises an unchanged document from its hash, before extraction and storing', async () => {
+    const atlas = await openAtlasDatabase({ dataDir: join(dir, 'data') });
+    try {
+      const first = await ingestPaths([CORPUS_DIR], atlas.store);
+      assert.equal(summariseBatch(first).added, 4);
+      const before = await atlas.store.stats();
+      // The same store, with its calls counted: an unchanged file is looked up by hash only.
+      const calls = { saveExtraction: 0, findDocumentByHash: 0 };
+      const counted: AtlasStore = {
+        ...atlas.store,
+        saveExtraction: (...args) => {
+          calls.saveExtraction += 1;
+          return atlas.store.saveExtraction(...args);
+        },
+        findDocumentByHash: (hash) => {
+          calls.findDocumentByHash += 1;
+          return atlas.store.findDocumentByHash(hash);
+        },
+      };
+      const again = await ingestPaths([CORPUS_DIR], counted);
+      assert.deepEqual(
+        again.results.map((r) => [r.status, r.documentId]),
+        first.results.map((r) => ['unchanged', r.documentId]),
+      );
+      assert.deepEqual(calls, { saveExtraction: 0, findDocumentByHash: 4 });
+      assert.equal(summariseBatch(again).claims, 0);
+      assert.deepEqual(await atlas.store.stats(), before);
     } finally {
       await atlas.store.close();
     }

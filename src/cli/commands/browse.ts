@@ -10,6 +10,7 @@ import {
   countBlock,
   formatMoney,
   instrumentLine,
+  oneLine,
   out,
   printJson,
   topicLabel,
@@ -88,7 +89,7 @@ function claimValue(claim: ClaimView, lang: Language): string {
 export function showInstrument(instrument: InstrumentDetail, lang: Language): string {
   const yesNo = instrument.binding === null ? 'not stated' : instrument.binding ? 'binding' : 'non-binding';
   const lines = [
-    `${instrument.title}`,
+    oneLine(instrument.title),
     `  id:         ${instrument.id}`,
     `  type:       ${typeLabel(instrument.type, lang)} (${instrument.type})`,
     `  legal form: ${instrument.legalForm}, ${yesNo}`,
@@ -98,16 +99,16 @@ export function showInstrument(instrument: InstrumentDetail, lang: Language): st
     `  amounts:    ${instrument.amounts.map((a) => `${a.approximate ? '~' : ''}${formatMoney(a.value, a.currency, lang)}`).join(', ') || '—'}`,
     `  topics:     ${instrument.topics.map((t) => topicLabel(t, lang)).join(', ') || '—'}`,
     `  approaches: ${instrument.approaches.map((a) => approachLabel(a, lang)).join(', ') || '—'}`,
-    `  documents:  ${instrument.documents.map((d) => d.title).join('; ')}`,
+    `  documents:  ${instrument.documents.map((d) => oneLine(d.title)).join('; ')}`,
     '',
     `Evidence (${instrument.claims.length} claims):`,
   ];
   for (const claim of instrument.claims) {
     const e = claim.evidence;
     lines.push(`  ${claim.property}: ${claimValue(claim, lang)}`);
-    lines.push(`    "${e.quote.replace(/\s+/g, ' ')}"`);
+    lines.push(`    "${oneLine(e.quote.replace(/\s+/g, ' '))}"`);
     lines.push(
-      `    — ${e.documentTitle}, chars ${e.span.start}–${e.span.end}, asserted by ${e.assertedBy}, ${e.reviewState}`,
+      `    — ${oneLine(e.documentTitle)}, chars ${e.span.start}–${e.span.end}, asserted by ${e.assertedBy}, ${e.reviewState}`,
     );
   }
   return lines.join('\n');

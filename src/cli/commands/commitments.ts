@@ -9,7 +9,7 @@ import { parseIndicatorInput } from '../../analysis/indicators.ts';
 import { commitmentTracker, indicators, todayIso } from '../../services/analyses.ts';
 import { globalsOf, withStore } from '../context.ts';
 import { CountryCode, parseOptions } from '../options.ts';
-import { out, printJson } from '../output.ts';
+import { oneLine, out, printJson } from '../output.ts';
 
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
@@ -83,17 +83,17 @@ export async function runCommitments(raw: unknown, command: Command): Promise<vo
     out(
       `${c.id}  [${c.status}] ${c.owners.join(',') || '—'}  ${deadline}${flag}${c.nextDialogue ? '  (next dialogue)' : ''}`,
     );
-    out(`  ${c.text.slice(0, 160)}`);
+    out(`  ${oneLine(c.text.slice(0, 160))}`);
   }
   if (tracker.nextDialogue) {
     const d = tracker.nextDialogue.deadline;
     out(
-      `next dialogue: ${d ? `${d.inclusive ? 'by' : 'before'} ${d.value} (“${d.quote}”)` : 'no date'} — ${tracker.nextDialogue.id}`,
+      `next dialogue: ${d ? `${d.inclusive ? 'by' : 'before'} ${d.value} (“${oneLine(d.quote)}”)` : 'no date'} — ${tracker.nextDialogue.id}`,
     );
   }
   if (tracker.priorities.length > 0) {
     out('priority areas:');
-    for (const p of tracker.priorities) out(`  - ${p.label}  [${p.topics.join(', ')}]`);
+    for (const p of tracker.priorities) out(`  - ${oneLine(p.label)}  [${p.topics.join(', ')}]`);
   }
   out(`${list.length} commitments, ${tracker.overdue} overdue (as of ${today})`);
 }
@@ -124,13 +124,13 @@ export async function runIndicators(raw: unknown, command: Command): Promise<voi
   if (o.json) return printJson(series);
   for (const s of series) {
     out(
-      `${s.indicator} [${s.unit}]${s.country ? ` ${s.country}` : ''}${s.instrumentId ? ` ${s.instrumentId}` : ''}`,
+      `${oneLine(s.indicator)} [${oneLine(s.unit)}]${s.country ? ` ${s.country}` : ''}${s.instrumentId ? ` ${s.instrumentId}` : ''}`,
     );
     for (const v of s.values) {
       const src =
         'quote' in v.source
-          ? `${v.source.documentId}@${v.source.start} “${v.source.quote.slice(0, 80)}”`
-          : `entered by ${v.source.enteredBy}${v.source.note ? `: ${v.source.note}` : ''}`;
+          ? `${v.source.documentId}@${v.source.start} “${oneLine(v.source.quote.slice(0, 80))}”`
+          : `entered by ${oneLine(v.source.enteredBy)}${v.source.note ? `: ${oneLine(v.source.note)}` : ''}`;
       out(`  ${v.date ?? '—'}  ${v.approximate ? '~' : ''}${v.value}  ${src}`);
     }
   }

@@ -13,7 +13,7 @@ import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../../domain/taxonomy.ts';
 import { comparison, consistency } from '../../services/analyses.ts';
 import { globalsOf, withStore } from '../context.ts';
 import { JsonOption, parseOptions } from '../options.ts';
-import { out, printJson } from '../output.ts';
+import { oneLine, out, printJson } from '../output.ts';
 
 const CompareOptions = z
   .object({
@@ -86,7 +86,7 @@ export async function runCompare(
   if (result.questions !== undefined && result.comparisons === undefined) {
     for (const q of result.questions.slice(0, o.limit)) {
       const stated = q.stated.length > 0 ? ` (stated: ${q.stated.join(', ')})` : '';
-      out(`${String(q.countries).padStart(3)}  ${q.stance.padEnd(6)}  ${q.question}${stated}`);
+      out(`${String(q.countries).padStart(3)}  ${q.stance.padEnd(6)}  ${oneLine(q.question)}${stated}`);
     }
     out(`${Math.min(o.limit, result.questions.length)} of ${result.questions.length} questions`);
     return;
@@ -101,8 +101,8 @@ export async function runConsistency(document: string, raw: unknown, command: Co
   const result = await withStore(globals, (store) => consistency(store, document));
   if (json) return printJson(result.findings);
   for (const f of result.findings) {
-    out(`${f.kind}: ${f.message}`);
-    for (const q of f.quotes) out(`  @${q.start}  “${q.quote.slice(0, 140)}”`);
+    out(`${f.kind}: ${oneLine(f.message)}`);
+    for (const q of f.quotes) out(`  @${q.start}  “${oneLine(q.quote.slice(0, 140))}”`);
   }
-  out(`${result.findings.length} findings in ${result.title}`);
+  out(`${result.findings.length} findings in ${oneLine(result.title)}`);
 }

@@ -12,7 +12,7 @@ import type { Language } from '../../domain/model.ts';
 import { conditionality, coordination } from '../../services/analyses.ts';
 import { globalsOf, withStore } from '../context.ts';
 import { CountryCode, parseOptions } from '../options.ts';
-import { formatMoney, out, printJson, topicLabel, typeLabel } from '../output.ts';
+import { formatMoney, oneLine, out, outData, printJson, topicLabel, typeLabel } from '../output.ts';
 
 const CoordinationOptions = z
   .object({ json: z.boolean().default(false), csv: z.boolean().default(false) })
@@ -30,8 +30,8 @@ export async function runCoordination(country: string, raw: unknown, command: Co
   const partner = parseOptions(z.object({ country: CountryCode }), { country }).country;
   const o = parseOptions(CoordinationOptions, raw);
   const view = await withStore(globals, (store) => coordination(store, partner));
-  if (o.json) return out(coordinationJson(view));
-  if (o.csv) return out(coordinationCsv(view));
+  if (o.json) return outData(coordinationJson(view));
+  if (o.csv) return outData(coordinationCsv(view));
   const lang = globals.lang;
   out(
     `${actorName(partner, lang)} (${partner}): ${view.actors.length} actors, total ${money(view.totals, lang)}`,
@@ -39,12 +39,14 @@ export async function runCoordination(country: string, raw: unknown, command: Co
   for (const a of view.actors) {
     const shared = Object.keys(a.sharedMoney).length > 0 ? `, shared ${money(a.sharedMoney, lang)}` : '';
     out(`\n${actorName(a.actorId, lang)} (${a.actorId}): ${money(a.money, lang)}${shared}`);
-    for (const i of a.instruments) out(`  ${i.id}  ${typeLabel(i.type, lang)}: ${i.title}`);
+    for (const i of a.instruments) out(`  ${i.id}  ${typeLabel(i.type, lang)}: ${oneLine(i.title)}`);
     if (a.topics.length > 0) out(`  topics: ${a.topics.map((t) => topicLabel(t, lang)).join(', ')}`);
   }
   for (const ov of view.overlaps) out(`overlap: ${topicLabel(ov.topic, lang)}: ${ov.actors.join(', ')}`);
   for (const g of view.gaps) {
-    out(`gap: ${topicLabel(g.topic, lang)} (priority: ${g.priorities.map((p) => p.label).join('; ')})`);
+    out(
+      `gap: ${topicLabel(g.topic, lang)} (priority: ${g.priorities.map((p) => oneLine(p.label)).join('; ')})`,
+    );
   }
 }
 
@@ -59,10 +61,12 @@ export async function runConditionality(raw: unknown, command: Command): Promise
     out(`${actorName(t.country, globals.lang)} (${t.country})`);
     for (const s of t.steps) {
       out(
-        `  ${s.date?.value ?? '—'}  ${s.kind}${s.legalBasis ? ` (${s.legalBasis})` : ''}  “${s.source.quote.slice(0, 100)}”`,
+        `  ${s.date?.value ?? '—'}  ${s.kind}${s.legalBasis ? ` (${s.legalBasis})` : ''}  “${oneLine(s.source.quote.slice(0, 100))}”`,
       );
     }
-    for (const a of t.approaches) out(`  ${a.stance} ${a.approach}  “${a.source.quote.slice(0, 100)}”`);
+    for (const a of t.approaches) {
+      out(`  ${a.stance} ${a.approach}  “${oneLine(a.source.quote.slice(0, 100))}”`);
+    }
   }
   out(`${timelines.length} countries`);
 }

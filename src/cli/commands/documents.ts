@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { globalsOf, withStore } from '../context.ts';
 import { parseOptions } from '../options.ts';
-import { out, printJson } from '../output.ts';
+import { oneLine, out, printJson } from '../output.ts';
 
 const DocumentsOptions = z.object({
   limit: z.coerce.number().int().min(1).max(10_000).default(100),
@@ -17,7 +17,7 @@ export async function runDocuments(raw: unknown, command: Command): Promise<void
   if (json) return printJson(page);
   for (const doc of page.items) {
     out(
-      `${doc.id}  ${doc.language}  ${String(doc.instrumentCount).padStart(3)} instruments  ${doc.title}  (${doc.sourcePath})`,
+      `${doc.id}  ${doc.language}  ${String(doc.instrumentCount).padStart(3)} instruments  ${oneLine(doc.title)}  (${oneLine(doc.sourcePath)})`,
     );
   }
   out(`${page.items.length} of ${page.total} documents`);

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { globalsOf } from '../context.ts';
 import { JsonOption, parseOptions } from '../options.ts';
-import { formatMoney, out, partyNames, printJson, topicLabel, typeLabel } from '../output.ts';
+import { formatMoney, oneLine, out, partyNames, printJson, topicLabel, typeLabel } from '../output.ts';
 
 export async function runExtract(file: string, raw: unknown, command: Command): Promise<void> {
   const { lang } = globalsOf(command);
@@ -17,7 +17,7 @@ export async function runExtract(file: string, raw: unknown, command: Command): 
     return;
   }
   const lines = [
-    `${document.title} (${document.format}, ${document.text.length} characters, language ${evaluation.language})`,
+    `${oneLine(document.title)} (${document.format}, ${document.text.length} characters, language ${evaluation.language})`,
     `countries: ${partyNames(evaluation.countries, lang) || '—'}`,
     `organizations: ${partyNames(evaluation.organizations, lang) || '—'}`,
     `amounts: ${evaluation.amounts.map((a) => formatMoney(a.value, a.currency, lang)).join('; ') || '—'}`,
@@ -26,7 +26,7 @@ export async function runExtract(file: string, raw: unknown, command: Command): 
     `instruments (${evaluation.instruments.length}):`,
     ...evaluation.instruments.map(
       (i) =>
-        `  ${typeLabel(i.type, lang)} — ${partyNames(i.parties, lang) || '—'} — ${i.date ?? '—'} — "${i.quote}"`,
+        `  ${typeLabel(i.type, lang)} — ${partyNames(i.parties, lang) || '—'} — ${i.date ?? '—'} — "${oneLine(i.quote)}"`,
     ),
     `statements: ${extracted.statements.length}, events: ${extracted.events.length}`,
   ];

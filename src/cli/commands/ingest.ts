@@ -6,13 +6,18 @@ import { summariseBatch } from '../../services/batch-summary.ts';
 import { globalsOf, withStore } from '../context.ts';
 import { setExitCode, stderrIsTerminal } from '../io.ts';
 import { IngestOptions, parseOptions } from '../options.ts';
-import { err, out, printJson } from '../output.ts';
+import { err, oneLine, out, printJson } from '../output.ts';
 import { Interrupted, onStopSignal, type StopSignal } from '../signals.ts';
 
-/** The one stderr line for a failed file: `error: <file>: <reason>`. */
+/**
+ * The one stderr line for a failed file: `error: <file>: <reason>`, with every control character of
+ * the name and the reason escaped (a name may hold a newline or an ANSI sequence).
+ */
 export function errorLine(item: IngestItem): string {
   const message = item.error?.message ?? 'failed';
-  return message.startsWith(`${item.file}:`) ? `error: ${message}` : `error: ${item.file}: ${message}`;
+  return oneLine(
+    message.startsWith(`${item.file}:`) ? `error: ${message}` : `error: ${item.file}: ${message}`,
+  );
 }
 
 /** "3 added, 1 unchanged, 0 failed; 12 instruments added (2 merged), 480 claims". */
@@ -26,7 +31,7 @@ export function watchHitLines(batch: IngestBatchResult): string[] {
   return batch.results.flatMap((item) =>
     (item.watchHits ?? []).map(
       (hit) =>
-        `watch ${hit.watchId} (${hit.watchName}): ${hit.instrumentTitle} [${hit.instrumentId}] in ${item.file} — ${hit.reasons.join(', ')}`,
+        `watch ${hit.watchId} (${oneLine(hit.watchName)}): ${oneLine(hit.instrumentTitle)} [${hit.instrumentId}] in ${oneLine(item.file)} — ${hit.reasons.join(', ')}`,
     ),
   );
 }
@@ -57,13 +62,14 @@ export async function runIngest(paths: string[], raw: unknown, command: Command)
   const ingest = withStore(globals, (store) =>
     ingestPaths(paths, store, {
       maxBytes: options.maxBytes,
+      maxCharacters: options.maxChars,
       onStart: (total) => bar?.start(total, 0, { file: '' }),
       onProgress: ({ done, item }) => {
         if (item.status === 'failed') {
           if (bar === null) err(errorLine(item));
           else failures.push(item);
         }
-        bar?.update(done, { file: item.file });
+        bar?.update(done, { file: oneLine(item.file) });
         if (stop !== undefined) throw new Interrupted(stop);
       },
     }),

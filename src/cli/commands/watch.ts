@@ -8,7 +8,7 @@ import { parseWatch } from '../../analysis/watches.ts';
 import { watchIdFor } from '../../services/analyses.ts';
 import { globalsOf, withStore } from '../context.ts';
 import { JsonOption, parseOptions } from '../options.ts';
-import { out, printJson } from '../output.ts';
+import { oneLine, out, printJson } from '../output.ts';
 
 const AddOptions = z.object({
   id: z.string().optional(),
@@ -32,7 +32,7 @@ export async function runWatchAdd(name: string, raw: unknown, command: Command):
   const parsed = parseWatch({ id: id ?? watchIdFor(name, criteria), name, ...criteria });
   const saved = await withStore(globals, (store) => store.analyses.addWatch(parsed));
   if (json) return printJson(saved);
-  out(`watch ${saved.id} saved: ${saved.name}`);
+  out(`watch ${saved.id} saved: ${oneLine(saved.name)}`);
 }
 
 export async function runWatchList(raw: unknown, command: Command): Promise<void> {
@@ -41,8 +41,10 @@ export async function runWatchList(raw: unknown, command: Command): Promise<void
   const watches = await withStore(globals, (store) => store.analyses.listWatches());
   if (json) return printJson(watches);
   for (const w of watches) {
-    const criteria = [w.country, w.type, w.topic, w.text && `"${w.text}"`].filter(Boolean).join(' ');
-    out(`${w.id}  ${w.name}  [${criteria}]  ${w.hits} hits`);
+    const criteria = [w.country, w.type, w.topic, w.text && `"${oneLine(w.text)}"`]
+      .filter(Boolean)
+      .join(' ');
+    out(`${w.id}  ${oneLine(w.name)}  [${criteria}]  ${w.hits} hits`);
   }
   out(`${watches.length} watches`);
 }
@@ -65,7 +67,7 @@ export async function runWatchHits(raw: unknown, command: Command): Promise<void
   if (o.json) return printJson(hits);
   for (const h of hits) {
     out(
-      `${h.createdAt.slice(0, 10)}  ${h.watchId}  ${h.instrumentTitle} [${h.instrumentId}]  ${h.documentId}${h.seen ? '' : '  (new)'}`,
+      `${h.createdAt.slice(0, 10)}  ${h.watchId}  ${oneLine(h.instrumentTitle)} [${h.instrumentId}]  ${h.documentId}${h.seen ? '' : '  (new)'}`,
     );
   }
   out(`${hits.length} hits`);
