@@ -6,6 +6,7 @@ import { AtlasError } from '../domain/errors.ts';
 import { expandInputs } from '../readers/index.ts';
 import type { WatchHit } from '../storage/analyses/analysis-store.ts';
 import type { AtlasStore, SaveCounts } from '../storage/atlas-store.ts';
+import { CLI_BUSY_RETRY, retryWhileBusy, type BusyRetry } from '../storage/sqlite/busy.ts';
 import { extractFile } from './extract-file.ts';
 
 /** The outcome for one input file. */
@@ -21,6 +22,8 @@ export interface IngestItem {
 
 export interface IngestBatchResult {
   readonly results: readonly IngestItem[];
+  /** Files left out because the database stayed busy (run the command again). */
+  readonly notAttempted?: readonly string[];
 }
 
 /** Progress after each file: how many are done of how many, and the last result. */
@@ -35,6 +38,8 @@ export interface IngestOptions {
   /** Called once the inputs are expanded, with the number of files to read. */
   readonly onStart?: (total: number) => void;
   readonly maxBytes?: number | undefined;
+  /** Retries when another process holds the write lock (default: about half a minute in all). */
+  readonly busyRetry?: BusyRetry;
 }
 
 /** Turns anything thrown into an AtlasError that names the file. */
@@ -48,11 +53,14 @@ export function asAtlasError(file: string, error: unknown): AtlasError {
 export async function ingestFile(
   file: string,
   store: AtlasStore,
-  options: { maxBytes?: number | undefined } = {},
+  options: { maxBytes?: number | undefined; busyRetry?: BusyRetry } = {},
 ): Promise<IngestItem> {
   try {
     const { document, extracted } = await extractFile(file, { maxBytes: options.maxBytes });
-    const saved = await store.saveExtraction(document, extracted);
+    // One transaction per document: a busy failure wrote nothing, so the save is simply retried.
+    const saved = await retryWhileBusy(file, options.busyRetry ?? CLI_BUSY_RETRY, () =>
+      store.saveExtraction(document, extracted),
+    );
     return {
       file,
       status: saved.status,
@@ -84,9 +92,14 @@ export async function ingestPaths(
     options.onProgress?.({ done: index + 1, total: files.length + errors.length, item });
   }
   for (const file of files) {
-    const item = await ingestFile(file, store, { maxBytes: options.maxBytes });
+    const item = await ingestFile(file, store, {
+      maxBytes: options.maxBytes,
+      ...(options.busyRetry === undefined ? {} : { busyRetry: options.busyRetry }),
+    });
     results.push(item);
     options.onProgress?.({ done: results.length, total: files.length + errors.length, item });
+    // Still locked after the retries: the next files would only wait as long again.
+    if (item.error?.code === 'busy') return { results, notAttempted: files.slice(files.indexOf(file) + 1) };
   }
   return { results };
 }

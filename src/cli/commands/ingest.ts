@@ -86,6 +86,12 @@ export function registerIngest(program: Command): void {
         out(batchSummary(batch));
         for (const line of watchHitLines(batch)) out(line);
       }
-      if (batch.results.some((item) => item.status === 'failed')) process.exitCode = 1;
+      if (batch.results.some((item) => item.error?.code === 'busy')) {
+        const left = batch.notAttempted?.length ?? 0;
+        err(
+          `error: the database stayed busy (another process is writing); ${left} more file${left === 1 ? '' : 's'} not tried; run the same command again`,
+        );
+        process.exitCode = 75;
+      } else if (batch.results.some((item) => item.status === 'failed')) process.exitCode = 1;
     });
 }

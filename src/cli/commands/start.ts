@@ -7,16 +7,16 @@ import { globalsOf, withStore } from '../context.ts';
 import { err, out } from '../output.ts';
 import { batchSummary, errorLine } from './ingest.ts';
 import { statsText } from './browse.ts';
-import { DEFAULT_PORT, runServer, serveOptions } from './serve.ts';
+import { addServeOptions, DEFAULT_PORT, runServer, serveOptions, type RawServeOptions } from './serve.ts';
 
 export function registerStart(program: Command): void {
-  program
+  const start = program
     .command('start')
     .description('on first run, ingest the built-in corpus; print what the atlas holds; serve it on the web')
-    .option('--port <n>', `port to listen on (default: $PORT, else ${DEFAULT_PORT})`)
-    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--port <n>', `port to listen on (default: $PORT, else ${DEFAULT_PORT})`);
+  addServeOptions(start)
     .option('--no-serve', 'stop after the summary instead of starting the server')
-    .action(async (raw: { port?: string; host?: string; serve: boolean }, command: Command) => {
+    .action(async (raw: RawServeOptions & { serve: boolean }, command: Command) => {
       const globals = globalsOf(command);
       if (raw.serve) {
         await runServer(globals, serveOptions(raw), true);
