@@ -19,7 +19,10 @@ export const countryCode = z
  * A country a user names as a filter or enters with a value. "XX" has the right shape but names no
  * state: refused with a 400 rather than an empty list or a value attached to nothing.
  */
-export const stateCode = countryCode.refine(isStateCode, 'is not the ISO 3166-1 alpha-2 code of a known state');
+export const stateCode = countryCode.refine(
+  isStateCode,
+  'is not the ISO 3166-1 alpha-2 code of a known state',
+);
 
 /** Whether a year, month and day form a day of the calendar (no 30 February). */
 export function isCalendarDay(year: number, month: number, day: number): boolean {
@@ -60,11 +63,16 @@ export function userText(max: number, options: { readonly min?: number; readonly
   return z
     .string({ error: 'must be text' })
     .trim()
-    .min(options.min ?? 1, `must have at least ${options.min ?? 1} character${(options.min ?? 1) > 1 ? 's' : ''}`)
+    .min(
+      options.min ?? 1,
+      `must have at least ${options.min ?? 1} character${(options.min ?? 1) > 1 ? 's' : ''}`,
+    )
     .max(max, `must be at most ${max} characters`)
     .refine(
       (value) => !forbidden.test(value),
-      options.multiline === true ? 'must not contain control characters' : 'must be one line without control characters',
+      options.multiline === true
+        ? 'must not contain control characters'
+        : 'must be one line without control characters',
     );
 }
 
@@ -78,11 +86,19 @@ export const boundedNumber = z
   .min(-MAX_MAGNITUDE, `must be between -${MAX_MAGNITUDE} and ${MAX_MAGNITUDE}`)
   .max(MAX_MAGNITUDE, `must be between -${MAX_MAGNITUDE} and ${MAX_MAGNITUDE}`);
 
-/** A whole number written in decimal digits only (no `0x10`, `1e3`, sign or spaces), from a query string. */
-export function decimalInteger(min: number, max: number) {
+/**
+ * A whole number written in decimal digits only (no `0x10`, `1e3`, sign or spaces), from a query
+ * string, between `min` and `max` (`rangeMessage` replaces the "at least"/"at most" wording).
+ */
+export function decimalInteger(min: number, max: number, rangeMessage?: string) {
   return z
-    .string({ error: 'must be a whole number' })
-    .regex(/^\d{1,15}$/, 'must be a whole number in decimal digits')
+    .string({ error: 'must be a number (decimal digits only)' })
+    .regex(/^\d{1,15}$/, 'must be a number (decimal digits only)')
     .transform(Number)
-    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+    .pipe(
+      z
+        .number()
+        .min(min, rangeMessage ?? `must be at least ${min}`)
+        .max(max, rangeMessage ?? `must be at most ${max}`),
+    );
 }

@@ -53,7 +53,7 @@ function isFastifyError(error: unknown): error is FastifyError {
 
 /** Fastify's client errors in the catalogue's words (its own message, or a clearer one). */
 function fromFastify(error: FastifyError): AtlasError {
-  switch (error.statusCode) {
+  switch (error.statusCode ?? 400) {
     case 404:
       return new AtlasError('not_found', error.message);
     case 405:
@@ -104,7 +104,9 @@ function sendError(
   // An error is never cached: the next try may succeed.
   void reply.header('cache-control', 'no-store');
   setSecurityHeaders(reply, request.id);
-  if (renderPage !== undefined && wantsPage(request)) return renderPage(request, reply, status, error.message);
+  if (renderPage !== undefined && wantsPage(request)) {
+    return renderPage(request, reply, status, error.message);
+  }
   return reply.status(status).type('application/json; charset=utf-8').send(envelopeOf(error, request.id));
 }
 
@@ -153,10 +155,18 @@ export function installErrorHandler(app: FastifyInstance, options: ErrorOptions 
     );
     if (allowed.length > 0) {
       void reply.header('allow', allowed.join(', '));
-      const error = new AtlasError('method_not_allowed', `${request.method} is not allowed on ${path}; use ${allowed.join(' or ')}`);
+      const error = new AtlasError(
+        'method_not_allowed',
+        `${request.method} is not allowed on ${path}; use ${allowed.join(' or ')}`,
+      );
       return sendError(request, reply, error, renderPage);
     }
-    return sendError(request, reply, new AtlasError('not_found', `no route for ${request.method} ${path}`), renderPage);
+    return sendError(
+      request,
+      reply,
+      new AtlasError('not_found', `no route for ${request.method} ${path}`),
+      renderPage,
+    );
   });
 }
 

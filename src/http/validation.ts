@@ -47,7 +47,9 @@ export const actorId = z
   });
 
 /** A year between 1900 and 2100, written in decimal digits. */
-export const year = decimalInteger(1900, 2100).meta({ description: 'A year (1900 to 2100)' });
+export const year = decimalInteger(1900, 2100, 'must be a year between 1900 and 2100').meta({
+  description: 'A year (1900 to 2100)',
+});
 
 /** Interface language. */
 export const language = z.enum(['fr', 'en'], { error: 'must be fr or en' });

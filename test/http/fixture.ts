@@ -22,7 +22,13 @@ export async function startTestAtlas(
   options: Partial<Omit<ServeOptions, 'dataDir' | 'port' | 'host'>> = {},
 ): Promise<TestAtlas & { readonly dir: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'mda-http-'));
-  const served = await serveAtlas({ log: { level: 'silent' }, ...options, dataDir: dir, port: 0, host: '127.0.0.1' });
+  const served = await serveAtlas({
+    log: { level: 'silent' },
+    ...options,
+    dataDir: dir,
+    port: 0,
+    host: '127.0.0.1',
+  });
   const failed = served.ingested?.results.filter((item) => item.status === 'failed') ?? [];
   if (failed.length > 0) {
     throw new Error(`corpus ingestion failed: ${failed.map((f) => f.error?.message).join('; ')}`);

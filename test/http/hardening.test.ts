@@ -37,7 +37,11 @@ function send(
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString() }),
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text: Buffer.concat(chunks).toString(),
+          }),
         );
       },
     );
@@ -93,7 +97,12 @@ void describe('Host allow-list', () => {
   void test('another name is refused for reads and writes (DNS rebinding), nothing is stored', async () => {
     const port = new URL(base).port;
     const evil = `evil.example:${port}`;
-    assertEnvelope(await send(base, 'GET', '/api/stats', { headers: { host: evil } }), 403, 'forbidden', 'host');
+    assertEnvelope(
+      await send(base, 'GET', '/api/stats', { headers: { host: evil } }),
+      403,
+      'forbidden',
+      'host',
+    );
     assertEnvelope(await send(base, 'GET', '/', { headers: { host: evil } }), 403, 'forbidden', 'host');
     const write = json({ name: 'rebound', country: 'ML' });
     const refused = await send(base, 'POST', '/api/watches', {
@@ -124,15 +133,24 @@ void describe('every error in the envelope with the security headers', () => {
     assert.match(String(put.headers.allow), /POST/);
   });
   void test('413, 415 and malformed JSON: fastify refusals in our envelope', async () => {
-    const big = { headers: { 'content-type': 'application/json' }, body: `{"name":"${'x'.repeat(1_100_000)}"}` };
+    const big = {
+      headers: { 'content-type': 'application/json' },
+      body: `{"name":"${'x'.repeat(1_100_000)}"}`,
+    };
     assertEnvelope(await send(base, 'POST', '/api/watches', big), 413, 'request_too_large');
     assertEnvelope(
-      await send(base, 'POST', '/api/watches', { headers: { 'content-type': 'application/xml' }, body: '<a/>' }),
+      await send(base, 'POST', '/api/watches', {
+        headers: { 'content-type': 'application/xml' },
+        body: '<a/>',
+      }),
       415,
       'unsupported_media_type',
     );
     assertEnvelope(
-      await send(base, 'POST', '/api/watches', { headers: { 'content-type': 'application/json' }, body: '{"a":' }),
+      await send(base, 'POST', '/api/watches', {
+        headers: { 'content-type': 'application/json' },
+        body: '{"a":',
+      }),
       400,
       'bad_request',
     );
@@ -164,7 +182,12 @@ void describe('validation gaps', () => {
     assert.equal((await send(base, 'GET', '/api/instruments?offset=16')).status, 200);
   });
   void test('a date must be a day of the calendar', async () => {
-    assertEnvelope(await send(base, 'GET', '/api/commitments?today=2026-02-30'), 400, 'invalid_input', 'today');
+    assertEnvelope(
+      await send(base, 'GET', '/api/commitments?today=2026-02-30'),
+      400,
+      'invalid_input',
+      'today',
+    );
     assert.equal((await send(base, 'GET', '/api/commitments?today=2028-02-29')).status, 200);
     const value = { indicator: 'visas issued', value: 3, unit: 'count', enteredBy: 'test' };
     assertEnvelope(
@@ -342,6 +365,9 @@ void describe('request log', () => {
       lines.some((line) => line.reqId === requestId && line.req?.url === '/api/stats'),
       'the incoming request, with its id',
     );
-    assert.ok(lines.some((line) => line.reqId === requestId && line.res?.statusCode === 200), 'its completion');
+    assert.ok(
+      lines.some((line) => line.reqId === requestId && line.res?.statusCode === 200),
+      'its completion',
+    );
   });
 });

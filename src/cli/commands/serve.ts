@@ -22,7 +22,10 @@ export const ServeOptions = z.object({
   host: z.string().trim().min(1, 'must not be empty').default('127.0.0.1'),
   allowedHosts: z
     .string()
-    .regex(/^[A-Za-z0-9.:[\],-]*$/, 'must be host names separated by commas (e.g. atlas.example.org,10.0.0.5:3000)')
+    .regex(
+      /^[A-Za-z0-9.:[\],-]*$/,
+      'must be host names separated by commas (e.g. atlas.example.org,10.0.0.5:3000)',
+    )
     .transform(parseHostList),
   logFile: z.string().trim().min(1, 'must not be empty').optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -81,7 +84,10 @@ export function addServeOptions(command: Command): Command {
       'host names served besides 127.0.0.1, localhost and [::1], comma-separated (default: $MDA_ALLOWED_HOSTS)',
     )
     .option('--log-file <file>', 'write the request log there (default: $MDA_LOG_FILE, else standard output)')
-    .option('--log-level <level>', 'request log level: info, warn, error, silent… (default: $MDA_LOG_LEVEL, else info)');
+    .option(
+      '--log-level <level>',
+      'request log level: info, warn, error, silent… (default: $MDA_LOG_LEVEL, else info)',
+    );
 }
 
 /**

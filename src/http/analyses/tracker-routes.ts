@@ -106,7 +106,8 @@ export function trackerRoutes(app: FastifyInstance, docs: RouteDoc[], context: A
     path: '/api/indicators',
     tag: 'analyses',
     summary: 'Indicator series, a source for each value (a document span or the user who entered it)',
-    description: 'Paginated by value: `total` counts values; a page holds `limit` values (default 50) grouped in their series.',
+    description:
+      'Paginated by value: `total` counts values; a page holds `limit` values (default 50) grouped in their series.',
     query: IndicatorsQuery,
     response: SeriesSchema,
     downloadable: true,
