@@ -6,7 +6,7 @@ import { AtlasError } from '../domain/errors.ts';
 import { expandInputs } from '../readers/index.ts';
 import type { WatchHit } from '../storage/analyses/analysis-store.ts';
 import type { AtlasStore, SaveCounts } from '../storage/atlas-store.ts';
-import { CLI_BUSY_RETRY, retryWhileBusy, type BusyRetry } from '../storage/sqlite/busy.ts';
+import { cliBusyRetry, retryWhileBusy, type BusyRetry } from '../storage/sqlite/busy.ts';
 import { extractFile } from './extract-file.ts';
 
 /** The outcome for one input file. */
@@ -58,7 +58,7 @@ export async function ingestFile(
   try {
     const { document, extracted } = await extractFile(file, { maxBytes: options.maxBytes });
     // One transaction per document: a busy failure wrote nothing, so the save is simply retried.
-    const saved = await retryWhileBusy(file, options.busyRetry ?? CLI_BUSY_RETRY, () =>
+    const saved = await retryWhileBusy(file, options.busyRetry ?? cliBusyRetry(), () =>
       store.saveExtraction(document, extracted),
     );
     return {

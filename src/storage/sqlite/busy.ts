@@ -4,6 +4,7 @@
  * reported as the catalogue's `busy` error (HTTP 503 with Retry-After, exit code 75).
  */
 import { AtlasError, databaseBusy } from '../../domain/errors.ts';
+import { busyTimeoutMs } from './connection.ts';
 
 /** Whether an error (or one of its causes) is SQLite's SQLITE_BUSY, or already a `busy` AtlasError. */
 export function isDatabaseBusy(error: unknown): boolean {
@@ -26,8 +27,16 @@ export interface BusyRetry {
 
 /** The server's policy: with a 1 s busy timeout per attempt, about 5 s in all before a 503. */
 export const SERVER_BUSY_RETRY: BusyRetry = { delaysMs: [250, 500, 1000], retryAfterSeconds: 5 };
-/** The CLI's policy: with the 5 s busy timeout per attempt, about half a minute before exit 75. */
-export const CLI_BUSY_RETRY: BusyRetry = { delaysMs: [1000, 2000, 4000], retryAfterSeconds: 30 };
+/**
+ * The CLI's policy for a connection whose busy timeout is `timeoutMs` (5 s by default): four
+ * attempts with pauses of 1/5, 2/5 and 4/5 of it, about half a minute in all before exit 75.
+ */
+export function cliBusyRetry(timeoutMs: number = busyTimeoutMs()): BusyRetry {
+  return {
+    delaysMs: [timeoutMs / 5, (2 * timeoutMs) / 5, (4 * timeoutMs) / 5],
+    retryAfterSeconds: Math.max(1, Math.ceil((timeoutMs * 5.4) / 1000)),
+  };
+}
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

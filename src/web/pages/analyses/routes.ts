@@ -11,6 +11,7 @@ import { parseWatch } from '../../../analysis/watches.ts';
 import { INSTRUMENT_TYPES } from '../../../domain/taxonomy.ts';
 import type { ApiContext } from '../../../http/route.ts';
 import type { DocumentSummary } from '../../../storage/atlas-store.ts';
+import { isoDay } from '../../../domain/input-schemas.ts';
 import { countryCode, parseRequest } from '../../../http/validation.ts';
 import {
   commitmentTracker,
@@ -58,7 +59,6 @@ function parseFormNumber(raw: string): number {
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 
 const CompareQuery = z
   .object({
