@@ -200,8 +200,12 @@ export function parseIndicatorInput(input: unknown): IndicatorValue {
 export function indicatorSeries(values: readonly IndicatorValue[]): IndicatorSeries[] {
   // One array per series, appended in place: linear in the number of values.
   const series = new Map<string, IndicatorValue[]>();
+  // Many values share a name: fold each distinct name once.
+  const folded = new Map<string, string>();
   for (const v of values) {
-    const key = [tidy(foldText(v.indicator)), v.unit, v.country ?? '', v.instrumentId ?? ''].join('|');
+    let name = folded.get(v.indicator);
+    if (name === undefined) folded.set(v.indicator, (name = tidy(foldText(v.indicator))));
+    const key = [name, v.unit, v.country ?? '', v.instrumentId ?? ''].join('|');
     const list = series.get(key);
     if (list === undefined) series.set(key, [v]);
     else list.push(v);

@@ -87,13 +87,13 @@ export const boundedNumber = z
   .max(MAX_MAGNITUDE, `must be between -${MAX_MAGNITUDE} and ${MAX_MAGNITUDE}`);
 
 /**
- * A whole number written in decimal digits only (no `0x10`, `1e3`, sign or spaces), from a query
+ * A whole number written in decimal digits only (no `0x10`, `1e3`, `+` or spaces; a minus is read to say "too small"), from a query
  * string, between `min` and `max` (`rangeMessage` replaces the "at least"/"at most" wording).
  */
 export function decimalInteger(min: number, max: number, rangeMessage?: string) {
   return z
     .string({ error: 'must be a number (decimal digits only)' })
-    .regex(/^\d{1,15}$/, 'must be a number (decimal digits only)')
+    .regex(/^-?\d{1,15}$/, 'must be a number (decimal digits only)')
     .transform(Number)
     .pipe(
       z

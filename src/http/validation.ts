@@ -63,7 +63,7 @@ export const pagination = {
   limit: decimalInteger(1, MAX_DOWNLOAD)
     .optional()
     .meta({ description: `Page size (default 50, at most ${MAX_PAGE}; downloads up to ${MAX_DOWNLOAD})` }),
-  offset: decimalInteger(0, Number.MAX_SAFE_INTEGER)
+  offset: decimalInteger(0, Number.MAX_SAFE_INTEGER, 'must be 0 or more')
     .default(0)
     .meta({ description: 'Number of items to skip' }),
   format: z
