@@ -344,22 +344,32 @@ void describe('request log', () => {
     const file = join(dir, 'requests.log');
     const logged = await startTestAtlas({ ingestCorpus: false, log: { level: 'info', file } });
     let requestId: string | string[] | undefined;
+    let failedId: string | undefined;
     try {
       requestId = (await send(logged.url, 'GET', '/api/stats')).headers['x-request-id'];
+      // A failure the server did not foresee (here, its database closed under it): a 500 that says
+      // where the details are, and the details in that log.
+      await logged.served.store.close();
+      const failed = await send(logged.url, 'GET', '/api/stats');
+      const body = assertEnvelope(failed, 500, 'internal_error');
+      assert.ok(body.error.message.includes(file), body.error.message);
+      failedId = body.error.requestId;
     } finally {
-      await logged.close();
+      await logged.served.server.close();
     }
-    // pino writes asynchronously: wait for the line rather than for a fixed time.
-    let lines: { reqId?: string; req?: { url?: string }; res?: { statusCode?: number } }[] = [];
+    // pino writes asynchronously: wait for the lines rather than for a fixed time.
+    type Line = { reqId?: string; level?: number; req?: { url?: string }; res?: { statusCode?: number } };
+    let lines: Line[] = [];
     for (let i = 0; i < 50; i++) {
       const text = await readFile(file, 'utf8').catch(() => '');
       lines = text
         .split('\n')
         .filter((line) => line !== '')
-        .map((line) => JSON.parse(line) as (typeof lines)[number]);
-      if (lines.some((line) => line.res?.statusCode === 200)) break;
+        .map((line) => JSON.parse(line) as Line);
+      if (lines.some((line) => line.res?.statusCode === 500)) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    await rm(logged.dir, { recursive: true, force: true });
     await rm(dir, { recursive: true, force: true });
     assert.ok(
       lines.some((line) => line.reqId === requestId && line.req?.url === '/api/stats'),
@@ -368,6 +378,10 @@ void describe('request log', () => {
     assert.ok(
       lines.some((line) => line.reqId === requestId && line.res?.statusCode === 200),
       'its completion',
+    );
+    assert.ok(
+      lines.some((line) => line.reqId === failedId && line.level === 50),
+      'the unexpected error, at level error, under the request id the client was given',
     );
   });
 });
