@@ -57,7 +57,14 @@ const ENDPOINTS: readonly [name: string, path: string][] = [
 /** In the child process: serve the data folder as `mda serve` does and print the URL. */
 async function serve(dataDir: string): Promise<void> {
   const { serveAtlas } = await import('../src/http/serve.ts');
-  const served = await serveAtlas({ dataDir, port: 0, host: '127.0.0.1', ingestCorpus: false });
+  // The request log is off: the figures measure the API, and stdout carries the URL to the parent.
+  const served = await serveAtlas({
+    dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    ingestCorpus: false,
+    log: { level: 'silent' },
+  });
   process.stdout.write(`${served.server.url}\n`);
 }
 

@@ -13,6 +13,7 @@ import type {
 } from '../domain/analysis-model.ts';
 import type { Language, Span } from '../domain/model.ts';
 import { invalidInput } from '../domain/errors.ts';
+import { boundedNumber, partialDate, stateCode, userText } from '../domain/input-schemas.ts';
 import { findCountries } from '../extraction/countries.ts';
 import { findAmounts } from '../extraction/money.ts';
 import { locateFootnotes } from '../extraction/positions/footnotes.ts';
@@ -172,23 +173,15 @@ export function indicatorsFromInstruments(instruments: readonly InstrumentSummar
 
 /** A value a user enters: checked here, at the boundary, before it reaches a series. */
 export const IndicatorInputSchema = z.object({
-  indicator: z.string().trim().min(3).max(300),
-  value: z.number().finite(),
-  unit: z.string().trim().min(1).max(20),
-  date: z
-    .string()
-    .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD')
-    .nullable()
-    .default(null),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2')
-    .nullable()
-    .default(null),
-  instrumentId: z.string().min(1).nullable().default(null),
+  indicator: userText(300, { min: 3 }),
+  value: boundedNumber,
+  unit: userText(20),
+  date: partialDate.nullable().default(null),
+  country: stateCode.nullable().default(null),
+  instrumentId: userText(100).nullable().default(null),
   approximate: z.boolean().default(false),
-  enteredBy: z.string().trim().min(1).max(100),
-  note: z.string().max(2000).nullable().default(null),
+  enteredBy: userText(100),
+  note: userText(2000, { min: 0, multiline: true }).nullable().default(null),
 });
 export type IndicatorInput = z.input<typeof IndicatorInputSchema>;
 
@@ -205,14 +198,21 @@ export function parseIndicatorInput(input: unknown): IndicatorValue {
 
 /** Values grouped into series (same indicator, unit, country and instrument), each sorted by date. */
 export function indicatorSeries(values: readonly IndicatorValue[]): IndicatorSeries[] {
+  // One array per series, appended in place: linear in the number of values.
   const series = new Map<string, IndicatorValue[]>();
+  // Many values share a name: fold each distinct name once.
+  const folded = new Map<string, string>();
   for (const v of values) {
-    const key = [tidy(foldText(v.indicator)), v.unit, v.country ?? '', v.instrumentId ?? ''].join('|');
-    series.set(key, [...(series.get(key) ?? []), v]);
+    let name = folded.get(v.indicator);
+    if (name === undefined) folded.set(v.indicator, (name = tidy(foldText(v.indicator))));
+    const key = [name, v.unit, v.country ?? '', v.instrumentId ?? ''].join('|');
+    const list = series.get(key);
+    if (list === undefined) series.set(key, [v]);
+    else list.push(v);
   }
   return [...series.values()].map((list) => {
     const first = list[0] as IndicatorValue;
-    const sorted = [...list].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+    const sorted = list.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
     return {
       indicator: first.indicator,
       unit: first.unit,
@@ -221,4 +221,35 @@ export function indicatorSeries(values: readonly IndicatorValue[]): IndicatorSer
       values: sorted,
     };
   });
+}
+
+/** One page of series: `total` counts values, and the page holds values offset … offset+limit-1. */
+export interface SeriesPage {
+  readonly series: IndicatorSeries[];
+  readonly total: number;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/**
+ * Cuts series into a page of values (series in order, values by date), so a page stays small
+ * however many values one series holds; a series cut by the page boundary continues on the next.
+ */
+export function pageOfSeries(series: readonly IndicatorSeries[], offset: number, limit: number): SeriesPage {
+  const total = series.reduce((sum, s) => sum + s.values.length, 0);
+  const page: IndicatorSeries[] = [];
+  let skip = offset;
+  let room = limit;
+  for (const s of series) {
+    if (room === 0) break;
+    if (skip >= s.values.length) {
+      skip -= s.values.length;
+      continue;
+    }
+    const values = s.values.slice(skip, skip + room);
+    skip = 0;
+    room -= values.length;
+    page.push({ ...s, values });
+  }
+  return { series: page, total, limit, offset };
 }

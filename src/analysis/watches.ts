@@ -5,22 +5,19 @@
 import { z } from 'zod';
 import type { InstrumentSummary, Watch, WatchMatch } from '../domain/analysis-model.ts';
 import { invalidInput } from '../domain/errors.ts';
+import { stateCode, userText } from '../domain/input-schemas.ts';
 import { INSTRUMENT_TYPES, TOPICS } from '../domain/taxonomy.ts';
 import { foldText } from '../extraction/text.ts';
 
 /** A watch as users submit it (CLI options, API body): at least one criterion. */
 export const WatchSchema = z
   .object({
-    id: z.string().trim().min(1).max(100),
-    name: z.string().trim().min(1).max(200),
-    country: z
-      .string()
-      .regex(/^[A-Za-z]{2}$/, 'ISO 3166-1 alpha-2')
-      .transform((s) => s.toUpperCase())
-      .optional(),
+    id: userText(100),
+    name: userText(200),
+    country: stateCode.optional(),
     type: z.enum(INSTRUMENT_TYPES).optional(),
     topic: z.enum(TOPICS).optional(),
-    text: z.string().trim().min(1).max(200).optional(),
+    text: userText(200).optional(),
   })
   .refine(
     (w) => w.country !== undefined || w.type !== undefined || w.topic !== undefined || w.text !== undefined,

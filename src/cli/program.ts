@@ -9,6 +9,12 @@ import { currentIo } from './io.ts';
 /** The port when neither `--port` nor `$PORT` is given. */
 export const DEFAULT_PORT = 3000;
 
+// serve and start share their network and log options.
+const ALLOWED_HOSTS_HELP =
+  'host names served besides 127.0.0.1, localhost and [::1], comma-separated (default: $MDA_ALLOWED_HOSTS)';
+const LOG_FILE_HELP = 'write the request log there (default: $MDA_LOG_FILE, else standard output)';
+const LOG_LEVEL_HELP = 'request log level: info, warn, error, silent… (default: $MDA_LOG_LEVEL, else info)';
+
 /** Collects a repeatable option (`--type envoy --type dialogue`) or a comma list. */
 export const collect = (value: string, previous: string[] = []): string[] => [
   ...previous,
@@ -103,6 +109,9 @@ export function buildProgram(): Command {
     .description('on first run, ingest the built-in corpus; print what the atlas holds; serve it on the web')
     .option('--port <n>', `port to listen on (default: $PORT, else ${DEFAULT_PORT})`)
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--allowed-hosts <names>', ALLOWED_HOSTS_HELP)
+    .option('--log-file <file>', LOG_FILE_HELP)
+    .option('--log-level <level>', LOG_LEVEL_HELP)
     .option('--no-serve', 'stop after the summary instead of starting the server')
     .action(lazy(async () => (await import('./commands/start.ts')).runStart));
 
@@ -111,6 +120,9 @@ export function buildProgram(): Command {
     .description('serve the web pages and the JSON API (ingests the built-in corpus on first run)')
     .option('--port <n>', `port to listen on (default: $PORT, else ${DEFAULT_PORT}; 0 picks a free one)`)
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--allowed-hosts <names>', ALLOWED_HOSTS_HELP)
+    .option('--log-file <file>', LOG_FILE_HELP)
+    .option('--log-level <level>', LOG_LEVEL_HELP)
     .action(lazy(async () => (await import('./commands/serve.ts')).runServe));
 
   program

@@ -14,7 +14,18 @@ export type AtlasErrorCode =
   | 'not_found'
   | 'conflict'
   | 'forbidden'
-  | 'storage_failure';
+  | 'storage_failure'
+  /** The database is locked by another writer beyond the retries: try again shortly. */
+  | 'busy'
+  /** Too many writes in the rate-limit window. */
+  | 'too_many_requests'
+  /** HTTP only: fastify's own refusals and the routing errors, so every response has one shape. */
+  | 'bad_request'
+  | 'method_not_allowed'
+  | 'request_too_large'
+  | 'uri_too_long'
+  | 'unsupported_media_type'
+  | 'internal_error';
 
 const HTTP_STATUS: Record<AtlasErrorCode, number> = {
   unreadable_file: 422,
@@ -28,6 +39,14 @@ const HTTP_STATUS: Record<AtlasErrorCode, number> = {
   conflict: 409,
   forbidden: 403,
   storage_failure: 500,
+  busy: 503,
+  too_many_requests: 429,
+  bad_request: 400,
+  method_not_allowed: 405,
+  request_too_large: 413,
+  uri_too_long: 414,
+  unsupported_media_type: 415,
+  internal_error: 500,
 };
 
 /** Process exit codes for the CLI (sysexits-style, so scripts can tell input from internal errors). */
@@ -43,6 +62,14 @@ const EXIT_CODE: Record<AtlasErrorCode, number> = {
   conflict: 65,
   forbidden: 77,
   storage_failure: 70,
+  busy: 75,
+  too_many_requests: 75,
+  bad_request: 64,
+  method_not_allowed: 64,
+  request_too_large: 64,
+  uri_too_long: 64,
+  unsupported_media_type: 64,
+  internal_error: 70,
 };
 
 export class AtlasError extends Error {
@@ -114,3 +141,23 @@ export const noTextLayer = (file: string) =>
   new AtlasError('empty_document', `${file}: no text layer (scanned PDF?); run OCR on it first`, { file });
 export const crossSiteRequest = () =>
   new AtlasError('forbidden', 'cross-site request refused: changes are accepted from the atlas pages only');
+/** Another process holds the database's write lock beyond the retries (HTTP 503, exit 75). */
+export const databaseBusy = (what: string, retryAfterSeconds: number, cause?: unknown) =>
+  new AtlasError(
+    'busy',
+    `${what}: the database is busy (another process is writing); try again in ${retryAfterSeconds} s`,
+    { retryAfter: retryAfterSeconds },
+    { cause },
+  );
+export const tooManyRequests = (limit: number, window: string, retryAfterSeconds: number) =>
+  new AtlasError(
+    'too_many_requests',
+    `too many changes: at most ${limit} per ${window}; try again in ${retryAfterSeconds} s`,
+    { retryAfter: retryAfterSeconds },
+  );
+export const hostNotAllowed = (host: string, allowed: readonly string[]) =>
+  new AtlasError(
+    'forbidden',
+    `host ${JSON.stringify(host)} is not served here (allowed: ${allowed.join(', ')}; add names with --allowed-hosts or MDA_ALLOWED_HOSTS)`,
+    { field: 'host' },
+  );

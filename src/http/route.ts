@@ -4,7 +4,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { invalidInput } from '../domain/errors.ts';
 import type { AtlasStore } from '../storage/atlas-store.ts';
 import type { Database } from '../storage/schema.ts';
 import { parseRequest } from './validation.ts';
@@ -42,6 +43,22 @@ export interface RouteSpec<Q extends z.ZodType, P extends z.ZodType> extends Rou
   }) => Promise<unknown>;
 }
 
+/**
+ * A repeated query parameter (`country=ML&country=TN`) arrives as a list: where the schema takes one
+ * value, say so instead of a misleading "must be a code" (lists such as `type` accept repetition).
+ */
+export function refuseRepeated(schema: z.ZodType | undefined, query: unknown): void {
+  if (!(schema instanceof z.ZodObject) || typeof query !== 'object' || query === null) return;
+  const shape = schema.shape as Record<string, z.ZodType>;
+  for (const [key, value] of Object.entries(query)) {
+    if (!Array.isArray(value)) continue;
+    const field = shape[key];
+    if (field !== undefined && !field.safeParse(value).success) {
+      throw invalidInput(key, 'give one value (the parameter is repeated)');
+    }
+  }
+}
+
 /** Registers a GET route whose query and path parameters are parsed with its zod schemas. */
 export function addRoute<Q extends z.ZodType, P extends z.ZodType>(
   app: FastifyInstance,
@@ -50,6 +67,7 @@ export function addRoute<Q extends z.ZodType, P extends z.ZodType>(
 ): void {
   docs.push(spec);
   app.get(spec.path, async (request, reply) => {
+    refuseRepeated(spec.query, request.query);
     const query = (spec.query === undefined ? {} : parseRequest(spec.query, request.query)) as z.output<Q>;
     const params = (
       spec.params === undefined ? {} : parseRequest(spec.params, request.params)

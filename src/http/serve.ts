@@ -8,7 +8,8 @@ import type { AtlasStore } from '../storage/atlas-store.ts';
 import { openAtlasDatabase } from '../storage/database.ts';
 import { ensureSearchIndex } from '../storage/sqlite/search-index.ts';
 import { kyselyWithStatementCache } from '../storage/sqlite/statement-cache.ts';
-import { startServer, type RunningServer } from './server.ts';
+import type { BusyRetry } from '../storage/sqlite/busy.ts';
+import { startServer, type LogOptions, type RunningServer, type WriteLimit } from './server.ts';
 
 export interface ServeOptions {
   /** The data folder (`--data DIR`); defaults to MDA_DATA_DIR, then `<project>/data`. */
@@ -19,8 +20,17 @@ export interface ServeOptions {
   readonly host?: string;
   /** Ingest the built-in corpus when the database has no document yet (default true). */
   readonly ingestCorpus?: boolean;
-  /** Log requests as JSON lines. */
-  readonly logger?: boolean;
+  /** The request log: JSON lines with request ids, at `info` on standard output unless told. */
+  readonly log?: LogOptions;
+  /** Host names served besides the loopback names (`--allowed-hosts`, MDA_ALLOWED_HOSTS). */
+  readonly allowedHosts?: readonly string[];
+  readonly writeLimit?: WriteLimit;
+  /**
+   * How long one attempt waits for another process's write lock (SQLite's busy timeout; default
+   * 1000 ms: the server's thread is blocked meanwhile, so it waits briefly and retries instead).
+   */
+  readonly busyTimeoutMs?: number;
+  readonly busyRetry?: BusyRetry;
   /** Told about first-run ingestion before it starts, with the number of files. */
   readonly onIngestStart?: (files: number) => void;
 }
@@ -49,13 +59,18 @@ export async function serveAtlas(options: ServeOptions): Promise<ServedAtlas> {
           );
     // The read queries run through a handle that keeps their statements prepared.
     const db = kyselyWithStatementCache(atlas.raw);
+    // Ingestion above may wait the full 5 s; a request should not hold the one thread that long.
+    atlas.raw.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 1000}`);
     await ensureSearchIndex(db);
     const server = await startServer({
       store: atlas.store,
       db,
       port: options.port,
       host: options.host ?? '127.0.0.1',
-      logger: options.logger ?? false,
+      ...(options.log === undefined ? {} : { log: options.log }),
+      ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
+      ...(options.writeLimit === undefined ? {} : { writeLimit: options.writeLimit }),
+      ...(options.busyRetry === undefined ? {} : { busyRetry: options.busyRetry }),
     });
     return {
       server,

@@ -1,10 +1,12 @@
 /**
  * The atlas's HTTP server: one fastify app serving the JSON API under /api and the server-rendered
  * web pages, with a strict Content-Security-Policy (nothing is fetched from outside the machine),
- * a request id on every response and one error envelope.
+ * a request id on every response, one error envelope, an allow-list of Host names (DNS
+ * rebinding), a rate limit on writes and a structured request log (pino, with request ids).
  */
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { AtlasStore } from '../storage/atlas-store.ts';
 import type { Database } from '../storage/schema.ts';
@@ -15,30 +17,85 @@ import { analysisRoutes } from './analyses/routes.ts';
 import { trackerRoutes } from './analyses/tracker-routes.ts';
 import { countryRoutes } from './countries/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
-import { installErrorHandler } from './errors.ts';
-import { crossSiteRequest, invalidInput } from '../domain/errors.ts';
+import { frameworkErrors, installErrorHandler, sendEnvelope, setSecurityHeaders } from './errors.ts';
+import { crossSiteRequest, hostNotAllowed, invalidInput, tooManyRequests } from '../domain/errors.ts';
+import { SERVER_BUSY_RETRY, type BusyRetry } from '../storage/sqlite/busy.ts';
+import { useBusyRetry } from './analyses/mutation.ts';
 import { instrumentRoutes } from './instruments/routes.ts';
 import { openApiDocument } from './openapi.ts';
 import type { ApiContext, RouteDoc } from './route.ts';
 import { searchRoutes } from './search/routes.ts';
 import { statsRoutes } from './stats/routes.ts';
 
+/** Where the request log goes: a level (`silent` turns it off) and a file (default: standard output). */
+export interface LogOptions {
+  readonly level?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly file?: string;
+}
+
+/** Writes (POST, PATCH, PUT, DELETE) accepted per client in a time window. */
+export interface WriteLimit {
+  readonly max: number;
+  readonly windowMs: number;
+}
+
+/** 120 writes a minute: far above a person using the forms, far below a flood. */
+export const DEFAULT_WRITE_LIMIT: WriteLimit = { max: 120, windowMs: 60_000 };
+
 export interface ServerOptions {
   /** The data-access seam (writes, instrument and document details). */
   readonly store: AtlasStore;
   /** The same database through Kysely, for the read-only query layer (lists, profiles, search). */
   readonly db: Kysely<Database>;
-  /** Log requests as JSON lines (off by default: the CLI prints its own messages). */
-  readonly logger?: boolean;
+  /** The request log (JSON lines with request ids): on at `info` to standard output unless told. */
+  readonly log?: LogOptions;
+  /** Host names served besides the loopback names (127.0.0.1, localhost, [::1]): a deployment's name. */
+  readonly allowedHosts?: readonly string[];
+  readonly writeLimit?: WriteLimit;
+  /** Retries of a write that finds the database locked by another process, before a 503. */
+  readonly busyRetry?: BusyRetry;
   /** Serve the web pages too (default true). */
   readonly web?: boolean;
   readonly version?: string;
 }
 
-/** `default-src 'self'`: scripts, styles, images and fonts come only from this server. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; " +
-  "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+export { CONTENT_SECURITY_POLICY } from './errors.ts';
+
+/** The names the atlas answers to on its own machine. */
+export const LOOPBACK_HOSTS: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
+
+/**
+ * The Host check: the name must be a loopback name or one the deployment allowed. A page of another
+ * site whose name resolves to 127.0.0.1 (DNS rebinding) sends its own name and is refused, for
+ * reads as for writes. A loopback name must come with the port the server listens on (or none); an
+ * allowed name without a port accepts any port (a reverse proxy), with one only that port.
+ */
+export function hostAllowed(
+  host: string | undefined,
+  allowed: readonly string[],
+  listeningPort: number | undefined,
+): boolean {
+  if (host === undefined || host === '') return false;
+  const match = /^(\[[0-9a-fA-F:.]+\]|[^:]+)(?::(\d{1,5}))?$/.exec(host.trim().toLowerCase());
+  if (match === null) return false;
+  const name = match[1] as string;
+  const port = match[2];
+  if (LOOPBACK_HOSTS.includes(name)) return port === undefined || Number(port) === listeningPort;
+  return allowed.some((entry) => {
+    const e = entry.trim().toLowerCase();
+    return e === name || (port !== undefined && e === `${name}:${port}`);
+  });
+}
+
+/** Host names from `--allowed-hosts a,b` or MDA_ALLOWED_HOSTS: comma-separated, empty parts dropped. */
+export function parseAllowedHosts(text: string | undefined): string[] {
+  return (text ?? '')
+    .split(',')
+    .map((part) => part.trim().toLowerCase())
+    .filter((part) => part !== '');
+}
+
+const WRITES = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 /** Whether a browser marked the request as coming from another site (Sec-Fetch-Site or Origin). */
 function isCrossSite(headers: Record<string, string | string[] | undefined>): boolean {
@@ -55,21 +112,36 @@ function isCrossSite(headers: Record<string, string | string[] | undefined>): bo
 
 /** Builds the app (not listening yet): call `.listen({ port, host })` or use `startServer`. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const log = options.log ?? {};
+  const logger: FastifyServerOptions['logger'] = {
+    level: log.level ?? 'info',
+    ...(log.file === undefined ? {} : { file: log.file }),
+  };
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors,
   });
   const context: ApiContext = { store: options.store, db: options.db };
   await ensureSearchIndex(options.db);
+  useBusyRetry(app, options.busyRetry ?? SERVER_BUSY_RETRY);
 
   app.addHook('onSend', async (request, reply, payload) => {
-    void reply.header('x-request-id', request.id);
-    void reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-    void reply.header('x-content-type-options', 'nosniff');
-    void reply.header('referrer-policy', 'no-referrer');
+    setSecurityHeaders(reply, request.id);
     return payload;
+  });
+  // Every request, read or write, must name this server (see hostAllowed).
+  const allowedHosts = options.allowedHosts ?? [];
+  const shownHosts = [...LOOPBACK_HOSTS, ...allowedHosts];
+  app.addHook('onRequest', async (request, reply) => {
+    const address = app.server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : undefined;
+    const host = request.headers.host;
+    if (!hostAllowed(host, allowedHosts, port)) {
+      return sendEnvelope(request, reply, hostNotAllowed(host ?? '', shownHosts));
+    }
   });
   // The atlas listens on the loopback: a page of another site must not change its data through
   // the browser (forms post without a preflight). Browsers say where a request comes from.
@@ -77,12 +149,24 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const changes = request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS';
     done(changes && isCrossSite(request.headers) ? crossSiteRequest() : undefined);
   });
+  // Writes are rate-limited per client address (reads are cheap and cached by the statement cache).
+  const limit = options.writeLimit ?? DEFAULT_WRITE_LIMIT;
+  await app.register(rateLimit, {
+    max: limit.max,
+    timeWindow: limit.windowMs,
+    allowList: (request) => !WRITES.has(request.method),
+    errorResponseBuilder: (_request, context) =>
+      tooManyRequests(limit.max, `${Math.round(limit.windowMs / 1000)} s`, Math.ceil(context.ttl / 1000)),
+  });
   // Documents ingested by another process (the CLI) become searchable on the next search.
   app.addHook('preHandler', async (request) => {
     if (/^\/(api\/)?search\b|[?&]q=/.test(request.url)) await ensureSearchIndex(options.db);
   });
   const web = options.web ?? true;
-  installErrorHandler(app, web ? renderErrorPage : undefined);
+  installErrorHandler(app, {
+    ...(web ? { renderPage: renderErrorPage } : {}),
+    logLocation: log.file ?? 'standard output',
+  });
 
   const docs: RouteDoc[] = [];
   instrumentRoutes(app, docs, context);

@@ -4,7 +4,7 @@
  * (`country: must be an ISO 3166-1 alpha-2 code`).
  */
 import { z } from 'zod';
-import { isStateCode } from '../domain/actors.ts';
+import { countryCode as sharedCountryCode, decimalInteger, stateCode } from '../domain/input-schemas.ts';
 import { invalidInput, type AtlasError } from '../domain/errors.ts';
 
 /** The AtlasError for the first issue of a zod error, with the offending field's name. */
@@ -27,22 +27,14 @@ export function parseRequest<S extends z.ZodType>(schema: S, input: unknown): z.
 
 // --- Reusable field schemas (messages are the API's documented wording) ---------------------
 
-/** ISO 3166-1 alpha-2 country code, any case in, upper case out. */
-export const countryCode = z
-  .string({ error: 'must be an ISO 3166-1 alpha-2 code' })
-  .trim()
-  .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
-  .transform((value) => value.toUpperCase())
-  .meta({ description: 'ISO 3166-1 alpha-2 code of a state (e.g. ML, MA)', example: 'ML' });
+/** ISO 3166-1 alpha-2 code shape (paths: an unknown code is then a 404); shared with the analyses. */
+export const countryCode = sharedCountryCode;
 
 /**
- * A country used as a filter. "XX" has the right shape but names no state: a 400 says so instead
- * of an empty list (a path such as /api/countries/XX answers 404 instead).
+ * A country used as a filter (GET) or entered with a value (POST): the one schema, so "XX" gets the
+ * same 400 everywhere instead of an empty list or a value attached to no state.
  */
-export const countryFilter = countryCode.refine(
-  isStateCode,
-  'is not the ISO 3166-1 alpha-2 code of a known state',
-);
+export const countryFilter = stateCode;
 
 /** An actor id: a state's alpha-2 code, an organization code (EU, IOM) or a grouping slug. */
 export const actorId = z
@@ -54,12 +46,10 @@ export const actorId = z
     example: 'EU',
   });
 
-/** A year between 1900 and 2100, from a query-string number. */
-export const year = z.coerce
-  .number({ error: 'must be a year' })
-  .int('must be a year')
-  .min(1900, 'must be a year between 1900 and 2100')
-  .max(2100, 'must be a year between 1900 and 2100');
+/** A year between 1900 and 2100, written in decimal digits. */
+export const year = decimalInteger(1900, 2100, 'must be a year between 1900 and 2100').meta({
+  description: 'A year (1900 to 2100)',
+});
 
 /** Interface language. */
 export const language = z.enum(['fr', 'en'], { error: 'must be fr or en' });
@@ -68,19 +58,12 @@ export const language = z.enum(['fr', 'en'], { error: 'must be fr or en' });
 export const MAX_PAGE = 500;
 export const MAX_DOWNLOAD = 10_000;
 
-/** limit/offset pagination parameters. */
+/** limit/offset pagination parameters (decimal digits only: `0x10` or `1e3` are refused). */
 export const pagination = {
-  limit: z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(MAX_DOWNLOAD, `must be at most ${MAX_DOWNLOAD}`)
+  limit: decimalInteger(1, MAX_DOWNLOAD)
     .optional()
     .meta({ description: `Page size (default 50, at most ${MAX_PAGE}; downloads up to ${MAX_DOWNLOAD})` }),
-  offset: z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(0, 'must be 0 or more')
+  offset: decimalInteger(0, Number.MAX_SAFE_INTEGER, 'must be 0 or more')
     .default(0)
     .meta({ description: 'Number of items to skip' }),
   format: z

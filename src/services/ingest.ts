@@ -6,6 +6,7 @@ import { AtlasError } from '../domain/errors.ts';
 import { expandInputs } from '../readers/index.ts';
 import type { WatchHit } from '../storage/analyses/analysis-store.ts';
 import type { AtlasStore, SaveCounts } from '../storage/atlas-store.ts';
+import { cliBusyRetry, retryWhileBusy, type BusyRetry } from '../storage/sqlite/busy.ts';
 import { contentHash } from '../storage/records.ts';
 import { extractReadDocument, readFileDocument } from './extract-file.ts';
 
@@ -22,6 +23,8 @@ export interface IngestItem {
 
 export interface IngestBatchResult {
   readonly results: readonly IngestItem[];
+  /** Files left out because the database stayed busy (run the command again). */
+  readonly notAttempted?: readonly string[];
 }
 
 /** Progress after each file: how many are done of how many, and the last result. */
@@ -36,11 +39,13 @@ export interface IngestOptions {
   /** Called once the inputs are expanded, with the number of files to read. */
   readonly onStart?: (total: number) => void;
   readonly maxBytes?: number | undefined;
+  /** Retries when another process holds the write lock (default: about half a minute in all). */
+  readonly busyRetry?: BusyRetry;
   readonly maxCharacters?: number | undefined;
 }
 
 /** The limits a file is read with. */
-type ReadLimits = Pick<IngestOptions, 'maxBytes' | 'maxCharacters'>;
+type ReadLimits = Pick<IngestOptions, 'maxBytes' | 'maxCharacters' | 'busyRetry'>;
 
 const NOTHING_ADDED: SaveCounts = {
   instrumentsAdded: 0,
@@ -74,7 +79,10 @@ export async function ingestFile(
       return { file, status: 'unchanged', documentId: known.id, counts: NOTHING_ADDED };
     }
     const extracted = extractReadDocument(document);
-    const saved = await store.saveExtraction(document, extracted);
+    // One transaction per document: a busy failure wrote nothing, so the save is simply retried.
+    const saved = await retryWhileBusy(file, options.busyRetry ?? cliBusyRetry(), () =>
+      store.saveExtraction(document, extracted),
+    );
     return {
       file,
       status: saved.status,
@@ -109,9 +117,12 @@ export async function ingestPaths(
     const item = await ingestFile(file, store, {
       maxBytes: options.maxBytes,
       maxCharacters: options.maxCharacters,
+      ...(options.busyRetry === undefined ? {} : { busyRetry: options.busyRetry }),
     });
     results.push(item);
     options.onProgress?.({ done: results.length, total: files.length + errors.length, item });
+    // Still locked after the retries: the next files would only wait as long again.
+    if (item.error?.code === 'busy') return { results, notAttempted: files.slice(files.indexOf(file) + 1) };
   }
   return { results };
 }

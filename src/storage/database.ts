@@ -9,6 +9,7 @@ import { createKyselyStore } from './kysely-store.ts';
 import { migrateToLatest } from './migrations/index.ts';
 import { databaseFile, resolveDataDir } from './paths.ts';
 import type { Database } from './schema.ts';
+import { cliBusyRetry, retryWhileBusy } from './sqlite/busy.ts';
 import { openSqlite } from './sqlite/connection.ts';
 import { indexDocument } from './sqlite/search-index.ts';
 import type { Kysely } from 'kysely';
@@ -46,10 +47,11 @@ export async function openAtlasDatabase(options: OpenOptions = {}): Promise<Sqli
   }
   const { db, raw } = connection;
   try {
-    await migrateToLatest(db, 'sqlite');
+    // Another process writing may hold the lock for a while: wait for it rather than fail.
+    await retryWhileBusy(file, cliBusyRetry(), () => migrateToLatest(db, 'sqlite'));
     // The FTS5 index is kept in the same transaction as the document it indexes.
     const store = createKyselyStore(db, file, () => db.destroy(), { afterDocumentWritten: indexDocument });
-    await seedActors(db, store);
+    await retryWhileBusy(file, cliBusyRetry(), () => seedActors(db, store));
     return { store, db, raw, file };
   } catch (error) {
     await db.destroy();

@@ -41,12 +41,15 @@ const asset = (name: string, type: string) => ({
   body: readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8'),
 });
 
-/** The stylesheet, the script and the icon, read once at start (served from memory). */
-const ASSETS: Readonly<Record<string, { type: string; body: string }>> = {
-  'app.css': asset('app.css', 'text/css; charset=utf-8'),
-  'app.js': asset('app.js', 'text/javascript; charset=utf-8'),
-  'favicon.svg': asset('favicon.svg', 'image/svg+xml'),
-};
+/**
+ * The stylesheet, the script and the icon, read once at start (served from memory). A Map, not an
+ * object: a name such as `constructor` or `__proto__` must find nothing, not Object's prototype.
+ */
+const ASSETS: ReadonlyMap<string, { type: string; body: string }> = new Map([
+  ['app.css', asset('app.css', 'text/css; charset=utf-8')],
+  ['app.js', asset('app.js', 'text/javascript; charset=utf-8')],
+  ['favicon.svg', asset('favicon.svg', 'image/svg+xml')],
+]);
 
 const LANG_COOKIE_AGE = 60 * 60 * 24 * 365;
 
@@ -112,7 +115,7 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
 
   app.get('/assets/:name', async (request, reply) => {
     const { name } = request.params as { name: string };
-    const file = ASSETS[name];
+    const file = ASSETS.get(name);
     if (file === undefined) throw notFound('asset', name);
     return reply.type(file.type).header('cache-control', 'public, max-age=3600').send(file.body);
   });

@@ -175,7 +175,13 @@ void describe('instruments', () => {
       'country',
     );
     await expectError('/api/instruments?limit=0', 400, 'invalid_input', 'limit: must be at least 1', 'limit');
-    await expectError('/api/instruments?limit=ten', 400, 'invalid_input', 'limit: must be a number', 'limit');
+    await expectError(
+      '/api/instruments?limit=ten',
+      400,
+      'invalid_input',
+      'limit: must be a number (decimal digits only)',
+      'limit',
+    );
     await expectError(
       '/api/instruments?limit=501',
       400,

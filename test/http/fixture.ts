@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveAtlas, type ServedAtlas } from '../../src/http/serve.ts';
+import { serveAtlas, type ServeOptions, type ServedAtlas } from '../../src/http/serve.ts';
 
 export interface TestAtlas {
   readonly url: string;
@@ -14,16 +14,28 @@ export interface TestAtlas {
   close(): Promise<void>;
 }
 
-/** Ingests the corpus into a temp database and starts the server on a free loopback port. */
-export async function startTestAtlas(): Promise<TestAtlas> {
+/**
+ * Ingests the corpus into a temp database and starts the server on a free loopback port. The
+ * request log is off unless `options.log` asks for it (test output stays readable).
+ */
+export async function startTestAtlas(
+  options: Partial<Omit<ServeOptions, 'dataDir' | 'port' | 'host'>> = {},
+): Promise<TestAtlas & { readonly dir: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'mda-http-'));
-  const served = await serveAtlas({ dataDir: dir, port: 0, host: '127.0.0.1' });
+  const served = await serveAtlas({
+    log: { level: 'silent' },
+    ...options,
+    dataDir: dir,
+    port: 0,
+    host: '127.0.0.1',
+  });
   const failed = served.ingested?.results.filter((item) => item.status === 'failed') ?? [];
   if (failed.length > 0) {
     throw new Error(`corpus ingestion failed: ${failed.map((f) => f.error?.message).join('; ')}`);
   }
   return {
     url: served.server.url,
+    dir,
     served,
     async close() {
       await served.close();

@@ -78,8 +78,28 @@ void test(
       lines.some((line) => /^built-in corpus: 4 added/.test(line)),
       lines.join('\n'),
     );
-    const stats = (await (await fetch(`${url}/api/stats`)).json()) as { documents: number };
+    const response = await fetch(`${url}/api/stats`);
+    const stats = (await response.json()) as { documents: number };
     assert.equal(stats.documents, 4);
+    // The request log is on by default: JSON lines on standard output, with the request id.
+    assert.ok(
+      lines.some((line) => line === 'request log: standard output (level info)'),
+      lines.join('\n'),
+    );
+    const requestId = response.headers.get('x-request-id');
+    const logged = async (): Promise<boolean> => {
+      for (let i = 0; i < 100; i++) {
+        const found = lines.some((line) => {
+          if (!line.startsWith('{')) return false;
+          const entry = JSON.parse(line) as { reqId?: string; req?: { url?: string } };
+          return entry.reqId === requestId && entry.req?.url === '/api/stats';
+        });
+        if (found) return true;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return false;
+    };
+    assert.ok(await logged(), `a log line for request ${requestId}:\n${lines.join('\n')}`);
     assert.equal((await fetch(`${url}/`)).status, 200);
     // The launcher runs the server in its own process: the signal reaches the process that serves.
     child.kill('SIGTERM');

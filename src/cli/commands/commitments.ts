@@ -6,12 +6,13 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { parseIndicatorInput } from '../../analysis/indicators.ts';
+import { isoDay } from '../../domain/input-schemas.ts';
 import { commitmentTracker, indicators, todayIso } from '../../services/analyses.ts';
 import { globalsOf, withStore } from '../context.ts';
 import { CountryCode, parseOptions } from '../options.ts';
 import { oneLine, out, printJson } from '../output.ts';
 
-const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const IsoDay = isoDay;
 
 const CommitmentsOptions = z
   .object({

@@ -96,5 +96,11 @@ export async function runIngest(paths: string[], raw: unknown, command: Command)
     out(batchSummary(batch));
     for (const line of watchHitLines(batch)) out(line);
   }
-  if (batch.results.some((item) => item.status === 'failed')) setExitCode(1);
+  if (batch.results.some((item) => item.error?.code === 'busy')) {
+    const left = batch.notAttempted?.length ?? 0;
+    err(
+      `error: the database stayed busy (another process is writing); ${left} more file${left === 1 ? '' : 's'} not tried; run the same command again`,
+    );
+    setExitCode(75);
+  } else if (batch.results.some((item) => item.status === 'failed')) setExitCode(1);
 }

@@ -19,7 +19,27 @@ export const ServeOptions = z.object({
     .min(0, 'must be between 0 and 65535')
     .max(65535, 'must be between 0 and 65535'),
   host: z.string().trim().min(1, 'must not be empty').default('127.0.0.1'),
+  allowedHosts: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9.:[\],-]*$/,
+      'must be host names separated by commas (e.g. atlas.example.org,10.0.0.5:3000)',
+    )
+    .transform(parseHostList),
+  logFile: z.string().trim().min(1, 'must not be empty').optional(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    error: 'must be fatal, error, warn, info, debug, trace or silent',
+  }),
 });
+
+/** Raw `serve`/`start` options as commander gives them. */
+export interface RawServeOptions {
+  readonly port?: string;
+  readonly host?: string;
+  readonly allowedHosts?: string;
+  readonly logFile?: string;
+  readonly logLevel?: string;
+}
 
 /** The port from `--port`, else `$PORT` (what `npm start` honours), else 3000. */
 export function chosenPort(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string | number {
@@ -27,9 +47,31 @@ export function chosenPort(flag: string | undefined, env: NodeJS.ProcessEnv = pr
   return env.PORT !== undefined && env.PORT !== '' ? env.PORT : DEFAULT_PORT;
 }
 
-/** Parses `--port`/`--host` (with the `$PORT` fallback). */
-export function serveOptions(raw: { port?: string; host?: string }): z.output<typeof ServeOptions> {
-  return parseOptions(ServeOptions, { ...raw, port: chosenPort(raw.port) });
+/** Comma-separated host names, trimmed and lower-cased. */
+function parseHostList(text: string): string[] {
+  return text
+    .split(',')
+    .map((part) => part.trim().toLowerCase())
+    .filter((part) => part !== '');
+}
+
+/**
+ * Parses `--port`/`--host`/`--allowed-hosts`/`--log-file`/`--log-level`, with the environment's
+ * fallbacks (`$PORT`, MDA_ALLOWED_HOSTS, MDA_LOG_FILE, MDA_LOG_LEVEL).
+ */
+export function serveOptions(
+  raw: RawServeOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): z.output<typeof ServeOptions> {
+  const fromEnv = (value: string | undefined) => (value === undefined || value === '' ? undefined : value);
+  const logFile = raw.logFile ?? fromEnv(env.MDA_LOG_FILE);
+  return parseOptions(ServeOptions, {
+    ...raw,
+    port: chosenPort(raw.port, env),
+    allowedHosts: raw.allowedHosts ?? env.MDA_ALLOWED_HOSTS ?? '',
+    logLevel: raw.logLevel ?? fromEnv(env.MDA_LOG_LEVEL) ?? 'info',
+    ...(logFile === undefined ? {} : { logFile }),
+  });
 }
 
 /**
@@ -46,6 +88,8 @@ export async function runServer(
     ...(globals.data === undefined ? {} : { dataDir: globals.data }),
     port: options.port,
     host: options.host,
+    allowedHosts: options.allowedHosts,
+    log: { level: options.logLevel, ...(options.logFile === undefined ? {} : { file: options.logFile }) },
     onIngestStart: (files) => err(`first run: ingesting the built-in corpus (${files} files)…`),
   });
   if (served.ingested !== null) {
@@ -55,6 +99,7 @@ export async function runServer(
   out(`database: ${served.databaseFile}`);
   if (showStats) out(statsText(await served.store.stats(), globals.lang));
   out(`Migration Diplomacy Atlas: ${served.server.url}/  (Ctrl+C to stop)`);
+  out(`request log: ${options.logFile ?? 'standard output'} (level ${options.logLevel})`);
   // Stop listening and close the database, then end the process: no request is cut mid-write.
   onStopSignal((signal) => {
     err(`${signal}: stopping the server`);
@@ -68,6 +113,6 @@ export async function runServer(
   });
 }
 
-export async function runServe(raw: { port?: string; host?: string }, command: Command): Promise<void> {
+export async function runServe(raw: RawServeOptions, command: Command): Promise<void> {
   await runServer(globalsOf(command), serveOptions(raw), false);
 }

@@ -7,12 +7,9 @@ import { globalsOf, withStore } from '../context.ts';
 import { err, out } from '../output.ts';
 import { batchSummary, errorLine } from './ingest.ts';
 import { statsText } from './browse.ts';
-import { runServer, serveOptions } from './serve.ts';
+import { runServer, serveOptions, type RawServeOptions } from './serve.ts';
 
-export async function runStart(
-  raw: { port?: string; host?: string; serve: boolean },
-  command: Command,
-): Promise<void> {
+export async function runStart(raw: RawServeOptions & { serve: boolean }, command: Command): Promise<void> {
   const globals = globalsOf(command);
   if (raw.serve) {
     await runServer(globals, serveOptions(raw), true);

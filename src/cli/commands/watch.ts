@@ -41,9 +41,7 @@ export async function runWatchList(raw: unknown, command: Command): Promise<void
   const watches = await withStore(globals, (store) => store.analyses.listWatches());
   if (json) return printJson(watches);
   for (const w of watches) {
-    const criteria = [w.country, w.type, w.topic, w.text && `"${oneLine(w.text)}"`]
-      .filter(Boolean)
-      .join(' ');
+    const criteria = [w.country, w.type, w.topic, w.text && `"${oneLine(w.text)}"`].filter(Boolean).join(' ');
     out(`${w.id}  ${oneLine(w.name)}  [${criteria}]  ${w.hits} hits`);
   }
   out(`${watches.length} watches`);

@@ -4,8 +4,17 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { retryWhileBusy, SERVER_BUSY_RETRY, type BusyRetry } from '../../storage/sqlite/busy.ts';
 import type { RouteDoc } from '../route.ts';
 import { parseRequest } from '../validation.ts';
+
+/** Each app's policy for writes that find the database locked by another process. */
+const busyPolicies = new WeakMap<FastifyInstance, BusyRetry>();
+
+/** Sets how the app's write routes retry a busy database before answering 503. */
+export function useBusyRetry(app: FastifyInstance, policy: BusyRetry): void {
+  busyPolicies.set(app, policy);
+}
 
 export interface MutationSpec<B extends z.ZodType, P extends z.ZodType> extends RouteDoc {
   readonly method: 'post' | 'patch' | 'delete';
@@ -36,7 +45,13 @@ export function addMutation<B extends z.ZodType, P extends z.ZodType>(
         spec.params === undefined ? {} : parseRequest(spec.params, request.params)
       ) as z.output<P>;
       const body = (spec.body === undefined ? {} : parseRequest(spec.body, request.body)) as z.output<B>;
-      const result = await spec.handler({ body, params, request, reply });
+      // A write is one transaction: when another process holds the lock, nothing was written and
+      // the handler runs again after a pause; the last failure is a 503 with Retry-After.
+      const result = await retryWhileBusy(
+        `${spec.method.toUpperCase()} ${spec.path}`,
+        busyPolicies.get(app) ?? SERVER_BUSY_RETRY,
+        () => spec.handler({ body, params, request, reply }),
+      );
       if (reply.sent) return reply;
       if (spec.status === 204) return reply.status(204).send();
       return reply.status(spec.status ?? 200).send(result);

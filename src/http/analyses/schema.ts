@@ -1,7 +1,8 @@
 /** Request and response schemas of the analyses' endpoints (validation and OpenAPI in one place). */
 import { z } from 'zod';
 import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../../domain/taxonomy.ts';
-import { countryCode, countryFilter, language } from '../validation.ts';
+import { isoDay, userText } from '../../domain/input-schemas.ts';
+import { countryCode, countryFilter, language, pagination } from '../validation.ts';
 
 /** A query parameter that may be given once or repeated (`?type=envoy&type=dialogue`), or a comma list. */
 const listOf = <T extends z.ZodType>(item: T, separator: RegExp = /,/) =>
@@ -20,7 +21,6 @@ const listOf = <T extends z.ZodType>(item: T, separator: RegExp = /,/) =>
     )
     .optional();
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const flag = z
   .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1');
@@ -163,13 +163,15 @@ export const StatusBody = z.strictObject({
   status: z.enum(['open', 'in_progress', 'done', 'dropped'], {
     error: 'must be open, in_progress, done or dropped',
   }),
-  by: z.string().trim().min(1).max(100).meta({ description: 'Who sets the status (recorded as user:<by>)' }),
-  note: z.string().max(2000).optional(),
+  by: userText(100).meta({ description: 'Who sets the status (recorded as user:<by>)' }),
+  note: userText(2000, { min: 0, multiline: true }).optional(),
 });
 
 export const IndicatorsQuery = z.strictObject({
   country: countryFilter.optional(),
   instrument: z.string().min(1).max(100).optional(),
+  limit: pagination.limit,
+  offset: pagination.offset,
   format: downloadFormat,
 });
 
@@ -185,6 +187,9 @@ const IndicatorValueSchema = z.object({
 });
 
 export const SeriesSchema = z.object({
+  total: z.number().int().meta({ description: 'Number of series over all pages' }),
+  limit: z.number().int(),
+  offset: z.number().int(),
   series: z.array(
     z.object({
       indicator: z.string(),
@@ -232,12 +237,12 @@ export const TimelinesSchema = z.object({
 });
 
 export const WatchBody = z.strictObject({
-  id: z.string().trim().min(1).max(100).optional(),
-  name: z.string().trim().min(1).max(200),
-  country: z.string().optional(),
+  id: userText(100).optional(),
+  name: userText(200),
+  country: countryFilter.optional(),
   type: z.string().optional(),
   topic: z.string().optional(),
-  text: z.string().optional(),
+  text: userText(200).optional(),
 });
 
 export const WatchSchema = z.object({

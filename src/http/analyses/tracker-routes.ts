@@ -4,10 +4,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { parseIndicatorInput, IndicatorInputSchema } from '../../analysis/indicators.ts';
+import { pageOfSeries, parseIndicatorInput, IndicatorInputSchema } from '../../analysis/indicators.ts';
 import { parseWatch } from '../../analysis/watches.ts';
 import { commitmentTracker, indicators, todayIso, watchIdFor } from '../../services/analyses.ts';
-import { toCsv } from '../download.ts';
+import { listFormat, pageLimit, toCsv } from '../download.ts';
 import { addRoute, type ApiContext, type RouteDoc } from '../route.ts';
 import { addMutation } from './mutation.ts';
 import { sendFile } from './routes.ts';
@@ -106,16 +106,21 @@ export function trackerRoutes(app: FastifyInstance, docs: RouteDoc[], context: A
     path: '/api/indicators',
     tag: 'analyses',
     summary: 'Indicator series, a source for each value (a document span or the user who entered it)',
+    description:
+      'Paginated by value: `total` counts values; a page holds `limit` values (default 50) grouped in their series.',
     query: IndicatorsQuery,
     response: SeriesSchema,
     downloadable: true,
-    handler: async ({ query, reply }) => {
+    handler: async ({ query, request, reply }) => {
+      const format = listFormat(request, query.format);
       const series = await indicators(context.store, {
         ...(query.country === undefined ? {} : { country: query.country }),
         ...(query.instrument === undefined ? {} : { instrumentId: query.instrument }),
       });
-      if (query.format === 'csv') {
-        const rows = series.flatMap((s) => s.values);
+      const page = pageOfSeries(series, query.offset, pageLimit(query.limit, format));
+      if (format === 'csv') {
+        const rows = page.series.flatMap((s) => s.values);
+        void reply.header('x-total-count', String(page.total));
         return sendFile(
           reply,
           'text/csv; charset=utf-8',
@@ -136,7 +141,10 @@ export function trackerRoutes(app: FastifyInstance, docs: RouteDoc[], context: A
           ]),
         );
       }
-      return { series };
+      if (format === 'json') {
+        void reply.header('content-disposition', 'attachment; filename="indicators.json"');
+      }
+      return page;
     },
   });
 

@@ -17,13 +17,19 @@ export interface SqliteConnection {
   readonly file: string;
 }
 
+/** How long a statement waits for another process's write lock: 5 s, or MDA_BUSY_TIMEOUT_MS. */
+export function busyTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.MDA_BUSY_TIMEOUT_MS);
+  return /^\d{1,7}$/.test(env.MDA_BUSY_TIMEOUT_MS ?? '') ? value : 5000;
+}
+
 /** Opens (creating if needed) the database file and its folder. `:memory:` is accepted for tools. */
 export function openSqlite(file: string): SqliteConnection {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const raw = new BetterSqlite3(file);
   raw.pragma('journal_mode = WAL');
   raw.pragma('foreign_keys = ON');
-  raw.pragma('busy_timeout = 5000');
+  raw.pragma(`busy_timeout = ${busyTimeoutMs()}`);
   raw.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   return { db, raw, file };

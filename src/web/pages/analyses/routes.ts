@@ -11,6 +11,8 @@ import { parseWatch } from '../../../analysis/watches.ts';
 import { INSTRUMENT_TYPES } from '../../../domain/taxonomy.ts';
 import type { ApiContext } from '../../../http/route.ts';
 import type { DocumentSummary } from '../../../storage/atlas-store.ts';
+import { isoDay } from '../../../domain/input-schemas.ts';
+import { retryWhileBusy, SERVER_BUSY_RETRY } from '../../../storage/sqlite/busy.ts';
 import { countryCode, parseRequest } from '../../../http/validation.ts';
 import {
   commitmentTracker,
@@ -58,7 +60,6 @@ function parseFormNumber(raw: string): number {
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 
 const CompareQuery = z
   .object({
@@ -87,6 +88,10 @@ async function translate(
   }
   return translator(lang, await actorNames(context.db));
 }
+
+/** A form's write, retried while another process holds the database's lock (then a 503 page). */
+const whenFree = <T>(write: () => Promise<T>): Promise<T> =>
+  retryWhileBusy('the change', SERVER_BUSY_RETRY, write);
 
 /** Registers the analyses' pages on the app (called once from registerWeb). */
 export function registerAnalysesWeb(app: FastifyInstance, context: ApiContext): void {
@@ -207,25 +212,24 @@ export function registerAnalysesWeb(app: FastifyInstance, context: ApiContext): 
     scope.post('/analyses/commitments/:id/status', async (request, reply) => {
       const { id } = request.params as { id: string };
       const form = parseRequest(StatusForm, request.body);
-      await store.analyses.setCommitmentStatus(id, form.status, `user:${form.by}`, null);
+      await whenFree(() => store.analyses.setCommitmentStatus(id, form.status, `user:${form.by}`, null));
       return reply.redirect(form.back ?? '/analyses/commitments', 303);
     });
 
     scope.post('/analyses/indicators', async (request, reply) => {
       const form = parseRequest(TextFields, request.body ?? {});
       const country = form.country?.trim().toUpperCase() || null;
-      await store.analyses.addIndicator(
-        parseIndicatorInput({
-          indicator: form.indicator,
-          value:
-            form.value === undefined || form.value.trim() === '' ? Number.NaN : parseFormNumber(form.value),
-          unit: form.unit,
-          date: form.date?.trim() || null,
-          country,
-          enteredBy: form.enteredBy,
-          note: form.note?.trim() || null,
-        }),
-      );
+      const value = parseIndicatorInput({
+        indicator: form.indicator,
+        value:
+          form.value === undefined || form.value.trim() === '' ? Number.NaN : parseFormNumber(form.value),
+        unit: form.unit,
+        date: form.date?.trim() || null,
+        country,
+        enteredBy: form.enteredBy,
+        note: form.note?.trim() || null,
+      });
+      await whenFree(() => store.analyses.addIndicator(value));
       return reply.redirect(
         country === null
           ? '/analyses/indicators'
@@ -242,13 +246,14 @@ export function registerAnalysesWeb(app: FastifyInstance, context: ApiContext): 
           .filter(([, v]) => v !== undefined && v !== ''),
       );
       const name = form.name?.trim() ?? '';
-      await store.analyses.addWatch(parseWatch({ id: watchIdFor(name, criteria), name, ...criteria }));
+      const watch = parseWatch({ id: watchIdFor(name, criteria), name, ...criteria });
+      await whenFree(() => store.analyses.addWatch(watch));
       return reply.redirect('/analyses/watches', 303);
     });
 
     scope.post('/analyses/watches/:id/remove', async (request, reply) => {
       const { id } = request.params as { id: string };
-      await store.analyses.removeWatch(id);
+      await whenFree(() => store.analyses.removeWatch(id));
       return reply.redirect('/analyses/watches', 303);
     });
     done();
