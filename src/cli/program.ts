@@ -1,5 +1,6 @@
 /** The `mda` command tree (commander): global options and every subcommand. */
 import { Command, Option } from 'commander';
+import { registerBackup } from './commands/backup.ts';
 import { registerBrowse } from './commands/browse.ts';
 import { registerCommitments } from './commands/commitments.ts';
 import { registerCompare } from './commands/compare.ts';
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerCommitments(program);
   registerWatch(program);
   registerReanalyse(program);
+  registerBackup(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

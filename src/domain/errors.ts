@@ -10,6 +10,7 @@ export type AtlasErrorCode =
   | 'empty_document'
   | 'document_too_large'
   | 'invalid_input'
+  | 'invalid_data'
   | 'not_found'
   | 'conflict'
   | 'forbidden'
@@ -22,6 +23,7 @@ const HTTP_STATUS: Record<AtlasErrorCode, number> = {
   empty_document: 422,
   document_too_large: 413,
   invalid_input: 400,
+  invalid_data: 422,
   not_found: 404,
   conflict: 409,
   forbidden: 403,
@@ -36,6 +38,7 @@ const EXIT_CODE: Record<AtlasErrorCode, number> = {
   empty_document: 65,
   document_too_large: 65,
   invalid_input: 64,
+  invalid_data: 65,
   not_found: 66,
   conflict: 65,
   forbidden: 77,
@@ -88,6 +91,9 @@ export const documentTooLarge = (file: string, bytes: number, limit: number) =>
   );
 export const invalidInput = (field: string, message: string) =>
   new AtlasError('invalid_input', `${field}: ${message}`, { field });
+/** A file the atlas reads as data (an export being imported) that does not say what it should. */
+export const invalidData = (file: string, message: string) =>
+  new AtlasError('invalid_data', `${file}: ${message}; nothing was imported`, { file });
 export const notFound = (what: string, id: string) =>
   new AtlasError('not_found', `${what} ${id} not found`, { what, id });
 /** A PDF whose pages carry no text layer (usually a scan): the atlas does no OCR, so say so plainly. */
