@@ -38,7 +38,9 @@ export function verdict(rows: readonly DrillRow[]): DrillVerdict {
     if ((row.errors ?? 0) > 0) failures.push(`${row.drill}: ${row.errors} errors`);
     if ((row.crashes ?? 0) > 0) failures.push(`${row.drill}: ${row.crashes} crashed`);
     if (row.faults !== undefined && row.faults.survived < row.faults.tried) {
-      failures.push(`${row.drill}: ${row.faults.tried - row.faults.survived} of ${row.faults.tried} faults not survived`);
+      failures.push(
+        `${row.drill}: ${row.faults.tried - row.faults.survived} of ${row.faults.tried} faults not survived`,
+      );
     }
     if (row.p99Ms !== undefined && row.p99TargetMs !== undefined && row.p99Ms >= row.p99TargetMs) {
       failures.push(`${row.drill}: p99 ${row.p99Ms} ms is over the ${row.p99TargetMs} ms target`);
@@ -47,7 +49,17 @@ export function verdict(rows: readonly DrillRow[]): DrillVerdict {
   return { ok: failures.length === 0, failures };
 }
 
-const HEADERS = ['drill', 'inputs tried', 'faults survived', 'requests served', 'errors (5xx)', 'data lost', 'crashes', 'p99'];
+const HEADERS = [
+  'drill',
+  'inputs tried',
+  'faults survived',
+  'requests served',
+  'errors (5xx)',
+  'data lost',
+  'crashes',
+  'p99',
+  'notes',
+];
 
 const cell = (value: number | undefined): string => (value === undefined ? '—' : String(value));
 
@@ -57,7 +69,7 @@ function cells(row: DrillRow): string[] {
       ? '—'
       : `${row.p99Ms} ms${row.p99TargetMs !== undefined && row.p99Ms >= row.p99TargetMs ? ' (over target)' : ''}`;
   return [
-    row.note === undefined ? row.drill : `${row.drill} (${row.note})`,
+    row.drill,
     cell(row.inputs),
     row.faults === undefined ? '—' : `${row.faults.survived}/${row.faults.tried}`,
     cell(row.requests),
@@ -65,6 +77,7 @@ function cells(row: DrillRow): string[] {
     cell(row.lost),
     cell(row.crashes),
     p99,
+    row.note ?? '',
   ];
 }
 
@@ -88,10 +101,14 @@ export function renderTable(rows: readonly DrillRow[]): string {
     crashes: sum(rows, (row) => row.crashes),
   };
   const body = [...rows, total].map(cells);
-  const widths = HEADERS.map((header, i) => Math.max(header.length, ...body.map((line) => line[i]?.length ?? 0)));
+  const widths = HEADERS.map((header, i) =>
+    Math.max(header.length, ...body.map((line) => line[i]?.length ?? 0)),
+  );
   const line = (values: readonly string[]): string =>
     values
-      .map((value, i) => (i === 0 ? value.padEnd(widths[i] ?? 0) : value.padStart(widths[i] ?? 0)))
+      .map((value, i) =>
+        i === 0 || i === HEADERS.length - 1 ? value.padEnd(widths[i] ?? 0) : value.padStart(widths[i] ?? 0),
+      )
       .join('  ')
       .trimEnd();
   const rule = widths.map((width) => '-'.repeat(width)).join('  ');

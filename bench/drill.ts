@@ -46,7 +46,12 @@ interface Finished {
   readonly signal: NodeJS.Signals | null;
   readonly stdout: string;
   readonly stderr: string;
+  /** Killed by the drill because it ran past its time limit (a hang counts as a crash). */
+  readonly timedOut?: boolean;
 }
+
+/** No single child may run longer than this (the drill is bounded to a few minutes). */
+const CHILD_LIMIT_MS = Number(process.env.MDA_DRILL_CHILD_SECONDS ?? 120) * 1000;
 
 /** Runs `mda …` to the end (or until `killAfter` resolves, then SIGKILL). */
 function runMda(
@@ -64,19 +69,26 @@ function runMda(
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   let exited = false;
+  let timedOut = false;
   options.killWhen?.(() => {
     if (!exited) child.kill('SIGKILL');
   });
+  const limit = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGKILL');
+  }, CHILD_LIMIT_MS);
   return new Promise((resolve) =>
     child.on('close', (code, signal) => {
       exited = true;
-      resolve({ code, signal, stdout, stderr });
+      clearTimeout(limit);
+      resolve({ code, signal, stdout, stderr, timedOut });
     }),
   );
 }
 
 /** A crash: killed by a signal we did not send, or an internal failure (70) rather than 0 or 1. */
-const crashed = (run: Finished): boolean => run.signal !== null || (run.code !== 0 && run.code !== 1);
+const crashed = (run: Finished): boolean =>
+  run.timedOut === true || run.signal !== null || (run.code !== 0 && run.code !== 1);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -169,7 +181,7 @@ async function crashDrill(work: string, files: readonly string[], clean: AtlasCo
         })();
       },
     });
-    if (run.signal === 'SIGKILL' && killedMidBatch) {
+    if (run.signal === 'SIGKILL' && killedMidBatch && run.timedOut !== true) {
       // Survived = the file reopens sound; the data check comes after the final run.
       const counts = countsOf(dataDir);
       if (counts.integrity === 'ok') survived += 1;
@@ -203,7 +215,11 @@ function countsOrZero(file: string): number {
   }
 }
 
-async function concurrencyDrill(work: string, files: readonly string[], clean: AtlasCounts): Promise<DrillRow> {
+async function concurrencyDrill(
+  work: string,
+  files: readonly string[],
+  clean: AtlasCounts,
+): Promise<DrillRow> {
   const dataDir = join(work, 'concurrent');
   const runs = await Promise.all([0, 1, 2].map(() => runMda(['--data', dataDir, 'ingest', ...files])));
   const after = countsOf(dataDir);
@@ -267,7 +283,7 @@ async function hostileDrill(work: string): Promise<DrillRow> {
   );
   const dataDir = join(work, 'hostile-data');
   // A heap limit keeps a reader that inflates everything from taking the shared machine's memory.
-  const run = await runMda(['--data', dataDir, 'ingest', dir], { nodeFlags: ['--max-old-space-size=1024'] });
+  const run = await runMda(['--data', dataDir, 'ingest', dir], { nodeFlags: ['--max-old-space-size=768'] });
   const errorLines = run.stderr.split('\n').filter((line) => line.startsWith('error:'));
   const survived = hostile.filter(
     ([name]) => errorLines.filter((line) => line.includes(join(dir, name))).length === 1,
@@ -280,7 +296,8 @@ async function hostileDrill(work: string): Promise<DrillRow> {
     errors: Math.max(0, errorLines.length - hostile.length),
     lost: good.length - stored,
     crashes: crashed(run) ? 1 : 0,
-    note: `exit ${run.code ?? run.signal}`,
+    note:
+      run.timedOut === true ? `killed after ${CHILD_LIMIT_MS / 1000} s` : `exit ${run.code ?? run.signal}`,
   };
 }
 
@@ -313,7 +330,9 @@ async function startServer(dataDir: string): Promise<{ url: string; stop: () => 
     child.on('close', (code, signal) => resolve({ code, signal, stdout: '', stderr })),
   );
   const url = await new Promise<string>((resolve, reject) => {
-    void closed.then((run) => reject(new Error(`the server exited (${run.code ?? run.signal}): ${run.stderr}`)));
+    void closed.then((run) =>
+      reject(new Error(`the server exited (${run.code ?? run.signal}): ${run.stderr}`)),
+    );
     const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => {
       const found = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(line);
@@ -341,7 +360,9 @@ async function loadDrill(dataDir: string): Promise<DrillRow[]> {
     country: 'ML',
     enteredBy: 'drill',
   };
-  const id = (await (await fetch(`${server.url}/api/instruments?limit=1`)).json()) as { items: { id: string }[] };
+  const id = (await (await fetch(`${server.url}/api/instruments?limit=1`)).json()) as {
+    items: { id: string }[];
+  };
   const page = `/instruments/${id.items[0]?.id ?? ''}`;
   const endpoints: [name: string, path: string, target: boolean, write: boolean][] = [
     ['search', '/api/search?q=r%C3%A9admission', true, false],
@@ -356,7 +377,11 @@ async function loadDrill(dataDir: string): Promise<DrillRow[]> {
         connections,
         duration: SECONDS,
         ...(write
-          ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(indicator) }
+          ? {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify(indicator),
+            }
           : {}),
       });
       if (write) accepted += result['2xx'];
@@ -374,14 +399,23 @@ async function loadDrill(dataDir: string): Promise<DrillRow[]> {
   }
   const stopped = await server.stop();
   const db = openReadOnly(databaseFile(dataDir));
-  const stored = db === undefined
-    ? 0
-    : (db.prepare("select count(*) as n from indicator_values where entered_by = 'drill'").get() as { n: number }).n;
+  const stored =
+    db === undefined
+      ? 0
+      : (
+          db.prepare("select count(*) as n from indicator_values where entered_by = 'drill'").get() as {
+            n: number;
+          }
+        ).n;
   db?.close();
   const writes = rows.filter((row) => row.drill.startsWith('load: write'));
   // Every write the server acknowledged is stored (more may be: answers cut off at the end of a run).
   const lost = Math.max(0, accepted - stored);
-  rows[rows.indexOf(writes.at(-1)!)] = { ...writes.at(-1)!, lost, note: `${stored} stored of ${accepted} accepted` };
+  rows[rows.indexOf(writes.at(-1)!)] = {
+    ...writes.at(-1)!,
+    lost,
+    note: `${stored} stored of ${accepted} accepted`,
+  };
   if (crashed(stopped) && stopped.signal !== 'SIGTERM') rows.push({ drill: 'load: server', crashes: 1 });
   return rows;
 }
