@@ -51,7 +51,11 @@ interface Finished {
 }
 
 /** No single child may run longer than this (the drill is bounded to a few minutes). */
-const CHILD_LIMIT_MS = Number(process.env.MDA_DRILL_CHILD_SECONDS ?? 120) * 1000;
+const CHILD_LIMIT_MS = Number(process.env.MDA_DRILL_CHILD_SECONDS ?? 180) * 1000;
+
+/** How a child ended, for the notes column: `0`, `70`, `SIGABRT`, `killed after 180 s`. */
+const exitOf = (run: Finished): string =>
+  run.timedOut === true ? `killed after ${CHILD_LIMIT_MS / 1000} s` : String(run.code ?? run.signal);
 
 /** Runs `mda …` to the end (or until `killAfter` resolves, then SIGKILL). */
 function runMda(
@@ -229,7 +233,7 @@ async function concurrencyDrill(
     errors: runs.filter((run) => run.code !== 0 && !crashed(run)).length,
     lost: lostAgainst(clean, after) + Math.max(0, clean.documents - after.documents),
     crashes: runs.filter(crashed).length,
-    note: `${after.documents} documents, ${after.duplicates} duplicated, ${after.instruments - clean.instruments} extra instruments`,
+    note: `exits ${runs.map(exitOf).join(', ')}; ${after.documents} documents, ${after.duplicates} duplicated, ${after.instruments - clean.instruments} extra instruments`,
   };
 }
 
@@ -285,9 +289,11 @@ async function hostileDrill(work: string): Promise<DrillRow> {
   // A heap limit keeps a reader that inflates everything from taking the shared machine's memory.
   const run = await runMda(['--data', dataDir, 'ingest', dir], { nodeFlags: ['--max-old-space-size=768'] });
   const errorLines = run.stderr.split('\n').filter((line) => line.startsWith('error:'));
-  const survived = hostile.filter(
-    ([name]) => errorLines.filter((line) => line.includes(join(dir, name))).length === 1,
-  ).length;
+  const refused = hostile
+    .map(([name]) => name)
+    .filter((name) => errorLines.filter((line) => line.includes(join(dir, name))).length === 1);
+  const unanswered = hostile.map(([name]) => name).filter((name) => !refused.includes(name));
+  const survived = refused.length;
   const stored = countsOrZero(databaseFile(dataDir));
   return {
     drill: 'hostile inputs then good files',
