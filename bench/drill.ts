@@ -302,8 +302,7 @@ async function hostileDrill(work: string): Promise<DrillRow> {
     errors: Math.max(0, errorLines.length - hostile.length),
     lost: good.length - stored,
     crashes: crashed(run) ? 1 : 0,
-    note:
-      run.timedOut === true ? `killed after ${CHILD_LIMIT_MS / 1000} s` : `exit ${run.code ?? run.signal}`,
+    note: `exit ${exitOf(run)}${unanswered.length > 0 ? `; no error line for ${unanswered.join(', ')}` : ''}`,
   };
 }
 
