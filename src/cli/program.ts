@@ -234,6 +234,24 @@ export function buildProgram(): Command {
     .option('--json', 'print the analysed document ids as JSON')
     .action(lazy(async () => (await import('./commands/reanalyse.ts')).runReanalyse));
 
+  program
+    .command('backup')
+    .description('copy the database to FILE (online backup: safe while the server runs)')
+    .argument('<file>', 'the backup file to write (must not exist)')
+    .action(lazy(async () => (await import('./commands/backup.ts')).runBackup));
+
+  program
+    .command('export')
+    .description('write the whole atlas to DIR as a data package (datapackage.json, CSV and JSON Lines)')
+    .argument('<dir>', 'a new or empty folder')
+    .action(lazy(async () => (await import('./commands/backup.ts')).runExport));
+
+  program
+    .command('import')
+    .description('load a data package written by `mda export` into an empty atlas')
+    .argument('<dir>', 'the folder holding datapackage.json')
+    .action(lazy(async () => (await import('./commands/backup.ts')).runImport));
+
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

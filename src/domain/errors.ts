@@ -11,6 +11,7 @@ export type AtlasErrorCode =
   | 'document_too_large'
   | 'document_over_limit'
   | 'invalid_input'
+  | 'invalid_data'
   | 'not_found'
   | 'conflict'
   | 'forbidden'
@@ -35,6 +36,7 @@ const HTTP_STATUS: Record<AtlasErrorCode, number> = {
   document_too_large: 413,
   document_over_limit: 413,
   invalid_input: 400,
+  invalid_data: 422,
   not_found: 404,
   conflict: 409,
   forbidden: 403,
@@ -58,6 +60,7 @@ const EXIT_CODE: Record<AtlasErrorCode, number> = {
   document_too_large: 65,
   document_over_limit: 65,
   invalid_input: 64,
+  invalid_data: 65,
   not_found: 66,
   conflict: 65,
   forbidden: 77,
@@ -134,6 +137,9 @@ export const documentOverLimit = (file: string, limit: string, description: stri
   new AtlasError('document_over_limit', `${file}: ${description}; ${advice}`, { file, limit });
 export const invalidInput = (field: string, message: string) =>
   new AtlasError('invalid_input', `${field}: ${message}`, { field });
+/** A file the atlas reads as data (an export being imported) that does not say what it should. */
+export const invalidData = (file: string, message: string) =>
+  new AtlasError('invalid_data', `${file}: ${message}; nothing was imported`, { file });
 export const notFound = (what: string, id: string) =>
   new AtlasError('not_found', `${what} ${id} not found`, { what, id });
 /** A PDF whose pages carry no text layer (usually a scan): the atlas does no OCR, so say so plainly. */

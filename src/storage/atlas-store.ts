@@ -6,6 +6,16 @@
 import type { Actor, Evidence, Instrument, Language, ReviewState, Span } from '../domain/model.ts';
 import type { ExtractedDocument } from '../extraction/types.ts';
 import type { AnalysisStore, WatchHit } from './analyses/analysis-store.ts';
+import type { ExportSummary } from './transfer/export.ts';
+import type { ImportSummary } from './transfer/import.ts';
+
+export type { ExportSummary, ImportSummary };
+
+/** A finished backup: the file written and its size. */
+export interface BackupSummary {
+  readonly file: string;
+  readonly bytes: number;
+}
 
 /** A document as a reader returned it (`readDocument`): the text the extraction ran on. */
 export interface DocumentInput {
@@ -162,6 +172,18 @@ export interface AtlasStore {
   stats(): Promise<AtlasStats>;
   /** Country positions, commitments, indicators, conditionality records and watches. */
   readonly analyses: AnalysisStore;
+  /**
+   * Copies the whole database to `file` (which must not exist) with the engine's online backup:
+   * safe while other processes read and write, and including what they committed a moment ago.
+   */
+  backup(file: string): Promise<BackupSummary>;
+  /** Writes every data table as a Frictionless data package into `dir` (new or empty), from one snapshot. */
+  exportTo(dir: string): Promise<ExportSummary>;
+  /**
+   * Loads a package written by `exportTo` into this atlas, which must hold no data yet, in one
+   * transaction; then rebuilds the derived search index.
+   */
+  importFrom(dir: string): Promise<ImportSummary>;
   close(): Promise<void>;
 }
 

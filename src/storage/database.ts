@@ -11,7 +11,9 @@ import { databaseFile, resolveDataDir } from './paths.ts';
 import type { Database } from './schema.ts';
 import { cliBusyRetry, retryWhileBusy } from './sqlite/busy.ts';
 import { openSqlite } from './sqlite/connection.ts';
-import { indexDocument } from './sqlite/search-index.ts';
+import { backupSqlite } from './sqlite/backup.ts';
+import { sqliteCatalogue } from './sqlite/catalogue.ts';
+import { indexDocument, reindexAll } from './sqlite/search-index.ts';
 import type { Kysely } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 
@@ -50,7 +52,12 @@ export async function openAtlasDatabase(options: OpenOptions = {}): Promise<Sqli
     // Another process writing may hold the lock for a while: wait for it rather than fail.
     await retryWhileBusy(file, cliBusyRetry(), () => migrateToLatest(db, 'sqlite'));
     // The FTS5 index is kept in the same transaction as the document it indexes.
-    const store = createKyselyStore(db, file, () => db.destroy(), { afterDocumentWritten: indexDocument });
+    const store = createKyselyStore(db, file, () => db.destroy(), {
+      afterDocumentWritten: indexDocument,
+      backup: (target) => backupSqlite(raw, target),
+      catalogue: () => sqliteCatalogue(db),
+      afterImport: reindexAll,
+    });
     await retryWhileBusy(file, cliBusyRetry(), () => seedActors(db, store));
     return { store, db, raw, file };
   } catch (error) {

@@ -6,7 +6,17 @@ import type { Kysely } from 'kysely';
 import { AtlasError } from '../domain/errors.ts';
 import type { Actor } from '../domain/model.ts';
 import type { ExtractedDocument } from '../extraction/types.ts';
-import type { AtlasStore, DocumentInput, InstrumentFilter, PageRequest, SaveResult } from './atlas-store.ts';
+import type {
+  AtlasStore,
+  BackupSummary,
+  DocumentInput,
+  InstrumentFilter,
+  PageRequest,
+  SaveResult,
+} from './atlas-store.ts';
+import type { ReadCatalogue } from './transfer/catalogue.ts';
+import { exportAtlas } from './transfer/export.ts';
+import { importAtlas } from './transfer/import.ts';
 import { contentHash, documentIdFor, planDocument } from './records.ts';
 import type { Database } from './schema.ts';
 import { actorFromRow, actorRow } from './store/presenters.ts';
@@ -23,7 +33,16 @@ const NO_COUNTS = { instrumentsAdded: 0, instrumentsMerged: 0, claims: 0, statem
 export interface StoreHooks {
   /** Runs after a document's rows are written, before the commit; a failure rolls the document back. */
   readonly afterDocumentWritten?: (trx: Kysely<Database>, documentId: string) => Promise<void>;
+  /** The engine's online backup of the whole database into a new file. */
+  readonly backup?: (file: string) => Promise<BackupSummary>;
+  /** The engine's data tables (for export and import). */
+  readonly catalogue?: ReadCatalogue;
+  /** Rebuilds derived data (search index) inside the import's transaction. */
+  readonly afterImport?: (trx: Kysely<Database>) => Promise<void>;
 }
+
+const unsupported = (what: string, location: string): AtlasError =>
+  new AtlasError('storage_failure', `${what} is not available for the database at ${location}`);
 
 /** Builds an AtlasStore on an open, migrated database. `close` releases the connection. */
 export function createKyselyStore(
@@ -103,6 +122,19 @@ export function createKyselyStore(
     listClaims: (kind: string, id: string) => queries.listClaims(db, kind, id),
     stats: () => queries.stats(db),
     analyses: createAnalysisStore(db),
+
+    async backup(file: string): Promise<BackupSummary> {
+      if (hooks.backup === undefined) throw unsupported('backup', location);
+      return hooks.backup(file);
+    },
+    async exportTo(dir: string) {
+      if (hooks.catalogue === undefined) throw unsupported('export', location);
+      return exportAtlas(db, await hooks.catalogue(), dir);
+    },
+    async importFrom(dir: string) {
+      if (hooks.catalogue === undefined) throw unsupported('import', location);
+      return importAtlas(db, await hooks.catalogue(), dir, hooks.afterImport ?? (() => Promise.resolve()));
+    },
     close,
   };
 }

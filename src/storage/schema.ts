@@ -345,3 +345,14 @@ export interface Database {
   watch_hits: WatchHitsTable;
   analysed_documents: AnalysedDocumentsTable;
 }
+
+/**
+ * Columns that hold JSON text, with the shape of their values (Frictionless field types). Exports
+ * write them as nested JSON in JSON Lines files; every other column is plain text or a number.
+ */
+export const JSON_COLUMNS: Readonly<Record<string, Readonly<Record<string, 'any' | 'object' | 'array'>>>> = {
+  claims: { value: 'any' },
+  count_claims: { list: 'object' },
+  roadmap_priorities: { topics: 'array' },
+  watch_hits: { reasons: 'array' },
+};
