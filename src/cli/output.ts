@@ -39,12 +39,7 @@ export const outData = (text: string): void => {
   currentIo().stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 };
 
-/** Writes one line to stderr. */
-export const err = (text: string): void => {
-  currentIo().stderr.write(text.endsWith('\n') ? text : `${text}\n`);
-};
-
-export const printJson = (value: unknown): void => out(JSON.stringify(value, null, 2));
+export const printJson = (value: unknown): void => outData(JSON.stringify(value, null, 2));
 
 /** Taxonomy labels carry examples in parentheses; a terminal line shows only the name. */
 const short = (label: string): string => label.replace(/\s*\(.*\)\s*$/, '');
