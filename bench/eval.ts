@@ -8,7 +8,7 @@
  * eval/heldout/gold): documents written for the project to check that the rules generalise.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,12 @@ import { extractFile } from '../src/services/extract-file.ts';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const heldout = process.argv.includes('--heldout');
 const corpus = heldout ? join(root, 'eval', 'heldout', 'docs') : join(root, 'corpus');
-const shared = resolve(root, '..', 'shared');
+// The shared folder sits beside the main checkout (/work/shared) and two levels up from a worktree
+// (/work/wt/NAME); MDA_SHARED_DIR names it explicitly.
+const shared =
+  process.env['MDA_SHARED_DIR'] ??
+  [resolve(root, '..', 'shared'), resolve(root, '..', '..', 'shared')].find((dir) => existsSync(dir)) ??
+  resolve(root, '..', 'shared');
 const gold =
   process.env['MDA_GOLD_DIR'] ??
   (heldout ? join(root, 'eval', 'heldout', 'gold') : join(shared, 'eval', 'dev'));
