@@ -132,6 +132,11 @@ interface Registry {
 
 let registry: Registry | null = null;
 
+/** ISO alpha-2 codes of the registry's states, read before the organizations are named. */
+const ISO_CODES: ReadonlySet<string> = new Set(
+  worldCountries.filter((c) => c.unMember || EXTRA_STATES.has(c.cca2)).map((c) => c.cca2),
+);
+
 const first = (v: string | readonly string[] | undefined): string | undefined =>
   typeof v === 'string' ? v : v?.[0];
 const all = (v: string | readonly string[] | undefined): readonly string[] =>
@@ -211,11 +216,25 @@ function get(): Registry {
 let orgActors: readonly Actor[] | null = null;
 function organizationActors(): readonly Actor[] {
   orgActors ??= ORGANIZATIONS.map((code) => ({
-    id: code,
+    id: organizationActorId(code),
     kind: 'organization' as const,
     name: ORGANIZATION_NAMES[code],
   }));
   return orgActors;
+}
+
+/**
+ * The actor id of a taxonomy organization: its code, except when the code is also a state's ISO
+ * alpha-2 (the African Union's `AU` is Australia's code), where it is `org:CODE`. States keep their
+ * ISO codes, so a state and an organization can never share an id.
+ */
+export function organizationActorId(code: OrganizationCode): string {
+  return ISO_CODES.has(code) ? `org:${code}` : code;
+}
+
+/** The taxonomy code of an actor id (`org:AU` → `AU`; every other id is its own code). */
+export function actorCode(id: string): string {
+  return id.startsWith('org:') ? id.slice(4) : id;
 }
 
 /** Every state of the registry (UN members plus Kosovo, Palestine, Taiwan, the Holy See). */

@@ -192,7 +192,7 @@ export function actorMentions(
       end: c.end,
     })),
     ...organizations.map((o) => ({
-      id: o.code,
+      id: o.actorId,
       kind: 'organization' as const,
       adjective: false,
       start: o.start,
