@@ -54,6 +54,66 @@ const NOT_STATES: readonly string[] = [
 /** Titles before a first name ("M. Maurice X"): the name that follows is a person's. */
 const HONORIFIC_BEFORE = /(?:\b(?:M|Mme|Mlle|Mr|Mrs|Ms|Dr|Me|Pr)\.?\s+)$/;
 
+/**
+ * English given names that are also states' names: followed by a capitalised surname ("Chad
+ * Roberts", "Jordan Peterson", "Israel Kamakawiwoʻole") they name a person, not the state.
+ */
+const GIVEN_NAME_STATES = new Set([
+  'Chad',
+  'Jordan',
+  'Georgia',
+  'Israel',
+  'India',
+  'Kenya',
+  'Jamaica',
+  'Ireland',
+]);
+
+/**
+ * Capitalised nouns that follow a state's name in the names of places, bodies and instruments
+ * ("Jordan Compact", "Chad Basin", "India Gate", "Georgia Tech"): the state stays a state there.
+ */
+const NAMED_AFTER_STATE = new Set(
+  (
+    'compact process plan programme program fund agreement accord partnership declaration statement ' +
+    'dialogue valley basin river lake sea gate tech government ministry embassy mission office ' +
+    'response strategy initiative facility platform road corridor route border coast street state ' +
+    'country desk team action framework protocol memorandum roadmap visa labour labor migration ' +
+    'refugee refugees return project talent skills mobility cooperation agency authority authorities ' +
+    'police army forces university institute centre center times post news today pact charter summit ' +
+    'conference forum council committee task group window trust scheme arrangement deal treaty ' +
+    'convention law act code policy review report national airways airlines'
+  ).split(' '),
+);
+
+/** A capitalised word right after a name, and what follows it. */
+const NEXT_WORD = /^\s(\p{Lu}[\p{L}ʻ'’-]*)/u;
+
+/** Titles and roles before a person's given name ("Mr", "Senator", "Foreign Minister"). */
+const ROLE_BEFORE =
+  /(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Senator|Minister|President|Ambassador|Rep|Judge|Justice|Mme|M|Me|Pr)\.?\s+)$/;
+
+/** Whether a given-name state ("Chad") starts a person's name here ("Chad Roberts"). */
+function namesPerson(text: string, start: number, end: number, quote: string): boolean {
+  if (!GIVEN_NAME_STATES.has(quote)) return false;
+  if (ROLE_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return true;
+  const next = NEXT_WORD.exec(text.slice(end, end + 40));
+  if (next === null) return false;
+  const word = next[1] as string;
+  // A possessive or an acronym after the name ("Jordan's", "India UN mission") is not a surname.
+  if (word.length < 2 || word === word.toUpperCase()) return false;
+  return !NAMED_AFTER_STATE.has(word.toLowerCase()) && !stateFirstWordSet().has(word.toLowerCase());
+}
+
+let stateFirstWords: ReadonlySet<string> | null = null;
+/** First words of every state's name or adjective ("Lebanon", "Syrian"): "Jordan Lebanon" is a list. */
+function stateFirstWordSet(): ReadonlySet<string> {
+  stateFirstWords ??= new Set(
+    stateSurfaceForms().map((f) => (f.form.split(/[\s-]/u)[0] ?? '').toLowerCase()),
+  );
+  return stateFirstWords;
+}
+
 /** Currency nouns: with a state's adjective or name right beside them they name money, not the state. */
 const CURRENCY_NOUNS =
   'dollars?|francs?|pounds?|livres?|couronnes?|crowns?|kron(?:e|er|or|a|ur)|dinars?|dirhams?|rupees?|roupies?|pesos?|shillings?|rands?|yens?|yuans?|renminbi|rials?|riyals?|nairas?|cedis?|birrs?|leones?|ouguiyas?|lires?|liras?|zlotys?|forints?|lei|leu|levs?|leva|reais|rubles?|roubles?|hryvnias?|manats?|somonis?|soms?|tenge|lempiras?|quetzals?|colones|bolivianos?|guaranis?|soles|taka|kwachas?|kwanzas?|dalasis?|ariarys?|escudos?';
@@ -169,6 +229,7 @@ export function findCountries(text: string, _segmentation?: Segmentation): Count
       continue;
     }
     if (namesCurrency(text, m.start, m.end, m.value.form, short)) continue;
+    if (m.value.form === 'name' && namesPerson(text, m.start, m.end, quote)) continue;
     named.push({ start: m.start, end: m.end, quote, code: m.value.code, form: m.value.form });
   }
   const seen = new Set(named.map((n) => n.start));

@@ -111,3 +111,13 @@ void test('does not read a currency named after a state as a mention of the stat
   ]);
   assert.deepEqual(codes('paid in dollars. Canada said'), ['CA']);
 });
+
+void test('a given name that is also a state, followed by a surname, names a person', () => {
+  assert.deepEqual(codes('Chad Roberts, a researcher, and Kenya Moore spoke at the panel.'), []);
+  assert.deepEqual(codes('Foreign Minister Israel Halevi met his counterpart.'), []);
+  assert.deepEqual(codes('Jordan Whitfield argued that the Jordan Compact worked for Jordan.'), ['JO']);
+  // Names of places and instruments after the state keep it a state.
+  assert.deepEqual(codes('the Lake Chad Basin, Chad Basin authorities and Georgia Tech'), ['GE', 'TD']);
+  // A list of states is not a person.
+  assert.deepEqual(codes('Refugees hosted by Jordan Lebanon and Türkiye'), ['JO', 'LB', 'TR']);
+});
