@@ -220,17 +220,17 @@ void describe('findDates: numeric, year-less and named years', () => {
       '2021',
       '2021-06-14',
     ]);
-    assert.deepEqual(values('En 2020, les négociations reprennent. Le 2 octobre, le texte est paraphé.', 'fr'), [
-      '2020',
-      '2020-10-02',
-    ]);
+    assert.deepEqual(
+      values('En 2020, les négociations reprennent. Le 2 octobre, le texte est paraphé.', 'fr'),
+      ['2020', '2020-10-02'],
+    );
   });
 
   void it('reads "juillet de la même année" and "in July that year"', () => {
-    assert.deepEqual(values('Le dialogue est lancé en 2017, puis relancé en novembre de la même année.', 'fr'), [
-      '2017',
-      '2017-11',
-    ]);
+    assert.deepEqual(
+      values('Le dialogue est lancé en 2017, puis relancé en novembre de la même année.', 'fr'),
+      ['2017', '2017-11'],
+    );
     assert.deepEqual(values('A roadmap followed in 2022; in September that year the partners met.', 'en'), [
       '2022',
       '2022-09',
@@ -243,7 +243,9 @@ void describe('findDates: numeric, year-less and named years', () => {
   });
 
   void it('does not read the year of an instrument name as a date', () => {
-    assert.deepEqual(values('The 2030 Agenda for Sustainable Development was adopted in 2015.', 'en'), ['2015']);
+    assert.deepEqual(values('The 2030 Agenda for Sustainable Development was adopted in 2015.', 'en'), [
+      '2015',
+    ]);
     assert.deepEqual(values("L'Agenda 2063 de l'Union africaine, adopté en 2013.", 'fr'), ['2013']);
     assert.deepEqual(values('Vision 2030 and Horizon 2020 were both launched in 2016.', 'en'), ['2016']);
   });
