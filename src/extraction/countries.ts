@@ -4,7 +4,7 @@
  * lists ("AT, BE, CY and GE, UA", "(NO, GE, MD)") or after a name ("United Kingdom (UK)").
  * One pass of a token trie over the folded text plus two regular expressions: linear time.
  */
-import { CODE_EXCEPTIONS, isStateCode, stateSurfaceForms } from '../domain/actors.ts';
+import { CODE_EXCEPTIONS, compoundPrefixState, isStateCode, stateSurfaceForms } from '../domain/actors.ts';
 import type { CountryForm, CountryMention, Segmentation } from './types.ts';
 import { PhraseMatcher, foldText, insideSpans, isUpperCaseLine, urlSpans } from './text.ts';
 
@@ -205,6 +205,30 @@ function codeMentions(text: string, named: readonly CountryMention[]): CountryMe
   return out;
 }
 
+/** A combining form and its hyphen right before a mention: "franco-", "Gréco-", "germano-". */
+const PREFIX_BEFORE = /(?<![\p{L}-])(\p{L}{3,12})-$/u;
+
+/**
+ * The first parts of compound adjectives before a state's adjective or name: "franco" in
+ * "franco-sénégalais", "Anglo" in "Anglo-Irish", each gazetted from the domain's list of combining
+ * forms; chains ("franco-germano-marocain") are read right to left.
+ */
+function compoundPrefixes(text: string, named: readonly CountryMention[]): CountryMention[] {
+  const out: CountryMention[] = [];
+  for (const n of named) {
+    let at = n.start;
+    for (let guard = 0; guard < 3; guard++) {
+      const m = PREFIX_BEFORE.exec(text.slice(Math.max(0, at - 14), at));
+      const code = m ? compoundPrefixState(foldText(m[1] as string)) : undefined;
+      if (!m || code === undefined) break;
+      const start = at - m[0].length;
+      out.push({ start, end: at - 1, quote: text.slice(start, at - 1), code, form: 'adjective' });
+      at = start;
+    }
+  }
+  return out;
+}
+
 /**
  * Every mention of a state in `text`, in text order: names, adjectives and codes, with the span
  * and the quote. Mentions inside URLs and e-mail addresses are left out.
@@ -232,6 +256,8 @@ export function findCountries(text: string, _segmentation?: Segmentation): Count
     if (m.value.form === 'name' && namesPerson(text, m.start, m.end, quote)) continue;
     named.push({ start: m.start, end: m.end, quote, code: m.value.code, form: m.value.form });
   }
+  named.push(...compoundPrefixes(text, named));
+  named.sort((a, b) => a.start - b.start);
   const seen = new Set(named.map((n) => n.start));
   const codes = codeMentions(text, named).filter((c) => !seen.has(c.start) && !insideSpans(urls, c.start));
   const all = [...named, ...codes].sort((a, b) => a.start - b.start);

@@ -121,3 +121,15 @@ void test('a given name that is also a state, followed by a surname, names a per
   // A list of states is not a person.
   assert.deepEqual(codes('Refugees hosted by Jordan Lebanon and Türkiye'), ['JO', 'LB', 'TR']);
 });
+
+void test('reads the combining forms of compound adjectives in both languages', () => {
+  assert.deepEqual(codes('le partenariat gréco-turc et le dialogue austro-tunisien'), [
+    'AT',
+    'GR',
+    'TN',
+    'TR',
+  ]);
+  assert.deepEqual(codes('the Anglo-Irish and Sino-Nigerian talks'), ['CN', 'GB', 'IE', 'NG']);
+  // A combining form before a word that names no state is not read ("Indo-Pacific", "Anglo-Saxon").
+  assert.deepEqual(codes('Anglo-Saxon law and the Indo-Pacific'), []);
+});

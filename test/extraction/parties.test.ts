@@ -32,6 +32,15 @@ void describe('parties named through adjectives, capitals and offices', () => {
     assert.deepEqual(parties('The Budapest Process met at senior officials level in 2021.'), [[]]);
   });
 
+  void it('reads any capital of the registry, English or French, as an agent of a deal', () => {
+    assert.deepEqual(parties('Ottawa and Manila signed a memorandum of understanding on nurses in 2023.'), [
+      ['CA', 'PH'],
+    ]);
+    assert.deepEqual(parties('Varsovie et Kyiv ont signé une déclaration conjointe sur la mobilité.'), [
+      ['PL', 'UA'],
+    ]);
+  });
+
   void it('reads ministers and ministries as their states', () => {
     assert.deepEqual(
       parties("Le ministre portugais de l'Intérieur a signé un mémorandum d'entente avec le Cap-Vert."),
