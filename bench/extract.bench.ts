@@ -65,15 +65,16 @@ try {
   const WORD = /[\p{L}\p{N}]+/gu;
   const regexStart = process.hrtime.bigint();
   let words = 0;
-  for (const file of files) for (const _ of file.text.matchAll(WORD)) words++;
+  for (const file of files) words += file.text.match(WORD)?.length ?? 0;
   const regexSeconds = Number(process.hrtime.bigint() - regexStart) / 1e9;
   const segmenter = new Intl.Segmenter('fr', { granularity: 'word' });
   const icuStart = process.hrtime.bigint();
   let segments = 0;
   // Line by line: V8's segmenter slows down more than linearly on a multi-megabyte string.
   for (const file of files) {
-    for (const line of file.text.split('\n'))
+    for (const line of file.text.split('\n')) {
       for (const part of segmenter.segment(line)) if (part.isWordLike) segments++;
+    }
   }
   const icuSeconds = Number(process.hrtime.bigint() - icuStart) / 1e9;
   console.log(

@@ -25,7 +25,13 @@ import {
   SAME_YEAR_AFTER,
   monthOf,
 } from './date-lexicon.ts';
-import { DAY_ITEM_PARTS, LIST_SPLIT, MONTH_WORD, YEARLESS_PATTERN, scanDateMatches } from './date-patterns.ts';
+import {
+  DAY_ITEM_PARTS,
+  LIST_SPLIT,
+  MONTH_WORD,
+  YEARLESS_PATTERN,
+  scanDateMatches,
+} from './date-patterns.ts';
 import type { DateMention } from './types.ts';
 
 interface DateValue {

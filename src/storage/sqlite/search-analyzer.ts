@@ -229,8 +229,7 @@ for (const language of ['en', 'fr'] as const) {
 
 /** Adds an actor's names (from the database's actor table) to the concept lexicon. */
 export function registerActorNames(actorId: string, kind: string, names: readonly string[]): void {
-  const concept =
-    kind === 'state' ? conceptToken('state', actorId) : conceptToken('org', actorCode(actorId));
+  const concept = kind === 'state' ? conceptToken('state', actorId) : conceptToken('org', actorCode(actorId));
   for (const name of names) addPhrase(name, concept);
 }
 
