@@ -5,6 +5,8 @@
  * - Extraction: `extractDocument` over every copy, in this one process (one core), MB/s.
  * - Ingestion: the same files through the ingest service into a fresh database file: documents/s
  *   and facts (claims with evidence)/s.
+ * - Bare tokenizer: a regex word split and Intl.Segmenter over the same text, and the ratio of the
+ *   extraction time to each (the cost of the rules over the cheapest pass that reads every word).
  * - Memory: a child process extracts one large file and reports its peak RSS (bench/extract-memory.ts).
  *
  * Options: --mb N (corpus size, default 50), --ingest-mb N (how much of it is ingested, default 10:
@@ -56,6 +58,32 @@ try {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   console.log(
     `extraction (1 core): ${(totalBytes / MB / seconds).toFixed(2)} MB/s — ${seconds.toFixed(1)} s, ${instruments} instrument mentions`,
+  );
+
+  // The floor any text pass pays: a bare tokenizer over the same text. Extraction is compared with
+  // a regex word split (one linear scan) and with Intl.Segmenter's word segmentation (ICU).
+  const WORD = /[\p{L}\p{N}]+/gu;
+  const regexStart = process.hrtime.bigint();
+  let words = 0;
+  for (const file of files) words += file.text.match(WORD)?.length ?? 0;
+  const regexSeconds = Number(process.hrtime.bigint() - regexStart) / 1e9;
+  const segmenter = new Intl.Segmenter('fr', { granularity: 'word' });
+  const icuStart = process.hrtime.bigint();
+  let segments = 0;
+  // Line by line: V8's segmenter slows down more than linearly on a multi-megabyte string.
+  for (const file of files) {
+    for (const line of file.text.split('\n')) {
+      for (const part of segmenter.segment(line)) if (part.isWordLike) segments++;
+    }
+  }
+  const icuSeconds = Number(process.hrtime.bigint() - icuStart) / 1e9;
+  console.log(
+    `bare tokenizer (1 core): regex word split ${(totalBytes / MB / regexSeconds).toFixed(2)} MB/s (${words} words), ` +
+      `Intl.Segmenter ${(totalBytes / MB / icuSeconds).toFixed(2)} MB/s (${segments} words)`,
+  );
+  console.log(
+    `extraction time / tokenizer time: ${(seconds / regexSeconds).toFixed(1)}× the regex word split, ` +
+      `${(seconds / icuSeconds).toFixed(1)}× Intl.Segmenter (target: within 10× of a tokenizer pass)`,
   );
 
   if (!args['skip-ingest']) {

@@ -7,6 +7,7 @@
 import type { ConsistencyFinding, CountClaim, CountryPosition } from '../domain/analysis-model.ts';
 import type { Quoted } from '../domain/model.ts';
 import { positionsFromClaims } from '../extraction/country-positions.ts';
+import { countFits, isApproximateCount } from '../extraction/positions/numbers.ts';
 import { opposite, sameQuestion } from './questions.ts';
 
 /** Options of the check; the similarity threshold tunes what counts as "the same question". */
@@ -38,7 +39,8 @@ function questionGroups(claims: readonly CountClaim[], threshold: number | undef
 function countMismatches(claims: readonly CountClaim[]): ConsistencyFinding[] {
   const out: ConsistencyFinding[] = [];
   for (const c of claims) {
-    if (c.stated === null || !c.list || !c.list.exhaustive || c.list.countries.length === c.stated) continue;
+    if (c.stated === null || !c.list || !c.list.exhaustive) continue;
+    if (countFits(c.stated, c.list.countries.length, isApproximateCount(c.count.quote))) continue;
     out.push({
       kind: 'count_mismatch',
       message: `"${c.count.quote}" states ${c.stated} but its list names ${c.list.countries.length}: ${c.list.countries.join(', ')}`,
@@ -59,6 +61,13 @@ function conflictingCounts(groups: readonly CountClaim[][]): ConsistencyFinding[
     const counted = group.filter((c) => c.stated !== null);
     const counts = [...new Set(counted.map((c) => c.stated as number))];
     if (counts.length < 2) continue;
+    // "une dizaine" and "onze" agree: only counts that no approximate count of the group fits conflict.
+    const exact = counted.filter((c) => !isApproximateCount(c.count.quote)).map((c) => c.stated as number);
+    const rough = counted.filter((c) => isApproximateCount(c.count.quote)).map((c) => c.stated as number);
+    const agree =
+      new Set(exact).size <= 1 &&
+      rough.every((r) => exact.every((e) => countFits(r, e, true)) && countFits(r, rough[0] as number, true));
+    if (agree) continue;
     const lists = counted.filter((c) => c.list?.exhaustive).map((c) => new Set(c.list?.countries));
     const union = new Set(lists.flatMap((l) => [...l]));
     const notInAll = [...union].filter((code) => lists.some((l) => !l.has(code))).sort();

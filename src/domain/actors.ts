@@ -132,6 +132,11 @@ interface Registry {
 
 let registry: Registry | null = null;
 
+/** ISO alpha-2 codes of the registry's states, read before the organizations are named. */
+const ISO_CODES: ReadonlySet<string> = new Set(
+  worldCountries.filter((c) => c.unMember || EXTRA_STATES.has(c.cca2)).map((c) => c.cca2),
+);
+
 const first = (v: string | readonly string[] | undefined): string | undefined =>
   typeof v === 'string' ? v : v?.[0];
 const all = (v: string | readonly string[] | undefined): readonly string[] =>
@@ -211,11 +216,25 @@ function get(): Registry {
 let orgActors: readonly Actor[] | null = null;
 function organizationActors(): readonly Actor[] {
   orgActors ??= ORGANIZATIONS.map((code) => ({
-    id: code,
+    id: organizationActorId(code),
     kind: 'organization' as const,
     name: ORGANIZATION_NAMES[code],
   }));
   return orgActors;
+}
+
+/**
+ * The actor id of a taxonomy organization: its code, except when the code is also a state's ISO
+ * alpha-2 (the African Union's `AU` is Australia's code), where it is `org:CODE`. States keep their
+ * ISO codes, so a state and an organization can never share an id.
+ */
+export function organizationActorId(code: OrganizationCode): string {
+  return ISO_CODES.has(code) ? `org:${code}` : code;
+}
+
+/** The taxonomy code of an actor id (`org:AU` → `AU`; every other id is its own code). */
+export function actorCode(id: string): string {
+  return id.startsWith('org:') ? id.slice(4) : id;
 }
 
 /** Every state of the registry (UN members plus Kosovo, Palestine, Taiwan, the Holy See). */
@@ -254,3 +273,114 @@ export const CODE_EXCEPTIONS: ReadonlyMap<string, string> = new Map([
   ['EL', 'GR'],
   ['UK', 'GB'],
 ]);
+
+/**
+ * First parts of compound adjectives, written before a hyphen and another state's adjective
+ * ("franco-sénégalais", "germano-marocain", "Anglo-Irish", "Sino-African"), folded (no accents,
+ * lower case). The learned combining forms of French and English, not derivable from demonyms.
+ */
+const COMPOUND_PREFIXES: ReadonlyMap<string, string> = new Map([
+  ['franco', 'FR'],
+  ['germano', 'DE'],
+  ['italo', 'IT'],
+  ['hispano', 'ES'],
+  ['anglo', 'GB'],
+  ['britannico', 'GB'],
+  ['belgo', 'BE'],
+  ['helvetico', 'CH'],
+  ['helveto', 'CH'],
+  ['luso', 'PT'],
+  ['greco', 'GR'],
+  ['turco', 'TR'],
+  ['russo', 'RU'],
+  ['sino', 'CN'],
+  ['nippo', 'JP'],
+  ['japano', 'JP'],
+  ['americano', 'US'],
+  ['austro', 'AT'],
+  ['neerlando', 'NL'],
+  ['hollando', 'NL'],
+  ['polono', 'PL'],
+  ['dano', 'DK'],
+  ['suedo', 'SE'],
+  ['irlando', 'IE'],
+  ['maroco', 'MA'],
+  ['algero', 'DZ'],
+  ['tuniso', 'TN'],
+  ['libyo', 'LY'],
+  ['egypto', 'EG'],
+  ['senegalo', 'SN'],
+  ['malo', 'ML'],
+  ['mauritano', 'MR'],
+  ['nigero', 'NE'],
+  ['ivoiro', 'CI'],
+  ['camerouno', 'CM'],
+  ['congolo', 'CG'],
+  ['israelo', 'IL'],
+  ['syro', 'SY'],
+  ['irako', 'IQ'],
+  ['irano', 'IR'],
+  ['afghano', 'AF'],
+  ['pakistano', 'PK'],
+  ['mexicano', 'MX'],
+  ['canado', 'CA'],
+  ['australo', 'AU'],
+]);
+
+/** The state of a compound adjective's first part ("Franco", "gréco"), or undefined. */
+export function compoundPrefixState(folded: string): string | undefined {
+  return COMPOUND_PREFIXES.get(folded);
+}
+
+/** French names of capitals that differ from the English ones world-countries gives. */
+const FRENCH_CAPITALS: readonly (readonly [string, string])[] = [
+  ['GB', 'Londres'],
+  ['PT', 'Lisbonne'],
+  ['GR', 'Athènes'],
+  ['AT', 'Vienne'],
+  ['PL', 'Varsovie'],
+  ['DK', 'Copenhague'],
+  ['DZ', 'Alger'],
+  ['EG', 'Le Caire'],
+  ['CN', 'Pékin'],
+  ['RU', 'Moscou'],
+  ['BE', 'Bruxelles'],
+  ['NL', 'La Haye'],
+  ['CH', 'Berne'],
+  ['RO', 'Bucarest'],
+  ['CZ', 'Prague'],
+  ['HU', 'Budapest'],
+  ['SE', 'Stockholm'],
+  ['LY', 'Tripoli'],
+  ['MX', 'Mexico'],
+  ['ET', 'Addis-Abeba'],
+  ['LB', 'Beyrouth'],
+  ['SY', 'Damas'],
+  ['AF', 'Kaboul'],
+  ['IN', 'New Delhi'],
+  ['TN', 'Tunis'],
+];
+
+/**
+ * Capital cities by name, English (world-countries) and French, for the state they stand for
+ * ("Paris and Dakar agreed", "Rome et Tirana ont signé"). Capitals whose name is also a state's
+ * (Mexico, Kuwait, Singapore…) or a common word are left out: they would shadow the state.
+ */
+export function stateCapitals(): ReadonlyMap<string, string> {
+  capitals ??= buildCapitals();
+  return capitals;
+}
+let capitals: ReadonlyMap<string, string> | null = null;
+
+function buildCapitals(): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  const stateNames = new Set(get().forms.map((f) => f.form.toLowerCase()));
+  for (const c of worldCountries) {
+    if (!c.unMember && !EXTRA_STATES.has(c.cca2)) continue;
+    for (const city of c.capital) {
+      if (!stateNames.has(city.toLowerCase()) && /^\p{Lu}[\p{L}' -]+$/u.test(city)) out.set(city, c.cca2);
+    }
+  }
+  for (const [code, city] of FRENCH_CAPITALS) if (!stateNames.has(city.toLowerCase())) out.set(city, code);
+  return out;
+}

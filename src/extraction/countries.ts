@@ -4,7 +4,7 @@
  * lists ("AT, BE, CY and GE, UA", "(NO, GE, MD)") or after a name ("United Kingdom (UK)").
  * One pass of a token trie over the folded text plus two regular expressions: linear time.
  */
-import { CODE_EXCEPTIONS, isStateCode, stateSurfaceForms } from '../domain/actors.ts';
+import { CODE_EXCEPTIONS, compoundPrefixState, isStateCode, stateSurfaceForms } from '../domain/actors.ts';
 import type { CountryForm, CountryMention, Segmentation } from './types.ts';
 import { PhraseMatcher, foldText, insideSpans, isUpperCaseLine, urlSpans } from './text.ts';
 
@@ -53,6 +53,66 @@ const NOT_STATES: readonly string[] = [
 
 /** Titles before a first name ("M. Maurice X"): the name that follows is a person's. */
 const HONORIFIC_BEFORE = /(?:\b(?:M|Mme|Mlle|Mr|Mrs|Ms|Dr|Me|Pr)\.?\s+)$/;
+
+/**
+ * English given names that are also states' names: followed by a capitalised surname ("Chad
+ * Roberts", "Jordan Peterson", "Israel Kamakawiwoʻole") they name a person, not the state.
+ */
+const GIVEN_NAME_STATES = new Set([
+  'Chad',
+  'Jordan',
+  'Georgia',
+  'Israel',
+  'India',
+  'Kenya',
+  'Jamaica',
+  'Ireland',
+]);
+
+/**
+ * Capitalised nouns that follow a state's name in the names of places, bodies and instruments
+ * ("Jordan Compact", "Chad Basin", "India Gate", "Georgia Tech"): the state stays a state there.
+ */
+const NAMED_AFTER_STATE = new Set(
+  (
+    'compact process plan programme program fund agreement accord partnership declaration statement ' +
+    'dialogue valley basin river lake sea gate tech government ministry embassy mission office ' +
+    'response strategy initiative facility platform road corridor route border coast street state ' +
+    'country desk team action framework protocol memorandum roadmap visa labour labor migration ' +
+    'refugee refugees return project talent skills mobility cooperation agency authority authorities ' +
+    'police army forces university institute centre center times post news today pact charter summit ' +
+    'conference forum council committee task group window trust scheme arrangement deal treaty ' +
+    'convention law act code policy review report national airways airlines'
+  ).split(' '),
+);
+
+/** A capitalised word right after a name, and what follows it. */
+const NEXT_WORD = /^\s(\p{Lu}[\p{L}ʻ'’-]*)/u;
+
+/** Titles and roles before a person's given name ("Mr", "Senator", "Foreign Minister"). */
+const ROLE_BEFORE =
+  /(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Senator|Minister|President|Ambassador|Rep|Judge|Justice|Mme|M|Me|Pr)\.?\s+)$/;
+
+/** Whether a given-name state ("Chad") starts a person's name here ("Chad Roberts"). */
+function namesPerson(text: string, start: number, end: number, quote: string): boolean {
+  if (!GIVEN_NAME_STATES.has(quote)) return false;
+  if (ROLE_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return true;
+  const next = NEXT_WORD.exec(text.slice(end, end + 40));
+  if (next === null) return false;
+  const word = next[1] as string;
+  // A possessive or an acronym after the name ("Jordan's", "India UN mission") is not a surname.
+  if (word.length < 2 || word === word.toUpperCase()) return false;
+  return !NAMED_AFTER_STATE.has(word.toLowerCase()) && !stateFirstWordSet().has(word.toLowerCase());
+}
+
+let stateFirstWords: ReadonlySet<string> | null = null;
+/** First words of every state's name or adjective ("Lebanon", "Syrian"): "Jordan Lebanon" is a list. */
+function stateFirstWordSet(): ReadonlySet<string> {
+  stateFirstWords ??= new Set(
+    stateSurfaceForms().map((f) => (f.form.split(/[\s-]/u)[0] ?? '').toLowerCase()),
+  );
+  return stateFirstWords;
+}
 
 /** Currency nouns: with a state's adjective or name right beside them they name money, not the state. */
 const CURRENCY_NOUNS =
@@ -145,6 +205,30 @@ function codeMentions(text: string, named: readonly CountryMention[]): CountryMe
   return out;
 }
 
+/** A combining form and its hyphen right before a mention: "franco-", "Gréco-", "germano-". */
+const PREFIX_BEFORE = /(?<![\p{L}-])(\p{L}{3,12})-$/u;
+
+/**
+ * The first parts of compound adjectives before a state's adjective or name: "franco" in
+ * "franco-sénégalais", "Anglo" in "Anglo-Irish", each gazetted from the domain's list of combining
+ * forms; chains ("franco-germano-marocain") are read right to left.
+ */
+function compoundPrefixes(text: string, named: readonly CountryMention[]): CountryMention[] {
+  const out: CountryMention[] = [];
+  for (const n of named) {
+    let at = n.start;
+    for (let guard = 0; guard < 3; guard++) {
+      const m = PREFIX_BEFORE.exec(text.slice(Math.max(0, at - 14), at));
+      const code = m ? compoundPrefixState(foldText(m[1] as string)) : undefined;
+      if (!m || code === undefined) break;
+      const start = at - m[0].length;
+      out.push({ start, end: at - 1, quote: text.slice(start, at - 1), code, form: 'adjective' });
+      at = start;
+    }
+  }
+  return out;
+}
+
 /**
  * Every mention of a state in `text`, in text order: names, adjectives and codes, with the span
  * and the quote. Mentions inside URLs and e-mail addresses are left out.
@@ -169,8 +253,11 @@ export function findCountries(text: string, _segmentation?: Segmentation): Count
       continue;
     }
     if (namesCurrency(text, m.start, m.end, m.value.form, short)) continue;
+    if (m.value.form === 'name' && namesPerson(text, m.start, m.end, quote)) continue;
     named.push({ start: m.start, end: m.end, quote, code: m.value.code, form: m.value.form });
   }
+  named.push(...compoundPrefixes(text, named));
+  named.sort((a, b) => a.start - b.start);
   const seen = new Set(named.map((n) => n.start));
   const codes = codeMentions(text, named).filter((c) => !seen.has(c.start) && !insideSpans(urls, c.start));
   const all = [...named, ...codes].sort((a, b) => a.start - b.start);

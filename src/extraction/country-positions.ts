@@ -63,12 +63,12 @@ function modifiersAllowed(phrase: string): boolean {
 const POST = String.raw`(?:[ \t]+(?:membres?|observateurs?|partenaires?|tiers|et|du|de|des|REM|UE|OCDE))*`;
 const MARKER = String.raw`(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|(?<=\p{Ll}|\p{Ll}[.,;:])\d{1,3}(?=[\s.,;:)]|$))`;
 const COUNTED_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(${COUNT_SOURCE})((?:[ \t]+${MODIFIER}){0,6}?[ \t]+${HEAD}${POST})(?![\p{L}])[.,;:]?(${MARKER})?`,
+  String.raw`(?<![\p{L}\p{N}])(${COUNT_SOURCE})((?:(?:[ \t]+|(?<=['’]))${MODIFIER}){0,6}?(?:[ \t]+|(?<=d['’]))${HEAD}${POST})(?![\p{L}])[.,;:]?(${MARKER})?`,
   'giu',
 );
 /** A count without its noun, taken only with a marker or a reporting verb: "with six⁵⁸ reporting". */
 const BARE_RE = new RegExp(
-  String.raw`(?<=\b(?:with|and|while|whereas|dont|et|alors que)[ \t]+)(${COUNT_SOURCE})(${MARKER})?(?=[ \t]+(?:reporting|report|indicating|stating|noting|saying|indiquant|déclarant|signalant|rapportant|estimant|ont indiqué|indiquent))`,
+  String.raw`(?<=\b(?:with|and|while|whereas|but|dont|et|alors que|tandis que|mais)[ \t]+)(${COUNT_SOURCE})(${MARKER})?(?=[ \t]+(?:reporting|report|indicating|stating|noting|saying|indiquant|déclarant|signalant|rapportant|estimant|ont indiqué|indiquent))`,
   'giu',
 );
 const REPORTING = String.raw`(?:report(?:s|ed|ing)?|indicat(?:e|es|ed|ing)|stat(?:e|es|ed|ing)|not(?:e|es|ed|ing)|sa(?:y|ys|id|ying)|confirm(?:s|ed|ing)?|indiqu\p{L}*|déclar\p{L}*|signal\p{L}*|rapport\p{L}*|estim\p{L}*|font état|ont fait état)`;

@@ -146,3 +146,18 @@ export const ACCESSED_BEFORE =
  */
 export const BIBLIOGRAPHY_ON_LINE =
   /\((?:eds?|dir|coord)\.?\)|\bIn:\s|\bet\s+al\.|\b(?:University|Academic)\s+Press\b|\bPress,\s|\bPublishing\b|\bRoutledge\b|\bÉditions\b|\bvol\.\s*\d|\bpp?\.\s*\d/u;
+
+/**
+ * Capitalised words that make a year part of a name rather than a date: "Agenda 2063", "Vision
+ * 2030", "Horizon 2020", "Europe 2020" before it; "the 2030 Agenda" after it. A strategy's or a
+ * plan's period ("Stratégie 2021-2025") is a range and stays a date.
+ */
+export const NAME_YEAR_BEFORE = /(?:^|[^\p{L}])(?:Agenda|Vision|Horizon|Europe|Objectifs?|Goals?)\s+$/u;
+export const NAME_YEAR_AFTER = /^\s+(?:Agenda|Vision)\b/u;
+
+/**
+ * After a month (and day), words that date it by a year already given: "juillet de la même année",
+ * "in July that year", "of the same year", "de cette année-là", "l'année suivante" is not read.
+ */
+export const SAME_YEAR_AFTER =
+  /^(?:\s+(?:de\s+la\s+m[êe]me\s+ann[ée]e|de\s+cette\s+(?:m[êe]me\s+)?ann[ée]e(?:-l[àa])?|of\s+(?:the\s+same|that)\s+year|(?:that|the\s+same)\s+year))(?![\p{L}])/iu;

@@ -30,7 +30,7 @@ const ALTERNATIVES = [
   // "April 10, 2024", "January 23–25, 2024".
   `(?<mdMonth>${MONTH})\\s+(?<mdDays>${DAY}(?:${LIST_SEP}${DAY}){0,5}),?\\s+(?<mdYear>${MARKED_YEAR})`,
   // "12/03/2018", "12.03.2018" (day first, as in EU documents of both languages).
-  `(?<numDay>[0-3]?\\d)(?<numSep>[./-])(?<numMonth>[01]?\\d)\\k<numSep>(?<numYear>${YEAR})`,
+  `(?<numDay>[0-3]?\\d)(?<numSep>[./-])(?<numMonth>[0-3]?\\d)\\k<numSep>(?<numYear>${YEAR})`,
   // "2024-04-10".
   `(?<isoYear>${YEAR})-(?<isoMonth>[01]\\d)-(?<isoDay>[0-3]\\d)(?!\\d)`,
   // "juillet 2019", "mois de Septembre 2017", "July–August 2019", "Sept. 2017".
@@ -89,3 +89,13 @@ export function* scanDateMatches(text: string): Generator<RegExpExecArray> {
     done = match.index + match[0].length;
   }
 }
+
+/**
+ * A day and month, or a month, with no year after it: "On 3 March,", "le 3 mars", "March 3", "en
+ * juillet de la même année". The caller dates it from an earlier year and drops any match a year
+ * follows (those the main pattern reads).
+ */
+export const YEARLESS_PATTERN = new RegExp(
+  `(?<![\\p{L}\\p{N}_/.,:-])(?:(?<day>${DAY})\\s+(?:(?:de|of)\\s+)?(?<month>${MONTH})|(?<mdMonth>${MONTH})\\s+(?<mdDay>${DAY})|(?<=(?:\\b(?:in|en|au mois de|mois de|dès|from|since|depuis)\\s+))(?<bareMonth>${MONTH}))(?!\\s*,?\\s*(?:de\\s+|of\\s+)?(?:19|20|21)\\d\\d)(?![\\p{L}\\p{N}])`,
+  'giu',
+);

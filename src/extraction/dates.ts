@@ -19,12 +19,21 @@ import {
   FRENCH_MONTHS,
   MAX_YEAR,
   MIN_YEAR,
+  NAME_YEAR_AFTER,
+  NAME_YEAR_BEFORE,
   NOT_A_YEAR_AFTER,
   NOT_A_YEAR_BEFORE,
   QUANTITY_BEFORE,
+  SAME_YEAR_AFTER,
   monthOf,
 } from './date-lexicon.ts';
-import { DAY_ITEM_PARTS, LIST_SPLIT, MONTH_WORD, scanDateMatches } from './date-patterns.ts';
+import {
+  DAY_ITEM_PARTS,
+  LIST_SPLIT,
+  MONTH_WORD,
+  YEARLESS_PATTERN,
+  scanDateMatches,
+} from './date-patterns.ts';
 import type { DateMention } from './types.ts';
 
 interface DateValue {
@@ -92,6 +101,8 @@ function isNotAYear(text: string, start: number, end: number): boolean {
   // "COM (2020) 609": a number in brackets followed by another number is a document code.
   if (text[start - 1] === '(' && /^\)\s*\d/u.test(after)) return true;
   if (COUNT_NOUN_AFTER.test(after)) return true;
+  // "Agenda 2063", "the 2030 Agenda": the year is part of an instrument's name, not its date.
+  if (NAME_YEAR_BEFORE.test(before) || NAME_YEAR_AFTER.test(after)) return true;
   return QUANTITY_BEFORE.test(before) && /^\s+\p{Ll}/u.test(after);
 }
 
@@ -224,5 +235,50 @@ export function findDates(text: string, language: Language, citations: readonly 
       mentions.push({ start, end, quote: match[0], value, precision, inCitation });
     }
   }
-  return mentions;
+  const yearless = yearlessDates(text, language, mentions);
+  if (yearless.length === 0) return mentions;
+  return [...mentions, ...yearless].sort((a, b) => a.start - b.start);
+}
+
+/** How far back a year may date a later month or day ("In 2019 … On 3 March, …"). */
+const YEAR_REACH = 600;
+
+/**
+ * Days and months written without a year, dated by the last year the text gave before them:
+ * "In 2019 … On 3 March, …", "le 3 mars suivant", "juillet de la même année", "in July that year".
+ * A bare month needs a same-year phrase ("En juillet, …" alone is left unread); a day and month need
+ * an earlier date within a few sentences, outside citations.
+ */
+function yearlessDates(text: string, language: Language, dated: readonly DateMention[]): DateMention[] {
+  const out: DateMention[] = [];
+  const pattern = new RegExp(YEARLESS_PATTERN.source, YEARLESS_PATTERN.flags);
+  let k = 0;
+  let anchor: DateMention | undefined;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const g = m.groups ?? {};
+    const start = m.index;
+    let end = start + m[0].length;
+    while (k < dated.length && (dated[k] as DateMention).end <= start) {
+      const d = dated[k] as DateMention;
+      if (!d.inCitation) anchor = d;
+      k++;
+    }
+    // A year follows after all ("3 March, 2019" read by the main pattern) or the span is already a date.
+    if (k < dated.length && (dated[k] as DateMention).start < end) continue;
+    if (anchor === undefined || start - anchor.end > YEAR_REACH) continue;
+    const month = monthOf(g.month ?? g.mdMonth ?? g.bareMonth ?? '');
+    if (month === null) continue;
+    const sameYear = SAME_YEAR_AFTER.exec(text.slice(end, end + 40));
+    const day = g.day ?? g.mdDay;
+    if (day === undefined && sameYear === null) continue;
+    if (sameYear !== null) end += sameYear[0].length;
+    const year = Number(anchor.value.slice(0, 4));
+    const value =
+      day === undefined
+        ? { value: `${year}-${pad(month)}`, precision: 'month' as const }
+        : dayValue(year, month, Number.parseInt(day, 10), language);
+    if (value === null || inUrl(text, start, end) || isCitation(text, start, end)) continue;
+    out.push({ start, end, quote: text.slice(start, end), ...value, inCitation: false });
+  }
+  return out;
 }

@@ -2,6 +2,7 @@
  * The evaluation object of `spec/extraction.md`: the one JSON shape the scorer reads for a
  * document, printed by `mda extract FILE --json` and written by `npm run eval`.
  */
+import { actorCode } from '../domain/actors.ts';
 import { z } from 'zod';
 import { INSTRUMENT_TYPES, TOPICS } from '../domain/taxonomy.ts';
 import type { ExtractedDocument, InstrumentCandidate } from './types.ts';
@@ -59,7 +60,9 @@ export function toEvaluationObject(doc: ExtractedDocument): EvaluationObject {
     instruments: doc.instruments.map((i) => ({
       type: i.type,
       // The spec's parties concluded, hold, fund or run the instrument; the states it targets do not.
-      parties: sortedUnique(i.parties.filter((p) => p.role !== 'beneficiary').map((p) => p.actorId)),
+      parties: sortedUnique(
+        i.parties.filter((p) => p.role !== 'beneficiary').map((p) => actorCode(p.actorId)),
+      ),
       date: instrumentDate(i),
       quote: i.quote.replace(/\s+/g, ' ').trim(),
     })),

@@ -61,6 +61,24 @@ function sentenceEndsBetween(text: string, from: number, to: number): number {
   return [...text.slice(from, to).matchAll(SENTENCE_END)].length;
 }
 
+/** A price per unit ("USD 1.25 per hour", "2,50 € par jour"): small sums with cents are real there. */
+const PER_UNIT_AFTER =
+  /^\s*(?:\/|per\b|par\b|an?\s+(?:hour|day|week|month|year|person|head)\b|each\b|chacun|l['’]heure|de l['’]heure|hourly|daily|monthly)/iu;
+
+/** Sums below this many units, written with decimals and without a scale word, lost their magnitude. */
+const LEAST_PLAUSIBLE_SUM = 1000;
+
+/**
+ * Whether a sum written without a scale word ("EUR 1.8", "1,8 €") lost its magnitude: fewer than a
+ * thousand units with decimals, not a price per unit. Such a figure is dropped rather than stored
+ * as €1.80: the text meant millions or billions, and guessing which would invent a fact.
+ */
+function lostMagnitude(written: string, text: string, end: number, language: Language): boolean {
+  const value = amountValue(written, 0, language);
+  if (value === null || value >= LEAST_PLAUSIBLE_SUM || Number.isInteger(value)) return false;
+  return !PER_UNIT_AFTER.test(text.slice(end, end + 24));
+}
+
 function isApproximate(text: string, start: number): boolean {
   return APPROXIMATE_BEFORE.test(text.slice(Math.max(0, start - 30), start));
 }
@@ -102,6 +120,13 @@ export function findAmounts(text: string, language: Language): AmountMention[] {
     if (currency === null) continue;
     const scale = scaleWord === undefined ? 0 : scaleOf(scaleWord, language);
     if (scale === null) continue;
+    // "EUR 1.8" where "million" was lost: a few units with decimals is no sum a state commits.
+    if (
+      scaleWord === undefined &&
+      numbers.every((n) => n === undefined || lostMagnitude(n, text, end, language))
+    ) {
+      continue;
+    }
     const approximate = isApproximate(text, start) || numbers[1] !== undefined;
     for (const written of numbers) {
       if (written === undefined) continue;

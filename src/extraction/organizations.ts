@@ -3,6 +3,7 @@
  * (exact capitals: "EU", "OIM") and institutions ("the Commission", "Parlement européen" are the
  * EU; "WAPIS" is Interpol's). Names inside URLs ("data.unhcr.org") do not count.
  */
+import { organizationActorId } from '../domain/actors.ts';
 import type { OrganizationCode } from '../domain/taxonomy.ts';
 import type { OrganizationMention } from './types.ts';
 import { PhraseMatcher, foldText, insideSpans, isUpperCaseLine, urlSpans } from './text.ts';
@@ -163,14 +164,20 @@ export function findOrganizations(text: string): OrganizationMention[] {
     if (acronym && isUpperCaseLine(text, m.start)) continue;
     // "AU" or "UA" among other two-letter codes is Australia or Ukraine.
     if ((quote === 'AU' || quote === 'UA') && inCodeList(text, m.start, m.end)) continue;
-    out.push({ start: m.start, end: m.end, quote, code: m.value });
+    out.push({ start: m.start, end: m.end, quote, code: m.value, actorId: organizationActorId(m.value) });
   }
   const found = [...out];
   for (const m of text.matchAll(COMMISSION_RE)) {
     const start = m.index + m[0].indexOf('Commission');
     if (insideSpans(urls, start)) continue;
     if (insideSpans(found, start)) continue;
-    out.push({ start, end: start + 'Commission'.length, quote: 'Commission', code: 'EU' });
+    out.push({
+      start,
+      end: start + 'Commission'.length,
+      quote: 'Commission',
+      code: 'EU',
+      actorId: organizationActorId('EU'),
+    });
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -12,8 +12,8 @@ import type { TopicAssessment } from './types.ts';
 const LEXICON: Record<TopicCode, { readonly strong: string; readonly weak: string }> = {
   return_readmission: {
     strong:
-      'readmissions?|r[e]admissions?|reintegration|reintegration des|returnees|voluntary returns?|forced returns?|retours? volontaires?|retours? forces?|return and readmission|retour et (?:la )?readmission|expulsions?|deportations?',
-    weak: 'returns?|retours?|reinserti?on|removals?|eloignements?',
+      'reconduites?(?: a la frontiere)?|laissez-passer(?: consulaires?)?|consular travel documents|emergency travel documents|documents de voyage (?:d.urgence|provisoires)|return operations?|operations de retour|return flights?|vols? de retour|removal orders?|obligations? de quitter le territoire|assisted voluntary return|aide au retour|retours? assistes?|rapatriements?|repatriations?|renvois? (?:forces?|vers)|take back (?:its|their) (?:own )?nationals|reprendre (?:ses|leurs) (?:propres )?ressortissants|renvoyes? dans leur pays|readmissions?|r[e]admissions?|reintegration|reintegration des|returnees|voluntary returns?|forced returns?|retours? volontaires?|retours? forces?|return and readmission|retour et (?:la )?readmission|expulsions?|deportations?',
+    weak: 'rapatri\\w*|deported|expelled|expulses?|renvoyes?|sent back|reintegrer|returns?|retours?|reinserti?on|removals?|eloignements?',
   },
   legal_migration: {
     strong:
@@ -27,13 +27,13 @@ const LEXICON: Record<TopicCode, { readonly strong: string; readonly weak: strin
   },
   irregular_migration: {
     strong:
-      'irregular migration|migration irreguliere|immigration irreguliere|smuggling|smugglers?|trafficking|trafic de migrants|traite des (?:etres humains|personnes)|passeurs|irregular (?:arrivals|entries|crossings|migrants)|migrants? en situation irreguliere|irregular flows|flux irreguliers|reseaux criminels|criminal networks|(?:central|eastern|western) mediterranean route|route (?:migratoire )?(?:de la )?mediterranee (?:centrale|orientale|occidentale)|(?:atlantic|balkan|sahelian) route|route (?:atlantique|des balkans)|arrivees irregulieres|sea crossings|traversees (?:irregulieres|de la mediterranee)|migrant smuggling',
-    weak: 'irregular|irreguliere?s?|clandestine?s?|traffickers?|trafiquants?|crossings|traversees|arrivals|arrivees|boats?|embarcations?|pirogues?',
+      'clandestine (?:crossings|migration|entries|departures|migrants)|unauthori[sz]ed (?:entries|entry|crossings|arrivals|migration)|smuggling networks|reseaux de passeurs|people smuggl\\w*|human smuggl\\w*|migrant smugglers|migration clandestine|(?:e|im)migration clandestine|entrees (?:irregulieres|illegales|clandestines)|illegal (?:entries|entry|crossings|migration|immigration|migrants|stay)|sejour (?:irregulier|illegal)|undocumented migrants|sans-papiers|migrants sans papiers|filieres (?:d.immigration )?clandestines|flux (?:migratoires )?irreguliers|traversees clandestines|irregular migration|migration irreguliere|immigration irreguliere|smuggling|smugglers?|trafficking|trafic de migrants|traite des (?:etres humains|personnes)|passeurs|irregular (?:arrivals|entries|crossings|migrants)|migrants? en situation irreguliere|irregular flows|flux irreguliers|reseaux criminels|criminal networks|(?:central|eastern|western) mediterranean route|route (?:migratoire )?(?:de la )?mediterranee (?:centrale|orientale|occidentale)|(?:atlantic|balkan|sahelian) route|route (?:atlantique|des balkans)|arrivees irregulieres|sea crossings|traversees (?:irregulieres|de la mediterranee)|migrant smuggling',
+    weak: 'smuggled|illegal|illegales?|undocumented|irregular|irreguliere?s?|clandestine?s?|traffickers?|trafiquants?|crossings|traversees|arrivals|arrivees|boats?|embarcations?|pirogues?',
   },
   border_management: {
     strong:
-      'border management|gestion (?:integree )?des frontieres|border control|controle (?:aux |des )?frontieres|border (?:guards?|surveillance|crossings?|posts?)|gardes?[- ]fronti|frontex|franchissement (?:licite )?des frontieres|postes? frontieres?|surveillance (?:des frontieres|maritime)',
-    weak: 'borders?|frontieres?|frontaliere?s?|controle du territoire',
+      'controles? (?:aux |des )?frontieres|controles? frontaliers?|border checks?|border security|securite des frontieres|border police|police (?:des|aux) frontieres|border crossing points?|points? de passage frontaliers?|maritime surveillance|coast ?guards?|garde-?cotes|joint (?:border )?patrols|patrouilles? (?:conjointes|maritimes|frontalieres|mixtes)|border patrols?|surveillance (?:des cotes|cotiere|du littoral)|coastal surveillance|external borders?|frontieres exterieures|integrated border|border management|gestion (?:integree )?des frontieres|border control|controle (?:aux |des )?frontieres|border (?:guards?|surveillance|crossings?|posts?)|gardes?[- ]fronti|frontex|franchissement (?:licite )?des frontieres|postes? frontieres?|surveillance (?:des frontieres|maritime)',
+    weak: 'patrols?|patrouilles?|checkpoints?|borders?|frontieres?|frontaliere?s?|controle du territoire',
   },
   protection: {
     strong:
@@ -52,7 +52,7 @@ const LEXICON: Record<TopicCode, { readonly strong: string; readonly weak: strin
   },
   human_rights: {
     strong:
-      'human rights|droits de l.homme|droits humains|droits des (?:migrants|travailleurs(?: migrants)?)|rights of (?:migrants|migrant workers|workers)|(?:migrant )?workers?. rights|migrants. rights|labou?r rights|fundamental rights|droits fondamentaux|fair recruitment|recrutement equitable|decent work(?:ing conditions)?|travail decent|conditions de travail decentes|debt bondage|servitude pour dettes|forced labou?r|travail force|(?:passport|document) confiscation|confiscation (?:des|de) (?:passeports|documents)|labou?r exploitation|exploitation (?:des travailleurs|par le travail)|non-?refoulement|non-?refoulement',
+      'rights-based|approche fondee sur les droits|droits (?:des|de l.) (?:personnes|enfants?|femmes)|rights of (?:the child|children|women|persons)|torture|traitements? (?:inhumains?|degradants?)|inhuman (?:or degrading )?treatment|arbitrary detention|detention arbitraire|mauvais traitements|ill-treatment|procedural safeguards|garanties procedurales|protection des personnes migrantes|human rights|droits de l.homme|droits humains|droits des (?:migrants|travailleurs(?: migrants)?)|rights of (?:migrants|migrant workers|workers)|(?:migrant )?workers?. rights|migrants. rights|labou?r rights|fundamental rights|droits fondamentaux|fair recruitment|recrutement equitable|decent work(?:ing conditions)?|travail decent|conditions de travail decentes|debt bondage|servitude pour dettes|forced labou?r|travail force|(?:passport|document) confiscation|confiscation (?:des|de) (?:passeports|documents)|labou?r exploitation|exploitation (?:des travailleurs|par le travail)|non-?refoulement|non-?refoulement',
     weak: 'rights|droits|dignity|dignite|abuses?|abus|exploitation',
   },
   civil_registry: {

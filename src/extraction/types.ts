@@ -58,6 +58,8 @@ export interface CountryMention extends Quoted {
 export interface OrganizationMention extends Quoted {
   /** Taxonomy organization code (`EU`, `IOM`…). */
   readonly code: string;
+  /** The organization's actor id: its code, or `org:AU` where the code is also a state's ISO code. */
+  readonly actorId: string;
 }
 
 export interface DateMention extends Quoted {

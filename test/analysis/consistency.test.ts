@@ -96,3 +96,61 @@ void describe('consistency of made-up syntheses', () => {
     assert.equal(finding?.quotes[1]?.quote, 'BE, DE, ES and FR.');
   });
 });
+
+/** The kinds, stated/listed numbers and countries of each finding: what must match across languages. */
+function summary(text: string): string[] {
+  return checkConsistency(extractCountClaims(text, 'synthesis')).map((f) =>
+    [f.kind, f.stated ?? '', f.listed ?? '', (f.counts ?? []).join('/'), (f.countries ?? []).join(',')].join(
+      ' ',
+    ),
+  );
+}
+
+void describe('consistency in French and English', () => {
+  const read = (name: string): string =>
+    readFileSync(new URL(`../fixtures/consistency/${name}`, import.meta.url), 'utf8');
+  const english = read('synthesis.en.txt');
+  const french = read('synthese.fr.txt');
+
+  void it('finds one finding of each kind in the English synthesis', () => {
+    assert.deepEqual(summary(english), [
+      'count_mismatch 12 11  AT,BE,CZ,DE,EE,ES,FI,FR,HU,IT,LV',
+      'conflicting_counts 11 10 11/10 ',
+      'overlapping_lists    NL',
+      'both_sides    NL',
+    ]);
+  });
+
+  void it('finds the same findings in its French version, with counts written in French words', () => {
+    assert.deepEqual(summary(french), summary(english));
+  });
+
+  void it('reads French number words, approximate counts and names in footnote lists', () => {
+    const claims = extractCountClaims(french, 'fr');
+    assert.deepEqual(
+      claims.map((c) => c.stated),
+      [11, 7, 4, 10, 7, 4, 12, 12],
+    );
+    // "Une douzaine d'États membres" listing 13 states is no mismatch; nor is "about a dozen".
+    const dozen = claims.at(-1);
+    assert.equal(dozen?.list?.countries.length, 13);
+    assert.deepEqual(
+      extractCountClaims(english, 'en').map((c) => c.stated),
+      [11, 7, 4, 10, 7, 4, 12, 12],
+    );
+    // Names written out in a French footnote list are read like codes.
+    assert.deepEqual(claims[4]?.list?.countries, ['BE', 'DE', 'ES', 'FR', 'IT', 'NL', 'PT']);
+  });
+
+  void it('counts "une dizaine", "une vingtaine" and "sept", "onze", "douze" in French', () => {
+    const text = [
+      'Une vingtaine de pays¹ ont conclu des partenariats pour les talents.',
+      'Sept pays² ont nommé un envoyé spécial.',
+      '',
+      '¹ AT, BE, BG, CZ, DE, DK, EE, ES, FI, FR, HR, HU, IE, IT, LT, LU, LV, NL, PL et SE.',
+      '',
+      '² AT, BE, DE, ES, FR et IT.',
+    ].join('\n');
+    assert.deepEqual(summary(text), ['count_mismatch 7 6  AT,BE,DE,ES,FR,IT']);
+  });
+});

@@ -4,9 +4,11 @@ import {
   ORGANIZATION_ACTORS,
   STATES,
   actorById,
+  actorCode,
   actorName,
   countryByNumeric,
   isStateCode,
+  organizationActorId,
   stateSurfaceForms,
 } from '../../src/domain/actors.ts';
 import { ORGANIZATIONS } from '../../src/domain/taxonomy.ts';
@@ -23,7 +25,7 @@ void test('states have alpha-2 ids and names in both languages', () => {
 
 void test('the 16 taxonomy organizations are actors', () => {
   assert.deepEqual(
-    ORGANIZATION_ACTORS.map((a) => a.id),
+    ORGANIZATION_ACTORS.map((a) => actorCode(a.id)),
     [...ORGANIZATIONS],
   );
   assert.equal(actorName('IOM', 'fr'), 'Organisation internationale pour les migrations');
@@ -40,4 +42,18 @@ void test('surface forms include aliases and adjectives', () => {
   const forms = stateSurfaceForms();
   assert.ok(forms.some((f) => f.code === 'MD' && f.form === 'République de Moldova'));
   assert.ok(forms.some((f) => f.code === 'MA' && f.form === 'marocaines' && f.anyCase));
+});
+
+void test('a state and an organisation never share an id: Australia is AU, the African Union org:AU', () => {
+  assert.ok(isStateCode('AU'));
+  assert.equal(actorById('AU')?.name.en, 'Australia');
+  assert.equal(actorById('AU')?.kind, 'state');
+  assert.equal(organizationActorId('AU'), 'org:AU');
+  assert.equal(actorById('org:AU')?.name.fr, 'Union africaine');
+  assert.equal(actorById('org:AU')?.kind, 'organization');
+  assert.equal(actorCode('org:AU'), 'AU');
+  // Codes that are no state's keep their taxonomy code as id.
+  assert.equal(organizationActorId('EU'), 'EU');
+  const ids = [...STATES, ...ORGANIZATION_ACTORS].map((a) => a.id);
+  assert.equal(new Set(ids).size, ids.length);
 });

@@ -111,3 +111,25 @@ void test('does not read a currency named after a state as a mention of the stat
   ]);
   assert.deepEqual(codes('paid in dollars. Canada said'), ['CA']);
 });
+
+void test('a given name that is also a state, followed by a surname, names a person', () => {
+  assert.deepEqual(codes('Chad Roberts, a researcher, and Kenya Moore spoke at the panel.'), []);
+  assert.deepEqual(codes('Foreign Minister Israel Halevi met his counterpart.'), []);
+  assert.deepEqual(codes('Jordan Whitfield argued that the Jordan Compact worked for Jordan.'), ['JO']);
+  // Names of places and instruments after the state keep it a state.
+  assert.deepEqual(codes('the Lake Chad Basin, Chad Basin authorities and Georgia Tech'), ['GE', 'TD']);
+  // A list of states is not a person.
+  assert.deepEqual(codes('Refugees hosted by Jordan Lebanon and Türkiye'), ['JO', 'LB', 'TR']);
+});
+
+void test('reads the combining forms of compound adjectives in both languages', () => {
+  assert.deepEqual(codes('le partenariat gréco-turc et le dialogue austro-tunisien'), [
+    'AT',
+    'GR',
+    'TN',
+    'TR',
+  ]);
+  assert.deepEqual(codes('the Anglo-Irish and Sino-Nigerian talks'), ['CN', 'GB', 'IE', 'NG']);
+  // A combining form before a word that names no state is not read ("Indo-Pacific", "Anglo-Saxon").
+  assert.deepEqual(codes('Anglo-Saxon law and the Indo-Pacific'), []);
+});

@@ -206,3 +206,47 @@ void describe('findDates: footnote markers glued to a date', () => {
     assert.deepEqual(values('Regulation (EU) 2021/947', 'en'), []);
   });
 });
+
+void describe('findDates: numeric, year-less and named years', () => {
+  void it('reads dotted and slashed numeric dates day first in both languages', () => {
+    assert.deepEqual(values('Le protocole a été paraphé le 04.05.2021 à Niamey.', 'fr'), ['2021-05-04']);
+    assert.deepEqual(values('The arrangement was initialled on 04/05/2021.', 'en'), ['2021-05-04']);
+    // The second slot cannot be a month: the date is written month first.
+    assert.deepEqual(values('Signed on 05/23/2021 in Washington.', 'en'), ['2021-05-23']);
+  });
+
+  void it('dates a day and month written after a year from that year', () => {
+    assert.deepEqual(values('In 2021 talks resumed. On 14 June, both ministers signed the text.', 'en'), [
+      '2021',
+      '2021-06-14',
+    ]);
+    assert.deepEqual(
+      values('En 2020, les négociations reprennent. Le 2 octobre, le texte est paraphé.', 'fr'),
+      ['2020', '2020-10-02'],
+    );
+  });
+
+  void it('reads "juillet de la même année" and "in July that year"', () => {
+    assert.deepEqual(
+      values('Le dialogue est lancé en 2017, puis relancé en novembre de la même année.', 'fr'),
+      ['2017', '2017-11'],
+    );
+    assert.deepEqual(values('A roadmap followed in 2022; in September that year the partners met.', 'en'), [
+      '2022',
+      '2022-09',
+    ]);
+  });
+
+  void it('leaves a day or month without any year before it unread', () => {
+    assert.deepEqual(values('On 14 June, both ministers signed the text.', 'en'), []);
+    assert.deepEqual(values('En juillet, le comité se réunit.', 'fr'), []);
+  });
+
+  void it('does not read the year of an instrument name as a date', () => {
+    assert.deepEqual(values('The 2030 Agenda for Sustainable Development was adopted in 2015.', 'en'), [
+      '2015',
+    ]);
+    assert.deepEqual(values("L'Agenda 2063 de l'Union africaine, adopté en 2013.", 'fr'), ['2013']);
+    assert.deepEqual(values('Vision 2030 and Horizon 2020 were both launched in 2016.', 'en'), ['2016']);
+  });
+});

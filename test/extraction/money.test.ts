@@ -127,3 +127,23 @@ void describe('findAmounts: numbers that are not money', () => {
     assert.deepEqual(sums('about 5 eur and 3 usd', 'en'), []);
   });
 });
+
+void describe('findAmounts: sums that lost their magnitude', () => {
+  void it('drops a few units with decimals and no scale word, in both languages', () => {
+    assert.deepEqual(sums('The Commission pledged EUR 1.8 to the reintegration facility.', 'en'), []);
+    assert.deepEqual(sums("L'Union a engagé 2,4 € pour le volet retour du programme.", 'fr'), []);
+  });
+
+  void it('keeps real magnitudes written with a scale word or as whole units', () => {
+    assert.deepEqual(sums('The Commission pledged EUR 1.8 million to the facility.', 'en'), ['1800000 EUR']);
+    assert.deepEqual(sums('un appui de 3,2 Mio EUR et de 1,5 milliard d’euros', 'fr'), [
+      '3200000 EUR',
+      '1500000000 EUR',
+    ]);
+    assert.deepEqual(sums('une allocation de 500 € par personne', 'fr'), ['500 EUR']);
+  });
+
+  void it('keeps a price per unit with cents', () => {
+    assert.deepEqual(sums('Seasonal workers earn at least AUD 23.23 per hour.', 'en'), ['23.23 AUD']);
+  });
+});

@@ -42,7 +42,7 @@ void test('acronyms need exact capitals and are not read in headings or country 
 void test('mentions inside URLs do not count', () => {
   assert.deepEqual(codes('<https://data.unhcr.org> and http://x.iom.int/OIM%20-%20report'), []);
   const [m] = findOrganizations('Support from UNDP.');
-  assert.deepEqual(m, { start: 13, end: 17, quote: 'UNDP', code: 'UNDP' });
+  assert.deepEqual(m, { start: 13, end: 17, quote: 'UNDP', code: 'UNDP', actorId: 'UNDP' });
 });
 
 void test('reads the organizations of a real meeting report', () => {

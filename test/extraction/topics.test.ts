@@ -41,3 +41,56 @@ void describe('topics', () => {
     assert.deepEqual(topicsOfSpan(foldText(text), { start: 0, end: text.length }), ['irregular_migration']);
   });
 });
+
+void describe('topics said in other words', () => {
+  const one = (text: string): string[] => topicsOf(text);
+
+  void it('reads irregular migration from smugglers, clandestine crossings and unauthorised entries', () => {
+    assert.deepEqual(one('Les réseaux de passeurs exploitent les traversées clandestines vers les îles.'), [
+      'irregular_migration',
+    ]);
+    assert.deepEqual(one('Unauthorised entries at the southern coast doubled over the winter.'), [
+      'irregular_migration',
+    ]);
+    assert.deepEqual(one('Police dismantled three people smuggling rings operating from the port.'), [
+      'irregular_migration',
+    ]);
+  });
+
+  void it('reads return from removals, consular laissez-passer and voluntary returns', () => {
+    assert.deepEqual(one('Les consulats délivreront les laissez-passer consulaires sous quinze jours.'), [
+      'return_readmission',
+    ]);
+    assert.deepEqual(one('Les reconduites à la frontière ont augmenté en 2023.'), ['return_readmission']);
+    assert.deepEqual(one('Both governments will organise joint return flights each quarter.'), [
+      'return_readmission',
+    ]);
+  });
+
+  void it('reads border management from coast guards, border checks and surveillance', () => {
+    assert.deepEqual(one('Les garde-côtes et la police aux frontières mènent des patrouilles conjointes.'), [
+      'border_management',
+    ]);
+    assert.deepEqual(one('Systematic border checks resumed at the crossing points in May.'), [
+      'border_management',
+    ]);
+    assert.deepEqual(one('Les contrôles aux frontières ont été renforcés au nord du pays.'), [
+      'border_management',
+    ]);
+  });
+
+  void it('reads human rights from fundamental rights, non-refoulement and ill-treatment', () => {
+    assert.deepEqual(
+      one('Le principe de non-refoulement et les droits fondamentaux doivent être garantis.'),
+      ['human_rights'],
+    );
+    assert.deepEqual(one('The monitors documented arbitrary detention and ill-treatment in the centres.'), [
+      'human_rights',
+    ]);
+  });
+
+  void it('keeps precision: a manner phrase or a lone weak word is not the main point', () => {
+    assert.deepEqual(one('Le retour des personnes se fera dans la dignité.'), []);
+    assert.deepEqual(one('The boats left the harbour at dawn.'), []);
+  });
+});

@@ -4,6 +4,7 @@
  * a match costs O(log n), keeping the whole stage linear in the size of the document.
  */
 import type { Language, Span } from '../../domain/model.ts';
+import { stateCapitals } from '../../domain/actors.ts';
 import type { AmountMention, CountryMention, DateMention, OrganizationMention } from '../types.ts';
 
 /** A state or organization named at a span. */
@@ -99,6 +100,8 @@ const COMPOUND_PREFIX: Readonly<Record<string, string>> = {
 
 /** Capitals standing for their governments ("London and Kigali signed…"): only as agents of a deal. */
 const CAPITALS: Readonly<Record<string, string>> = {
+  // Every capital of the registry (world-countries, with French names), then this table's forms.
+  ...Object.fromEntries(stateCapitals()),
   London: 'GB',
   Londres: 'GB',
   Paris: 'FR',
@@ -192,7 +195,7 @@ export function actorMentions(
       end: c.end,
     })),
     ...organizations.map((o) => ({
-      id: o.code,
+      id: o.actorId,
       kind: 'organization' as const,
       adjective: false,
       start: o.start,

@@ -244,10 +244,49 @@ export function readParties(
       agentOrAdjective,
     };
   }
+  const anaphor = STATES_ANAPHOR.exec(folded.slice(clause.start, clause.end));
+  // "Les deux parties" of a bilateral communiqué are its two principals; "the two countries" refer
+  // back to the nearest list of states.
+  const ofTheDocument = anaphor !== null && /\bparties\b/.test(anaphor[0]) && ctx.principals.length === 2;
+  if (anaphor && !ofTheDocument) {
+    // "Spain and Morocco met in Madrid. The two countries signed…": the nearest list of states before.
+    const list = nearestStateList(ctx, clause.start + anaphor.index, anaphor[1] !== undefined ? 2 : 0);
+    if (list.length >= 2) return { actors: list, ids: ids(list), cue: 'both_parties' };
+  }
   if (ctx.principals.length === 2 && BOTH_PARTIES.test(folded.slice(sentence.start, sentence.end))) {
     return { actors: [], ids: [...ctx.principals], cue: 'both_parties' };
   }
   return { actors: [], ids: [], cue: 'none' };
+}
+
+/**
+ * Words that refer back to a list of states: "the two countries", "both sides", "les deux parties",
+ * "ces pays", "these governments". The first group is set when the words give the number two.
+ */
+const STATES_ANAPHOR =
+  /\b(?:(the\s+two|both|les\s+deux|ces\s+deux)\s+(?:countries|states|sides|parties|governments|partners|pays|etats|parties|cotes|gouvernements|partenaires)|(?:these|those|ces|lesdits|lesdites)\s+(?:countries|states|governments|pays|etats|gouvernements))\b/;
+
+/** How far back a list of states may be the antecedent of "the two countries" (about two sentences). */
+const ANAPHOR_REACH = 400;
+
+/**
+ * The nearest list of two or more states (or organisations) named before `pos`, within a couple of
+ * sentences: the antecedent of "the two countries". With `size` 2, a longer list does not count.
+ */
+function nearestStateList(ctx: InstrumentContext, pos: number, size: number): ActorMention[] {
+  const before = within(ctx.actors, Math.max(0, pos - ANAPHOR_REACH), pos).filter((a) => !isPeople(ctx, a));
+  for (let end = before.length - 1; end > 0; end--) {
+    const list = [before[end] as ActorMention];
+    for (let k = end - 1; k >= 0; k--) {
+      const a = before[k] as ActorMention;
+      if (!LIST_GAP.test(ctx.text.slice(a.end, (list[0] as ActorMention).start))) break;
+      list.unshift(a);
+    }
+    const distinct = new Set(list.map((a) => a.id));
+    if (distinct.size >= 2 && (size === 0 || distinct.size === size)) return list;
+    if (distinct.size >= 2) return [];
+  }
+  return [];
 }
 
 /**

@@ -73,10 +73,51 @@ const WORDS = [
   .join('|');
 
 /**
- * Source of a regex matching a count: digits (1–3) or number words joined by hyphens, spaces or
- * "et" ("dix-sept", "vingt et un", "twenty-three"). Use with the `i` and `u` flags.
+ * Approximate counts: French collective nouns ("une dizaine", "une vingtaine") and "a dozen". Their
+ * value is the round number; a list may differ from it by a little without contradicting it.
  */
-export const COUNT_SOURCE = `(?:\\d{1,3}|(?:${WORDS})(?:(?:-| |-et-| et )(?:${WORDS}))*)`;
+const APPROXIMATE: Readonly<Record<string, number>> = {
+  dizaine: 10,
+  douzaine: 12,
+  quinzaine: 15,
+  vingtaine: 20,
+  trentaine: 30,
+  quarantaine: 40,
+  cinquantaine: 50,
+  soixantaine: 60,
+  centaine: 100,
+  dozen: 12,
+};
+const APPROXIMATE_SOURCE = `(?:une|a)[ \\t]+(?:${Object.keys(APPROXIMATE).join('|')})(?:[ \\t]+(?:de|of)|[ \\t]+d['’])?`;
+
+/** A hedge before a count ("about ten", "environ dix"): the count is approximate. */
+const HEDGE_SOURCE = `(?:about|around|roughly|approximately|some|environ|quelque|près de)[ \\t]+`;
+
+/**
+ * Source of a regex matching a count: digits (1–3), number words joined by hyphens, spaces or
+ * "et" ("dix-sept", "vingt et un", "twenty-three"), or an approximate count ("une dizaine d’",
+ * "a dozen"). Use with the `i` and `u` flags.
+ */
+export const COUNT_SOURCE = `(?:(?:${HEDGE_SOURCE})?(?:${APPROXIMATE_SOURCE}|\\d{1,3}|(?:${WORDS})(?:(?:-| |-et-| et )(?:${WORDS}))*))`;
+
+const APPROXIMATE_START = new RegExp(`^(?:${APPROXIMATE_SOURCE}|${HEDGE_SOURCE})`, 'iu');
+
+/**
+ * Whether a count phrase starts with an approximate count ("une dizaine d’États membres", "a dozen
+ * countries"). Read from the quoted phrase, so stored claims need no extra field.
+ */
+export function isApproximateCount(phrase: string): boolean {
+  return APPROXIMATE_START.test(phrase.trim());
+}
+
+/**
+ * Whether a list of `listed` items fits a stated count: exactly, or within a fifth (at least 2)
+ * of an approximate one ("une dizaine" fits 8 to 12).
+ */
+export function countFits(stated: number, listed: number, approximate: boolean): boolean {
+  if (!approximate) return stated === listed;
+  return Math.abs(stated - listed) <= Math.max(2, Math.round(stated / 5));
+}
 
 function wordValue(word: string): number | null {
   const w = word.toLowerCase();
@@ -90,8 +131,13 @@ function wordValue(word: string): number | null {
  * "one"/"un"/"une", which are articles more often than numbers).
  */
 export function parseCount(written: string): number | null {
-  const s = written.trim().toLowerCase();
+  const s = written
+    .trim()
+    .toLowerCase()
+    .replace(new RegExp(`^${HEDGE_SOURCE}`, 'u'), '');
   if (/^\d+$/.test(s)) return Number(s);
+  const approximate = /^(?:une|a)\s+(\p{L}+)/u.exec(s);
+  if (approximate) return APPROXIMATE[approximate[1] as string] ?? null;
   if (s === 'one' || s === 'un' || s === 'une') return null;
   // "quatre-vingt" is one word for the parser; protect it before splitting on hyphens.
   const parts = s

@@ -9,6 +9,7 @@ import countries from 'i18n-iso-countries';
 import enLocale from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import frLocale from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
 import type { Language } from '../../domain/model.ts';
+import { actorCode } from '../../domain/actors.ts';
 import { TAXONOMY } from '../../domain/taxonomy.ts';
 import { EXTRA_TYPE_PHRASES, GLOSSARY } from './search-glossary.ts';
 
@@ -228,7 +229,7 @@ for (const language of ['en', 'fr'] as const) {
 
 /** Adds an actor's names (from the database's actor table) to the concept lexicon. */
 export function registerActorNames(actorId: string, kind: string, names: readonly string[]): void {
-  const concept = conceptToken(kind === 'state' ? 'state' : 'org', actorId);
+  const concept = kind === 'state' ? conceptToken('state', actorId) : conceptToken('org', actorCode(actorId));
   for (const name of names) addPhrase(name, concept);
 }
 
