@@ -8,7 +8,7 @@
  * eval/heldout/gold): documents written for the project to check that the rules generalise.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,12 +18,19 @@ import { extractFile } from '../src/services/extract-file.ts';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const heldout = process.argv.includes('--heldout');
 const corpus = heldout ? join(root, 'eval', 'heldout', 'docs') : join(root, 'corpus');
-const shared = resolve(root, '..', 'shared');
+// The shared folder sits next to the checkout, or next to the folder of worktrees.
+const shared =
+  process.env['MDA_SHARED_DIR'] ??
+  [resolve(root, '..', 'shared'), resolve(root, '..', '..', 'shared')].find((dir) =>
+    existsSync(join(dir, 'eval', 'score.mjs')),
+  ) ??
+  resolve(root, '..', 'shared');
 const gold =
   process.env['MDA_GOLD_DIR'] ??
   (heldout ? join(root, 'eval', 'heldout', 'gold') : join(shared, 'eval', 'dev'));
 const scorer = join(shared, 'eval', 'score.mjs');
 const keep = process.argv.includes('--keep');
+const useCatalogue = !process.argv.includes('--no-catalogue');
 
 async function main(): Promise<number> {
   const out = mkdtempSync(join(tmpdir(), 'mda-eval-'));
@@ -34,7 +41,7 @@ async function main(): Promise<number> {
   for (const file of files) {
     try {
       const started = performance.now();
-      const { extracted } = await extractFile(join(corpus, file));
+      const { extracted } = await extractFile(join(corpus, file), { catalogue: useCatalogue });
       const evaluation = toEvaluationObject(extracted);
       const name = file.replace(/\.[^.]+$/, '.json');
       writeFileSync(join(out, name), `${JSON.stringify(evaluation, null, 2)}\n`);

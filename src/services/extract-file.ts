@@ -13,6 +13,8 @@ export interface ExtractFileOptions {
   readonly maxBytes?: number | undefined;
   /** Forces the document language instead of detecting it. */
   readonly language?: Language | undefined;
+  /** `false` extracts without the catalogue of well-known instruments (general rules only). */
+  readonly catalogue?: boolean | undefined;
 }
 
 /** A document as read and what the rules found in it. */
@@ -24,9 +26,9 @@ export interface ExtractedFile {
 /** Reads and extracts one file. Throws the readers' AtlasErrors (unreadable, wrong encoding…). */
 export async function extractFile(path: string, options: ExtractFileOptions = {}): Promise<ExtractedFile> {
   const document = await readDocument(path, { maxBytes: options.maxBytes });
-  const extracted = extractDocument(
-    document.text,
-    options.language === undefined ? {} : { language: options.language },
-  );
+  const extracted = extractDocument(document.text, {
+    ...(options.language === undefined ? {} : { language: options.language }),
+    ...(options.catalogue === false ? { catalogue: false } : {}),
+  });
   return { document, extracted };
 }
