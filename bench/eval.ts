@@ -6,12 +6,16 @@
  *
  * `npm run eval -- --heldout` scores the held-out set instead (eval/heldout/docs against
  * eval/heldout/gold): documents written for the project to check that the rules generalise.
+ * `--no-catalogue` extracts with the general rules only (no catalogue of well-known instruments).
+ * After the scores it prints a calibration table: predicted facts per confidence bucket and the
+ * share the gold confirms (see calibration.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { calibrationTable, judgeSet } from './calibration.ts';
 import { toEvaluationObject } from '../src/extraction/evaluation.ts';
 import { extractFile } from '../src/services/extract-file.ts';
 
@@ -55,8 +59,11 @@ async function main(): Promise<number> {
     }
   }
   const result = spawnSync(process.execPath, [scorer, gold, out], { encoding: 'utf8' });
+  console.log(useCatalogue ? 'catalogue: on' : 'catalogue: off (--no-catalogue: general rules only)');
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
+  const scored = readdirSync(gold).filter((f) => f.endsWith('.json') && existsSync(join(out, f)));
+  console.log(`\n${calibrationTable(judgeSet(gold, out, scored))}`);
   if (keep) console.log(`predictions kept in ${out}`);
   else rmSync(out, { recursive: true, force: true });
   if (result.status !== 0) return result.status ?? 1;

@@ -6,6 +6,7 @@
  */
 import type { Language, Span } from '../domain/model.ts';
 import { BLOCK_CHARS, extractInBlocks } from './blocks.ts';
+import { withConfidence } from './confidence.ts';
 import { findCountries } from './countries.ts';
 import { findDates } from './dates.ts';
 import { findEvents } from './events.ts';
@@ -39,8 +40,9 @@ export function extractDocument(text: string, options: ExtractOptions = {}): Ext
   // Very long texts go block by block so working memory stays bounded (see blocks.ts).
   const useCatalogue = options.catalogue !== false;
   const extract = (block: string, lang: Language): ExtractedDocument => extractBlock(block, lang, useCatalogue);
-  if (text.length > BLOCK_CHARS) return extractInBlocks(text, language, extract);
-  return extract(text, language);
+  // Confidences are set once, on the merged result, from how each fact was matched.
+  if (text.length > BLOCK_CHARS) return withConfidence(extractInBlocks(text, language, extract));
+  return withConfidence(extract(text, language));
 }
 
 /** Every stage over one text short enough to be processed at once. */

@@ -153,6 +153,7 @@ export function findInstrumentRecords(
         amounts: [],
         split: mention.split === true,
         places: [],
+        scores: [],
       };
       drafts.push(draft);
       byKey.set(mention.key, [...(byKey.get(mention.key) ?? []), draft]);
@@ -167,6 +168,7 @@ export function findInstrumentRecords(
       draft.mention = { ...draft.mention, type: mention.type };
     }
     const isNew = draft.mention === mention;
+    draft.scores.push(mention.score);
     lastByKey.set(mention.key, draft);
     draft.places.push({ start: mention.span.start, end: mention.span.end, sentence: mention.sentence });
     const role = roleFor(mention.type);
@@ -314,5 +316,12 @@ function toCandidate(
     start: mention.span.start,
     end: mention.span.end,
     quote: ctx.text.slice(mention.span.start, mention.span.end),
+    confidence: draftConfidence(draft),
   };
+}
+
+/** A record's confidence: its best mention's score, a little more for each further mention. */
+function draftConfidence(draft: Draft): number {
+  const best = Math.max(draft.mention.score, ...draft.scores);
+  return Math.round(Math.min(0.99, best + 0.03 * Math.min(3, draft.places.length - 1)) * 100) / 100;
 }
