@@ -37,6 +37,7 @@ import {
   withWholeActor,
 } from './surroundings.ts';
 import { headingOwner, nextSentencePartners, readBeneficiaries } from './remote-parties.ts';
+import { heldByEu, multilateralByName } from './holders.ts';
 import { KEEP_THRESHOLD, type MentionFeatures, scoreMention, signingDistance } from './score.ts';
 
 /** One mention of an instrument, before mentions of the same instrument are merged. */
@@ -272,14 +273,17 @@ export function mentionOf(
   const partners =
     reading.ids.length <= 1 && rule.strength === 'form' ? nextSentencePartners(ctx, sentence) : [];
   const readIds = partners.length > 0 ? [...new Set([...reading.ids, ...partners])] : reading.ids;
+  const tied = reading.cue === 'between' || reading.cue === 'pair';
   const parties =
-    readIds.length > 6
+    readIds.length > 6 || (!tied && phrase.named && multilateralByName(ctx, phrase, type))
       ? []
-      : readIds.length === 0 && isJointForm(ctx, phrase, rule.type)
-        ? [...ctx.principals]
-        : readIds.length === 0 && phrase.named
-          ? [headingOwner(ctx, match.start, rule.type)].filter((id): id is string => id !== null)
-          : readIds;
+      : readIds.length === 0 && heldByEu(ctx, phrase, type, phrase.named)
+        ? ['EU']
+        : readIds.length === 0 && isJointForm(ctx, phrase, rule.type)
+          ? [...ctx.principals]
+          : readIds.length === 0 && phrase.named
+            ? [headingOwner(ctx, match.start, rule.type)].filter((id): id is string => id !== null)
+            : readIds;
   // "accord" alone says little: quote its subject too ("accord de réadmission").
   let adjective = ctx.actors[lowerBound(ctx.actors, phrase.end)];
   // "franco-ivoirienne": the quote goes to the end of the compound adjective.
