@@ -31,7 +31,8 @@ const PLACE_BEFORE = /(?:^|[\s(])((?:[A-ZÀ-Ý][\p{L}-]+\s+){0,2}[A-ZÀ-Ý][\p{L
 const NOT_PLACES =
   /^(?:the|le|la|les|high|level|haut|niveau|joint|conjoint|ministerial|ministerielle|political|politique|regional|global|national|migration|migrations|mobility|mobilite|action|plan|eu|ue|european|europeenne|africa|afrique|euro|senior|officials|hauts|fonctionnaires|annual|annuel|first|second|premier|deuxieme|new|nouveau)$/;
 /** Words that make a forum, process or compact multilateral by its name. */
-const WORLDWIDE = /\b(?:global|mondial|mondiale|world|international|internationale|regional|regionale|intergovernmental|intergouvernemental)\b/;
+const WORLDWIDE =
+  /\b(?:global|mondial|mondiale|world|international|internationale|regional|regionale|intergovernmental|intergouvernemental)\b/;
 
 /** Whether a named phrase names a multilateral forum or its outcome (see above). */
 export function multilateralByName(ctx: InstrumentContext, phrase: Span, type: InstrumentTypeCode): boolean {
@@ -66,12 +67,36 @@ function isPlace(ctx: InstrumentContext, place: Span): boolean {
 /** EU legal forms and names. */
 const EU_FORM =
   /\b(?:regulations?|directives?|reglements?|codes?|pacte? (?:on|sur)|agenda|framework|cadre de partenariat)\b/;
-const EU_NAME = /\b(?:european|europeen(?:ne)?|eu|ue|union|council'?s?|conseil|commission|team europe|equipe europe)\b/;
+const EU_NAME =
+  /\b(?:european|europeen(?:ne)?|eu|ue|union|council'?s?|conseil|commission|team europe|equipe europe)\b/;
 
-/** Whether an instrument read without parties is the EU's by its form or name (see above). */
-export function heldByEu(ctx: InstrumentContext, phrase: Span, type: InstrumentTypeCode, named: boolean): boolean {
-  if (!named || (type !== 'legal_act' && type !== 'coordination_mechanism' && type !== 'programme')) return false;
+/** Frameworks of the EU's external migration policy: the EU is always one side. */
+const EU_PARTNERSHIP =
+  /\b(?:mobility partnerships?|talent partnerships?|common agendas? (?:for|on) migration|partenariats? pour (?:la mobilite|les talents)|agendas? communs? (?:pour|sur) (?:la )?migration|camms?)\b/;
+
+/**
+ * Whether an instrument is the EU's by its form or name (see above): `true` when it has no party
+ * yet, or only the subject of its clause (an EU regulation is not Denmark's because Denmark is
+ * the subject of the sentence).
+ */
+export function heldByEu(
+  ctx: InstrumentContext,
+  phrase: Span,
+  type: InstrumentTypeCode,
+  named: boolean,
+): boolean {
   if (!ctx.actors.some((a) => a.id === 'EU')) return false;
   const words = ctx.folded.slice(Math.max(0, phrase.start - 12), phrase.end);
+  if (!named || (type !== 'legal_act' && type !== 'coordination_mechanism' && type !== 'programme'))
+    return false;
   return (type === 'legal_act' && EU_FORM.test(words)) || EU_NAME.test(words);
+}
+
+/** Whether a partnership is one of the EU's frameworks (mobility or talent partnership, CAMM). */
+export function euPartnership(ctx: InstrumentContext, phrase: Span, type: InstrumentTypeCode): boolean {
+  return (
+    type === 'partnership' &&
+    ctx.actors.some((a) => a.id === 'EU') &&
+    EU_PARTNERSHIP.test(ctx.folded.slice(phrase.start, phrase.end))
+  );
 }

@@ -97,7 +97,10 @@ export function findInstrumentRecords(
   const drafts: Draft[] = [];
   const byKey = new Map<string, Draft[]>();
   const lastByKey = new Map<string, Draft>();
-  const matches = withoutKindLists(ctx, withoutDependentHeads(ctx, findMatches(ctx.text, ctx.folded, ctx.useCatalogue !== false)));
+  const matches = withoutKindLists(
+    ctx,
+    withoutDependentHeads(ctx, findMatches(ctx.text, ctx.folded, ctx.useCatalogue !== false)),
+  );
   const names = matches.filter((m) => m.source === 'catalogue');
   const urls = urlSpans(ctx.text);
   let coveredUntil = -1;

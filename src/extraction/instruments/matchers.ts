@@ -37,7 +37,10 @@ const longestFirst = (names: readonly string[]): string[] => [...names].sort((a,
 
 const catalogueFolded = compile(
   CATALOGUE,
-  (e) => longestFirst([...e.aliases.en, ...e.aliases.fr].map(foldText)).map(escaped).join('|'),
+  (e) =>
+    longestFirst([...e.aliases.en, ...e.aliases.fr].map(foldText))
+      .map(escaped)
+      .join('|'),
   'g',
 );
 const catalogueCased = compile(

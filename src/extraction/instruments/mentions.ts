@@ -37,7 +37,7 @@ import {
   withWholeActor,
 } from './surroundings.ts';
 import { headingOwner, nextSentencePartners, readBeneficiaries } from './remote-parties.ts';
-import { heldByEu, multilateralByName } from './holders.ts';
+import { euPartnership, heldByEu, multilateralByName } from './holders.ts';
 import { KEEP_THRESHOLD, type MentionFeatures, scoreMention, signingDistance } from './score.ts';
 
 /** One mention of an instrument, before mentions of the same instrument are merged. */
@@ -220,7 +220,11 @@ export function mentionOf(
       (plural && COUNTED.test(before) && reading.cue !== 'with' && reading.cue !== 'between'),
     hypothetical:
       // "unwilling to commit to a readmission agreement": an indefinite instrument nobody set up.
-      (INDEFINITE.test(before) && reading.cue === 'subject' && !established && date === null) ||
+      (INDEFINITE.test(before) &&
+        reading.cue === 'subject' &&
+        !established &&
+        date === null &&
+        !phrase.named) ||
       // "an example of an agreement": an indefinite phrase without name, party or date names a kind.
       (INDEFINITE.test(before) &&
         !phrase.named &&
@@ -277,13 +281,16 @@ export function mentionOf(
   const parties =
     readIds.length > 6 || (!tied && phrase.named && multilateralByName(ctx, phrase, type))
       ? []
-      : readIds.length === 0 && heldByEu(ctx, phrase, type, phrase.named)
+      : (readIds.length === 0 || (reading.cue === 'subject' && !readIds.includes('EU'))) &&
+          heldByEu(ctx, phrase, type, phrase.named)
         ? ['EU']
-        : readIds.length === 0 && isJointForm(ctx, phrase, rule.type)
-          ? [...ctx.principals]
-          : readIds.length === 0 && phrase.named
-            ? [headingOwner(ctx, match.start, rule.type)].filter((id): id is string => id !== null)
-            : readIds;
+        : !readIds.includes('EU') && readIds.length <= 1 && euPartnership(ctx, phrase, type)
+          ? ['EU', ...readIds]
+          : readIds.length === 0 && isJointForm(ctx, phrase, rule.type)
+            ? [...ctx.principals]
+            : readIds.length === 0 && phrase.named
+              ? [headingOwner(ctx, match.start, rule.type)].filter((id): id is string => id !== null)
+              : readIds;
   // "accord" alone says little: quote its subject too ("accord de réadmission").
   let adjective = ctx.actors[lowerBound(ctx.actors, phrase.end)];
   // "franco-ivoirienne": the quote goes to the end of the compound adjective.
