@@ -66,6 +66,8 @@ export interface InstrumentMention {
   readonly beneficiaries?: readonly string[];
   /** The candidate's score (see `score.ts`), its confidence. */
   readonly score: number;
+  /** Introduced by a definite or demonstrative determiner ("the treaty", "ce protocole"): may name an earlier instrument. */
+  readonly definiteArticle?: boolean;
 }
 
 /** One counterpart of a distributive mention, with its own date. */
@@ -336,6 +338,7 @@ export function mentionOf(
         ? readBeneficiaries(ctx, clause, phrase).filter((id) => !parties.includes(id))
         : [],
     score,
+    definiteArticle: DEFINITE.test(before) || DEMONSTRATIVE.test(before),
     perParty: reading.groups
       ? reading.groups.map((g) => ({
           ids: [...new Set(g.map((a) => a.id))],
