@@ -98,7 +98,12 @@ function findDraft(
   // "Angeles Declaration on …" after "the Los Angeles Declaration on …": a name cut on the left.
   const sameName = (other: string): boolean =>
     other === title ||
-    (mention.named && title.length > 6 && (other.startsWith(`${title} `) || other.endsWith(` ${title}`)));
+    (mention.named &&
+      title.length > 6 &&
+      (other.startsWith(`${title} `) ||
+        other.endsWith(` ${title}`) ||
+        // "the Los Angeles Declaration on Migration and Protection" after "… on Migration".
+        (other.split(' ').length >= 4 && title.startsWith(`${other} `))));
   return (
     sameType.find((d) => sameName(draftTitle(d.mention))) ??
     (mention.named ? undefined : lastByKey.get(mention.key))
@@ -149,7 +154,12 @@ export function findInstrumentRecords(
       continue;
     }
     const found = mentionOf(ctx, match, matches[k + 1]?.start);
-    const headOfCompound = found !== null && found.span.start < previousEnd && previousEnd <= match.start;
+    // "a joint declaration and roadmap": a head after "and" shares the adjective, it is a second instrument.
+    const coordinated = /^\s+(?:and|et|&)\s+(?:(?:a|an|the|un|une|le|la|l')\s+)?$/.test(
+      ctx.folded.slice(previousEnd, match.start),
+    );
+    const headOfCompound =
+      found !== null && found.span.start < previousEnd && previousEnd <= match.start && !coordinated;
     previousEnd = match.end;
     // "the Talent Partnership initiative": the second head only qualifies the first.
     if (!found || headOfCompound) continue;

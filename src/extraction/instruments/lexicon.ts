@@ -67,7 +67,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'joint_declaration',
     legalForm: 'declaration',
     binding: false,
-    pattern: `joint (?:political )?(?:declarations?|statements?|communiqu${E}s?)|communiqu${E}s? (?:commun|conjoint)s?|d${E}clarations? (?:conjointes?|communes?)|political declarations?|d${E}clarations? politiques?(?: conjointes?| communes?)?`,
+    pattern: `joint (?:political )?(?:declarations?|statements?|communiqu${E}s?)|communiqu${E}s? (?:commun|conjoint)s?|d${E}clarations? (?:conjointes?|communes?)|political declarations?|d${E}clarations? politiques?(?: conjointes?| communes?)?|(?<=[a-z]-[a-z]+ )statements?`,
     strength: 'form',
   },
   {
@@ -94,7 +94,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'action_plan',
     legalForm: 'plan',
     binding: false,
-    pattern: `(?:joint |national )?action plans?|plans? d${AP}action(?: (?:conjoint|national)s?)?|road ?maps?|feuilles? de route(?: conjointes?)?|work ?plans?|plans? de travail`,
+    pattern: `(?:joint |national )?action plans?|plans? d${AP}action(?: (?:conjoint|national)s?)?|road(?:-|\\s*)maps?|feuilles? de route(?: conjointes?)?|work(?:-|\\s*)plans?|plans? de travail`,
     strength: 'form',
   },
   // --- envoys ----------------------------------------------------------------------------------
@@ -167,7 +167,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     legalForm: 'other',
     binding: null,
     pattern:
-      `(?:(?:inter-?)?ministerial |inter-?agency |joint |national |migration )?task ?forces?|working part(?:y|ies)|(?:inter-?ministerial|inter-?agency|inter-?departmental|cross-government) (?:roundtables?|committees?|working groups?|platforms?|councils?|bod(?:y|ies))|coordination (?:mechanisms?|committees?|bod(?:y|ies)|platforms?|cells?|units?)|` +
+      `(?:(?:inter-?)?ministerial |inter-?agency |joint |national |migration )?task(?:-|\\s*)forces?|working part(?:y|ies)|(?:inter-?ministerial|inter-?agency|inter-?departmental|cross-government) (?:roundtables?|committees?|working groups?|platforms?|councils?|bod(?:y|ies))|coordination (?:mechanisms?|committees?|bod(?:y|ies)|platforms?|cells?|units?)|` +
       `(?:joint|steering|monitoring|follow-up|technical|mixed|bilateral) (?:(?:technical|monitoring|follow-up|steering|coordination|migration|consular|working) )?(?:committees?|commissions?|working groups?)|(?:joint|bilateral|technical) working groups?|working groups? on (?:migration|mobility|return|readmission)|` +
       `m${E}canismes? (?:national |nationaux )?de (?:coordination|concertation)|comit${E}s? (?:(?:techniques?|mixtes?|conjoints?|bilat${E}raux|bilat${E}ral|paritaires?|consultatifs?|nationa(?:l|ux)|interminist${E}riels?|inter-?agences?|sectoriels?) )*(?:de coordination|de suivi|de pilotage|de concertation|interminist${E}riels?|conjoints?|mixtes?|techniques?|paritaires?|inter-?agences?)(?: (?:de suivi|de pilotage|conjoints?|mixtes?|techniques?|inter-?agences?))?|` +
       `commissions? (?:mixtes?|conjointes?|paritaires?|interminist${E}rielles?)|comit${E}s? (?:directeurs?|de direction|de pilotage)|(?:steering|management|oversight) (?:committees?|boards?)|plate-?formes? (?:interservices|interminist${E}rielles?|inter-?agences?|(?:nationales? )?de coordination)|groupes? de travail|cellules? (?:de coordination|interminist${E}rielles?)|task-?forces?|` +

@@ -237,6 +237,8 @@ export function mentionOf(
       // "Dialogue" is also an activity: as an instrument it is named or held with someone.
       (rule.type === 'dialogue' &&
         !phrase.named &&
+        // "The 5+5 Dialogue" is named by its format.
+        !/^\d\+\d|\d\+\d$/.test(ctx.folded.slice(match.start, match.end).replace(/ ?dialogues?/, '')) &&
         ((reading.cue === 'subject' && !(established && /^dialogues?$/.test(lastWord))) ||
           reading.cue === 'none')) ||
       (rule.strength === 'named' && !phrase.named && !ownerNamed && !established) ||
@@ -283,8 +285,7 @@ export function mentionOf(
   const parties =
     readIds.length > 6 || (!tied && phrase.named && multilateralByName(ctx, phrase, type))
       ? []
-      : (readIds.length === 0 || (reading.cue === 'subject' && !readIds.includes('EU'))) &&
-          heldByEu(ctx, phrase, type, phrase.named)
+      : (readIds.length === 0 || reading.cue === 'subject') && heldByEu(ctx, phrase, type, phrase.named)
         ? ['EU']
         : !readIds.includes('EU') && readIds.length <= 1 && euPartnership(ctx, phrase, type)
           ? ['EU', ...readIds]
