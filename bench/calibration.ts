@@ -21,9 +21,7 @@ const Scores = z.record(z.string(), z.number());
 const Predicted = Gold.extend({
   amounts: z.array(z.object({ value: z.number(), currency: z.string(), confidence: z.number() })),
   dates: z.array(z.object({ value: z.string(), confidence: z.number() })),
-  instruments: z.array(
-    z.object({ type: z.string(), parties: z.array(z.string()), confidence: z.number() }),
-  ),
+  instruments: z.array(z.object({ type: z.string(), parties: z.array(z.string()), confidence: z.number() })),
   confidence: z.object({ countries: Scores, organizations: Scores, topics: Scores }),
 });
 
@@ -56,9 +54,13 @@ export function judgeDocument(goldJson: unknown, predictedJson: unknown): Judged
     }
   }
   const goldAmounts = new Set(gold.amounts.map(amountKey));
-  for (const a of pred.amounts) out.push({ field: 'amounts', confidence: a.confidence, correct: goldAmounts.has(amountKey(a)) });
+  for (const a of pred.amounts) {
+    out.push({ field: 'amounts', confidence: a.confidence, correct: goldAmounts.has(amountKey(a)) });
+  }
   const goldDates = new Set(gold.dates.map((d) => (typeof d === 'string' ? d : d.value)));
-  for (const d of pred.dates) out.push({ field: 'dates', confidence: d.confidence, correct: goldDates.has(d.value) });
+  for (const d of pred.dates) {
+    out.push({ field: 'dates', confidence: d.confidence, correct: goldDates.has(d.value) });
+  }
   // The scorer's relaxed matching: for each gold instrument, the unused prediction of its type
   // whose party set is closest (Jaccard ≥ 0.5).
   const used = new Set<number>();
@@ -111,6 +113,11 @@ export function calibrationTable(facts: readonly JudgedFact[]): string {
     'calibration (predicted facts per confidence bucket: count, share correct against gold)',
     header,
     row('all facts', facts),
-    ...fields.map((field) => row(field, facts.filter((f) => f.field === field))),
+    ...fields.map((field) =>
+      row(
+        field,
+        facts.filter((f) => f.field === field),
+      ),
+    ),
   ].join('\n');
 }

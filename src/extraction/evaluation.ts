@@ -61,7 +61,14 @@ export function toEvaluationObject(doc: ExtractedDocument): EvaluationObject {
     const key = `${Math.round(a.value)} ${a.currency}`;
     const seen = amounts.get(key);
     if (seen) seen.scores.push(a.confidence ?? 0.5);
-    else amounts.set(key, { value: a.value, currency: a.currency, quote: a.quote, scores: [a.confidence ?? 0.5] });
+    else {
+      amounts.set(key, {
+        value: a.value,
+        currency: a.currency,
+        quote: a.quote,
+        scores: [a.confidence ?? 0.5],
+      });
+    }
   }
   const dates = new Map<string, { value: string; quote: string; scores: number[] }>();
   for (const d of doc.dates) {
@@ -73,13 +80,18 @@ export function toEvaluationObject(doc: ExtractedDocument): EvaluationObject {
   const byCode = (mentions: readonly { code: string; confidence?: number }[]): Record<string, number> => {
     const scores = new Map<string, number[]>();
     for (const m of mentions) scores.set(m.code, [...(scores.get(m.code) ?? []), m.confidence ?? 0.5]);
-    return Object.fromEntries([...scores].sort(([a], [b]) => a.localeCompare(b)).map(([code, s]) => [code, combinedConfidence(s)]));
+    return Object.fromEntries(
+      [...scores].sort(([a], [b]) => a.localeCompare(b)).map(([code, s]) => [code, combinedConfidence(s)]),
+    );
   };
   const object: EvaluationObject = {
     language: doc.language,
     countries: sortedUnique(doc.countries.map((c) => c.code)),
     organizations: sortedUnique(doc.organizations.map((o) => o.code)),
-    amounts: [...amounts.values()].map(({ scores, ...a }) => ({ ...a, confidence: combinedConfidence(scores) })),
+    amounts: [...amounts.values()].map(({ scores, ...a }) => ({
+      ...a,
+      confidence: combinedConfidence(scores),
+    })),
     dates: [...dates.values()].map(({ scores, ...d }) => ({ ...d, confidence: combinedConfidence(scores) })),
     instruments: doc.instruments.map((i) => ({
       type: i.type,

@@ -39,7 +39,8 @@ export function extractDocument(text: string, options: ExtractOptions = {}): Ext
   const language = options.language ?? detectLanguage(text);
   // Very long texts go block by block so working memory stays bounded (see blocks.ts).
   const useCatalogue = options.catalogue !== false;
-  const extract = (block: string, lang: Language): ExtractedDocument => extractBlock(block, lang, useCatalogue);
+  const extract = (block: string, lang: Language): ExtractedDocument =>
+    extractBlock(block, lang, useCatalogue);
   // Confidences are set once, on the merged result, from how each fact was matched.
   if (text.length > BLOCK_CHARS) return withConfidence(extractInBlocks(text, language, extract));
   return withConfidence(extract(text, language));

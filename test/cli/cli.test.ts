@@ -44,7 +44,12 @@ void describe('mda CLI', () => {
       assert.ok(instrument.confidence > 0 && instrument.confidence <= 1);
     }
     // Without the catalogue only the general rules read, and they find instruments differently.
-    const bare = await mda('extract', 'corpus/mali-eu-high-level-dialogue-2016.fr.txt', '--json', '--no-catalogue');
+    const bare = await mda(
+      'extract',
+      'corpus/mali-eu-high-level-dialogue-2016.fr.txt',
+      '--json',
+      '--no-catalogue',
+    );
     assert.equal(bare.code, 0, bare.stderr);
     const general = JSON.parse(bare.stdout) as { instruments: unknown[] };
     assert.notDeepEqual(general.instruments, object.instruments);

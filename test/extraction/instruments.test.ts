@@ -222,8 +222,9 @@ void describe('instruments: catalogue and lexicon', () => {
   void it('recognises every catalogued instrument by each of its names, in both languages', () => {
     for (const entry of CATALOGUE) {
       for (const name of [...entry.aliases.en, ...entry.aliases.fr, ...entry.acronyms]) {
-        const found = extractDocument(`The report mentions the ${name} in passing.`, { language: 'en' })
-          .instruments;
+        const found = extractDocument(`The report mentions the ${name} in passing.`, {
+          language: 'en',
+        }).instruments;
         assert.ok(
           found.some((i) => i.type === entry.type && i.title === entry.title),
           `${entry.key} by "${name}": ${JSON.stringify(found.map((i) => [i.type, i.title]))}`,

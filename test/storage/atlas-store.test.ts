@@ -137,7 +137,9 @@ void describe('atlas store on a SQLite file', () => {
   });
 
   void it('stores the confidence of every extracted claim (migration 0300) and returns it with the claims', async () => {
-    const columns = atlas.raw.prepare("select name, type, \"notnull\" as nn from pragma_table_info('claims')").all() as {
+    const columns = atlas.raw
+      .prepare('select name, type, "notnull" as nn from pragma_table_info(\'claims\')')
+      .all() as {
       name: string;
       type: string;
       nn: number;
@@ -156,7 +158,9 @@ void describe('atlas store on a SQLite file', () => {
       assert.ok(row.confidence !== null && row.confidence > 0 && row.confidence <= 1, JSON.stringify(row));
     }
     const stored = atlas.raw
-      .prepare("select confidence from claims where subject_kind = 'document' and property = 'mentions_country'")
+      .prepare(
+        "select confidence from claims where subject_kind = 'document' and property = 'mentions_country'",
+      )
       .all() as { confidence: number | null }[];
     assert.ok(stored.length > 0 && stored.every((r) => r.confidence !== null && r.confidence >= 0.5));
     const page = await atlas.store.listInstruments({}, { limit: 1, offset: 0 });

@@ -89,8 +89,9 @@ export function heldByEu(
   const words = ctx.folded.slice(Math.max(0, phrase.start - 12), phrase.end);
   // "Germany's Western Balkans regulation" is Germany's.
   if (within(ctx.actors, phrase.start, phrase.end).some((a) => a.kind === 'state')) return false;
-  if (!named || (type !== 'legal_act' && type !== 'coordination_mechanism' && type !== 'programme'))
+  if (!named || (type !== 'legal_act' && type !== 'coordination_mechanism' && type !== 'programme')) {
     return false;
+  }
   return (type === 'legal_act' && EU_FORM.test(words)) || EU_NAME.test(words);
 }
 
