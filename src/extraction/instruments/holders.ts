@@ -64,6 +64,17 @@ function isPlace(ctx: InstrumentContext, place: Span): boolean {
   return within(ctx.actors, place.start, place.end).length === 0;
 }
 
+/** Whether the document names the EU, computed once per document (this runs for every mention). */
+const euNamed = new WeakMap<readonly unknown[], boolean>();
+function namesEu(ctx: InstrumentContext): boolean {
+  let named = euNamed.get(ctx.actors);
+  if (named === undefined) {
+    named = ctx.actors.some((a) => a.id === 'EU');
+    euNamed.set(ctx.actors, named);
+  }
+  return named;
+}
+
 /** EU legal forms and names. */
 const EU_FORM =
   /\b(?:regulations?|directives?|reglements?|codes?|pacte? (?:on|sur)|agenda|framework|cadre de partenariat)\b/;
@@ -85,7 +96,7 @@ export function heldByEu(
   type: InstrumentTypeCode,
   named: boolean,
 ): boolean {
-  if (!ctx.actors.some((a) => a.id === 'EU')) return false;
+  if (!namesEu(ctx)) return false;
   const words = ctx.folded.slice(Math.max(0, phrase.start - 12), phrase.end);
   // "Germany's Western Balkans regulation" is Germany's.
   if (within(ctx.actors, phrase.start, phrase.end).some((a) => a.kind === 'state')) return false;
@@ -98,8 +109,6 @@ export function heldByEu(
 /** Whether a partnership is one of the EU's frameworks (mobility or talent partnership, CAMM). */
 export function euPartnership(ctx: InstrumentContext, phrase: Span, type: InstrumentTypeCode): boolean {
   return (
-    type === 'partnership' &&
-    ctx.actors.some((a) => a.id === 'EU') &&
-    EU_PARTNERSHIP.test(ctx.folded.slice(phrase.start, phrase.end))
+    type === 'partnership' && namesEu(ctx) && EU_PARTNERSHIP.test(ctx.folded.slice(phrase.start, phrase.end))
   );
 }
