@@ -11,6 +11,10 @@
  *
  * `--lang fr|en` keeps only the documents whose gold `language` is that code, so that each
  * language of a set can be scored on its own.
+ *
+ * `--no-catalogue` extracts with the general rules only (no catalogue of well-known instruments).
+ * After the scores it prints a calibration table: predicted facts per confidence bucket and the
+ * share the gold confirms (see calibration.ts).
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -25,6 +29,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { calibrationTable, judgeSet } from './calibration.ts';
 import { toEvaluationObject } from '../src/extraction/evaluation.ts';
 import { extractFile } from '../src/services/extract-file.ts';
 
@@ -63,10 +68,11 @@ function goldNamesInLanguage(code: string): Set<string> {
   }
   return names;
 }
+const useCatalogue = !process.argv.includes('--no-catalogue');
 
 async function main(): Promise<number> {
   if (langIndex >= 0 && lang !== 'fr' && lang !== 'en') {
-    console.error('usage: npm run eval -- [--heldout | --blind] [--lang fr|en] [--keep]');
+    console.error('usage: npm run eval -- [--heldout | --blind] [--lang fr|en] [--no-catalogue] [--keep]');
     return 64;
   }
   const only = lang ? goldNamesInLanguage(lang) : undefined;
@@ -82,7 +88,7 @@ async function main(): Promise<number> {
   for (const file of files) {
     try {
       const started = performance.now();
-      const { extracted } = await extractFile(join(corpus, file));
+      const { extracted } = await extractFile(join(corpus, file), { catalogue: useCatalogue });
       const evaluation = toEvaluationObject(extracted);
       const name = file.replace(/\.[^.]+$/, '.json');
       writeFileSync(join(out, name), `${JSON.stringify(evaluation, null, 2)}\n`);
@@ -96,8 +102,11 @@ async function main(): Promise<number> {
     }
   }
   const result = spawnSync(process.execPath, [scorer, goldDir, out], { encoding: 'utf8' });
+  console.log(useCatalogue ? 'catalogue: on' : 'catalogue: off (--no-catalogue: general rules only)');
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
+  const scored = readdirSync(goldDir).filter((f) => f.endsWith('.json') && existsSync(join(out, f)));
+  console.log(`\n${calibrationTable(judgeSet(goldDir, out, scored))}`);
   if (only) rmSync(goldDir, { recursive: true, force: true });
   if (keep) console.log(`predictions kept in ${out}`);
   else rmSync(out, { recursive: true, force: true });

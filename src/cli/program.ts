@@ -68,6 +68,7 @@ export function buildProgram(): Command {
     .description('extract one document and print the result (nothing is stored)')
     .argument('<file>', 'a .txt, .md, .html, .pdf or .docx file')
     .option('--json', 'print exactly the evaluation object (see spec/extraction.md) and nothing else')
+    .option('--no-catalogue', 'general rules only: do not read the catalogue of well-known instruments')
     .action(lazy(async () => (await import('./commands/extract.ts')).runExtract));
 
   program

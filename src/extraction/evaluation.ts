@@ -5,9 +5,12 @@
 import { actorCode } from '../domain/actors.ts';
 import { z } from 'zod';
 import { INSTRUMENT_TYPES, TOPICS } from '../domain/taxonomy.ts';
+import { combinedConfidence } from './confidence.ts';
 import type { ExtractedDocument, InstrumentCandidate } from './types.ts';
 
 const DateValue = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/);
+/** Extra field (the scorer ignores it): how sure the rules are of a fact, 0–1. */
+const Confidence = z.number().min(0).max(1);
 
 /** The evaluation object, validated at the boundary where it leaves the project. */
 export const EvaluationObjectSchema = z.object({
@@ -15,18 +18,30 @@ export const EvaluationObjectSchema = z.object({
   countries: z.array(z.string().regex(/^[A-Z]{2}$/)),
   organizations: z.array(z.string()),
   amounts: z.array(
-    z.object({ value: z.number(), currency: z.string().regex(/^[A-Z]{3}$/), quote: z.string() }),
+    z.object({
+      value: z.number(),
+      currency: z.string().regex(/^[A-Z]{3}$/),
+      quote: z.string(),
+      confidence: Confidence,
+    }),
   ),
-  dates: z.array(z.object({ value: DateValue, quote: z.string() })),
+  dates: z.array(z.object({ value: DateValue, quote: z.string(), confidence: Confidence })),
   instruments: z.array(
     z.object({
       type: z.enum(INSTRUMENT_TYPES),
       parties: z.array(z.string()),
       date: DateValue.nullable(),
       quote: z.string(),
+      confidence: Confidence,
     }),
   ),
   topics: z.array(z.enum(TOPICS)),
+  /** Confidence of the listed countries, organizations and topics, by code (extra field). */
+  confidence: z.object({
+    countries: z.record(z.string(), Confidence),
+    organizations: z.record(z.string(), Confidence),
+    topics: z.record(z.string(), Confidence),
+  }),
 });
 
 export type EvaluationObject = z.infer<typeof EvaluationObjectSchema>;
@@ -42,21 +57,43 @@ function instrumentDate(instrument: InstrumentCandidate): string | null {
 
 /** Builds the evaluation object of one extracted document. */
 export function toEvaluationObject(doc: ExtractedDocument): EvaluationObject {
-  const amounts = new Map<string, { value: number; currency: string; quote: string }>();
+  const amounts = new Map<string, { value: number; currency: string; quote: string; scores: number[] }>();
   for (const a of doc.amounts) {
     const key = `${Math.round(a.value)} ${a.currency}`;
-    if (!amounts.has(key)) amounts.set(key, { value: a.value, currency: a.currency, quote: a.quote });
+    const seen = amounts.get(key);
+    if (seen) seen.scores.push(a.confidence ?? 0.5);
+    else {
+      amounts.set(key, {
+        value: a.value,
+        currency: a.currency,
+        quote: a.quote,
+        scores: [a.confidence ?? 0.5],
+      });
+    }
   }
-  const dates = new Map<string, { value: string; quote: string }>();
+  const dates = new Map<string, { value: string; quote: string; scores: number[] }>();
   for (const d of doc.dates) {
-    if (!d.inCitation && !dates.has(d.value)) dates.set(d.value, { value: d.value, quote: d.quote });
+    if (d.inCitation) continue;
+    const seen = dates.get(d.value);
+    if (seen) seen.scores.push(d.confidence ?? 0.5);
+    else dates.set(d.value, { value: d.value, quote: d.quote, scores: [d.confidence ?? 0.5] });
   }
+  const byCode = (mentions: readonly { code: string; confidence?: number }[]): Record<string, number> => {
+    const scores = new Map<string, number[]>();
+    for (const m of mentions) scores.set(m.code, [...(scores.get(m.code) ?? []), m.confidence ?? 0.5]);
+    return Object.fromEntries(
+      [...scores].sort(([a], [b]) => a.localeCompare(b)).map(([code, s]) => [code, combinedConfidence(s)]),
+    );
+  };
   const object: EvaluationObject = {
     language: doc.language,
     countries: sortedUnique(doc.countries.map((c) => c.code)),
     organizations: sortedUnique(doc.organizations.map((o) => o.code)),
-    amounts: [...amounts.values()],
-    dates: [...dates.values()],
+    amounts: [...amounts.values()].map(({ scores, ...a }) => ({
+      ...a,
+      confidence: combinedConfidence(scores),
+    })),
+    dates: [...dates.values()].map(({ scores, ...d }) => ({ ...d, confidence: combinedConfidence(scores) })),
     instruments: doc.instruments.map((i) => ({
       type: i.type,
       // The spec's parties concluded, hold, fund or run the instrument; the states it targets do not.
@@ -65,8 +102,14 @@ export function toEvaluationObject(doc: ExtractedDocument): EvaluationObject {
       ),
       date: instrumentDate(i),
       quote: i.quote.replace(/\s+/g, ' ').trim(),
+      confidence: i.confidence ?? 0.5,
     })),
     topics: doc.topics.map((t) => t.code),
+    confidence: {
+      countries: byCode(doc.countries),
+      organizations: byCode(doc.organizations),
+      topics: byCode(doc.topics),
+    },
   };
   return EvaluationObjectSchema.parse(object);
 }

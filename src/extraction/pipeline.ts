@@ -6,6 +6,7 @@
  */
 import type { Language, Span } from '../domain/model.ts';
 import { BLOCK_CHARS, extractInBlocks } from './blocks.ts';
+import { withConfidence } from './confidence.ts';
 import { findCountries } from './countries.ts';
 import { findDates } from './dates.ts';
 import { findEvents } from './events.ts';
@@ -29,18 +30,24 @@ import type { ExtractedDocument } from './types.ts';
 export interface ExtractOptions {
   /** The document's language when known; detected from the text otherwise. */
   readonly language?: Language;
+  /** `false` switches the catalogue of well-known instruments off: only the general rules read. */
+  readonly catalogue?: boolean;
 }
 
 /** Runs every extraction stage over one document's text. Pure: no I/O. */
 export function extractDocument(text: string, options: ExtractOptions = {}): ExtractedDocument {
   const language = options.language ?? detectLanguage(text);
   // Very long texts go block by block so working memory stays bounded (see blocks.ts).
-  if (text.length > BLOCK_CHARS) return extractInBlocks(text, language, extractBlock);
-  return extractBlock(text, language);
+  const useCatalogue = options.catalogue !== false;
+  const extract = (block: string, lang: Language): ExtractedDocument =>
+    extractBlock(block, lang, useCatalogue);
+  // Confidences are set once, on the merged result, from how each fact was matched.
+  if (text.length > BLOCK_CHARS) return withConfidence(extractInBlocks(text, language, extract));
+  return withConfidence(extract(text, language));
 }
 
 /** Every stage over one text short enough to be processed at once. */
-function extractBlock(text: string, language: Language): ExtractedDocument {
+function extractBlock(text: string, language: Language, useCatalogue: boolean): ExtractedDocument {
   const segmentation = segment(text);
   const folded = foldText(text);
   const countries = findCountries(text, segmentation);
@@ -64,6 +71,7 @@ function extractBlock(text: string, language: Language): ExtractedDocument {
     principals,
     excluded: citations,
     language,
+    useCatalogue,
   };
   const { instruments, places, names } = findInstrumentRecords(context, (sentence) => ({
     topics: topicsOfSpan(folded, sentence),

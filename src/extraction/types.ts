@@ -20,6 +20,14 @@ import type { ApproachCode, InstrumentTypeCode, TopicCode } from '../domain/taxo
 /** Version of the rule set, recorded as `assertedBy` on every extracted claim. */
 export const EXTRACTOR_ID = 'extractor:mda-rules@0.1.0';
 
+/**
+ * How sure the rules are of a fact, 0–1 (see `confidence.ts`). Optional so that a stage need not
+ * know about it: the pipeline sets it on every fact it returns.
+ */
+export interface Scored {
+  readonly confidence?: number;
+}
+
 export type SegmentKind = 'section' | 'paragraph' | 'sentence' | 'footnote';
 
 export interface Section extends Span {
@@ -49,20 +57,20 @@ export interface Segmentation {
 /** How a country was written. */
 export type CountryForm = 'name' | 'adjective' | 'code';
 
-export interface CountryMention extends Quoted {
+export interface CountryMention extends Quoted, Scored {
   /** ISO 3166-1 alpha-2 (`GR` for Greece, `GB` for the United Kingdom, `XK` Kosovo). */
   readonly code: string;
   readonly form: CountryForm;
 }
 
-export interface OrganizationMention extends Quoted {
+export interface OrganizationMention extends Quoted, Scored {
   /** Taxonomy organization code (`EU`, `IOM`…). */
   readonly code: string;
   /** The organization's actor id: its code, or `org:AU` where the code is also a state's ISO code. */
   readonly actorId: string;
 }
 
-export interface DateMention extends Quoted {
+export interface DateMention extends Quoted, Scored {
   /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
   readonly value: string;
   readonly precision: DatePrecision;
@@ -70,14 +78,14 @@ export interface DateMention extends Quoted {
   readonly inCitation: boolean;
 }
 
-export interface AmountMention extends Quoted, Money {}
+export interface AmountMention extends Quoted, Money, Scored {}
 
-export interface PartyCandidate extends Quoted {
+export interface PartyCandidate extends Quoted, Scored {
   readonly actorId: string;
   readonly role: PartyRole;
 }
 
-export interface InstrumentCandidate extends Quoted {
+export interface InstrumentCandidate extends Quoted, Scored {
   readonly type: InstrumentTypeCode;
   /** A readable name: the instrument's proper name when it has one, else the quoted phrase. */
   readonly title: string;
@@ -92,7 +100,7 @@ export interface InstrumentCandidate extends Quoted {
   readonly sentence: Span;
 }
 
-export interface TopicAssessment {
+export interface TopicAssessment extends Scored {
   readonly code: TopicCode;
   /** Sentences whose main point is this topic. */
   readonly sentences: readonly Span[];

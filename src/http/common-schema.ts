@@ -31,6 +31,10 @@ export const ClaimSchema = z.object({
   property: z.string(),
   value: z.unknown(),
   evidence: EvidenceSchema,
+  confidence: z
+    .number()
+    .nullable()
+    .meta({ description: "The extractor's confidence in the claim, 0–1 (null: entered by a person)" }),
 });
 
 export const InstrumentSummarySchema = z.object({

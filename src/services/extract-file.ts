@@ -15,6 +15,8 @@ export interface ExtractFileOptions {
   readonly maxCharacters?: number | undefined;
   /** Forces the document language instead of detecting it. */
   readonly language?: Language | undefined;
+  /** `false` extracts without the catalogue of well-known instruments (general rules only). */
+  readonly catalogue?: boolean | undefined;
 }
 
 /** A document as read and what the rules found in it. */
@@ -31,9 +33,12 @@ export function readFileDocument(path: string, options: ExtractFileOptions = {})
 /** What the rules find in a document already read. */
 export function extractReadDocument(
   document: ReadDocument,
-  options: Pick<ExtractFileOptions, 'language'> = {},
+  options: Pick<ExtractFileOptions, 'language' | 'catalogue'> = {},
 ): ExtractedDocument {
-  return extractDocument(document.text, options.language === undefined ? {} : { language: options.language });
+  return extractDocument(document.text, {
+    ...(options.language === undefined ? {} : { language: options.language }),
+    ...(options.catalogue === false ? { catalogue: false } : {}),
+  });
 }
 
 /** Reads and extracts one file. Throws the readers' AtlasErrors (unreadable, wrong encoding…). */

@@ -87,6 +87,8 @@ export interface ClaimView {
   readonly property: string;
   readonly value: unknown;
   readonly evidence: Evidence & { readonly documentTitle: string };
+  /** How sure the extractor was (0–1); null when a person asserted it or it predates confidences. */
+  readonly confidence: number | null;
 }
 
 export interface DocumentRef {

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Span } from '../domain/model.ts';
+import { amountConfidence, dateConfidence } from '../extraction/confidence.ts';
 import type { InstrumentCandidate, PartyCandidate } from '../extraction/types.ts';
 import type { ClaimDraft } from './records.ts';
 
@@ -57,6 +58,7 @@ export type ClaimFn = (
   property: string,
   value: unknown,
   span: Span,
+  confidence?: number | null,
 ) => ClaimRef;
 
 /** One plan per distinct instrument; candidates with the same dedupe key merge here already. */
@@ -92,15 +94,23 @@ export function planInstruments(
       byKey.set(dedupeKey, plan);
     }
     // Every sighting is evidence, so each candidate adds its own claims even when merged.
-    claim('instrument', id, 'type', candidate.type, candidate);
-    claim('instrument', id, 'title', candidate.title, candidate);
-    claim('instrument', id, 'legal_form', candidate.legalForm, candidate);
+    const sure = candidate.confidence ?? null;
+    claim('instrument', id, 'type', candidate.type, candidate, sure);
+    claim('instrument', id, 'title', candidate.title, candidate, sure);
+    claim('instrument', id, 'legal_form', candidate.legalForm, candidate, sure);
     if (candidate.binding !== null) {
-      claim('instrument', id, 'binding', candidate.binding, candidate);
+      claim('instrument', id, 'binding', candidate.binding, candidate, sure);
     }
     for (const party of uniqueBy(candidate.parties, (p: PartyCandidate) => `${p.actorId}|${p.role}`)) {
       actorIds.add(party.actorId);
-      const ref = claim('instrument', id, 'party', { actorId: party.actorId, role: party.role }, party);
+      const ref = claim(
+        'instrument',
+        id,
+        'party',
+        { actorId: party.actorId, role: party.role },
+        party,
+        party.confidence ?? sure,
+      );
       if (!plan.parties.some((p) => p.actorId === party.actorId && p.role === party.role)) {
         plan.parties.push({ actorId: party.actorId, role: party.role, claim: ref });
       }
@@ -112,6 +122,7 @@ export function planInstruments(
         'date',
         { value: date.value, precision: date.precision, role: date.role },
         date,
+        dateConfidence(date),
       );
       if (!plan.dates.some((d) => d.value === date.value && d.role === date.role)) {
         plan.dates.push({ value: date.value, precision: date.precision, role: date.role, claim: ref });
@@ -124,6 +135,7 @@ export function planInstruments(
         'amount',
         { value: amount.value, currency: amount.currency, approximate: amount.approximate },
         amount,
+        amountConfidence(amount),
       );
       if (!plan.amounts.some((a) => a.value === amount.value && a.currency === amount.currency)) {
         plan.amounts.push({
@@ -135,11 +147,11 @@ export function planInstruments(
       }
     }
     for (const topic of new Set(candidate.topics)) {
-      const ref = claim('instrument', id, 'topic', topic, candidate.sentence);
+      const ref = claim('instrument', id, 'topic', topic, candidate.sentence, sure);
       if (!plan.topics.some((t) => t.topic === topic)) plan.topics.push({ topic, claim: ref });
     }
     for (const approach of new Set(candidate.approaches)) {
-      const ref = claim('instrument', id, 'approach', approach, candidate.sentence);
+      const ref = claim('instrument', id, 'approach', approach, candidate.sentence, sure);
       if (!plan.approaches.some((a) => a.approach === approach)) {
         plan.approaches.push({ approach, claim: ref });
       }

@@ -4,6 +4,7 @@
  * statements, links, document facts) that point at those claims. Pure: the writer resolves each
  * claim's local index to the id the database gives it.
  */
+import { amountConfidence, dateConfidence } from '../extraction/confidence.ts';
 import { createHash } from 'node:crypto';
 import type { Span } from '../domain/model.ts';
 import type { ExtractedDocument } from '../extraction/types.ts';
@@ -27,6 +28,8 @@ export interface ClaimDraft {
   readonly span_start: number;
   readonly span_end: number;
   readonly quote: string;
+  /** The extractor's confidence in the value, 0–1. */
+  readonly confidence: number | null;
 }
 
 /** Everything one document adds to the database. */
@@ -106,8 +109,10 @@ export function planDocument(input: DocumentInput, extracted: ExtractedDocument)
     property: string,
     value: unknown,
     span: Span,
+    confidence: number | null = null,
   ): ClaimRef => {
     claims.push({
+      confidence: confidence === null ? null : Math.round(confidence * 100) / 100,
       subject_kind,
       subject_id,
       property,
@@ -205,7 +210,7 @@ export function planDocument(input: DocumentInput, extracted: ExtractedDocument)
   const mentions: DocumentPlan['mentions'] = [];
   const countMentions = (
     kind: 'country' | 'organization',
-    list: readonly { code: string; start: number; end: number; quote: string }[],
+    list: readonly { code: string; start: number; end: number; quote: string; confidence?: number }[],
   ) => {
     const byCode = new Map<string, { count: number; claim: ClaimRef }>();
     for (const mention of list) {
@@ -214,7 +219,14 @@ export function planDocument(input: DocumentInput, extracted: ExtractedDocument)
       else {
         byCode.set(mention.code, {
           count: 1,
-          claim: claim('document', documentId, `mentions_${kind}`, mention.code, mention),
+          claim: claim(
+            'document',
+            documentId,
+            `mentions_${kind}`,
+            mention.code,
+            mention,
+            mention.confidence ?? null,
+          ),
         });
       }
     }
@@ -229,7 +241,7 @@ export function planDocument(input: DocumentInput, extracted: ExtractedDocument)
       kind: 'topic',
       code: topic.code,
       count: topic.sentences.length,
-      claim: claim('document', documentId, 'topic', topic.code, first),
+      claim: claim('document', documentId, 'topic', topic.code, first, topic.confidence ?? null),
     });
   }
 
@@ -242,6 +254,7 @@ export function planDocument(input: DocumentInput, extracted: ExtractedDocument)
       'amount',
       { value: amount.value, currency: amount.currency, approximate: amount.approximate },
       amount,
+      amountConfidence(amount),
     ),
   }));
   const documentDates = uniqueBy(
@@ -250,7 +263,14 @@ export function planDocument(input: DocumentInput, extracted: ExtractedDocument)
   ).map((date) => ({
     value: date.value,
     precision: date.precision,
-    claim: claim('document', documentId, 'date', { value: date.value, precision: date.precision }, date),
+    claim: claim(
+      'document',
+      documentId,
+      'date',
+      { value: date.value, precision: date.precision },
+      date,
+      dateConfidence(date),
+    ),
   }));
 
   return {

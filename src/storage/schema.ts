@@ -108,6 +108,8 @@ export interface ClaimsTable {
   asserted_by: string;
   review_state: string;
   created_at: Timestamp;
+  /** The extractor's confidence, 0–1; null for claims people entered or stored before 0300. */
+  confidence: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface EventsTable {

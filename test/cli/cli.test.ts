@@ -24,8 +24,11 @@ void describe('mda CLI', () => {
     assert.equal(run.code, 0, run.stderr);
     assert.equal(run.stderr, '');
     const object = JSON.parse(run.stdout) as Record<string, unknown>;
+    // The spec's fields, plus `confidence` (and a confidence on each instrument, amount and date),
+    // extra fields the scorer ignores.
     assert.deepEqual(Object.keys(object).sort(), [
       'amounts',
+      'confidence',
       'countries',
       'dates',
       'instruments',
@@ -35,6 +38,21 @@ void describe('mda CLI', () => {
     ]);
     assert.equal(object.language, 'fr');
     assert.ok((object.countries as string[]).includes('ML'));
+    const confidence = object.confidence as { countries: Record<string, number> };
+    assert.ok((confidence.countries['ML'] ?? 0) >= 0.8);
+    for (const instrument of object.instruments as { confidence: number }[]) {
+      assert.ok(instrument.confidence > 0 && instrument.confidence <= 1);
+    }
+    // Without the catalogue only the general rules read, and they find instruments differently.
+    const bare = await mda(
+      'extract',
+      'corpus/mali-eu-high-level-dialogue-2016.fr.txt',
+      '--json',
+      '--no-catalogue',
+    );
+    assert.equal(bare.code, 0, bare.stderr);
+    const general = JSON.parse(bare.stdout) as { instruments: unknown[] };
+    assert.notDeepEqual(general.instruments, object.instruments);
   });
 
   void it('start ingests the built-in corpus on first run; then instruments, show and stats read it', async () => {

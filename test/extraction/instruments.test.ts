@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CATALOGUE, HEAD_RULES } from '../../src/extraction/instruments/index.ts';
+import catalogueFile from '../../src/extraction/instruments/catalogue.json' with { type: 'json' };
+import { CatalogueFileSchema } from '../../src/extraction/instruments/catalogue-schema.ts';
 import { extractDocument } from '../../src/extraction/pipeline.ts';
 import type { InstrumentCandidate } from '../../src/extraction/types.ts';
 
@@ -202,20 +204,40 @@ void describe('instruments: one record per distinct instrument', () => {
 });
 
 void describe('instruments: catalogue and lexicon', () => {
-  void it('compiles every pattern without capturing groups (the combined matcher numbers groups by rule)', () => {
-    for (const pattern of [...CATALOGUE.map((e) => e.pattern), ...HEAD_RULES.map((r) => r.pattern)]) {
+  void it('compiles every head pattern without capturing groups (the combined matcher numbers groups by rule)', () => {
+    for (const pattern of HEAD_RULES.map((r) => r.pattern)) {
       const groups = new RegExp(`${pattern}|`).exec('')?.length;
       assert.equal(groups, 1, pattern);
     }
   });
 
-  void it('recognises every catalogued instrument by its own title', () => {
-    for (const entry of CATALOGUE) {
-      const found = instrumentsOf(`The report mentions the ${entry.title} in passing.`);
-      assert.ok(
-        found.some((i) => i.type === entry.type),
-        `${entry.key}: ${JSON.stringify(found)}`,
-      );
+  void it('keeps the catalogue as data with sources: the file matches its schema', () => {
+    const parsed = CatalogueFileSchema.safeParse(catalogueFile);
+    assert.ok(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues.slice(0, 3)));
+    for (const entry of parsed.data.entries) {
+      assert.ok(entry.aliases.en.length + entry.aliases.fr.length > 0, `${entry.key} has a name`);
     }
+  });
+
+  void it('recognises every catalogued instrument by each of its names, in both languages', () => {
+    for (const entry of CATALOGUE) {
+      for (const name of [...entry.aliases.en, ...entry.aliases.fr, ...entry.acronyms]) {
+        const found = extractDocument(`The report mentions the ${name} in passing.`, {
+          language: 'en',
+        }).instruments;
+        assert.ok(
+          found.some((i) => i.type === entry.type && i.title === entry.title),
+          `${entry.key} by "${name}": ${JSON.stringify(found.map((i) => [i.type, i.title]))}`,
+        );
+      }
+    }
+  });
+
+  void it('switches the catalogue off: only the general rules read', () => {
+    const text = 'The Rabat Process met in Dakar. The EUTF financed projects.';
+    const withCatalogue = extractDocument(text).instruments.map((i) => i.title);
+    const without = extractDocument(text, { catalogue: false }).instruments.map((i) => i.title);
+    assert.ok(withCatalogue.includes('Rabat Process'));
+    assert.ok(!without.includes('EU Emergency Trust Fund for Africa'));
   });
 });

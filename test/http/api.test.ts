@@ -129,11 +129,15 @@ void describe('instruments', () => {
     const id = list.body.items[0]?.id ?? '';
     const { status, body } = await getJson<{
       id: string;
-      claims: { property: string; evidence: Record<string, unknown> }[];
+      claims: { property: string; evidence: Record<string, unknown>; confidence: number | null }[];
     }>(base, `/api/instruments/${id}`);
     assert.equal(status, 200);
     assert.equal(body.id, id);
     assert.ok(body.claims.length > 0);
+    // The extractor's confidence, 0–1, on every claim it made.
+    for (const claim of body.claims) {
+      assert.ok(typeof claim.confidence === 'number' && claim.confidence > 0 && claim.confidence <= 1);
+    }
     const evidence = body.claims[0]?.evidence as {
       documentId: string;
       span: { start: number; end: number };

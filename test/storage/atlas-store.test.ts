@@ -136,6 +136,41 @@ void describe('atlas store on a SQLite file', () => {
     assert.equal(claimDocuments.size, 2, 'claims from each document');
   });
 
+  void it('stores the confidence of every extracted claim (migration 0300) and returns it with the claims', async () => {
+    const columns = atlas.raw
+      .prepare('select name, type, "notnull" as nn from pragma_table_info(\'claims\')')
+      .all() as {
+      name: string;
+      type: string;
+      nn: number;
+    }[];
+    assert.deepEqual(
+      columns.filter((c) => c.name === 'confidence').map((c) => [c.type.toUpperCase(), c.nn]),
+      [['REAL', 0]],
+    );
+    const { document, extracted } = await extractFile(MALI);
+    await atlas.store.saveExtraction(document, extracted);
+    const rows = atlas.raw
+      .prepare("select property, confidence from claims where subject_kind = 'instrument'")
+      .all() as { property: string; confidence: number | null }[];
+    assert.ok(rows.length > 0);
+    for (const row of rows) {
+      assert.ok(row.confidence !== null && row.confidence > 0 && row.confidence <= 1, JSON.stringify(row));
+    }
+    const stored = atlas.raw
+      .prepare(
+        "select confidence from claims where subject_kind = 'document' and property = 'mentions_country'",
+      )
+      .all() as { confidence: number | null }[];
+    assert.ok(stored.length > 0 && stored.every((r) => r.confidence !== null && r.confidence >= 0.5));
+    const page = await atlas.store.listInstruments({}, { limit: 1, offset: 0 });
+    const detail = await atlas.store.getInstrument(page.items[0]!.id);
+    const typeClaim = detail.claims.find((c) => c.property === 'type');
+    const instrument = extracted.instruments.find((i) => i.type === typeClaim?.value);
+    assert.equal(typeof typeClaim?.confidence, 'number');
+    assert.ok(instrument?.confidence !== undefined);
+  });
+
   void it('stores a link between two instruments with its claim', async () => {
     const { document, extracted } = await extractFile(MALI);
     assert.ok(extracted.instruments.length >= 2);

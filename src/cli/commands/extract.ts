@@ -1,16 +1,19 @@
 /** `mda extract FILE [--json]`: what the rules find in one document, without storing it. */
 import type { Command } from 'commander';
+import { z } from 'zod';
 import { globalsOf } from '../context.ts';
 import { JsonOption, parseOptions } from '../options.ts';
+
+const ExtractOptions = JsonOption.extend({ catalogue: z.boolean().default(true) });
 import { formatMoney, oneLine, out, partyNames, printJson, topicLabel, typeLabel } from '../output.ts';
 
 export async function runExtract(file: string, raw: unknown, command: Command): Promise<void> {
   const { lang } = globalsOf(command);
-  const { json } = parseOptions(JsonOption, raw);
+  const { json, catalogue } = parseOptions(ExtractOptions, raw);
   // Loaded on use: the other commands start faster without the extraction rules.
   const { extractFile } = await import('../../services/extract-file.ts');
   const { toEvaluationObject } = await import('../../extraction/evaluation.ts');
-  const { document, extracted } = await extractFile(file);
+  const { document, extracted } = await extractFile(file, { catalogue });
   const evaluation = toEvaluationObject(extracted);
   if (json) {
     printJson(evaluation);

@@ -30,6 +30,8 @@ export interface InstrumentContext {
   readonly excluded: readonly Span[];
   /** The document's language, for the titles built for instruments named by a common noun. */
   readonly language?: Language;
+  /** Whether catalogued names are read (default true); `false` measures the general rules alone. */
+  readonly useCatalogue?: boolean;
 }
 
 /** Index of the first element whose `start` is ≥ `pos` (elements sorted by start). */

@@ -48,6 +48,10 @@ const NOT_HEAD_WORDS = new Set([
   'frontieres',
   'affairs',
   'migratoires',
+  // "échange de lettres", "exchange of notes": one instrument.
+  'lettres',
+  'letters',
+  'notes',
 ]);
 
 /** Whether one word is a plural (a module-level function: this runs for every head match). */

@@ -20,6 +20,8 @@ export interface Draft {
   split: boolean;
   /** Every place the instrument is named (for links between instruments named together). */
   places: InstrumentPlace[];
+  /** The scores of the mentions merged into it. */
+  scores: number[];
 }
 
 /** Where one instrument is named: the span of the mention and its sentence. */
@@ -81,12 +83,15 @@ export function applyPracticeCards(ctx: InstrumentContext, drafts: Draft[]): voi
         anaphoric: false,
         definite: false,
         perParty: [],
+        // A practice card's title field names a programme: a title with its holders.
+        score: card.parties.length > 0 ? 0.85 : 0.75,
       },
       parties,
       beneficiaries: new Map(),
       dates: [...dates],
       amounts: [],
       split: false,
+      scores: [],
       places: [{ ...card.title, sentence: sentenceAt(ctx.sentences, card.title.start, ctx.text.length) }],
     });
   }

@@ -49,17 +49,45 @@ function nested(a: ReadonlySet<string>, b: readonly string[]): boolean {
   return inA === b.length || inA === a.size;
 }
 
+/**
+ * Heads that name one legal instrument in different words: within a document "the agreement",
+ * "the treaty", "the memorandum", "le protocole" and its formal title are often one instrument.
+ */
+const LEGAL_HEADS: ReadonlySet<string> = new Set(['agreement', 'mou', 'loi', 'sop']);
+const isLegal = (mention: InstrumentMention): boolean =>
+  mention.rule !== null && LEGAL_HEADS.has(mention.rule.head);
+
 /** The draft an instrument mention belongs to, if an earlier mention named the same instrument. */
 function findDraft(
   mention: InstrumentMention,
   byKey: ReadonlyMap<string, Draft[]>,
   lastByKey: ReadonlyMap<string, Draft>,
+  lastLegal: Draft | undefined,
+  drafts: readonly Draft[],
 ): Draft | undefined {
   const same = byKey.get(mention.key) ?? [];
   if (mention.catalogued) return same[0];
   if (mention.anaphoric || mention.definite) {
     const last = lastByKey.get(mention.key);
-    if (last || mention.anaphoric) return last;
+    if (last) return last;
+    // "The memorandum" after "the agreement between A and B": another name of that instrument.
+    if (isLegal(mention) && lastLegal && !mention.named) {
+      const parties = new Set(lastLegal.parties.keys());
+      if (mention.parties.length === 0 || nested(parties, mention.parties)) return lastLegal;
+    }
+    if (mention.anaphoric) return undefined;
+  }
+  // "The treaty between A and B" after "the readmission agreement between A and B".
+  if (isLegal(mention) && !mention.named && mention.definiteArticle === true && mention.parties.length > 0) {
+    const sameParties = drafts.findLast(
+      (d) =>
+        isLegal(d.mention) &&
+        d.mention.key !== mention.key &&
+        (d.mention.type === mention.type || mention.type === 'agreement' || d.mention.type === 'agreement') &&
+        d.parties.size === new Set(mention.parties).size &&
+        mention.parties.every((id) => d.parties.has(id)),
+    );
+    if (sameParties) return sameParties;
   }
   const sameType = same.filter((d) => d.mention.type === mention.type);
   if (mention.parties.length > 0) {
@@ -67,8 +95,15 @@ function findDraft(
   }
   const title = normalisedTitle(mention.title);
   // "the Mattei Plan" after "the Mattei Plan for Africa": a named mention may shorten the name.
+  // "Angeles Declaration on …" after "the Los Angeles Declaration on …": a name cut on the left.
   const sameName = (other: string): boolean =>
-    other === title || (mention.named && title.length > 6 && other.startsWith(`${title} `));
+    other === title ||
+    (mention.named &&
+      title.length > 6 &&
+      (other.startsWith(`${title} `) ||
+        other.endsWith(` ${title}`) ||
+        // "the Los Angeles Declaration on Migration and Protection" after "… on Migration".
+        (other.split(' ').length >= 4 && title.startsWith(`${other} `))));
   return (
     sameType.find((d) => sameName(draftTitle(d.mention))) ??
     (mention.named ? undefined : lastByKey.get(mention.key))
@@ -97,7 +132,11 @@ export function findInstrumentRecords(
   const drafts: Draft[] = [];
   const byKey = new Map<string, Draft[]>();
   const lastByKey = new Map<string, Draft>();
-  const matches = withoutKindLists(ctx, withoutDependentHeads(ctx, findMatches(ctx.text, ctx.folded)));
+  let lastLegal: Draft | undefined;
+  const matches = withoutKindLists(
+    ctx,
+    withoutDependentHeads(ctx, findMatches(ctx.text, ctx.folded, ctx.useCatalogue !== false)),
+  );
   const names = matches.filter((m) => m.source === 'catalogue');
   const urls = urlSpans(ctx.text);
   let coveredUntil = -1;
@@ -115,7 +154,12 @@ export function findInstrumentRecords(
       continue;
     }
     const found = mentionOf(ctx, match, matches[k + 1]?.start);
-    const headOfCompound = found !== null && found.span.start < previousEnd && previousEnd <= match.start;
+    // "a joint declaration and roadmap": a head after "and" shares the adjective, it is a second instrument.
+    const coordinated = /^\s+(?:and|et|&)\s+(?:(?:a|an|the|un|une|le|la|l')\s+)?$/.test(
+      ctx.folded.slice(previousEnd, match.start),
+    );
+    const headOfCompound =
+      found !== null && found.span.start < previousEnd && previousEnd <= match.start && !coordinated;
     previousEnd = match.end;
     // "the Talent Partnership initiative": the second head only qualifies the first.
     if (!found || headOfCompound) continue;
@@ -142,7 +186,7 @@ export function findInstrumentRecords(
   };
 
   function add(mention: InstrumentMention): void {
-    let draft = findDraft(mention, byKey, lastByKey);
+    let draft = findDraft(mention, byKey, lastByKey, lastLegal, drafts);
     if (!draft) {
       if (mention.anaphoric) return;
       draft = {
@@ -153,6 +197,7 @@ export function findInstrumentRecords(
         amounts: [],
         split: mention.split === true,
         places: [],
+        scores: [],
       };
       drafts.push(draft);
       byKey.set(mention.key, [...(byKey.get(mention.key) ?? []), draft]);
@@ -167,7 +212,9 @@ export function findInstrumentRecords(
       draft.mention = { ...draft.mention, type: mention.type };
     }
     const isNew = draft.mention === mention;
+    draft.scores.push(mention.score);
     lastByKey.set(mention.key, draft);
+    if (isLegal(draft.mention)) lastLegal = draft;
     draft.places.push({ start: mention.span.start, end: mention.span.end, sentence: mention.sentence });
     const role = roleFor(mention.type);
     const addParties =
@@ -314,5 +361,12 @@ function toCandidate(
     start: mention.span.start,
     end: mention.span.end,
     quote: ctx.text.slice(mention.span.start, mention.span.end),
+    confidence: draftConfidence(draft),
   };
+}
+
+/** A record's confidence: its best mention's score, a little more for each further mention. */
+function draftConfidence(draft: Draft): number {
+  const best = Math.max(draft.mention.score, ...draft.scores);
+  return Math.round(Math.min(0.99, best + 0.03 * Math.min(3, draft.places.length - 1)) * 100) / 100;
 }

@@ -38,7 +38,9 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'memorandum_of_understanding',
     legalForm: 'memorandum',
     binding: false,
-    pattern: `memorand(?:um|a|ums) of understanding|protocoles? d${AP}accord|m${E}morand(?:um|a)s? d${AP}(?:entente|accord)`,
+    // Bare "memorandum"/"mémorandum", singular or plural, is a memorandum too: after a first full
+    // mention it is the anaphor, with a pair adjective ("the Greek-Egyptian memorandum") a new one.
+    pattern: `memorand(?:um|a|ums) of understanding|protocoles? d${AP}accord|m${E}morand(?:um|a|ums)s? d${AP}(?:entente|accord)|memorand(?:um|a|ums)|m${E}morand(?:um|a|ums)s?`,
     strength: 'form',
   },
   {
@@ -65,7 +67,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'joint_declaration',
     legalForm: 'declaration',
     binding: false,
-    pattern: `joint (?:political )?(?:declarations?|statements?|communiqu${E}s?)|communiqu${E}s? (?:commun|conjoint)s?|d${E}clarations? (?:conjointes?|communes?)`,
+    pattern: `joint (?:political )?(?:declarations?|statements?|communiqu${E}s?)|communiqu${E}s? (?:commun|conjoint)s?|d${E}clarations? (?:conjointes?|communes?)|political declarations?|d${E}clarations? politiques?(?: conjointes?| communes?)?|(?<=[a-z]-[a-z]+ )statements?`,
     strength: 'form',
   },
   {
@@ -92,7 +94,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'action_plan',
     legalForm: 'plan',
     binding: false,
-    pattern: `(?:joint |national )?action plans?|plans? d${AP}action(?: (?:conjoint|national)s?)?|road ?maps?|feuilles? de route(?: conjointes?)?|work ?plans?|plans? de travail`,
+    pattern: `(?:joint |national )?action plans?|plans? d${AP}action(?: (?:conjoint|national)s?)?|road(?:-|\\s*)maps?|feuilles? de route(?: conjointes?)?|work(?:-|\\s*)plans?|plans? de travail`,
     strength: 'form',
   },
   // --- envoys ----------------------------------------------------------------------------------
@@ -103,7 +105,9 @@ export const HEAD_RULES: readonly HeadRule[] = [
     binding: null,
     pattern:
       `special (?:envoys?|representatives?)(?: for| on)?|(?:migration|migratory affairs|return|readmission) (?:envoys?|ambassadors?)|envoys? (?:for|on) (?:migration|return)|ambassadors? (?:for|on|at large for|in charge of|responsible for) (?:migration|migratory|return)|ambassadors? at large|(?:flying|roving|itinerant|mobile) consuls|(?:migration|return) referents?|` +
-      `envoy${E}s? sp${E}ciaux?|envoy${E}s? sp${E}ciale?s?|repr${E}sentants? sp${E}ciale?s?|ambassadeurs? (?:charg${E}s? (?:des|de la) (?:migrations?|questions migratoires)|(?:pour|aux) (?:les )?migrations?|itin${E}rants?)|r${E}f${E}rents? (?:migrations?|retour)|consuls? itin${E}rants?`,
+      `special commissioners?(?: for| on)?|plenipotentiar(?:y|ies)(?: for| on)?|(?:migration |return )?plenipotentiary envoys?|` +
+      `envoy${E}s? sp${E}ciaux?|envoy${E}s? sp${E}ciale?s?|repr${E}sentante?s? sp${E}ciale?s?|commissaires? sp${E}ciale?s?|pl${E}nipotentiaires?|d${E}l${E}gu${E}e?s? (?:sp${E}ciale?s?|interminist${E}riel(?:le)?s?)?(?: (?:aux|${AP}?${E}?a la|charg${E}e?s? (?:des|de la)) (?:migrations?|questions migratoires))|` +
+      `ambassad(?:eur|rice)s? (?:charg${E}e?s? (?:des|de la) (?:migrations?|questions migratoires)|(?:pour|aux) (?:les )?migrations?|itin${E}rante?s?)|r${E}f${E}rents? (?:migrations?|retour)|consuls? itin${E}rants?`,
     strength: 'form',
   },
   // --- operational cooperation -----------------------------------------------------------------
@@ -112,7 +116,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'operational_cooperation',
     legalForm: 'arrangement',
     binding: null,
-    pattern: `joint (?:maritime |surveillance )?patrols?|patrouilles? (?:de surveillance |maritimes? )?conjointes?`,
+    pattern: `joint (?:maritime |surveillance |border |police )?(?:patrols?|operations?)|patrouilles? (?:de surveillance |maritimes? )?(?:conjointes?|communes?|mixtes?)|op${E}rations? (?:conjointes?|communes?)`,
     strength: 'form',
   },
   {
@@ -163,10 +167,10 @@ export const HEAD_RULES: readonly HeadRule[] = [
     legalForm: 'other',
     binding: null,
     pattern:
-      `(?:(?:inter-?)?ministerial |inter-?agency |joint |national |migration )?task ?forces?|working part(?:y|ies)|(?:inter-?ministerial|inter-?agency|inter-?departmental|cross-government) (?:roundtables?|committees?|working groups?|platforms?|councils?|bod(?:y|ies))|coordination (?:mechanisms?|committees?|bod(?:y|ies)|platforms?|cells?|units?)|` +
+      `(?:(?:inter-?)?ministerial |inter-?agency |joint |national |migration )?task(?:-|\\s*)forces?|working part(?:y|ies)|(?:inter-?ministerial|inter-?agency|inter-?departmental|cross-government) (?:roundtables?|committees?|working groups?|platforms?|councils?|bod(?:y|ies))|coordination (?:mechanisms?|committees?|bod(?:y|ies)|platforms?|cells?|units?)|` +
       `(?:joint|steering|monitoring|follow-up|technical|mixed|bilateral) (?:(?:technical|monitoring|follow-up|steering|coordination|migration|consular|working) )?(?:committees?|commissions?|working groups?)|(?:joint|bilateral|technical) working groups?|working groups? on (?:migration|mobility|return|readmission)|` +
       `m${E}canismes? (?:national |nationaux )?de (?:coordination|concertation)|comit${E}s? (?:(?:techniques?|mixtes?|conjoints?|bilat${E}raux|bilat${E}ral|paritaires?|consultatifs?|nationa(?:l|ux)|interminist${E}riels?|inter-?agences?|sectoriels?) )*(?:de coordination|de suivi|de pilotage|de concertation|interminist${E}riels?|conjoints?|mixtes?|techniques?|paritaires?|inter-?agences?)(?: (?:de suivi|de pilotage|conjoints?|mixtes?|techniques?|inter-?agences?))?|` +
-      `commissions? (?:mixtes?|conjointes?|paritaires?|interminist${E}rielles?)|plate-?formes? (?:interservices|interminist${E}rielles?|inter-?agences?|(?:nationales? )?de coordination)|groupes? de travail|cellules? (?:de coordination|interminist${E}rielles?)|task-?forces?|` +
+      `commissions? (?:mixtes?|conjointes?|paritaires?|interminist${E}rielles?)|comit${E}s? (?:directeurs?|de direction|de pilotage)|(?:steering|management|oversight) (?:committees?|boards?)|plate-?formes? (?:interservices|interminist${E}rielles?|inter-?agences?|(?:nationales? )?de coordination)|groupes? de travail|cellules? (?:de coordination|interminist${E}rielles?)|task-?forces?|` +
       `autorit${E}s? (?:nationales? )?de coordination|(?:structures?|cadres?|instances?|espaces?) (?:\\w+ )?de concertation|commissions? nationales?(?= (?:des|de|du|pour|sur|charg${E}e))|national (?:border |migration |coordination )?commissions?`,
     strength: 'form',
   },
@@ -177,7 +181,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     legalForm: 'other',
     binding: false,
     pattern:
-      `(?:mobility partnerships?|talent partnerships?|(?:bilateral |comprehensive )?migration partnerships?|partenariats? (?:pour la mobilit${E}|pour les talents|migratoires?))(?! (?:agreements?|accords?))|` +
+      `(?:mobility partnerships?|talent partnerships?|(?:bilateral |comprehensive )?migration partnerships?|partenariats? (?:pour la mobilit${E}|pour les talents|migratoires?))(?! (?:agreements?|accords?|framework|facility))|` +
       `common agendas? (?:for|on) migration and mobility|agendas? communs? (?:pour|sur) (?:la )?migration`,
     strength: 'form',
   },
@@ -205,7 +209,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'agreement',
     legalForm: 'agreement',
     binding: true,
-    pattern: `(?:bilateral |framework |readmission |visa (?:facilitation |waiver |exemption )?)?agreements?|treat(?:y|ies)|accords?(?:-cadres?)?|protocols?(?= (?:on|between|with|of|to|concerning|relating|for)\\b)|protocoles?(?= (?:sur|entre|avec|de|du|des|d${AP}|relatifs?|portant|pour)\\b)(?! d${AP}accord)|(?:administrative|working) arrangements?|arrangements? (?:administratifs?|techniques?|de travail)|conventions? (?:bilat${E}rales?|d${AP}${E}tablissement)|conventions?(?= (?:relatives?|de (?:main|circulation|s${E}jour|r${E}admission|coop${E}ration)))|trait${E}s?(?= (?:bilat|entre|avec|sur|relatif|portant|d${AP}amiti|de coop|sign))`,
+    pattern: `(?:bilateral |framework |readmission |visa (?:facilitation |waiver |exemption )?)?agreements?|treat(?:y|ies)|accords?(?:-cadres?)?|protocols?(?= (?:on|between|with|of|to|concerning|relating|for)\\b)|protocoles?(?= (?:sur|entre|avec|de|du|des|d${AP}|relatifs?|portant|pour)\\b)(?! d${AP}accord)|exchanges? of (?:letters|notes)|${E}changes? de (?:lettres|notes)|(?<=[a-z]-[a-z]+ )protocols?|protocoles?(?= [a-z]+-[a-z]+)|(?:administrative|working) arrangements?|arrangements? (?:administratifs?|techniques?|de travail)|conventions? (?:bilat${E}rales?|d${AP}${E}tablissement)|conventions?(?= (?:relatives?|de (?:main|circulation|s${E}jour|r${E}admission|coop${E}ration)))|trait${E}s?(?= (?:bilat|entre|avec|sur|relatif|portant|d${AP}amiti|de coop|sign))`,
     strength: 'form',
   },
   {
@@ -232,7 +236,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'dialogue',
     legalForm: 'process',
     binding: false,
-    pattern: `(?:high[- ]level|political|bilateral|multilateral|regular|migration) dialogues?|dialogues? (?:de haut niveau|politiques?|bilat${E}ra(?:l|ux)|r${E}guliers?)|dialogues? on migration|dialogues? sur (?:la |les )?(?:migrations?|questions migratoires|mobilit${E})|conf${E}rences? minist${E}rielles?|ministerial conferences?`,
+    pattern: `\\d\\+\\d dialogues?|dialogues? \\d\\+\\d|(?:high[- ]level|political|bilateral|multilateral|regular|migration) dialogues?|dialogues? (?:de haut niveau|politiques?|bilat${E}ra(?:l|ux)|r${E}guliers?)|dialogues? on migration|dialogues? sur (?:la |les )?(?:migrations?|questions migratoires|mobilit${E})|conf${E}rences? minist${E}rielles?|ministerial conferences?`,
     strength: 'form',
   },
   {
@@ -269,7 +273,8 @@ export const HEAD_RULES: readonly HeadRule[] = [
     binding: null,
     pattern:
       `national (?:migration |integrated border management |diaspora )?(?:strateg(?:y|ies)|polic(?:y|ies))|strat${E}gies? nationales?|politiques? (?:nationales?|migratoires? nationales?)|` +
-      `lois? (?:sur|relatives?) (?:l${AP}|la |les )?(?:immigration|migrations?|asile|${E}trangers|traite|trafic)|laws? on (?:immigration|migration|asylum|aliens|foreigners)|(?:immigration|migration|asylum|aliens) (?:acts?|laws?)|programmes? for government|programmes? (?:de|du) gouvernement`,
+      `lois? (?:sur|relatives?) (?:l${AP}|la |les )?(?:immigration|migrations?|asile|${E}trangers|traite|trafic)|laws? on (?:immigration|migration|asylum|aliens|foreigners)|(?:immigration|migration|asylum|aliens) (?:acts?|laws?)|programmes? for government|programmes? (?:de|du) gouvernement|` +
+      `(?:lois?|laws?|acts?|decrees?|d${E}crets?|ordonnances?|organic laws?|lois? organiques?) (?:n[°o]|no\\.|num${E}ro|number) ?\\d[\\d./-]*|(?:\\d{4} )?(?:law|act) (?:on|of) (?:foreigners|aliens|asylum|migration|immigration|entry|residence|international protection)`,
     strength: 'form',
   },
   {
@@ -277,7 +282,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'legal_act',
     legalForm: 'legal_act',
     binding: null,
-    pattern: `strateg(?:y|ies)|strat${E}gies?|polic(?:y|ies)(?! (?:briefs?|papers?|notes?|makers?|options?|recommendations?|coherence|dialogues?|areas?|fields?|levels?|responses?|analys[ie]s|institute|centre|center))|politiques?(?! publiques)|regulations?|r${E}glements?|directives?|codes?|agendas? (?:on|for) migration|plans?(?! (?:of action|d${AP}action|de travail))`,
+    pattern: `strateg(?:y|ies)|strat${E}gies?|polic(?:y|ies)(?! (?:briefs?|papers?|notes?|makers?|options?|recommendations?|coherence|dialogues?|areas?|fields?|levels?|responses?|analys[ie]s|institute|centre|center))|politiques?(?! publiques)|regulations?|r${E}glements?|directives?|codes?|agendas? (?:on|for) migration|pacts?|pactes?|frameworks?|cadres? de partenariat|plans?(?! (?:of action|d${AP}action|de travail))`,
     strength: 'named',
   },
   // --- programmes and projects -----------------------------------------------------------------

@@ -6,6 +6,7 @@
 import type { Span } from '../../domain/model.ts';
 import { CATALOGUE, type CatalogueEntry } from './catalogue.ts';
 import { HEAD_RULES, type HeadRule } from './lexicon.ts';
+import { foldText } from '../text.ts';
 
 /** A name or head noun found in the text. */
 export type Match =
@@ -29,14 +30,22 @@ function compile<T>(items: readonly T[], source: (item: T) => string, flags: str
 // (?:…) groups, which a test checks.
 // The folded text is lower case already: lower-casing the sources (they use no upper-case escapes
 // such as \S or \W, which a test checks) lets the engine match without the slower `i` flag.
+/** A name as a regular-expression source: special characters escaped. */
+const escaped = (name: string): string => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Longer names first, so that the longest name at a place is the one quoted. */
+const longestFirst = (names: readonly string[]): string[] => [...names].sort((a, b) => b.length - a.length);
+
 const catalogueFolded = compile(
-  CATALOGUE.filter((e) => !e.caseSensitive),
-  (e) => e.pattern.toLowerCase(),
+  CATALOGUE,
+  (e) =>
+    longestFirst([...e.aliases.en, ...e.aliases.fr].map(foldText))
+      .map(escaped)
+      .join('|'),
   'g',
 );
 const catalogueCased = compile(
-  CATALOGUE.filter((e) => e.caseSensitive === true),
-  (e) => e.pattern,
+  CATALOGUE.filter((e) => e.acronyms.length > 0),
+  (e) => longestFirst(e.acronyms).map(escaped).join('|'),
   'g',
 );
 const headsFolded = compile(
@@ -89,12 +98,12 @@ function nonOverlapping(matches: Match[], taken: Span[]): Match[] {
   return out;
 }
 
-/** Catalogue names and head nouns in the text, without overlaps, in text order. */
-export function findMatches(text: string, folded: string): Match[] {
-  const names: Match[] = [];
-  run(catalogueFolded, folded, (entry, start, end) => ({ source: 'catalogue', entry, start, end }), names);
-  run(catalogueCased, text, (entry, start, end) => ({ source: 'catalogue', entry, start, end }), names);
-  const keptNames = nonOverlapping(names, []);
+/**
+ * Catalogue names and head nouns in the text, without overlaps, in text order. Without the
+ * catalogue (`useCatalogue` false) only the general rules read the text.
+ */
+export function findMatches(text: string, folded: string, useCatalogue = true): Match[] {
+  const keptNames = useCatalogue ? catalogueNames(text, folded) : [];
   const heads: Match[] = [];
   run(headsFolded, folded, (rule, start, end) => ({ source: 'head', rule, start, end }), heads);
   run(headsCased, text, (rule, start, end) => ({ source: 'head', rule, start, end }), heads);
@@ -102,10 +111,14 @@ export function findMatches(text: string, folded: string): Match[] {
   return [...keptNames, ...keptHeads].sort((a, b) => a.start - b.start);
 }
 
-/** Spans of the catalogued names in the text (for stages that must not read inside names). */
-export function namedInstrumentSpans(text: string, folded: string): Span[] {
+function catalogueNames(text: string, folded: string): Match[] {
   const names: Match[] = [];
   run(catalogueFolded, folded, (entry, start, end) => ({ source: 'catalogue', entry, start, end }), names);
   run(catalogueCased, text, (entry, start, end) => ({ source: 'catalogue', entry, start, end }), names);
-  return nonOverlapping(names, []).map((m) => ({ start: m.start, end: m.end }));
+  return nonOverlapping(names, []);
+}
+
+/** Spans of the catalogued names in the text (for stages that must not read inside names). */
+export function namedInstrumentSpans(text: string, folded: string): Span[] {
+  return catalogueNames(text, folded).map((m) => ({ start: m.start, end: m.end }));
 }

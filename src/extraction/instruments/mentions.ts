@@ -37,6 +37,8 @@ import {
   withWholeActor,
 } from './surroundings.ts';
 import { headingOwner, nextSentencePartners, readBeneficiaries } from './remote-parties.ts';
+import { euPartnership, heldByEu, multilateralByName } from './holders.ts';
+import { KEEP_THRESHOLD, type MentionFeatures, scoreMention, signingDistance } from './score.ts';
 
 /** One mention of an instrument, before mentions of the same instrument are merged. */
 export interface InstrumentMention {
@@ -62,6 +64,10 @@ export interface InstrumentMention {
   readonly split?: boolean;
   /** States the instrument's money or activities target ("projects for Mali"): not parties of the spec. */
   readonly beneficiaries?: readonly string[];
+  /** The candidate's score (see `score.ts`), its confidence. */
+  readonly score: number;
+  /** Introduced by a definite or demonstrative determiner ("the treaty", "ce protocole"): may name an earlier instrument. */
+  readonly definiteArticle?: boolean;
 }
 
 /** One counterpart of a distributive mention, with its own date. */
@@ -136,6 +142,22 @@ export function mentionOf(
       anaphoric: false,
       definite: false,
       perParty: [],
+      score: scoreMention({
+        catalogued: true,
+        legalFormHead: true,
+        titleShape: true,
+        parties: parties.length,
+        partiesTied: entry.parties !== null,
+        dated: date !== null,
+        signingDistance: signingDistance(ctx.folded, sentence, phrase),
+        established: false,
+        inList: false,
+        pluralKind: false,
+        kindOf: false,
+        hypothetical: false,
+        bareCommonNoun: false,
+        notAnInstrument: false,
+      }),
       beneficiaries:
         entry.type === 'fund' || entry.type === 'programme'
           ? readBeneficiaries(ctx, clause, phrase).filter((id) => !parties.includes(id))
@@ -143,11 +165,12 @@ export function mentionOf(
     };
   }
   const { rule } = match;
+  // The cheapest proof that a head is not an instrument comes first: the rest reads much more.
   if (rule.head === 'agreement' && isEverydayAccord(ctx, match)) return null;
-  const skip = within(ctx.actors, clause.start, clause.end);
-  const phrase = withWholeActor(ctx, namedPhrase(ctx.text, clause, match, skip));
   // A heading in capitals ("POLICY BRIEF") is not a proper name.
   if (rule.strength === 'named' && isCapitalsLine(ctx.text, match.start)) return null;
+  const skip = within(ctx.actors, clause.start, clause.end);
+  const phrase = withWholeActor(ctx, namedPhrase(ctx.text, clause, match, skip));
   const read = readParties(ctx, sentence, clause, match, phrase, rule.type === 'envoy');
   const reading =
     read.ids.length === 0 &&
@@ -169,19 +192,6 @@ export function mentionOf(
       (ENUM_ITEM.test(before) &&
         ESTABLISHED_ENUM.test(ctx.folded.slice(Math.max(sentence.start, match.start - 500), match.start))) ||
       listedAfterColon(ctx, sentence, match.start));
-  if (plural && COUNTED.test(before) && reading.cue !== 'with' && reading.cue !== 'between') return null;
-  // "Dialogue" is also an activity: as an instrument it is named or held with someone.
-  if (
-    rule.type === 'dialogue' &&
-    !phrase.named &&
-    ((reading.cue === 'subject' &&
-      !(
-        established && /^dialogues?$/.test(ctx.folded.slice(match.start, match.end).split(' ').pop() ?? '')
-      )) ||
-      reading.cue === 'none')
-  ) {
-    return null;
-  }
   // A common noun ("programme", "strategy") names an instrument only with a name or an owner that
   // is an agent or an adjective ("projet mené par l'OIM", "Politique espagnole"), not a mere
   // genitive ("the policy of the Commission").
@@ -189,40 +199,62 @@ export function mentionOf(
     (reading.cue === 'owner' && reading.agentOrAdjective === true) ||
     reading.cue === 'pair' ||
     (rule.type === 'dialogue' && reading.cue === 'with');
-  if (rule.strength === 'named' && !phrase.named && !ownerNamed && !established) return null;
-  // Organizations whose name ends in a head noun ("International Monetary Fund", "World Economic Forum").
-  if (ORGANIZATION_NAME.test(ctx.folded.slice(Math.max(0, match.start - 40), match.end + 45))) return null;
-  // "Partnership" is everyday English and French: as a framework it bears a name or a pair.
-  if (rule.head === 'partnership' && rule.strength === 'named' && !phrase.named && reading.cue !== 'pair') {
-    return null;
-  }
-  if (KIND_OF.test(before)) return null;
-  // "unwilling to commit to a readmission agreement": an indefinite instrument nobody set up is
-  // hypothetical.
-  if (INDEFINITE.test(before) && reading.cue === 'subject' && !established && date === null) return null;
-  // "an example of an agreement": an indefinite phrase without name, party or date names a kind.
-  if (
-    INDEFINITE.test(before) &&
-    !phrase.named &&
-    reading.ids.length === 0 &&
-    (date === null || date.end <= phrase.start) &&
-    !isJointForm(ctx, phrase, rule.type)
-  ) {
-    return null;
-  }
-  // "Migration Policy Institute", "Programme Office": the head names a body, not an instrument.
-  if (ORGANIZATION_AFTER.test(ctx.folded.slice(match.end, Math.min(clause.end, match.end + 40)))) return null;
-  // A plural names kinds of instruments ("bilateral agreements, MoUs…") unless tied to parties.
-  const namedWithParties = phrase.named && reading.ids.length > 0;
-  if (
-    plural &&
-    !owned &&
-    !established &&
-    !namedWithParties &&
-    !(reading.cue === 'subject' && date !== null)
-  ) {
-    return null;
-  }
+  const lastWord = ctx.folded.slice(match.start, match.end).split(' ').pop() ?? '';
+  const features: MentionFeatures = {
+    catalogued: false,
+    legalFormHead: rule.strength === 'form',
+    titleShape: phrase.named,
+    parties: reading.ids.length,
+    partiesTied: owned,
+    dated: date !== null,
+    signingDistance: signingDistance(ctx.folded, sentence, phrase),
+    established,
+    inList: /(?:,|\band|\bet)\s+(?:\w+\s+)?$/.test(before),
+    // A plural names kinds of instruments ("bilateral agreements, MoUs…") unless tied to parties.
+    pluralKind:
+      plural &&
+      !owned &&
+      !established &&
+      !(phrase.named && reading.ids.length > 0) &&
+      !(reading.cue === 'subject' && date !== null),
+    kindOf:
+      KIND_OF.test(before) ||
+      (plural && COUNTED.test(before) && reading.cue !== 'with' && reading.cue !== 'between'),
+    hypothetical:
+      // "unwilling to commit to a readmission agreement": an indefinite instrument nobody set up.
+      (INDEFINITE.test(before) &&
+        reading.cue === 'subject' &&
+        !established &&
+        date === null &&
+        !phrase.named) ||
+      // "an example of an agreement": an indefinite phrase without name, party or date names a kind.
+      (INDEFINITE.test(before) &&
+        !phrase.named &&
+        reading.ids.length === 0 &&
+        (date === null || date.end <= phrase.start) &&
+        !isJointForm(ctx, phrase, rule.type)),
+    bareCommonNoun:
+      // "Dialogue" is also an activity: as an instrument it is named or held with someone.
+      (rule.type === 'dialogue' &&
+        !phrase.named &&
+        // "The 5+5 Dialogue" is named by its format.
+        !/^\d\+\d|\d\+\d$/.test(ctx.folded.slice(match.start, match.end).replace(/ ?dialogues?/, '')) &&
+        ((reading.cue === 'subject' && !(established && /^dialogues?$/.test(lastWord))) ||
+          reading.cue === 'none')) ||
+      (rule.strength === 'named' && !phrase.named && !ownerNamed && !established) ||
+      // "Partnership" is everyday English and French: as a framework it bears a name or a pair.
+      (rule.head === 'partnership' && rule.strength === 'named' && !phrase.named && reading.cue !== 'pair'),
+    notAnInstrument:
+      // Organizations whose name ends in a head noun ("International Monetary Fund", "World Economic Forum").
+      ORGANIZATION_NAME.test(ctx.folded.slice(Math.max(0, match.start - 40), match.end + 45)) ||
+      // "Migration Policy Institute", "Programme Office": the head names a body, not an instrument.
+      ORGANIZATION_AFTER.test(ctx.folded.slice(match.end, Math.min(clause.end, match.end + 40))) ||
+      // Standard operating procedures are a readmission arrangement only about return.
+      (rule.head === 'sop' &&
+        !/\b(?:return|retours?|readmission|reintegration)/.test(ctx.folded.slice(clause.start, clause.end))),
+  };
+  const score = scoreMention(features);
+  if (score < KEEP_THRESHOLD) return null;
   const demonstrative = !phrase.named && DEMONSTRATIVE.test(before);
   // Its own words start after a coordination ("un accord de réadmission et un accord relatif à …").
   const lead = ctx.folded.slice(Math.max(clause.start, match.start - 40), match.start);
@@ -233,12 +265,6 @@ export function mentionOf(
     { start: Math.max(clause.start, ownStart), end: clause.end },
     phrase,
   );
-  if (
-    rule.head === 'sop' &&
-    !/\b(?:return|retours?|readmission|reintegration)/.test(ctx.folded.slice(clause.start, clause.end))
-  ) {
-    return null;
-  }
   // The agreement's own words decide first ("visa facilitation agreement"), then its clause.
   const own = ctx.folded.slice(
     Math.max(clause.start, match.start - 30, ownStart),
@@ -255,14 +281,19 @@ export function mentionOf(
   const partners =
     reading.ids.length <= 1 && rule.strength === 'form' ? nextSentencePartners(ctx, sentence) : [];
   const readIds = partners.length > 0 ? [...new Set([...reading.ids, ...partners])] : reading.ids;
+  const tied = reading.cue === 'between' || reading.cue === 'pair';
   const parties =
-    readIds.length > 6
+    readIds.length > 6 || (!tied && phrase.named && multilateralByName(ctx, phrase, type))
       ? []
-      : readIds.length === 0 && isJointForm(ctx, phrase, rule.type)
-        ? [...ctx.principals]
-        : readIds.length === 0 && phrase.named
-          ? [headingOwner(ctx, match.start, rule.type)].filter((id): id is string => id !== null)
-          : readIds;
+      : (readIds.length === 0 || reading.cue === 'subject') && heldByEu(ctx, phrase, type, phrase.named)
+        ? ['EU']
+        : !readIds.includes('EU') && readIds.length <= 1 && euPartnership(ctx, phrase, type)
+          ? ['EU', ...readIds]
+          : readIds.length === 0 && isJointForm(ctx, phrase, rule.type)
+            ? [...ctx.principals]
+            : readIds.length === 0 && phrase.named
+              ? [headingOwner(ctx, match.start, rule.type)].filter((id): id is string => id !== null)
+              : readIds;
   // "accord" alone says little: quote its subject too ("accord de réadmission").
   let adjective = ctx.actors[lowerBound(ctx.actors, phrase.end)];
   // "franco-ivoirienne": the quote goes to the end of the compound adjective.
@@ -307,6 +338,8 @@ export function mentionOf(
       type === 'fund' || type === 'programme'
         ? readBeneficiaries(ctx, clause, phrase).filter((id) => !parties.includes(id))
         : [],
+    score,
+    definiteArticle: DEFINITE.test(before) || DEMONSTRATIVE.test(before),
     perParty: reading.groups
       ? reading.groups.map((g) => ({
           ids: [...new Set(g.map((a) => a.id))],

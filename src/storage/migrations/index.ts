@@ -11,6 +11,7 @@ import { initialMigration } from './0001_initial.ts';
 import { searchIndexMigration } from './0100_search_index.ts';
 import { analysesMigration } from './0200_analyses.ts';
 import { analysedDocumentsMigration } from './0201_analysed_documents.ts';
+import { claimConfidenceMigration } from './0300_claim_confidence.ts';
 
 /** Which SQL engine a migration is written for (only auto-numbered ids differ). */
 export type StorageEngine = 'sqlite' | 'postgres';
@@ -23,6 +24,7 @@ export function atlasMigrations(engine: StorageEngine): Record<string, Migration
     ...(engine === 'sqlite' ? { '0100_search_index': searchIndexMigration } : {}),
     '0200_analyses': analysesMigration(engine),
     '0201_analysed_documents': analysedDocumentsMigration,
+    '0300_claim_confidence': claimConfidenceMigration,
   };
 }
 

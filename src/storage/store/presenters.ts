@@ -99,6 +99,7 @@ export function claimFromRow(row: Selectable<ClaimsTable> & { document_title: st
       assertedBy: row.asserted_by,
       reviewState: row.review_state as ReviewState,
     },
+    confidence: row.confidence ?? null,
   };
 }
 
