@@ -23,12 +23,14 @@ import {
 import { searchAtlas } from '../storage/queries/search.ts';
 import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../domain/taxonomy.ts';
 import { html } from './html.ts';
+import { segmentedDocuments } from './document-sentences.ts';
+import { mapCounts } from './map-counts.ts';
 import { pickLanguage, translator, type Translator } from './i18n.ts';
 import { page, type PageInput } from './layout.ts';
 import { countryPage } from './pages/country.ts';
 import { countriesPage } from './pages/countries.ts';
 import { dashboardPage } from './pages/dashboard.ts';
-import { documentPage } from './pages/document.ts';
+import { documentPage, type Highlight } from './pages/document.ts';
 import { documentsPage } from './pages/documents.ts';
 import { instrumentPage } from './pages/instrument.ts';
 import { networkPage, timelinePage } from './pages/overview.ts';
@@ -73,10 +75,19 @@ export function renderErrorPage(
 ): FastifyReply {
   const tr = translator(languageOf(request, reply));
   const title = status === 404 ? tr.t('notFound') : tr.t('error');
+  // The catalogue's messages are English; the reader gets a sentence in their language, and the
+  // detail (which value was refused) only where it names the reader's own input.
+  const explanation =
+    status === 404
+      ? html`<p>${tr.t('status404')}</p>`
+      : status < 500
+        ? html`<p>${tr.t('status400')}</p>
+            <p><code translate="no" lang="en">${message}</code></p>`
+        : html`<p>${tr.t('status500')}</p>`;
   const body = html`<div class="error-page">
     <h1>${title}</h1>
-    <p>${message}</p>
-    <p class="muted">${request.id}</p>
+    ${explanation}
+    <p class="muted">${tr.t('requestNumber')}${tr.colon}<code translate="no">${request.id}</code></p>
     <p><a href="/">${tr.t('backHome')}</a></p>
   </div>`;
   return sendPage(reply, { tr, title, url: request.url, body }, status);
@@ -104,6 +115,15 @@ const SearchPageQuery = z.object({
 
 const PAGE_SIZE = 20;
 
+/** The dashboard map's choices: what it counts and which part of the world it shows. */
+const MapQuery = z
+  .object({
+    type: optional(oneOf(INSTRUMENT_TYPES)),
+    topic: optional(oneOf(TOPICS)),
+    view: z.preprocess(emptyToUndefined, z.enum(['europe-africa', 'world']).default('europe-africa')),
+  })
+  .loose();
+
 export function registerWeb(app: FastifyInstance, context: ApiContext): void {
   const { db, store } = context;
   /** A translator with the stored actor names (loaded per request: actors change with ingestion). */
@@ -119,15 +139,18 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
 
   app.get('/', async (request, reply) => {
     const tr = await translate(request, reply);
+    const map = parseRequest(MapQuery, request.query);
     const [stats, extra, byState, latest] = await Promise.all([
       memoByVersion(db, 'store-stats', () => store.stats()),
       memoByVersion(db, 'extra-counts', () => extraCounts(db)),
-      memoByVersion(db, 'by-state', () => instrumentsByState(db)),
+      map.type === undefined && map.topic === undefined
+        ? memoByVersion(db, 'by-state', () => instrumentsByState(db))
+        : mapCounts(db, map),
       // "Latest" means dated up to this year: plans dated 2030 are not news.
       queryInstruments(db, { to: new Date().getUTCFullYear() }, { limit: 8, offset: 0 }, 'recent'),
     ]);
     const counts = { ...stats, ...extra };
-    const body = dashboardPage({ counts, byState, latest: latest.items }, tr);
+    const body = dashboardPage({ counts, byState, latest: latest.items, map }, tr);
     return sendPage(reply, { tr, title: tr.t('dashboard'), url: request.url, nav: 'dashboard', body });
   });
 
@@ -160,11 +183,15 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
     const tr = await translate(request, reply);
     const { id } = request.params as { id: string };
     const instrument = await store.getInstrument(id);
+    const documents = await segmentedDocuments(
+      db,
+      instrument.claims.map((claim) => claim.evidence.documentId),
+    );
     return sendPage(reply, {
       tr,
       title: instrument.title,
       url: request.url,
-      body: html`${instrumentPage(instrument, tr)}${await indicatorsPanel(store, { instrumentId: id }, tr)}`,
+      body: html`${instrumentPage(instrument, documents, tr)}${await indicatorsPanel(store, { instrumentId: id }, tr)}`,
     });
   });
 
@@ -211,13 +238,23 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
   app.get('/documents/:id', async (request, reply) => {
     const tr = await translate(request, reply);
     const { id } = request.params as { id: string };
+    const query = parseRequest(
+      z.object({ record: optional(z.string().max(200)), facts: optional(z.enum(['all'])) }).loose(),
+      request.query,
+    );
     const document = await store.getDocument(id);
     const facts = await documentFacts(db, id);
+    const highlight: Highlight =
+      query.record !== undefined
+        ? { kind: 'record', id: query.record }
+        : query.facts === 'all'
+          ? { kind: 'all' }
+          : { kind: 'none' };
     return sendPage(reply, {
       tr,
       title: document.title,
       url: request.url,
-      body: documentPage(document, facts, tr),
+      body: documentPage(document, facts, highlight, tr),
     });
   });
 
@@ -235,7 +272,12 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
 
   app.get('/timeline', async (request, reply) => {
     const tr = await translate(request, reply);
-    const body = timelinePage(await instrumentTimeline(db), tr);
+    const [points, stats] = await Promise.all([
+      instrumentTimeline(db),
+      memoByVersion(db, 'store-stats', () => store.stats()),
+    ]);
+    const dated = points.reduce((sum, point) => sum + point.count, 0);
+    const body = timelinePage(points, Math.max(0, stats.instruments - dated), tr);
     return sendPage(reply, { tr, title: tr.t('timeline'), url: request.url, nav: 'timeline', body });
   });
   registerAnalysesWeb(app, context);

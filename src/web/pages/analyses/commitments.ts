@@ -1,5 +1,6 @@
 /** The commitments page: a table with a status form per row, overdue flags, the next dialogue, priorities. */
 import type { CommitmentTracker, Deadline, RoadmapPriority } from '../../../domain/analysis-model.ts';
+import { dateText } from '../../components.ts';
 import { href, html, type SafeHtml } from '../../html.ts';
 import type { Translator } from '../../i18n.ts';
 import { analysisLayout, quoteLink } from './common.ts';
@@ -14,7 +15,7 @@ const STATUS_LABELS: Record<(typeof STATUSES)[number], { en: string; fr: string 
 
 function deadlineText(d: Deadline | null, tr: Translator): string {
   if (d === null) return '—';
-  return `${d.inclusive ? tr.t('by') : tr.t('before')} ${d.value}`;
+  return `${d.inclusive ? tr.t('by') : tr.t('before')} ${dateText(d.value, tr)}`;
 }
 
 /** The page body. */
@@ -41,13 +42,13 @@ export function commitmentsPage(
       ? ''
       : html`<p class="${next.overdue ? 'overdue' : ''}">
           <strong>${tr.t('nextDialogue')}</strong>: ${deadlineText(next.deadline, tr)}
-          ${next.deadline ? html`(“${next.deadline.quote}”)` : ''}
+          ${next.deadline ? html`(« <span translate="no">${next.deadline.quote}</span> »)` : ''}
           ${next.overdue ? html`<strong>— ${tr.t('overdue')}</strong>` : ''}
         </p>`;
   const rows = tracker.commitments.map(
     (c) =>
       html`<tr>
-        <td>${c.text}${quoteLink(c.source, tr, 80)}</td>
+        <td><span translate="no">${c.text}</span>${quoteLink(c.source, tr, 80)}</td>
         <td>${c.owners.map((o, i) => html`${i > 0 ? ', ' : ''}${tr.actor(o)}`)}</td>
         <td>
           ${deadlineText(c.deadline, tr)}${c.nextDialogue ? html`<br /><span class="tag">${tr.t('nextDialogue')}</span>` : ''}
@@ -61,7 +62,7 @@ export function commitmentsPage(
               ${STATUSES.map(
                 (s) =>
                   html`<option value="${s}" ${s === c.status ? html`selected` : ''}>
-                    ${STATUS_LABELS[s][tr.lang]}
+                    ${tr.term(s)}
                   </option>`,
               )}
             </select>
@@ -72,7 +73,7 @@ export function commitmentsPage(
         </td>
       </tr>`,
   );
-  const table = html`<table>
+  const table = html`<div class="table-scroll"><table class="cards-on-phone">
     <thead>
       <tr>
         <th scope="col">${tr.term('commitment')}</th>
@@ -85,7 +86,7 @@ export function commitmentsPage(
     <tbody>
       ${rows}
     </tbody>
-  </table>`;
+  </table></div>`;
   const priorities =
     tracker.priorities.length === 0
       ? ''
@@ -94,7 +95,7 @@ export function commitmentsPage(
             ${tracker.priorities.map(
               (p) =>
                 html`<li>
-                  ${p.label} ${p.topics.map((t) => html`<span class="tag">${tr.topicLabel(t)}</span>`)}
+                  <span translate="no">${p.label}</span> ${p.topics.map((t) => html`<span class="tag">${tr.topicLabel(t)}</span>`)}
                 </li>`,
             )}
           </ol>`;
@@ -104,7 +105,7 @@ export function commitmentsPage(
     tr,
     html`${filter} ${nextBlock}
       <p>
-        ${tracker.commitments.length} · ${tr.t('overdue')}: ${tracker.overdue} ·
+        ${tr.count(tracker.commitments.length, 'commitment')} · ${tr.t('overdue')}${tr.colon}${tr.n(tracker.overdue)} ·
         <a href="${csv}" download>${tr.t('exportCsv')}</a>
       </p>
       ${tracker.commitments.length === 0 ? html`<p class="muted">${tr.t('empty')}</p>` : table} ${priorities}`,

@@ -1,9 +1,27 @@
 /** The watches page: saved watches, a form to add one, and the hits ingestion recorded. */
 import { INSTRUMENT_TYPES, TOPICS } from '../../../domain/taxonomy.ts';
 import type { WatchHit, WatchRecord } from '../../../storage/analyses/analysis-store.ts';
+import { dateText, sourceText } from '../../components.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import type { Translator } from '../../i18n.ts';
 import { analysisLayout } from './common.ts';
+
+/** A match reason ("country ML", "type dialogue", "text \"…\"") in the reader's words. */
+function reason(text: string, tr: Translator): string {
+  const m = /^(country|type|topic|text) (.*)$/.exec(text);
+  if (!m) return text;
+  const value = m[2] ?? '';
+  switch (m[1]) {
+    case 'country':
+      return `${tr.t('country')}${tr.colon}${tr.actor(value)}`;
+    case 'type':
+      return `${tr.t('type')}${tr.colon}${tr.typeLabel(value)}`;
+    case 'topic':
+      return `${tr.t('topic')}${tr.colon}${tr.topicLabel(value)}`;
+    default:
+      return `${tr.t('words')}${tr.colon}${value}`;
+  }
+}
 
 function addForm(tr: Translator): SafeHtml {
   return html`<form class="search-form" action="/analyses/watches" method="post">
@@ -70,7 +88,7 @@ export function watchesPage(
                       .filter(Boolean)
                       .join(' · ')}
                   </td>
-                  <td>${w.hits}</td>
+                  <td class="num">${tr.n(w.hits)}</td>
                   <td>
                     <form action="/analyses/watches/${encodeURIComponent(w.id)}/remove" method="post">
                       <button type="submit">${tr.t('remove')}</button>
@@ -87,10 +105,10 @@ export function watchesPage(
           ${input.hits.map(
             (h) =>
               html`<li>
-                ${h.createdAt.slice(0, 10)} · <strong>${h.watchName}</strong>:
-                <a href="/instruments/${encodeURIComponent(h.instrumentId)}">${h.instrumentTitle}</a>
+                ${dateText(h.createdAt.slice(0, 10), tr)} · <strong>${h.watchName}</strong> :
+                <a href="/instruments/${encodeURIComponent(h.instrumentId)}">${sourceText(h.instrumentTitle)}</a>
                 (<a href="/documents/${encodeURIComponent(h.documentId)}">${tr.t('source')}</a>) ·
-                ${h.reasons.join(', ')} ${h.seen ? '' : html`<span class="tag">${tr.t('newHit')}</span>`}
+                ${h.reasons.map((r) => reason(r, tr)).join(', ')} ${h.seen ? '' : html`<span class="tag">${tr.t('newHit')}</span>`}
               </li>`,
           )}
         </ul>`;
