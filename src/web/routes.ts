@@ -110,8 +110,12 @@ const SearchPageQuery = z.object({
   from: optional(year),
   to: optional(year),
   offset: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(0)),
+  poffset: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(0)),
+  sort: optional(z.enum(['relevance', 'recent', 'oldest', 'title'])),
   lang: z.string().optional(),
 });
+
+const PASSAGE_PAGE = 10;
 
 const PAGE_SIZE = 20;
 
@@ -156,25 +160,37 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
 
   app.get('/search', async (request, reply) => {
     const tr = await translate(request, reply);
-    const { offset, ...parsed } = parseRequest(SearchPageQuery, request.query);
+    const { offset, poffset, sort, ...parsed } = parseRequest(SearchPageQuery, request.query);
     const filter = { ...parsed, lang: undefined };
+    const order = sort ?? (filter.q === undefined ? 'recent' : 'relevance');
     const [instruments, facets, passages] = await Promise.all([
-      queryInstruments(
-        db,
-        filter,
-        { limit: PAGE_SIZE, offset },
-        filter.q === undefined ? 'recent' : 'relevance',
-      ),
+      queryInstruments(db, filter, { limit: PAGE_SIZE, offset }, order),
       instrumentFacets(db, filter),
       filter.q === undefined || filter.q === ''
         ? Promise.resolve(null)
-        : searchAtlas(
+        : // Passages honour every filter that a passage can carry: its language, the states and
+          // taxonomy words it names, the years it mentions (a party is a record's, not a passage's).
+          searchAtlas(
             db,
-            { q: filter.q, kind: 'passage', language: filter.language },
-            { limit: 10, offset: 0 },
+            {
+              q: filter.q,
+              kind: 'passage',
+              language: filter.language,
+              country:
+                filter.country ?? (filter.party !== undefined && isStateCode(filter.party) ? filter.party : undefined),
+              type: filter.type,
+              topic: filter.topic,
+              approach: filter.approach,
+              from: filter.from,
+              to: filter.to,
+            },
+            { limit: PASSAGE_PAGE, offset: poffset },
           ),
     ]);
-    const body = searchPage({ params: { ...filter, offset }, instruments, facets, passages }, tr);
+    const body = searchPage(
+      { params: { ...filter, offset, poffset, sort: order }, instruments, facets, passages },
+      tr,
+    );
     const title = filter.q === undefined ? tr.t('search') : `${tr.t('search')}: ${filter.q}`;
     return sendPage(reply, { tr, title, url: request.url, nav: 'search', body });
   });

@@ -58,7 +58,7 @@ export function timelineSvg(
     );
   }
   // The SVG is never drawn larger than its own size: one year stays one narrow bar.
-  return html`<div class="chart-scroll">
+  return html`<div class="chart-scroll" tabindex="0">
       <svg
         class="timeline"
         viewBox="0 0 ${width} ${HEIGHT}"

@@ -44,7 +44,7 @@ export function countryPage(profile: CountryProfile, name: string, tr: Translato
         ${
           profile.moneyBySource.length === 0
             ? html`<p class="muted">${tr.t('empty')}</p>`
-            : html`<div class="table-scroll"><table>
+            : html`<div class="table-scroll" tabindex="0"><table class="sortable">
                 <thead>
                   <tr>
                     <th>${tr.t('source')}</th>

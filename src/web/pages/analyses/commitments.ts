@@ -73,7 +73,7 @@ export function commitmentsPage(
         </td>
       </tr>`,
   );
-  const table = html`<div class="table-scroll"><table class="cards-on-phone">
+  const table = html`<div class="table-scroll" tabindex="0"><table class="cards-on-phone">
     <thead>
       <tr>
         <th scope="col">${tr.term('commitment')}</th>

@@ -100,7 +100,7 @@ export function comparePage(input: ComparePageInput, tr: Translator): SafeHtml {
     </p>
     <button type="submit">${tr.t('compareButton')}</button>
   </form>`;
-  const table = html`<div class="table-scroll"><table class="sortable">
+  const table = html`<div class="table-scroll" tabindex="0"><table class="sortable">
     <caption>
       ${tr.t('questions')}
     </caption>

@@ -59,7 +59,7 @@ function findingsBlock(result: ConsistencyResult, tr: Translator): SafeHtml {
 
 /** The page body. */
 export function consistencyPage(input: ConsistencyPageInput, tr: Translator): SafeHtml {
-  const list = html`<div class="table-scroll"><table>
+  const list = html`<div class="table-scroll" tabindex="0"><table class="sortable">
     <thead>
       <tr>
         <th scope="col">${tr.t('documents')}</th>

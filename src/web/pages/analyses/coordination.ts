@@ -12,7 +12,7 @@ function moneyText(m: MoneyByCurrency, tr: Translator): string {
 
 function matrix(view: CoordinationView, tr: Translator): SafeHtml {
   const topics = [...new Set(view.actors.flatMap((a) => a.topics))].sort();
-  return html`<div class="table-scroll"><table class="matrix">
+  return html`<div class="table-scroll" tabindex="0"><table class="matrix">
     <caption>
       ${tr.t('actorsTopics')}
     </caption>

@@ -64,7 +64,7 @@ export function watchesPage(
   const list =
     input.watches.length === 0
       ? html`<p class="muted">${tr.t('empty')}</p>`
-      : html`<table>
+      : html`<div class="table-scroll" tabindex="0"><table>
           <thead>
             <tr>
               <th scope="col">${tr.t('watchName')}</th>
@@ -97,7 +97,7 @@ export function watchesPage(
                 </tr>`,
             )}
           </tbody>
-        </table>`;
+        </table></div>`;
   const hits =
     input.hits.length === 0
       ? html`<p class="muted">${tr.t('empty')}</p>`
