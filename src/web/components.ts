@@ -4,6 +4,7 @@ import { href, html, type SafeHtml } from './html.ts';
 import type { Translator } from './i18n.ts';
 import { actorHref } from './charts/network.ts';
 import { formatDate, formatMoney } from './format.ts';
+import { isInstrumentType } from '../domain/taxonomy.ts';
 
 /** A sum of money the reader's way ("145,1 M€" / "€145.1M"). */
 export function money(value: number, currency: string, tr: Translator, approximate = false): string {
@@ -37,6 +38,16 @@ export function actorLink(id: string, tr: Translator, kind?: string): SafeHtml {
  */
 export function spanHref(documentId: string, start: number, end: number, record?: string): string {
   return `${href(`/documents/${encodeURIComponent(documentId)}`, { record })}#span-${start}-${end}`;
+}
+
+/**
+ * A claim's value as HTML: words of the atlas's vocabularies as they are, text quoted from the
+ * source (a title, a name the rules read) marked as such.
+ */
+export function factValueHtml(property: string, value: unknown, tr: Translator): SafeHtml {
+  const text = factValue(property, value, tr);
+  const quoted = typeof value === 'string' && text === value && !/^\d/.test(value);
+  return quoted || property === 'title' ? sourceText(text) : html`${text}`;
 }
 
 /** A list of instruments: title link, type, date and parties. */
@@ -90,7 +101,7 @@ export function pager(
 /** A claim's value in words: codes become labels, actor ids names, money and dates readable. */
 export function factValue(property: string, value: unknown, tr: Translator): string {
   if (typeof value === 'string') {
-    if (property === 'type') return tr.typeLabel(value);
+    if (property === 'type' && isInstrumentType(value)) return tr.typeLabel(value);
     if (property === 'topic') return tr.topicLabel(value);
     if (property === 'approach') return tr.approachLabel(value);
     if (['party', 'owner', 'mentions_country', 'mentions_organization'].includes(property)) {
@@ -98,7 +109,8 @@ export function factValue(property: string, value: unknown, tr: Translator): str
     }
     if (['status', 'legal_form', 'language'].includes(property)) return tr.term(value);
     if (property === 'date' || property === 'deadline') return dateText(value, tr);
-    return value;
+    // Small vocabularies (event and statement kinds, roles…) in words; other text as the source wrote it.
+    return tr.term(value);
   }
   if (typeof value === 'boolean') return value ? tr.t('yes') : tr.t('no');
   if (value !== null && typeof value === 'object') {

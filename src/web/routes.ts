@@ -79,7 +79,8 @@ export function renderErrorPage(
   // detail (which value was refused) only where it names the reader's own input.
   const explanation =
     status === 404
-      ? html`<p>${tr.t('status404')}</p>`
+      ? html`<p>${tr.t('status404')}</p>
+          <p><code translate="no" lang="en">${message}</code></p>`
       : status < 500
         ? html`<p>${tr.t('status400')}</p>
             <p><code translate="no" lang="en">${message}</code></p>`

@@ -110,7 +110,7 @@ export function networkSvg(network: ActorNetwork, tr: Translator): SafeHtml {
   return html`<svg
       class="network"
       viewBox="0 0 ${WIDTH} ${HEIGHT}"
-      role="img"
+      role="group"
       aria-label="${tr.t('network')}"
     >
       ${lines}${circles}

@@ -64,7 +64,7 @@ export function timelineSvg(
         viewBox="0 0 ${width} ${HEIGHT}"
         width="${width}"
         height="${HEIGHT}"
-        role="img"
+        role="group"
         aria-label="${tr.t('timeline')}"
       >
         <text x="4" y="12">${tr.n(max)}</text>

@@ -109,7 +109,7 @@ export function worldMap(
     return low >= value ? tr.n(value) : `${tr.n(low)}–${tr.n(value)}`;
   });
   return html`<figure class="map-figure">
-    <svg class="map" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${tr.t('worldMap')}">
+    <svg class="map" viewBox="0 0 ${WIDTH} ${height}" role="group" aria-label="${tr.t('worldMap')}">
       <defs>
         <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
           <rect width="6" height="6" fill="#f4f4f2"></rect>

@@ -6,7 +6,7 @@
 import type { DocumentDetail } from '../../storage/atlas-store.ts';
 import type { DocumentFact } from '../../storage/queries/document-facts.ts';
 import { splitPassages } from '../../storage/sqlite/passages.ts';
-import { actorLink, factValue, sourceText, spanHref } from '../components.ts';
+import { actorLink, factValue, factValueHtml, sourceText, spanHref } from '../components.ts';
 import { escapeHtml } from '../../domain/escape-html.ts';
 import { href, html, raw, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n.ts';
@@ -50,7 +50,7 @@ function passageHtml(
     } else {
       const title = escapeHtml(
         covering
-          .map((fact) => `${tr.term(fact.property)}: ${factValue(fact.property, fact.value, tr)}`)
+          .map((fact) => `${tr.term(fact.property)}${tr.colon}${factValue(fact.property, fact.value, tr)}`)
           .join('\n'),
       );
       out += `<mark class="fact" data-s="${a}" data-e="${b}" title="${title}">${segment}</mark>`;
@@ -148,7 +148,7 @@ export function documentPage(
               html`<li>
                 <a href="${spanHref(document.id, fact.span.start, fact.span.end, highlight.kind === 'record' ? highlight.id : undefined)}"
                   >${tr.term(fact.property)}</a
-                >: ${factValue(fact.property, fact.value, tr)}
+                >: ${factValueHtml(fact.property, fact.value, tr)}
               </li>`,
           )}
         </ul>

@@ -1,6 +1,6 @@
 /** The instrument page: every field, and the evidence quote behind each one, linked to its document. */
 import type { ClaimView, InstrumentDetail } from '../../storage/atlas-store.ts';
-import { actorLink, dateText, factValue, money, sourceText, spanHref } from '../components.ts';
+import { actorLink, dateText, factValueHtml, money, sourceText, spanHref } from '../components.ts';
 import type { SegmentedDocument } from '../document-sentences.ts';
 import { sentenceAround } from '../evidence.ts';
 import { href, html, type SafeHtml } from '../html.ts';
@@ -27,10 +27,10 @@ function evidenceItem(
       ? { before: '', marked: evidence.quote, after: '' }
       : sentenceAround(document.text, evidence.span, document.sentences);
   return html`<li>
-    <strong>${tr.term(claim.property)}</strong>: ${factValue(claim.property, claim.value, tr)}
+    <strong>${tr.term(claim.property)}</strong>${tr.colon}${factValueHtml(claim.property, claim.value, tr)}
     <blockquote class="quote" translate="no" ${document === undefined ? '' : html`lang="${document.language}"`}>
       <a class="evidence-link" href="${spanHref(evidence.documentId, evidence.span.start, evidence.span.end, recordId)}"
-        >${parts.before} <mark>${parts.marked}</mark> ${parts.after}</a
+        >${parts.before}<mark>${parts.marked}</mark>${parts.after}</a
       >
     </blockquote>
     <details class="provenance">
