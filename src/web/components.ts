@@ -59,7 +59,8 @@ export function instrumentItems(items: readonly InstrumentSummary[], tr: Transla
         html`<article class="result">
           <h3><a href="/instruments/${encodeURIComponent(item.id)}">${sourceText(item.title)}</a></h3>
           <div class="meta">
-            <span class="tag">${tr.typeLabel(item.type)}</span>${item.firstDate === null ? tr.t('notStated') : dateText(item.firstDate, tr)}${
+            <span class="tag">${tr.typeLabel(item.type)}</span
+            >${item.firstDate === null ? tr.t('notStated') : dateText(item.firstDate, tr)}${
               item.parties.length > 0
                 ? html` ·
                   ${item.parties.slice(0, 8).map((p, i) => html`${i > 0 ? ', ' : ''}${tr.actor(p.actorId)}`)}`

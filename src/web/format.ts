@@ -77,7 +77,11 @@ const pluralRules: Record<Language, Intl.PluralRules> = {
 };
 
 /** "1 résultat", "2 résultats", "0 résultat" (French counts 0 and 1 as singular). */
-export function counted(count: number, forms: { readonly one: string; readonly other: string }, lang: Language): string {
+export function counted(
+  count: number,
+  forms: { readonly one: string; readonly other: string },
+  lang: Language,
+): string {
   const form = pluralRules[lang].select(count) === 'one' ? forms.one : forms.other;
   return `${formatNumber(count, lang)} ${form}`;
 }

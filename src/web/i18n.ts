@@ -133,7 +133,10 @@ const MESSAGES = {
     fr: 'Encadré : le passage vers lequel pointe un lien de source.',
   },
   showAllFacts: { en: 'Highlight every fact', fr: 'Surligner tous les faits' },
-  showRecordFacts: { en: 'Highlight only this record’s facts', fr: 'Surligner seulement les faits de la fiche' },
+  showRecordFacts: {
+    en: 'Highlight only this record’s facts',
+    fr: 'Surligner seulement les faits de la fiche',
+  },
   hideFacts: { en: 'Highlight nothing', fr: 'Ne rien surligner' },
   sortBy: { en: 'Sort by', fr: 'Trier par' },
   sortRelevance: { en: 'relevance', fr: 'pertinence' },
@@ -270,7 +273,10 @@ const TERMS: Record<string, Record<Language, string>> = {
   overlapping_lists: { en: 'overlapping lists', fr: 'listes qui se recoupent' },
   both_sides: { en: 'on both sides', fr: 'des deux côtés' },
   // conditionality steps
-  assessment: { en: 'assessment of readmission cooperation', fr: 'évaluation de la coopération en matière de réadmission' },
+  assessment: {
+    en: 'assessment of readmission cooperation',
+    fr: 'évaluation de la coopération en matière de réadmission',
+  },
   proposal: { en: 'proposal of visa measures', fr: 'proposition de mesures de visa' },
   implementing_decision: { en: 'implementing decision', fr: 'décision d’exécution' },
   restrictive_decision: { en: 'restrictive visa measures', fr: 'mesures de visa restrictives' },

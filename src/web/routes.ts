@@ -178,7 +178,8 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
               kind: 'passage',
               language: filter.language,
               country:
-                filter.country ?? (filter.party !== undefined && isStateCode(filter.party) ? filter.party : undefined),
+                filter.country ??
+                (filter.party !== undefined && isStateCode(filter.party) ? filter.party : undefined),
               type: filter.type,
               topic: filter.topic,
               approach: filter.approach,

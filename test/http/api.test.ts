@@ -304,7 +304,10 @@ void describe('search', () => {
     );
     assert.equal(body.items[0]?.relevance, 100, 'the best hit of the query is 100');
     const relevances = body.items.map((hit) => hit.relevance);
-    assert.deepEqual(relevances, [...relevances].sort((a, b) => b - a));
+    assert.deepEqual(
+      relevances,
+      [...relevances].sort((a, b) => b - a),
+    );
     for (const hit of body.items) {
       assert.doesNotMatch(hit.snippet, /<mark>|&amp;|&lt;/, 'snippets are plain text, not HTML');
       assert.ok(hit.highlights.length > 0);

@@ -79,7 +79,10 @@ void test('indexDocument makes an ingested document and its instruments searchab
     hit?.highlights.some((mark) => /^réadmission$/i.test(hit.snippet.slice(mark.start, mark.end))),
     'the snippet locates the matching word',
   );
-  assert.match(snippetHtml({ text: hit?.snippet ?? '', highlights: hit?.highlights ?? [] }), /<mark>réadmission<\/mark>/i);
+  assert.match(
+    snippetHtml({ text: hit?.snippet ?? '', highlights: hit?.highlights ?? [] }),
+    /<mark>réadmission<\/mark>/i,
+  );
   const eu = await searchAtlas(atlas.db, { q: 'European Union', kind: 'passage' }, { limit: 5, offset: 0 });
   assert.ok(eu.total > 0, 'an English name finds the French "Union européenne"');
 });

@@ -152,38 +152,42 @@ interface AxeResult {
   violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
 }
 
-void test('every page fits a 390 px screen, passes axe-core and speaks one language', { timeout: 900_000 }, async () => {
-  const failures: string[] = [];
-  for (const lang of ['fr', 'en'] as const) {
-    const foreign = foreignWords(lang);
-    for (const path of pages) {
-      const url = `${atlas.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
-      const response = await page.goto(url);
-      const expected = path === '/no-such-page' ? 404 : 200;
-      if (response?.status() !== expected) failures.push(`${lang} ${path}: status ${response?.status()}`);
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      if (width > PHONE) failures.push(`${lang} ${path}: ${width} px wide at ${PHONE} px`);
-      await page.evaluate(axeSource);
-      const axe = (await page.evaluate(() =>
-        (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({
-          resultTypes: ['violations'],
-        }),
-      )) as AxeResult;
-      for (const v of axe.violations) {
-        if (v.impact === 'serious' || v.impact === 'critical') {
-          failures.push(
-            `${lang} ${path}: axe ${v.impact} ${v.id} (${v.nodes.length}) e.g. ${JSON.stringify(v.nodes[0]?.target)}`,
-          );
+void test(
+  'every page fits a 390 px screen, passes axe-core and speaks one language',
+  { timeout: 900_000 },
+  async () => {
+    const failures: string[] = [];
+    for (const lang of ['fr', 'en'] as const) {
+      const foreign = foreignWords(lang);
+      for (const path of pages) {
+        const url = `${atlas.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
+        const response = await page.goto(url);
+        const expected = path === '/no-such-page' ? 404 : 200;
+        if (response?.status() !== expected) failures.push(`${lang} ${path}: status ${response?.status()}`);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > PHONE) failures.push(`${lang} ${path}: ${width} px wide at ${PHONE} px`);
+        await page.evaluate(axeSource);
+        const axe = (await page.evaluate(() =>
+          (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({
+            resultTypes: ['violations'],
+          }),
+        )) as AxeResult;
+        for (const v of axe.violations) {
+          if (v.impact === 'serious' || v.impact === 'critical') {
+            failures.push(
+              `${lang} ${path}: axe ${v.impact} ${v.id} (${v.nodes.length}) e.g. ${JSON.stringify(v.nodes[0]?.target)}`,
+            );
+          }
+        }
+        for (const problem of languageProblems(await interfaceText(page), lang, foreign)) {
+          failures.push(`${lang} ${path}: ${problem}`);
         }
       }
-      for (const problem of languageProblems(await interfaceText(page), lang, foreign)) {
-        failures.push(`${lang} ${path}: ${problem}`);
-      }
     }
-  }
-  if (failures.length > 0) console.log(failures.join('\n'));
-  assert.deepEqual(failures, []);
-});
+    if (failures.length > 0) console.log(failures.join('\n'));
+    assert.deepEqual(failures, []);
+  },
+);
 
 void test('screenshots in French at 1366 and 390 px', { timeout: 300_000 }, async () => {
   const shots: [string, string][] = [

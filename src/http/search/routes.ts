@@ -24,7 +24,8 @@ export function searchRoutes(app: FastifyInstance, docs: RouteDoc[], context: Ap
   addRoute(app, docs, {
     path: '/api/search',
     tag: 'search',
-    summary: 'Search documents and instruments in French and English (ranked, with snippets and match offsets)',
+    summary:
+      'Search documents and instruments in French and English (ranked, with snippets and match offsets)',
     description:
       'Best match first (bm25, also given as a relevance out of 100); plain-text snippets with the offsets of the matching words; 20 hits per page unless `limit` says otherwise.',
     query: SearchQuery,

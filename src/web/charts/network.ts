@@ -75,7 +75,9 @@ export function networkSvg(network: ActorNetwork, tr: Translator): SafeHtml {
       x2="${clampX(b.x).toFixed(1)}"
       y2="${clampY(b.y).toFixed(1)}"
       stroke-width="${width}"
-      ><title>${tr.actor(edge.source)} – ${tr.actor(edge.target)}${tr.colon}${tr.count(edge.weight, 'instrument')}</title></line
+      ><title>
+        ${tr.actor(edge.source)} – ${tr.actor(edge.target)}${tr.colon}${tr.count(edge.weight, 'instrument')}
+      </title></line
     >`;
   });
   // Labels are placed biggest actor first and skipped where they would overlap one already
@@ -102,7 +104,9 @@ export function networkSvg(network: ActorNetwork, tr: Translator): SafeHtml {
     return html`<a href="${actorHref(node.id, node.kind)}" aria-label="${label}"
       >${nodeShape(node.kind, x, y, node.radius)}<title>${label}</title>${
         labelled.has(node.id)
-          ? html`<text x="${x.toFixed(1)}" y="${(y + node.radius + 12).toFixed(1)}" text-anchor="middle">${name}</text>`
+          ? html`<text x="${x.toFixed(1)}" y="${(y + node.radius + 12).toFixed(1)}" text-anchor="middle"
+              >${name}</text
+            >`
           : ''
       }</a
     >`;
@@ -119,7 +123,9 @@ export function networkSvg(network: ActorNetwork, tr: Translator): SafeHtml {
       ${(['state', 'organization', 'grouping'] as const).map(
         (kind) =>
           html`<span
-            ><svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true">${nodeShape(kind, 10, 10, 7)}</svg>
+            ><svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true">
+              ${nodeShape(kind, 10, 10, 7)}
+            </svg>
             ${tr.t(kind)}</span
           >`,
       )}
@@ -132,11 +138,20 @@ function nodeShape(kind: string, x: number, y: number, r: number): SafeHtml {
   const f = (n: number) => n.toFixed(1);
   if (kind === 'organization') {
     const side = r * 1.7;
-    return html`<rect class="organization" x="${f(x - side / 2)}" y="${f(y - side / 2)}" width="${f(side)}" height="${f(side)}"></rect>`;
+    return html`<rect
+      class="organization"
+      x="${f(x - side / 2)}"
+      y="${f(y - side / 2)}"
+      width="${f(side)}"
+      height="${f(side)}"
+    ></rect>`;
   }
   if (kind === 'grouping') {
     const d = r * 1.3;
-    return html`<polygon class="grouping" points="${f(x)},${f(y - d)} ${f(x + d)},${f(y)} ${f(x)},${f(y + d)} ${f(x - d)},${f(y)}"></polygon>`;
+    return html`<polygon
+      class="grouping"
+      points="${f(x)},${f(y - d)} ${f(x + d)},${f(y)} ${f(x)},${f(y + d)} ${f(x - d)},${f(y)}"
+    ></polygon>`;
   }
   return html`<circle class="state" cx="${f(x)}" cy="${f(y)}" r="${f(r)}"></circle>`;
 }

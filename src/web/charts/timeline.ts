@@ -20,11 +20,11 @@ export function timelineSvg(
 ): SafeHtml {
   const note =
     undated > 0
-      ? html`<p class="muted">
-          ${tr.t('undatedLeftOut')} ${tr.count(undated, 'instrument')}.
-        </p>`
+      ? html`<p class="muted">${tr.t('undatedLeftOut')} ${tr.count(undated, 'instrument')}.</p>`
       : '';
-  if (points.length === 0) return html`<p class="muted">${tr.t('empty')}</p>${note}`;
+  if (points.length === 0)
+    return html`<p class="muted">${tr.t('empty')}</p>
+      ${note}`;
   const byYear = new Map<number, number>();
   for (const point of points) byYear.set(point.year, (byYear.get(point.year) ?? 0) + point.count);
   const years = [...byYear.keys()];
@@ -104,7 +104,12 @@ export function barList(rows: readonly BarRow[], tr: Translator, caption?: strin
           html`<li class="bar-row">
             <span class="bar-label">${label(row)}</span>
             <svg class="bar-track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
-              <rect x="0" y="1" height="8" width="${Math.max(1, (row.count / max) * 100).toFixed(1)}"></rect></svg
+              <rect
+                x="0"
+                y="1"
+                height="8"
+                width="${Math.max(1, (row.count / max) * 100).toFixed(1)}"
+              ></rect></svg
             ><span class="num">${row.display ?? tr.n(row.count)}</span>
           </li>`,
       )}

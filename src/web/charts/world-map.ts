@@ -65,7 +65,8 @@ function mapShapes(view: MapView): readonly MapShape[] {
     if (d === '') return [];
     return [
       {
-        code: country.id === undefined ? BY_NAME[country.properties.name] : countryByNumeric(String(country.id)),
+        code:
+          country.id === undefined ? BY_NAME[country.properties.name] : countryByNumeric(String(country.id)),
         name: country.properties.name,
         d,
       },
@@ -119,11 +120,10 @@ export function worldMap(
       ${countries}
     </svg>
     <figcaption class="legend">
-      <span><span class="swatch c0"></span> 0</span>${ranges.map(
-        (range, index) =>
-          steps.indexOf(steps[index] ?? 0) === index && (steps[index] ?? 0) > 0
-            ? html`<span><span class="swatch c${index + 1}"></span> ${range}</span>`
-            : '',
+      <span><span class="swatch c0"></span> 0</span>${ranges.map((range, index) =>
+        steps.indexOf(steps[index] ?? 0) === index && (steps[index] ?? 0) > 0
+          ? html`<span><span class="swatch c${index + 1}"></span> ${range}</span>`
+          : '',
       )}<span>${tr.t('mapHelp')}</span>
     </figcaption>
   </figure>`;

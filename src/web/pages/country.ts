@@ -10,7 +10,9 @@ export function countryPage(profile: CountryProfile, name: string, tr: Translato
   const code = profile.code;
   return html`<h1>${name}</h1>
     <section class="cards" aria-label="${name}">
-      <div class="card"><span class="number">${tr.n(profile.instrumentCount)}</span>${tr.t('instruments')}</div>
+      <div class="card">
+        <span class="number">${tr.n(profile.instrumentCount)}</span>${tr.t('instruments')}
+      </div>
       <div class="card"><span class="number">${tr.n(profile.byPartner.length)}</span>${tr.t('partners')}</div>
       <div class="card">
         <span class="number">${tr.n(profile.documents.length)}</span>${tr.t('mentioningDocuments')}
@@ -44,25 +46,27 @@ export function countryPage(profile: CountryProfile, name: string, tr: Translato
         ${
           profile.moneyBySource.length === 0
             ? html`<p class="muted">${tr.t('empty')}</p>`
-            : html`<div class="table-scroll" tabindex="0"><table class="sortable">
-                <thead>
-                  <tr>
-                    <th>${tr.t('source')}</th>
-                    <th class="num">${tr.t('total')}</th>
-                    <th class="num">${tr.t('instruments')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${profile.moneyBySource.map(
-                    (row) =>
-                      html`<tr>
-                        <td>${row.source === null ? tr.t('unspecified') : tr.actor(row.source)}</td>
-                        <td class="num">${money(row.total, row.currency, tr)}</td>
-                        <td class="num">${tr.n(row.instruments)}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table></div>`
+            : html`<div class="table-scroll" tabindex="0">
+                <table class="sortable">
+                  <thead>
+                    <tr>
+                      <th>${tr.t('source')}</th>
+                      <th class="num">${tr.t('total')}</th>
+                      <th class="num">${tr.t('instruments')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${profile.moneyBySource.map(
+                      (row) =>
+                        html`<tr>
+                          <td>${row.source === null ? tr.t('unspecified') : tr.actor(row.source)}</td>
+                          <td class="num">${money(row.total, row.currency, tr)}</td>
+                          <td class="num">${tr.n(row.instruments)}</td>
+                        </tr>`,
+                    )}
+                  </tbody>
+                </table>
+              </div>`
         }
       </section>
       <section class="panel" aria-labelledby="topics">

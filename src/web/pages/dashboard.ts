@@ -17,12 +17,22 @@ export interface DashboardData {
   };
   readonly byState: ReadonlyMap<string, number>;
   readonly latest: readonly InstrumentSummary[];
-  readonly map: { readonly type?: string | undefined; readonly topic?: string | undefined; readonly view: MapView };
+  readonly map: {
+    readonly type?: string | undefined;
+    readonly topic?: string | undefined;
+    readonly view: MapView;
+  };
 }
 
 /** The form that chooses what the map counts (type, topic) and what it shows (zoom or world). */
 function mapForm(map: DashboardData['map'], tr: Translator): SafeHtml {
-  const select = (name: string, label: string, codes: readonly string[], current: string | undefined, text: (c: string) => string) =>
+  const select = (
+    name: string,
+    label: string,
+    codes: readonly string[],
+    current: string | undefined,
+    text: (c: string) => string,
+  ) =>
     html`<label
       >${label}
       <select name="${name}">
@@ -36,7 +46,9 @@ function mapForm(map: DashboardData['map'], tr: Translator): SafeHtml {
     <label
       >${tr.t('mapView')}
       <select name="view">
-        <option value="europe-africa" ${map.view === 'europe-africa' ? html`selected` : ''}>${tr.t('mapZoom')}</option>
+        <option value="europe-africa" ${map.view === 'europe-africa' ? html`selected` : ''}>
+          ${tr.t('mapZoom')}
+        </option>
         <option value="world" ${map.view === 'world' ? html`selected` : ''}>${tr.t('mapWorld')}</option>
       </select></label
     >
@@ -57,9 +69,7 @@ export function dashboardPage(data: DashboardData, tr: Translator): SafeHtml {
     <section class="cards" aria-label="${tr.t('dashboard')}">
       ${cards.map(
         ([value, label, link]) =>
-          html`<a class="card" href="${link}"
-            ><span class="number">${tr.n(value)}</span>${label}</a
-          >`,
+          html`<a class="card" href="${link}"><span class="number">${tr.n(value)}</span>${label}</a>`,
       )}
     </section>
     <section class="panel" aria-labelledby="map-title">

@@ -61,9 +61,7 @@ function passageHtml(
 
 /** Which facts the text highlights: one record's (the reader came from it), all, or none. */
 export type Highlight =
-  | { readonly kind: 'record'; readonly id: string }
-  | { readonly kind: 'all' }
-  | { readonly kind: 'none' };
+  { readonly kind: 'record'; readonly id: string } | { readonly kind: 'all' } | { readonly kind: 'none' };
 
 function legend(documentId: string, highlight: Highlight, tr: Translator): SafeHtml {
   const base = `/documents/${encodeURIComponent(documentId)}`;
@@ -74,13 +72,17 @@ function legend(documentId: string, highlight: Highlight, tr: Translator): SafeH
         ? tr.t('legendAll')
         : tr.t('legendNone');
   const switches = [
-    highlight.kind === 'all' ? null : html`<a href="${href(base, { facts: 'all' })}">${tr.t('showAllFacts')}</a>`,
+    highlight.kind === 'all'
+      ? null
+      : html`<a href="${href(base, { facts: 'all' })}">${tr.t('showAllFacts')}</a>`,
     highlight.kind === 'none' ? null : html`<a href="${base}">${tr.t('hideFacts')}</a>`,
   ].filter((item) => item !== null);
   return html`<section class="legend-box" aria-labelledby="legend-title">
     <h2 id="legend-title">${tr.t('legend')}</h2>
     <p><mark class="fact legend-sample">${tr.lang === 'fr' ? 'texte' : 'text'}</mark> ${line}</p>
-    <p><span class="target legend-sample">${tr.lang === 'fr' ? 'texte' : 'text'}</span> ${tr.t('legendTarget')}</p>
+    <p>
+      <span class="target legend-sample">${tr.lang === 'fr' ? 'texte' : 'text'}</span> ${tr.t('legendTarget')}
+    </p>
     <p>${switches.map((item, index) => html`${index > 0 ? ' · ' : ''}${item}`)}</p>
   </section>`;
 }
@@ -146,7 +148,8 @@ export function documentPage(
           ${listed.map(
             (fact) =>
               html`<li>
-                <a href="${spanHref(document.id, fact.span.start, fact.span.end, highlight.kind === 'record' ? highlight.id : undefined)}"
+                <a
+                  href="${spanHref(document.id, fact.span.start, fact.span.end, highlight.kind === 'record' ? highlight.id : undefined)}"
                   >${tr.term(fact.property)}</a
                 >: ${factValueHtml(fact.property, fact.value, tr)}
               </li>`,

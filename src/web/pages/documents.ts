@@ -7,27 +7,29 @@ import type { Translator } from '../i18n.ts';
 export function documentsPage(page: Page<DocumentSummary>, tr: Translator): SafeHtml {
   return html`<h1>${tr.t('documents')}</h1>
     <section class="panel">
-      <div class="table-scroll" tabindex="0"><table class="sortable">
-        <thead>
-          <tr>
-            <th scope="col">${tr.t('title')}</th>
-            <th scope="col">${tr.t('language')}</th>
-            <th scope="col" class="num">${tr.t('instruments')}</th>
-            <th scope="col" class="num">${tr.t('characters')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${page.items.map(
-            (d) =>
-              html`<tr>
-                <td><a href="/documents/${encodeURIComponent(d.id)}">${sourceText(d.title)}</a></td>
-                <td>${tr.languageName(d.language)}</td>
-                <td class="num">${tr.n(d.instrumentCount)}</td>
-                <td class="num">${tr.n(d.charCount)}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table></div>
+      <div class="table-scroll" tabindex="0">
+        <table class="sortable">
+          <thead>
+            <tr>
+              <th scope="col">${tr.t('title')}</th>
+              <th scope="col">${tr.t('language')}</th>
+              <th scope="col" class="num">${tr.t('instruments')}</th>
+              <th scope="col" class="num">${tr.t('characters')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${page.items.map(
+              (d) =>
+                html`<tr>
+                  <td><a href="/documents/${encodeURIComponent(d.id)}">${sourceText(d.title)}</a></td>
+                  <td>${tr.languageName(d.language)}</td>
+                  <td class="num">${tr.n(d.instrumentCount)}</td>
+                  <td class="num">${tr.n(d.charCount)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
       ${pager('/documents', {}, page.total, page.limit, page.offset, tr)}
       <p><a href="/api/documents?format=csv">${tr.t('download')} CSV</a></p>
     </section>`;

@@ -28,8 +28,14 @@ function evidenceItem(
       : sentenceAround(document.text, evidence.span, document.sentences);
   return html`<li>
     <strong>${tr.term(claim.property)}</strong>${tr.colon}${factValueHtml(claim.property, claim.value, tr)}
-    <blockquote class="quote" translate="no" ${document === undefined ? '' : html`lang="${document.language}"`}>
-      <a class="evidence-link" href="${spanHref(evidence.documentId, evidence.span.start, evidence.span.end, recordId)}"
+    <blockquote
+      class="quote"
+      translate="no"
+      ${document === undefined ? '' : html`lang="${document.language}"`}
+    >
+      <a
+        class="evidence-link"
+        href="${spanHref(evidence.documentId, evidence.span.start, evidence.span.end, recordId)}"
         >${parts.before}<mark>${parts.marked}</mark>${parts.after}</a
       >
     </blockquote>

@@ -35,7 +35,12 @@ type LinkParams = Record<string, string | number | undefined>;
 
 function linkParams(params: SearchParams): LinkParams {
   const defaultSort = params.q === undefined ? 'recent' : 'relevance';
-  return { ...params, offset: undefined, poffset: undefined, sort: params.sort === defaultSort ? undefined : params.sort };
+  return {
+    ...params,
+    offset: undefined,
+    poffset: undefined,
+    sort: params.sort === defaultSort ? undefined : params.sort,
+  };
 }
 
 /** The active filters as chips, each a link that removes it (the others stay). */
@@ -60,8 +65,8 @@ function chips(params: SearchParams, tr: Translator): SafeHtml {
     ${entries.map(
       (entry) =>
         html`<a class="chip" href="${href('/search', { ...base, [entry.key]: undefined })}"
-          >${entry.label}${tr.colon}${entry.value}
-          <span aria-hidden="true">×</span><span class="visually-hidden"> (${tr.t('removeFilter')})</span></a
+          >${entry.label}${tr.colon}${entry.value} <span aria-hidden="true">×</span
+          ><span class="visually-hidden"> (${tr.t('removeFilter')})</span></a
         >`,
     )}
     <a href="/search">${tr.t('clear')}</a>
@@ -75,7 +80,9 @@ function sortForm(params: SearchParams, tr: Translator): SafeHtml {
     ['recent', tr.t('sortDate')] as const,
     ['title', tr.t('sortTitle')] as const,
   ];
-  const keep = Object.entries(linkParams(params)).filter(([key, value]) => key !== 'sort' && value !== undefined);
+  const keep = Object.entries(linkParams(params)).filter(
+    ([key, value]) => key !== 'sort' && value !== undefined,
+  );
   return html`<form class="sort-form" action="/search" method="get">
     ${keep.map(([key, value]) => html`<input type="hidden" name="${key}" value="${String(value)}" />`)}
     <label for="sort-select">${tr.t('sortBy')}</label>
@@ -143,7 +150,8 @@ function passagePager(params: SearchParams, passages: Page<SearchHit>, tr: Trans
   if (passages.total <= passages.limit) return html``;
   const pageNumber = Math.floor(passages.offset / passages.limit) + 1;
   const pages = Math.ceil(passages.total / passages.limit);
-  const at = (poffset: number) => `${href('/search', { ...query, poffset: poffset === 0 ? undefined : poffset })}#passage-results`;
+  const at = (poffset: number) =>
+    `${href('/search', { ...query, poffset: poffset === 0 ? undefined : poffset })}#passage-results`;
   return html`<nav class="pager" aria-label="${tr.t('passages')}">
     ${passages.offset > 0 ? html`<a href="${at(Math.max(0, passages.offset - passages.limit))}" rel="prev">← ${tr.t('previous')}</a>` : ''}
     <span>${tr.t('page')} ${tr.n(pageNumber)} / ${tr.n(pages)}</span>
@@ -197,7 +205,10 @@ export function searchPage(data: SearchData, tr: Translator): SafeHtml {
           ${sortForm(params, tr)} ${instrumentItems(instruments.items, tr)}
           ${pager('/search', base, instruments.total, instruments.limit, instruments.offset, tr)}
           <p>
-            <a href="${href('/api/instruments', { ...base, sort: undefined, format: 'csv' })}">${tr.t('download')} CSV</a> ·
+            <a href="${href('/api/instruments', { ...base, sort: undefined, format: 'csv' })}"
+              >${tr.t('download')} CSV</a
+            >
+            ·
             <a href="${href('/api/instruments', { ...base, sort: undefined, format: 'json' })}">JSON</a>
           </p>
         </section>
@@ -220,10 +231,14 @@ export function searchPage(data: SearchData, tr: Translator): SafeHtml {
                                 >${sourceText(hit.title)}</a
                               >
                             </h3>
-                            <p translate="no" lang="${hit.language}">${raw(snippetHtml({ text: hit.snippet, highlights: hit.highlights }))}</p>
+                            <p translate="no" lang="${hit.language}">
+                              ${raw(snippetHtml({ text: hit.snippet, highlights: hit.highlights }))}
+                            </p>
                             <div class="meta">
                               ${tr.languageName(hit.language)} ·
-                              <span class="relevance">${tr.t('relevance')}${tr.colon}${tr.n(hit.relevance)}/100</span>
+                              <span class="relevance"
+                                >${tr.t('relevance')}${tr.colon}${tr.n(hit.relevance)}/100</span
+                              >
                             </div>
                           </article>`,
                       )

@@ -6,12 +6,6 @@ import type { Translator } from '../../i18n.ts';
 import { analysisLayout, quoteLink } from './common.ts';
 
 const STATUSES = ['open', 'in_progress', 'done', 'dropped'] as const;
-const STATUS_LABELS: Record<(typeof STATUSES)[number], { en: string; fr: string }> = {
-  open: { en: 'open', fr: 'ouvert' },
-  in_progress: { en: 'in progress', fr: 'en cours' },
-  done: { en: 'done', fr: 'réalisé' },
-  dropped: { en: 'dropped', fr: 'abandonné' },
-};
 
 function deadlineText(d: Deadline | null, tr: Translator): string {
   if (d === null) return '—';
@@ -61,9 +55,7 @@ export function commitmentsPage(
             <select id="st-${c.id}" name="status">
               ${STATUSES.map(
                 (s) =>
-                  html`<option value="${s}" ${s === c.status ? html`selected` : ''}>
-                    ${tr.term(s)}
-                  </option>`,
+                  html`<option value="${s}" ${s === c.status ? html`selected` : ''}>${tr.term(s)}</option>`,
               )}
             </select>
             <label class="visually-hidden" for="by-${c.id}">${tr.t('yourName')}</label>
@@ -73,20 +65,22 @@ export function commitmentsPage(
         </td>
       </tr>`,
   );
-  const table = html`<div class="table-scroll" tabindex="0"><table class="cards-on-phone">
-    <thead>
-      <tr>
-        <th scope="col">${tr.term('commitment')}</th>
-        <th scope="col">${tr.t('owners')}</th>
-        <th scope="col">${tr.term('deadline')}</th>
-        <th scope="col">${tr.t('overdue')}</th>
-        <th scope="col">${tr.t('status')}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows}
-    </tbody>
-  </table></div>`;
+  const table = html`<div class="table-scroll" tabindex="0">
+    <table class="cards-on-phone">
+      <thead>
+        <tr>
+          <th scope="col">${tr.term('commitment')}</th>
+          <th scope="col">${tr.t('owners')}</th>
+          <th scope="col">${tr.term('deadline')}</th>
+          <th scope="col">${tr.t('overdue')}</th>
+          <th scope="col">${tr.t('status')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+    </table>
+  </div>`;
   const priorities =
     tracker.priorities.length === 0
       ? ''
@@ -95,7 +89,8 @@ export function commitmentsPage(
             ${tracker.priorities.map(
               (p) =>
                 html`<li>
-                  <span translate="no">${p.label}</span> ${p.topics.map((t) => html`<span class="tag">${tr.topicLabel(t)}</span>`)}
+                  <span translate="no">${p.label}</span>
+                  ${p.topics.map((t) => html`<span class="tag">${tr.topicLabel(t)}</span>`)}
                 </li>`,
             )}
           </ol>`;
@@ -105,7 +100,8 @@ export function commitmentsPage(
     tr,
     html`${filter} ${nextBlock}
       <p>
-        ${tr.count(tracker.commitments.length, 'commitment')} · ${tr.t('overdue')}${tr.colon}${tr.n(tracker.overdue)} ·
+        ${tr.count(tracker.commitments.length, 'commitment')} ·
+        ${tr.t('overdue')}${tr.colon}${tr.n(tracker.overdue)} ·
         <a href="${csv}" download>${tr.t('exportCsv')}</a>
       </p>
       ${tracker.commitments.length === 0 ? html`<p class="muted">${tr.t('empty')}</p>` : table} ${priorities}`,

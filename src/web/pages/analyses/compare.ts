@@ -41,13 +41,17 @@ function selectedBlock(c: Comparison, tr: Translator): SafeHtml {
     <h2 translate="no">${c.question}</h2>
     <p>
       <strong>${tr.count(c.count, 'country')}</strong>${
-        c.statedCounts.length > 0 ? html` · ${tr.t('statedCounts')}${tr.colon}${c.statedCounts.map((n) => tr.n(n)).join(', ')}` : ''
+        c.statedCounts.length > 0
+          ? html` · ${tr.t('statedCounts')}${tr.colon}${c.statedCounts.map((n) => tr.n(n)).join(', ')}`
+          : ''
       }
     </p>
-    ${barList(bars.map((b) => ({ label: b.label, count: b.value })), tr, tr.t('countriesCount'))}
-    <p>
-      ${c.countries.map((code, i) => html`${i > 0 ? ', ' : ''}${actorLink(code, tr, 'state')}`)}
-    </p>
+    ${barList(
+      bars.map((b) => ({ label: b.label, count: b.value })),
+      tr,
+      tr.t('countriesCount'),
+    )}
+    <p>${c.countries.map((code, i) => html`${i > 0 ? ', ' : ''}${actorLink(code, tr, 'state')}`)}</p>
     <h3>${tr.t('evidence')}</h3>
     <dl>
       ${c.evidence.map(
@@ -100,30 +104,36 @@ export function comparePage(input: ComparePageInput, tr: Translator): SafeHtml {
     </p>
     <button type="submit">${tr.t('compareButton')}</button>
   </form>`;
-  const table = html`<div class="table-scroll" tabindex="0"><table class="sortable">
-    <caption>
-      ${tr.t('questions')}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">${tr.t('question')}</th>
-        <th scope="col">${tr.t('stance')}</th>
-        <th scope="col">${tr.t('countriesCount')}</th>
-        <th scope="col">${tr.t('statedCounts')}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${questions.map(
-        (q) =>
-          html`<tr>
-            <td><a href="${href('/analyses/compare', { question: q.question })}" translate="no">${q.question}</a></td>
-            <td>${tr.t(q.stance === 'no' ? 'no' : 'yes')}${q.stance === 'partly' ? ' (±)' : ''}</td>
-            <td class="num">${tr.n(q.countries)}</td>
-            <td>${q.stated.map((n) => tr.n(n)).join(', ')}</td>
-          </tr>`,
-      )}
-    </tbody>
-  </table></div>`;
+  const table = html`<div class="table-scroll" tabindex="0">
+    <table class="sortable">
+      <caption>
+        ${tr.t('questions')}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${tr.t('question')}</th>
+          <th scope="col">${tr.t('stance')}</th>
+          <th scope="col">${tr.t('countriesCount')}</th>
+          <th scope="col">${tr.t('statedCounts')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${questions.map(
+          (q) =>
+            html`<tr>
+              <td>
+                <a href="${href('/analyses/compare', { question: q.question })}" translate="no"
+                  >${q.question}</a
+                >
+              </td>
+              <td>${tr.t(q.stance === 'no' ? 'no' : 'yes')}${q.stance === 'partly' ? ' (±)' : ''}</td>
+              <td class="num">${tr.n(q.countries)}</td>
+              <td>${q.stated.map((n) => tr.n(n)).join(', ')}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
   return analysisLayout(
     '/analyses/compare',
     tr,

@@ -8,7 +8,9 @@ import { analysisLayout, quoteLink } from './common.ts';
 /** The legal basis the analysis names ("Visa Code art. 25a"), in the reader's language. */
 function legalBasis(basis: string, tr: Translator): string {
   if (tr.lang !== 'fr') return basis;
-  return basis.replace(/^Visa Code art\. (\d+)a$/, 'code des visas, art. $1 bis').replace(/^Visa Code/, 'code des visas');
+  return basis
+    .replace(/^Visa Code art\. (\d+)a$/, 'code des visas, art. $1 bis')
+    .replace(/^Visa Code/, 'code des visas');
 }
 
 /** The page body. */
@@ -28,7 +30,8 @@ export function conditionalityPage(
                   ${t.steps.map(
                     (s) =>
                       html`<li>
-                        <strong>${s.date ? dateText(s.date.value, tr) : tr.t('notStated')}</strong> ${tr.term(s.kind)}${
+                        <strong>${s.date ? dateText(s.date.value, tr) : tr.t('notStated')}</strong>
+                        ${tr.term(s.kind)}${
                           s.legalBasis ? html` <span class="tag">${legalBasis(s.legalBasis, tr)}</span>` : ''
                         }
                         ${quoteLink(s.source, tr, 160)}

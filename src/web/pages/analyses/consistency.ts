@@ -19,16 +19,22 @@ function findingText(f: ConsistencyFinding, tr: Translator): SafeHtml {
   switch (f.kind) {
     case 'count_mismatch':
       return fr
-        ? html`La source annonce ${tr.n(f.stated ?? 0)} mais sa liste en nomme ${tr.n(f.listed ?? 0)}${tr.colon}${q(f.questions[0])}`
-        : html`The source states ${tr.n(f.stated ?? 0)} but its list names ${tr.n(f.listed ?? 0)}: ${q(f.questions[0])}`;
+        ? html`La source annonce ${tr.n(f.stated ?? 0)} mais sa liste en nomme
+          ${tr.n(f.listed ?? 0)}${tr.colon}${q(f.questions[0])}`
+        : html`The source states ${tr.n(f.stated ?? 0)} but its list names ${tr.n(f.listed ?? 0)}:
+          ${q(f.questions[0])}`;
     case 'conflicting_counts':
       return fr
-        ? html`La même question reçoit ${tr.n(f.counts?.length ?? 0)} nombres différents (${(f.counts ?? []).map((n) => tr.n(n)).join(' contre ')}) : ${q(f.questions[0])}`
-        : html`The same question is given ${tr.n(f.counts?.length ?? 0)} different counts (${(f.counts ?? []).map((n) => tr.n(n)).join(' vs ')}): ${q(f.questions[0])}`;
+        ? html`La même question reçoit ${tr.n(f.counts?.length ?? 0)} nombres différents
+          (${(f.counts ?? []).map((n) => tr.n(n)).join(' contre ')}) : ${q(f.questions[0])}`
+        : html`The same question is given ${tr.n(f.counts?.length ?? 0)} different counts
+          (${(f.counts ?? []).map((n) => tr.n(n)).join(' vs ')}): ${q(f.questions[0])}`;
     case 'overlapping_lists':
       return fr
-        ? html`Les listes des deux côtés d’une même question ont en commun ${names}${tr.colon}${q(f.questions[0])} / ${q(f.questions[1])}`
-        : html`Lists for the two sides of one question share ${names}: ${q(f.questions[0])} / ${q(f.questions[1])}`;
+        ? html`Les listes des deux côtés d’une même question ont en commun
+          ${names}${tr.colon}${q(f.questions[0])} / ${q(f.questions[1])}`
+        : html`Lists for the two sides of one question share ${names}: ${q(f.questions[0])} /
+          ${q(f.questions[1])}`;
     case 'both_sides':
       return fr
         ? html`${names} figure à la fois sous ${q(f.questions[0])} et sous ${q(f.questions[1])}`
@@ -59,28 +65,36 @@ function findingsBlock(result: ConsistencyResult, tr: Translator): SafeHtml {
 
 /** The page body. */
 export function consistencyPage(input: ConsistencyPageInput, tr: Translator): SafeHtml {
-  const list = html`<div class="table-scroll" tabindex="0"><table class="sortable">
-    <thead>
-      <tr>
-        <th scope="col">${tr.t('documents')}</th>
-        <th scope="col">${tr.t('findings')}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${input.documents.map(
-        (d) =>
-          html`<tr>
-            <td><a href="${href(`/analyses/consistency/${encodeURIComponent(d.id)}`)}">${sourceText(d.title)}</a></td>
-            <td class="num">${tr.n(d.findings)}</td>
-          </tr>`,
-      )}
-    </tbody>
-  </table></div>`;
+  const list = html`<div class="table-scroll" tabindex="0">
+    <table class="sortable">
+      <thead>
+        <tr>
+          <th scope="col">${tr.t('documents')}</th>
+          <th scope="col">${tr.t('findings')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${input.documents.map(
+          (d) =>
+            html`<tr>
+              <td>
+                <a href="${href(`/analyses/consistency/${encodeURIComponent(d.id)}`)}"
+                  >${sourceText(d.title)}</a
+                >
+              </td>
+              <td class="num">${tr.n(d.findings)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
   const selected =
     input.selected === null
       ? ''
       : html`<h2>
-            <a href="/documents/${encodeURIComponent(input.selected.documentId)}">${sourceText(input.selected.title)}</a>
+            <a href="/documents/${encodeURIComponent(input.selected.documentId)}"
+              >${sourceText(input.selected.title)}</a
+            >
           </h2>
           <p>
             <a href="/api/documents/${encodeURIComponent(input.selected.documentId)}/consistency" download

@@ -12,44 +12,49 @@ function moneyText(m: MoneyByCurrency, tr: Translator): string {
 
 function matrix(view: CoordinationView, tr: Translator): SafeHtml {
   const topics = [...new Set(view.actors.flatMap((a) => a.topics))].sort();
-  return html`<div class="table-scroll" tabindex="0"><table class="matrix">
-    <caption>
-      ${tr.t('actorsTopics')}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">${tr.t('actors')}</th>
-        <th scope="col">${tr.t('money')}</th>
-        <th scope="col">${tr.t('instruments')}</th>
-        ${topics.map((t) => html`<th scope="col">${tr.topicLabel(t)}</th>`)}
-      </tr>
-    </thead>
-    <tbody>
-      ${view.actors.map(
-        (a) =>
-          html`<tr>
-            <th scope="row">${actorLink(a.actorId, tr, a.kind)}</th>
-            <td>
-              ${moneyText(a.money, tr)}${
-                Object.keys(a.sharedMoney).length > 0
-                  ? html`<br /><span class="muted"
-                        >${moneyText(a.sharedMoney, tr)} (${tr.t('sharedMoney')})</span
-                      >`
-                  : ''
-              }
-            </td>
-            <td>
-              <ul>
-                ${a.instruments.map(
-                  (i) => html`<li><a href="/instruments/${encodeURIComponent(i.id)}">${sourceText(i.title)}</a></li>`,
-                )}
-              </ul>
-            </td>
-            ${topics.map((t) => html`<td>${a.topics.includes(t) ? html`<span aria-label="${tr.t('yes')}">●</span>` : ''}</td>`)}
-          </tr>`,
-      )}
-    </tbody>
-  </table></div>`;
+  return html`<div class="table-scroll" tabindex="0">
+    <table class="matrix">
+      <caption>
+        ${tr.t('actorsTopics')}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${tr.t('actors')}</th>
+          <th scope="col">${tr.t('money')}</th>
+          <th scope="col">${tr.t('instruments')}</th>
+          ${topics.map((t) => html`<th scope="col">${tr.topicLabel(t)}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${view.actors.map(
+          (a) =>
+            html`<tr>
+              <th scope="row">${actorLink(a.actorId, tr, a.kind)}</th>
+              <td>
+                ${moneyText(a.money, tr)}${
+                  Object.keys(a.sharedMoney).length > 0
+                    ? html`<br /><span class="muted"
+                          >${moneyText(a.sharedMoney, tr)} (${tr.t('sharedMoney')})</span
+                        >`
+                    : ''
+                }
+              </td>
+              <td>
+                <ul>
+                  ${a.instruments.map(
+                    (i) =>
+                      html`<li>
+                        <a href="/instruments/${encodeURIComponent(i.id)}">${sourceText(i.title)}</a>
+                      </li>`,
+                  )}
+                </ul>
+              </td>
+              ${topics.map((t) => html`<td>${a.topics.includes(t) ? html`<span aria-label="${tr.t('yes')}">●</span>` : ''}</td>`)}
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
 }
 
 /** The page body; `view` is null until a partner is chosen. */
@@ -102,7 +107,9 @@ export function coordinationPage(
             ${view.gaps.map(
               (g) =>
                 html`<li>
-                  <strong>${tr.topicLabel(g.topic)}</strong>${tr.colon}<span translate="no">${g.priorities.map((p) => p.label).join(' ; ')}</span>
+                  <strong>${tr.topicLabel(g.topic)}</strong>${tr.colon}<span translate="no"
+                    >${g.priorities.map((p) => p.label).join(' ; ')}</span
+                  >
                 </li>`,
             )}
           </ul>`

@@ -11,7 +11,8 @@ import { analysisLayout, quoteLink } from './common.ts';
 function sourceOf(v: IndicatorValue, tr: Translator): SafeHtml {
   if ('quote' in v.source) return quoteLink(v.source, tr, 160);
   return html`<span class="muted"
-    >${tr.t('enteredBy')} <span translate="no">${v.source.enteredBy}${v.source.note ? ` — ${v.source.note}` : ''}</span></span
+    >${tr.t('enteredBy')}
+    <span translate="no">${v.source.enteredBy}${v.source.note ? ` — ${v.source.note}` : ''}</span></span
   >`;
 }
 
@@ -24,7 +25,9 @@ function indicatorName(name: string, tr: Translator): SafeHtml {
   const money = /^money committed(?:: (.+))?$/.exec(name);
   if (money) {
     const head = fr ? 'Montants engagés' : 'Money committed';
-    return money[1] === undefined ? html`${head}` : html`${head}${tr.colon}<span translate="no">${money[1]}</span>`;
+    return money[1] === undefined
+      ? html`${head}`
+      : html`${head}${tr.colon}<span translate="no">${money[1]}</span>`;
   }
   const share = /^share of (.+)$/.exec(name);
   if (share) return html`${fr ? 'Part de' : 'Share of'} <span translate="no">${share[1] ?? ''}</span>`;
