@@ -29,7 +29,10 @@ export function sourceText(text: string, lang?: string | null): SafeHtml {
 /** A link to an actor: a state's country page, or the instruments an organization is party to. */
 export function actorLink(id: string, tr: Translator, kind?: string): SafeHtml {
   const isState = kind === undefined ? /^[A-Z]{2}$/.test(id) : kind === 'state';
-  return html`<a href="${actorHref(id, isState ? 'state' : 'organization')}">${tr.actor(id)}</a>`;
+  // A proper name: translation tools and the page's language check leave it alone.
+  return html`<a href="${actorHref(id, isState ? 'state' : 'organization')}" translate="no"
+    >${tr.actor(id)}</a
+  >`;
 }
 
 /**

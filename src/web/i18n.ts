@@ -202,8 +202,13 @@ export type NounKey = keyof typeof NOUNS;
 
 /** Every interface string, for the test that looks for one language's words on the other's pages. */
 export function dictionaries(): { readonly en: readonly string[]; readonly fr: readonly string[] } {
+  // The language switch names the other language on purpose; language names are listed instead.
+  const messages = Object.entries(MESSAGES)
+    .filter(([key]) => key !== 'switchTo' && key !== 'switchLabel')
+    .map(([, value]) => value);
   const entries = [
-    ...Object.values(MESSAGES),
+    ...messages,
+    ...Object.values(LANGUAGE_NAMES),
     ...Object.values(TERMS),
     ...Object.values(NOUNS).map((n) => ({ en: n.en.join(' '), fr: n.fr.join(' ') })),
   ];

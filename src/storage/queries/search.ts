@@ -115,8 +115,9 @@ function filterExpression(request: SearchRequest): string | null {
   if (request.country !== undefined) parts.push(`concepts : "${conceptToken('state', request.country)}"`);
   if (request.type !== undefined) parts.push(`concepts : "${conceptToken('type', request.type)}"`);
   if (request.topic !== undefined) parts.push(`concepts : "${conceptToken('topic', request.topic)}"`);
-  if (request.approach !== undefined)
+  if (request.approach !== undefined) {
     parts.push(`concepts : "${conceptToken('approach', request.approach)}"`);
+  }
   if (request.from !== undefined || request.to !== undefined) {
     const from = request.from ?? (request.to ?? 2000) - 80;
     const to = Math.min(request.to ?? from + 80, from + 80);

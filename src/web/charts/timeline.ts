@@ -22,9 +22,10 @@ export function timelineSvg(
     undated > 0
       ? html`<p class="muted">${tr.t('undatedLeftOut')} ${tr.count(undated, 'instrument')}.</p>`
       : '';
-  if (points.length === 0)
+  if (points.length === 0) {
     return html`<p class="muted">${tr.t('empty')}</p>
       ${note}`;
+  }
   const byYear = new Map<number, number>();
   for (const point of points) byYear.set(point.year, (byYear.get(point.year) ?? 0) + point.count);
   const years = [...byYear.keys()];

@@ -86,7 +86,11 @@ export function comparePage(input: ComparePageInput, tr: Translator): SafeHtml {
         <option value="">—</option>
         ${questions.map(
           (q) =>
-            html`<option value="${q.question}" ${q.question === input.question ? html`selected` : ''}>
+            html`<option
+              value="${q.question}"
+              translate="no"
+              ${q.question === input.question ? html`selected` : ''}
+            >
               ${q.question} (${tr.n(q.countries)})
             </option>`,
         )}
