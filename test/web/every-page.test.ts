@@ -126,7 +126,7 @@ async function interfaceText(p: Page): Promise<string[]> {
         if (value) out.push(value.trim());
       }
     }
-    out.push(document.title);
+    // The window title repeats the h1, which may be a source's own title (checked there).
     return out;
   })()`);
 }
