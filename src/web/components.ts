@@ -50,7 +50,9 @@ export function spanHref(documentId: string, start: number, end: number, record?
 export function factValueHtml(property: string, value: unknown, tr: Translator): SafeHtml {
   const text = factValue(property, value, tr);
   const quoted = typeof value === 'string' && text === value && !/^\d/.test(value);
-  return quoted || property === 'title' ? sourceText(text) : html`${text}`;
+  // Titles, quoted text and proper names (actors) are not interface words.
+  const name = ['party', 'owner', 'mentions_country', 'mentions_organization'].includes(property);
+  return quoted || name || property === 'title' ? sourceText(text) : html`${text}`;
 }
 
 /** A list of instruments: title link, type, date and parties. */
