@@ -3,25 +3,56 @@ import type { InstrumentSummary } from '../storage/atlas-store.ts';
 import { href, html, type SafeHtml } from './html.ts';
 import type { Translator } from './i18n.ts';
 import { actorHref } from './charts/network.ts';
+import { formatDate, formatMoney } from './format.ts';
+import { isInstrumentType } from '../domain/taxonomy.ts';
 
-/** Formats a sum of money in the reader's locale ("EUR 150,000,000" / "150 000 000 EUR"). */
+/** A sum of money the reader's way ("145,1 M€" / "€145.1M"). */
 export function money(value: number, currency: string, tr: Translator, approximate = false): string {
-  const number = new Intl.NumberFormat(tr.lang === 'fr' ? 'fr-FR' : 'en-GB', {
-    maximumFractionDigits: 0,
-  }).format(value);
-  const hedge = approximate ? '~' : '';
-  return tr.lang === 'fr' ? `${hedge}${number} ${currency}` : `${hedge}${currency} ${number}`;
+  return formatMoney(value, currency, tr.lang, approximate);
+}
+
+/** A stored date (`YYYY[-MM[-DD]]`) the reader's way ("11 décembre 2016" / "11 December 2016"). */
+export function dateText(value: string, tr: Translator): string {
+  return formatDate(value, tr.lang);
+}
+
+/**
+ * Text taken as it stands from a source (a title, a quote): marked `translate="no"` (and with its
+ * language when known), so the page's language check and translation tools leave it alone.
+ */
+export function sourceText(text: string, lang?: string | null): SafeHtml {
+  return lang === undefined || lang === null
+    ? html`<span translate="no">${text}</span>`
+    : html`<span translate="no" lang="${lang}">${text}</span>`;
 }
 
 /** A link to an actor: a state's country page, or the instruments an organization is party to. */
 export function actorLink(id: string, tr: Translator, kind?: string): SafeHtml {
   const isState = kind === undefined ? /^[A-Z]{2}$/.test(id) : kind === 'state';
-  return html`<a href="${actorHref(id, isState ? 'state' : 'organization')}">${tr.actor(id)}</a>`;
+  // A proper name: translation tools and the page's language check leave it alone.
+  return html`<a href="${actorHref(id, isState ? 'state' : 'organization')}" translate="no"
+    >${tr.actor(id)}</a
+  >`;
 }
 
-/** The evidence link of a span in a document. */
-export function spanHref(documentId: string, start: number, end: number): string {
-  return `/documents/${encodeURIComponent(documentId)}#span-${start}-${end}`;
+/**
+ * The evidence link of a span in a document; with the record it supports, the document page
+ * highlights that record's facts only.
+ */
+export function spanHref(documentId: string, start: number, end: number, record?: string): string {
+  return `${href(`/documents/${encodeURIComponent(documentId)}`, { record })}#span-${start}-${end}`;
+}
+
+/**
+ * A claim's value as HTML: words of the atlas's vocabularies as they are, text quoted from the
+ * source (a title, a name the rules read) marked as such.
+ */
+export function factValueHtml(property: string, value: unknown, tr: Translator): SafeHtml {
+  const text = factValue(property, value, tr);
+  const quoted = typeof value === 'string' && text === value && !/^\d/.test(value);
+  // Titles, quoted text and proper names (actors) are not interface words.
+  const name = ['party', 'owner', 'mentions_country', 'mentions_organization'].includes(property);
+  return quoted || name || property === 'title' ? sourceText(text) : html`${text}`;
 }
 
 /** A list of instruments: title link, type, date and parties. */
@@ -31,9 +62,10 @@ export function instrumentItems(items: readonly InstrumentSummary[], tr: Transla
     ${items.map(
       (item) =>
         html`<article class="result">
-          <h3><a href="/instruments/${encodeURIComponent(item.id)}">${item.title}</a></h3>
+          <h3><a href="/instruments/${encodeURIComponent(item.id)}">${sourceText(item.title)}</a></h3>
           <div class="meta">
-            <span class="tag">${tr.typeLabel(item.type)}</span>${item.firstDate ?? ''}${
+            <span class="tag">${tr.typeLabel(item.type)}</span
+            >${item.firstDate === null ? tr.t('notStated') : dateText(item.firstDate, tr)}${
               item.parties.length > 0
                 ? html` ·
                   ${item.parties.slice(0, 8).map((p, i) => html`${i > 0 ? ', ' : ''}${tr.actor(p.actorId)}`)}`
@@ -68,21 +100,23 @@ export function pager(
       ? html`<a href="${href(path, { ...query, offset: offset + limit })}" rel="next">${tr.t('next')} →</a>`
       : '';
   return html`<nav class="pager" aria-label="${tr.t('page')}">
-    ${previous}<span>${tr.t('page')} ${pageNumber} / ${pages}</span>${next}
+    ${previous}<span>${tr.t('page')} ${tr.n(pageNumber)} / ${tr.n(pages)}</span>${next}
   </nav>`;
 }
 
 /** A claim's value in words: codes become labels, actor ids names, money and dates readable. */
 export function factValue(property: string, value: unknown, tr: Translator): string {
   if (typeof value === 'string') {
-    if (property === 'type') return tr.typeLabel(value);
+    if (property === 'type' && isInstrumentType(value)) return tr.typeLabel(value);
     if (property === 'topic') return tr.topicLabel(value);
     if (property === 'approach') return tr.approachLabel(value);
     if (['party', 'owner', 'mentions_country', 'mentions_organization'].includes(property)) {
       return tr.actor(value);
     }
-    if (['status', 'legal_form'].includes(property)) return tr.term(value);
-    return value;
+    if (['status', 'legal_form', 'language'].includes(property)) return tr.term(value);
+    if (property === 'date' || property === 'deadline') return dateText(value, tr);
+    // Small vocabularies (event and statement kinds, roles…) in words; other text as the source wrote it.
+    return tr.term(value);
   }
   if (typeof value === 'boolean') return value ? tr.t('yes') : tr.t('no');
   if (value !== null && typeof value === 'object') {
@@ -93,7 +127,10 @@ export function factValue(property: string, value: unknown, tr: Translator): str
     if (typeof record.value === 'number' && typeof record.currency === 'string') {
       return money(record.value, record.currency, tr, record.approximate === true);
     }
-    if (typeof record.value === 'string') return `${record.value}${role}`;
+    if (typeof record.value === 'string') {
+      const text = property === 'date' || property === 'deadline' ? dateText(record.value, tr) : record.value;
+      return `${text}${role}`;
+    }
   }
   return value === null || value === undefined ? '' : JSON.stringify(value);
 }

@@ -6,6 +6,7 @@ import { actorName } from '../domain/actors.ts';
 import type { Language } from '../domain/model.ts';
 import { labelOf } from '../domain/taxonomy.ts';
 import { ANALYSIS_MESSAGES } from './pages/analyses/labels.ts';
+import { counted, formatNumber } from './format.ts';
 
 const MESSAGES = {
   ...ANALYSIS_MESSAGES,
@@ -110,9 +111,109 @@ const MESSAGES = {
   showInDocument: { en: 'show in document', fr: 'voir dans le document' },
   allCountries: { en: 'All countries', fr: 'Tous les pays' },
   mentioned: { en: 'Countries and organizations mentioned', fr: 'Pays et organisations mentionnés' },
+  extraction: { en: 'How this fact was read', fr: 'Comment ce fait a été lu' },
+  extractor: { en: 'Read by', fr: 'Lu par' },
+  rulesExtractor: { en: 'the atlas’s extraction rules', fr: 'les règles d’extraction de l’atlas' },
+  reviewState: { en: 'Review', fr: 'Relecture' },
+  legend: { en: 'Key', fr: 'Légende' },
+  legendRecord: {
+    en: 'Highlighted: the facts read for the record you came from.',
+    fr: 'Surligné : les faits lus pour la fiche d’où vous venez.',
+  },
+  legendAll: {
+    en: 'Highlighted: every fact the atlas read from this document.',
+    fr: 'Surligné : tous les faits que l’atlas a tirés de ce document.',
+  },
+  legendNone: {
+    en: 'Nothing is highlighted; choose a fact in the list or show them all.',
+    fr: 'Rien n’est surligné ; choisissez un fait dans la liste ou affichez-les tous.',
+  },
+  legendTarget: {
+    en: 'Outlined: the passage an evidence link points to.',
+    fr: 'Encadré : le passage vers lequel pointe un lien de source.',
+  },
+  showAllFacts: { en: 'Highlight every fact', fr: 'Surligner tous les faits' },
+  showRecordFacts: {
+    en: 'Highlight only this record’s facts',
+    fr: 'Surligner seulement les faits de la fiche',
+  },
+  hideFacts: { en: 'Highlight nothing', fr: 'Ne rien surligner' },
+  sortBy: { en: 'Sort by', fr: 'Trier par' },
+  sortRelevance: { en: 'relevance', fr: 'pertinence' },
+  sortDate: { en: 'date (newest first)', fr: 'date (plus récent d’abord)' },
+  sortTitle: { en: 'title', fr: 'titre' },
+  relevance: { en: 'Relevance', fr: 'Pertinence' },
+  activeFilters: { en: 'Active filters', fr: 'Filtres actifs' },
+  removeFilter: { en: 'Remove the filter', fr: 'Retirer le filtre' },
+  undatedLeftOut: {
+    en: 'Instruments without a date are not on the chart:',
+    fr: 'Les instruments sans date ne figurent pas sur le graphique :',
+  },
+  mapCounts: { en: 'The map counts', fr: 'La carte compte' },
+  allInstruments: { en: 'all instruments', fr: 'tous les instruments' },
+  mapZoom: { en: 'Europe and Africa', fr: 'Europe et Afrique' },
+  mapWorld: { en: 'The whole world', fr: 'Le monde entier' },
+  mapView: { en: 'View', fr: 'Vue' },
+  state: { en: 'State', fr: 'État' },
+  organization: { en: 'Organization', fr: 'Organisation' },
+  grouping: { en: 'Group of states', fr: 'Groupe d’États' },
+  networkLegendSize: {
+    en: 'Size: number of instruments. Line thickness: instruments shared.',
+    fr: 'Taille : nombre d’instruments. Épaisseur du trait : instruments partagés.',
+  },
+  sortColumn: { en: 'sort this column', fr: 'trier cette colonne' },
+  status404: {
+    en: 'There is no page or record at this address.',
+    fr: 'Il n’y a ni page ni fiche à cette adresse.',
+  },
+  status400: {
+    en: 'The address or form contains a value the atlas cannot read:',
+    fr: 'L’adresse ou le formulaire contient une valeur que l’atlas ne sait pas lire :',
+  },
+  status500: {
+    en: 'The atlas could not answer. The request number helps find the cause:',
+    fr: 'L’atlas n’a pas pu répondre. Le numéro de la requête aide à en trouver la cause :',
+  },
+  requestNumber: { en: 'Request', fr: 'Requête' },
+  sentenceHelp: {
+    en: 'The sentence it was read from; the marked words support the value.',
+    fr: 'La phrase dont il est tiré ; les mots marqués justifient la valeur.',
+  },
+  format: { en: 'Format', fr: 'Format' },
+  unitCount: { en: 'number', fr: 'nombre' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
+
+/** Counted nouns, singular and plural, for `Translator.count`. */
+const NOUNS = {
+  result: { en: ['result', 'results'], fr: ['résultat', 'résultats'] },
+  instrument: { en: ['instrument', 'instruments'], fr: ['instrument', 'instruments'] },
+  passage: { en: ['passage', 'passages'], fr: ['passage', 'passages'] },
+  mention: { en: ['mention', 'mentions'], fr: ['mention', 'mentions'] },
+  character: { en: ['character', 'characters'], fr: ['caractère', 'caractères'] },
+  country: { en: ['country', 'countries'], fr: ['pays', 'pays'] },
+  fact: { en: ['fact', 'facts'], fr: ['fait', 'faits'] },
+  commitment: { en: ['commitment', 'commitments'], fr: ['engagement', 'engagements'] },
+  finding: { en: ['finding', 'findings'], fr: ['constat', 'constats'] },
+} as const satisfies Record<string, Record<Language, readonly [string, string]>>;
+
+export type NounKey = keyof typeof NOUNS;
+
+/** Every interface string, for the test that looks for one language's words on the other's pages. */
+export function dictionaries(): { readonly en: readonly string[]; readonly fr: readonly string[] } {
+  // The language switch names the other language on purpose; language names are listed instead.
+  const messages = Object.entries(MESSAGES)
+    .filter(([key]) => key !== 'switchTo' && key !== 'switchLabel')
+    .map(([, value]) => value);
+  const entries = [
+    ...messages,
+    ...Object.values(LANGUAGE_NAMES),
+    ...Object.values(TERMS),
+    ...Object.values(NOUNS).map((n) => ({ en: n.en.join(' '), fr: n.fr.join(' ') })),
+  ];
+  return { en: entries.map((e) => e.en), fr: entries.map((e) => e.fr) };
+}
 
 /** Words for the model's own small vocabularies (status, legal form, roles, claim properties). */
 const TERMS: Record<string, Record<Language, string>> = {
@@ -151,6 +252,45 @@ const TERMS: Record<string, Record<Language, string>> = {
   end: { en: 'end', fr: 'fin' },
   adoption: { en: 'adoption', fr: 'adoption' },
   mentioned: { en: 'mentioned', fr: 'mentionnée' },
+  // document formats
+  text: { en: 'plain text', fr: 'texte brut' },
+  markdown: { en: 'Markdown', fr: 'Markdown' },
+  html: { en: 'web page', fr: 'page web' },
+  pdf: { en: 'PDF', fr: 'PDF' },
+  docx: { en: 'Word', fr: 'Word' },
+  // event kinds
+  dialogue_round: { en: 'dialogue round', fr: 'session de dialogue' },
+  summit: { en: 'summit', fr: 'sommet' },
+  visit: { en: 'visit', fr: 'visite' },
+  conference: { en: 'conference', fr: 'conférence' },
+  // actor kinds
+  state: { en: 'state', fr: 'État' },
+  organization: { en: 'organization', fr: 'organisation' },
+  grouping: { en: 'group of states', fr: 'groupe d’États' },
+  // commitment tracking
+  open: { en: 'open', fr: 'ouvert' },
+  in_progress: { en: 'in progress', fr: 'en cours' },
+  done: { en: 'done', fr: 'réalisé' },
+  dropped: { en: 'dropped', fr: 'abandonné' },
+  // consistency findings
+  count_mismatch: { en: 'count differs from its list', fr: 'nombre différent de sa liste' },
+  conflicting_counts: { en: 'conflicting counts', fr: 'nombres contradictoires' },
+  overlapping_lists: { en: 'overlapping lists', fr: 'listes qui se recoupent' },
+  both_sides: { en: 'on both sides', fr: 'des deux côtés' },
+  // conditionality steps
+  assessment: {
+    en: 'assessment of readmission cooperation',
+    fr: 'évaluation de la coopération en matière de réadmission',
+  },
+  proposal: { en: 'proposal of visa measures', fr: 'proposition de mesures de visa' },
+  implementing_decision: { en: 'implementing decision', fr: 'décision d’exécution' },
+  restrictive_decision: { en: 'restrictive visa measures', fr: 'mesures de visa restrictives' },
+  favourable_decision: { en: 'favourable visa measures', fr: 'mesures de visa favorables' },
+  revocation: { en: 'revocation', fr: 'abrogation' },
+  // claim properties
+  language: { en: 'language', fr: 'langue' },
+  event: { en: 'event', fr: 'événement' },
+  statement: { en: 'statement', fr: 'énoncé' },
   // claim properties
   type: { en: 'type', fr: 'type' },
   title: { en: 'title', fr: 'titre' },
@@ -192,6 +332,12 @@ export interface Translator {
   readonly languageName: (code: string) => string;
   /** A status, legal form, role, claim property, statement kind or review state in words. */
   readonly term: (code: string) => string;
+  /** "1 résultat", "12 results": the number written the reader's way with the right form. */
+  readonly count: (n: number, noun: NounKey) => string;
+  /** A number written the reader's way. */
+  readonly n: (value: number) => string;
+  /** The colon before a value: " : " in French, ": " in English. */
+  readonly colon: string;
 }
 
 const LANGUAGE_NAMES: Record<string, Record<Language, string>> = {
@@ -217,6 +363,12 @@ export function translator(
     actor: (id) => storedNames.get(id)?.[lang] ?? actorName(id, lang),
     languageName: (code) => LANGUAGE_NAMES[code]?.[lang] ?? code,
     term: (code) => TERMS[code]?.[lang] ?? code.replace(/_/g, ' '),
+    count: (n, noun) => {
+      const [one, other] = NOUNS[noun][lang];
+      return counted(n, { one, other }, lang);
+    },
+    n: (value) => formatNumber(value, lang),
+    colon: lang === 'fr' ? '\u00a0: ' : ': ',
   };
 }
 

@@ -64,6 +64,7 @@ export function page({ tr, title, url, nav, body }: PageInput): string {
           </form>
           <a
             class="lang-switch"
+            translate="no"
             href="${switchUrl(url, other)}"
             hreflang="${other}"
             lang="${other}"

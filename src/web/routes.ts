@@ -23,12 +23,14 @@ import {
 import { searchAtlas } from '../storage/queries/search.ts';
 import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../domain/taxonomy.ts';
 import { html } from './html.ts';
+import { segmentedDocuments } from './document-sentences.ts';
+import { mapCounts } from './map-counts.ts';
 import { pickLanguage, translator, type Translator } from './i18n.ts';
 import { page, type PageInput } from './layout.ts';
 import { countryPage } from './pages/country.ts';
 import { countriesPage } from './pages/countries.ts';
 import { dashboardPage } from './pages/dashboard.ts';
-import { documentPage } from './pages/document.ts';
+import { documentPage, type Highlight } from './pages/document.ts';
 import { documentsPage } from './pages/documents.ts';
 import { instrumentPage } from './pages/instrument.ts';
 import { networkPage, timelinePage } from './pages/overview.ts';
@@ -76,10 +78,20 @@ export function renderErrorPage(
 ): FastifyReply {
   const tr = translator(languageOf(request, reply));
   const title = status === 404 ? tr.t('notFound') : tr.t('error');
+  // The catalogue's messages are English; the reader gets a sentence in their language, and the
+  // detail (which value was refused) only where it names the reader's own input.
+  const explanation =
+    status === 404
+      ? html`<p>${tr.t('status404')}</p>
+          <p><code translate="no" lang="en">${message}</code></p>`
+      : status < 500
+        ? html`<p>${tr.t('status400')}</p>
+            <p><code translate="no" lang="en">${message}</code></p>`
+        : html`<p>${tr.t('status500')}</p>`;
   const body = html`<div class="error-page">
     <h1>${title}</h1>
-    <p>${message}</p>
-    <p class="muted">${request.id}</p>
+    ${explanation}
+    <p class="muted">${tr.t('requestNumber')}${tr.colon}<code translate="no">${request.id}</code></p>
     <p><a href="/">${tr.t('backHome')}</a></p>
   </div>`;
   return sendPage(reply, { tr, title, url: request.url, body }, status);
@@ -102,10 +114,23 @@ const SearchPageQuery = z.object({
   from: optional(year),
   to: optional(year),
   offset: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(0)),
+  poffset: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(0)),
+  sort: optional(z.enum(['relevance', 'recent', 'oldest', 'title'])),
   lang: z.string().optional(),
 });
 
+const PASSAGE_PAGE = 10;
+
 const PAGE_SIZE = 20;
+
+/** The dashboard map's choices: what it counts and which part of the world it shows. */
+const MapQuery = z
+  .object({
+    type: optional(oneOf(INSTRUMENT_TYPES)),
+    topic: optional(oneOf(TOPICS)),
+    view: z.preprocess(emptyToUndefined, z.enum(['europe-africa', 'world']).default('europe-africa')),
+  })
+  .loose();
 
 export function registerWeb(app: FastifyInstance, context: ApiContext): void {
   const { db, store } = context;
@@ -122,39 +147,55 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
 
   app.get('/', async (request, reply) => {
     const tr = await translate(request, reply);
+    const map = parseRequest(MapQuery, request.query);
     const [stats, extra, byState, latest] = await Promise.all([
       memoByVersion(db, 'store-stats', () => store.stats()),
       memoByVersion(db, 'extra-counts', () => extraCounts(db)),
-      memoByVersion(db, 'by-state', () => instrumentsByState(db)),
+      map.type === undefined && map.topic === undefined
+        ? memoByVersion(db, 'by-state', () => instrumentsByState(db))
+        : mapCounts(db, map),
       // "Latest" means dated up to this year: plans dated 2030 are not news.
       queryInstruments(db, { to: new Date().getUTCFullYear() }, { limit: 8, offset: 0 }, 'recent'),
     ]);
     const counts = { ...stats, ...extra };
-    const body = dashboardPage({ counts, byState, latest: latest.items }, tr);
+    const body = dashboardPage({ counts, byState, latest: latest.items, map }, tr);
     return sendPage(reply, { tr, title: tr.t('dashboard'), url: request.url, nav: 'dashboard', body });
   });
 
   app.get('/search', async (request, reply) => {
     const tr = await translate(request, reply);
-    const { offset, ...parsed } = parseRequest(SearchPageQuery, request.query);
+    const { offset, poffset, sort, ...parsed } = parseRequest(SearchPageQuery, request.query);
     const filter = { ...parsed, lang: undefined };
+    const order = sort ?? (filter.q === undefined ? 'recent' : 'relevance');
     const [instruments, facets, passages] = await Promise.all([
-      queryInstruments(
-        db,
-        filter,
-        { limit: PAGE_SIZE, offset },
-        filter.q === undefined ? 'recent' : 'relevance',
-      ),
+      queryInstruments(db, filter, { limit: PAGE_SIZE, offset }, order),
       instrumentFacets(db, filter),
       filter.q === undefined || filter.q === ''
         ? Promise.resolve(null)
-        : searchAtlas(
+        : // Passages honour every filter that a passage can carry: its language, the states and
+          // taxonomy words it names, the years it mentions (a party is a record's, not a passage's).
+          searchAtlas(
             db,
-            { q: filter.q, kind: 'passage', language: filter.language },
-            { limit: 10, offset: 0 },
+            {
+              q: filter.q,
+              kind: 'passage',
+              language: filter.language,
+              country:
+                filter.country ??
+                (filter.party !== undefined && isStateCode(filter.party) ? filter.party : undefined),
+              type: filter.type,
+              topic: filter.topic,
+              approach: filter.approach,
+              from: filter.from,
+              to: filter.to,
+            },
+            { limit: PASSAGE_PAGE, offset: poffset },
           ),
     ]);
-    const body = searchPage({ params: { ...filter, offset }, instruments, facets, passages }, tr);
+    const body = searchPage(
+      { params: { ...filter, offset, poffset, sort: order }, instruments, facets, passages },
+      tr,
+    );
     const title = filter.q === undefined ? tr.t('search') : `${tr.t('search')}: ${filter.q}`;
     return sendPage(reply, { tr, title, url: request.url, nav: 'search', body });
   });
@@ -163,11 +204,15 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
     const tr = await translate(request, reply);
     const { id } = request.params as { id: string };
     const instrument = await store.getInstrument(id);
+    const documents = await segmentedDocuments(
+      db,
+      instrument.claims.map((claim) => claim.evidence.documentId),
+    );
     return sendPage(reply, {
       tr,
       title: instrument.title,
       url: request.url,
-      body: html`${instrumentPage(instrument, tr)}${await indicatorsPanel(store, { instrumentId: id }, tr)}`,
+      body: html`${instrumentPage(instrument, documents, tr)}${await indicatorsPanel(store, { instrumentId: id }, tr)}`,
     });
   });
 
@@ -214,13 +259,23 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
   app.get('/documents/:id', async (request, reply) => {
     const tr = await translate(request, reply);
     const { id } = request.params as { id: string };
+    const query = parseRequest(
+      z.object({ record: optional(z.string().max(200)), facts: optional(z.enum(['all'])) }).loose(),
+      request.query,
+    );
     const document = await store.getDocument(id);
     const facts = await documentFacts(db, id);
+    const highlight: Highlight =
+      query.record !== undefined
+        ? { kind: 'record', id: query.record }
+        : query.facts === 'all'
+          ? { kind: 'all' }
+          : { kind: 'none' };
     return sendPage(reply, {
       tr,
       title: document.title,
       url: request.url,
-      body: documentPage(document, facts, tr),
+      body: documentPage(document, facts, highlight, tr),
     });
   });
 
@@ -238,7 +293,12 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
 
   app.get('/timeline', async (request, reply) => {
     const tr = await translate(request, reply);
-    const body = timelinePage(await instrumentTimeline(db), tr);
+    const [points, stats] = await Promise.all([
+      instrumentTimeline(db),
+      memoByVersion(db, 'store-stats', () => store.stats()),
+    ]);
+    const dated = points.reduce((sum, point) => sum + point.count, 0);
+    const body = timelinePage(points, Math.max(0, stats.instruments - dated), tr);
     return sendPage(reply, { tr, title: tr.t('timeline'), url: request.url, nav: 'timeline', body });
   });
   registerAnalysesWeb(app, context);

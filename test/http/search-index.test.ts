@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import { CORPUS_DIR } from '../../src/services/corpus.ts';
 import { ingestFile } from '../../src/services/ingest.ts';
 import { openAtlasDatabase, type SqliteAtlas } from '../../src/storage/database.ts';
-import { searchAtlas } from '../../src/storage/queries/search.ts';
+import { searchAtlas, snippetHtml } from '../../src/storage/queries/search.ts';
 import { conceptText, stemOf } from '../../src/storage/sqlite/search-analyzer.ts';
 import { ensureSearchIndex, indexDocument, reindexAll } from '../../src/storage/sqlite/search-index.ts';
 import { splitPassages } from '../../src/storage/sqlite/passages.ts';
@@ -75,7 +75,14 @@ void test('indexDocument makes an ingested document and its instruments searchab
   );
   const hit = french.items[0];
   assert.equal(hit?.documentId, documentId);
-  assert.match(hit?.snippet ?? '', /<mark>réadmission<\/mark>/i);
+  assert.ok(
+    hit?.highlights.some((mark) => /^réadmission$/i.test(hit.snippet.slice(mark.start, mark.end))),
+    'the snippet locates the matching word',
+  );
+  assert.match(
+    snippetHtml({ text: hit?.snippet ?? '', highlights: hit?.highlights ?? [] }),
+    /<mark>réadmission<\/mark>/i,
+  );
   const eu = await searchAtlas(atlas.db, { q: 'European Union', kind: 'passage' }, { limit: 5, offset: 0 });
   assert.ok(eu.total > 0, 'an English name finds the French "Union européenne"');
 });

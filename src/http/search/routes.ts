@@ -16,16 +16,18 @@ const SEARCH_CSV: readonly CsvColumn<SearchHit>[] = [
   { header: 'span_start', value: (h) => h.span?.start },
   { header: 'span_end', value: (h) => h.span?.end },
   { header: 'language', value: (h) => h.language },
-  { header: 'snippet', value: (h) => h.snippet.replace(/<\/?mark>/g, '') },
-  { header: 'score', value: (h) => h.score },
+  { header: 'snippet', value: (h) => h.snippet },
+  { header: 'relevance', value: (h) => h.relevance },
 ];
 
 export function searchRoutes(app: FastifyInstance, docs: RouteDoc[], context: ApiContext): void {
   addRoute(app, docs, {
     path: '/api/search',
     tag: 'search',
-    summary: 'Search documents and instruments in French and English (ranked, with highlighted snippets)',
-    description: 'Best match first (bm25); 20 hits per page unless `limit` says otherwise.',
+    summary:
+      'Search documents and instruments in French and English (ranked, with snippets and match offsets)',
+    description:
+      'Best match first (bm25, also given as a relevance out of 100); plain-text snippets with the offsets of the matching words; 20 hits per page unless `limit` says otherwise.',
     query: SearchQuery,
     response: SearchPage,
     downloadable: true,
@@ -33,7 +35,7 @@ export function searchRoutes(app: FastifyInstance, docs: RouteDoc[], context: Ap
       const format = listFormat(request, query.format);
       const page = await searchAtlas(
         context.db,
-        { q: query.q, kind: query.kind, language: query.language },
+        { q: query.q, kind: query.kind, language: query.language, country: query.country },
         // Search pages hold 20 hits by default: each hit carries a snippet built for it.
         { limit: pageLimit(query.limit, format, SEARCH_PAGE), offset: query.offset },
       );

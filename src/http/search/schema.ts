@@ -1,7 +1,7 @@
 /** Request and response schemas of search. */
 import { z } from 'zod';
 import { SpanSchema, pageOf } from '../common-schema.ts';
-import { language, pagination } from '../validation.ts';
+import { countryCode, language, pagination } from '../validation.ts';
 
 export const SearchQuery = z.strictObject({
   q: z
@@ -18,6 +18,7 @@ export const SearchQuery = z.strictObject({
     .optional()
     .meta({ description: 'Only document passages or only instrument records' }),
   language: language.optional().meta({ description: 'Language of the passage or source document' }),
+  country: countryCode.optional().meta({ description: 'Only passages and records that name this state' }),
   ...pagination,
 });
 
@@ -28,8 +29,17 @@ export const SearchHitSchema = z.object({
   documentId: z.string().nullable(),
   span: SpanSchema.nullable(),
   language: z.string(),
-  snippet: z.string().meta({ description: 'HTML-escaped text with matching words in <mark>' }),
-  score: z.number().meta({ description: 'bm25 (lower is better)' }),
+  snippet: z.string().meta({ description: 'Plain text around the match (not HTML)' }),
+  highlights: z
+    .array(z.object({ start: z.number().int(), end: z.number().int() }))
+    .meta({ description: 'The matching words: UTF-16 offsets into snippet, end exclusive' }),
+  relevance: z
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .meta({ description: 'Relevance out of 100 (the best hit of the query is 100)' }),
+  score: z.number().meta({ description: 'Raw bm25 score (lower is better)' }),
 });
 
 export const SearchPage = pageOf(SearchHitSchema);

@@ -6,9 +6,19 @@
 import { sql, type Kysely } from 'kysely';
 import type { Page, PageRequest } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
-import { findConcepts, fold, foldWord, stemOf, stripPlural, tokenize } from '../sqlite/search-analyzer.ts';
+import {
+  conceptToken,
+  findConcepts,
+  fold,
+  foldWord,
+  stemOf,
+  stripPlural,
+  tokenize,
+} from '../sqlite/search-analyzer.ts';
 import { rowidRange } from '../sqlite/search-index.ts';
 import { escapeHtml } from '../../domain/escape-html.ts';
+
+const snippetFields = (snippet: Snippet) => ({ snippet: snippet.text, highlights: snippet.highlights });
 
 /** bm25 with column weights (kind … language are unindexed; title, body, stems, concepts). */
 export const BM25 = sql.raw('bm25(search_index, 0, 0, 0, 0, 0, 0, 8.0, 4.0, 2.0, 1.0)');
@@ -68,8 +78,12 @@ export interface SearchHit {
   readonly documentId: string | null;
   readonly span: { readonly start: number; readonly end: number } | null;
   readonly language: string;
-  /** HTML-escaped text around the match with the matching words in `<mark>`. */
+  /** Plain text around the match (not HTML). */
   readonly snippet: string;
+  /** Where the matching words are in `snippet` (UTF-16 offsets, end exclusive, in order). */
+  readonly highlights: readonly { readonly start: number; readonly end: number }[];
+  /** Relevance 0–100: this hit's bm25 score over the best score of the whole query. */
+  readonly relevance: number;
   /** bm25 score (lower is better, as SQLite reports it). */
   readonly score: number;
 }
@@ -77,13 +91,47 @@ export interface SearchHit {
 export interface SearchRequest {
   readonly q: string;
   readonly kind?: 'passage' | 'instrument';
-  readonly language?: string;
+  readonly language?: string | undefined;
+  /** Only rows that name this state (in either language). */
+  readonly country?: string | undefined;
+  /** Only rows that use the words of this instrument type, topic or approach. */
+  readonly type?: string | undefined;
+  readonly topic?: string | undefined;
+  readonly approach?: string | undefined;
+  /** Only rows that mention a year in this range (a range of at most 80 years). */
+  readonly from?: number | undefined;
+  readonly to?: number | undefined;
+}
+
+/** A plain snippet with its matches. */
+export interface Snippet {
+  readonly text: string;
+  readonly highlights: readonly { readonly start: number; readonly end: number }[];
+}
+
+/** The FTS5 conditions of the filters: concept tokens for codes, year words for a range. */
+function filterExpression(request: SearchRequest): string | null {
+  const parts: string[] = [];
+  if (request.country !== undefined) parts.push(`concepts : "${conceptToken('state', request.country)}"`);
+  if (request.type !== undefined) parts.push(`concepts : "${conceptToken('type', request.type)}"`);
+  if (request.topic !== undefined) parts.push(`concepts : "${conceptToken('topic', request.topic)}"`);
+  if (request.approach !== undefined) {
+    parts.push(`concepts : "${conceptToken('approach', request.approach)}"`);
+  }
+  if (request.from !== undefined || request.to !== undefined) {
+    const from = request.from ?? (request.to ?? 2000) - 80;
+    const to = Math.min(request.to ?? from + 80, from + 80);
+    const years: string[] = [];
+    for (let year = from; year <= to; year++) years.push(`"${year}"`);
+    if (years.length > 0) parts.push(`{title body} : (${years.join(' OR ')})`);
+  }
+  return parts.length === 0 ? null : parts.join(' AND ');
 }
 
 const SNIPPET_LENGTH = 260;
 
-/** A window of `text` around the first matching word, escaped, with every matching word marked. */
-export function highlightSnippet(text: string, terms: QueryTerms): string {
+/** A window of `text` around the first matching word, plain, with the offsets of every match. */
+export function highlightSnippet(text: string, terms: QueryTerms): Snippet {
   const words = new Set(terms.words.map((word) => stripPlural(word)));
   const tokens = tokenize(text);
   const marked = new Set<number>();
@@ -112,17 +160,32 @@ export function highlightSnippet(text: string, terms: QueryTerms): string {
     if (space >= 0 && space < first!.start) start = space + 1;
   }
   const end = Math.min(text.length, start + SNIPPET_LENGTH);
-  let html = start > 0 ? '… ' : '';
+  // Runs of white space become one space as the snippet is built, so offsets stay exact.
+  const squeeze = (part: string) => part.replace(/\s+/g, ' ');
+  let out = start > 0 ? '… ' : '';
+  const highlights: { start: number; end: number }[] = [];
   let cursor = start;
   for (const hit of hits) {
     if (hit.start < cursor || hit.end > end) continue;
-    html +=
-      escapeHtml(text.slice(cursor, hit.start)) +
-      `<mark>${escapeHtml(text.slice(hit.start, hit.end))}</mark>`;
+    out += squeeze(text.slice(cursor, hit.start));
+    const word = squeeze(text.slice(hit.start, hit.end));
+    highlights.push({ start: out.length, end: out.length + word.length });
+    out += word;
     cursor = hit.end;
   }
-  html += escapeHtml(text.slice(cursor, end)) + (end < text.length ? ' …' : '');
-  return html.replace(/\s+/g, ' ');
+  out += squeeze(text.slice(cursor, end)) + (end < text.length ? ' …' : '');
+  return { text: out, highlights };
+}
+
+/** The snippet as HTML: escaped text with the highlighted words in `<mark>`. */
+export function snippetHtml(snippet: Snippet): string {
+  let out = '';
+  let cursor = 0;
+  for (const mark of snippet.highlights) {
+    out += `${escapeHtml(snippet.text.slice(cursor, mark.start))}<mark>${escapeHtml(snippet.text.slice(mark.start, mark.end))}</mark>`;
+    cursor = mark.end;
+  }
+  return out + escapeHtml(snippet.text.slice(cursor));
 }
 
 interface IndexRow {
@@ -148,15 +211,19 @@ export async function searchAtlas(
   const range = request.kind === undefined ? null : rowidRange(request.kind);
   const kind = range === null ? sql`` : sql` and rowid between ${range.min} and ${range.max}`;
   const language = request.language === undefined ? sql`` : sql` and language = ${request.language}`;
-  const where = sql`search_index match ${terms.expression}${kind}${language}`;
+  const filters = filterExpression(request);
+  const expression = filters === null ? terms.expression : `(${terms.expression}) AND ${filters}`;
+  const where = sql`search_index match ${expression}${kind}${language}`;
   const total = await sql<{ n: number }>`select count(*) as n from search_index where ${where}`.execute(db);
   // Rank on rowids only, then read the columns of the page's rows: bm25 needs no column values,
-  // so SQLite does not load every matching passage's text just to sort them.
+  // so SQLite does not load every matching passage's text just to sort them. The best score of
+  // all matches (a window over the ranked rows) turns each score into a relevance out of 100.
   const ranked = await sql<{
     id: number;
     score: number;
-  }>`select rowid as id, ${BM25} as score from search_index
-    where ${where} order by score limit ${page.limit} offset ${page.offset}`.execute(db);
+    best: number;
+  }>`select id, score, min(score) over () as best from (select rowid as id, ${BM25} as score from search_index
+    where ${where}) order by score limit ${page.limit} offset ${page.offset}`.execute(db);
   const ids = ranked.rows.map((row) => row.id);
   const found =
     ids.length === 0
@@ -171,7 +238,7 @@ export async function searchAtlas(
   const rows = {
     rows: ranked.rows.flatMap((rank) => {
       const row = byRowid.get(rank.id);
-      return row === undefined ? [] : [{ ...row, score: rank.score }];
+      return row === undefined ? [] : [{ ...row, score: rank.score, best: rank.best }];
     }),
   };
   return {
@@ -185,7 +252,10 @@ export async function searchAtlas(
           ? null
           : { start: row.span_start, end: row.span_end },
       language: row.language,
-      snippet: highlightSnippet(row.kind === 'instrument' ? `${row.title} — ${row.body}` : row.body, terms),
+      ...snippetFields(
+        highlightSnippet(row.kind === 'instrument' ? `${row.title} — ${row.body}` : row.body, terms),
+      ),
+      relevance: row.best < 0 ? Math.max(1, Math.round((100 * row.score) / row.best)) : 100,
       score: row.score,
     })),
     total: Number(total.rows[0]?.n ?? 0),

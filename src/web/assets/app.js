@@ -34,3 +34,65 @@
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', highlight);
   else highlight();
 })();
+
+// Sortable tables: each column header of a `table.sortable` becomes a button that sorts the rows
+// (numbers by value, text by the reader's alphabet) and says so through aria-sort.
+(function () {
+  'use strict';
+  var lang = document.documentElement.lang || 'en';
+  var collator = new Intl.Collator(lang, { numeric: true, sensitivity: 'base' });
+  function cellValue(row, index) {
+    var cell = row.cells[index];
+    return cell ? cell.textContent.trim() : '';
+  }
+  function asNumber(text) {
+    var compact = text.replace(/[\s\u00a0\u202f]/g, '');
+    if (!/^-?[\d.,]+$/.test(compact)) return null;
+    var normal = lang === 'fr' ? compact.replace(/\./g, '').replace(',', '.') : compact.replace(/,/g, '');
+    var value = Number(normal);
+    return isNaN(value) ? null : value;
+  }
+  function sortBy(table, index, header) {
+    var body = table.tBodies[0];
+    if (!body) return;
+    var ascending = header.getAttribute('aria-sort') !== 'ascending';
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.sort(function (a, b) {
+      var x = cellValue(a, index);
+      var y = cellValue(b, index);
+      var nx = asNumber(x);
+      var ny = asNumber(y);
+      var order = nx !== null && ny !== null ? nx - ny : collator.compare(x, y);
+      return ascending ? order : -order;
+    });
+    rows.forEach(function (row) {
+      body.appendChild(row);
+    });
+    var headers = table.querySelectorAll('thead th');
+    for (var i = 0; i < headers.length; i++) headers[i].removeAttribute('aria-sort');
+    header.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+  }
+  function setUp() {
+    var tables = document.querySelectorAll('table.sortable');
+    for (var t = 0; t < tables.length; t++) {
+      var headers = tables[t].querySelectorAll('thead th');
+      for (var h = 0; h < headers.length; h++) {
+        (function (table, header, index) {
+          var text = header.textContent.trim();
+          if (text === '') return;
+          var button = document.createElement('button');
+          button.type = 'button';
+          button.className = 'sort-button';
+          button.textContent = text;
+          header.textContent = '';
+          header.appendChild(button);
+          button.addEventListener('click', function () {
+            sortBy(table, index, header);
+          });
+        })(tables[t], headers[h], h);
+      }
+    }
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', setUp);
+  else setUp();
+})();

@@ -75,25 +75,83 @@ export function networkSvg(network: ActorNetwork, tr: Translator): SafeHtml {
       x2="${clampX(b.x).toFixed(1)}"
       y2="${clampY(b.y).toFixed(1)}"
       stroke-width="${width}"
-      ><title>${tr.actor(edge.source)} – ${tr.actor(edge.target)}: ${edge.weight}</title></line
+      ><title>
+        ${tr.actor(edge.source)} – ${tr.actor(edge.target)}${tr.colon}${tr.count(edge.weight, 'instrument')}
+      </title></line
     >`;
   });
-  const circles = nodes.map((node) => {
-    const x = clampX(node.x).toFixed(1);
-    const y = clampY(node.y).toFixed(1);
+  // Labels are placed biggest actor first and skipped where they would overlap one already
+  // placed (their width estimated from the characters); every node keeps its name as a tooltip.
+  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const labelled = new Set<string>();
+  for (const node of [...nodes].sort((a, b) => b.instruments - a.instruments)) {
     const name = tr.actor(node.id);
-    return html`<a href="${actorHref(node.id, node.kind)}" aria-label="${name}: ${node.instruments}"
-      ><circle class="${node.kind}" cx="${x}" cy="${y}" r="${node.radius.toFixed(1)}"
-        ><title>${name}: ${node.instruments}</title></circle
-      ><text x="${x}" y="${(Number(y) + node.radius + 10).toFixed(1)}" text-anchor="middle">${name}</text></a
+    const x = clampX(node.x);
+    const y = clampY(node.y) + node.radius + 12;
+    const half = (name.length * 6.4) / 2;
+    const box = { x0: x - half, x1: x + half, y0: y - 11, y1: y + 2 };
+    const clash = placed.some((b) => box.x0 < b.x1 && box.x1 > b.x0 && box.y0 < b.y1 && box.y1 > b.y0);
+    if (!clash) {
+      placed.push(box);
+      labelled.add(node.id);
+    }
+  }
+  const circles = nodes.map((node) => {
+    const x = clampX(node.x);
+    const y = clampY(node.y);
+    const name = tr.actor(node.id);
+    const label = `${name}${tr.colon}${tr.count(node.instruments, 'instrument')}`;
+    return html`<a href="${actorHref(node.id, node.kind)}" aria-label="${label}"
+      >${nodeShape(node.kind, x, y, node.radius)}<title>${label}</title>${
+        labelled.has(node.id)
+          ? html`<text x="${x.toFixed(1)}" y="${(y + node.radius + 12).toFixed(1)}" text-anchor="middle"
+              >${name}</text
+            >`
+          : ''
+      }</a
     >`;
   });
   return html`<svg
-    class="network"
-    viewBox="0 0 ${WIDTH} ${HEIGHT}"
-    role="img"
-    aria-label="${tr.t('network')}"
-  >
-    ${lines}${circles}
-  </svg>`;
+      class="network"
+      viewBox="0 0 ${WIDTH} ${HEIGHT}"
+      role="group"
+      aria-label="${tr.t('network')}"
+    >
+      ${lines}${circles}
+    </svg>
+    <div class="network-legend" role="group" aria-label="${tr.t('legend')}">
+      ${(['state', 'organization', 'grouping'] as const).map(
+        (kind) =>
+          html`<span
+            ><svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true">
+              ${nodeShape(kind, 10, 10, 7)}
+            </svg>
+            ${tr.t(kind)}</span
+          >`,
+      )}
+      <span>${tr.t('networkLegendSize')}</span>
+    </div>`;
+}
+
+/** A node's shape by actor kind (a cue besides colour): state circle, organization square, group diamond. */
+function nodeShape(kind: string, x: number, y: number, r: number): SafeHtml {
+  const f = (n: number) => n.toFixed(1);
+  if (kind === 'organization') {
+    const side = r * 1.7;
+    return html`<rect
+      class="organization"
+      x="${f(x - side / 2)}"
+      y="${f(y - side / 2)}"
+      width="${f(side)}"
+      height="${f(side)}"
+    ></rect>`;
+  }
+  if (kind === 'grouping') {
+    const d = r * 1.3;
+    return html`<polygon
+      class="grouping"
+      points="${f(x)},${f(y - d)} ${f(x + d)},${f(y)} ${f(x)},${f(y + d)} ${f(x - d)},${f(y)}"
+    ></polygon>`;
+  }
+  return html`<circle class="state" cx="${f(x)}" cy="${f(y)}" r="${f(r)}"></circle>`;
 }

@@ -16,8 +16,16 @@ export function timelineSvg(
   points: readonly YearCount[],
   tr: Translator,
   filter: Record<string, string> = {},
+  undated = 0,
 ): SafeHtml {
-  if (points.length === 0) return html`<p class="muted">${tr.t('empty')}</p>`;
+  const note =
+    undated > 0
+      ? html`<p class="muted">${tr.t('undatedLeftOut')} ${tr.count(undated, 'instrument')}.</p>`
+      : '';
+  if (points.length === 0) {
+    return html`<p class="muted">${tr.t('empty')}</p>
+      ${note}`;
+  }
   const byYear = new Map<number, number>();
   for (const point of points) byYear.set(point.year, (byYear.get(point.year) ?? 0) + point.count);
   const years = [...byYear.keys()];
@@ -25,7 +33,7 @@ export function timelineSvg(
   const last = Math.max(...years);
   const span = last - first + 1;
   const barWidth = Math.max(6, Math.min(40, Math.floor(900 / span)));
-  const width = Math.max(320, span * barWidth + 40);
+  const width = span * barWidth + 40;
   const max = Math.max(...byYear.values());
   const plot = HEIGHT - TOP - BOTTOM;
   const labelEvery = Math.ceil(span / 20);
@@ -43,46 +51,69 @@ export function timelineSvg(
         ? label
         : html`<a
               href="${href('/search', { ...filter, from: year, to: year })}"
-              aria-label="${year}: ${count}"
+              aria-label="${year}${tr.colon}${tr.count(count, 'instrument')}"
               ><rect x="${x + 1}" y="${TOP + plot - h}" width="${barWidth - 2}" height="${h}"
-                ><title>${year}: ${count}</title></rect
+                ><title>${year}${tr.colon}${tr.count(count, 'instrument')}</title></rect
               ></a
             >${label}`,
     );
   }
-  return html`<svg
-    class="timeline"
-    viewBox="0 0 ${width} ${HEIGHT}"
-    role="img"
-    aria-label="${tr.t('timeline')}"
-  >
-    <text x="4" y="12">${max}</text>
-    ${bars}
-  </svg>`;
+  // The SVG is never drawn larger than its own size: one year stays one narrow bar.
+  return html`<div class="chart-scroll" tabindex="0">
+      <svg
+        class="timeline"
+        viewBox="0 0 ${width} ${HEIGHT}"
+        width="${width}"
+        height="${HEIGHT}"
+        role="group"
+        aria-label="${tr.t('timeline')}"
+      >
+        <text x="4" y="12">${tr.n(max)}</text>
+        ${bars}
+      </svg>
+    </div>
+    ${note}`;
 }
 
-/** Horizontal bars for a ranked list (types, partners, topics), as accessible HTML. */
-export function barList(
-  rows: readonly { readonly label: string; readonly count: number; readonly link?: string }[],
-  tr: Translator,
-): SafeHtml {
+/** One row of a bar list; `source` marks a label quoted from a document (not translated). */
+export interface BarRow {
+  readonly label: string;
+  readonly count: number;
+  readonly link?: string;
+  readonly source?: boolean;
+  /** The value as the reader sees it (a sum of money, a percentage); the count by default. */
+  readonly display?: string;
+}
+
+/**
+ * Horizontal bars for a ranked list (types, partners, topics, questions) as HTML: labels wrap
+ * instead of being cut, values are written the reader's way, and a bar is never wider than its
+ * track, so one value or a thousand give the same proportions.
+ */
+export function barList(rows: readonly BarRow[], tr: Translator, caption?: string): SafeHtml {
   if (rows.length === 0) return html`<p class="muted">${tr.t('empty')}</p>`;
-  const max = Math.max(...rows.map((row) => row.count));
-  return html`<div class="bars">
-    ${rows.map(
-      (row) =>
-        html`<div class="bar-row">
-          <span>${row.link === undefined ? row.label : html`<a href="${row.link}">${row.label}</a>`}</span
-          ><svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
-            <rect
-              x="0"
-              y="1"
-              height="8"
-              width="${Math.max(1, (row.count / max) * 100).toFixed(1)}"
-              fill="#6baed6"
-            ></rect></svg
-          ><span class="num">${row.count}</span>
-        </div>`,
-    )}
-  </div>`;
+  const max = Math.max(1, ...rows.map((row) => row.count));
+  const label = (row: BarRow) => {
+    const text = row.source === true ? html`<span translate="no">${row.label}</span>` : row.label;
+    return row.link === undefined ? text : html`<a href="${row.link}">${text}</a>`;
+  };
+  return html`<figure class="bars">
+    ${caption === undefined ? '' : html`<figcaption>${caption}</figcaption>`}
+    <ul class="bar-list">
+      ${rows.map(
+        (row) =>
+          html`<li class="bar-row">
+            <span class="bar-label">${label(row)}</span>
+            <svg class="bar-track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+              <rect
+                x="0"
+                y="1"
+                height="8"
+                width="${Math.max(1, (row.count / max) * 100).toFixed(1)}"
+              ></rect></svg
+            ><span class="num">${row.display ?? tr.n(row.count)}</span>
+          </li>`,
+      )}
+    </ul>
+  </figure>`;
 }

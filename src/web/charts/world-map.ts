@@ -3,7 +3,7 @@
  * d3-geo, topojson-client). Feature ids are ISO numeric codes, mapped to alpha-2 through the actor
  * registry; the three features without an id are joined by name.
  */
-import { geoNaturalEarth1, geoPath } from 'd3-geo';
+import { geoConicEqualArea, geoNaturalEarth1, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import topology from 'world-atlas/countries-110m.json' with { type: 'json' };
@@ -13,6 +13,7 @@ import type { Translator } from '../i18n.ts';
 
 const WIDTH = 960;
 const HEIGHT = 440;
+const ZOOM_HEIGHT = 760;
 
 /** Features without an ISO numeric id in world-atlas, by their `name` property. */
 const BY_NAME: Readonly<Record<string, string>> = { Kosovo: 'XK', Somaliland: 'SO', 'N. Cyprus': 'CY' };
@@ -23,11 +24,30 @@ interface MapShape {
   readonly d: string;
 }
 
-let shapes: readonly MapShape[] | null = null;
+/** What the map shows: Europe and Africa (where most partners are), or the whole world. */
+export type MapView = 'europe-africa' | 'world';
 
-/** Projects every country once (the geometry never changes while the server runs). */
-function mapShapes(): readonly MapShape[] {
-  if (shapes !== null) return shapes;
+const cache = new Map<MapView, readonly MapShape[]>();
+
+/** The frame of the Europe–Africa view (lon/lat), fitted to the drawing. */
+const EUROPE_AFRICA = {
+  type: 'Feature' as const,
+  properties: {},
+  geometry: {
+    type: 'MultiPoint' as const,
+    coordinates: [
+      [-26, 72],
+      [60, 72],
+      [-26, -36],
+      [60, -36],
+    ],
+  },
+};
+
+/** Projects every country once per view (the geometry never changes while the server runs). */
+function mapShapes(view: MapView): readonly MapShape[] {
+  const known = cache.get(view);
+  if (known !== undefined) return known;
   const world = topology as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
   const all = feature(world, world.objects.countries);
   // Antarctica is left out: it has no instruments and would take a fifth of the height.
@@ -35,43 +55,75 @@ function mapShapes(): readonly MapShape[] {
     ...all,
     features: all.features.filter((country) => country.properties.name !== 'Antarctica'),
   };
-  const projection = geoNaturalEarth1().fitSize([WIDTH, HEIGHT], collection);
+  const projection =
+    view === 'world'
+      ? geoNaturalEarth1().fitSize([WIDTH, HEIGHT], collection)
+      : geoConicEqualArea().parallels([0, 50]).rotate([-15, 0]).fitSize([WIDTH, ZOOM_HEIGHT], EUROPE_AFRICA);
   const path = geoPath(projection).digits(1);
-  shapes = collection.features.map((country) => ({
-    code: country.id === undefined ? BY_NAME[country.properties.name] : countryByNumeric(String(country.id)),
-    name: country.properties.name,
-    d: path(country) ?? '',
-  }));
+  const shapes = collection.features.flatMap((country) => {
+    const d = path(country) ?? '';
+    if (d === '') return [];
+    return [
+      {
+        code:
+          country.id === undefined ? BY_NAME[country.properties.name] : countryByNumeric(String(country.id)),
+        name: country.properties.name,
+        d,
+      },
+    ];
+  });
+  cache.set(view, shapes);
   return shapes;
 }
 
-/** Colour class 0–5 for a count, on a log-like scale relative to the largest count. */
+/** Colour class 0–5 for a count: 0 alone for none, then a log-like scale up to the largest count. */
 function colourClass(count: number, max: number): number {
   if (count <= 0 || max <= 0) return 0;
   return Math.max(1, Math.min(5, Math.ceil((Math.log1p(count) / Math.log1p(max)) * 5)));
 }
 
-/** The SVG map: each country coloured by its instrument count and linked to its page. */
-export function worldMap(counts: ReadonlyMap<string, number>, tr: Translator): SafeHtml {
+/**
+ * The SVG map: each country coloured by its count. Only countries with something to show are
+ * links (so the keyboard visits those alone); the others are drawn, hatched, with their name.
+ */
+export function worldMap(
+  counts: ReadonlyMap<string, number>,
+  tr: Translator,
+  view: MapView = 'europe-africa',
+): SafeHtml {
   const max = Math.max(0, ...counts.values());
-  const countries = mapShapes().map((shape) => {
-    if (shape.code === undefined) {
-      return html`<path class="c0" d="${shape.d}"><title>${shape.name}</title></path>`;
+  const height = view === 'world' ? HEIGHT : ZOOM_HEIGHT;
+  const countries = mapShapes(view).map((shape) => {
+    const count = shape.code === undefined ? 0 : (counts.get(shape.code) ?? 0);
+    const name = shape.code === undefined ? shape.name : tr.actor(shape.code);
+    const label = `${name}${tr.colon}${tr.count(count, 'instrument')}`;
+    if (shape.code === undefined || count === 0) {
+      return html`<path class="c0" d="${shape.d}"><title>${label}</title></path>`;
     }
-    const count = counts.get(shape.code) ?? 0;
-    const name = tr.actor(shape.code);
-    return html`<a href="${href(`/countries/${shape.code}`)}" aria-label="${name}: ${count}"
-      ><path class="c${colourClass(count, max)}" d="${shape.d}"><title>${name}: ${count}</title></path></a
+    return html`<a href="${href(`/countries/${shape.code}`)}" aria-label="${label}"
+      ><path class="c${colourClass(count, max)}" d="${shape.d}"><title>${label}</title></path></a
     >`;
   });
   const steps = [1, 2, 3, 4, 5].map((step) => Math.round(Math.expm1((Math.log1p(max) * step) / 5)));
+  const ranges = steps.map((value, index) => {
+    const low = index === 0 ? 1 : (steps[index - 1] ?? 0) + 1;
+    return low >= value ? tr.n(value) : `${tr.n(low)}–${tr.n(value)}`;
+  });
   return html`<figure class="map-figure">
-    <svg class="map" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${tr.t('worldMap')}">
+    <svg class="map" viewBox="0 0 ${WIDTH} ${height}" role="group" aria-label="${tr.t('worldMap')}">
+      <defs>
+        <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <rect width="6" height="6" fill="#f4f4f2"></rect>
+          <line x1="0" y1="0" x2="0" y2="6" stroke="#d0d0cc" stroke-width="1.5"></line>
+        </pattern>
+      </defs>
       ${countries}
     </svg>
     <figcaption class="legend">
-      <span><span class="swatch c0"></span> 0</span>${steps.map(
-        (value, index) => html`<span><span class="swatch c${index + 1}"></span> ≤ ${value}</span>`,
+      <span><span class="swatch c0"></span> 0</span>${ranges.map((range, index) =>
+        steps.indexOf(steps[index] ?? 0) === index && (steps[index] ?? 0) > 0
+          ? html`<span><span class="swatch c${index + 1}"></span> ${range}</span>`
+          : '',
       )}<span>${tr.t('mapHelp')}</span>
     </figcaption>
   </figure>`;

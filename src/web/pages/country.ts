@@ -2,18 +2,20 @@
 import type { CountryProfile } from '../../storage/queries/country-profile.ts';
 import { barList, timelineSvg } from '../charts/timeline.ts';
 import { actorHref } from '../charts/network.ts';
-import { instrumentItems, money, spanHref } from '../components.ts';
+import { instrumentItems, money, sourceText, spanHref } from '../components.ts';
 import { href, html, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n.ts';
 
 export function countryPage(profile: CountryProfile, name: string, tr: Translator): SafeHtml {
   const code = profile.code;
-  return html`<h1>${name} <span class="muted">(${code})</span></h1>
+  return html`<h1>${name}</h1>
     <section class="cards" aria-label="${name}">
-      <div class="card"><span class="number">${profile.instrumentCount}</span>${tr.t('instruments')}</div>
-      <div class="card"><span class="number">${profile.byPartner.length}</span>${tr.t('partners')}</div>
       <div class="card">
-        <span class="number">${profile.documents.length}</span>${tr.t('mentioningDocuments')}
+        <span class="number">${tr.n(profile.instrumentCount)}</span>${tr.t('instruments')}
+      </div>
+      <div class="card"><span class="number">${tr.n(profile.byPartner.length)}</span>${tr.t('partners')}</div>
+      <div class="card">
+        <span class="number">${tr.n(profile.documents.length)}</span>${tr.t('mentioningDocuments')}
       </div>
     </section>
     <div class="grid-2">
@@ -44,25 +46,27 @@ export function countryPage(profile: CountryProfile, name: string, tr: Translato
         ${
           profile.moneyBySource.length === 0
             ? html`<p class="muted">${tr.t('empty')}</p>`
-            : html`<table>
-                <thead>
-                  <tr>
-                    <th>${tr.t('source')}</th>
-                    <th class="num">${tr.t('total')}</th>
-                    <th class="num">${tr.t('instruments')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${profile.moneyBySource.map(
-                    (row) =>
-                      html`<tr>
-                        <td>${row.source === null ? tr.t('unspecified') : tr.actor(row.source)}</td>
-                        <td class="num">${money(row.total, row.currency, tr)}</td>
-                        <td class="num">${row.instruments}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>`
+            : html`<div class="table-scroll" tabindex="0">
+                <table class="sortable">
+                  <thead>
+                    <tr>
+                      <th>${tr.t('source')}</th>
+                      <th class="num">${tr.t('total')}</th>
+                      <th class="num">${tr.t('instruments')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${profile.moneyBySource.map(
+                      (row) =>
+                        html`<tr>
+                          <td>${row.source === null ? tr.t('unspecified') : tr.actor(row.source)}</td>
+                          <td class="num">${money(row.total, row.currency, tr)}</td>
+                          <td class="num">${tr.n(row.instruments)}</td>
+                        </tr>`,
+                    )}
+                  </tbody>
+                </table>
+              </div>`
         }
       </section>
       <section class="panel" aria-labelledby="topics">
@@ -79,7 +83,12 @@ export function countryPage(profile: CountryProfile, name: string, tr: Translato
     </div>
     <section class="panel" aria-labelledby="timeline">
       <h2 id="timeline">${tr.t('timeline')}</h2>
-      ${timelineSvg(profile.timeline, tr, { country: code })}
+      ${timelineSvg(
+        profile.timeline,
+        tr,
+        { country: code },
+        profile.instrumentCount - profile.timeline.reduce((sum, point) => sum + point.count, 0),
+      )}
     </section>
     <section class="panel" aria-labelledby="instruments">
       <h2 id="instruments">${tr.t('instrumentsOf')} ${name}</h2>
@@ -100,7 +109,7 @@ export function countryPage(profile: CountryProfile, name: string, tr: Translato
                   (s) =>
                     html`<li>
                       <span class="tag">${tr.term(s.kind)}</span>
-                      <a href="${spanHref(s.documentId, s.span.start, s.span.end)}"
+                      <a href="${spanHref(s.documentId, s.span.start, s.span.end)}" translate="no"
                         >${s.text.length > 240 ? `${s.text.slice(0, 240)}…` : s.text}</a
                       >
                     </li>`,
@@ -117,9 +126,9 @@ export function countryPage(profile: CountryProfile, name: string, tr: Translato
                 ${profile.documents.map(
                   (d) =>
                     html`<li>
-                      <a href="/documents/${encodeURIComponent(d.id)}">${d.title}</a>
+                      <a href="/documents/${encodeURIComponent(d.id)}">${sourceText(d.title)}</a>
                       <span class="muted"
-                        >(${tr.languageName(d.language)}, ${d.mentions} ${tr.t('mentions')})</span
+                        >(${tr.languageName(d.language)}, ${tr.count(d.mentions, 'mention')})</span
                       >
                     </li>`,
                 )}

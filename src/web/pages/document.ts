@@ -6,9 +6,9 @@
 import type { DocumentDetail } from '../../storage/atlas-store.ts';
 import type { DocumentFact } from '../../storage/queries/document-facts.ts';
 import { splitPassages } from '../../storage/sqlite/passages.ts';
-import { actorLink, factValue, spanHref } from '../components.ts';
+import { actorLink, factValue, factValueHtml, sourceText, spanHref } from '../components.ts';
 import { escapeHtml } from '../../domain/escape-html.ts';
-import { html, raw, type SafeHtml } from '../html.ts';
+import { href, html, raw, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n.ts';
 
 const display = (text: string): string => escapeHtml(text.replace(/\s*\n\s*/g, ' '));
@@ -20,6 +20,7 @@ function passageHtml(
   end: number,
   facts: readonly DocumentFact[],
   anchors: Set<string>,
+  shown: (fact: DocumentFact) => boolean,
   tr: Translator,
 ): string {
   const inside = facts.filter((fact) => fact.span.start < end && fact.span.end > start);
@@ -43,10 +44,13 @@ function passageHtml(
     const covering = inside.filter((fact) => fact.span.start <= a && fact.span.end >= b);
     const segment = display(text.slice(a, b));
     if (covering.length === 0) out += segment;
-    else {
+    else if (!covering.some((fact) => shown(fact))) {
+      // Not highlighted, but still addressable, so an evidence link can outline it.
+      out += `<span class="fact-span" data-s="${a}" data-e="${b}">${segment}</span>`;
+    } else {
       const title = escapeHtml(
         covering
-          .map((fact) => `${tr.term(fact.property)}: ${factValue(fact.property, fact.value, tr)}`)
+          .map((fact) => `${tr.term(fact.property)}${tr.colon}${factValue(fact.property, fact.value, tr)}`)
           .join('\n'),
       );
       out += `<mark class="fact" data-s="${a}" data-e="${b}" title="${title}">${segment}</mark>`;
@@ -55,28 +59,61 @@ function passageHtml(
   return out;
 }
 
+/** Which facts the text highlights: one record's (the reader came from it), all, or none. */
+export type Highlight =
+  { readonly kind: 'record'; readonly id: string } | { readonly kind: 'all' } | { readonly kind: 'none' };
+
+function legend(documentId: string, highlight: Highlight, tr: Translator): SafeHtml {
+  const base = `/documents/${encodeURIComponent(documentId)}`;
+  const line =
+    highlight.kind === 'record'
+      ? tr.t('legendRecord')
+      : highlight.kind === 'all'
+        ? tr.t('legendAll')
+        : tr.t('legendNone');
+  const switches = [
+    highlight.kind === 'all'
+      ? null
+      : html`<a href="${href(base, { facts: 'all' })}">${tr.t('showAllFacts')}</a>`,
+    highlight.kind === 'none' ? null : html`<a href="${base}">${tr.t('hideFacts')}</a>`,
+  ].filter((item) => item !== null);
+  return html`<section class="legend-box" aria-labelledby="legend-title">
+    <h2 id="legend-title">${tr.t('legend')}</h2>
+    <p><mark class="fact legend-sample">${tr.lang === 'fr' ? 'texte' : 'text'}</mark> ${line}</p>
+    <p>
+      <span class="target legend-sample">${tr.lang === 'fr' ? 'texte' : 'text'}</span> ${tr.t('legendTarget')}
+    </p>
+    <p>${switches.map((item, index) => html`${index > 0 ? ' · ' : ''}${item}`)}</p>
+  </section>`;
+}
+
 export function documentPage(
   document: DocumentDetail,
-  facts: readonly DocumentFact[],
+  allFacts: readonly DocumentFact[],
+  highlight: Highlight,
   tr: Translator,
 ): SafeHtml {
+  const shown = (fact: DocumentFact): boolean =>
+    highlight.kind === 'all' || (highlight.kind === 'record' && fact.subjectId === highlight.id);
+  const facts = allFacts;
   const anchors = new Set<string>();
   const paragraphs = splitPassages(document.text).map((span) => {
     const id = `span-${span.start}-${span.end}`;
     const anchor = anchors.has(id) ? '' : ` id="${id}"`;
     anchors.add(id);
-    return `<p${anchor} data-s="${span.start}" data-e="${span.end}">${passageHtml(document.text, span.start, span.end, facts, anchors, tr)}</p>`;
+    return `<p${anchor} data-s="${span.start}" data-e="${span.end}">${passageHtml(document.text, span.start, span.end, facts, anchors, shown, tr)}</p>`;
   });
-  const listed = facts.slice(0, 400);
+  const selected = highlight.kind === 'record' ? facts.filter(shown) : facts;
+  const listed = selected.slice(0, 400);
   return html`<p class="muted">
-      ${tr.languageName(document.language)} · ${document.format} ·
-      ${document.charCount.toLocaleString(tr.lang)} ${tr.t('characters')}
+      ${tr.languageName(document.language)} · ${tr.term(document.format)} ·
+      ${tr.count(document.charCount, 'character')}
     </p>
-    <h1>${document.title}</h1>
+    <h1>${sourceText(document.title)}</h1>
+    ${legend(document.id, highlight, tr)}
     <div class="doc-layout">
-      <article class="doc-text" aria-labelledby="text-title">
+      <article class="doc-text" aria-labelledby="text-title" translate="no" lang="${document.language}">
         <h2 id="text-title" class="visually-hidden">${tr.t('text')}</h2>
-        <p class="help">${tr.t('factsHelp')}</p>
         ${raw(paragraphs.join('\n'))}
       </article>
       <aside class="doc-side panel" aria-labelledby="facts-title">
@@ -86,7 +123,11 @@ export function documentPage(
             ? html`<p class="muted">${tr.t('empty')}</p>`
             : html`<ul class="plain">
                 ${document.instruments.map(
-                  (i) => html`<li><a href="/instruments/${encodeURIComponent(i.id)}">${i.title}</a></li>`,
+                  (i) =>
+                    html`<li>
+                      <a href="/instruments/${encodeURIComponent(i.id)}">${sourceText(i.title)}</a>
+                      ${highlight.kind === 'record' && highlight.id === i.id ? '' : html`· <a class="muted" href="${href(`/documents/${encodeURIComponent(document.id)}`, { record: i.id })}">${tr.t('showRecordFacts')}</a>`}
+                    </li>`,
                 )}
               </ul>`
         }
@@ -98,18 +139,19 @@ export function documentPage(
               (mention) =>
                 html`<span class="tag"
                   >${mention.kind === 'country' ? actorLink(mention.code, tr, 'state') : actorLink(mention.code, tr, 'organization')}
-                  ${mention.count}</span
+                  ${tr.n(mention.count)}</span
                 >`,
             )}
         </p>
-        <h2>${tr.t('facts')} (${facts.length})</h2>
+        <h2>${tr.t('facts')} (${tr.n(selected.length)})</h2>
         <ul class="plain">
           ${listed.map(
             (fact) =>
               html`<li>
-                <a href="${spanHref(document.id, fact.span.start, fact.span.end)}"
+                <a
+                  href="${spanHref(document.id, fact.span.start, fact.span.end, highlight.kind === 'record' ? highlight.id : undefined)}"
                   >${tr.term(fact.property)}</a
-                >: ${factValue(fact.property, fact.value, tr)}
+                >: ${factValueHtml(fact.property, fact.value, tr)}
               </li>`,
           )}
         </ul>

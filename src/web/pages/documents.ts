@@ -1,33 +1,35 @@
 /** The list of ingested documents. */
 import type { DocumentSummary, Page } from '../../storage/atlas-store.ts';
-import { pager } from '../components.ts';
+import { pager, sourceText } from '../components.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n.ts';
 
 export function documentsPage(page: Page<DocumentSummary>, tr: Translator): SafeHtml {
   return html`<h1>${tr.t('documents')}</h1>
     <section class="panel">
-      <table>
-        <thead>
-          <tr>
-            <th>${tr.t('title')}</th>
-            <th>${tr.t('language')}</th>
-            <th class="num">${tr.t('instruments')}</th>
-            <th class="num">${tr.t('characters')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${page.items.map(
-            (d) =>
-              html`<tr>
-                <td><a href="/documents/${encodeURIComponent(d.id)}">${d.title}</a></td>
-                <td>${tr.languageName(d.language)}</td>
-                <td class="num">${d.instrumentCount}</td>
-                <td class="num">${d.charCount.toLocaleString(tr.lang)}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
+      <div class="table-scroll" tabindex="0">
+        <table class="sortable">
+          <thead>
+            <tr>
+              <th scope="col">${tr.t('title')}</th>
+              <th scope="col">${tr.t('language')}</th>
+              <th scope="col" class="num">${tr.t('instruments')}</th>
+              <th scope="col" class="num">${tr.t('characters')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${page.items.map(
+              (d) =>
+                html`<tr>
+                  <td><a href="/documents/${encodeURIComponent(d.id)}">${sourceText(d.title)}</a></td>
+                  <td>${tr.languageName(d.language)}</td>
+                  <td class="num">${tr.n(d.instrumentCount)}</td>
+                  <td class="num">${tr.n(d.charCount)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
       ${pager('/documents', {}, page.total, page.limit, page.offset, tr)}
       <p><a href="/api/documents?format=csv">${tr.t('download')} CSV</a></p>
     </section>`;

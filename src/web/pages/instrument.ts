@@ -1,14 +1,67 @@
 /** The instrument page: every field, and the evidence quote behind each one, linked to its document. */
-import type { InstrumentDetail } from '../../storage/atlas-store.ts';
-import { actorLink, factValue, money, spanHref } from '../components.ts';
-import { html, type SafeHtml } from '../html.ts';
+import type { ClaimView, InstrumentDetail } from '../../storage/atlas-store.ts';
+import { actorLink, dateText, factValueHtml, money, sourceText, spanHref } from '../components.ts';
+import type { SegmentedDocument } from '../document-sentences.ts';
+import { sentenceAround } from '../evidence.ts';
+import { href, html, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n.ts';
 
-export function instrumentPage(instrument: InstrumentDetail, tr: Translator): SafeHtml {
+/** Who asserted a claim, in words: the extraction rules (with their version) or a named reviewer. */
+function asserter(assertedBy: string, tr: Translator): string {
+  const rules = /^extractor:(.+)$/.exec(assertedBy);
+  if (rules) return `${tr.t('rulesExtractor')} (${rules[1] ?? ''})`;
+  return assertedBy.replace(/^user:/, '');
+}
+
+/** One fact: its value, the whole sentence with the supporting words marked, and how it was read. */
+function evidenceItem(
+  recordId: string,
+  claim: ClaimView,
+  documents: ReadonlyMap<string, SegmentedDocument>,
+  tr: Translator,
+): SafeHtml {
+  const { evidence } = claim;
+  const document = documents.get(evidence.documentId);
+  const parts =
+    document === undefined
+      ? { before: '', marked: evidence.quote, after: '' }
+      : sentenceAround(document.text, evidence.span, document.sentences);
+  return html`<li>
+    <strong>${tr.term(claim.property)}</strong>${tr.colon}${factValueHtml(claim.property, claim.value, tr)}
+    <blockquote
+      class="quote"
+      translate="no"
+      ${document === undefined ? '' : html`lang="${document.language}"`}
+    >
+      <a
+        class="evidence-link"
+        href="${spanHref(evidence.documentId, evidence.span.start, evidence.span.end, recordId)}"
+        >${parts.before}<mark>${parts.marked}</mark>${parts.after}</a
+      >
+    </blockquote>
+    <details class="provenance">
+      <summary>${tr.t('extraction')}</summary>
+      <dl class="fields">
+        <dt>${tr.t('source')}</dt>
+        <dd>${sourceText(evidence.documentTitle)}</dd>
+        <dt>${tr.t('extractor')}</dt>
+        <dd>${asserter(evidence.assertedBy, tr)}</dd>
+        <dt>${tr.t('reviewState')}</dt>
+        <dd>${tr.term(evidence.reviewState)}</dd>
+      </dl>
+    </details>
+  </li>`;
+}
+
+export function instrumentPage(
+  instrument: InstrumentDetail,
+  documents: ReadonlyMap<string, SegmentedDocument>,
+  tr: Translator,
+): SafeHtml {
   const binding =
     instrument.binding === null ? tr.t('notStated') : instrument.binding ? tr.t('yes') : tr.t('no');
   return html`<p class="muted"><span class="tag">${tr.typeLabel(instrument.type)}</span></p>
-    <h1>${instrument.title}</h1>
+    <h1>${sourceText(instrument.title)}</h1>
     <div class="grid-2">
       <section class="panel" aria-labelledby="fields-title">
         <h2 id="fields-title" class="visually-hidden">${tr.t('title')}</h2>
@@ -16,18 +69,18 @@ export function instrumentPage(instrument: InstrumentDetail, tr: Translator): Sa
           <dt>${tr.t('type')}</dt>
           <dd>${tr.typeLabel(instrument.type)}</dd>
           <dt>${tr.t('legalForm')}</dt>
-          <dd>${tr.term(instrument.legalForm)}</dd>
+          <dd>${instrument.legalForm === 'other' ? tr.t('notStated') : tr.term(instrument.legalForm)}</dd>
           <dt>${tr.t('binding')}</dt>
           <dd>${binding}</dd>
           <dt>${tr.t('status')}</dt>
-          <dd>${tr.term(instrument.status)}</dd>
+          <dd>${instrument.status === 'unknown' ? tr.t('notStated') : tr.term(instrument.status)}</dd>
           <dt>${tr.t('parties')}</dt>
           <dd>
             ${instrument.parties.length === 0 ? tr.t('notStated') : instrument.parties.map((p, i) => html`${i > 0 ? ', ' : ''}${actorLink(p.actorId, tr)} <span class="muted">(${tr.term(p.role)})</span>`)}
           </dd>
           <dt>${tr.t('dates')}</dt>
           <dd>
-            ${instrument.dates.length === 0 ? tr.t('notStated') : instrument.dates.map((d, i) => html`${i > 0 ? ', ' : ''}${d.value} <span class="muted">(${tr.term(d.role)})</span>`)}
+            ${instrument.dates.length === 0 ? tr.t('notStated') : instrument.dates.map((d, i) => html`${i > 0 ? ', ' : ''}${dateText(d.value, tr)} <span class="muted">(${tr.term(d.role)})</span>`)}
           </dd>
           <dt>${tr.t('amounts')}</dt>
           <dd>
@@ -35,15 +88,15 @@ export function instrumentPage(instrument: InstrumentDetail, tr: Translator): Sa
           </dd>
           <dt>${tr.t('topics')}</dt>
           <dd>
-            ${instrument.topics.map((code) => html`<a class="tag" href="/search?topic=${code}">${tr.topicLabel(code)}</a>`)}
+            ${instrument.topics.length === 0 ? tr.t('notStated') : ''}${instrument.topics.map((code) => html`<a class="tag" href="/search?topic=${code}">${tr.topicLabel(code)}</a>`)}
           </dd>
           <dt>${tr.t('approaches')}</dt>
           <dd>
-            ${instrument.approaches.map((code) => html`<a class="tag" href="/search?approach=${code}">${tr.approachLabel(code)}</a>`)}
+            ${instrument.approaches.length === 0 ? tr.t('notStated') : ''}${instrument.approaches.map((code) => html`<a class="tag" href="/search?approach=${code}">${tr.approachLabel(code)}</a>`)}
           </dd>
           <dt>${tr.t('foundIn')}</dt>
           <dd>
-            ${instrument.documents.map((d, i) => html`${i > 0 ? ', ' : ''}<a href="/documents/${encodeURIComponent(d.id)}">${d.title}</a>`)}
+            ${instrument.documents.map((d, i) => html`${i > 0 ? ', ' : ''}<a href="${href(`/documents/${encodeURIComponent(d.id)}`, { record: instrument.id })}">${sourceText(d.title)}</a>`)}
           </dd>
         </dl>
       </section>
@@ -51,23 +104,7 @@ export function instrumentPage(instrument: InstrumentDetail, tr: Translator): Sa
         <h2 id="evidence-title">${tr.t('evidence')}</h2>
         <p class="help">${tr.t('evidenceHelp')}</p>
         <ul class="plain">
-          ${instrument.claims.map(
-            (claim) =>
-              html`<li>
-                <strong>${tr.term(claim.property)}</strong>: ${factValue(claim.property, claim.value, tr)}
-                <blockquote class="quote">
-                  <a
-                    class="evidence-link"
-                    href="${spanHref(claim.evidence.documentId, claim.evidence.span.start, claim.evidence.span.end)}"
-                    >« ${claim.evidence.quote} »</a
-                  >
-                </blockquote>
-                <span class="muted"
-                  >${claim.evidence.documentTitle} · ${tr.t('assertedBy')} ${claim.evidence.assertedBy} ·
-                  ${tr.t('review')}: ${tr.term(claim.evidence.reviewState)}</span
-                >
-              </li>`,
-          )}
+          ${instrument.claims.map((claim) => evidenceItem(instrument.id, claim, documents, tr))}
         </ul>
       </section>
     </div>`;

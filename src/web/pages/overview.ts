@@ -13,12 +13,12 @@ export function networkPage(network: ActorNetwork, tr: Translator): SafeHtml {
     </section>`;
 }
 
-export function timelinePage(points: readonly TimelinePoint[], tr: Translator): SafeHtml {
+export function timelinePage(points: readonly TimelinePoint[], undated: number, tr: Translator): SafeHtml {
   const byType = new Map<string, number>();
   for (const point of points) byType.set(point.type, (byType.get(point.type) ?? 0) + point.count);
   return html`<h1>${tr.t('timeline')}</h1>
     <p class="help">${tr.t('timelineHelp')}</p>
-    <section class="panel">${timelineSvg(points, tr)}</section>
+    <section class="panel">${timelineSvg(points, tr, {}, undated)}</section>
     <section class="panel">
       <h2>${tr.t('byType')}</h2>
       ${barList(

@@ -2,8 +2,8 @@
 import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../../domain/taxonomy.ts';
 import type { InstrumentSummary, Page } from '../../storage/atlas-store.ts';
 import type { FacetCount, InstrumentFacets } from '../../storage/queries/instrument-list.ts';
-import type { SearchHit } from '../../storage/queries/search.ts';
-import { instrumentItems, pager, spanHref } from '../components.ts';
+import { snippetHtml, type SearchHit } from '../../storage/queries/search.ts';
+import { instrumentItems, pager, sourceText, spanHref } from '../components.ts';
 import { href, html, raw, type SafeHtml } from '../html.ts';
 import type { MessageKey, Translator } from '../i18n.ts';
 
@@ -19,6 +19,9 @@ export interface SearchParams {
   readonly from?: number;
   readonly to?: number;
   readonly offset: number;
+  /** Offset in the passages (paged apart from the instruments). */
+  readonly poffset: number;
+  readonly sort: 'relevance' | 'recent' | 'oldest' | 'title';
 }
 
 export interface SearchData {
@@ -31,7 +34,63 @@ export interface SearchData {
 type LinkParams = Record<string, string | number | undefined>;
 
 function linkParams(params: SearchParams): LinkParams {
-  return { ...params, offset: undefined };
+  const defaultSort = params.q === undefined ? 'recent' : 'relevance';
+  return {
+    ...params,
+    offset: undefined,
+    poffset: undefined,
+    sort: params.sort === defaultSort ? undefined : params.sort,
+  };
+}
+
+/** The active filters as chips, each a link that removes it (the others stay). */
+function chips(params: SearchParams, tr: Translator): SafeHtml {
+  const base = linkParams(params);
+  const entries: { key: keyof SearchParams; label: string; value: string }[] = [];
+  const add = (key: keyof SearchParams, label: string, value: string | undefined) => {
+    if (value !== undefined) entries.push({ key, label, value });
+  };
+  add('q', tr.t('query'), params.q === undefined ? undefined : `« ${params.q} »`);
+  add('type', tr.t('type'), params.type && tr.typeLabel(params.type));
+  add('topic', tr.t('topic'), params.topic && tr.topicLabel(params.topic));
+  add('approach', tr.t('approaches'), params.approach && tr.approachLabel(params.approach));
+  add('country', tr.t('country'), params.country && tr.actor(params.country));
+  add('party', tr.t('party'), params.party && tr.actor(params.party));
+  add('language', tr.t('language'), params.language && tr.languageName(params.language));
+  add('from', tr.t('from'), params.from === undefined ? undefined : String(params.from));
+  add('to', tr.t('to'), params.to === undefined ? undefined : String(params.to));
+  if (entries.length === 0) return html``;
+  return html`<div class="chips" role="group" aria-label="${tr.t('activeFilters')}">
+    <span class="muted">${tr.t('activeFilters')}${tr.colon}</span>
+    ${entries.map(
+      (entry) =>
+        html`<a class="chip" href="${href('/search', { ...base, [entry.key]: undefined })}"
+          >${entry.label}${tr.colon}${entry.value} <span aria-hidden="true">×</span
+          ><span class="visually-hidden"> (${tr.t('removeFilter')})</span></a
+        >`,
+    )}
+    <a href="/search">${tr.t('clear')}</a>
+  </div>`;
+}
+
+/** The sort choice for the instruments (relevance only when there are words to rank by). */
+function sortForm(params: SearchParams, tr: Translator): SafeHtml {
+  const options = [
+    ...(params.q === undefined ? [] : [['relevance', tr.t('sortRelevance')] as const]),
+    ['recent', tr.t('sortDate')] as const,
+    ['title', tr.t('sortTitle')] as const,
+  ];
+  const keep = Object.entries(linkParams(params)).filter(
+    ([key, value]) => key !== 'sort' && value !== undefined,
+  );
+  return html`<form class="sort-form" action="/search" method="get">
+    ${keep.map(([key, value]) => html`<input type="hidden" name="${key}" value="${String(value)}" />`)}
+    <label for="sort-select">${tr.t('sortBy')}</label>
+    <select id="sort-select" name="sort">
+      ${options.map(([value, label]) => html`<option value="${value}" ${value === params.sort ? html`selected` : ''}>${label}</option>`)}
+    </select>
+    <button type="submit">${tr.t('show')}</button>
+  </form>`;
 }
 
 function select(
@@ -78,11 +137,26 @@ function facet(
         return html`<li>
           <a href="${href('/search', query)}" ${active ? html` aria-current="true"` : ''}
             >${labelOf(entry.value)}</a
-          ><span class="muted">${entry.count}</span>
+          ><span class="muted">${tr.n(entry.count)}</span>
         </li>`;
       })}
     </ul>
   </section>`;
+}
+
+/** Previous / next for the passages, keeping the instruments' page where it is. */
+function passagePager(params: SearchParams, passages: Page<SearchHit>, tr: Translator): SafeHtml {
+  const query = { ...linkParams(params), offset: params.offset === 0 ? undefined : params.offset };
+  if (passages.total <= passages.limit) return html``;
+  const pageNumber = Math.floor(passages.offset / passages.limit) + 1;
+  const pages = Math.ceil(passages.total / passages.limit);
+  const at = (poffset: number) =>
+    `${href('/search', { ...query, poffset: poffset === 0 ? undefined : poffset })}#passage-results`;
+  return html`<nav class="pager" aria-label="${tr.t('passages')}">
+    ${passages.offset > 0 ? html`<a href="${at(Math.max(0, passages.offset - passages.limit))}" rel="prev">← ${tr.t('previous')}</a>` : ''}
+    <span>${tr.t('page')} ${tr.n(pageNumber)} / ${tr.n(pages)}</span>
+    ${passages.offset + passages.limit < passages.total ? html`<a href="${at(passages.offset + passages.limit)}" rel="next">${tr.t('next')} →</a>` : ''}
+  </nav>`;
 }
 
 export function searchPage(data: SearchData, tr: Translator): SafeHtml {
@@ -112,12 +186,11 @@ export function searchPage(data: SearchData, tr: Translator): SafeHtml {
       /></label>
       ${params.party === undefined ? '' : html`<input type="hidden" name="party" value="${params.party}" />`}
       <button type="submit">${tr.t('searchButton')}</button>
-      <a href="/search">${tr.t('clear')}</a>
     </form>
+    ${chips(params, tr)}
     <div class="layout-side">
       <aside class="panel" aria-label="${tr.t('filters')}">
         <h2>${tr.t('filters')}</h2>
-        ${params.party === undefined ? '' : html`<p>${tr.t('party')}: <strong>${tr.actor(params.party)}</strong> <a href="${href('/search', { ...base, party: undefined })}">×</a></p>`}
         ${facet('type', 'type', facets.type, params, tr.typeLabel, tr)}
         ${facet('topic', 'topic', facets.topic, params, tr.topicLabel, tr)}
         ${facet('country', 'country', facets.country, params, tr.actor, tr)}
@@ -127,13 +200,16 @@ export function searchPage(data: SearchData, tr: Translator): SafeHtml {
       <div>
         <section class="panel" aria-labelledby="instrument-results">
           <h2 id="instrument-results">
-            ${tr.t('instruments')} <span class="muted">(${instruments.total} ${tr.t('results')})</span>
+            ${tr.t('instruments')} <span class="muted">(${tr.count(instruments.total, 'result')})</span>
           </h2>
-          ${instrumentItems(instruments.items, tr)}
+          ${sortForm(params, tr)} ${instrumentItems(instruments.items, tr)}
           ${pager('/search', base, instruments.total, instruments.limit, instruments.offset, tr)}
           <p>
-            <a href="${href('/api/instruments', { ...base, format: 'csv' })}">${tr.t('download')} CSV</a> ·
-            <a href="${href('/api/instruments', { ...base, format: 'json' })}">JSON</a>
+            <a href="${href('/api/instruments', { ...base, sort: undefined, format: 'csv' })}"
+              >${tr.t('download')} CSV</a
+            >
+            ·
+            <a href="${href('/api/instruments', { ...base, sort: undefined, format: 'json' })}">JSON</a>
           </p>
         </section>
         ${
@@ -141,7 +217,7 @@ export function searchPage(data: SearchData, tr: Translator): SafeHtml {
             ? ''
             : html`<section class="panel" aria-labelledby="passage-results">
                 <h2 id="passage-results">
-                  ${tr.t('passages')} <span class="muted">(${passages.total} ${tr.t('results')})</span>
+                  ${tr.t('passages')} <span class="muted">(${tr.count(passages.total, 'result')})</span>
                 </h2>
                 ${
                   passages.items.length === 0
@@ -152,14 +228,22 @@ export function searchPage(data: SearchData, tr: Translator): SafeHtml {
                             <h3>
                               <a
                                 href="${hit.documentId !== null && hit.span !== null ? spanHref(hit.documentId, hit.span.start, hit.span.end) : '#'}"
-                                >${hit.title}</a
+                                >${sourceText(hit.title)}</a
                               >
                             </h3>
-                            <p>${raw(hit.snippet)}</p>
-                            <div class="meta">${tr.languageName(hit.language)}</div>
+                            <p translate="no" lang="${hit.language}">
+                              ${raw(snippetHtml({ text: hit.snippet, highlights: hit.highlights }))}
+                            </p>
+                            <div class="meta">
+                              ${tr.languageName(hit.language)} ·
+                              <span class="relevance"
+                                >${tr.t('relevance')}${tr.colon}${tr.n(hit.relevance)}/100</span
+                              >
+                            </div>
                           </article>`,
                       )
                 }
+                ${passagePager(params, passages, tr)}
               </section>`
         }
       </div>

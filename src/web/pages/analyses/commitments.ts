@@ -1,20 +1,15 @@
 /** The commitments page: a table with a status form per row, overdue flags, the next dialogue, priorities. */
 import type { CommitmentTracker, Deadline, RoadmapPriority } from '../../../domain/analysis-model.ts';
+import { dateText } from '../../components.ts';
 import { href, html, type SafeHtml } from '../../html.ts';
 import type { Translator } from '../../i18n.ts';
 import { analysisLayout, quoteLink } from './common.ts';
 
 const STATUSES = ['open', 'in_progress', 'done', 'dropped'] as const;
-const STATUS_LABELS: Record<(typeof STATUSES)[number], { en: string; fr: string }> = {
-  open: { en: 'open', fr: 'ouvert' },
-  in_progress: { en: 'in progress', fr: 'en cours' },
-  done: { en: 'done', fr: 'réalisé' },
-  dropped: { en: 'dropped', fr: 'abandonné' },
-};
 
 function deadlineText(d: Deadline | null, tr: Translator): string {
   if (d === null) return '—';
-  return `${d.inclusive ? tr.t('by') : tr.t('before')} ${d.value}`;
+  return `${d.inclusive ? tr.t('by') : tr.t('before')} ${dateText(d.value, tr)}`;
 }
 
 /** The page body. */
@@ -41,13 +36,13 @@ export function commitmentsPage(
       ? ''
       : html`<p class="${next.overdue ? 'overdue' : ''}">
           <strong>${tr.t('nextDialogue')}</strong>: ${deadlineText(next.deadline, tr)}
-          ${next.deadline ? html`(“${next.deadline.quote}”)` : ''}
+          ${next.deadline ? html`(« <span translate="no">${next.deadline.quote}</span> »)` : ''}
           ${next.overdue ? html`<strong>— ${tr.t('overdue')}</strong>` : ''}
         </p>`;
   const rows = tracker.commitments.map(
     (c) =>
       html`<tr>
-        <td>${c.text}${quoteLink(c.source, tr, 80)}</td>
+        <td><span translate="no">${c.text}</span>${quoteLink(c.source, tr, 80)}</td>
         <td>${c.owners.map((o, i) => html`${i > 0 ? ', ' : ''}${tr.actor(o)}`)}</td>
         <td>
           ${deadlineText(c.deadline, tr)}${c.nextDialogue ? html`<br /><span class="tag">${tr.t('nextDialogue')}</span>` : ''}
@@ -60,9 +55,7 @@ export function commitmentsPage(
             <select id="st-${c.id}" name="status">
               ${STATUSES.map(
                 (s) =>
-                  html`<option value="${s}" ${s === c.status ? html`selected` : ''}>
-                    ${STATUS_LABELS[s][tr.lang]}
-                  </option>`,
+                  html`<option value="${s}" ${s === c.status ? html`selected` : ''}>${tr.term(s)}</option>`,
               )}
             </select>
             <label class="visually-hidden" for="by-${c.id}">${tr.t('yourName')}</label>
@@ -72,20 +65,22 @@ export function commitmentsPage(
         </td>
       </tr>`,
   );
-  const table = html`<table>
-    <thead>
-      <tr>
-        <th scope="col">${tr.term('commitment')}</th>
-        <th scope="col">${tr.t('owners')}</th>
-        <th scope="col">${tr.term('deadline')}</th>
-        <th scope="col">${tr.t('overdue')}</th>
-        <th scope="col">${tr.t('status')}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows}
-    </tbody>
-  </table>`;
+  const table = html`<div class="table-scroll" tabindex="0">
+    <table class="cards-on-phone">
+      <thead>
+        <tr>
+          <th scope="col">${tr.term('commitment')}</th>
+          <th scope="col">${tr.t('owners')}</th>
+          <th scope="col">${tr.term('deadline')}</th>
+          <th scope="col">${tr.t('overdue')}</th>
+          <th scope="col">${tr.t('status')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+    </table>
+  </div>`;
   const priorities =
     tracker.priorities.length === 0
       ? ''
@@ -94,7 +89,8 @@ export function commitmentsPage(
             ${tracker.priorities.map(
               (p) =>
                 html`<li>
-                  ${p.label} ${p.topics.map((t) => html`<span class="tag">${tr.topicLabel(t)}</span>`)}
+                  <span translate="no">${p.label}</span>
+                  ${p.topics.map((t) => html`<span class="tag">${tr.topicLabel(t)}</span>`)}
                 </li>`,
             )}
           </ol>`;
@@ -104,7 +100,8 @@ export function commitmentsPage(
     tr,
     html`${filter} ${nextBlock}
       <p>
-        ${tracker.commitments.length} · ${tr.t('overdue')}: ${tracker.overdue} ·
+        ${tr.count(tracker.commitments.length, 'commitment')} ·
+        ${tr.t('overdue')}${tr.colon}${tr.n(tracker.overdue)} ·
         <a href="${csv}" download>${tr.t('exportCsv')}</a>
       </p>
       ${tracker.commitments.length === 0 ? html`<p class="muted">${tr.t('empty')}</p>` : table} ${priorities}`,

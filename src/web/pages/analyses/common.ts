@@ -38,7 +38,7 @@ export function analysisLayout(current: string, tr: Translator, content: SafeHtm
 /** A quote linking to its span in the document. */
 export function quoteLink(source: SourceRef, tr: Translator, max = 220): SafeHtml {
   const text = source.quote.length > max ? `${source.quote.slice(0, max - 1)}…` : source.quote;
-  return html`<blockquote class="quote">
+  return html`<blockquote class="quote" translate="no">
     <a href="${spanHref(source.documentId, source.start, source.end)}" title="${tr.t('showInDocument')}"
       >“${text}”</a
     >

@@ -1,12 +1,12 @@
 /** The comparisons page: the questions with counts, one question's countries and evidence, charts, reports. */
-import { barChartSvg } from '../../../analysis/report.ts';
 import type { Comparison } from '../../../domain/analysis-model.ts';
 import { INSTRUMENT_TYPES } from '../../../domain/taxonomy.ts';
 import type { QuestionSummary } from '../../../storage/analyses/analysis-store.ts';
 import { actorLink } from '../../components.ts';
 import { href, html, type SafeHtml } from '../../html.ts';
 import type { Translator } from '../../i18n.ts';
-import { analysisLayout, chart, quoteLink } from './common.ts';
+import { barList } from '../../charts/timeline.ts';
+import { analysisLayout, quoteLink } from './common.ts';
 
 export interface ComparePageInput {
   readonly questions: readonly QuestionSummary[];
@@ -21,7 +21,7 @@ function reportLinks(question: string | undefined, tr: Translator): SafeHtml {
       (lang) =>
         html`<li>
           <a href="${href('/api/reports/compare', { format, lang, questions: question })}" download
-            >${tr.t('reportDownload')} (${format === 'md' ? 'Markdown' : 'HTML'}, ${lang})</a
+            >${tr.t('reportDownload')} (${format === 'md' ? 'Markdown' : 'HTML'}, ${tr.languageName(lang)})</a
           >
         </li>`,
     ),
@@ -38,21 +38,25 @@ function selectedBlock(c: Comparison, tr: Translator): SafeHtml {
     ...c.statedCounts.map((n) => ({ label: tr.t('stated'), value: n })),
   ];
   return html`<article class="comparison">
-    <h2>${c.question}</h2>
+    <h2 translate="no">${c.question}</h2>
     <p>
-      <strong>${c.count}</strong> ${tr.t('countriesCount').toLowerCase()}${
-        c.statedCounts.length > 0 ? html` · ${tr.t('statedCounts')}: ${c.statedCounts.join(', ')}` : ''
+      <strong>${tr.count(c.count, 'country')}</strong>${
+        c.statedCounts.length > 0
+          ? html` · ${tr.t('statedCounts')}${tr.colon}${c.statedCounts.map((n) => tr.n(n)).join(', ')}`
+          : ''
       }
     </p>
-    ${chart(barChartSvg(bars, tr.t('countriesCount')), c.question)}
-    <p>
-      ${c.countries.map((code, i) => html`${i > 0 ? ', ' : ''}${actorLink(code, tr, 'state')} (${code})`)}
-    </p>
+    ${barList(
+      bars.map((b) => ({ label: b.label, count: b.value })),
+      tr,
+      tr.t('countriesCount'),
+    )}
+    <p>${c.countries.map((code, i) => html`${i > 0 ? ', ' : ''}${actorLink(code, tr, 'state')}`)}</p>
     <h3>${tr.t('evidence')}</h3>
     <dl>
       ${c.evidence.map(
         (e) =>
-          html`<dt>${tr.actor(e.country)} (${e.country})</dt>
+          html`<dt>${tr.actor(e.country)}</dt>
             <dd>${e.evidence.map((s) => quoteLink(s, tr))}</dd>`,
       )}
     </dl>
@@ -65,11 +69,14 @@ export function comparePage(input: ComparePageInput, tr: Translator): SafeHtml {
   const overview =
     questions.length === 0
       ? html`<p class="muted">${tr.t('empty')}</p>`
-      : chart(
-          barChartSvg(
-            questions.slice(0, 15).map((q) => ({ label: q.question, value: q.countries })),
-            tr.t('questions'),
-          ),
+      : barList(
+          questions.slice(0, 15).map((q) => ({
+            label: q.question,
+            count: q.countries,
+            link: href('/analyses/compare', { question: q.question }),
+            source: true,
+          })),
+          tr,
           tr.t('questions'),
         );
   const form = html`<form class="search-form" action="/analyses/compare" method="get">
@@ -79,8 +86,12 @@ export function comparePage(input: ComparePageInput, tr: Translator): SafeHtml {
         <option value="">—</option>
         ${questions.map(
           (q) =>
-            html`<option value="${q.question}" ${q.question === input.question ? html`selected` : ''}>
-              ${q.question} (${q.countries})
+            html`<option
+              value="${q.question}"
+              translate="no"
+              ${q.question === input.question ? html`selected` : ''}
+            >
+              ${q.question} (${tr.n(q.countries)})
             </option>`,
         )}
       </select>
@@ -97,30 +108,36 @@ export function comparePage(input: ComparePageInput, tr: Translator): SafeHtml {
     </p>
     <button type="submit">${tr.t('compareButton')}</button>
   </form>`;
-  const table = html`<table>
-    <caption>
-      ${tr.t('questions')}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">${tr.t('question')}</th>
-        <th scope="col">${tr.t('stance')}</th>
-        <th scope="col">${tr.t('countriesCount')}</th>
-        <th scope="col">${tr.t('statedCounts')}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${questions.map(
-        (q) =>
-          html`<tr>
-            <td><a href="${href('/analyses/compare', { question: q.question })}">${q.question}</a></td>
-            <td>${tr.t(q.stance === 'no' ? 'no' : 'yes')}${q.stance === 'partly' ? ' (±)' : ''}</td>
-            <td>${q.countries}</td>
-            <td>${q.stated.join(', ')}</td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  const table = html`<div class="table-scroll" tabindex="0">
+    <table class="sortable">
+      <caption>
+        ${tr.t('questions')}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${tr.t('question')}</th>
+          <th scope="col">${tr.t('stance')}</th>
+          <th scope="col">${tr.t('countriesCount')}</th>
+          <th scope="col">${tr.t('statedCounts')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${questions.map(
+          (q) =>
+            html`<tr>
+              <td>
+                <a href="${href('/analyses/compare', { question: q.question })}" translate="no"
+                  >${q.question}</a
+                >
+              </td>
+              <td>${tr.t(q.stance === 'no' ? 'no' : 'yes')}${q.stance === 'partly' ? ' (±)' : ''}</td>
+              <td class="num">${tr.n(q.countries)}</td>
+              <td>${q.stated.map((n) => tr.n(n)).join(', ')}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
   return analysisLayout(
     '/analyses/compare',
     tr,

@@ -1,21 +1,17 @@
 /** The conditionality page: a timeline per country (steps in order) and the approaches attributed. */
 import type { ConditionalityTimeline } from '../../../domain/analysis-model.ts';
-import { actorLink } from '../../components.ts';
+import { actorLink, dateText } from '../../components.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import type { Translator } from '../../i18n.ts';
 import { analysisLayout, quoteLink } from './common.ts';
 
-const STEP_LABELS: Record<string, { en: string; fr: string }> = {
-  assessment: {
-    en: 'assessment of readmission cooperation',
-    fr: 'évaluation de la coopération en matière de réadmission',
-  },
-  proposal: { en: 'proposal of visa measures', fr: 'proposition de mesures de visa' },
-  implementing_decision: { en: 'implementing decision', fr: 'décision d’exécution' },
-  restrictive_decision: { en: 'restrictive visa measures', fr: 'mesures de visa restrictives' },
-  favourable_decision: { en: 'favourable visa measures', fr: 'mesures de visa favorables' },
-  revocation: { en: 'revocation', fr: 'abrogation' },
-};
+/** The legal basis the analysis names ("Visa Code art. 25a"), in the reader's language. */
+function legalBasis(basis: string, tr: Translator): string {
+  if (tr.lang !== 'fr') return basis;
+  return basis
+    .replace(/^Visa Code art\. (\d+)a$/, 'code des visas, art. $1 bis')
+    .replace(/^Visa Code/, 'code des visas');
+}
 
 /** The page body. */
 export function conditionalityPage(
@@ -25,7 +21,7 @@ export function conditionalityPage(
   const blocks = input.timelines.map(
     (t) =>
       html`<article class="timeline-country">
-        <h2>${actorLink(t.country, tr)} (${t.country})</h2>
+        <h2>${actorLink(t.country, tr)}</h2>
         ${
           t.steps.length === 0
             ? ''
@@ -34,8 +30,9 @@ export function conditionalityPage(
                   ${t.steps.map(
                     (s) =>
                       html`<li>
-                        <strong>${s.date?.value ?? '—'}</strong> ${STEP_LABELS[s.kind]?.[tr.lang] ?? s.kind}${
-                          s.legalBasis ? html` <span class="tag">${s.legalBasis}</span>` : ''
+                        <strong>${s.date ? dateText(s.date.value, tr) : tr.t('notStated')}</strong>
+                        ${tr.term(s.kind)}${
+                          s.legalBasis ? html` <span class="tag">${legalBasis(s.legalBasis, tr)}</span>` : ''
                         }
                         ${quoteLink(s.source, tr, 160)}
                       </li>`,

@@ -1,6 +1,6 @@
 /** The coordination page for a partner: actors × topics matrix, money, overlaps, gaps, exports. */
 import type { CoordinationView, MoneyByCurrency } from '../../../domain/analysis-model.ts';
-import { actorLink, money } from '../../components.ts';
+import { actorLink, money, sourceText } from '../../components.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import type { Translator } from '../../i18n.ts';
 import { analysisLayout } from './common.ts';
@@ -12,44 +12,49 @@ function moneyText(m: MoneyByCurrency, tr: Translator): string {
 
 function matrix(view: CoordinationView, tr: Translator): SafeHtml {
   const topics = [...new Set(view.actors.flatMap((a) => a.topics))].sort();
-  return html`<table class="matrix">
-    <caption>
-      ${tr.t('actorsTopics')}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">${tr.t('actors')}</th>
-        <th scope="col">${tr.t('money')}</th>
-        <th scope="col">${tr.t('instruments')}</th>
-        ${topics.map((t) => html`<th scope="col">${tr.topicLabel(t)}</th>`)}
-      </tr>
-    </thead>
-    <tbody>
-      ${view.actors.map(
-        (a) =>
-          html`<tr>
-            <th scope="row">${actorLink(a.actorId, tr, a.kind)}</th>
-            <td>
-              ${moneyText(a.money, tr)}${
-                Object.keys(a.sharedMoney).length > 0
-                  ? html`<br /><span class="muted"
-                        >${moneyText(a.sharedMoney, tr)} (${tr.t('sharedMoney')})</span
-                      >`
-                  : ''
-              }
-            </td>
-            <td>
-              <ul>
-                ${a.instruments.map(
-                  (i) => html`<li><a href="/instruments/${encodeURIComponent(i.id)}">${i.title}</a></li>`,
-                )}
-              </ul>
-            </td>
-            ${topics.map((t) => html`<td>${a.topics.includes(t) ? '●' : ''}</td>`)}
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  return html`<div class="table-scroll" tabindex="0">
+    <table class="matrix">
+      <caption>
+        ${tr.t('actorsTopics')}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${tr.t('actors')}</th>
+          <th scope="col">${tr.t('money')}</th>
+          <th scope="col">${tr.t('instruments')}</th>
+          ${topics.map((t) => html`<th scope="col">${tr.topicLabel(t)}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${view.actors.map(
+          (a) =>
+            html`<tr>
+              <th scope="row">${actorLink(a.actorId, tr, a.kind)}</th>
+              <td>
+                ${moneyText(a.money, tr)}${
+                  Object.keys(a.sharedMoney).length > 0
+                    ? html`<br /><span class="muted"
+                          >${moneyText(a.sharedMoney, tr)} (${tr.t('sharedMoney')})</span
+                        >`
+                    : ''
+                }
+              </td>
+              <td>
+                <ul>
+                  ${a.instruments.map(
+                    (i) =>
+                      html`<li>
+                        <a href="/instruments/${encodeURIComponent(i.id)}">${sourceText(i.title)}</a>
+                      </li>`,
+                  )}
+                </ul>
+              </td>
+              ${topics.map((t) => html`<td>${a.topics.includes(t) ? html`<span aria-label="${tr.t('yes')}">●</span>` : ''}</td>`)}
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
 }
 
 /** The page body; `view` is null until a partner is chosen. */
@@ -64,7 +69,7 @@ export function coordinationPage(
       ${input.partners.map(
         (code) =>
           html`<option value="${code}" ${code === view?.partner ? html`selected` : ''}>
-            ${tr.actor(code)} (${code})
+            ${tr.actor(code)}
           </option>`,
       )}
     </select>
@@ -73,7 +78,7 @@ export function coordinationPage(
   if (view === null) return analysisLayout('/analyses/coordination', tr, form);
   const code = encodeURIComponent(view.partner);
   const body = html`${form}
-    <h2>${tr.actor(view.partner)} (${view.partner})</h2>
+    <h2>${tr.actor(view.partner)}</h2>
     <p>${tr.t('total')}: <strong>${moneyText(view.totals, tr)}</strong></p>
     <p>
       <a href="/api/coordination/${code}?format=csv" download>${tr.t('exportCsv')}</a> ·
@@ -102,7 +107,9 @@ export function coordinationPage(
             ${view.gaps.map(
               (g) =>
                 html`<li>
-                  <strong>${tr.topicLabel(g.topic)}</strong>: ${g.priorities.map((p) => p.label).join(' ; ')}
+                  <strong>${tr.topicLabel(g.topic)}</strong>${tr.colon}<span translate="no"
+                    >${g.priorities.map((p) => p.label).join(' ; ')}</span
+                  >
                 </li>`,
             )}
           </ul>`

@@ -1,28 +1,63 @@
 /** The indicators page: a chart per series with the source of each value, and a form to add a value. */
-import { barChartSvg } from '../../../analysis/report.ts';
 import type { IndicatorSeries, IndicatorValue } from '../../../domain/analysis-model.ts';
 import { indicators } from '../../../services/analyses.ts';
 import type { AtlasStore } from '../../../storage/atlas-store.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import type { Translator } from '../../i18n.ts';
-import { analysisLayout, chart, quoteLink } from './common.ts';
+import { dateText, money } from '../../components.ts';
+import { barList } from '../../charts/timeline.ts';
+import { analysisLayout, quoteLink } from './common.ts';
 
 function sourceOf(v: IndicatorValue, tr: Translator): SafeHtml {
   if ('quote' in v.source) return quoteLink(v.source, tr, 160);
   return html`<span class="muted"
-    >${tr.t('enteredBy')} ${v.source.enteredBy}${v.source.note ? ` — ${v.source.note}` : ''}</span
+    >${tr.t('enteredBy')}
+    <span translate="no">${v.source.enteredBy}${v.source.note ? ` — ${v.source.note}` : ''}</span></span
   >`;
+}
+
+/**
+ * An indicator's name in the reader's language: the analysis names its own indicators in English
+ * ("money committed: …", "share of …"); the words after them are quoted from the source.
+ */
+function indicatorName(name: string, tr: Translator): SafeHtml {
+  const fr = tr.lang === 'fr';
+  const money = /^money committed(?:: (.+))?$/.exec(name);
+  if (money) {
+    const head = fr ? 'Montants engagés' : 'Money committed';
+    return money[1] === undefined
+      ? html`${head}`
+      : html`${head}${tr.colon}<span translate="no">${money[1]}</span>`;
+  }
+  const share = /^share of (.+)$/.exec(name);
+  if (share) return html`${fr ? 'Part de' : 'Share of'} <span translate="no">${share[1] ?? ''}</span>`;
+  return html`<span translate="no">${name}</span>`;
+}
+
+/** A value with its unit, the reader's way: sums as money, counts as numbers, "%" as a share. */
+function valueText(value: number, unit: string, approximate: boolean, tr: Translator): string {
+  if (/^[A-Z]{3}$/.test(unit)) return money(value, unit, tr, approximate);
+  const hedge = approximate ? '~' : '';
+  if (unit === 'count') return `${hedge}${tr.n(value)}`;
+  if (unit === '%') return `${hedge}${tr.n(value)} %`;
+  return `${hedge}${tr.n(value)} ${unit}`;
 }
 
 /** One series: a chart of its values by date and the list of values with sources. */
 export function seriesBlock(s: IndicatorSeries, tr: Translator): SafeHtml {
-  const title = `${s.indicator} (${s.unit})${s.country ? ` — ${tr.actor(s.country)}` : ''}`;
-  const bars = s.values.map((v) => ({ label: v.date ?? '—', value: v.value }));
+  const name = indicatorName(s.indicator, tr);
+  const unit = s.unit === 'count' ? tr.t('unitCount') : s.unit;
+  const title = html`${name} (${unit})${s.country ? ` — ${tr.actor(s.country)}` : ''}`;
+  const bars = s.values.map((v) => ({
+    label: v.date === null ? tr.t('notStated') : dateText(v.date, tr),
+    count: v.value,
+    display: valueText(v.value, s.unit, v.approximate, tr),
+  }));
   return html`<article class="series">
     <h3>${title}</h3>
-    ${chart(barChartSvg(bars, title), title)}
+    ${barList(bars, tr)}
     <ul>
-      ${s.values.map((v) => html`<li><strong>${v.date ?? '—'}: ${v.approximate ? '~' : ''}${v.value} ${v.unit}</strong> ${sourceOf(v, tr)}</li>`)}
+      ${s.values.map((v) => html`<li><strong>${v.date === null ? tr.t('notStated') : dateText(v.date, tr)}${tr.colon}${valueText(v.value, v.unit, v.approximate, tr)}</strong> ${sourceOf(v, tr)}</li>`)}
     </ul>
   </article>`;
 }

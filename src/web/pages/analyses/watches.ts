@@ -1,9 +1,22 @@
 /** The watches page: saved watches, a form to add one, and the hits ingestion recorded. */
 import { INSTRUMENT_TYPES, TOPICS } from '../../../domain/taxonomy.ts';
 import type { WatchHit, WatchRecord } from '../../../storage/analyses/analysis-store.ts';
+import { dateText, sourceText } from '../../components.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import type { Translator } from '../../i18n.ts';
 import { analysisLayout } from './common.ts';
+
+/** A match reason ("country ML", "type dialogue", "text \"…\"") in the reader's words. */
+function reason(text: string, tr: Translator): string {
+  const m = /^(country|type|topic|text) (.*)$/.exec(text);
+  if (!m) return text;
+  const value = m[2] ?? '';
+  const field = m[1] ?? '';
+  if (field === 'country') return `${tr.t('country')}${tr.colon}${tr.actor(value)}`;
+  if (field === 'type') return `${tr.t('type')}${tr.colon}${tr.typeLabel(value)}`;
+  if (field === 'topic') return `${tr.t('topic')}${tr.colon}${tr.topicLabel(value)}`;
+  return `${tr.t('words')}${tr.colon}${value}`;
+}
 
 function addForm(tr: Translator): SafeHtml {
   return html`<form class="search-form" action="/analyses/watches" method="post">
@@ -46,40 +59,42 @@ export function watchesPage(
   const list =
     input.watches.length === 0
       ? html`<p class="muted">${tr.t('empty')}</p>`
-      : html`<table>
-          <thead>
-            <tr>
-              <th scope="col">${tr.t('watchName')}</th>
-              <th scope="col">${tr.t('filters')}</th>
-              <th scope="col">${tr.t('hits')}</th>
-              <th scope="col"><span class="visually-hidden">${tr.t('remove')}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            ${input.watches.map(
-              (w) =>
-                html`<tr>
-                  <td>${w.name}</td>
-                  <td>
-                    ${[
-                      w.country && tr.actor(w.country),
-                      w.type && tr.typeLabel(w.type),
-                      w.topic && tr.topicLabel(w.topic),
-                      w.text && `“${w.text}”`,
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </td>
-                  <td>${w.hits}</td>
-                  <td>
-                    <form action="/analyses/watches/${encodeURIComponent(w.id)}/remove" method="post">
-                      <button type="submit">${tr.t('remove')}</button>
-                    </form>
-                  </td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>`;
+      : html`<div class="table-scroll" tabindex="0">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">${tr.t('watchName')}</th>
+                <th scope="col">${tr.t('filters')}</th>
+                <th scope="col">${tr.t('hits')}</th>
+                <th scope="col"><span class="visually-hidden">${tr.t('remove')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              ${input.watches.map(
+                (w) =>
+                  html`<tr>
+                    <td>${w.name}</td>
+                    <td>
+                      ${[
+                        w.country && tr.actor(w.country),
+                        w.type && tr.typeLabel(w.type),
+                        w.topic && tr.topicLabel(w.topic),
+                        w.text && `“${w.text}”`,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </td>
+                    <td class="num">${tr.n(w.hits)}</td>
+                    <td>
+                      <form action="/analyses/watches/${encodeURIComponent(w.id)}/remove" method="post">
+                        <button type="submit">${tr.t('remove')}</button>
+                      </form>
+                    </td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>`;
   const hits =
     input.hits.length === 0
       ? html`<p class="muted">${tr.t('empty')}</p>`
@@ -87,10 +102,13 @@ export function watchesPage(
           ${input.hits.map(
             (h) =>
               html`<li>
-                ${h.createdAt.slice(0, 10)} · <strong>${h.watchName}</strong>:
-                <a href="/instruments/${encodeURIComponent(h.instrumentId)}">${h.instrumentTitle}</a>
+                ${dateText(h.createdAt.slice(0, 10), tr)} · <strong>${h.watchName}</strong> :
+                <a href="/instruments/${encodeURIComponent(h.instrumentId)}"
+                  >${sourceText(h.instrumentTitle)}</a
+                >
                 (<a href="/documents/${encodeURIComponent(h.documentId)}">${tr.t('source')}</a>) ·
-                ${h.reasons.join(', ')} ${h.seen ? '' : html`<span class="tag">${tr.t('newHit')}</span>`}
+                ${h.reasons.map((r) => reason(r, tr)).join(', ')}
+                ${h.seen ? '' : html`<span class="tag">${tr.t('newHit')}</span>`}
               </li>`,
           )}
         </ul>`;

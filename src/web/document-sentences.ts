@@ -1,0 +1,49 @@
+/**
+ * Sentence spans of stored documents, read through the extraction's own segmentation and kept for
+ * the few documents read last (segmenting a long report takes tens of milliseconds).
+ */
+import type { Kysely } from 'kysely';
+import type { Span } from '../domain/model.ts';
+import { segment } from '../extraction/segmentation.ts';
+import type { Database } from '../storage/schema.ts';
+
+export interface SegmentedDocument {
+  readonly id: string;
+  readonly language: string;
+  readonly text: string;
+  readonly sentences: readonly Span[];
+}
+
+const KEEP = 8;
+const cache = new Map<string, SegmentedDocument>();
+
+/** The documents with these ids, each with its sentences (unknown ids are left out). */
+export async function segmentedDocuments(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<ReadonlyMap<string, SegmentedDocument>> {
+  const out = new Map<string, SegmentedDocument>();
+  const wanted = [...new Set(ids)];
+  const missing = wanted.filter((id) => !cache.has(id));
+  if (missing.length > 0) {
+    const rows = await db
+      .selectFrom('documents')
+      .select(['id', 'language', 'text'])
+      .where('id', 'in', missing)
+      .execute();
+    for (const row of rows) {
+      cache.set(row.id, {
+        id: row.id,
+        language: row.language,
+        text: row.text,
+        sentences: segment(row.text).sentences,
+      });
+      while (cache.size > KEEP) cache.delete(cache.keys().next().value as string);
+    }
+  }
+  for (const id of wanted) {
+    const doc = cache.get(id);
+    if (doc !== undefined) out.set(id, doc);
+  }
+  return out;
+}

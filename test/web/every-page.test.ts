@@ -1,0 +1,208 @@
+/**
+ * Every page, in French and in English, on a 390 px phone screen in Debian's Chromium, against the
+ * real server and the corpus: no page wider than the screen, zero serious or critical axe-core
+ * violations, no word of the other language's interface dictionary and no bare code in the
+ * visible text (text quoted from sources is marked `translate="no"` and left out). Screenshots of
+ * a few pages at 1366 and 390 px in French go to test-output/screenshots/.
+ */
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { STATES } from '../../src/domain/actors.ts';
+import type { Language } from '../../src/domain/model.ts';
+import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../../src/domain/taxonomy.ts';
+import { dictionaries, translator } from '../../src/web/i18n.ts';
+import { getJson, startTestAtlas, type TestAtlas } from '../http/fixture.ts';
+
+const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-output', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PHONE = 390;
+
+let atlas: TestAtlas;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let axeSource = '';
+let pages: string[] = [];
+
+before(
+  async () => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    atlas = await startTestAtlas();
+    axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
+    // The strict Content-Security-Policy forbids injected scripts; axe is the test's, not the page's.
+    context = await browser.newContext({ viewport: { width: PHONE, height: 800 }, bypassCSP: true });
+    page = await context.newPage();
+    const documents = await getJson<{ items: { id: string }[] }>(atlas.url, '/api/documents?limit=10');
+    const instruments = await getJson<{ items: { id: string }[] }>(
+      atlas.url,
+      '/api/instruments?country=ML&limit=2',
+    );
+    const question = (await getJson<{ questions: { question: string }[] }>(atlas.url, '/api/compare')).body
+      .questions[0]?.question;
+    const firstDocument = documents.body.items[0]?.id ?? '';
+    pages = [
+      '/',
+      '/?view=world&type=dialogue',
+      '/search',
+      '/search?q=r%C3%A9admission&country=ML',
+      '/countries',
+      '/countries/ML',
+      '/countries/MT',
+      '/documents',
+      ...documents.body.items.map((d) => `/documents/${d.id}`),
+      `/documents/${firstDocument}?facts=all`,
+      ...instruments.body.items.map((i) => `/instruments/${i.id}`),
+      '/network',
+      '/timeline',
+      '/analyses',
+      '/analyses/compare',
+      ...(question === undefined ? [] : [`/analyses/compare?question=${encodeURIComponent(question)}`]),
+      '/analyses/compare?type=envoy',
+      '/analyses/consistency',
+      `/analyses/consistency/${firstDocument}`,
+      '/analyses/coordination?country=ML',
+      '/analyses/commitments',
+      '/analyses/indicators',
+      '/analyses/conditionality',
+      '/analyses/watches',
+      '/no-such-page',
+    ];
+  },
+  { timeout: 180_000 },
+);
+
+after(async () => {
+  await browser?.close();
+  await atlas?.close();
+});
+
+/** Interface strings found in one language's dictionary and not in the other's. */
+function foreignWords(lang: Language): string[] {
+  const other: Language = lang === 'fr' ? 'en' : 'fr';
+  const dict = dictionaries();
+  const labels = (l: Language) => {
+    const tr = translator(l);
+    return [
+      ...INSTRUMENT_TYPES.map((c) => tr.typeLabel(c)),
+      ...TOPICS.map((c) => tr.topicLabel(c)),
+      ...APPROACHES.map((c) => tr.approachLabel(c)),
+    ];
+  };
+  const own = new Set([...dict[lang], ...labels(lang)].map((s) => s.toLowerCase()));
+  // Short words ("by", "no", "non") are left out: too many names and acronyms contain them.
+  return [...new Set([...dict[other], ...labels(other)])].filter(
+    (s) => s.length >= 4 && !own.has(s.toLowerCase()),
+  );
+}
+
+const CODES = new Set<string>([...INSTRUMENT_TYPES, ...TOPICS, ...APPROACHES]);
+const STATE_CODES = new Set(STATES.map((s) => s.id));
+
+/** The visible interface text of the page: text nodes and labels outside `translate="no"`. */
+async function interfaceText(p: Page): Promise<string[]> {
+  // A string, not a function: the TypeScript loader would add helpers the page does not have.
+  return p.evaluate(`(() => {
+    const out = [];
+    function skip(el) {
+      return el === null || el.closest('[translate="no"], script, style, noscript') !== null;
+    }
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const text = (node.textContent || '').trim();
+      if (text !== '' && !skip(node.parentElement)) out.push(text);
+    }
+    for (const el of Array.from(document.querySelectorAll('[title], [aria-label], [placeholder]'))) {
+      if (skip(el)) continue;
+      for (const name of ['title', 'aria-label', 'placeholder']) {
+        const value = el.getAttribute(name);
+        if (value) out.push(value.trim());
+      }
+    }
+    // The window title repeats the h1, which may be a source's own title (checked there).
+    return out;
+  })()`);
+}
+
+function languageProblems(texts: readonly string[], lang: Language, foreign: readonly string[]): string[] {
+  const problems: string[] = [];
+  const all = texts.join('\n');
+  for (const word of foreign) {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`(^|[^\\p{L}])${escaped}($|[^\\p{L}])`, 'u').test(all)) problems.push(`"${word}"`);
+  }
+  for (const text of texts) {
+    if (CODES.has(text)) problems.push(`bare code "${text}"`);
+    if (STATE_CODES.has(text)) problems.push(`bare country code "${text}"`);
+    const underscored = /\b[a-z]+_[a-z_]+\b/.exec(text);
+    if (underscored) problems.push(`code "${underscored[0]}" in "${text.slice(0, 80)}"`);
+  }
+  void lang;
+  return problems;
+}
+
+interface AxeResult {
+  violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
+}
+
+void test(
+  'every page fits a 390 px screen, passes axe-core and speaks one language',
+  { timeout: 900_000 },
+  async () => {
+    const failures: string[] = [];
+    for (const lang of ['fr', 'en'] as const) {
+      const foreign = foreignWords(lang);
+      for (const path of pages) {
+        const url = `${atlas.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
+        const response = await page.goto(url);
+        const expected = path === '/no-such-page' ? 404 : 200;
+        if (response?.status() !== expected) failures.push(`${lang} ${path}: status ${response?.status()}`);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > PHONE) failures.push(`${lang} ${path}: ${width} px wide at ${PHONE} px`);
+        await page.evaluate(axeSource);
+        const axe = (await page.evaluate(() =>
+          (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({
+            resultTypes: ['violations'],
+          }),
+        )) as AxeResult;
+        for (const v of axe.violations) {
+          if (v.impact === 'serious' || v.impact === 'critical') {
+            failures.push(
+              `${lang} ${path}: axe ${v.impact} ${v.id} (${v.nodes.length}) e.g. ${JSON.stringify(v.nodes[0]?.target)}`,
+            );
+          }
+        }
+        for (const problem of languageProblems(await interfaceText(page), lang, foreign)) {
+          failures.push(`${lang} ${path}: ${problem}`);
+        }
+      }
+    }
+    if (failures.length > 0) console.log(failures.join('\n'));
+    assert.deepEqual(failures, []);
+  },
+);
+
+void test('screenshots in French at 1366 and 390 px', { timeout: 300_000 }, async () => {
+  const shots: [string, string][] = [
+    ['/', 'fr-dashboard'],
+    ['/countries/ML', 'fr-country-mali'],
+    ['/search?q=r%C3%A9admission', 'fr-search'],
+    ['/network', 'fr-network'],
+    [pages.find((p) => p.startsWith('/instruments/')) ?? '/', 'fr-instrument'],
+  ];
+  for (const width of [1366, PHONE]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const [path, name] of shots) {
+      await page.goto(`${atlas.url}${path}${path.includes('?') ? '&' : '?'}lang=fr`);
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+    }
+  }
+  await page.setViewportSize({ width: PHONE, height: 800 });
+});
