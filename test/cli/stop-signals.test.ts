@@ -4,15 +4,15 @@
  * half-written.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { builtInCorpusFiles } from '../../src/services/corpus.ts';
 import { openAtlasDatabase } from '../../src/storage/database.ts';
 import { integrityCheck } from '../../src/storage/sqlite/connection.ts';
+import { writeCorpusCopies } from '../fixtures/corpus-copies.ts';
 import { spawnMda } from '../support/cli.ts';
 
 const FILES = 40;
@@ -37,15 +37,7 @@ function storedDocuments(file: string): number {
 }
 
 void test('SIGTERM stops an ingestion between documents with exit 143, keeping what it stored', async () => {
-  // Distinct copies of a short corpus document: the signal comes once the first one is stored.
-  const [source] = (await builtInCorpusFiles()).filter((f) => f.includes('mali-eu'));
-  const text = await readFile(source!, 'utf8');
-  const files: string[] = [];
-  for (let i = 0; i < FILES; i += 1) {
-    const file = join(dir, `copy-${String(i).padStart(2, '0')}.txt`);
-    await writeFile(file, `${text}\n\nCopy ${i}.\n`);
-    files.push(file);
-  }
+  const files = await writeCorpusCopies(dir, 'mali-eu', FILES);
   const data = join(dir, 'data');
   const child = spawnMda(['--data', data, 'ingest', ...files]);
   let stderr = '';

@@ -5,14 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { builtInCorpusFiles } from '../../src/services/corpus.ts';
 import { openAtlasDatabase } from '../../src/storage/database.ts';
 import { integrityCheck } from '../../src/storage/sqlite/connection.ts';
+import { writeCorpusCopies } from '../fixtures/corpus-copies.ts';
 
 const CHILD = fileURLToPath(new URL('./ingest-child.ts', import.meta.url));
 const FILES = 40;
@@ -24,15 +24,7 @@ before(async () => {
 after(async () => rm(dir, { recursive: true, force: true }));
 
 void it('keeps every committed document after a SIGKILL mid-batch', async () => {
-  // Distinct copies of the real EMN inform (the largest document), so each one is a new document.
-  const [source] = (await builtInCorpusFiles()).filter((f) => f.includes('emn-oecd'));
-  const text = await readFile(source!, 'utf8');
-  const files: string[] = [];
-  for (let i = 0; i < FILES; i += 1) {
-    const file = join(dir, `copy-${String(i).padStart(2, '0')}.txt`);
-    await writeFile(file, `${text}\n\nCopy ${i}.\n`);
-    files.push(file);
-  }
+  const files = await writeCorpusCopies(dir, 'emn-oecd', FILES);
   const dataDir = join(dir, 'data');
   const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, ...files], {
     stdio: ['ignore', 'pipe', 'inherit'],
