@@ -7,13 +7,9 @@ import { z } from 'zod';
 import { AtlasError, emptyDocument, invalidInput, unreadableFile } from '../domain/errors.ts';
 import type { DocumentFormat } from '../domain/model.ts';
 import { detectFormat } from './detect-format.ts';
-import { readDocx } from './docx.ts';
 import { loadDocumentBytes } from './files.ts';
-import { readHtml } from './html.ts';
 import { checkCharacters, DEFAULT_MAX_CHARACTERS } from './limits.ts';
-import { readMarkdown } from './markdown.ts';
 import { isBlank, normaliseText, titleFromFileName } from './normalise.ts';
-import { readPdf } from './pdf.ts';
 import { readPlainText } from './text.ts';
 import type { ExtractedText } from './types.ts';
 
@@ -60,24 +56,28 @@ const ReadOptionsSchema = z.object({
     .optional(),
 });
 
-/** The format's reader; `checkText` is called on the text as early as the format allows. */
-function extract(
+/**
+ * The format's reader; `checkText` is called on the text as early as the format allows. The parsers
+ * (mammoth, html-to-text, marked, unpdf) are loaded only for their format: a plain-text file, the
+ * common case of `mda extract`, starts without them.
+ */
+async function extract(
   file: string,
   format: DocumentFormat,
   bytes: Uint8Array,
   checkText: (text: string) => void,
-): ExtractedText | Promise<ExtractedText> {
+): Promise<ExtractedText> {
   switch (format) {
     case 'text':
       return readPlainText(file, bytes);
     case 'markdown':
-      return readMarkdown(file, bytes, checkText);
+      return (await import('./markdown.ts')).readMarkdown(file, bytes, checkText);
     case 'html':
-      return readHtml(file, bytes, checkText);
+      return (await import('./html.ts')).readHtml(file, bytes, checkText);
     case 'pdf':
-      return readPdf(file, bytes);
+      return (await import('./pdf.ts')).readPdf(file, bytes);
     case 'docx':
-      return readDocx(file, bytes, checkText);
+      return (await import('./docx.ts')).readDocx(file, bytes, checkText);
   }
 }
 
