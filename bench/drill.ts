@@ -38,7 +38,9 @@ const P99_TARGET_MS = 250;
  * example to `bin/mda.js` once the build exists). `nodeFlags` go to Node (a heap limit).
  */
 function mdaCommand(args: readonly string[], nodeFlags: readonly string[] = []): [string, string[]] {
-  return [process.execPath, [...nodeFlags, '--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args]];
+  // The launcher users run: the built CLI in-process (bin/mda.js loads the sources through tsx only
+  // when dist/ is older than them).
+  return [process.execPath, [...nodeFlags, join(ROOT, 'bin/mda.js'), ...args]];
 }
 
 interface Finished {
@@ -233,8 +235,15 @@ async function concurrencyDrill(
     errors: runs.filter((run) => run.code !== 0 && !crashed(run)).length,
     lost: lostAgainst(clean, after) + Math.max(0, clean.documents - after.documents),
     crashes: runs.filter(crashed).length,
-    note: `exits ${runs.map(exitOf).join(', ')}; ${after.documents} documents, ${after.duplicates} duplicated, ${after.instruments - clean.instruments} extra instruments`,
+    note: `exits ${runs.map(exitOf).join(', ')}; ${after.documents} documents, ${after.duplicates} duplicated, ${after.instruments - clean.instruments} extra instruments${crashNote(runs)}`,
   };
+}
+
+/** The last stderr line of the first crashed run, so that a crash in the table says why. */
+function crashNote(runs: readonly Finished[]): string {
+  const run = runs.find(crashed);
+  const line = run?.stderr.trim().split('\n').at(-1);
+  return line === undefined || line === '' ? '' : `; crash: ${line.slice(0, 160)}`;
 }
 
 /** A .docx of ~150 KB whose document.xml inflates to ~50 MB. */
