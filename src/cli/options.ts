@@ -3,7 +3,8 @@
  * A bad value becomes an `invalid_input` AtlasError (exit 64) whose message lists what is accepted.
  */
 import { z } from 'zod';
-import { actorById, isStateCode } from '../domain/actors.ts';
+import { stateCode } from '../domain/input-schemas.ts';
+import { actorById } from '../domain/actors.ts';
 import { invalidInput } from '../domain/errors.ts';
 import type { Language } from '../domain/model.ts';
 import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../domain/taxonomy.ts';
@@ -12,13 +13,8 @@ const codeOf = <T extends readonly [string, ...string[]]>(codes: T, what: string
   z.enum(codes, { error: () => `unknown ${what}; valid codes: ${codes.join(', ')}` });
 
 /** ISO 3166-1 alpha-2, upper case, a state of the registry ("ml" is accepted and becomes "ML"). */
-export const CountryCode = z
-  .string()
-  .trim()
-  .transform((value) => value.toUpperCase())
-  .refine((value) => /^[A-Z]{2}$/.test(value) && isStateCode(value), {
-    error: 'expected an ISO 3166-1 alpha-2 country code such as ML, MA, TN',
-  });
+/** A state's ISO alpha-2 code: the same check as the API's filters and bodies. */
+export const CountryCode = stateCode;
 
 /** Any party of the registry: a state (alpha-2) or a taxonomy organization code (EU, IOM…). */
 export const ActorCode = z

@@ -8,7 +8,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { z } from 'zod';
 import { AtlasError, databaseBusy, type AtlasErrorCode } from '../domain/errors.ts';
-import { isDatabaseBusy, SERVER_BUSY_RETRY } from '../storage/sqlite/busy.ts';
+import { isDatabaseBusy, SERVER_BUSY_RETRY } from '../storage/busy.ts';
 import { zodToAtlasError } from './validation.ts';
 
 /** The body of every error response. */

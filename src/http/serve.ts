@@ -8,7 +8,7 @@ import type { AtlasStore } from '../storage/atlas-store.ts';
 import { openAtlasDatabase } from '../storage/database.ts';
 import { ensureSearchIndex } from '../storage/sqlite/search-index.ts';
 import { kyselyWithStatementCache } from '../storage/sqlite/statement-cache.ts';
-import type { BusyRetry } from '../storage/sqlite/busy.ts';
+import type { BusyRetry } from '../storage/busy.ts';
 import { startServer, type LogOptions, type RunningServer, type WriteLimit } from './server.ts';
 
 export interface ServeOptions {

@@ -19,7 +19,7 @@ import { countryRoutes } from './countries/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { frameworkErrors, installErrorHandler, sendEnvelope, setSecurityHeaders } from './errors.ts';
 import { crossSiteRequest, hostNotAllowed, invalidInput, tooManyRequests } from '../domain/errors.ts';
-import { SERVER_BUSY_RETRY, type BusyRetry } from '../storage/sqlite/busy.ts';
+import { SERVER_BUSY_RETRY, type BusyRetry } from '../storage/busy.ts';
 import { useBusyRetry } from './analyses/mutation.ts';
 import { instrumentRoutes } from './instruments/routes.ts';
 import { openApiDocument } from './openapi.ts';

@@ -6,7 +6,7 @@ import { AtlasError } from '../domain/errors.ts';
 import { expandInputs } from '../readers/index.ts';
 import type { WatchHit } from '../storage/analyses/analysis-store.ts';
 import type { AtlasStore, SaveCounts } from '../storage/atlas-store.ts';
-import { cliBusyRetry, retryWhileBusy, type BusyRetry } from '../storage/sqlite/busy.ts';
+import { cliBusyRetry, retryWhileBusy, type BusyRetry } from '../storage/busy.ts';
 import { contentHash } from '../storage/records.ts';
 import { extractReadDocument, readFileDocument } from './extract-file.ts';
 

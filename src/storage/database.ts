@@ -9,7 +9,7 @@ import { createKyselyStore } from './kysely-store.ts';
 import { migrateToLatest } from './migrations/index.ts';
 import { databaseFile, resolveDataDir } from './paths.ts';
 import type { Database } from './schema.ts';
-import { cliBusyRetry, retryWhileBusy } from './sqlite/busy.ts';
+import { cliBusyRetry, retryWhileBusy } from './busy.ts';
 import { openSqlite } from './sqlite/connection.ts';
 import { backupSqlite } from './sqlite/backup.ts';
 import { sqliteCatalogue } from './sqlite/catalogue.ts';

@@ -12,8 +12,6 @@ import { globalsOf, withStore } from '../context.ts';
 import { CountryCode, parseOptions } from '../options.ts';
 import { oneLine, out, printJson } from '../output.ts';
 
-const IsoDay = isoDay;
-
 const CommitmentsOptions = z
   .object({
     country: CountryCode.optional(),
@@ -31,7 +29,7 @@ const CommitmentsOptions = z
       .max(100)
       .default(process.env.USER ?? 'cli'),
     note: z.string().max(2000).optional(),
-    today: IsoDay.optional(),
+    today: isoDay.optional(),
     json: z.boolean().default(false),
   })
   .refine((o) => (o.set === undefined) === (o.status === undefined), {

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { retryWhileBusy, SERVER_BUSY_RETRY, type BusyRetry } from '../../storage/sqlite/busy.ts';
+import { retryWhileBusy, SERVER_BUSY_RETRY, type BusyRetry } from '../../storage/busy.ts';
 import type { RouteDoc } from '../route.ts';
 import { parseRequest } from '../validation.ts';
 

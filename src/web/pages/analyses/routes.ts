@@ -12,7 +12,7 @@ import { INSTRUMENT_TYPES } from '../../../domain/taxonomy.ts';
 import type { ApiContext } from '../../../http/route.ts';
 import type { DocumentSummary } from '../../../storage/atlas-store.ts';
 import { isoDay } from '../../../domain/input-schemas.ts';
-import { retryWhileBusy, SERVER_BUSY_RETRY } from '../../../storage/sqlite/busy.ts';
+import { retryWhileBusy, SERVER_BUSY_RETRY } from '../../../storage/busy.ts';
 import { countryCode, parseRequest } from '../../../http/validation.ts';
 import {
   commitmentTracker,

@@ -1,10 +1,12 @@
 /**
  * A database locked by another writer (a CLI ingest, another server) beyond SQLite's busy timeout:
  * recognised here, retried a few times with pauses that let the process do other work, and then
- * reported as the catalogue's `busy` error (HTTP 503 with Retry-After, exit code 75).
+ * reported as the catalogue's `busy` error (HTTP 503 with Retry-After, exit code 75). It sits at the
+ * storage seam, not under storage/sqlite, so that services, the API and the pages can retry without
+ * knowing which engine answered.
  */
-import { AtlasError, databaseBusy } from '../../domain/errors.ts';
-import { busyTimeoutMs } from './connection.ts';
+import { AtlasError, databaseBusy } from '../domain/errors.ts';
+import { busyTimeoutMs } from './sqlite/connection.ts';
 
 /** Whether an error (or one of its causes) is SQLite's SQLITE_BUSY, or already a `busy` AtlasError. */
 export function isDatabaseBusy(error: unknown): boolean {
