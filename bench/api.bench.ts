@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { databaseFile } from '../src/storage/paths.ts';
-import { reindexAll } from '../src/storage/sqlite/search-index.ts';
+import { sqliteSearchIndex } from '../src/storage/sqlite/search-index.ts';
 import { buildSyntheticAtlas } from './synthetic-atlas.ts';
 
 interface AutocannonResult {
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   try {
     const built = await buildSyntheticAtlas(file, { instruments: INSTRUMENTS, documents: 400 });
     const indexStart = Date.now();
-    await reindexAll(built.atlas.db);
+    await sqliteSearchIndex.reindexAll(built.atlas.db);
     const indexMillis = Date.now() - indexStart;
     await built.atlas.store.close();
     console.log(

@@ -18,7 +18,10 @@ export async function withStore<T>(
 ): Promise<T> {
   // Loaded here, not at the top: commands that open no store (extract) skip SQLite and Kysely.
   const { openAtlasStore } = await import('../storage/database.ts');
-  const store = await openAtlasStore(globals.data === undefined ? {} : { dataDir: globals.data });
+  const store = await openAtlasStore({
+    ...(globals.data === undefined ? {} : { dataDir: globals.data }),
+    ...(globals.database === undefined ? {} : { database: globals.database }),
+  });
   try {
     return await work(store);
   } finally {

@@ -30,9 +30,15 @@ export const LanguageOption = z.enum(['fr', 'en'], { error: () => 'expected fr o
 /** The options shared by every command. */
 export const GlobalOptions = z.object({
   data: z.string().min(1).optional(),
+  database: z.string().min(1).optional(),
   lang: LanguageOption.default('en'),
 });
-export type GlobalOptions = { readonly data?: string | undefined; readonly lang: Language };
+export type GlobalOptions = {
+  readonly data?: string | undefined;
+  /** `--database`: a postgres:// URL or a SQLite file (else DATABASE_URL, else the data folder). */
+  readonly database?: string | undefined;
+  readonly lang: Language;
+};
 
 const positiveInt = (max: number) =>
   z.coerce

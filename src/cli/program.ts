@@ -47,6 +47,12 @@ export function buildProgram(): Command {
       ),
     )
     .addOption(
+      new Option(
+        '--database <url>',
+        'a PostgreSQL database (postgres://user:pass@host:port/name) or a SQLite file (default: $DATABASE_URL, else the data folder)',
+      ),
+    )
+    .addOption(
       new Option('--lang <lang>', 'language of labels and names in the output')
         .choices(['fr', 'en'])
         .default('en'),

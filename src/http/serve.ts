@@ -6,7 +6,7 @@ import { ensureBuiltInCorpus } from '../services/corpus.ts';
 import type { IngestBatchResult } from '../services/ingest.ts';
 import type { AtlasStore } from '../storage/atlas-store.ts';
 import { openAtlasDatabase } from '../storage/database.ts';
-import { ensureSearchIndex } from '../storage/sqlite/search-index.ts';
+import { ensureSearchIndex } from '../storage/queries/search.ts';
 import { kyselyWithStatementCache } from '../storage/sqlite/statement-cache.ts';
 import type { BusyRetry } from '../storage/busy.ts';
 import { startServer, type LogOptions, type RunningServer, type WriteLimit } from './server.ts';

@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Kysely } from 'kysely';
 import type { AtlasStore } from '../storage/atlas-store.ts';
 import type { Database } from '../storage/schema.ts';
-import { ensureSearchIndex } from '../storage/sqlite/search-index.ts';
+import { ensureSearchIndex } from '../storage/queries/search.ts';
 import { registerWeb, renderErrorPage } from '../web/routes.ts';
 import { actorRoutes } from './actors/routes.ts';
 import { analysisRoutes } from './analyses/routes.ts';

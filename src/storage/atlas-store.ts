@@ -8,8 +8,10 @@ import type { ExtractedDocument } from '../extraction/types.ts';
 import type { AnalysisStore, WatchHit } from './analyses/analysis-store.ts';
 import type { ExportSummary } from './transfer/export.ts';
 import type { ImportSummary } from './transfer/import.ts';
+import type { StorageEngine } from './engine.ts';
+import type { SearchHit, SearchRequest } from './search/port.ts';
 
-export type { ExportSummary, ImportSummary };
+export type { ExportSummary, ImportSummary, SearchHit, SearchRequest, StorageEngine };
 
 /** A finished backup: the file written and its size. */
 export interface BackupSummary {
@@ -152,6 +154,8 @@ export interface AtlasStats {
 export interface AtlasStore {
   /** Where the data lives (a file path or a connection description), for messages. */
   readonly location: string;
+  /** The embedded SQLite file or a PostgreSQL server. */
+  readonly engine: StorageEngine;
   /**
    * Stores one document and everything extracted from it, in ONE transaction: either all rows
    * are written or none. The same content (same hash) is `unchanged`; an instrument already
@@ -172,6 +176,14 @@ export interface AtlasStore {
   /** Claims about one subject (`statement`, `event`, `document`…), with evidence. */
   listClaims(subjectKind: string, subjectId: string): Promise<readonly ClaimView[]>;
   stats(): Promise<AtlasStats>;
+  /**
+   * Ranked full-text search over passages and instrument records, in French and English (the
+   * engine's SearchIndex; relevance 0–100 on every engine). Indexes first what another process
+   * stored meanwhile.
+   */
+  search(request: SearchRequest, page: PageRequest): Promise<Page<SearchHit>>;
+  /** Indexes what is missing from the search index (documents stored by another process). */
+  refreshSearchIndex(): Promise<void>;
   /** Country positions, commitments, indicators, conditionality records and watches. */
   readonly analyses: AnalysisStore;
   /**

@@ -8,13 +8,19 @@
 import { AtlasError, databaseBusy } from '../domain/errors.ts';
 import { busyTimeoutMs } from './sqlite/connection.ts';
 
-/** Whether an error (or one of its causes) is SQLite's SQLITE_BUSY, or already a `busy` AtlasError. */
+/**
+ * PostgreSQL's SQLSTATEs for "another transaction is in the way, try again": serialization
+ * failure, deadlock, lock_timeout reached, too many connections, server starting up.
+ */
+const POSTGRES_BUSY = new Set(['40001', '40P01', '55P03', '53300', '57P03']);
+
+/** Whether an error (or one of its causes) is SQLite's SQLITE_BUSY, PostgreSQL's equivalents, or already `busy`. */
 export function isDatabaseBusy(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 8 && current instanceof Error; depth++) {
     if (current instanceof AtlasError && current.code === 'busy') return true;
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) return true;
+    if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || POSTGRES_BUSY.has(code))) return true;
     current = current.cause;
   }
   return false;

@@ -1,6 +1,8 @@
 /**
- * Opens the atlas database: the SQLite file under the data folder, migrated to the latest schema
- * and seeded with the actor registry. This is what the CLI, the services and the web server call.
+ * Opens the atlas database, migrated to the latest schema and seeded with the actor registry: the
+ * embedded SQLite file under the data folder (the default), or a PostgreSQL server when given a
+ * `postgres://` URL (`--database`, or DATABASE_URL). This is what the CLI, the services and the web
+ * server call; both engines give the same AtlasStore.
  */
 import { ORGANIZATION_ACTORS, STATES } from '../domain/actors.ts';
 import { AtlasError } from '../domain/errors.ts';
@@ -13,7 +15,9 @@ import { cliBusyRetry, retryWhileBusy } from './busy.ts';
 import { openSqlite } from './sqlite/connection.ts';
 import { backupSqlite } from './sqlite/backup.ts';
 import { sqliteCatalogue } from './sqlite/catalogue.ts';
-import { indexDocument, reindexAll } from './sqlite/search-index.ts';
+import { isPostgresUrl, type StorageEngine } from './engine.ts';
+import { openPostgres } from './postgres/connection.ts';
+import { postgresCatalogue, resetSequences } from './postgres/catalogue.ts';
 import type { Kysely } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 
@@ -22,6 +26,70 @@ export interface OpenOptions {
   readonly dataDir?: string;
   /** A database file path instead of a data folder (tests, tools); `:memory:` allowed. */
   readonly file?: string;
+  /**
+   * `--database`: a `postgres://` URL, or the path of a SQLite file. Without it (and without
+   * `file` or `dataDir`), DATABASE_URL is used when set.
+   */
+  readonly database?: string;
+  /** Where DATABASE_URL is read (default: the process environment). */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Where the data lives, as chosen from the options. */
+export type DatabaseTarget =
+  | { readonly engine: 'sqlite'; readonly file: string }
+  | { readonly engine: 'postgres'; readonly url: string };
+
+/** The engine and place: `file`, then `database`, then `dataDir`, then DATABASE_URL, then the default folder. */
+export function databaseTarget(options: OpenOptions = {}): DatabaseTarget {
+  if (options.file !== undefined) return { engine: 'sqlite', file: options.file };
+  const fromEnv = options.dataDir === undefined ? (options.env ?? process.env).DATABASE_URL : undefined;
+  const database = options.database ?? (fromEnv === '' ? undefined : fromEnv);
+  if (database !== undefined) {
+    return isPostgresUrl(database)
+      ? { engine: 'postgres', url: database }
+      : { engine: 'sqlite', file: database };
+  }
+  return { engine: 'sqlite', file: databaseFile(resolveDataDir(options.dataDir)) };
+}
+
+/** An open store on either engine, with the typed handle for the storage layer's own needs. */
+export interface OpenAtlas {
+  readonly store: AtlasStore;
+  readonly db: Kysely<Database>;
+  readonly engine: StorageEngine;
+  /** The file path, or the PostgreSQL URL without its password. */
+  readonly location: string;
+  /** The migrations this opening applied (empty when the schema was already current). */
+  readonly migrated: readonly string[];
+}
+
+/** Opens the store on the engine the options name (see `databaseTarget`). */
+export async function openAtlas(options: OpenOptions = {}): Promise<OpenAtlas> {
+  const target = databaseTarget(options);
+  if (target.engine === 'sqlite') {
+    const atlas = await openAtlasDatabase({ file: target.file });
+    return {
+      store: atlas.store,
+      db: atlas.db,
+      engine: 'sqlite',
+      location: atlas.file,
+      migrated: atlas.migrated,
+    };
+  }
+  const { db, location } = await openPostgres(target.url);
+  try {
+    const migrated = await retryWhileBusy(location, cliBusyRetry(), () => migrateToLatest(db, 'postgres'));
+    const store = createKyselyStore(db, location, () => db.destroy(), {
+      catalogue: () => postgresCatalogue(db),
+      afterImport: resetSequences,
+    });
+    await retryWhileBusy(location, cliBusyRetry(), () => seedActors(db, store));
+    return { store, db, engine: 'postgres', location, migrated };
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
 }
 
 /** An open SQLite-backed store, with the raw handles for SQLite-only needs (search index, checks). */
@@ -30,9 +98,10 @@ export interface SqliteAtlas {
   readonly db: Kysely<Database>;
   readonly raw: BetterSqlite3.Database;
   readonly file: string;
+  readonly migrated: readonly string[];
 }
 
-/** Opens the database (creating the folder and file), runs migrations and seeds actors. */
+/** Opens the SQLite database (creating the folder and file), runs migrations and seeds actors. */
 export async function openAtlasDatabase(options: OpenOptions = {}): Promise<SqliteAtlas> {
   const file = options.file ?? databaseFile(resolveDataDir(options.dataDir));
   let connection;
@@ -50,25 +119,22 @@ export async function openAtlasDatabase(options: OpenOptions = {}): Promise<Sqli
   const { db, raw } = connection;
   try {
     // Another process writing may hold the lock for a while: wait for it rather than fail.
-    await retryWhileBusy(file, cliBusyRetry(), () => migrateToLatest(db, 'sqlite'));
-    // The FTS5 index is kept in the same transaction as the document it indexes.
+    const migrated = await retryWhileBusy(file, cliBusyRetry(), () => migrateToLatest(db, 'sqlite'));
     const store = createKyselyStore(db, file, () => db.destroy(), {
-      afterDocumentWritten: indexDocument,
       backup: (target) => backupSqlite(raw, target),
       catalogue: () => sqliteCatalogue(db),
-      afterImport: reindexAll,
     });
     await retryWhileBusy(file, cliBusyRetry(), () => seedActors(db, store));
-    return { store, db, raw, file };
+    return { store, db, raw, file, migrated };
   } catch (error) {
     await db.destroy();
     throw error;
   }
 }
 
-/** Opens the default store: `openAtlasDatabase(options).store`. */
+/** Opens the store on the engine the options name: `openAtlas(options).store`. */
 export async function openAtlasStore(options: OpenOptions = {}): Promise<AtlasStore> {
-  return (await openAtlasDatabase(options)).store;
+  return (await openAtlas(options)).store;
 }
 
 /** Writes the actor registry once (or again when it has grown). */

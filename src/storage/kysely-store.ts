@@ -13,7 +13,10 @@ import type {
   InstrumentFilter,
   PageRequest,
   SaveResult,
+  SearchRequest,
 } from './atlas-store.ts';
+import { engineOf } from './engine.ts';
+import { searchIndexOf } from './search/engines.ts';
 import type { ReadCatalogue } from './transfer/catalogue.ts';
 import { exportAtlas } from './transfer/export.ts';
 import { importAtlas } from './transfer/import.ts';
@@ -29,15 +32,13 @@ import { writeAnalyses } from './analyses/write-analyses.ts';
 
 const NO_COUNTS = { instrumentsAdded: 0, instrumentsMerged: 0, claims: 0, statements: 0, events: 0 } as const;
 
-/** Engine-specific work done inside a document's transaction (the SQLite search index). */
+/** Engine-specific pieces (the search index is chosen from the handle, see search/engines.ts). */
 export interface StoreHooks {
-  /** Runs after a document's rows are written, before the commit; a failure rolls the document back. */
-  readonly afterDocumentWritten?: (trx: Kysely<Database>, documentId: string) => Promise<void>;
   /** The engine's online backup of the whole database into a new file. */
   readonly backup?: (file: string) => Promise<BackupSummary>;
   /** The engine's data tables (for export and import). */
   readonly catalogue?: ReadCatalogue;
-  /** Rebuilds derived data (search index) inside the import's transaction. */
+  /** Engine bookkeeping after an import, inside its transaction (PostgreSQL: id sequences). */
   readonly afterImport?: (trx: Kysely<Database>) => Promise<void>;
 }
 
@@ -51,8 +52,10 @@ export function createKyselyStore(
   close: () => Promise<void>,
   hooks: StoreHooks = {},
 ): AtlasStore {
+  const search = searchIndexOf(db);
   return {
     location,
+    engine: engineOf(db),
 
     async saveExtraction(document: DocumentInput, extracted: ExtractedDocument): Promise<SaveResult> {
       const hash = contentHash(document.text);
@@ -67,7 +70,8 @@ export function createKyselyStore(
           const written = await writePlan(trx, plan, now);
           const statementIds = plan.statements.map((s) => s.id);
           await writeAnalyses(trx, plan.document.id, analyses, statementIds, now);
-          await hooks.afterDocumentWritten?.(trx, plan.document.id);
+          // The search index is kept in the same transaction as the document it indexes.
+          await search.indexDocument(trx, plan.document.id);
           return { counts: written, watchHits: await recordWatchHits(trx, plan.document.id, now) };
         });
         return { status: 'added', documentId: documentIdFor(hash), counts, watchHits };
@@ -133,8 +137,16 @@ export function createKyselyStore(
     },
     async importFrom(dir: string) {
       if (hooks.catalogue === undefined) throw unsupported('import', location);
-      return importAtlas(db, await hooks.catalogue(), dir, hooks.afterImport ?? (() => Promise.resolve()));
+      return importAtlas(db, await hooks.catalogue(), dir, async (trx) => {
+        await hooks.afterImport?.(trx);
+        await search.reindexAll(trx);
+      });
     },
+    async search(request: SearchRequest, page: PageRequest) {
+      await search.ensure(db);
+      return search.search(db, request, page);
+    },
+    refreshSearchIndex: () => search.ensure(db),
     close,
   };
 }

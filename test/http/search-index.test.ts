@@ -12,10 +12,13 @@ import { sql } from 'kysely';
 import { CORPUS_DIR } from '../../src/services/corpus.ts';
 import { ingestFile } from '../../src/services/ingest.ts';
 import { openAtlasDatabase, type SqliteAtlas } from '../../src/storage/database.ts';
-import { searchAtlas, snippetHtml } from '../../src/storage/queries/search.ts';
-import { conceptText, stemOf } from '../../src/storage/sqlite/search-analyzer.ts';
-import { ensureSearchIndex, indexDocument, reindexAll } from '../../src/storage/sqlite/search-index.ts';
-import { splitPassages } from '../../src/storage/sqlite/passages.ts';
+import { ensureSearchIndex, searchAtlas, snippetHtml } from '../../src/storage/queries/search.ts';
+import { conceptText, stemOf } from '../../src/storage/search/analyzer.ts';
+import { sqliteSearchIndex } from '../../src/storage/sqlite/search-index.ts';
+import { splitPassages } from '../../src/storage/search/passages.ts';
+
+const indexDocument = (db: SqliteAtlas['db'], id: string) => sqliteSearchIndex.indexDocument(db, id);
+const reindexAll = (db: SqliteAtlas['db']) => sqliteSearchIndex.reindexAll(db);
 
 let dir: string;
 let atlas: SqliteAtlas;

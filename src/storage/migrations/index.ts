@@ -7,14 +7,18 @@ import { Migrator } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { AtlasError } from '../../domain/errors.ts';
 import type { Database } from '../schema.ts';
+import type { StorageEngine } from '../engine.ts';
 import { initialMigration } from './0001_initial.ts';
 import { searchIndexMigration } from './0100_search_index.ts';
 import { analysesMigration } from './0200_analyses.ts';
 import { analysedDocumentsMigration } from './0201_analysed_documents.ts';
 import { claimConfidenceMigration } from './0300_claim_confidence.ts';
+import { queryIndexesMigration } from './0400_query_indexes.ts';
+import { postgresSearchMigration } from './0401_postgres_search.ts';
+import { postgresDoubleConfidenceMigration } from './0402_postgres_double_confidence.ts';
 
 /** Which SQL engine a migration is written for (only auto-numbered ids differ). */
-export type StorageEngine = 'sqlite' | 'postgres';
+export type { StorageEngine } from '../engine.ts';
 
 /** All migrations by name. Append new ones; never edit one that has shipped. */
 export function atlasMigrations(engine: StorageEngine): Record<string, Migration> {
@@ -25,6 +29,14 @@ export function atlasMigrations(engine: StorageEngine): Record<string, Migration
     '0200_analyses': analysesMigration(engine),
     '0201_analysed_documents': analysedDocumentsMigration,
     '0300_claim_confidence': claimConfidenceMigration,
+    '0400_query_indexes': queryIndexesMigration,
+    // PostgreSQL only: its search index (SQLite's is the FTS5 table of 0100) and a double confidence.
+    ...(engine === 'postgres'
+      ? {
+          '0401_postgres_search': postgresSearchMigration,
+          '0402_postgres_double_confidence': postgresDoubleConfidenceMigration,
+        }
+      : {}),
   };
 }
 

@@ -2,13 +2,13 @@
  * Filtered, paginated instrument lists and their facets: what the API's `GET /api/instruments` and
  * the search page need beyond `AtlasStore.listInstruments` (year range, free text, language).
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { InstrumentSummary, Page, PageRequest } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
 import { emptyFields, instrumentFromRow } from '../store/presenters.ts';
 import { instrumentsInOrder, loadInstrumentFields } from './instrument-fields.ts';
-import { INSTRUMENT_ROWID_BASE } from '../sqlite/search-index.ts';
-import { BM25, buildMatchExpression } from './search.ts';
+import { valuesOf } from '../engine.ts';
+import { searchIndexOf } from '../search/engines.ts';
 
 type Db = Kysely<Database>;
 
@@ -37,20 +37,14 @@ export type InstrumentSort = 'relevance' | 'recent' | 'oldest' | 'title';
 
 /**
  * The instruments whose search record matches the text, resolved once per request and passed to
- * SQLite as one JSON parameter, so the count, the page and the facets do not each run the MATCH.
+ * the database as one parameter, so the count, the page and the facets do not each run the match.
  */
 async function textMatches(db: Db, q: string | undefined, ranked = false): Promise<string[] | null> {
-  const match = q === undefined ? null : buildMatchExpression(q);
   if (q === undefined) return null;
-  if (match === null) return [];
-  const rows = await sql<{ ref_id: string }>`select ref_id from search_index
-    where search_index match ${match} and rowid >= ${INSTRUMENT_ROWID_BASE}
-    ${ranked ? sql`order by ${BM25}` : sql``}`.execute(db);
-  return rows.rows.map((row) => row.ref_id);
+  return searchIndexOf(db).matchInstruments(db, q, ranked);
 }
 
 function filtered(db: Db, filter: InstrumentQuery, matchList: readonly string[] | null) {
-  const matches = matchList === null ? null : JSON.stringify(matchList);
   let query = db.selectFrom('instruments');
   if (filter.type !== undefined) query = query.where('instruments.type', '=', filter.type);
   if (filter.from !== undefined) query = query.where('instruments.first_year', '>=', filter.from);
@@ -89,8 +83,8 @@ function filtered(db: Db, filter: InstrumentQuery, matchList: readonly string[] 
         .where('documents.language', '=', language),
     );
   }
-  if (matches !== null) {
-    query = query.where('instruments.id', 'in', sql<string>`(select value from json_each(${matches}))`);
+  if (matchList !== null) {
+    query = query.where('instruments.id', 'in', valuesOf(db, matchList));
   }
   return query;
 }
@@ -131,25 +125,9 @@ export async function queryInstruments(
 
 /** Text alone, best first: the index ranks and pages by itself (the common search-box case). */
 async function textOnlyPage(db: Db, q: string, page: PageRequest): Promise<Page<InstrumentSummary>> {
-  const match = buildMatchExpression(q);
-  if (match === null) return { items: [], total: 0, limit: page.limit, offset: page.offset };
-  const where = sql`search_index match ${match} and rowid >= ${INSTRUMENT_ROWID_BASE}`;
-  const total = await sql<{ n: number }>`select count(*) as n from search_index where ${where}`.execute(db);
-  // Rank rowids first (bm25 reads no column), then read the ids of the page's rows only.
-  const ranked = await sql<{ id: number }>`select rowid as id from search_index where ${where}
-    order by ${BM25} limit ${page.limit} offset ${page.offset}`.execute(db);
-  const rowids = ranked.rows.map((row) => row.id);
-  const refs =
-    rowids.length === 0
-      ? []
-      : (
-          await sql<{ id: number; ref_id: string }>`select rowid as id, ref_id from search_index
-            where rowid in (${sql.join(rowids)})`.execute(db)
-        ).rows;
-  const refOf = new Map(refs.map((row) => [row.id, row.ref_id]));
-  const pageIds = rowids.flatMap((rowid) => refOf.get(rowid) ?? []);
-  const items = await instrumentsInOrder(db, pageIds);
-  return { items, total: Number(total.rows[0]?.n ?? 0), limit: page.limit, offset: page.offset };
+  const { ids, total } = await searchIndexOf(db).rankInstruments(db, q, page);
+  const items = await instrumentsInOrder(db, ids);
+  return { items, total, limit: page.limit, offset: page.offset };
 }
 
 /**

@@ -1,167 +1,76 @@
 /**
- * The full-text search index (SQLite FTS5): one row per document passage (so a hit points at a
- * span of its document) and one row per instrument record (title, type, parties, topics and
- * approaches in both languages). Rows carry the raw text (accent-insensitive through
- * `unicode61 remove_diacritics 2`), plural-stripped Snowball stems and bilingual concept tokens;
- * queries are expanded the same way and ranked with bm25.
+ * The SearchIndex on SQLite: an FTS5 table (DDL in migration 0100) with columns title and body
+ * (accent-insensitive through `unicode61 remove_diacritics 2`), stems and concepts (the analyser's
+ * tokens, see storage/search/rows.ts), ranked with bm25.
  *
- * Call `indexDocument` after a document is stored (it also reindexes the document's instruments),
- * or `reindexAll` after a bulk load.
- */
-import { sql, type Kysely } from 'kysely';
-import type { Language } from '../../domain/model.ts';
-import { labelOf } from '../../domain/taxonomy.ts';
-import type { Database } from '../schema.ts';
-import { conceptText, registerActorNames, stemText } from './search-analyzer.ts';
-import { splitPassages } from './passages.ts';
-
-/** The FTS5 table; its DDL lives in migration 0100. */
-export const SEARCH_TABLE = 'search_index';
-
-export type SearchRowKind = 'passage' | 'instrument';
-
-/**
  * Instrument rows get rowids from 10^12 up, passages below: FTS5 applies rowid ranges inside the
  * index, so "instruments only" never reads the (large) passage rows to test their kind.
  */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Page, PageRequest } from '../atlas-store.ts';
+import type { Database } from '../schema.ts';
+import { relevanceOf, type SearchHit, type SearchIndex, type SearchRequest } from '../search/port.ts';
+import { queryTerms, rowSnippet, searchNode, type MatchNode } from '../search/query.ts';
+import {
+  instrumentRows,
+  instrumentsOfDocument,
+  loadActorNames,
+  oncePerHandle,
+  passageRows,
+  rowTokens,
+  type SearchRow,
+  type SearchRowKind,
+} from '../search/rows.ts';
+
+type Db = Kysely<Database>;
+
 export const INSTRUMENT_ROWID_BASE = 1_000_000_000_000;
 
-/** The rowid range of a kind of row, as SQL conditions on `rowid`. */
+/** The rowid range of a kind of row. */
 export function rowidRange(kind: SearchRowKind): { min: number; max: number } {
   return kind === 'instrument'
     ? { min: INSTRUMENT_ROWID_BASE, max: Number.MAX_SAFE_INTEGER }
     : { min: 0, max: INSTRUMENT_ROWID_BASE - 1 };
 }
 
-/** The next free rowid in a kind's range. */
-async function nextRowid(db: Kysely<Database>, kind: SearchRowKind): Promise<number> {
+/** bm25 with column weights (kind … language are unindexed; title, body, stems, concepts). */
+const BM25 = sql.raw('bm25(search_index, 0, 0, 0, 0, 0, 0, 8.0, 4.0, 2.0, 1.0)');
+
+const COLUMNS = { text: '{title body}', stems: 'stems', concepts: 'concepts' } as const;
+
+/** A match tree as an FTS5 MATCH expression. */
+export function fts5Expression(node: MatchNode): string {
+  if ('token' in node) return `${COLUMNS[node.field]} : "${node.token.replaceAll('"', '""')}"`;
+  const parts = ('any' in node ? node.any : node.all).map(fts5Expression);
+  return parts.length === 1 ? (parts[0] ?? '') : `(${parts.join('any' in node ? ' OR ' : ' AND ')})`;
+}
+
+/** The FTS5 MATCH expression for a user's query, or null when it has no words. */
+export function buildMatchExpression(q: string): string | null {
+  const { match } = queryTerms(q);
+  return match === null ? null : fts5Expression(match);
+}
+
+async function nextRowid(db: Db, kind: SearchRowKind): Promise<number> {
   const { min, max } = rowidRange(kind);
-  const last = await sql<{
-    id: number;
-  }>`select rowid as id from search_index where rowid between ${min} and ${max}
-    order by rowid desc limit 1`.execute(db);
+  const last = await sql<{ id: number }>`select rowid as id from search_index
+    where rowid between ${min} and ${max} order by rowid desc limit 1`.execute(db);
   return Math.max(min, Number(last.rows[0]?.id ?? min)) + 1;
 }
 
-interface SearchRow {
-  kind: SearchRowKind;
-  refId: string;
-  documentId: string | null;
-  spanStart: number | null;
-  spanEnd: number | null;
-  language: string;
-  title: string;
-  body: string;
-}
-
-const asLanguage = (value: string): Language => (value === 'fr' ? 'fr' : 'en');
-
-async function insertRows(db: Kysely<Database>, rows: readonly SearchRow[]): Promise<void> {
+async function insertRows(db: Db, rows: readonly SearchRow[]): Promise<void> {
   const rowids: Record<SearchRowKind, number | null> = { passage: null, instrument: null };
   for (const row of rows) {
-    const language = asLanguage(row.language);
-    const text = `${row.title}\n${row.body}`;
+    const tokens = rowTokens(row);
     const rowid = rowids[row.kind] ?? (await nextRowid(db, row.kind));
     rowids[row.kind] = rowid + 1;
     await sql`insert into search_index (rowid, kind, ref_id, document_id, span_start, span_end, language, title, body, stems, concepts)
       values (${rowid}, ${row.kind}, ${row.refId}, ${row.documentId}, ${row.spanStart}, ${row.spanEnd}, ${row.language},
-              ${row.title}, ${row.body}, ${stemText(text, language)}, ${conceptText(text)})`.execute(db);
+              ${row.title}, ${row.body}, ${tokens.stems}, ${tokens.concepts})`.execute(db);
   }
 }
 
-/** Teaches the concept lexicon the actors' names stored in the database (both languages). */
-async function loadActorNames(db: Kysely<Database>): Promise<void> {
-  const actors = await db.selectFrom('actors').select(['id', 'kind', 'name_en', 'name_fr']).execute();
-  for (const actor of actors) registerActorNames(actor.id, actor.kind, [actor.name_en, actor.name_fr]);
-}
-
-async function passageRows(db: Kysely<Database>, documentId: string): Promise<SearchRow[]> {
-  const document = await db
-    .selectFrom('documents')
-    .select(['id', 'title', 'text', 'language'])
-    .where('id', '=', documentId)
-    .executeTakeFirst();
-  if (!document) return [];
-  return splitPassages(document.text).map((span) => ({
-    kind: 'passage',
-    refId: `${document.id}:${span.start}`,
-    documentId: document.id,
-    spanStart: span.start,
-    spanEnd: span.end,
-    language: document.language,
-    title: document.title,
-    body: document.text.slice(span.start, span.end),
-  }));
-}
-
-async function instrumentRows(db: Kysely<Database>, instrumentIds: readonly string[]): Promise<SearchRow[]> {
-  if (instrumentIds.length === 0) return [];
-  const rows: SearchRow[] = [];
-  // Chunks keep the `in (…)` lists under SQLite's parameter limit.
-  for (let offset = 0; offset < instrumentIds.length; offset += 500) {
-    const ids = instrumentIds.slice(offset, offset + 500);
-    const [instruments, parties, topics, approaches, languages] = await Promise.all([
-      db.selectFrom('instruments').select(['id', 'title', 'type']).where('id', 'in', ids).execute(),
-      db
-        .selectFrom('instrument_parties')
-        .innerJoin('actors', 'actors.id', 'instrument_parties.actor_id')
-        .select(['instrument_id', 'actors.name_en', 'actors.name_fr'])
-        .where('instrument_id', 'in', ids)
-        .execute(),
-      db
-        .selectFrom('instrument_topics')
-        .select(['instrument_id', 'topic'])
-        .where('instrument_id', 'in', ids)
-        .execute(),
-      db
-        .selectFrom('instrument_approaches')
-        .select(['instrument_id', 'approach'])
-        .where('instrument_id', 'in', ids)
-        .execute(),
-      db
-        .selectFrom('instrument_documents')
-        .innerJoin('documents', 'documents.id', 'instrument_documents.document_id')
-        .select(['instrument_id', 'documents.language'])
-        .where('instrument_id', 'in', ids)
-        .execute(),
-    ]);
-    const words = new Map<string, string[]>();
-    const add = (id: string, ...texts: string[]) => words.set(id, [...(words.get(id) ?? []), ...texts]);
-    for (const party of parties) add(party.instrument_id, party.name_en, party.name_fr);
-    for (const topic of topics) {
-      add(topic.instrument_id, labelOf('topics', topic.topic, 'en'), labelOf('topics', topic.topic, 'fr'));
-    }
-    for (const approach of approaches) {
-      const code = approach.approach;
-      add(approach.instrument_id, labelOf('approaches', code, 'en'), labelOf('approaches', code, 'fr'));
-    }
-    const languageOf = new Map(languages.map((row) => [row.instrument_id, row.language]));
-    for (const instrument of instruments) {
-      const typeLabels = [
-        labelOf('instrument_types', instrument.type, 'en'),
-        labelOf('instrument_types', instrument.type, 'fr'),
-      ];
-      rows.push({
-        kind: 'instrument',
-        refId: instrument.id,
-        documentId: null,
-        spanStart: null,
-        spanEnd: null,
-        language: languageOf.get(instrument.id) ?? 'en',
-        title: instrument.title,
-        body: [...typeLabels, ...(words.get(instrument.id) ?? [])].join(' · '),
-      });
-    }
-  }
-  return rows;
-}
-
-/** Reindexes the given instruments (after their record rows changed). */
-export async function indexInstruments(
-  db: Kysely<Database>,
-  instrumentIds: readonly string[],
-): Promise<void> {
-  await loadActorNames(db);
+async function indexInstruments(db: Db, instrumentIds: readonly string[]): Promise<void> {
   for (let offset = 0; offset < instrumentIds.length; offset += 500) {
     const ids = instrumentIds.slice(offset, offset + 500);
     await sql`delete from search_index where rowid >= ${INSTRUMENT_ROWID_BASE} and ref_id in (${sql.join(ids)})`.execute(
@@ -171,29 +80,16 @@ export async function indexInstruments(
   await insertRows(db, await instrumentRows(db, instrumentIds));
 }
 
-/**
- * (Re)indexes one stored document: its passages, and the instruments found in it. Call it inside
- * the ingest transaction, after the document's records are written.
- */
-export async function indexDocument(db: Kysely<Database>, documentId: string): Promise<void> {
+async function indexDocument(db: Db, documentId: string): Promise<void> {
   await loadActorNames(db);
   await sql`delete from search_index where rowid < ${INSTRUMENT_ROWID_BASE} and document_id = ${documentId}`.execute(
     db,
   );
   await insertRows(db, await passageRows(db, documentId));
-  const instruments = await db
-    .selectFrom('instrument_documents')
-    .select('instrument_id')
-    .where('document_id', '=', documentId)
-    .execute();
-  await indexInstruments(
-    db,
-    instruments.map((row) => row.instrument_id),
-  );
+  await indexInstruments(db, await instrumentsOfDocument(db, documentId));
 }
 
-/** Rebuilds the whole index from the stored documents and instruments. */
-export async function reindexAll(db: Kysely<Database>): Promise<void> {
+async function reindexAll(db: Db): Promise<void> {
   await loadActorNames(db);
   await sql`delete from search_index`.execute(db);
   const documents = await db.selectFrom('documents').select('id').execute();
@@ -210,25 +106,9 @@ export async function reindexAll(db: Kysely<Database>): Promise<void> {
 }
 
 /** Row counts the index was last synchronised with, per database handle. */
-const lastSynced = new WeakMap<Kysely<Database>, string>();
+const lastSynced = new WeakMap<Db, string>();
 
-/**
- * Brings the index up to date with the stored documents and instruments: indexes what is missing
- * (documents ingested by another process, or by an ingest that did not call `indexDocument`).
- * Cheap when nothing changed (two counts), so the server calls it before searching.
- */
-export async function ensureSearchIndex(db: Kysely<Database>): Promise<void> {
-  // One synchronisation at a time per database: concurrent requests wait for the running one.
-  const running = syncing.get(db);
-  if (running !== undefined) return running;
-  const sync = synchronise(db).finally(() => syncing.delete(db));
-  syncing.set(db, sync);
-  return sync;
-}
-
-const syncing = new WeakMap<Kysely<Database>, Promise<void>>();
-
-async function synchronise(db: Kysely<Database>): Promise<void> {
+const ensure = oncePerHandle(async (db: Db): Promise<void> => {
   const counts = await sql<{ documents: number; instruments: number }>`select
       (select count(*) from documents) as documents, (select count(*) from instruments) as instruments`.execute(
     db,
@@ -241,10 +121,123 @@ async function synchronise(db: Kysely<Database>): Promise<void> {
   const missingInstruments = await sql<{ id: string }>`select id from instruments where id not in
       (select ref_id from search_index where rowid >= ${INSTRUMENT_ROWID_BASE})`.execute(db);
   if (missingInstruments.rows.length > 0) {
+    await loadActorNames(db);
     await indexInstruments(
       db,
       missingInstruments.rows.map((row) => row.id),
     );
   }
   lastSynced.set(db, key);
+});
+
+interface IndexRow {
+  id: number;
+  kind: string;
+  ref_id: string;
+  document_id: string | null;
+  span_start: number | null;
+  span_end: number | null;
+  language: string;
+  title: string;
+  body: string;
 }
+
+const INSTRUMENTS_ONLY = sql`rowid >= ${INSTRUMENT_ROWID_BASE}`;
+
+async function search(db: Db, request: SearchRequest, page: PageRequest): Promise<Page<SearchHit>> {
+  const terms = queryTerms(request.q);
+  const node = searchNode(terms, request);
+  if (node === null) return { items: [], total: 0, limit: page.limit, offset: page.offset };
+  const range = request.kind === undefined ? null : rowidRange(request.kind);
+  const kind = range === null ? sql`` : sql` and rowid between ${range.min} and ${range.max}`;
+  const language = request.language === undefined ? sql`` : sql` and language = ${request.language}`;
+  const where = sql`search_index match ${fts5Expression(node)}${kind}${language}`;
+  const total = await sql<{ n: number }>`select count(*) as n from search_index where ${where}`.execute(db);
+  // Rank on rowids only, then read the columns of the page's rows: bm25 needs no column values,
+  // so SQLite does not load every matching passage's text just to sort them. The best score of
+  // all matches (a window over the ranked rows) turns each score into a relevance out of 100.
+  const ranked = await sql<{ id: number; score: number; best: number }>`select id, score,
+    min(score) over () as best from (select rowid as id, ${BM25} as score from search_index where ${where})
+    order by score limit ${page.limit} offset ${page.offset}`.execute(db);
+  const ids = ranked.rows.map((row) => row.id);
+  const found =
+    ids.length === 0
+      ? []
+      : (
+          await sql<IndexRow>`select rowid as id, kind, ref_id, document_id, span_start, span_end,
+            language, title, body from search_index where rowid in (${sql.join(ids)})`.execute(db)
+        ).rows;
+  const byRowid = new Map(found.map((row) => [row.id, row]));
+  const items = ranked.rows.flatMap((rank): SearchHit[] => {
+    const row = byRowid.get(rank.id);
+    if (row === undefined) return [];
+    return [
+      {
+        kind: row.kind === 'instrument' ? 'instrument' : 'passage',
+        id: row.ref_id,
+        title: row.title,
+        documentId: row.document_id,
+        span:
+          row.span_start === null || row.span_end === null
+            ? null
+            : { start: row.span_start, end: row.span_end },
+        language: row.language,
+        ...snippetFields(rowSnippet(row, terms)),
+        // bm25 is negative, lower is better: its opposite is the "higher is better" score.
+        relevance: relevanceOf(-rank.score, -rank.best),
+        score: rank.score,
+      },
+    ];
+  });
+  return { items, total: Number(total.rows[0]?.n ?? 0), limit: page.limit, offset: page.offset };
+}
+
+const snippetFields = (snippet: { text: string; highlights: SearchHit['highlights'] }) => ({
+  snippet: snippet.text,
+  highlights: snippet.highlights,
+});
+
+function instrumentMatch(q: string): RawBuilder<unknown> | null {
+  const { match } = queryTerms(q);
+  return match === null ? null : sql`search_index match ${fts5Expression(match)} and ${INSTRUMENTS_ONLY}`;
+}
+
+async function matchInstruments(db: Db, q: string, ranked: boolean): Promise<string[]> {
+  const where = instrumentMatch(q);
+  if (where === null) return [];
+  const rows = await sql<{ ref_id: string }>`select ref_id from search_index where ${where}
+    ${ranked ? sql`order by ${BM25}` : sql``}`.execute(db);
+  return rows.rows.map((row) => row.ref_id);
+}
+
+async function rankInstruments(
+  db: Db,
+  q: string,
+  page: PageRequest,
+): Promise<{ ids: string[]; total: number }> {
+  const where = instrumentMatch(q);
+  if (where === null) return { ids: [], total: 0 };
+  const total = await sql<{ n: number }>`select count(*) as n from search_index where ${where}`.execute(db);
+  // Rank rowids first (bm25 reads no column), then read the ids of the page's rows only.
+  const ranked = await sql<{ id: number }>`select rowid as id from search_index where ${where}
+    order by ${BM25} limit ${page.limit} offset ${page.offset}`.execute(db);
+  const rowids = ranked.rows.map((row) => row.id);
+  const refs =
+    rowids.length === 0
+      ? []
+      : (
+          await sql<{ id: number; ref_id: string }>`select rowid as id, ref_id from search_index
+            where rowid in (${sql.join(rowids)})`.execute(db)
+        ).rows;
+  const refOf = new Map(refs.map((row) => [row.id, row.ref_id]));
+  return { ids: rowids.flatMap((rowid) => refOf.get(rowid) ?? []), total: Number(total.rows[0]?.n ?? 0) };
+}
+
+export const sqliteSearchIndex: SearchIndex = {
+  indexDocument,
+  reindexAll,
+  ensure,
+  search,
+  matchInstruments,
+  rankInstruments,
+};

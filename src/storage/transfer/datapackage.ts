@@ -80,10 +80,13 @@ export function tableSchema(table: TableInfo, format: 'csv' | 'jsonl'): Record<s
     ...(table.primaryKey.length > 0 ? { primaryKey: table.primaryKey } : {}),
     ...(table.foreignKeys.length > 0
       ? {
-          foreignKeys: table.foreignKeys.map((fk) => ({
-            fields: fk.columns,
-            reference: { resource: fk.table, fields: fk.references },
-          })),
+          // In the table's column order: the engines list their keys in different orders.
+          foreignKeys: [...table.foreignKeys]
+            .sort((a, b) => columnIndex(table, a.columns[0]) - columnIndex(table, b.columns[0]))
+            .map((fk) => ({
+              fields: fk.columns,
+              reference: { resource: fk.table, fields: fk.references },
+            })),
         }
       : {}),
     ...(format === 'csv' ? { missingValues: [CSV_NULL] } : {}),
@@ -98,3 +101,9 @@ export const CSV_DIALECT = {
   doubleQuote: true,
   header: true,
 } as const;
+
+/** Where a column stands in its table (keys naming an unknown column go last). */
+function columnIndex(table: TableInfo, name: string | undefined): number {
+  const index = table.columns.findIndex((column) => column.name === name);
+  return index === -1 ? table.columns.length : index;
+}

@@ -14,6 +14,7 @@ import { stringify } from 'csv-stringify';
 import { sql, type Kysely } from 'kysely';
 import { AtlasError } from '../../domain/errors.ts';
 import type { Database } from '../schema.ts';
+import { byCodePoint, engineOf } from '../engine.ts';
 import { dependencyOrder, type TableInfo } from './catalogue.ts';
 import {
   CSV_DIALECT,
@@ -56,7 +57,10 @@ export async function exportAtlas(
   const staging = await mkdtemp(join(dirname(dir), `.${basename(dir)}.partial-`));
   try {
     const tables = dependencyOrder(catalogue);
-    const { resources, counts, sources } = await db.transaction().execute(async (trx) => {
+    // PostgreSQL gives each statement its own snapshot unless the transaction asks for one.
+    const snapshot =
+      engineOf(db) === 'postgres' ? db.transaction().setIsolationLevel('repeatable read') : db.transaction();
+    const { resources, counts, sources } = await snapshot.execute(async (trx) => {
       const written: Record<string, unknown>[] = [];
       const counted: TableCount[] = [];
       for (const table of tables) {
@@ -108,7 +112,7 @@ async function documentSources(db: Kysely<Database>, tables: readonly TableInfo[
   const rows = await db
     .selectFrom('documents')
     .select(['id', 'title', 'source_path'])
-    .orderBy('id')
+    .orderBy(byCodePoint(db, 'id'))
     .execute();
   return rows.map((row) => ({ title: row.title, path: row.source_path, document_id: row.id }));
 }
@@ -116,10 +120,25 @@ async function documentSources(db: Kysely<Database>, tables: readonly TableInfo[
 /** Streams one table's rows in primary-key order. */
 async function* tableRows(db: AnyTables, table: TableInfo): AsyncGenerator<Row> {
   const order = table.primaryKey.length > 0 ? table.primaryKey : table.columns.map((column) => column.name);
+  const text = new Set(
+    table.columns.filter((column) => column.type === 'string').map((column) => column.name),
+  );
   let query = db.selectFrom(table.name).selectAll();
-  for (const column of order) query = query.orderBy(sql.ref(column));
-  yield* query.stream(500);
+  for (const column of order)
+    {query = query.orderBy(text.has(column) ? byCodePoint(db, column) : sql.ref(column));}
+  if (engineOf(db) === 'sqlite') {
+    yield* query.stream(500);
+    return;
+  }
+  // The pg driver streams only through a cursor package; pages of the snapshot do the same job.
+  for (let offset = 0; ; offset += EXPORT_PAGE) {
+    const rows = await query.limit(EXPORT_PAGE).offset(offset).execute();
+    yield* rows;
+    if (rows.length < EXPORT_PAGE) return;
+  }
 }
+
+const EXPORT_PAGE = 5000;
 
 async function writeTable(
   db: AnyTables,

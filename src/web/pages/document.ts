@@ -5,7 +5,7 @@
  */
 import type { DocumentDetail } from '../../storage/atlas-store.ts';
 import type { DocumentFact } from '../../storage/queries/document-facts.ts';
-import { splitPassages } from '../../storage/sqlite/passages.ts';
+import { splitPassages } from '../../storage/search/passages.ts';
 import { actorLink, factValue, factValueHtml, sourceText, spanHref } from '../components.ts';
 import { escapeHtml } from '../../domain/escape-html.ts';
 import { href, html, raw, type SafeHtml } from '../html.ts';

@@ -11,7 +11,7 @@ import frLocale from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
 import type { Language } from '../../domain/model.ts';
 import { actorCode } from '../../domain/actors.ts';
 import { TAXONOMY } from '../../domain/taxonomy.ts';
-import { EXTRA_TYPE_PHRASES, GLOSSARY } from './search-glossary.ts';
+import { EXTRA_TYPE_PHRASES, GLOSSARY } from './glossary.ts';
 
 countries.registerLocale(enLocale);
 countries.registerLocale(frLocale);

@@ -1,0 +1,214 @@
+/**
+ * The SearchIndex on PostgreSQL: the `search_entries` table of migration 0401, one row per passage
+ * or instrument record with a weighted tsvector (A title words, B body words, C stems, D concepts)
+ * under a GIN index, ranked with ts_rank_cd. The tokens are the project analyser's (the same as in
+ * SQLite's FTS5 table), folded once more by the `mda_fold` configuration (simple + unaccent) on both
+ * the indexing and the query side, so both engines find the same records.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Page, PageRequest } from '../atlas-store.ts';
+import type { Database } from '../schema.ts';
+import { relevanceOf, type SearchHit, type SearchIndex, type SearchRequest } from '../search/port.ts';
+import { queryTerms, rowSnippet, searchNode, type MatchNode } from '../search/query.ts';
+import {
+  instrumentRows,
+  instrumentsOfDocument,
+  loadActorNames,
+  oncePerHandle,
+  passageRows,
+  rowTokens,
+  type SearchRow,
+} from '../search/rows.ts';
+
+type Db = Kysely<Database>;
+
+const WEIGHTS = { text: 'AB', stems: 'C', concepts: 'D' } as const;
+/** ts_rank_cd's weights for D, C, B, A: the ratios of SQLite's bm25 column weights (1, 2, 4, 8). */
+const RANK = sql.raw(`ts_rank_cd('{0.125, 0.25, 0.5, 1.0}', vector, query)`);
+
+/** A match tree as to_tsquery text: quoted lexemes restricted to their weights. */
+export function tsqueryText(node: MatchNode): string {
+  if ('token' in node)
+    {return `'${node.token.replaceAll('\\', '\\\\').replaceAll("'", "''")}':${WEIGHTS[node.field]}`;}
+  const parts = ('any' in node ? node.any : node.all).map(tsqueryText);
+  return parts.length === 1 ? (parts[0] ?? '') : `(${parts.join('any' in node ? ' | ' : ' & ')})`;
+}
+
+const tsquery = (node: MatchNode): RawBuilder<unknown> => sql`to_tsquery('mda_fold', ${tsqueryText(node)})`;
+
+const vectorOf = (words: string, weight: string): RawBuilder<unknown> =>
+  sql`setweight(to_tsvector('mda_fold', ${words}), ${sql.lit(weight)})`;
+
+/** Rows per insert: 13 parameters each, far below PostgreSQL's 65,535. */
+const INSERT_BATCH = 500;
+
+async function insertRows(db: Db, rows: readonly SearchRow[]): Promise<void> {
+  for (let offset = 0; offset < rows.length; offset += INSERT_BATCH) {
+    const values = rows.slice(offset, offset + INSERT_BATCH).map((row) => {
+      const tokens = rowTokens(row);
+      const vector = sql`${vectorOf(tokens.titleWords, 'A')} || ${vectorOf(tokens.bodyWords, 'B')}
+        || ${vectorOf(tokens.stems, 'C')} || ${vectorOf(tokens.concepts, 'D')}`;
+      return sql`(${row.kind}, ${row.refId}, ${row.documentId}, ${row.spanStart}, ${row.spanEnd},
+        ${row.language}, ${row.title}, ${row.body}, ${vector})`;
+    });
+    await sql`insert into search_entries (kind, ref_id, document_id, span_start, span_end, language, title, body, vector)
+      values ${sql.join(values)}`.execute(db);
+  }
+}
+
+async function indexInstruments(db: Db, instrumentIds: readonly string[]): Promise<void> {
+  if (instrumentIds.length === 0) return;
+  await sql`delete from search_entries where kind = 'instrument' and ref_id = any(${[...instrumentIds]}::text[])`.execute(
+    db,
+  );
+  await insertRows(db, await instrumentRows(db, instrumentIds));
+}
+
+async function indexDocument(db: Db, documentId: string): Promise<void> {
+  await loadActorNames(db);
+  await sql`delete from search_entries where kind = 'passage' and document_id = ${documentId}`.execute(db);
+  await insertRows(db, await passageRows(db, documentId));
+  await indexInstruments(db, await instrumentsOfDocument(db, documentId));
+}
+
+async function reindexAll(db: Db): Promise<void> {
+  await loadActorNames(db);
+  await sql`delete from search_entries`.execute(db);
+  const documents = await db.selectFrom('documents').select('id').execute();
+  for (const document of documents) await insertRows(db, await passageRows(db, document.id));
+  const instruments = await db.selectFrom('instruments').select('id').execute();
+  const ids = instruments.map((row) => row.id);
+  for (let offset = 0; offset < ids.length; offset += 5000) {
+    await insertRows(db, await instrumentRows(db, ids.slice(offset, offset + 5000)));
+  }
+}
+
+const lastSynced = new WeakMap<Db, string>();
+
+const ensure = oncePerHandle(async (db: Db): Promise<void> => {
+  const counts = await sql<{ documents: string; instruments: string }>`select
+      (select count(*) from documents) as documents, (select count(*) from instruments) as instruments`.execute(
+    db,
+  );
+  const key = JSON.stringify(counts.rows[0] ?? {});
+  if (lastSynced.get(db) === key) return;
+  const missingDocuments = await sql<{ id: string }>`select id from documents d where not exists
+      (select 1 from search_entries s where s.document_id = d.id and s.kind = 'passage')`.execute(db);
+  for (const row of missingDocuments.rows) {
+    await db.transaction().execute((trx) => indexDocument(trx, row.id));
+  }
+  const missingInstruments = await sql<{ id: string }>`select id from instruments i where not exists
+      (select 1 from search_entries s where s.kind = 'instrument' and s.ref_id = i.id)`.execute(db);
+  if (missingInstruments.rows.length > 0) {
+    await loadActorNames(db);
+    await indexInstruments(
+      db,
+      missingInstruments.rows.map((row) => row.id),
+    );
+  }
+  lastSynced.set(db, key);
+});
+
+interface EntryRow {
+  kind: string;
+  ref_id: string;
+  document_id: string | null;
+  span_start: number | null;
+  span_end: number | null;
+  language: string;
+  title: string;
+  body: string;
+  score: number;
+}
+
+async function search(db: Db, request: SearchRequest, page: PageRequest): Promise<Page<SearchHit>> {
+  const terms = queryTerms(request.q);
+  const node = searchNode(terms, request);
+  if (node === null) return { items: [], total: 0, limit: page.limit, offset: page.offset };
+  const kind = request.kind === undefined ? sql`` : sql` and kind = ${request.kind}`;
+  const language = request.language === undefined ? sql`` : sql` and language = ${request.language}`;
+  const matches = sql`from search_entries, ${tsquery(node)} query where vector @@ query${kind}${language}`;
+  // One pass ranks every match and keeps the best score (relevance out of 100) and the count.
+  const ranked = await sql<{ id: string; score: number; best: number; total: string }>`select id, score,
+      max(score) over () as best, count(*) over () as total
+    from (select id, ${RANK} as score ${matches}) ranked
+    order by score desc, id limit ${page.limit} offset ${page.offset}`.execute(db);
+  let total = Number(ranked.rows[0]?.total ?? 0);
+  if (ranked.rows.length === 0 && page.offset > 0) {
+    const count = await sql<{ n: string }>`select count(*) as n ${matches}`.execute(db);
+    total = Number(count.rows[0]?.n ?? 0);
+  }
+  const ids = ranked.rows.map((row) => row.id);
+  const found =
+    ids.length === 0
+      ? []
+      : (
+          await sql<EntryRow & { id: string }>`select id, kind, ref_id, document_id, span_start, span_end,
+            language, title, body from search_entries where id = any(${ids}::bigint[])`.execute(db)
+        ).rows;
+  const byId = new Map(found.map((row) => [String(row.id), row]));
+  const items = ranked.rows.flatMap((rank): SearchHit[] => {
+    const row = byId.get(String(rank.id));
+    if (row === undefined) return [];
+    const snippet = rowSnippet(row, terms);
+    return [
+      {
+        kind: row.kind === 'instrument' ? 'instrument' : 'passage',
+        id: row.ref_id,
+        title: row.title,
+        documentId: row.document_id,
+        span:
+          row.span_start === null || row.span_end === null
+            ? null
+            : { start: row.span_start, end: row.span_end },
+        language: row.language,
+        snippet: snippet.text,
+        highlights: snippet.highlights,
+        relevance: relevanceOf(rank.score, rank.best),
+        score: -rank.score,
+      },
+    ];
+  });
+  return { items, total, limit: page.limit, offset: page.offset };
+}
+
+function instrumentQuery(q: string): RawBuilder<unknown> | null {
+  const { match } = queryTerms(q);
+  return match === null
+    ? null
+    : sql`from search_entries, ${tsquery(match)} query where kind = 'instrument' and vector @@ query`;
+}
+
+async function matchInstruments(db: Db, q: string, ranked: boolean): Promise<string[]> {
+  const from = instrumentQuery(q);
+  if (from === null) return [];
+  const rows = await sql<{ ref_id: string }>`select ref_id ${from}
+    ${ranked ? sql`order by ${RANK} desc, id` : sql``}`.execute(db);
+  return rows.rows.map((row) => row.ref_id);
+}
+
+async function rankInstruments(
+  db: Db,
+  q: string,
+  page: PageRequest,
+): Promise<{ ids: string[]; total: number }> {
+  const from = instrumentQuery(q);
+  if (from === null) return { ids: [], total: 0 };
+  const rows = await sql<{ ref_id: string; total: string }>`select ref_id, count(*) over () as total
+    ${from} order by ${RANK} desc, id limit ${page.limit} offset ${page.offset}`.execute(db);
+  let total = Number(rows.rows[0]?.total ?? 0);
+  if (rows.rows.length === 0 && page.offset > 0) {
+    const count = await sql<{ n: string }>`select count(*) as n ${from}`.execute(db);
+    total = Number(count.rows[0]?.n ?? 0);
+  }
+  return { ids: rows.rows.map((row) => row.ref_id), total };
+}
+
+export const postgresSearchIndex: SearchIndex = {
+  indexDocument,
+  reindexAll,
+  ensure,
+  search,
+  matchInstruments,
+  rankInstruments,
+};

@@ -1,0 +1,60 @@
+/**
+ * Runs a test body on both engines: SQLite on a temporary file, PostgreSQL on a fresh database
+ * (unique name, dropped afterwards) on the server at MDA_TEST_PG_URL, by default the one
+ * scripts/install-system-deps.sh starts. A missing server fails the test with how to start it.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openAtlas, type OpenAtlas } from '../../src/storage/database.ts';
+
+export const ENGINES = ['sqlite', 'postgres'] as const;
+export type Engine = (typeof ENGINES)[number];
+
+const SERVER = process.env.MDA_TEST_PG_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+
+async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: SERVER });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL is not reachable at ${SERVER} (${error instanceof Error ? error.message : String(error)}): ` +
+        'start it with `npm run pg:start` (or `bash scripts/install-system-deps.sh`), or set MDA_TEST_PG_URL',
+    );
+  }
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** An open atlas on one engine and the way to dispose of it (close, then drop or delete). */
+export async function openTestAtlas(engine: Engine): Promise<{ atlas: OpenAtlas; dispose(): Promise<void> }> {
+  if (engine === 'sqlite') {
+    const dir = await mkdtemp(join(tmpdir(), 'mda-engine-'));
+    const atlas = await openAtlas({ file: join(dir, 'atlas.sqlite') });
+    return {
+      atlas,
+      async dispose() {
+        await atlas.store.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `mda_test_${randomBytes(6).toString('hex')}`;
+  await admin((client) => client.query(`create database ${name}`));
+  const url = new URL(SERVER);
+  url.pathname = `/${name}`;
+  const atlas = await openAtlas({ database: url.toString() });
+  return {
+    atlas,
+    async dispose() {
+      await atlas.store.close();
+      await admin((client) => client.query(`drop database if exists ${name} with (force)`));
+    },
+  };
+}
