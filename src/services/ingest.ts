@@ -9,6 +9,7 @@ import type { AtlasStore, SaveCounts } from '../storage/atlas-store.ts';
 import { cliBusyRetry, retryWhileBusy, type BusyRetry } from '../storage/busy.ts';
 import { contentHash } from '../storage/records.ts';
 import { extractReadDocument, readFileDocument } from './extract-file.ts';
+import type { ExtractSandbox } from './extract-sandbox.ts';
 
 /** The outcome for one input file. */
 export interface IngestItem {
@@ -42,10 +43,19 @@ export interface IngestOptions {
   /** Retries when another process holds the write lock (default: about half a minute in all). */
   readonly busyRetry?: BusyRetry;
   readonly maxCharacters?: number | undefined;
+  /**
+   * Reads and extracts in a thread with a heap limit (extract-sandbox.ts), so that a document that
+   * exhausts memory fails alone instead of aborting the process. In this thread when absent.
+   */
+  readonly sandbox?: ExtractSandbox | undefined;
 }
 
-/** The limits a file is read with. */
-type ReadLimits = Pick<IngestOptions, 'maxBytes' | 'maxCharacters' | 'busyRetry'>;
+/** The limits a file is read with, where, and who hears of each stage (a job's progress). */
+type ReadLimits = Pick<IngestOptions, 'maxBytes' | 'maxCharacters' | 'busyRetry' | 'sandbox'> & {
+  readonly onStage?: (stage: 'reading' | 'extracting' | 'storing') => Promise<void> | void;
+  /** The name the document is stored under when the file read is a copy (an upload's own name). */
+  readonly sourceName?: string;
+};
 
 const NOTHING_ADDED: SaveCounts = {
   instrumentsAdded: 0,
@@ -73,12 +83,18 @@ export async function ingestFile(
   options: ReadLimits = {},
 ): Promise<IngestItem> {
   try {
-    const document = await readFileDocument(file, options);
+    const { sandbox, onStage } = options;
+    await onStage?.('reading');
+    const read =
+      sandbox === undefined ? await readFileDocument(file, options) : await sandbox.read(file, options);
+    const document = options.sourceName === undefined ? read : { ...read, path: options.sourceName };
     const known = await store.findDocumentByHash(contentHash(document.text));
     if (known !== undefined) {
       return { file, status: 'unchanged', documentId: known.id, counts: NOTHING_ADDED };
     }
-    const extracted = extractReadDocument(document);
+    await onStage?.('extracting');
+    const extracted = sandbox === undefined ? extractReadDocument(document) : await sandbox.extract(file);
+    await onStage?.('storing');
     // One transaction per document: a busy failure wrote nothing, so the save is simply retried.
     const saved = await retryWhileBusy(file, options.busyRetry ?? cliBusyRetry(), () =>
       store.saveExtraction(document, extracted),
@@ -117,6 +133,7 @@ export async function ingestPaths(
     const item = await ingestFile(file, store, {
       maxBytes: options.maxBytes,
       maxCharacters: options.maxCharacters,
+      sandbox: options.sandbox,
       ...(options.busyRetry === undefined ? {} : { busyRetry: options.busyRetry }),
     });
     results.push(item);

@@ -6,6 +6,7 @@
 import type { Actor, Evidence, Instrument, Language, ReviewState, Span } from '../domain/model.ts';
 import type { ExtractedDocument } from '../extraction/types.ts';
 import type { AnalysisStore, WatchHit } from './analyses/analysis-store.ts';
+import type { JobQueue } from './jobs/job-queue.ts';
 import type { ExportSummary } from './transfer/export.ts';
 import type { ImportSummary } from './transfer/import.ts';
 import type { StorageEngine } from './engine.ts';
@@ -186,6 +187,8 @@ export interface AtlasStore {
   refreshSearchIndex(): Promise<void>;
   /** Country positions, commitments, indicators, conditionality records and watches. */
   readonly analyses: AnalysisStore;
+  /** The ingestion job queue (workers, uploads through the API). */
+  readonly jobs: JobQueue;
   /**
    * Copies the whole database to `file` (which must not exist) with the engine's online backup:
    * safe while other processes read and write, and including what they committed a moment ago.

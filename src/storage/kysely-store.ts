@@ -29,6 +29,7 @@ import { analyseDocument } from '../analysis/document-analyses.ts';
 import { createAnalysisStore } from './analyses/analysis-store.ts';
 import { recordWatchHits } from './analyses/watch-hits.ts';
 import { writeAnalyses } from './analyses/write-analyses.ts';
+import { createJobQueue } from './jobs/kysely-job-queue.ts';
 
 const NO_COUNTS = { instrumentsAdded: 0, instrumentsMerged: 0, claims: 0, statements: 0, events: 0 } as const;
 
@@ -126,6 +127,7 @@ export function createKyselyStore(
     listClaims: (kind: string, id: string) => queries.listClaims(db, kind, id),
     stats: () => queries.stats(db),
     analyses: createAnalysisStore(db),
+    jobs: createJobQueue(db),
 
     async backup(file: string): Promise<BackupSummary> {
       if (hooks.backup === undefined) throw unsupported('backup', location);

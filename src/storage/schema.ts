@@ -308,6 +308,30 @@ export interface WatchHitsTable {
   created_at: string;
 }
 
+/** The ingestion job queue (storage/jobs): one row per document to ingest. */
+export interface JobsTable {
+  id: string;
+  batch: string | null;
+  kind: string;
+  source: string;
+  /** JSON: a path or an upload's bytes (base64); `{}` once the job has ended. */
+  payload: string;
+  state: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: number;
+  stage: string | null;
+  lease_owner: string | null;
+  lease_expires_at: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  document_id: string | null;
+  /** JSON: the outcome once done. */
+  result: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
 /** Documents the analyses have run on (see services/reanalyse.ts). */
 export interface AnalysedDocumentsTable {
   document_id: string;
@@ -346,6 +370,7 @@ export interface Database {
   watches: WatchesTable;
   watch_hits: WatchHitsTable;
   analysed_documents: AnalysedDocumentsTable;
+  jobs: JobsTable;
 }
 
 /**

@@ -16,6 +16,7 @@ import { claimConfidenceMigration } from './0300_claim_confidence.ts';
 import { queryIndexesMigration } from './0400_query_indexes.ts';
 import { postgresSearchMigration } from './0401_postgres_search.ts';
 import { postgresDoubleConfidenceMigration } from './0402_postgres_double_confidence.ts';
+import { jobsMigration } from './0500_jobs.ts';
 
 /** Which SQL engine a migration is written for (only auto-numbered ids differ). */
 export type { StorageEngine } from '../engine.ts';
@@ -37,6 +38,7 @@ export function atlasMigrations(engine: StorageEngine): Record<string, Migration
           '0402_postgres_double_confidence': postgresDoubleConfidenceMigration,
         }
       : {}),
+    '0500_jobs': jobsMigration,
   };
 }
 

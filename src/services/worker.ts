@@ -1,0 +1,176 @@
+/**
+ * An ingestion worker: claims jobs from the store's queue and ingests each document (one transaction
+ * per document, hash checked before any extraction), renewing its lease while it works. Stops
+ * between two documents when asked; a worker killed mid-document has written nothing of it and its
+ * job is claimed again once the lease expires (or at once when a supervisor reports it gone).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { AtlasError, type AtlasErrorCode } from '../domain/errors.ts';
+import type { AtlasStore } from '../storage/atlas-store.ts';
+import type { ClaimedJob, Job, JobError, JobResult } from '../storage/jobs/job-queue.ts';
+import type { ExtractSandbox } from './extract-sandbox.ts';
+import { ingestFile, type IngestItem } from './ingest.ts';
+
+/** How long a claimed job stays a worker's without news from it (renewed at a third of it). */
+export const DEFAULT_LEASE_MS = 30_000;
+/** How often an idle worker looks for work. */
+export const DEFAULT_POLL_MS = 1_000;
+
+/** Errors of the document itself: trying again cannot help, so the job fails at once. */
+const INPUT_ERRORS: ReadonlySet<string> = new Set<AtlasErrorCode>([
+  'unreadable_file',
+  'unknown_format',
+  'wrong_encoding',
+  'empty_document',
+  'document_too_large',
+  'document_over_limit',
+  'invalid_input',
+  'invalid_data',
+  'not_found',
+]);
+
+export const isInputError = (code: string): boolean => INPUT_ERRORS.has(code);
+
+/** A name for this worker, unique across machines sharing a database. */
+export const newWorkerId = (): string => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+
+export interface WorkerOptions {
+  readonly workerId: string;
+  /** Only this batch's jobs; with `untilBatchDone`, stop when none of them is left to do. */
+  readonly batch?: string | undefined;
+  readonly untilBatchDone?: boolean;
+  readonly leaseMs?: number;
+  readonly pollMs?: number;
+  readonly maxBytes?: number | undefined;
+  readonly maxCharacters?: number | undefined;
+  readonly sandbox?: ExtractSandbox | undefined;
+  /** Checked between documents (a stop signal arrived). */
+  readonly shouldStop: () => boolean;
+  /** After each job, with its new state. */
+  readonly onJob?: (job: Job, item: IngestItem) => void;
+}
+
+/** Env overrides, for tests and deployments: MDA_JOB_LEASE_MS, MDA_WORKER_POLL_MS. */
+export function timingFromEnv(env: NodeJS.ProcessEnv = process.env): { leaseMs: number; pollMs: number } {
+  const positive = (text: string | undefined, fallback: number): number => {
+    const value = Number(text);
+    return Number.isInteger(value) && value > 0 ? value : fallback;
+  };
+  return {
+    leaseMs: positive(env.MDA_JOB_LEASE_MS, DEFAULT_LEASE_MS),
+    pollMs: positive(env.MDA_WORKER_POLL_MS, DEFAULT_POLL_MS),
+  };
+}
+
+const sleep = (ms: number, shouldStop: () => boolean): Promise<void> =>
+  new Promise((resolve) => {
+    const started = Date.now();
+    const tick = (): void => {
+      if (shouldStop() || Date.now() - started >= ms) resolve();
+      else setTimeout(tick, Math.min(100, ms));
+    };
+    tick();
+  });
+
+/** The job's file: its path, or an upload written to a private temporary folder under its own name. */
+async function materialise(job: ClaimedJob): Promise<{ path: string; cleanup: () => Promise<void> }> {
+  if (job.payload.kind === 'ingest_file') return { path: job.payload.path, cleanup: () => Promise.resolve() };
+  const dir = await mkdtemp(join(tmpdir(), 'mda-upload-'));
+  const path = join(dir, basename(job.payload.name) || 'upload');
+  await writeFile(path, Buffer.from(job.payload.content, 'base64'), { mode: 0o600 });
+  return { path, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Runs one claimed job to its end; never throws for the document's own failures. */
+export async function processJob(
+  store: AtlasStore,
+  job: ClaimedJob,
+  options: Omit<WorkerOptions, 'shouldStop'>,
+): Promise<{ job: Job; item: IngestItem }> {
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  let stage = 'claimed';
+  // The extraction runs in its own thread, so this one is free to renew the lease meanwhile.
+  const heartbeat = setInterval(
+    () => {
+      void store.jobs.progress(job.id, options.workerId, stage, leaseMs).catch(() => undefined);
+    },
+    Math.max(50, Math.floor(leaseMs / 3)),
+  );
+  const { path, cleanup } = await materialise(job);
+  try {
+    const raw = await ingestFile(path, store, {
+      maxBytes: options.maxBytes,
+      maxCharacters: options.maxCharacters,
+      sandbox: options.sandbox,
+      ...(path === job.source ? {} : { sourceName: job.source }),
+      onStage: async (next) => {
+        stage = next;
+        await store.jobs.progress(job.id, options.workerId, next, leaseMs);
+      },
+    });
+    const item: IngestItem = { ...raw, file: job.source };
+    if (item.status === 'failed') {
+      const error: JobError = {
+        code: item.error?.code ?? 'storage_failure',
+        message: (item.error?.message ?? 'failed').split(path).join(job.source),
+      };
+      const failed = await store.jobs.fail(job.id, options.workerId, error, isInputError(error.code));
+      return { job: failed, item };
+    }
+    const result: JobResult = {
+      status: item.status,
+      documentId: item.documentId ?? '',
+      ...(item.counts === undefined ? {} : { counts: { ...item.counts } }),
+      ...(item.watchHits === undefined ? {} : { watchHits: item.watchHits }),
+    };
+    await store.jobs.complete(job.id, options.workerId, result);
+    return { job: (await store.jobs.get(job.id)) ?? job, item };
+  } finally {
+    clearInterval(heartbeat);
+    await cleanup();
+  }
+}
+
+/** Pulls jobs until told to stop (or, with `untilBatchDone`, until the batch is finished). */
+export async function runWorker(store: AtlasStore, options: WorkerOptions): Promise<{ processed: number }> {
+  const { leaseMs, pollMs } = { ...timingFromEnv(), ...definedOnly(options) };
+  let processed = 0;
+  while (!options.shouldStop()) {
+    const job = await store.jobs.claim(options.workerId, {
+      leaseMs,
+      ...(options.batch === undefined ? {} : { batch: options.batch }),
+    });
+    if (job === undefined) {
+      if (options.untilBatchDone === true) {
+        const counts = await store.jobs.counts(options.batch);
+        if (counts.queued + counts.running === 0) break;
+      }
+      await sleep(pollMs, options.shouldStop);
+      continue;
+    }
+    const { job: ended, item } = await processJob(store, job, { ...options, leaseMs });
+    processed += 1;
+    options.onJob?.(ended, item);
+  }
+  return { processed };
+}
+
+function definedOnly(options: WorkerOptions): { leaseMs?: number; pollMs?: number } {
+  return {
+    ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
+    ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
+  };
+}
+
+/** A stored job's error as the AtlasError a batch result carries (a known code, or storage_failure). */
+export function jobAtlasError(job: Job): AtlasError {
+  const error = job.error ?? { code: 'storage_failure', message: 'failed' };
+  return new AtlasError(
+    (isInputError(error.code) || error.code === 'busy' ? error.code : 'storage_failure') as AtlasErrorCode,
+    error.message.startsWith(`${job.source}:`) ? error.message : `${job.source}: ${error.message}`,
+    { file: job.source, job: job.id, state: job.state },
+  );
+}

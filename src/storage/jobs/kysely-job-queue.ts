@@ -1,0 +1,338 @@
+/**
+ * The job queue over the atlas database (Kysely, portable SQL). Claiming is safe between processes
+ * on both engines: on PostgreSQL the candidate row is locked with `FOR UPDATE SKIP LOCKED` (workers
+ * never wait on each other's row), on SQLite the claim is one conditional UPDATE under the
+ * database's single write lock; on both, an UPDATE that finds the row already taken changes nothing
+ * and the worker looks again.
+ *
+ * Why not pg-boss on PostgreSQL: one table on both engines gives the same states, the same `mda
+ * jobs` listing and API, and the same export/import (parked errors travel with the atlas); pg-boss
+ * keeps its own schema, states and retention rules, which the export would not see.
+ */
+import { randomBytes } from 'node:crypto';
+import { PostgresAdapter, type Kysely, type Selectable } from 'kysely';
+import type { Database, JobsTable } from '../schema.ts';
+import {
+  DEFAULT_MAX_ATTEMPTS,
+  JOB_STATES,
+  type ClaimedJob,
+  type Job,
+  type JobError,
+  type JobPayload,
+  type JobQueue,
+  type JobResult,
+  type JobState,
+} from './job-queue.ts';
+
+type JobRow = Selectable<JobsTable>;
+
+/** What the payload column holds once a job has ended (the bytes of an upload are not kept). */
+const SPENT_PAYLOAD = '{}';
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+let sequence = 0;
+/** Ids that sort in creation order within a process (claim order is created_at, then id). */
+function newJobId(): string {
+  sequence = (sequence + 1) % 1_679_616;
+  return `job_${Date.now().toString(36).padStart(9, '0')}${sequence.toString(36).padStart(4, '0')}${randomBytes(4).toString('hex')}`;
+}
+
+function parseJson<T>(text: string | null): T | null {
+  if (text === null || text === '') return null;
+  return JSON.parse(text) as T;
+}
+
+function jobFromRow(row: JobRow): Job {
+  return {
+    id: row.id,
+    batch: row.batch,
+    kind: row.kind as JobPayload['kind'],
+    source: row.source,
+    state: row.state as JobState,
+    attempts: Number(row.attempts),
+    maxAttempts: Number(row.max_attempts),
+    stage: row.stage,
+    error:
+      row.error_code === null ? null : { code: row.error_code, message: row.error_message ?? row.error_code },
+    documentId: row.document_id,
+    result: parseJson<JobResult>(row.result),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+/** The error a job gets when its worker stopped without saying why (lease expired). */
+export const WORKER_LOST: JobError = {
+  code: 'worker_lost',
+  message: 'the worker processing it stopped during the attempt (killed, or out of memory)',
+};
+
+export function createJobQueue(db: Kysely<Database>): JobQueue {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  // PostgreSQL: the select-then-update runs in a transaction holding the row lock.
+  const atomically = <T>(work: (q: Kysely<Database>) => Promise<T>): Promise<T> =>
+    postgres ? db.transaction().execute(work) : work(db);
+
+  async function park(q: Kysely<Database>, row: JobRow, error: JobError, now: string): Promise<boolean> {
+    const result = await q
+      .updateTable('jobs')
+      .set({
+        state: 'parked',
+        stage: null,
+        lease_owner: null,
+        lease_expires_at: null,
+        error_code: error.code,
+        error_message: error.message,
+        payload: SPENT_PAYLOAD,
+        updated_at: now,
+        finished_at: now,
+      })
+      .where('id', '=', row.id)
+      .where('state', '=', row.state)
+      .where('attempts', '=', row.attempts)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  return {
+    async enqueue(requests) {
+      const now = iso(Date.now());
+      const rows = requests.map((request) => ({
+        id: newJobId(),
+        batch: request.batch ?? null,
+        kind: request.payload.kind,
+        source: request.source,
+        payload: JSON.stringify(request.payload),
+        state: 'queued',
+        attempts: 0,
+        max_attempts: request.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+        created_at: now,
+        updated_at: now,
+      }));
+      if (rows.length === 0) return [];
+      await db.transaction().execute(async (trx) => {
+        // Chunks keep each statement under the engines' bound-parameter limits.
+        for (let start = 0; start < rows.length; start += 500) {
+          await trx
+            .insertInto('jobs')
+            .values(rows.slice(start, start + 500))
+            .execute();
+        }
+      });
+      const stored = await db
+        .selectFrom('jobs')
+        .selectAll()
+        .where(
+          'id',
+          'in',
+          rows.map((row) => row.id),
+        )
+        .orderBy('id')
+        .execute();
+      return stored.map(jobFromRow);
+    },
+
+    async claim(worker, options) {
+      // A lost race (another worker took the same row) is retried with the next candidate.
+      for (let round = 0; round < 50; round += 1) {
+        const outcome = await atomically(async (q) => {
+          const now = iso(Date.now());
+          let query = q
+            .selectFrom('jobs')
+            .selectAll()
+            .where((eb) =>
+              eb.or([
+                eb('state', '=', 'queued'),
+                eb.and([eb('state', '=', 'running'), eb('lease_expires_at', '<', now)]),
+              ]),
+            );
+          if (options.batch !== undefined) query = query.where('batch', '=', options.batch);
+          query = query.orderBy('created_at').orderBy('id').limit(1);
+          const row = await (postgres ? query.forUpdate().skipLocked() : query).executeTakeFirst();
+          if (row === undefined) return { kind: 'none' as const };
+          if (row.state === 'running' && Number(row.attempts) >= Number(row.max_attempts)) {
+            // Its worker died on the last attempt: nobody takes it again.
+            await park(
+              q,
+              row,
+              row.error_code === null ? WORKER_LOST : (jobFromRow(row).error ?? WORKER_LOST),
+              now,
+            );
+            return { kind: 'again' as const };
+          }
+          const lost = row.state === 'running';
+          const result = await q
+            .updateTable('jobs')
+            .set({
+              state: 'running',
+              attempts: Number(row.attempts) + 1,
+              lease_owner: worker,
+              lease_expires_at: iso(Date.now() + options.leaseMs),
+              stage: 'claimed',
+              updated_at: now,
+              ...(lost && row.error_code === null
+                ? { error_code: WORKER_LOST.code, error_message: WORKER_LOST.message }
+                : {}),
+            })
+            .where('id', '=', row.id)
+            .where('state', '=', row.state)
+            .where('attempts', '=', row.attempts)
+            .executeTakeFirst();
+          if (Number(result.numUpdatedRows) !== 1) return { kind: 'again' as const };
+          const claimed = await q
+            .selectFrom('jobs')
+            .selectAll()
+            .where('id', '=', row.id)
+            .executeTakeFirstOrThrow();
+          return { kind: 'claimed' as const, row: claimed };
+        });
+        if (outcome.kind === 'none') return undefined;
+        if (outcome.kind === 'claimed') {
+          const job = jobFromRow(outcome.row);
+          return {
+            ...job,
+            payload: JSON.parse(outcome.row.payload) as JobPayload,
+            leaseOwner: worker,
+          } satisfies ClaimedJob;
+        }
+      }
+      return undefined;
+    },
+
+    async progress(id, worker, stage, leaseMs) {
+      const result = await db
+        .updateTable('jobs')
+        .set({ stage, lease_expires_at: iso(Date.now() + leaseMs), updated_at: iso(Date.now()) })
+        .where('id', '=', id)
+        .where('state', '=', 'running')
+        .where('lease_owner', '=', worker)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    async complete(id, worker, result) {
+      const now = iso(Date.now());
+      await db
+        .updateTable('jobs')
+        .set({
+          state: 'done',
+          stage: null,
+          lease_owner: null,
+          lease_expires_at: null,
+          error_code: null,
+          error_message: null,
+          document_id: result.documentId,
+          result: JSON.stringify(result),
+          payload: SPENT_PAYLOAD,
+          updated_at: now,
+          finished_at: now,
+        })
+        .where('id', '=', id)
+        .where('lease_owner', '=', worker)
+        .execute();
+    },
+
+    async fail(id, worker, error, final) {
+      const now = iso(Date.now());
+      const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      const ended = final || Number(row.attempts) >= Number(row.max_attempts);
+      await db
+        .updateTable('jobs')
+        .set({
+          state: final ? 'failed' : ended ? 'parked' : 'queued',
+          stage: null,
+          lease_owner: null,
+          lease_expires_at: null,
+          error_code: error.code,
+          error_message: error.message,
+          updated_at: now,
+          ...(ended ? { payload: SPENT_PAYLOAD, finished_at: now } : {}),
+        })
+        .where('id', '=', id)
+        .where('lease_owner', '=', worker)
+        .execute();
+      return jobFromRow(
+        await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+      );
+    },
+
+    async releaseWorker(worker, reason) {
+      const rows = await db
+        .selectFrom('jobs')
+        .selectAll()
+        .where('state', '=', 'running')
+        .where('lease_owner', '=', worker)
+        .execute();
+      const released: Job[] = [];
+      for (const row of rows) {
+        const now = iso(Date.now());
+        if (Number(row.attempts) >= Number(row.max_attempts)) await park(db, row, reason, now);
+        else {
+          await db
+            .updateTable('jobs')
+            .set({
+              state: 'queued',
+              stage: null,
+              lease_owner: null,
+              lease_expires_at: null,
+              error_code: reason.code,
+              error_message: reason.message,
+              updated_at: now,
+            })
+            .where('id', '=', row.id)
+            .where('lease_owner', '=', worker)
+            .where('state', '=', 'running')
+            .execute();
+        }
+        const after = await db.selectFrom('jobs').selectAll().where('id', '=', row.id).executeTakeFirst();
+        if (after !== undefined) released.push(jobFromRow(after));
+      }
+      return released;
+    },
+
+    async cancelQueued(batch) {
+      const result = await db
+        .deleteFrom('jobs')
+        .where('batch', '=', batch)
+        .where('state', '=', 'queued')
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
+    async get(id) {
+      const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+      return row === undefined ? undefined : jobFromRow(row);
+    },
+
+    async list(request) {
+      let query = db.selectFrom('jobs');
+      if (request.state !== undefined) query = query.where('state', '=', request.state);
+      if (request.batch !== undefined) query = query.where('batch', '=', request.batch);
+      const total = await query.select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const rows = await query
+        .selectAll()
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(request.limit)
+        .offset(request.offset)
+        .execute();
+      return {
+        items: rows.map(jobFromRow),
+        total: Number(total.n),
+        limit: request.limit,
+        offset: request.offset,
+      };
+    },
+
+    async counts(batch) {
+      let query = db.selectFrom('jobs').select(['state', db.fn.countAll<number>().as('n')]);
+      if (batch !== undefined) query = query.where('batch', '=', batch);
+      const rows = await query.groupBy('state').execute();
+      const counts = Object.fromEntries(JOB_STATES.map((state) => [state, 0])) as Record<JobState, number>;
+      for (const row of rows) if (row.state in counts) counts[row.state as JobState] = Number(row.n);
+      return counts;
+    },
+  };
+}
