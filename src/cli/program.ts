@@ -105,7 +105,7 @@ export function buildProgram(): Command {
     .option('--json', 'print the page as JSON')
     .action(lazy(async () => (await import('./commands/documents.ts')).runDocuments));
 
-  const document = program.command('document').description("one document as a source: correct it, cite it");
+  const document = program.command('document').description('one document as a source: correct it, cite it');
   document
     .command('set')
     .description("correct a document's title, publisher or author, date, URL or language")

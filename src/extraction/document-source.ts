@@ -118,7 +118,10 @@ function readPublisher(text: string, head: string): SourceField | null {
     if (match === null || captured === undefined) continue;
     const start = match.index + match[0].indexOf(captured);
     // A list of publishers ends before "The EMN comprises…": cut at the sentence's last name.
-    const value = captured.replace(/,\s+and\s+/g, ' and ').replace(/\s*\(\s*$/, '').replace(/[,:]\s*$/, '');
+    const value = captured
+      .replace(/,\s+and\s+/g, ' and ')
+      .replace(/\s*\(\s*$/, '')
+      .replace(/[,:]\s*$/, '');
     const found = field(text, start, start + captured.length, value);
     if (best === null || found.start < best.start) best = found;
   }
@@ -156,8 +159,10 @@ function readDate(text: string, lines: readonly Line[], language: Language): Sou
   });
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as Line;
-    if (!/^(?:published|publi[ée]e?|date(?: of publication| de publication)?)\s*:?/i.test(line.text)) continue;
-    const date = onLine(line) ?? (lines[index + 1] === undefined ? undefined : onLine(lines[index + 1] as Line));
+    if (!/^(?:published|publi[ée]e?|date(?: of publication| de publication)?)\s*:?/i.test(line.text))
+      {continue;}
+    const date =
+      onLine(line) ?? (lines[index + 1] === undefined ? undefined : onLine(lines[index + 1] as Line));
     if (date !== undefined) return asField(date);
   }
   for (const line of lines.slice(0, 40)) {

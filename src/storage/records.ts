@@ -287,7 +287,11 @@ export function planDocument(input: DocumentInput, extracted: ExtractedDocument)
 
   // The document as a source: each field the head of the text states is a claim with its span.
   const source = extracted.source;
-  const sourceClaim = (property: string, found: { value: string } & Span | null | undefined, sure: number) => {
+  const sourceClaim = (
+    property: string,
+    found: ({ value: string } & Span) | null | undefined,
+    sure: number,
+  ) => {
     if (found === null || found === undefined) return null;
     claim('document', documentId, property, found.value, found, sure);
     return found.value;
