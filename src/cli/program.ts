@@ -111,6 +111,26 @@ export function buildProgram(): Command {
     .option('--json', 'print the page as JSON')
     .action(lazy(async () => (await import('./commands/documents.ts')).runDocuments));
 
+  const document = program.command('document').description('one document as a source: correct it, cite it');
+  document
+    .command('set')
+    .description("correct a document's title, publisher or author, date, URL or language")
+    .argument('<id>', 'a stored document id (doc_…)')
+    .option('--title <text>', 'the title ("" goes back to the title the reader found)')
+    .option('--publisher <text>', 'publisher or author ("" clears it)')
+    .option('--date <yyyy[-mm[-dd]]>', 'publication date ("" clears it)')
+    .option('--url <url>', 'source URL, http or https ("" clears it)')
+    .option('--lang <lang>', "the document's language: fr or en")
+    .option('--by <name>', 'who makes the change (default $USER)')
+    .option('--json', 'print the document as JSON')
+    .action(lazy(async () => (await import('./commands/document.ts')).runDocumentSet));
+  document
+    .command('cite')
+    .description('the document as a reference: BibTeX, RIS or CSL-JSON')
+    .argument('<id>', 'a stored document id (doc_…)')
+    .option('--format <format>', 'bibtex, ris or csl', 'bibtex')
+    .action(lazy(async () => (await import('./commands/document.ts')).runDocumentCite));
+
   program
     .command('start')
     .description('on first run, ingest the built-in corpus; print what the atlas holds; serve it on the web')

@@ -102,3 +102,35 @@ export function decimalInteger(min: number, max: number, rangeMessage?: string) 
         .max(max, rangeMessage ?? `must be at most ${max}`),
     );
 }
+
+/** A web address a reader can open: http or https only (no `javascript:`, no `file:`). */
+export const webUrl = z
+  .string({ error: 'must be a URL' })
+  .trim()
+  .max(2000, 'must be at most 2000 characters')
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'must be an http or https URL');
+
+/**
+ * Changes to a document's source fields (CLI `mda document set`, `PATCH /api/documents/:id`). A
+ * field left out is unchanged; `null` clears it (a cleared title goes back to the reader's title).
+ */
+export const documentSourceChanges = z
+  .strictObject({
+    title: userText(500).nullable().optional(),
+    publisher: userText(300).nullable().optional(),
+    date: partialDate.nullable().optional(),
+    url: webUrl.nullable().optional(),
+    lang: z.enum(['fr', 'en'], { error: 'must be fr or en' }).optional(),
+  })
+  .refine((changes) => Object.values(changes).some((value) => value !== undefined), {
+    message: 'give at least one of title, publisher, date, url, lang',
+  });
+
+export type DocumentSourceChanges = z.output<typeof documentSourceChanges>;

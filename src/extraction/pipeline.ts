@@ -8,6 +8,7 @@ import type { Language, Span } from '../domain/model.ts';
 import { BLOCK_CHARS, extractInBlocks } from './blocks.ts';
 import { withConfidence } from './confidence.ts';
 import { findCountries } from './countries.ts';
+import { readDocumentSource } from './document-source.ts';
 import { findDates } from './dates.ts';
 import { findEvents } from './events.ts';
 import {
@@ -42,8 +43,12 @@ export function extractDocument(text: string, options: ExtractOptions = {}): Ext
   const extract = (block: string, lang: Language): ExtractedDocument =>
     extractBlock(block, lang, useCatalogue);
   // Confidences are set once, on the merged result, from how each fact was matched.
-  if (text.length > BLOCK_CHARS) return withConfidence(extractInBlocks(text, language, extract));
-  return withConfidence(extract(text, language));
+  const extracted =
+    text.length > BLOCK_CHARS
+      ? withConfidence(extractInBlocks(text, language, extract))
+      : withConfidence(extract(text, language));
+  // The document's own title, publisher and date are on its first page, read once for the whole text.
+  return { ...extracted, source: readDocumentSource(text, language) };
 }
 
 /** Every stage over one text short enough to be processed at once. */

@@ -15,6 +15,7 @@ import type {
   Span,
   StatementKind,
 } from '../domain/model.ts';
+import type { DocumentSource } from './document-source.ts';
 import type { ApproachCode, InstrumentTypeCode, TopicCode } from '../domain/taxonomy.ts';
 
 /** Version of the rule set, recorded as `assertedBy` on every extracted claim. */
@@ -143,4 +144,6 @@ export interface ExtractedDocument {
   readonly statements: readonly StatementCandidate[];
   readonly events: readonly EventCandidate[];
   readonly links: readonly LinkCandidate[];
+  /** Title, publisher, date and URL where the head of the text states them (see document-source.ts). */
+  readonly source?: DocumentSource;
 }

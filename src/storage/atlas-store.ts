@@ -7,12 +7,22 @@ import type { Actor, Evidence, Instrument, Language, ReviewState, Span } from '.
 import type { ExtractedDocument } from '../extraction/types.ts';
 import type { AnalysisStore, WatchHit } from './analyses/analysis-store.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
+import type { DocumentSourceChanges } from '../domain/input-schemas.ts';
+import type { SourceFieldRecord } from './store/document-sources.ts';
 import type { ExportSummary } from './transfer/export.ts';
 import type { ImportSummary } from './transfer/import.ts';
 import type { StorageEngine } from './engine.ts';
 import type { SearchHit, SearchRequest } from './search/port.ts';
 
-export type { ExportSummary, ImportSummary, SearchHit, SearchRequest, StorageEngine };
+export type {
+  DocumentSourceChanges,
+  ExportSummary,
+  ImportSummary,
+  SearchHit,
+  SearchRequest,
+  SourceFieldRecord,
+  StorageEngine,
+};
 
 /** A finished backup: the file written and its size. */
 export interface BackupSummary {
@@ -117,6 +127,13 @@ export interface DocumentSummary {
   readonly extractor: string;
   readonly ingestedAt: string;
   readonly instrumentCount: number;
+  /** The title the reader found (file name or metadata); `title` is the title the text states. */
+  readonly fileTitle: string;
+  /** Publisher or author; null where neither the text nor a person stated it. */
+  readonly publisher: string | null;
+  /** Publication date `YYYY[-MM[-DD]]`, or null. */
+  readonly published: string | null;
+  readonly sourceUrl: string | null;
 }
 
 export interface DocumentMention {
@@ -174,6 +191,13 @@ export interface AtlasStore {
   listDocuments(page: PageRequest): Promise<Page<DocumentSummary>>;
   /** Throws AtlasError not_found for an unknown id. */
   getDocument(id: string): Promise<DocumentDetail>;
+  /**
+   * Sets a document's title, publisher, date, URL or language (a person's correction), recorded as
+   * claims asserted by `by` (`user:<name>`). Throws not_found for an unknown id.
+   */
+  setDocumentSource(id: string, changes: DocumentSourceChanges, by: string): Promise<DocumentSummary>;
+  /** Every recorded value of a document's source fields, oldest first, with who gave it and when. */
+  documentSourceHistory(id: string): Promise<readonly SourceFieldRecord[]>;
   /** Claims about one subject (`statement`, `event`, `document`…), with evidence. */
   listClaims(subjectKind: string, subjectId: string): Promise<readonly ClaimView[]>;
   stats(): Promise<AtlasStats>;

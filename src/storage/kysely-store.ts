@@ -25,6 +25,7 @@ import type { Database } from './schema.ts';
 import { actorFromRow, actorRow } from './store/presenters.ts';
 import * as queries from './store/queries.ts';
 import { writePlan } from './store/save-extraction.ts';
+import { documentSourceHistory, setDocumentSource } from './store/document-sources.ts';
 import { analyseDocument } from '../analysis/document-analyses.ts';
 import { createAnalysisStore } from './analyses/analysis-store.ts';
 import { recordWatchHits } from './analyses/watch-hits.ts';
@@ -124,6 +125,11 @@ export function createKyselyStore(
     getInstrument: (id: string) => queries.getInstrument(db, id),
     listDocuments: (page: PageRequest) => queries.listDocuments(db, page),
     getDocument: (id: string) => queries.getDocument(db, id),
+    async setDocumentSource(id, changes, by) {
+      await setDocumentSource(db, id, changes, by);
+      return queries.getDocument(db, id);
+    },
+    documentSourceHistory: (id: string) => documentSourceHistory(db, id),
     listClaims: (kind: string, id: string) => queries.listClaims(db, kind, id),
     stats: () => queries.stats(db),
     analyses: createAnalysisStore(db),

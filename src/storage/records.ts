@@ -45,6 +45,10 @@ export interface DocumentPlan {
     byte_size: number;
     char_count: number;
     extractor: string;
+    file_title: string;
+    publisher: string | null;
+    published: string | null;
+    source_url: string | null;
   };
   readonly claims: ClaimDraft[];
   readonly instruments: InstrumentPlan[];
@@ -85,6 +89,14 @@ export interface DocumentPlan {
   /** Every actor id a row refers to (the writer makes sure each has an `actors` row). */
   readonly actorIds: Set<string>;
 }
+
+/** Claim properties of a document's source fields (subject `document`). */
+export const SOURCE_PROPERTIES = {
+  title: 'source_title',
+  publisher: 'publisher',
+  published: 'published',
+  url: 'source_url',
+} as const;
 
 /** sha256 of a document's extracted text: its identity for deduplication. */
 export const contentHash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -273,11 +285,31 @@ export function planDocument(input: DocumentInput, extracted: ExtractedDocument)
     ),
   }));
 
+  // The document as a source: each field the head of the text states is a claim with its span.
+  const source = extracted.source;
+  const sourceClaim = (
+    property: string,
+    found: ({ value: string } & Span) | null | undefined,
+    sure: number,
+  ) => {
+    if (found === null || found === undefined) return null;
+    claim('document', documentId, property, found.value, found, sure);
+    return found.value;
+  };
+  const statedTitle = sourceClaim(SOURCE_PROPERTIES.title, source?.title, 0.6);
+  const publisher = sourceClaim(SOURCE_PROPERTIES.publisher, source?.publisher, 0.7);
+  const published = sourceClaim(SOURCE_PROPERTIES.published, source?.published, 0.8);
+  const sourceUrl = sourceClaim(SOURCE_PROPERTIES.url, source?.url, 0.9);
+
   return {
     document: {
       id: documentId,
       content_hash: hash,
-      title: input.title,
+      title: statedTitle ?? input.title,
+      file_title: input.title,
+      publisher,
+      published,
+      source_url: sourceUrl,
       source_path: input.path,
       format: input.format,
       language: extracted.language,

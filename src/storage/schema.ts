@@ -24,7 +24,17 @@ export interface DocumentsTable {
   char_count: number;
   extractor: string;
   ingested_at: Timestamp;
+  /** The title the reader found (file name, metadata); `title` is the one shown (0700). */
+  file_title: NullableText;
+  /** Publisher or author, as the text or a person gave it. */
+  publisher: NullableText;
+  /** Publication date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  published: NullableText;
+  source_url: NullableText;
 }
+
+/** A nullable text column an insert may omit (columns added by a later migration). */
+type NullableText = ColumnType<string | null, string | null | undefined, string | null>;
 
 export interface ActorsTable {
   id: string;

@@ -17,6 +17,7 @@ import { queryIndexesMigration } from './0400_query_indexes.ts';
 import { postgresSearchMigration } from './0401_postgres_search.ts';
 import { postgresDoubleConfidenceMigration } from './0402_postgres_double_confidence.ts';
 import { jobsMigration } from './0500_jobs.ts';
+import { documentSourcesMigration } from './0700_document_sources.ts';
 
 /** Which SQL engine a migration is written for (only auto-numbered ids differ). */
 export type { StorageEngine } from '../engine.ts';
@@ -39,6 +40,7 @@ export function atlasMigrations(engine: StorageEngine): Record<string, Migration
         }
       : {}),
     '0500_jobs': jobsMigration,
+    '0700_document_sources': documentSourcesMigration,
   };
 }
 

@@ -21,6 +21,8 @@ export async function documentFacts(db: Kysely<Database>, documentId: string): P
     .selectFrom('claims')
     .selectAll()
     .where('document_id', '=', documentId)
+    // Values people entered (an edited title) have no span in the text.
+    .where((eb) => eb('span_end', '>', eb.ref('span_start')))
     .orderBy('span_start')
     .orderBy('span_end', 'desc')
     .execute();

@@ -119,5 +119,9 @@ export function documentFromRow(
     extractor: row.extractor,
     ingestedAt: row.ingested_at,
     instrumentCount,
+    fileTitle: row.file_title ?? row.title,
+    publisher: row.publisher,
+    published: row.published,
+    sourceUrl: row.source_url,
   };
 }

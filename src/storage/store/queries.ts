@@ -186,6 +186,10 @@ const documentColumns = [
   'char_count',
   'extractor',
   'ingested_at',
+  'file_title',
+  'publisher',
+  'published',
+  'source_url',
 ] as const;
 
 async function instrumentCounts(db: Db, documentIds: readonly string[]): Promise<Map<string, number>> {
