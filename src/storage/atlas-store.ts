@@ -6,6 +6,7 @@
 import type { Actor, Evidence, Instrument, Language, ReviewState, Span } from '../domain/model.ts';
 import type { ExtractedDocument } from '../extraction/types.ts';
 import type { AnalysisStore, WatchHit } from './analyses/analysis-store.ts';
+import type { IatiStore } from './iati/iati-store.ts';
 import type { ExportSummary } from './transfer/export.ts';
 import type { ImportSummary } from './transfer/import.ts';
 
@@ -174,6 +175,8 @@ export interface AtlasStore {
   stats(): Promise<AtlasStats>;
   /** Country positions, commitments, indicators, conditionality records and watches. */
   readonly analyses: AnalysisStore;
+  /** IATI activities (budgets, transactions, results) and their links to instruments. */
+  readonly iati: IatiStore;
   /**
    * Copies the whole database to `file` (which must not exist) with the engine's online backup:
    * safe while other processes read and write, and including what they committed a moment ago.

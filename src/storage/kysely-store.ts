@@ -24,6 +24,7 @@ import * as queries from './store/queries.ts';
 import { writePlan } from './store/save-extraction.ts';
 import { analyseDocument } from '../analysis/document-analyses.ts';
 import { createAnalysisStore } from './analyses/analysis-store.ts';
+import { createIatiStore } from './iati/iati-store.ts';
 import { recordWatchHits } from './analyses/watch-hits.ts';
 import { writeAnalyses } from './analyses/write-analyses.ts';
 
@@ -122,6 +123,7 @@ export function createKyselyStore(
     listClaims: (kind: string, id: string) => queries.listClaims(db, kind, id),
     stats: () => queries.stats(db),
     analyses: createAnalysisStore(db),
+    iati: createIatiStore(db),
 
     async backup(file: string): Promise<BackupSummary> {
       if (hooks.backup === undefined) throw unsupported('backup', location);
