@@ -9,6 +9,7 @@ import type { AnalysisStore, WatchHit } from './analyses/analysis-store.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import type { DocumentSourceChanges } from '../domain/input-schemas.ts';
 import type { SourceFieldRecord } from './store/document-sources.ts';
+import type { IatiStore } from './iati/iati-store.ts';
 import type { ExportSummary } from './transfer/export.ts';
 import type { ImportSummary } from './transfer/import.ts';
 import type { StorageEngine } from './engine.ts';
@@ -213,6 +214,8 @@ export interface AtlasStore {
   readonly analyses: AnalysisStore;
   /** The ingestion job queue (workers, uploads through the API). */
   readonly jobs: JobQueue;
+  /** IATI activities (budgets, transactions, results) and their links to instruments. */
+  readonly iati: IatiStore;
   /**
    * Copies the whole database to `file` (which must not exist) with the engine's online backup:
    * safe while other processes read and write, and including what they committed a moment ago.

@@ -28,6 +28,7 @@ import { writePlan } from './store/save-extraction.ts';
 import { documentSourceHistory, setDocumentSource } from './store/document-sources.ts';
 import { analyseDocument } from '../analysis/document-analyses.ts';
 import { createAnalysisStore } from './analyses/analysis-store.ts';
+import { createIatiStore } from './iati/iati-store.ts';
 import { recordWatchHits } from './analyses/watch-hits.ts';
 import { writeAnalyses } from './analyses/write-analyses.ts';
 import { createJobQueue } from './jobs/kysely-job-queue.ts';
@@ -134,6 +135,7 @@ export function createKyselyStore(
     stats: () => queries.stats(db),
     analyses: createAnalysisStore(db),
     jobs: createJobQueue(db),
+    iati: createIatiStore(db),
 
     async backup(file: string): Promise<BackupSummary> {
       if (hooks.backup === undefined) throw unsupported('backup', location);

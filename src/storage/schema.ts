@@ -349,6 +349,133 @@ export interface AnalysedDocumentsTable {
   analysed_at: string;
 }
 
+// IATI activities (migration 0800): every row keeps `path`, its element path in the file.
+
+export interface IatiFilesTable {
+  id: string;
+  name: string;
+  source_path: string;
+  sha256: string;
+  bytes: number;
+  version: string;
+  activities: number;
+  asserted_by: string;
+  imported_at: string;
+}
+
+export interface IatiActivitiesTable {
+  id: string;
+  file_id: string;
+  path: string;
+  default_currency: string | null;
+  default_lang: string | null;
+  last_updated: string | null;
+  status: string | null;
+  reporting_org_ref: string | null;
+  reporting_org_type: string | null;
+  /** JSON array of {lang, text}; null when there is no reporting-org. */
+  reporting_org_names: string | null;
+  reporting_org_path: string | null;
+  /** JSON array of {lang, text}. */
+  titles: string;
+  /** JSON array of {type, narratives, path}. */
+  descriptions: string;
+}
+
+interface IatiChild {
+  activity_id: string;
+  seq: number;
+  path: string;
+}
+
+export interface IatiParticipatingOrgsTable extends IatiChild {
+  role: string;
+  ref: string | null;
+  type: string | null;
+  names: string;
+}
+
+export interface IatiActivityDatesTable extends IatiChild {
+  type: string;
+  iso_date: string;
+}
+
+export interface IatiRecipientCountriesTable extends IatiChild {
+  code: string;
+  percentage: number | null;
+}
+
+export interface IatiSectorsTable extends IatiChild {
+  vocabulary: string;
+  code: string;
+  percentage: number | null;
+}
+
+export interface IatiBudgetsTable extends IatiChild {
+  type: string | null;
+  status: string | null;
+  period_start: string;
+  period_end: string;
+  value: number;
+  currency: string;
+  currency_inherited: number;
+  value_date: string | null;
+}
+
+export interface IatiTransactionsTable extends IatiChild {
+  type: number;
+  date: string;
+  value: number;
+  currency: string;
+  currency_inherited: number;
+  value_date: string | null;
+  description: string;
+  provider_org: string | null;
+  receiver_org: string | null;
+}
+
+export interface IatiResultsTable extends IatiChild {
+  type: string;
+  title: string;
+}
+
+export interface IatiIndicatorsTable extends IatiChild {
+  result_seq: number;
+  measure: string;
+  ascending: number | null;
+  title: string;
+  has_baseline: number;
+  baseline_year: number | null;
+  baseline_date: string | null;
+  baseline_value: number | null;
+}
+
+export interface IatiIndicatorPeriodsTable extends IatiChild {
+  result_seq: number;
+  indicator_seq: number;
+  period_start: string;
+  period_end: string;
+  target: number | null;
+  actual: number | null;
+}
+
+export interface IatiLinksTable {
+  id: string;
+  activity_id: string;
+  instrument_id: string;
+  method: string;
+  score: number | null;
+  reasons: string;
+  document_id: string | null;
+  span_start: number | null;
+  span_end: number | null;
+  quote: string | null;
+  asserted_by: string;
+  review_state: ColumnType<string, string | undefined, string>;
+  reviewed_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   documents: DocumentsTable;
   actors: ActorsTable;
@@ -381,6 +508,18 @@ export interface Database {
   watch_hits: WatchHitsTable;
   analysed_documents: AnalysedDocumentsTable;
   jobs: JobsTable;
+  iati_files: IatiFilesTable;
+  iati_activities: IatiActivitiesTable;
+  iati_participating_orgs: IatiParticipatingOrgsTable;
+  iati_activity_dates: IatiActivityDatesTable;
+  iati_recipient_countries: IatiRecipientCountriesTable;
+  iati_sectors: IatiSectorsTable;
+  iati_budgets: IatiBudgetsTable;
+  iati_transactions: IatiTransactionsTable;
+  iati_results: IatiResultsTable;
+  iati_indicators: IatiIndicatorsTable;
+  iati_indicator_periods: IatiIndicatorPeriodsTable;
+  iati_links: IatiLinksTable;
 }
 
 /**
@@ -392,4 +531,10 @@ export const JSON_COLUMNS: Readonly<Record<string, Readonly<Record<string, 'any'
   count_claims: { list: 'object' },
   roadmap_priorities: { topics: 'array' },
   watch_hits: { reasons: 'array' },
+  iati_activities: { reporting_org_names: 'array', titles: 'array', descriptions: 'array' },
+  iati_participating_orgs: { names: 'array' },
+  iati_transactions: { description: 'array', provider_org: 'object', receiver_org: 'object' },
+  iati_results: { title: 'array' },
+  iati_indicators: { title: 'array' },
+  iati_links: { reasons: 'array' },
 };

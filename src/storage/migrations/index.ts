@@ -18,6 +18,7 @@ import { postgresSearchMigration } from './0401_postgres_search.ts';
 import { postgresDoubleConfidenceMigration } from './0402_postgres_double_confidence.ts';
 import { jobsMigration } from './0500_jobs.ts';
 import { documentSourcesMigration } from './0700_document_sources.ts';
+import { iatiMigration } from './0800_iati.ts';
 
 /** Which SQL engine a migration is written for (only auto-numbered ids differ). */
 export type { StorageEngine } from '../engine.ts';
@@ -41,6 +42,7 @@ export function atlasMigrations(engine: StorageEngine): Record<string, Migration
       : {}),
     '0500_jobs': jobsMigration,
     '0700_document_sources': documentSourcesMigration,
+    '0800_iati': iatiMigration,
   };
 }
 
