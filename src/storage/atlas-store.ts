@@ -8,6 +8,8 @@ import type { ExtractedDocument } from '../extraction/types.ts';
 import type { AnalysisStore, WatchHit } from './analyses/analysis-store.ts';
 import type { ExportSummary } from './transfer/export.ts';
 import type { ImportSummary } from './transfer/import.ts';
+import type { PeopleStore } from './people/people-store.ts';
+import type { ReviewStore } from './people/review-store.ts';
 
 export type { ExportSummary, ImportSummary };
 
@@ -174,6 +176,10 @@ export interface AtlasStore {
   stats(): Promise<AtlasStats>;
   /** Country positions, commitments, indicators, conditionality records and watches. */
   readonly analyses: AnalysisStore;
+  /** Users, organisations, sessions, API tokens, invitations and the audit log. */
+  readonly people: PeopleStore;
+  /** The review queue of extracted facts and the reviewers' decisions. */
+  readonly review: ReviewStore;
   /**
    * Copies the whole database to `file` (which must not exist) with the engine's online backup:
    * safe while other processes read and write, and including what they committed a moment ago.

@@ -12,6 +12,7 @@ import { searchIndexMigration } from './0100_search_index.ts';
 import { analysesMigration } from './0200_analyses.ts';
 import { analysedDocumentsMigration } from './0201_analysed_documents.ts';
 import { claimConfidenceMigration } from './0300_claim_confidence.ts';
+import { peopleMigration } from './0900_people.ts';
 
 /** Which SQL engine a migration is written for (only auto-numbered ids differ). */
 export type StorageEngine = 'sqlite' | 'postgres';
@@ -25,6 +26,7 @@ export function atlasMigrations(engine: StorageEngine): Record<string, Migration
     '0200_analyses': analysesMigration(engine),
     '0201_analysed_documents': analysedDocumentsMigration,
     '0300_claim_confidence': claimConfidenceMigration,
+    '0900_people': peopleMigration(engine),
   };
 }
 
