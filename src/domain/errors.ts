@@ -15,6 +15,8 @@ export type AtlasErrorCode =
   | 'not_found'
   | 'conflict'
   | 'forbidden'
+  /** No session or token, or one that is unknown, expired or revoked. */
+  | 'unauthorized'
   | 'storage_failure'
   /** The database is locked by another writer beyond the retries: try again shortly. */
   | 'busy'
@@ -40,6 +42,7 @@ const HTTP_STATUS: Record<AtlasErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   forbidden: 403,
+  unauthorized: 401,
   storage_failure: 500,
   busy: 503,
   too_many_requests: 429,
@@ -64,6 +67,7 @@ const EXIT_CODE: Record<AtlasErrorCode, number> = {
   not_found: 66,
   conflict: 65,
   forbidden: 77,
+  unauthorized: 77,
   storage_failure: 70,
   busy: 75,
   too_many_requests: 75,
@@ -167,3 +171,26 @@ export const hostNotAllowed = (host: string, allowed: readonly string[]) =>
     `host ${JSON.stringify(host)} is not served here (allowed: ${allowed.join(', ')}; add names with --allowed-hosts or MDA_ALLOWED_HOSTS)`,
     { field: 'host' },
   );
+
+/** A write (or an account page) reached without a session or an API token. */
+export const signInRequired = () =>
+  new AtlasError(
+    'unauthorized',
+    'sign in (a session) or send an API token (Authorization: Bearer) to change data',
+  );
+/** Wrong email or password: the same message for both, so that accounts cannot be probed. */
+export const badCredentials = () => new AtlasError('unauthorized', 'unknown email or wrong password');
+/** A signed-in user whose role (or token scope) does not allow the action. */
+export const roleRequired = (role: string, action: string) =>
+  new AtlasError('forbidden', `${action} needs the ${role} role`, { role });
+/** A cookie-authenticated write without the form's anti-forgery token. */
+export const csrfRefused = () =>
+  new AtlasError(
+    'forbidden',
+    'the anti-forgery token is missing or wrong: reload the page and submit the form again',
+    { field: '_csrf' },
+  );
+export const tooManyLogins = (retryAfterSeconds: number) =>
+  new AtlasError('too_many_requests', `too many failed sign-ins: try again in ${retryAfterSeconds} s`, {
+    retryAfter: retryAfterSeconds,
+  });

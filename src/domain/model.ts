@@ -196,8 +196,18 @@ export interface Link {
 // Evidence
 // ---------------------------------------------------------------------------------------------
 
-export type ReviewState = 'unreviewed' | 'confirmed' | 'rejected' | 'corrected';
-export const REVIEW_STATES: readonly ReviewState[] = ['unreviewed', 'confirmed', 'rejected', 'corrected'];
+/**
+ * `confirmed`: a reviewer accepted it; `corrected`: a reviewer's own claim replacing another, which
+ * is then `superseded` (kept, never deleted); `rejected`: wrong, with the reviewer's reason.
+ */
+export type ReviewState = 'unreviewed' | 'confirmed' | 'rejected' | 'corrected' | 'superseded';
+export const REVIEW_STATES: readonly ReviewState[] = [
+  'unreviewed',
+  'confirmed',
+  'rejected',
+  'corrected',
+  'superseded',
+];
 
 /** Who or what asserted a claim: `extractor:mda-rules@1.0.0` or `reviewer:jane`. */
 export type Asserter = string;

@@ -21,7 +21,7 @@ export const EvidenceSchema = z.object({
   span: SpanSchema,
   quote: z.string(),
   assertedBy: z.string().meta({ example: 'extractor:mda-rules@0.1.0' }),
-  reviewState: z.enum(['unreviewed', 'confirmed', 'rejected', 'corrected']),
+  reviewState: z.enum(['unreviewed', 'confirmed', 'rejected', 'corrected', 'superseded']),
 });
 
 export const ClaimSchema = z.object({

@@ -14,6 +14,8 @@ import type { ExportSummary } from './transfer/export.ts';
 import type { ImportSummary } from './transfer/import.ts';
 import type { StorageEngine } from './engine.ts';
 import type { SearchHit, SearchRequest } from './search/port.ts';
+import type { PeopleStore } from './people/people-store.ts';
+import type { ReviewStore } from './people/review-store.ts';
 
 export type {
   DocumentSourceChanges,
@@ -216,6 +218,10 @@ export interface AtlasStore {
   readonly jobs: JobQueue;
   /** IATI activities (budgets, transactions, results) and their links to instruments. */
   readonly iati: IatiStore;
+  /** Users, organisations, sessions, API tokens, invitations and the audit log. */
+  readonly people: PeopleStore;
+  /** The review queue of extracted facts and the reviewers' decisions. */
+  readonly review: ReviewStore;
   /**
    * Copies the whole database to `file` (which must not exist) with the engine's online backup:
    * safe while other processes read and write, and including what they committed a moment ago.

@@ -32,6 +32,9 @@ import { createIatiStore } from './iati/iati-store.ts';
 import { recordWatchHits } from './analyses/watch-hits.ts';
 import { writeAnalyses } from './analyses/write-analyses.ts';
 import { createJobQueue } from './jobs/kysely-job-queue.ts';
+import { createPeopleStore } from './people/people-store.ts';
+import { createReviewStore, resolveReviewedInstruments } from './people/review-store.ts';
+import { withoutSecrets } from './people/secret-tables.ts';
 
 const NO_COUNTS = { instrumentsAdded: 0, instrumentsMerged: 0, claims: 0, statements: 0, events: 0 } as const;
 
@@ -71,6 +74,11 @@ export function createKyselyStore(
         const { counts, watchHits } = await db.transaction().execute(async (trx) => {
           const now = new Date().toISOString();
           const written = await writePlan(trx, plan, now);
+          // A reviewed value is never overwritten by a later extraction (see people/review-store.ts).
+          await resolveReviewedInstruments(
+            trx,
+            plan.instruments.map((i) => i.id),
+          );
           const statementIds = plan.statements.map((s) => s.id);
           await writeAnalyses(trx, plan.document.id, analyses, statementIds, now);
           // The search index is kept in the same transaction as the document it indexes.
@@ -136,6 +144,8 @@ export function createKyselyStore(
     analyses: createAnalysisStore(db),
     jobs: createJobQueue(db),
     iati: createIatiStore(db),
+    people: createPeopleStore(db),
+    review: createReviewStore(db),
 
     async backup(file: string): Promise<BackupSummary> {
       if (hooks.backup === undefined) throw unsupported('backup', location);
@@ -143,11 +153,11 @@ export function createKyselyStore(
     },
     async exportTo(dir: string) {
       if (hooks.catalogue === undefined) throw unsupported('export', location);
-      return exportAtlas(db, await hooks.catalogue(), dir);
+      return exportAtlas(db, withoutSecrets(await hooks.catalogue()), dir);
     },
     async importFrom(dir: string) {
       if (hooks.catalogue === undefined) throw unsupported('import', location);
-      return importAtlas(db, await hooks.catalogue(), dir, async (trx) => {
+      return importAtlas(db, withoutSecrets(await hooks.catalogue()), dir, async (trx) => {
         await hooks.afterImport?.(trx);
         await search.reindexAll(trx);
       });

@@ -120,6 +120,10 @@ export interface ClaimsTable {
   created_at: Timestamp;
   /** The extractor's confidence, 0–1; null for claims people entered or stored before 0300. */
   confidence: ColumnType<number | null, number | null | undefined, number | null>;
+  /** A reviewer's claim: the claim it corrects (that one is then `superseded`). Since 0900. */
+  supersedes: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Why a reviewer rejected the claim. Since 0900. */
+  review_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface EventsTable {
@@ -476,6 +480,76 @@ export interface IatiLinksTable {
   created_at: string;
 }
 
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+/** A person with a role (reader, contributor, reviewer, admin), perhaps in an organisation. */
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  organisation_id: string | null;
+  focal_point: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  /** `user:<id>` or `cli` (the first admin). */
+  created_by: string | null;
+}
+
+/** Secrets: never exported (see people/secret-tables.ts). */
+export interface UserCredentialsTable {
+  user_id: string;
+  /** `scrypt$N$r$p$salt$key`, base64url parts. */
+  password_hash: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session id: the id itself is only ever in the user's cookie. */
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  scope: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface InvitationsTable {
+  id: string;
+  token_hash: string;
+  email: string;
+  role: string;
+  organisation_id: string | null;
+  invited_by: string | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+}
+
+/** One change: who, when, what (subject), the record before and after (JSON) and why. Append-only. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  subject_kind: string;
+  subject_id: string;
+  before: string | null;
+  after: string | null;
+  reason: string | null;
+}
+
 export interface Database {
   documents: DocumentsTable;
   actors: ActorsTable;
@@ -520,6 +594,13 @@ export interface Database {
   iati_indicators: IatiIndicatorsTable;
   iati_indicator_periods: IatiIndicatorPeriodsTable;
   iati_links: IatiLinksTable;
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  user_credentials: UserCredentialsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  invitations: InvitationsTable;
+  audit_log: AuditLogTable;
 }
 
 /**

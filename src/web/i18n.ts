@@ -318,6 +318,7 @@ const TERMS: Record<string, Record<Language, string>> = {
   confirmed: { en: 'confirmed', fr: 'confirmé' },
   rejected: { en: 'rejected', fr: 'rejeté' },
   corrected: { en: 'corrected', fr: 'corrigé' },
+  superseded: { en: 'superseded', fr: 'remplacé' },
 };
 
 /** A translator bound to one language. */

@@ -75,6 +75,27 @@ void describe('export and import of the whole atlas', () => {
     // A reviewed claim, and an empty string that must stay an empty string (not become NULL).
     source.raw.prepare("update claims set review_state = 'accepted' where id = 1").run();
     source.raw.prepare("update events set place = '' where id = (select min(id) from events)").run();
+    // People, their review decisions and the audit log travel; their credentials do not.
+    const org = await store.people.addOrganisation('Ministère de l’Intérieur', 'cli');
+    const reviewer = await store.people.addUser(
+      {
+        email: 'rev@example.org',
+        name: 'Rev',
+        role: 'reviewer',
+        organisationId: org.id,
+        password: 'a long passphrase',
+      },
+      'cli',
+    );
+    await store.people.createToken(reviewer.id, 'script', 'review', 'cli');
+    const queue = await store.review.queue({}, { limit: 3, offset: 0 });
+    const [first, second, third] = queue.items;
+    assert.ok(first && second && third);
+    await store.review.accept(first.id, `user:${reviewer.id}`);
+    await store.review.reject(second.id, `user:${reviewer.id}`, 'not in the text');
+    if (third.property === 'title') {
+      await store.review.correct(third.id, 'Corrected title', `user:${reviewer.id}`);
+    } else await store.review.reject(third.id, `user:${reviewer.id}`, 'wrong');
     exported = join(dir, 'export-1');
     const summary = await store.exportTo(exported);
     assert.ok(summary.tables.some((t) => t.table === 'claims' && t.rows > 900));
@@ -115,6 +136,10 @@ void describe('export and import of the whole atlas', () => {
       assert.ok(names.includes(table), table);
     }
     assert.ok(!names.some((name) => name.startsWith('search_index') || name.startsWith('kysely')));
+    for (const table of ['users', 'organisations', 'audit_log']) assert.ok(names.includes(table), table);
+    for (const secret of ['user_credentials', 'sessions', 'api_tokens', 'invitations']) {
+      assert.ok(!names.includes(secret), `${secret} holds credentials and is not exported`);
+    }
     // Parents before children, so an import never meets a missing parent.
     assert.ok(names.indexOf('documents') < names.indexOf('claims'));
     assert.ok(names.indexOf('claims') < names.indexOf('instrument_parties'));

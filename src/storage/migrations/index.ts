@@ -19,6 +19,7 @@ import { postgresDoubleConfidenceMigration } from './0402_postgres_double_confid
 import { jobsMigration } from './0500_jobs.ts';
 import { documentSourcesMigration } from './0700_document_sources.ts';
 import { iatiMigration } from './0800_iati.ts';
+import { peopleMigration } from './0900_people.ts';
 
 /** Which SQL engine a migration is written for (only auto-numbered ids differ). */
 export type { StorageEngine } from '../engine.ts';
@@ -43,6 +44,7 @@ export function atlasMigrations(engine: StorageEngine): Record<string, Migration
     '0500_jobs': jobsMigration,
     '0700_document_sources': documentSourcesMigration,
     '0800_iati': iatiMigration,
+    '0900_people': peopleMigration(engine),
   };
 }
 

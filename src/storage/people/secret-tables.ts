@@ -1,0 +1,17 @@
+/**
+ * Tables that hold credentials (password hashes, sessions, API tokens, invitation links). Exports
+ * are published data packages, so these never travel in one: after an import, people set their
+ * password again (`mda user password`) or are invited again. `mda backup` copies everything.
+ */
+import type { TableInfo } from '../transfer/catalogue.ts';
+
+export const SECRET_TABLES: ReadonlySet<string> = new Set([
+  'user_credentials',
+  'sessions',
+  'api_tokens',
+  'invitations',
+]);
+
+/** The catalogue without the credential tables. */
+export const withoutSecrets = (tables: readonly TableInfo[]): TableInfo[] =>
+  tables.filter((table) => !SECRET_TABLES.has(table.name));
