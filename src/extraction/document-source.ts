@@ -159,8 +159,9 @@ function readDate(text: string, lines: readonly Line[], language: Language): Sou
   });
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as Line;
-    if (!/^(?:published|publi[ée]e?|date(?: of publication| de publication)?)\s*:?/i.test(line.text))
-      {continue;}
+    if (!/^(?:published|publi[ée]e?|date(?: of publication| de publication)?)\s*:?/i.test(line.text)) {
+      continue;
+    }
     const date =
       onLine(line) ?? (lines[index + 1] === undefined ? undefined : onLine(lines[index + 1] as Line));
     if (date !== undefined) return asField(date);

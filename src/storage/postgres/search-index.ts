@@ -28,8 +28,9 @@ const RANK = sql.raw(`ts_rank_cd('{0.125, 0.25, 0.5, 1.0}', vector, query)`);
 
 /** A match tree as to_tsquery text: quoted lexemes restricted to their weights. */
 export function tsqueryText(node: MatchNode): string {
-  if ('token' in node)
-    {return `'${node.token.replaceAll('\\', '\\\\').replaceAll("'", "''")}':${WEIGHTS[node.field]}`;}
+  if ('token' in node) {
+    return `'${node.token.replaceAll('\\', '\\\\').replaceAll("'", "''")}':${WEIGHTS[node.field]}`;
+  }
   const parts = ('any' in node ? node.any : node.all).map(tsqueryText);
   return parts.length === 1 ? (parts[0] ?? '') : `(${parts.join('any' in node ? ' | ' : ' & ')})`;
 }

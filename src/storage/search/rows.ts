@@ -131,8 +131,9 @@ export async function instrumentRows(
       add(approach.instrument_id, labelOf('approaches', code, 'en'), labelOf('approaches', code, 'fr'));
     }
     const languageOf = new Map<string, string>();
-    for (const row of languages)
-      {if (!languageOf.has(row.instrument_id)) languageOf.set(row.instrument_id, row.language);}
+    for (const row of languages) {
+      if (!languageOf.has(row.instrument_id)) languageOf.set(row.instrument_id, row.language);
+    }
     for (const instrument of instruments) {
       const typeLabels = [
         labelOf('instrument_types', instrument.type, 'en'),

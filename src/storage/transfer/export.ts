@@ -124,8 +124,9 @@ async function* tableRows(db: AnyTables, table: TableInfo): AsyncGenerator<Row> 
     table.columns.filter((column) => column.type === 'string').map((column) => column.name),
   );
   let query = db.selectFrom(table.name).selectAll();
-  for (const column of order)
-    {query = query.orderBy(text.has(column) ? byCodePoint(db, column) : sql.ref(column));}
+  for (const column of order) {
+    query = query.orderBy(text.has(column) ? byCodePoint(db, column) : sql.ref(column));
+  }
   if (engineOf(db) === 'sqlite') {
     yield* query.stream(500);
     return;
