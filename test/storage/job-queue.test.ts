@@ -24,7 +24,7 @@ async function withAtlas(
   }
 }
 
-test('a job whose worker dies is claimed again after its lease, and parked after three attempts', async () => {
+void test('a job whose worker dies is claimed again after its lease, and parked after three attempts', async () => {
   await withAtlas(async (store) => {
     const [job] = await store.jobs.enqueue([
       { source: 'a.txt', payload: { kind: 'ingest_file', path: '/nowhere/a.txt' } },
@@ -46,7 +46,7 @@ test('a job whose worker dies is claimed again after its lease, and parked after
   });
 });
 
-test('a held lease keeps the job from other workers; a refused document fails at once', async () => {
+void test('a held lease keeps the job from other workers; a refused document fails at once', async () => {
   await withAtlas(async (store) => {
     await store.jobs.enqueue([{ source: 'b.txt', payload: { kind: 'ingest_file', path: '/nowhere/b.txt' } }]);
     const claimed = await store.jobs.claim('one', { leaseMs: 60_000 });
@@ -63,7 +63,7 @@ test('a held lease keeps the job from other workers; a refused document fails at
   });
 });
 
-test('the worker loop ingests a queued document and stops when its batch is done', async () => {
+void test('the worker loop ingests a queued document and stops when its batch is done', async () => {
   await withAtlas(async (store) => {
     const file = join(CORPUS_DIR, 'mali-eu-high-level-dialogue-2016.fr.txt');
     await store.jobs.enqueue([
