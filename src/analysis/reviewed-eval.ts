@@ -76,7 +76,17 @@ function score(field: string, gold: number, wrong: number, tp: number, fp: numbe
     precision === null || recall === null || precision + recall === 0
       ? null
       : Math.round(((2 * precision * recall) / (precision + recall)) * 1000) / 1000;
-  return { field, gold, wrong, truePositives: tp, falsePositives: fp, falseNegatives: fn, precision, recall, f1 };
+  return {
+    field,
+    gold,
+    wrong,
+    truePositives: tp,
+    falsePositives: fp,
+    falseNegatives: fn,
+    precision,
+    recall,
+    f1,
+  };
 }
 
 /**

@@ -66,7 +66,10 @@ export const LinkInputSchema = z
     ]),
     reason: Reason.nullable(),
   })
-  .refine((input) => input.from !== input.to, { message: 'an instrument cannot be linked to itself', path: ['to'] })
+  .refine((input) => input.from !== input.to, {
+    message: 'an instrument cannot be linked to itself',
+    path: ['to'],
+  })
   .refine((input) => input.evidence.kind !== 'document' || input.evidence.end > input.evidence.start, {
     message: 'END must be after START',
     path: ['span'],

@@ -89,47 +89,50 @@ export async function instrumentLinks(db: Db, instrumentId: string): Promise<Ins
     .where((eb) => eb.or([eb('from_id', '=', instrumentId), eb('to_id', '=', instrumentId)]))
     .orderBy('id')
     .execute();
-  const named = await titles(db, [...documented, ...cited].flatMap((l) => [l.from_id, l.to_id]));
+  const named = await titles(
+    db,
+    [...documented, ...cited].flatMap((l) => [l.from_id, l.to_id]),
+  );
   const end = (id: string) => ({ id, title: named.get(id) ?? null });
   return [
-    ...documented.map(
-      (l): InstrumentLinkView => ({
-        id: `link:${l.id}`,
-        from: end(l.from_id),
-        to: end(l.to_id),
-        relation: l.relation,
-        approach: l.approach,
-        evidence: {
-          kind: 'document',
-          documentId: l.document_id,
-          documentTitle: l.document_title,
-          span: { start: l.span_start, end: l.span_end },
-          quote: l.quote,
-          assertedBy: l.asserted_by,
-          reviewState: l.review_state as ReviewState,
-        },
-      }),
-    ),
-    ...cited.map(
-      (l): InstrumentLinkView => ({
-        id: `cited:${l.id}`,
-        from: end(l.from_id),
-        to: end(l.to_id),
-        relation: l.relation,
-        approach: l.approach,
-        evidence: {
-          kind: 'source',
-          url: l.source_url,
-          assertedBy: l.asserted_by,
-          reviewState: l.review_state as ReviewState,
-        },
-      }),
-    ),
+    ...documented.map((l): InstrumentLinkView => ({
+      id: `link:${l.id}`,
+      from: end(l.from_id),
+      to: end(l.to_id),
+      relation: l.relation,
+      approach: l.approach,
+      evidence: {
+        kind: 'document',
+        documentId: l.document_id,
+        documentTitle: l.document_title,
+        span: { start: l.span_start, end: l.span_end },
+        quote: l.quote,
+        assertedBy: l.asserted_by,
+        reviewState: l.review_state as ReviewState,
+      },
+    })),
+    ...cited.map((l): InstrumentLinkView => ({
+      id: `cited:${l.id}`,
+      from: end(l.from_id),
+      to: end(l.to_id),
+      relation: l.relation,
+      approach: l.approach,
+      evidence: {
+        kind: 'source',
+        url: l.source_url,
+        assertedBy: l.asserted_by,
+        reviewState: l.review_state as ReviewState,
+      },
+    })),
   ];
 }
 
 /** Records a reviewer's link with its evidence and returns it. Ids of merged instruments are followed. */
-export async function addLink(db: Kysely<Database>, input: LinkInput, actor: string): Promise<InstrumentLinkView> {
+export async function addLink(
+  db: Kysely<Database>,
+  input: LinkInput,
+  actor: string,
+): Promise<InstrumentLinkView> {
   return db.transaction().execute(async (trx) => {
     const from = await followMerges(trx, input.from);
     if (from === undefined) throw notFound('instrument', input.from);
@@ -149,7 +152,10 @@ export async function addLink(db: Kysely<Database>, input: LinkInput, actor: str
         .executeTakeFirst();
       if (document === undefined) throw notFound('document', documentId);
       if (end > document.text.length) {
-        throw invalidInput('span', `the document has ${document.text.length} characters; ${start}-${end} is past its end`);
+        throw invalidInput(
+          'span',
+          `the document has ${document.text.length} characters; ${start}-${end} is past its end`,
+        );
       }
       if (end - start > MAX_LINK_QUOTE) {
         throw invalidInput('span', `quote at most ${MAX_LINK_QUOTE} characters (the sentence that says it)`);

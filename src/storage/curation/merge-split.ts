@@ -107,7 +107,11 @@ async function repoint(trx: Db, from: string, to: string): Promise<void> {
     .where('to_kind', '=', 'instrument')
     .where('to_id', '=', from)
     .execute();
-  await trx.updateTable('indicator_values').set({ instrument_id: to }).where('instrument_id', '=', from).execute();
+  await trx
+    .updateTable('indicator_values')
+    .set({ instrument_id: to })
+    .where('instrument_id', '=', from)
+    .execute();
   await trx
     .updateTable('watch_hits')
     .set({ instrument_id: to })
@@ -245,7 +249,7 @@ export async function mergeInstruments(
 /** A correction travels with the claim it corrects, and the other way round. */
 function withCorrections(chosen: Set<number>, claims: readonly ClaimRow[]): Set<number> {
   const out = new Set(chosen);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const claim of claims) {
       const linked =
@@ -345,7 +349,11 @@ export async function splitInstrument(
       .map((c) => (JSON.parse(c.value) as { actorId: string }).actorId);
     // The extractor's key when no record holds it yet, so the new instrument found again joins it.
     const natural = instrumentDedupeKey(type, title, parties);
-    const holder = await trx.selectFrom('instruments').select('id').where('dedupe_key', '=', natural).executeTakeFirst();
+    const holder = await trx
+      .selectFrom('instruments')
+      .select('id')
+      .where('dedupe_key', '=', natural)
+      .executeTakeFirst();
     const merged = await trx
       .selectFrom('instrument_merges')
       .select('merged_id')
@@ -353,7 +361,11 @@ export async function splitInstrument(
       .executeTakeFirst();
     const key = holder === undefined && merged === undefined ? natural : `split|${sourceId}|${moving[0]!.id}`;
     const createdId = instrumentIdFor(key);
-    const clash = await trx.selectFrom('instruments').select('id').where('id', '=', createdId).executeTakeFirst();
+    const clash = await trx
+      .selectFrom('instruments')
+      .select('id')
+      .where('id', '=', createdId)
+      .executeTakeFirst();
     if (clash !== undefined) throw new AtlasError('conflict', `instrument ${createdId} exists already`);
     const now = new Date().toISOString();
     await trx

@@ -29,7 +29,11 @@ export function curationMigration(engine: StorageEngine): Migration {
         .addColumn('merged_at', 'text', (c) => c.notNull())
         .addColumn('reason', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('instrument_merges_kept').on('instrument_merges').column('kept_id').execute();
+      await db.schema
+        .createIndex('instrument_merges_kept')
+        .on('instrument_merges')
+        .column('kept_id')
+        .execute();
       const table = db.schema.createTable('cited_links');
       await (
         engine === 'postgres'
@@ -48,7 +52,11 @@ export function curationMigration(engine: StorageEngine): Migration {
         .addColumn('reason', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('cited_links_from').on('cited_links').columns(['from_kind', 'from_id']).execute();
+      await db.schema
+        .createIndex('cited_links_from')
+        .on('cited_links')
+        .columns(['from_kind', 'from_id'])
+        .execute();
       await db.schema.createIndex('cited_links_to').on('cited_links').columns(['to_kind', 'to_id']).execute();
     },
     async down(db: AnyDb): Promise<void> {
