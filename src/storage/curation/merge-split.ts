@@ -116,10 +116,11 @@ async function repoint(trx: Db, from: string, to: string): Promise<void> {
     .updateTable('watch_hits')
     .set({ instrument_id: to })
     .where('instrument_id', '=', from)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('watch_hits as twin')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('watch_hits as twin')
             .select('twin.id')
             .whereRef('twin.watch_id', '=', 'watch_hits.watch_id')
             .whereRef('twin.document_id', '=', 'watch_hits.document_id')
@@ -132,10 +133,11 @@ async function repoint(trx: Db, from: string, to: string): Promise<void> {
     .updateTable('iati_links')
     .set({ instrument_id: to })
     .where('instrument_id', '=', from)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('iati_links as twin')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('iati_links as twin')
             .select('twin.id')
             .whereRef('twin.activity_id', '=', 'iati_links.activity_id')
             .where('twin.instrument_id', '=', to),
