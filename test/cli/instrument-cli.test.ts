@@ -181,6 +181,8 @@ void describe('mda instrument and mda eval --reviewed', () => {
       claims: { id: number; evidence: { documentId: string } }[];
     };
     assert.equal(detail.id, ids.keep);
+    const text = await mda('--data', dir, 'show', ids.duplicate!);
+    assert.match(text.stdout, new RegExp(`^${ids.duplicate} was merged into ${ids.keep}:`));
 
     const link = await mda(
       '--data',
