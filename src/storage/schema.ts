@@ -552,6 +552,7 @@ export interface AuditLogTable {
 
 /** A merge by a reviewer: the merged instrument's record, where it went, who, when, why (1900). */
 export interface InstrumentMergesTable {
+  id: Generated<number>;
   merged_id: string;
   kept_id: string;
   /** The merged instrument's extractor dedupe key: found again, it goes to `kept_id`. */

@@ -24,6 +24,8 @@ const CONCLUDED =
   'Statement\n\nSpain and Mauritania concluded a memorandum of understanding on migration cooperation in March 2025.';
 const AGAIN =
   'Communiqué\n\nIn April 2025 Spain and Mauritania concluded a memorandum of understanding on migration cooperation.';
+const LATER =
+  'Note\n\nIn May 2025 Spain and Mauritania concluded a memorandum of understanding on migration cooperation.';
 const AGREEMENT =
   'Press release\n\nThe readmission agreement between Spain and Mauritania was signed in 2003 in Madrid.';
 
@@ -187,6 +189,10 @@ for (const engine of ENGINES) {
         assert.equal(split.claimsMoved, concluded.length);
         const created = await store.getInstrument(split.created);
         assert.equal(created.title, 'Memorandum of understanding Spain–Mauritania');
+        // Split back out, the instrument merged by mistake gets its id (and dedupe key) again.
+        assert.equal(split.created, duplicate.id);
+        assert.equal(created.redirectedFrom, undefined);
+        assert.deepEqual(await store.curation.mergedInto(keep.id), []);
         assert.deepEqual(created.documents.map((d) => d.id).sort(), [againDoc, concludedDoc].sort());
         const source = await store.getInstrument(keep.id);
         assert.deepEqual(
@@ -196,6 +202,12 @@ for (const engine of ENGINES) {
         assert.equal(source.title, 'Memorandum of understanding Spain–Mauritania on return and readmission');
         assert.ok(source.claims.every((c) => c.evidence.documentId === signedDoc));
         assert.equal((await store.stats()).claims, claimsBeforeSplit, 'no claim was deleted by the split');
+        const laterDoc = await ingestText(store, work, 'later.en.txt', LATER);
+        assert.ok(
+          (await store.getInstrument(duplicate.id)).documents.some((d) => d.id === laterDoc),
+          'found again, it joins the instrument split back out, not the one it was merged into',
+        );
+        assert.ok(!(await store.getInstrument(keep.id)).documents.some((d) => d.id === laterDoc));
         await assert.rejects(
           store.curation.split(
             keep.id,
@@ -313,10 +325,10 @@ for (const engine of ENGINES) {
         await again.atlas.store.importFrom(join(work, 'b'));
         await again.atlas.store.exportTo(join(work, 'c'));
         assert.deepEqual(await files(join(work, 'c')), exported);
-        assert.equal(
-          (await again.atlas.store.getInstrument(duplicate.id)).id,
-          keep.id,
-          'the redirect travels',
+        assert.deepEqual(
+          (await again.atlas.store.curation.links(keep.id)).map((l) => l.id),
+          (await store.curation.links(keep.id)).map((l) => l.id),
+          'the links travel',
         );
       } finally {
         await Promise.all([test.dispose(), other.dispose(), again.dispose()]);

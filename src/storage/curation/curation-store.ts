@@ -42,7 +42,7 @@ export interface CurationStore {
   links(instrumentId: string): Promise<InstrumentLinkView[]>;
   /** The live instrument an id stands for now (merges followed), or undefined for an unknown id. */
   redirect(id: string): Promise<string | undefined>;
-  /** The instruments merged into this one, oldest first. */
+  /** The instruments merged into this one (and not split back out), oldest first. */
   mergedInto(id: string): Promise<MergeRecord[]>;
   /** Every instrument fact a reviewer decided on (accepted, corrected, rejected, replaced). */
   reviewedFacts(): Promise<ReviewedFact[]>;
@@ -65,8 +65,9 @@ export function createCurationStore(db: Kysely<Database>, search: SearchIndex): 
         .selectFrom('instrument_merges')
         .selectAll()
         .where('kept_id', '=', id)
-        .orderBy('merged_at')
-        .orderBy('merged_id')
+        // An instrument split back out since is not merged any more.
+        .where('merged_id', 'not in', db.selectFrom('instruments').select('id'))
+        .orderBy('id')
         .execute();
       return rows.map((row) => ({
         mergedId: row.merged_id,

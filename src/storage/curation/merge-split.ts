@@ -50,6 +50,8 @@ async function liveInstrument(trx: Db, id: string): Promise<Selectable<Instrumen
     .selectFrom('instrument_merges')
     .select('kept_id')
     .where('merged_id', '=', id)
+    .orderBy('id', 'desc')
+    .limit(1)
     .executeTakeFirst();
   if (merged !== undefined) {
     throw new AtlasError('conflict', `instrument ${id} was merged into ${merged.kept_id}; use that id`, {
@@ -349,19 +351,15 @@ export async function splitInstrument(
     const parties = moving
       .filter((c) => c.property === 'party' && !REVIEWED_OUT.has(c.review_state))
       .map((c) => (JSON.parse(c.value) as { actorId: string }).actorId);
-    // The extractor's key when no record holds it yet, so the new instrument found again joins it.
+    // The extractor's key when no live record holds it, so the new instrument found again joins it.
+    // An instrument merged by mistake and split back out so gets its old id and key again.
     const natural = instrumentDedupeKey(type, title, parties);
     const holder = await trx
       .selectFrom('instruments')
       .select('id')
       .where('dedupe_key', '=', natural)
       .executeTakeFirst();
-    const merged = await trx
-      .selectFrom('instrument_merges')
-      .select('merged_id')
-      .where('dedupe_key', '=', natural)
-      .executeTakeFirst();
-    const key = holder === undefined && merged === undefined ? natural : `split|${sourceId}|${moving[0]!.id}`;
+    const key = holder === undefined ? natural : `split|${sourceId}|${moving[0]!.id}`;
     const createdId = instrumentIdFor(key);
     const clash = await trx
       .selectFrom('instruments')

@@ -23,6 +23,8 @@ export async function followMerges(db: Db, id: string): Promise<string | undefin
       .selectFrom('instrument_merges')
       .select('kept_id')
       .where('merged_id', '=', current)
+      .orderBy('id', 'desc')
+      .limit(1)
       .executeTakeFirst();
     if (merged === undefined) return undefined;
     current = merged.kept_id;
@@ -36,15 +38,26 @@ export interface KeptInstrument {
   readonly dedupeKey: string;
 }
 
-/** For the given dedupe keys that were merged away: the live instrument each now belongs to. */
+/**
+ * For the given dedupe keys that were merged away: the live instrument each now belongs to. A key
+ * a live instrument holds (one split back out after a merge) is its own, whatever merges said.
+ */
 export async function mergedKeys(db: Db, keys: readonly string[]): Promise<Map<string, KeptInstrument>> {
   const out = new Map<string, KeptInstrument>();
   const unique = [...new Set(keys)];
   for (let offset = 0; offset < unique.length; offset += 400) {
+    const chunk = unique.slice(offset, offset + 400);
     const rows = await db
       .selectFrom('instrument_merges')
       .select(['dedupe_key', 'kept_id'])
-      .where('dedupe_key', 'in', unique.slice(offset, offset + 400))
+      .where('dedupe_key', 'in', chunk)
+      .where(
+        'dedupe_key',
+        'not in',
+        db.selectFrom('instruments').select('dedupe_key').where('dedupe_key', 'in', chunk),
+      )
+      // The latest merge of a key wins (later rows overwrite earlier ones below).
+      .orderBy('id')
       .execute();
     for (const row of rows) {
       const kept = await followMerges(db, row.kept_id);

@@ -6,7 +6,7 @@
  * instruments whose evidence is a source outside the atlas (a URL): `links` rows need a claim, and
  * a claim needs a stored document. Portable types only; the auto-numbered id is engine-dependent.
  */
-import type { Kysely, Migration } from 'kysely';
+import type { CreateTableBuilder, Kysely, Migration } from 'kysely';
 import type { StorageEngine } from './index.ts';
 
 // Migrations are frozen in time: they must not depend on the current typed schema.
@@ -16,11 +16,16 @@ type AnyDb = Kysely<any>;
 export function curationMigration(engine: StorageEngine): Migration {
   return {
     async up(db: AnyDb): Promise<void> {
-      await db.schema
-        .createTable('instrument_merges')
-        .addColumn('merged_id', 'text', (c) => c.primaryKey())
+      const auto = <T extends string>(table: CreateTableBuilder<T>) =>
+        engine === 'postgres'
+          ? table.addColumn('id', 'serial', (c) => c.primaryKey())
+          : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+      // One row per merge: an instrument split back out of the one it was merged into may be
+      // merged again later, so neither its id nor its dedupe key is unique here (the latest wins).
+      await auto(db.schema.createTable('instrument_merges'))
+        .addColumn('merged_id', 'text', (c) => c.notNull())
         .addColumn('kept_id', 'text', (c) => c.notNull())
-        .addColumn('dedupe_key', 'text', (c) => c.notNull().unique())
+        .addColumn('dedupe_key', 'text', (c) => c.notNull())
         // JSON: the merged instrument's row and documents as they were before the merge.
         .addColumn('record', 'text', (c) => c.notNull())
         // JSON array of the claim ids that moved to the kept instrument.
@@ -29,17 +34,14 @@ export function curationMigration(engine: StorageEngine): Migration {
         .addColumn('merged_at', 'text', (c) => c.notNull())
         .addColumn('reason', 'text', (c) => c.notNull())
         .execute();
-      await db.schema
-        .createIndex('instrument_merges_kept')
-        .on('instrument_merges')
-        .column('kept_id')
-        .execute();
-      const table = db.schema.createTable('cited_links');
-      await (
-        engine === 'postgres'
-          ? table.addColumn('id', 'serial', (c) => c.primaryKey())
-          : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-      )
+      for (const column of ['merged_id', 'kept_id', 'dedupe_key']) {
+        await db.schema
+          .createIndex(`instrument_merges_${column}`)
+          .on('instrument_merges')
+          .column(column)
+          .execute();
+      }
+      await auto(db.schema.createTable('cited_links'))
         .addColumn('from_kind', 'text', (c) => c.notNull())
         .addColumn('from_id', 'text', (c) => c.notNull())
         .addColumn('to_kind', 'text', (c) => c.notNull())
