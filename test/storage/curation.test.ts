@@ -62,6 +62,12 @@ for (const engine of ENGINES) {
       const again = await openTestAtlas(engine);
       const { store, db } = test.atlas;
       try {
+        await store.analyses.addWatch({
+          id: 'mr-memoranda',
+          name: 'Memoranda with Mauritania',
+          country: 'MR',
+          type: 'memorandum_of_understanding',
+        });
         const signedDoc = await ingestText(store, work, 'signed.en.txt', SIGNED);
         const concludedDoc = await ingestText(store, work, 'concluded.en.txt', CONCLUDED);
         await ingestText(store, work, 'agreement.en.txt', AGREEMENT);
@@ -93,6 +99,8 @@ for (const engine of ENGINES) {
           actor,
         );
 
+        const hitsBefore = await store.analyses.watchHits({ watchId: 'mr-memoranda' });
+        assert.deepEqual(hitsBefore.map((h) => h.instrumentId).sort(), [keep.id, duplicate.id].sort());
         const merged = await store.curation.merge(keep.id, duplicate.id, actor, 'the same memorandum');
         assert.deepEqual(merged, {
           kept: keep.id,
@@ -100,6 +108,15 @@ for (const engine of ENGINES) {
           claimsMoved: duplicateClaims.length,
           documents: 2,
         });
+        const hitsAfter = await store.analyses.watchHits({ watchId: 'mr-memoranda' });
+        assert.deepEqual(
+          hitsAfter.map((h) => [h.instrumentId, h.documentId]).sort(),
+          [
+            [keep.id, signedDoc],
+            [keep.id, concludedDoc],
+          ].sort(),
+          'the watch hits moved with the merge',
+        );
         const after = await allInstruments(store);
         assert.equal(after.length, before.length - 1, 'the duplicate is no longer listed');
         assert.equal((await store.stats()).instruments, before.length - 1, 'nor counted');

@@ -75,8 +75,8 @@ async function documentsOfClaims(trx: Db, instrumentId: string): Promise<string[
 
 /**
  * Moves the rows of other tables that name `from` to `to`. Watch hits and IATI links are unique
- * per instrument: where `to` already has the same hit or link, the merged one's copy is dropped
- * with the instrument (its twin on `to` stays).
+ * per instrument: where `to` already has the same hit or link, the merged one's copy stays behind
+ * and goes into the merge record (its twin on `to` stays live).
  */
 async function repoint(trx: Db, from: string, to: string): Promise<void> {
   await trx
@@ -194,10 +194,26 @@ export async function mergeInstruments(
     for (const table of FIELD_TABLES) {
       await trx.deleteFrom(table).where('instrument_id', '=', otherId).execute();
     }
+    // Hits and IATI links the kept instrument already has twins of: kept in the merge record.
+    const twinHits = await trx
+      .selectFrom('watch_hits')
+      .selectAll()
+      .where('instrument_id', '=', otherId)
+      .execute();
+    const twinIatiLinks = await trx
+      .selectFrom('iati_links')
+      .selectAll()
+      .where('instrument_id', '=', otherId)
+      .execute();
     await trx.deleteFrom('watch_hits').where('instrument_id', '=', otherId).execute();
     await trx.deleteFrom('iati_links').where('instrument_id', '=', otherId).execute();
     await trx.deleteFrom('instruments').where('id', '=', otherId).execute();
-    const record = { instrument: other, documents: otherDocuments.map((d) => d.document_id) };
+    const record = {
+      instrument: other,
+      documents: otherDocuments.map((d) => d.document_id),
+      ...(twinHits.length > 0 ? { watchHits: twinHits } : {}),
+      ...(twinIatiLinks.length > 0 ? { iatiLinks: twinIatiLinks } : {}),
+    };
     const claimIds = moved.map((c) => c.id);
     await trx
       .insertInto('instrument_merges')
