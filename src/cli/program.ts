@@ -131,6 +131,63 @@ export function buildProgram(): Command {
     .option('--format <format>', 'bibtex, ris or csl', 'bibtex')
     .action(lazy(async () => (await import('./commands/document.ts')).runDocumentCite));
 
+  const instrument = program
+    .command('instrument')
+    .description('a reviewer merges, splits and links instruments (every change audit-logged)');
+  const AS_HELP = 'the email of a user of this atlas with the reviewer role, who makes the change';
+  instrument
+    .command('merge')
+    .description("merge OTHER into KEEP: OTHER's claims, documents and links move; its id redirects to KEEP")
+    .argument('<keep>', 'the instrument that stays (ins_…)')
+    .argument('<other>', 'the duplicate merged into it (ins_…)')
+    .requiredOption('--why <reason>', 'why they are one instrument')
+    .requiredOption('--as <email>', AS_HELP)
+    .option('--json', 'print the result as JSON')
+    .action(lazy(async () => (await import('./commands/instrument.ts')).runMerge));
+  instrument
+    .command('split')
+    .description('move the chosen claims of an instrument that was two to a new instrument')
+    .argument('<id>', 'the instrument to split (ins_…)')
+    .requiredOption(
+      '--claims <ids>',
+      'claim ids that go to the new one, comma-separated (`mda show ID --json`)',
+    )
+    .requiredOption('--why <reason>', 'why it was two instruments')
+    .requiredOption('--as <email>', AS_HELP)
+    .option('--json', 'print the result as JSON')
+    .action(lazy(async () => (await import('./commands/instrument.ts')).runSplit));
+  instrument
+    .command('link')
+    .description('link FROM to TO with a typed relation and its evidence')
+    .argument('<from>', 'an instrument id (ins_…)')
+    .argument('<to>', 'an instrument id (ins_…)')
+    .requiredOption(
+      '--relation <relation>',
+      'under_framework, annex_of, implements, supersedes, funded_by, tied_to_funding, tied_to_visa, follows_up, linked_to',
+    )
+    .option('--approach <code>', 'the approach an issue linkage expresses (positive_conditionality…)')
+    .option('--document <id>', 'the stored document that says it (doc_…), with --span')
+    .option('--span <start-end>', 'character offsets of the sentence in that document, e.g. 120-245')
+    .option('--source <url>', 'or a source outside the atlas that says it (http or https URL)')
+    .option('--why <reason>', 'a note on the link')
+    .requiredOption('--as <email>', AS_HELP)
+    .option('--json', 'print the link as JSON')
+    .action(lazy(async () => (await import('./commands/instrument.ts')).runLink));
+  instrument
+    .command('links')
+    .description("an instrument's links, extracted and asserted, with their evidence")
+    .argument('<id>', 'an instrument id (ins_…)')
+    .option('--json', 'print the links as JSON')
+    .action(lazy(async () => (await import('./commands/instrument.ts')).runLinks));
+
+  program
+    .command('eval')
+    .description('score the current extractor against the facts reviewers accepted, corrected or rejected')
+    .option('--reviewed', 'score against the reviews stored in this atlas')
+    .option('--no-catalogue', 'general rules only: do not read the catalogue of well-known instruments')
+    .option('--json', 'print the scores as JSON')
+    .action(lazy(async () => (await import('./commands/eval.ts')).runEval));
+
   program
     .command('start')
     .description('on first run, ingest the built-in corpus; print what the atlas holds; serve it on the web')

@@ -164,18 +164,31 @@ export interface Statement {
 
 /**
  * How two records relate. Issue linkages are links, not tags: a readmission agreement tied to
- * visa facilitation is a `linked_to` link between the two records.
+ * visa facilitation is a `linked_to` link between the two records (the extractor's reading of a
+ * linkage cue); reviewers say which: `tied_to_visa` (visa measures) or `tied_to_funding`.
+ * `supersedes`: the newer instrument replaces the older (a reviewer's assertion).
  */
 export type LinkRelation =
-  'under_framework' | 'annex_of' | 'implements' | 'follows_up' | 'funded_by' | 'linked_to';
-export const LINK_RELATIONS: readonly LinkRelation[] = [
+  | 'under_framework'
+  | 'annex_of'
+  | 'implements'
+  | 'follows_up'
+  | 'funded_by'
+  | 'linked_to'
+  | 'supersedes'
+  | 'tied_to_funding'
+  | 'tied_to_visa';
+export const LINK_RELATIONS = [
   'under_framework',
   'annex_of',
   'implements',
   'follows_up',
   'funded_by',
   'linked_to',
-];
+  'supersedes',
+  'tied_to_funding',
+  'tied_to_visa',
+] as const satisfies readonly LinkRelation[];
 
 export type RecordKind = 'instrument' | 'event' | 'statement' | 'document';
 

@@ -16,6 +16,7 @@ import type { StorageEngine } from './engine.ts';
 import type { SearchHit, SearchRequest } from './search/port.ts';
 import type { PeopleStore } from './people/people-store.ts';
 import type { ReviewStore } from './people/review-store.ts';
+import type { CurationStore } from './curation/curation-store.ts';
 
 export type {
   DocumentSourceChanges,
@@ -116,6 +117,8 @@ export interface DocumentRef {
 export interface InstrumentDetail extends InstrumentSummary {
   readonly documents: readonly DocumentRef[];
   readonly claims: readonly ClaimView[];
+  /** Set when the id asked for was merged into this instrument: the id asked for. */
+  readonly redirectedFrom?: string;
 }
 
 export interface DocumentSummary {
@@ -189,7 +192,10 @@ export interface AtlasStore {
   upsertActors(actors: readonly Actor[]): Promise<void>;
   listActors(): Promise<readonly Actor[]>;
   listInstruments(filter: InstrumentFilter, page: PageRequest): Promise<Page<InstrumentSummary>>;
-  /** Throws AtlasError not_found ("instrument X not found") for an unknown id. */
+  /**
+   * Throws AtlasError not_found ("instrument X not found") for an unknown id. The id of an
+   * instrument merged into another returns the kept one, with `redirectedFrom` set.
+   */
   getInstrument(id: string): Promise<InstrumentDetail>;
   listDocuments(page: PageRequest): Promise<Page<DocumentSummary>>;
   /** Throws AtlasError not_found for an unknown id. */
@@ -222,6 +228,8 @@ export interface AtlasStore {
   readonly people: PeopleStore;
   /** The review queue of extracted facts and the reviewers' decisions. */
   readonly review: ReviewStore;
+  /** Merge, split and link of instruments by reviewers; the reviewed facts for `mda eval --reviewed`. */
+  readonly curation: CurationStore;
   /**
    * Copies the whole database to `file` (which must not exist) with the engine's online backup:
    * safe while other processes read and write, and including what they committed a moment ago.

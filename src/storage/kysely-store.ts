@@ -35,6 +35,8 @@ import { createJobQueue } from './jobs/kysely-job-queue.ts';
 import { createPeopleStore } from './people/people-store.ts';
 import { createReviewStore, resolveReviewedInstruments } from './people/review-store.ts';
 import { withoutSecrets } from './people/secret-tables.ts';
+import { createCurationStore } from './curation/curation-store.ts';
+import { followMerges, mergedKeys, redirectPlan } from './curation/redirects.ts';
 
 const NO_COUNTS = { instrumentsAdded: 0, instrumentsMerged: 0, claims: 0, statements: 0, events: 0 } as const;
 
@@ -67,12 +69,20 @@ export function createKyselyStore(
       const hash = contentHash(document.text);
       const known = await queries.findDocumentByHash(db, hash);
       if (known !== undefined) return { status: 'unchanged', documentId: known.id, counts: NO_COUNTS };
-      const plan = planDocument(document, extracted);
+      const planned = planDocument(document, extracted);
       // The analyses' extractors are pure; they run before the transaction opens.
-      const analyses = analyseDocument(document.text, plan.document.id, extracted);
+      const analyses = analyseDocument(document.text, planned.document.id, extracted);
       try {
         const { counts, watchHits } = await db.transaction().execute(async (trx) => {
           const now = new Date().toISOString();
+          // Instruments reviewers merged away go to the instrument they were merged into.
+          const plan = redirectPlan(
+            planned,
+            await mergedKeys(
+              trx,
+              planned.instruments.map((i) => i.dedupeKey),
+            ),
+          );
           const written = await writePlan(trx, plan, now);
           // A reviewed value is never overwritten by a later extraction (see people/review-store.ts).
           await resolveReviewedInstruments(
@@ -131,7 +141,17 @@ export function createKyselyStore(
 
     listInstruments: (filter: InstrumentFilter, page: PageRequest) =>
       queries.listInstruments(db, filter, page),
-    getInstrument: (id: string) => queries.getInstrument(db, id),
+    async getInstrument(id: string) {
+      try {
+        return await queries.getInstrument(db, id);
+      } catch (error) {
+        if (!(error instanceof AtlasError) || error.code !== 'not_found') throw error;
+        // A merged instrument's id answers with the instrument it was merged into.
+        const kept = await followMerges(db, id);
+        if (kept === undefined || kept === id) throw error;
+        return { ...(await queries.getInstrument(db, kept)), redirectedFrom: id };
+      }
+    },
     listDocuments: (page: PageRequest) => queries.listDocuments(db, page),
     getDocument: (id: string) => queries.getDocument(db, id),
     async setDocumentSource(id, changes, by) {
@@ -146,6 +166,7 @@ export function createKyselyStore(
     iati: createIatiStore(db),
     people: createPeopleStore(db),
     review: createReviewStore(db),
+    curation: createCurationStore(db, search),
 
     async backup(file: string): Promise<BackupSummary> {
       if (hooks.backup === undefined) throw unsupported('backup', location);

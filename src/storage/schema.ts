@@ -550,6 +550,39 @@ export interface AuditLogTable {
   reason: string | null;
 }
 
+/** A merge by a reviewer: the merged instrument's record, where it went, who, when, why (1900). */
+export interface InstrumentMergesTable {
+  id: Generated<number>;
+  merged_id: string;
+  kept_id: string;
+  /** The merged instrument's extractor dedupe key: found again, it goes to `kept_id`. */
+  dedupe_key: string;
+  /** JSON object: the merged instrument's row and document ids as they were. */
+  record: string;
+  /** JSON array of the claim ids that moved. */
+  claim_ids: string;
+  merged_by: string;
+  merged_at: string;
+  reason: string;
+}
+
+/** A link between records whose evidence is a source outside the atlas (a URL), since 1900. */
+export interface CitedLinksTable {
+  id: Generated<number>;
+  from_kind: string;
+  from_id: string;
+  to_kind: string;
+  to_id: string;
+  relation: string;
+  approach: string | null;
+  source_url: string;
+  /** `reviewer:<user id>`. */
+  asserted_by: string;
+  review_state: string;
+  reason: string | null;
+  created_at: string;
+}
+
 export interface Database {
   documents: DocumentsTable;
   actors: ActorsTable;
@@ -601,6 +634,8 @@ export interface Database {
   api_tokens: ApiTokensTable;
   invitations: InvitationsTable;
   audit_log: AuditLogTable;
+  instrument_merges: InstrumentMergesTable;
+  cited_links: CitedLinksTable;
 }
 
 /**
@@ -618,4 +653,5 @@ export const JSON_COLUMNS: Readonly<Record<string, Readonly<Record<string, 'any'
   iati_results: { title: 'array' },
   iati_indicators: { title: 'array' },
   iati_links: { reasons: 'array' },
+  instrument_merges: { record: 'object', claim_ids: 'array' },
 };

@@ -204,6 +204,11 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
     const tr = await translate(request, reply);
     const { id } = request.params as { id: string };
     const instrument = await store.getInstrument(id);
+    if (instrument.redirectedFrom !== undefined) {
+      // A reviewer merged this instrument into another: its address moves there for good.
+      const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+      return reply.redirect(`/instruments/${encodeURIComponent(instrument.id)}${query}`, 301);
+    }
     const documents = await segmentedDocuments(
       db,
       instrument.claims.map((claim) => claim.evidence.documentId),

@@ -31,6 +31,9 @@ export async function runShow(id: string, raw: unknown, command: Command): Promi
   const { json } = parseOptions(JsonOption, raw);
   const instrument = await withStore(globals, (store) => store.getInstrument(id));
   if (json) return printJson(instrument);
+  if (instrument.redirectedFrom !== undefined) {
+    out(`${instrument.redirectedFrom} was merged into ${instrument.id}:`);
+  }
   out(showInstrument(instrument, globals.lang));
 }
 

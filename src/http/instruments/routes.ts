@@ -1,10 +1,24 @@
 /** `GET /api/instruments` (filtered, paginated, downloadable) and `GET /api/instruments/:id`. */
 import type { FastifyInstance } from 'fastify';
+import { notFound } from '../../domain/errors.ts';
 import type { InstrumentSummary } from '../../storage/atlas-store.ts';
 import { queryInstruments } from '../../storage/queries/instrument-list.ts';
 import { listFormat, pageLimit, sendList, type CsvColumn } from '../download.ts';
 import { addRoute, type ApiContext, type RouteDoc } from '../route.ts';
-import { InstrumentDetailSchema, InstrumentListQuery, InstrumentPage, InstrumentParams } from './schema.ts';
+import {
+  InstrumentDetailSchema,
+  InstrumentLinksSchema,
+  InstrumentListQuery,
+  InstrumentPage,
+  InstrumentParams,
+} from './schema.ts';
+
+/** The same address with the instrument id replaced (a merged id answers with the kept one's). */
+function redirectTo(url: string, from: string, to: string): string {
+  const [path = '', query] = url.split('?', 2);
+  const moved = path.replace(`/${encodeURIComponent(from)}`, `/${encodeURIComponent(to)}`);
+  return query === undefined ? moved : `${moved}?${query}`;
+}
 
 const join = (values: readonly string[]) => values.join('; ');
 
@@ -52,8 +66,31 @@ export function instrumentRoutes(app: FastifyInstance, docs: RouteDoc[], context
     path: '/api/instruments/:id',
     tag: 'instruments',
     summary: 'One instrument with the evidence for each of its fields',
+    description:
+      'The id of an instrument a reviewer merged into another answers 308 Permanent Redirect to the kept one.',
     params: InstrumentParams,
     response: InstrumentDetailSchema,
-    handler: async ({ params }) => context.store.getInstrument(params.id),
+    handler: async ({ params, request, reply }) => {
+      const instrument = await context.store.getInstrument(params.id);
+      if (instrument.redirectedFrom !== undefined) {
+        return reply.redirect(redirectTo(request.url, params.id, instrument.id), 308);
+      }
+      return instrument;
+    },
+  });
+  addRoute(app, docs, {
+    path: '/api/instruments/:id/links',
+    tag: 'instruments',
+    summary: "An instrument's links to other instruments, with their evidence",
+    description:
+      'Framework or process, annex, implementation, supersession, funding and visa linkages, extracted or asserted by reviewers; a merged id redirects (308).',
+    params: InstrumentParams,
+    response: InstrumentLinksSchema,
+    handler: async ({ params, request, reply }) => {
+      const kept = await context.store.curation.redirect(params.id);
+      if (kept === undefined) throw notFound('instrument', params.id);
+      if (kept !== params.id) return reply.redirect(redirectTo(request.url, params.id, kept), 308);
+      return { items: await context.store.curation.links(kept) };
+    },
   });
 }

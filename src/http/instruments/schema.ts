@@ -45,3 +45,28 @@ export const InstrumentDetailSchema = InstrumentSummarySchema.extend({
   documents: z.array(z.object({ id: z.string(), title: z.string() })),
   claims: z.array(ClaimSchema).meta({ description: 'Every claim about the instrument with its evidence' }),
 });
+
+const LinkEnd = z.object({ id: z.string(), title: z.string().nullable() });
+
+/** A link of an instrument, with the evidence for it (a document span, or a cited source). */
+export const InstrumentLinkSchema = z.object({
+  id: z.string().meta({ description: '`link:N` (evidence in a document) or `cited:N` (a cited source)' }),
+  from: LinkEnd,
+  to: LinkEnd,
+  relation: z.string(),
+  approach: z.string().nullable(),
+  evidence: z.discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('document'),
+      documentId: z.string(),
+      documentTitle: z.string(),
+      span: z.object({ start: z.number(), end: z.number() }),
+      quote: z.string(),
+      assertedBy: z.string(),
+      reviewState: z.string(),
+    }),
+    z.object({ kind: z.literal('source'), url: z.string(), assertedBy: z.string(), reviewState: z.string() }),
+  ]),
+});
+
+export const InstrumentLinksSchema = z.object({ items: z.array(InstrumentLinkSchema) });

@@ -208,6 +208,10 @@ async function rankInstruments(
 export const postgresSearchIndex: SearchIndex = {
   indexDocument,
   reindexAll,
+  async reindexInstruments(db, instrumentIds) {
+    await loadActorNames(db);
+    await indexInstruments(db, instrumentIds);
+  },
   ensure,
   search,
   matchInstruments,

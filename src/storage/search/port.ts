@@ -52,6 +52,11 @@ export interface SearchIndex {
   indexDocument(db: Db, documentId: string): Promise<void>;
   /** Rebuilds the whole index (after an import or a bulk load). */
   reindexAll(db: Db): Promise<void>;
+  /**
+   * Indexes these instruments' records again, and drops the rows of those that no longer exist
+   * (merged away); called inside the transaction of a merge or a split.
+   */
+  reindexInstruments(db: Db, instrumentIds: readonly string[]): Promise<void>;
   /** Indexes what is missing (documents stored by another process); cheap when nothing changed. */
   ensure(db: Db): Promise<void>;
   /** Ranked hits over passages and instruments; an empty page when the query has no words. */

@@ -236,6 +236,10 @@ async function rankInstruments(
 export const sqliteSearchIndex: SearchIndex = {
   indexDocument,
   reindexAll,
+  async reindexInstruments(db, instrumentIds) {
+    await loadActorNames(db);
+    await indexInstruments(db, instrumentIds);
+  },
   ensure,
   search,
   matchInstruments,
