@@ -252,6 +252,54 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON')
     .action(lazy(async () => (await import('./commands/watch.ts')).runWatchHits));
 
+  const user = program
+    .command('user')
+    .description('accounts: add users, set roles and passwords, API tokens for scripts, invitations');
+  user
+    .command('add')
+    .description('add a user (the first admin: --role admin --password-stdin)')
+    .argument('<email>', 'the email address the user signs in with')
+    .requiredOption('--name <name>', 'the name shown in history')
+    .requiredOption('--role <role>', 'reader, contributor, reviewer or admin')
+    .option('--org <organisation>', 'an organisation id or name (a new name creates it)')
+    .option('--focal-point', "the organisation's focal point (names its contributors)")
+    .option('--password-stdin', 'read the password from standard input (at least 10 characters)')
+    .option('--json', 'print the user as JSON')
+    .action(lazy(async () => (await import('./commands/user.ts')).runUserAdd));
+  user
+    .command('role')
+    .description("change a user's role")
+    .argument('<email>', "the user's email")
+    .argument('<role>', 'reader, contributor, reviewer or admin')
+    .action(lazy(async () => (await import('./commands/user.ts')).runUserRole));
+  user
+    .command('password')
+    .description("set a user's password (ends the user's open sessions)")
+    .argument('<email>', "the user's email")
+    .option('--password-stdin', 'read the password from standard input')
+    .action(lazy(async () => (await import('./commands/user.ts')).runUserPassword));
+  user
+    .command('token')
+    .description('create an API token for scripts (printed once), or revoke one with --revoke')
+    .argument('<email>', "the token's user")
+    .option('--scope <scope>', "read, write or review (capped by the user's role)")
+    .option('--name <name>', 'what the token is for (default "script")')
+    .option('--revoke <id>', 'revoke this token (tok_…) instead')
+    .action(lazy(async () => (await import('./commands/user.ts')).runUserToken));
+  user
+    .command('list')
+    .description('list the users with their roles and organisations')
+    .option('--tokens', 'list their API tokens too (never the secrets)')
+    .option('--json', 'print JSON')
+    .action(lazy(async () => (await import('./commands/user.ts')).runUserList));
+  user
+    .command('invite')
+    .description('invite someone: prints a sign-up link (valid a week, used once)')
+    .argument('<email>', 'the address invited')
+    .requiredOption('--role <role>', 'reader, contributor, reviewer or admin')
+    .option('--org <organisation>', 'an organisation id or name (a new name creates it)')
+    .action(lazy(async () => (await import('./commands/user.ts')).runUserInvite));
+
   program
     .command('reanalyse')
     .description(
