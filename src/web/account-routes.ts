@@ -145,8 +145,10 @@ export function registerAccountWeb(app: FastifyInstance, context: ApiContext, de
     });
 
     scope.get('/review', async (request, reply) => {
-      if (request.identity === null)
+      // An anonymous visitor is shown the way in; a signed-in one without the role gets a 403.
+      if (request.identity === null) {
         return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
+      }
       requireRole(request, 'reviewer', 'the review page');
       const viewer = viewerOf(request);
       if (viewer === null) throw roleRequired('reviewer', 'the review page');

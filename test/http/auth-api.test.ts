@@ -27,6 +27,9 @@ const MEMO = [
 const PASSWORD = 'a long enough secret';
 const HOST = { host: '127.0.0.1' };
 
+/** The JSON body of an injected response, as the test expects it. */
+const body = <T = unknown>(response: LightMyRequestResponse): T => JSON.parse(response.body) as T;
+
 interface Signed {
   readonly cookie: string;
   readonly csrf: string;
@@ -35,7 +38,7 @@ interface Signed {
 
 for (const engine of ENGINES) {
   void describe(`accounts over HTTP (${engine})`, () => {
-    let dispose: () => Promise<void>;
+    let opened: Awaited<ReturnType<typeof openTestAtlas>>;
     let atlas: OpenAtlas;
     let app: FastifyInstance;
     let dir: string;
@@ -70,18 +73,16 @@ for (const engine of ENGINES) {
       const value = /mda_session=([^;]+)/.exec(setCookie)?.[1] ?? '';
       return {
         cookie: `mda_session=${value}`,
-        csrf: (response.json() as { csrfToken: string }).csrfToken,
+        csrf: body<{ csrfToken: string }>(response).csrfToken,
         setCookie,
       };
     }
 
-    const code = (response: LightMyRequestResponse) =>
-      (response.json() as { error: { code: string } }).error.code;
+    const code = (response: LightMyRequestResponse) => body<{ error: { code: string } }>(response).error.code;
 
     before(async () => {
-      const opened = await openTestAtlas(engine);
+      opened = await openTestAtlas(engine);
       atlas = opened.atlas;
-      dispose = opened.dispose;
       dir = await mkdtemp(join(tmpdir(), 'mda-auth-api-'));
       await writeFile(join(dir, 'memo.en.txt'), MEMO);
       await ingestFile(join(dir, 'memo.en.txt'), atlas.store);
@@ -107,7 +108,7 @@ for (const engine of ENGINES) {
     });
     after(async () => {
       await app.close();
-      await dispose();
+      await opened.dispose();
       await rm(dir, { recursive: true, force: true });
     });
 
@@ -115,7 +116,7 @@ for (const engine of ENGINES) {
       assert.equal((await call('GET', '/api/instruments')).statusCode, 200);
       assert.equal((await call('GET', '/')).statusCode, 200);
       const session = await call('GET', '/api/session');
-      assert.deepEqual(session.json(), { user: null, role: null, via: null, csrfToken: null });
+      assert.deepEqual(body(session), { user: null, role: null, via: null, csrfToken: null });
       const writes = [
         call('PATCH', '/api/commitments/st_x', { json: { status: 'done' } }),
         call('POST', '/api/indicators', { json: { indicator: 'visas issued', value: 3, unit: 'count' } }),
@@ -164,11 +165,10 @@ for (const engine of ENGINES) {
         headers: { cookie: contributor.cookie, 'x-csrf-token': contributor.csrf },
       });
       assert.equal(added.statusCode, 201, added.body);
-      const value = added.json() as { id: number; source: { enteredBy: string } };
+      const value = body<{ id: number; source: { enteredBy: string } }>(added);
       assert.equal(value.source.enteredBy, 'Contributor Person');
       const history = await call('GET', `/api/audit?record=${value.id}&kind=indicator_value`);
-      const items = (history.json() as { items: { actor: { id: string; name: string }; action: string }[] })
-        .items;
+      const items = body<{ items: { actor: { id: string; name: string }; action: string }[] }>(history).items;
       assert.deepEqual(
         items.map((c) => [c.action, c.actor.id, c.actor.name]),
         [['indicator.add', `user:${ids.contributor}`, 'Contributor Person']],
@@ -184,7 +184,7 @@ for (const engine of ENGINES) {
         headers: { cookie: user.cookie },
       });
       assert.equal(missing.statusCode, 403);
-      assert.match((missing.json() as { error: { message: string } }).error.message, /anti-forgery/);
+      assert.match(body<{ error: { message: string } }>(missing).error.message, /anti-forgery/);
       const wrong = await call('POST', '/api/watches', {
         json: { name: 'wrong token' },
         headers: { cookie: user.cookie, 'x-csrf-token': `${user.csrf.slice(0, -2)}xx` },
@@ -225,7 +225,7 @@ for (const engine of ENGINES) {
         });
         assert.equal(wrong.statusCode, 401);
         assert.equal(
-          (wrong.json() as { error: { message: string } }).error.message,
+          body<{ error: { message: string } }>(wrong).error.message,
           'unknown email or wrong password',
         );
       }
@@ -255,14 +255,14 @@ for (const engine of ENGINES) {
       const signed = await signIn('contributor@example.org', PASSWORD, { cookie: `mda_session=${planted}` });
       assert.notEqual(signed.cookie, `mda_session=${planted}`);
       const asPlanted = await call('GET', '/api/session', { headers: { cookie: `mda_session=${planted}` } });
-      assert.equal((asPlanted.json() as { user: unknown }).user, null);
+      assert.equal(body<{ user: unknown }>(asPlanted).user, null);
       // A real earlier session held by the browser ends too when someone signs in on it.
       const again = await signIn('reader@example.org', PASSWORD, { cookie: signed.cookie });
       assert.notEqual(again.cookie, signed.cookie);
       const old = await call('GET', '/api/session', { headers: { cookie: signed.cookie } });
-      assert.equal((old.json() as { user: unknown }).user, null);
+      assert.equal(body<{ user: unknown }>(old).user, null);
       const now = await call('GET', '/api/session', { headers: { cookie: again.cookie } });
-      assert.equal((now.json() as { user: { email: string } }).user.email, 'reader@example.org');
+      assert.equal(body<{ user: { email: string } }>(now).user.email, 'reader@example.org');
     });
 
     void it('sets the cookie HttpOnly and SameSite=Lax, Secure except over plain loopback http; signs out', async () => {
@@ -280,7 +280,7 @@ for (const engine of ENGINES) {
       assert.equal(out.statusCode, 204);
       assert.match(String(out.headers['set-cookie']), /mda_session=;.*Max-Age=0|Expires=Thu, 01 Jan 1970/);
       const after = await call('GET', '/api/session', { headers: { cookie: local.cookie } });
-      assert.equal((after.json() as { user: unknown }).user, null);
+      assert.equal(body<{ user: unknown }>(after).user, null);
     });
 
     void it('takes API tokens without CSRF, caps them by scope, and refuses a revoked one', async () => {
@@ -294,7 +294,7 @@ for (const engine of ENGINES) {
       });
       assert.equal(made.statusCode, 201);
       const who = await call('GET', '/api/session', { headers: bearer(read.token) });
-      assert.deepEqual((who.json() as { role: string; via: string }).role, 'reader');
+      assert.deepEqual(body<{ role: string; via: string }>(who).role, 'reader');
       assert.equal((await call('GET', '/api/review/queue', { headers: bearer(read.token) })).statusCode, 403);
       await people.revokeToken(write.record.id, 'cli');
       const revoked = await call('POST', '/api/watches', {
@@ -324,18 +324,16 @@ for (const engine of ENGINES) {
       const headers = { cookie: reviewer.cookie, 'x-csrf-token': reviewer.csrf };
       const queue = await call('GET', '/api/review/queue?limit=50', { headers });
       assert.equal(queue.statusCode, 200);
-      const items = (
-        queue.json() as {
-          items: {
-            id: number;
-            property: string;
-            confidence: number | null;
-            subjectId: string;
-            value: unknown;
-          }[];
-          total: number;
-        }
-      ).items;
+      const items = body<{
+        items: {
+          id: number;
+          property: string;
+          confidence: number | null;
+          subjectId: string;
+          value: unknown;
+        }[];
+        total: number;
+      }>(queue).items;
       assert.ok(items.length >= 3);
       const confidences = items.map((i) => i.confidence).filter((c): c is number => c !== null);
       assert.deepEqual(
@@ -344,7 +342,7 @@ for (const engine of ENGINES) {
         'least confident first',
       );
       const filtered = await call('GET', '/api/review/queue?country=TN', { headers });
-      const tunisia = (filtered.json() as { items: { subjectId: string }[] }).items;
+      const tunisia = body<{ items: { subjectId: string }[] }>(filtered).items;
       assert.ok(tunisia.length > 0 && tunisia.length < items.length);
 
       const typeClaim = items.find((i) => i.property === 'type');
@@ -356,20 +354,17 @@ for (const engine of ENGINES) {
         headers,
       });
       assert.equal(accepted.statusCode, 200, accepted.body);
-      assert.equal(
-        (accepted.json() as { evidence: { reviewState: string } }).evidence.reviewState,
-        'confirmed',
-      );
+      assert.equal(body<{ evidence: { reviewState: string } }>(accepted).evidence.reviewState, 'confirmed');
       const corrected = await call('POST', `/api/review/claims/${typeClaim.id}`, {
         json: { decision: 'correct', value: 'readmission_agreement', reason: 'the text names an agreement' },
         headers,
       });
       assert.equal(corrected.statusCode, 200, corrected.body);
-      const correction = corrected.json() as {
+      const correction = body<{
         id: number;
         supersedes: number;
         evidence: { assertedBy: string };
-      };
+      }>(corrected);
       assert.equal(correction.supersedes, typeClaim.id);
       assert.equal(correction.evidence.assertedBy, `reviewer:${ids.secondReviewer ?? ids.reviewer}`);
       const noReason = await call('POST', `/api/review/claims/${topicClaim.id}`, {
@@ -382,7 +377,7 @@ for (const engine of ENGINES) {
         headers,
       });
       assert.equal(rejected.statusCode, 200);
-      const badValue = await call('POST', `/api/review/claims/${accepted.json().id}`, {
+      const badValue = await call('POST', `/api/review/claims/${body<{ id: number }>(accepted).id}`, {
         json: { decision: 'correct', value: 42 },
         headers,
       });
@@ -390,12 +385,12 @@ for (const engine of ENGINES) {
 
       const instrument = await call('GET', `/api/instruments/${typeClaim.subjectId}`);
       assert.equal(
-        (instrument.json() as { type: string }).type,
+        body<{ type: string }>(instrument).type,
         'readmission_agreement',
         'the reviewed value wins',
       );
       const history = await call('GET', `/api/audit?record=${typeClaim.subjectId}&kind=instrument`);
-      const changes = (history.json() as { items: { action: string; reason: string | null }[] }).items;
+      const changes = body<{ items: { action: string; reason: string | null }[] }>(history).items;
       assert.ok(
         changes.some((c) => c.action === 'claim.correct' && c.reason === 'the text names an agreement'),
       );

@@ -77,15 +77,25 @@ export async function installAuthentication(app: FastifyInstance, people: People
   });
 
   // After the body is parsed (a form's `_csrf` field), before any handler.
-  app.addHook('preHandler', async (request) => {
-    if (SAFE_METHODS.has(request.method) || request.is404) return;
-    if (request.routeOptions.config.auth === 'public') return;
-    const identity = signedIn(request);
-    if (identity.via !== 'session' || identity.csrf === null) return;
-    const body = request.body as Record<string, unknown> | null | undefined;
-    const sent =
-      request.headers[CSRF_HEADER] ??
-      (typeof body === 'object' && body !== null && !Array.isArray(body) ? body[CSRF_FIELD] : undefined);
-    if (!csrfMatches(sent, identity.csrf)) throw csrfRefused();
+  app.addHook('preHandler', (request, _reply, done) => {
+    try {
+      checkWrite(request);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
   });
+}
+
+/** The write guard: someone is signed in, and a cookie-borne session sent its CSRF token. */
+function checkWrite(request: FastifyRequest): void {
+  if (SAFE_METHODS.has(request.method) || request.is404) return;
+  if (request.routeOptions.config.auth === 'public') return;
+  const identity = signedIn(request);
+  if (identity.via !== 'session' || identity.csrf === null) return;
+  const body = request.body as Record<string, unknown> | null | undefined;
+  const sent =
+    request.headers[CSRF_HEADER] ??
+    (typeof body === 'object' && body !== null && !Array.isArray(body) ? body[CSRF_FIELD] : undefined);
+  if (!csrfMatches(sent, identity.csrf)) throw csrfRefused();
 }

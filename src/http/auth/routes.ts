@@ -35,10 +35,10 @@ export function sessionRoutes(
     tag: 'accounts',
     summary: 'Who the request acts as (null user: an anonymous reader), and the CSRF token of the session',
     response: SessionSchema,
-    handler: async ({ request, reply }) => {
+    handler: ({ request, reply }) => {
       // The CSRF token is in the body: never cached, and a cross-site page cannot read it (no CORS).
       void reply.header('cache-control', 'no-store');
-      return sessionView(request.identity);
+      return Promise.resolve(sessionView(request.identity));
     },
   });
 

@@ -17,7 +17,10 @@ function actionText(action: string, tr: Translator): string {
 /** A before/after value: `{ property: value }` for facts, `{ status }` for commitments. */
 function valueText(value: unknown, tr: Translator): string {
   if (value === null || value === undefined) return '—';
-  if (typeof value !== 'object') return String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    return String(value);
+  }
+  if (typeof value !== 'object') return '—';
   return Object.entries(value as Record<string, unknown>)
     .map(([key, v]) =>
       key === 'status' && typeof v === 'string'

@@ -47,14 +47,13 @@ function valueControl(item: ReviewItem, tr: Translator): SafeHtml {
       ]);
     default: {
       const record = (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
+      const shown = (x: unknown): string => (typeof x === 'string' || typeof x === 'number' ? String(x) : '');
       const text =
         item.property === 'party'
-          ? String(record.actorId ?? '')
+          ? shown(record.actorId)
           : item.property === 'date' || item.property === 'amount'
-            ? String(record.value ?? '')
-            : typeof v === 'string'
-              ? v
-              : '';
+            ? shown(record.value)
+            : shown(v);
       const hint = item.property === 'date' ? html` placeholder="YYYY-MM-DD"` : '';
       return html`<input id="${id}" name="value" value="${text}" size="30" ${hint} />`;
     }
