@@ -41,7 +41,10 @@ function account(tr: Translator, url: string, viewer: Viewer | null | undefined)
   }
   return html`<form class="account" action="/sign-out" method="post">
     ${csrfField(viewer)}
-    <span>${tr.t('signedInAs')} <strong>${viewer.name}</strong> (${roleLabel(viewer.role, tr)})</span>
+    <span
+      >${tr.t('signedInAs')}
+      <strong translate="no">${viewer.name}</strong> (${roleLabel(viewer.role, tr)})</span
+    >
     <button type="submit">${tr.t('signOut')}</button>
   </form>`;
 }
