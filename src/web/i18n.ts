@@ -304,6 +304,11 @@ const TERMS: Record<string, Record<Language, string>> = {
   status: { en: 'status', fr: 'statut' },
   binding: { en: 'binding', fr: 'contraignant' },
   legal_form: { en: 'legal form', fr: 'forme juridique' },
+  // a document's source fields, read from its text like any other fact (storage/records.ts)
+  source_title: { en: 'title', fr: 'titre' },
+  source_url: { en: 'web address', fr: 'adresse web' },
+  publisher: { en: 'publisher', fr: 'éditeur' },
+  published: { en: 'publication date', fr: 'date de publication' },
   owner: { en: 'owner', fr: 'auteur' },
   deadline: { en: 'deadline', fr: 'échéance' },
   place: { en: 'place', fr: 'lieu' },

@@ -75,5 +75,5 @@ export const ACCOUNT_MESSAGES = {
   'action_claim.correct': { en: 'fact corrected', fr: 'fait corrigé' },
   'action_claim.reject': { en: 'fact rejected', fr: 'fait rejeté' },
   'action_commitment.status': { en: 'status changed', fr: 'statut modifié' },
-  action_other: { en: 'change', fr: 'modification' },
+  action_other: { en: 'other change', fr: 'autre modification' },
 } as const;

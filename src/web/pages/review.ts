@@ -23,6 +23,8 @@ const options = (codes: readonly string[], current: unknown, label: (code: strin
     (code) => html`<option value="${code}" ${code === current ? html`selected` : ''}>${label(code)}</option>`,
   );
 
+const capitalise = (text: string): string => text.charAt(0).toLocaleUpperCase() + text.slice(1);
+
 /** The control for the right value of a fact, in words where the property has a vocabulary. */
 function valueControl(item: ReviewItem, tr: Translator): SafeHtml {
   const id = `value-${item.id}`;
@@ -39,7 +41,8 @@ function valueControl(item: ReviewItem, tr: Translator): SafeHtml {
     case 'approach':
       return select(options(APPROACHES, v, (c) => tr.approachLabel(c)));
     case 'legal_form':
-      return select(options(LEGAL_FORMS, v, (c) => tr.term(c)));
+      // Capitalised like a menu entry (and so never the bare code "agreement" in English).
+      return select(options(LEGAL_FORMS, v, (c) => capitalise(tr.term(c))));
     case 'binding':
       return select([
         html`<option value="true" ${v === true ? html`selected` : ''}>${tr.t('yes')}</option>`,
