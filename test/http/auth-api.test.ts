@@ -283,6 +283,36 @@ for (const engine of ENGINES) {
       assert.equal(body<{ user: unknown }>(after).user, null);
     });
 
+    void it('accepts an invitation once: the sign-up page, then a signed-in new user of the invited role', async () => {
+      const { token } = await atlas.store.people.invite(
+        { email: 'invited@example.org', role: 'contributor' },
+        'cli',
+      );
+      const page = await call('GET', `/sign-in/invitation?token=${encodeURIComponent(token)}&lang=fr`);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Accepter l’invitation/);
+      assert.match(page.body, /invited@example\.org/);
+      const weak = await call('POST', '/api/invitations', {
+        json: { token, name: 'Ines', password: 'short' },
+      });
+      assert.equal(weak.statusCode, 400);
+      const accepted = await call('POST', '/api/invitations', {
+        json: { token, name: 'Ines', password: PASSWORD },
+      });
+      assert.equal(accepted.statusCode, 201, accepted.body);
+      const view = body<{ user: { email: string; role: string }; csrfToken: string }>(accepted);
+      assert.deepEqual([view.user.email, view.user.role], ['invited@example.org', 'contributor']);
+      assert.match(String(accepted.headers['set-cookie']), /mda_session=mda_s_/);
+      const again = await call('POST', '/api/invitations', {
+        json: { token, name: 'Ines', password: PASSWORD },
+      });
+      assert.equal(again.statusCode, 404, 'an invitation is used once');
+      assert.equal(
+        (await call('GET', `/sign-in/invitation?token=${encodeURIComponent(token)}`)).statusCode,
+        404,
+      );
+    });
+
     void it('takes API tokens without CSRF, caps them by scope, and refuses a revoked one', async () => {
       const people = atlas.store.people;
       const write = await people.createToken(ids.contributor!, 'script', 'write', 'cli');
