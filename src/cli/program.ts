@@ -121,7 +121,7 @@ export function buildProgram(): Command {
     .option('--date <yyyy[-mm[-dd]]>', 'publication date ("" clears it)')
     .option('--url <url>', 'source URL, http or https ("" clears it)')
     .option('--lang <lang>', "the document's language: fr or en")
-    .option('--by <name>', 'who makes the change (default $USER)')
+    .option('--as <email>', 'record the change as this account (default: the command line, `cli`)')
     .option('--json', 'print the document as JSON')
     .action(lazy(async () => (await import('./commands/document.ts')).runDocumentSet));
   document
@@ -197,7 +197,7 @@ export function buildProgram(): Command {
     .option('--overdue', 'only overdue commitments')
     .option('--set <id>', 'the commitment whose status to set (with --status)')
     .option('--status <status>', 'open, in_progress, done or dropped')
-    .option('--by <name>', 'who sets the status (default $USER)')
+    .option('--as <email>', 'record the change as this account (default: the command line, `cli`)')
     .option('--note <text>', 'a note kept with the status change')
     .option('--today <yyyy-mm-dd>', 'the date to judge deadlines against (default today)')
     .option('--json', 'print JSON')
@@ -208,13 +208,13 @@ export function buildProgram(): Command {
     .description('indicator series with a source for each value; --add records a value')
     .option('--country <code>', 'one country (ISO alpha-2)')
     .option('--instrument <id>', 'one instrument (adds its money committed)')
-    .option('--add', 'record a value: --name --value [--date --country --unit --source --by]')
+    .option('--add', 'record a value: --name --value [--date --country --unit --source --as]')
     .option('--name <indicator>', 'what is measured')
     .option('--value <n>', 'the value')
     .option('--date <yyyy[-mm[-dd]]>', 'when')
     .option('--unit <unit>', 'count, %, or a currency (default count)')
     .option('--source <note>', 'where the value comes from')
-    .option('--by <name>', 'who enters it (default $USER)')
+    .option('--as <email>', 'record the value as entered by this account (default: the command line)')
     .option('--approximate', 'the value is approximate')
     .option('--json', 'print JSON')
     .action(lazy(async () => (await import('./commands/commitments.ts')).runIndicators));
