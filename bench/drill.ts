@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import JSZip from 'jszip';
 import { builtInCorpusFiles } from '../src/services/corpus.ts';
+import { openAtlasStore } from '../src/storage/database.ts';
 import { databaseFile } from '../src/storage/paths.ts';
 import { renderTable, verdict, type DrillRow } from './drill-report.ts';
 
@@ -362,7 +363,22 @@ async function startServer(dataDir: string): Promise<{ url: string; stop: () => 
   };
 }
 
+/** A contributor's API token in the atlas at `dataDir`: writes need a user (made as `mda user` does). */
+async function drillToken(dataDir: string): Promise<string> {
+  const store = await openAtlasStore({ dataDir });
+  try {
+    const user = await store.people.addUser(
+      { email: 'drill@example.org', name: 'drill', role: 'contributor' },
+      'cli',
+    );
+    return (await store.people.createToken(user.id, 'drill', 'write', 'cli')).token;
+  } finally {
+    await store.close();
+  }
+}
+
 async function loadDrill(dataDir: string): Promise<DrillRow[]> {
+  const token = await drillToken(dataDir);
   const server = await startServer(dataDir);
   const rows: DrillRow[] = [];
   let accepted = 0;
@@ -372,7 +388,6 @@ async function loadDrill(dataDir: string): Promise<DrillRow[]> {
     unit: 'people',
     date: '2025',
     country: 'ML',
-    enteredBy: 'drill',
   };
   const id = (await (await fetch(`${server.url}/api/instruments?limit=1`)).json()) as {
     items: { id: string }[];
@@ -393,7 +408,7 @@ async function loadDrill(dataDir: string): Promise<DrillRow[]> {
         ...(write
           ? {
               method: 'POST',
-              headers: { 'content-type': 'application/json' },
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
               body: JSON.stringify(indicator),
             }
           : {}),

@@ -121,7 +121,7 @@ export function buildProgram(): Command {
     .option('--date <yyyy[-mm[-dd]]>', 'publication date ("" clears it)')
     .option('--url <url>', 'source URL, http or https ("" clears it)')
     .option('--lang <lang>', "the document's language: fr or en")
-    .option('--by <name>', 'who makes the change (default $USER)')
+    .option('--as <email>', 'record the change as this account (default: the command line, `cli`)')
     .option('--json', 'print the document as JSON')
     .action(lazy(async () => (await import('./commands/document.ts')).runDocumentSet));
   document
@@ -254,7 +254,7 @@ export function buildProgram(): Command {
     .option('--overdue', 'only overdue commitments')
     .option('--set <id>', 'the commitment whose status to set (with --status)')
     .option('--status <status>', 'open, in_progress, done or dropped')
-    .option('--by <name>', 'who sets the status (default $USER)')
+    .option('--as <email>', 'record the change as this account (default: the command line, `cli`)')
     .option('--note <text>', 'a note kept with the status change')
     .option('--today <yyyy-mm-dd>', 'the date to judge deadlines against (default today)')
     .option('--json', 'print JSON')
@@ -265,13 +265,13 @@ export function buildProgram(): Command {
     .description('indicator series with a source for each value; --add records a value')
     .option('--country <code>', 'one country (ISO alpha-2)')
     .option('--instrument <id>', 'one instrument (adds its money committed)')
-    .option('--add', 'record a value: --name --value [--date --country --unit --source --by]')
+    .option('--add', 'record a value: --name --value [--date --country --unit --source --as]')
     .option('--name <indicator>', 'what is measured')
     .option('--value <n>', 'the value')
     .option('--date <yyyy[-mm[-dd]]>', 'when')
     .option('--unit <unit>', 'count, %, or a currency (default count)')
     .option('--source <note>', 'where the value comes from')
-    .option('--by <name>', 'who enters it (default $USER)')
+    .option('--as <email>', 'record the value as entered by this account (default: the command line)')
     .option('--approximate', 'the value is approximate')
     .option('--json', 'print JSON')
     .action(lazy(async () => (await import('./commands/commitments.ts')).runIndicators));
@@ -308,6 +308,54 @@ export function buildProgram(): Command {
     .option('--mark-seen', 'mark the listed hits seen')
     .option('--json', 'print JSON')
     .action(lazy(async () => (await import('./commands/watch.ts')).runWatchHits));
+
+  const user = program
+    .command('user')
+    .description('accounts: add users, set roles and passwords, API tokens for scripts, invitations');
+  user
+    .command('add')
+    .description('add a user (the first admin: --role admin --password-stdin)')
+    .argument('<email>', 'the email address the user signs in with')
+    .requiredOption('--name <name>', 'the name shown in history')
+    .requiredOption('--role <role>', 'reader, contributor, reviewer or admin')
+    .option('--org <organisation>', 'an organisation id or name (a new name creates it)')
+    .option('--focal-point', "the organisation's focal point (names its contributors)")
+    .option('--password-stdin', 'read the password from standard input (at least 10 characters)')
+    .option('--json', 'print the user as JSON')
+    .action(lazy(async () => (await import('./commands/user.ts')).runUserAdd));
+  user
+    .command('role')
+    .description("change a user's role")
+    .argument('<email>', "the user's email")
+    .argument('<role>', 'reader, contributor, reviewer or admin')
+    .action(lazy(async () => (await import('./commands/user.ts')).runUserRole));
+  user
+    .command('password')
+    .description("set a user's password (ends the user's open sessions)")
+    .argument('<email>', "the user's email")
+    .option('--password-stdin', 'read the password from standard input')
+    .action(lazy(async () => (await import('./commands/user.ts')).runUserPassword));
+  user
+    .command('token')
+    .description('create an API token for scripts (printed once), or revoke one with --revoke')
+    .argument('<email>', "the token's user")
+    .option('--scope <scope>', "read, write or review (capped by the user's role)")
+    .option('--name <name>', 'what the token is for (default "script")')
+    .option('--revoke <id>', 'revoke this token (tok_…) instead')
+    .action(lazy(async () => (await import('./commands/user.ts')).runUserToken));
+  user
+    .command('list')
+    .description('list the users with their roles and organisations')
+    .option('--tokens', 'list their API tokens too (never the secrets)')
+    .option('--json', 'print JSON')
+    .action(lazy(async () => (await import('./commands/user.ts')).runUserList));
+  user
+    .command('invite')
+    .description('invite someone: prints a sign-up link (valid a week, used once)')
+    .argument('<email>', 'the address invited')
+    .requiredOption('--role <role>', 'reader, contributor, reviewer or admin')
+    .option('--org <organisation>', 'an organisation id or name (a new name creates it)')
+    .action(lazy(async () => (await import('./commands/user.ts')).runUserInvite));
 
   program
     .command('reanalyse')

@@ -7,7 +7,7 @@ import { invalidInput } from './errors.ts';
 import { PARTY_ROLES } from './model.ts';
 import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from './taxonomy.ts';
 
-const LEGAL_FORMS = [
+export const LEGAL_FORMS = [
   'treaty',
   'agreement',
   'memorandum',

@@ -2,7 +2,8 @@
  * The atlas's HTTP server: one fastify app serving the JSON API under /api and the server-rendered
  * web pages, with a strict Content-Security-Policy (nothing is fetched from outside the machine),
  * a request id on every response, one error envelope, an allow-list of Host names (DNS
- * rebinding), a rate limit on writes and a structured request log (pino, with request ids).
+ * rebinding), a rate limit on writes, accounts (a session cookie or an API token; every write needs
+ * a user with the right role) and a structured request log (pino, with request ids).
  */
 import { randomUUID } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
@@ -21,7 +22,11 @@ import { frameworkErrors, installErrorHandler, sendEnvelope, setSecurityHeaders 
 import { crossSiteRequest, hostNotAllowed, invalidInput, tooManyRequests } from '../domain/errors.ts';
 import { SERVER_BUSY_RETRY, type BusyRetry } from '../storage/busy.ts';
 import { useBusyRetry } from './analyses/mutation.ts';
+import { installAuthentication } from './auth/authenticate.ts';
+import { sessionRoutes } from './auth/routes.ts';
+import { LoginThrottle, type ThrottleLimits } from './auth/throttle.ts';
 import { instrumentRoutes } from './instruments/routes.ts';
+import { reviewRoutes } from './review/routes.ts';
 import { openApiDocument } from './openapi.ts';
 import type { ApiContext, RouteDoc } from './route.ts';
 import { searchRoutes } from './search/routes.ts';
@@ -54,6 +59,8 @@ export interface ServerOptions {
   readonly writeLimit?: WriteLimit;
   /** Retries of a write that finds the database locked by another process, before a 503. */
   readonly busyRetry?: BusyRetry;
+  /** Failed sign-ins allowed per account and per client address (see http/auth/throttle.ts). */
+  readonly loginLimits?: ThrottleLimits;
   /** Serve the web pages too (default true). */
   readonly web?: boolean;
   readonly version?: string;
@@ -158,6 +165,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     errorResponseBuilder: (_request, context) =>
       tooManyRequests(limit.max, `${Math.round(limit.windowMs / 1000)} s`, Math.ceil(context.ttl / 1000)),
   });
+  // Who the request acts as (session cookie or API token); writes need someone, with a CSRF token
+  // when the cookie is what identifies them.
+  await installAuthentication(app, options.store.people);
+  const signInDeps = { people: options.store.people, throttle: new LoginThrottle(options.loginLimits) };
   // Documents ingested by another process (the CLI) become searchable on the next search.
   app.addHook('preHandler', async (request) => {
     if (/^\/(api\/)?search\b|[?&]q=/.test(request.url)) await ensureSearchIndex(options.db);
@@ -177,9 +188,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   statsRoutes(app, docs, context);
   analysisRoutes(app, docs, context);
   trackerRoutes(app, docs, context);
+  sessionRoutes(app, docs, context, signInDeps);
+  reviewRoutes(app, docs, context);
   const document = openApiDocument(docs, options.version ?? '0.1.0');
   app.get('/api/openapi.json', (_request, reply) => reply.send(document));
-  if (web) registerWeb(app, context);
+  if (web) registerWeb(app, context, signInDeps);
   return app;
 }
 

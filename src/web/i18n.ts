@@ -6,10 +6,12 @@ import { actorName } from '../domain/actors.ts';
 import type { Language } from '../domain/model.ts';
 import { labelOf } from '../domain/taxonomy.ts';
 import { ANALYSIS_MESSAGES } from './pages/analyses/labels.ts';
+import { ACCOUNT_MESSAGES } from './pages/account-labels.ts';
 import { counted, formatNumber } from './format.ts';
 
 const MESSAGES = {
   ...ANALYSIS_MESSAGES,
+  ...ACCOUNT_MESSAGES,
   appName: { en: 'Migration Diplomacy Atlas', fr: 'Atlas de la diplomatie migratoire' },
   skip: { en: 'Skip to content', fr: 'Aller au contenu' },
   dashboard: { en: 'Overview', fr: 'Vue d’ensemble' },
@@ -307,6 +309,11 @@ const TERMS: Record<string, Record<Language, string>> = {
   status: { en: 'status', fr: 'statut' },
   binding: { en: 'binding', fr: 'contraignant' },
   legal_form: { en: 'legal form', fr: 'forme juridique' },
+  // a document's source fields, read from its text like any other fact (storage/records.ts)
+  source_title: { en: 'title', fr: 'titre' },
+  source_url: { en: 'web address', fr: 'adresse web' },
+  publisher: { en: 'publisher', fr: 'éditeur' },
+  published: { en: 'publication date', fr: 'date de publication' },
   owner: { en: 'owner', fr: 'auteur' },
   deadline: { en: 'deadline', fr: 'échéance' },
   place: { en: 'place', fr: 'lieu' },

@@ -1,14 +1,18 @@
 /** The page shell: skip link, header with navigation and the language switch, main, footer. */
 import { html, type SafeHtml } from './html.ts';
 import type { MessageKey, Translator } from './i18n.ts';
+import { csrfField, mayUse, roleLabel, type Viewer } from './viewer.ts';
 
 export interface PageInput {
   readonly tr: Translator;
   readonly title: string;
   /** The request URL (path and query), to build the language switch. */
   readonly url: string;
-  readonly nav?: 'dashboard' | 'search' | 'countries' | 'documents' | 'network' | 'timeline' | 'analyses';
+  readonly nav?:
+    'dashboard' | 'search' | 'countries' | 'documents' | 'network' | 'timeline' | 'analyses' | 'review';
   readonly body: SafeHtml;
+  /** Who is signed in (null or absent: an anonymous reader). */
+  readonly viewer?: Viewer | null;
 }
 
 const NAV: readonly { key: PageInput['nav']; path: string; label: MessageKey }[] = [
@@ -28,9 +32,29 @@ function switchUrl(url: string, lang: 'fr' | 'en'): string {
   return `${parsed.pathname}${parsed.search}${parsed.hash}`;
 }
 
+/** The header's account corner: who is signed in and a sign-out button, or a sign-in link. */
+function account(tr: Translator, url: string, viewer: Viewer | null | undefined): SafeHtml {
+  if (viewer === null || viewer === undefined) {
+    const next = new URL(url, 'http://localhost').pathname;
+    const back = next.startsWith('/sign-in') ? '' : `?next=${encodeURIComponent(next)}`;
+    return html`<a class="account" href="/sign-in${back}">${tr.t('signIn')}</a>`;
+  }
+  return html`<form class="account" action="/sign-out" method="post">
+    ${csrfField(viewer)}
+    <span
+      >${tr.t('signedInAs')}
+      <strong translate="no">${viewer.name}</strong> (${roleLabel(viewer.role, tr)})</span
+    >
+    <button type="submit">${tr.t('signOut')}</button>
+  </form>`;
+}
+
 /** A complete HTML document. */
-export function page({ tr, title, url, nav, body }: PageInput): string {
+export function page({ tr, title, url, nav, body, viewer }: PageInput): string {
   const other = tr.lang === 'fr' ? 'en' : 'fr';
+  const items = mayUse(viewer, 'reviewer')
+    ? [...NAV, { key: 'review' as const, path: '/review', label: 'reviewNav' as const }]
+    : NAV;
   return html`<!doctype html>
     <html lang="${tr.lang}">
       <head>
@@ -47,7 +71,7 @@ export function page({ tr, title, url, nav, body }: PageInput): string {
           <a class="brand" href="/">${tr.t('appName')}</a>
           <nav aria-label="${tr.lang === 'fr' ? 'Navigation principale' : 'Main navigation'}">
             <ul>
-              ${NAV.map(
+              ${items.map(
                 (item) =>
                   html`<li>
                     <a href="${item.path}" ${item.key === nav ? html` aria-current="page"` : ''}
@@ -71,6 +95,7 @@ export function page({ tr, title, url, nav, body }: PageInput): string {
             title="${tr.t('switchLabel')}"
             >${tr.t('switchTo')}</a
           >
+          ${account(tr, url, viewer)}
         </header>
         <main id="main" tabindex="-1">${body}</main>
         <footer class="site-footer">

@@ -27,6 +27,11 @@ import { segmentedDocuments } from './document-sentences.ts';
 import { mapCounts } from './map-counts.ts';
 import { pickLanguage, translator, type Translator } from './i18n.ts';
 import { page, type PageInput } from './layout.ts';
+import { viewerOf } from './viewer.ts';
+import { registerAccountWeb } from './account-routes.ts';
+import type { SignInDeps } from '../http/auth/sign-in.ts';
+import { recordHistory } from '../services/history.ts';
+import { historySection } from './pages/history.ts';
 import { countryPage } from './pages/country.ts';
 import { countriesPage } from './pages/countries.ts';
 import { dashboardPage } from './pages/dashboard.ts';
@@ -65,8 +70,12 @@ function languageOf(request: FastifyRequest, reply: FastifyReply): 'fr' | 'en' {
   return lang;
 }
 
-function sendPage(reply: FastifyReply, input: PageInput, status = 200): FastifyReply {
-  return reply.status(status).type('text/html; charset=utf-8').send(page(input));
+/** Sends a page, with the signed-in person (if any) in its header. */
+export function sendPage(reply: FastifyReply, input: PageInput, status = 200): FastifyReply {
+  return reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .send(page({ viewer: viewerOf(reply.request), ...input }));
 }
 
 /** Renders an error as an HTML page in the reader's language (used by the error handler). */
@@ -132,7 +141,7 @@ const MapQuery = z
   })
   .loose();
 
-export function registerWeb(app: FastifyInstance, context: ApiContext): void {
+export function registerWeb(app: FastifyInstance, context: ApiContext, signInDeps: SignInDeps): void {
   const { db, store } = context;
   /** A translator with the stored actor names (loaded per request: actors change with ingestion). */
   const translate = async (request: FastifyRequest, reply: FastifyReply): Promise<Translator> =>
@@ -217,7 +226,10 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
       tr,
       title: instrument.title,
       url: request.url,
-      body: html`${instrumentPage(instrument, documents, tr)}${await indicatorsPanel(store, { instrumentId: id }, tr)}`,
+      body: html`${instrumentPage(instrument, documents, tr)}${await indicatorsPanel(store, { instrumentId: id }, tr)}${historySection(
+        (await recordHistory(store, { id, kind: 'instrument' }, { limit: 500, offset: 0 }, false)).items,
+        tr,
+      )}`,
     });
   });
 
@@ -307,4 +319,5 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
     return sendPage(reply, { tr, title: tr.t('timeline'), url: request.url, nav: 'timeline', body });
   });
   registerAnalysesWeb(app, context);
+  registerAccountWeb(app, context, signInDeps);
 }

@@ -164,6 +164,30 @@ void describe('mda analyses commands', () => {
     const tracker = JSON.parse(
       (await mda('--data', data, 'commitments', '--country', 'ML', '--json')).stdout,
     ) as { nextDialogue: { id: string } };
+    const tester = await mda(
+      '--data',
+      data,
+      'user',
+      'add',
+      'tester@example.org',
+      '--name',
+      'Tester',
+      '--role',
+      'contributor',
+    );
+    assert.equal(tester.code, 0, tester.stderr);
+    const stranger = await mda(
+      '--data',
+      data,
+      'commitments',
+      '--set',
+      tracker.nextDialogue.id,
+      '--status',
+      'done',
+      '--as',
+      'nobody@example.org',
+    );
+    assert.equal(stranger.code, 66, 'a change is recorded as an account, never as a typed name');
     const set = await mda(
       '--data',
       data,
@@ -172,8 +196,8 @@ void describe('mda analyses commands', () => {
       tracker.nextDialogue.id,
       '--status',
       'done',
-      '--by',
-      'tester',
+      '--as',
+      'tester@example.org',
       '--today',
       '2017-09-15',
       '--json',

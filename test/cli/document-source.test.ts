@@ -76,6 +76,18 @@ void describe('mda document set / cite', () => {
     assert.equal(badDate.code, 64);
     const missing = await mda('--data', dir, 'document', 'set', 'doc_missing', '--title', 'x');
     assert.equal(missing.code, 66);
+    const ana = await mda(
+      '--data',
+      dir,
+      'user',
+      'add',
+      'ana@example.org',
+      '--name',
+      'Ana',
+      '--role',
+      'contributor',
+    );
+    assert.equal(ana.code, 0, ana.stderr);
     const set = await mda(
       '--data',
       dir,
@@ -94,8 +106,8 @@ void describe('mda document set / cite', () => {
       'https://example.org/mali',
       '--lang',
       'fr',
-      '--by',
-      'ana',
+      '--as',
+      'ana@example.org',
       '--json',
     );
     assert.equal(set.code, 0, set.stderr);
@@ -106,7 +118,8 @@ void describe('mda document set / cite', () => {
     const store = await openAtlasStore({ dataDir: dir });
     try {
       const history = await store.documentSourceHistory(maliId);
-      const byAna = history.filter((h) => h.assertedBy === 'user:ana');
+      const ana = await store.people.findUserByEmail('ana@example.org');
+      const byAna = history.filter((h) => h.assertedBy === `user:${ana?.id}`);
       assert.deepEqual(byAna.map((h) => h.field).sort(), ['published', 'publisher', 'title', 'url']);
       assert.ok(byAna.every((h) => h.span === null && !Number.isNaN(Date.parse(h.at))));
     } finally {

@@ -10,18 +10,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ingestFile } from '../../src/services/ingest.ts';
+import { bearerFor } from '../support/accounts.ts';
 import { getJson, startTestAtlas, type TestAtlas } from './fixture.ts';
 
 interface ErrorBody {
   error: { code: string; message: string; field?: string };
 }
 
+/** The API token of the contributor these tests write as (set in `before`). */
+let auth: Record<string, string> = {};
+
 async function send(base: string, method: string, path: string, body?: unknown) {
   const response = await fetch(base + path, {
     method,
-    ...(body === undefined
-      ? {}
-      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
   return { status: response.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
@@ -31,8 +34,12 @@ void describe('analyses API', () => {
   let atlas: TestAtlas;
   let emnId = '';
   let dir = '';
+  let userId = '';
   before(async () => {
     atlas = await startTestAtlas();
+    const contributor = await bearerFor(atlas.served.store, 'contributor', 'API Test');
+    auth = contributor.headers;
+    userId = contributor.userId;
     emnId = atlas.served.ingested?.results.find((r) => r.file.includes('emn-oecd'))?.documentId ?? '';
     dir = await mkdtemp(join(tmpdir(), 'mda-api-analyses-'));
   });
@@ -116,10 +123,7 @@ void describe('analyses API', () => {
     assert.equal(before.body.nextDialogue.deadline.value, '2017-09');
     assert.equal(before.body.priorities.length, 5);
     const id = before.body.nextDialogue.id;
-    const patched = await send(atlas.url, 'PATCH', `/api/commitments/${id}`, {
-      status: 'done',
-      by: 'api-test',
-    });
+    const patched = await send(atlas.url, 'PATCH', `/api/commitments/${id}`, { status: 'done' });
     assert.equal(patched.status, 200);
     assert.equal((patched.body as { status: string }).status, 'done');
     const after = await getJson<Tracker>(atlas.url, '/api/commitments?country=ML&today=2017-09-15');
@@ -128,14 +132,13 @@ void describe('analyses API', () => {
       atlas.url,
       `/api/commitments/${id}/history`,
     );
-    assert.equal(history.body.history[0]?.changedBy, 'user:api-test');
-    const bad = await send(atlas.url, 'PATCH', `/api/commitments/${id}`, { status: 'finished', by: 'x' });
+    assert.equal(history.body.history[0]?.changedBy, `user:${userId}`);
+    const typed = await send(atlas.url, 'PATCH', `/api/commitments/${id}`, { status: 'open', by: 'x' });
+    assert.equal(typed.status, 400, 'who changes it is the signed-in user, never a typed name');
+    const bad = await send(atlas.url, 'PATCH', `/api/commitments/${id}`, { status: 'finished' });
     assert.equal(bad.status, 400);
     assert.equal((bad.body as ErrorBody).error.field, 'status');
-    assert.equal(
-      (await send(atlas.url, 'PATCH', '/api/commitments/st_0_0', { status: 'done', by: 'x' })).status,
-      404,
-    );
+    assert.equal((await send(atlas.url, 'PATCH', '/api/commitments/st_0_0', { status: 'done' })).status, 404);
     const csv = await fetch(`${atlas.url}/api/commitments?format=csv`);
     assert.match(await csv.text(), /^id,status,owners,deadline/);
   });
@@ -148,7 +151,7 @@ void describe('analyses API', () => {
     for (const headers of crossSite) {
       const response = await fetch(`${atlas.url}/api/watches`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...auth, ...headers },
         body: JSON.stringify({ name: 'x', country: 'ML' }),
       });
       assert.equal(response.status, 403);
@@ -166,11 +169,11 @@ void describe('analyses API', () => {
       unit: 'count',
       date: '2025',
       country: 'GE',
-      enteredBy: 'api-test',
       note: 'MFA of Georgia',
     });
     assert.equal(created.status, 201);
-    assert.equal((created.body as { assertedBy: string }).assertedBy, 'user:api-test');
+    assert.equal((created.body as { assertedBy: string }).assertedBy, `user:${userId}`);
+    assert.equal((created.body as { source: { enteredBy: string } }).source.enteredBy, 'API Test');
     const r = await getJson<{ series: { indicator: string; values: { value: number }[] }[] }>(
       atlas.url,
       '/api/indicators?country=GE',

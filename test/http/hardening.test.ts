@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
 import { startTestAtlas, type TestAtlas } from './fixture.ts';
+import { bearerFor } from '../support/accounts.ts';
 
 interface Answer {
   readonly status: number;
@@ -51,8 +52,12 @@ function send(
   });
 }
 
-const json = (body: unknown) => ({
-  headers: { 'content-type': 'application/json' },
+/** The API token the writes below are sent with (a contributor of the atlas under test). */
+let auth: Record<string, string> = {};
+
+/** A JSON write, signed with `headers` (default: the main atlas's contributor token). */
+const json = (body: unknown, headers: Record<string, string> = auth) => ({
+  headers: { 'content-type': 'application/json', ...headers },
   body: JSON.stringify(body),
 });
 
@@ -78,6 +83,7 @@ before(
   async () => {
     atlas = await startTestAtlas();
     base = atlas.url;
+    auth = (await bearerFor(atlas.served.store)).headers;
   },
   { timeout: 180_000 },
 );
@@ -189,7 +195,7 @@ void describe('validation gaps', () => {
       'today',
     );
     assert.equal((await send(base, 'GET', '/api/commitments?today=2028-02-29')).status, 200);
-    const value = { indicator: 'visas issued', value: 3, unit: 'count', enteredBy: 'test' };
+    const value = { indicator: 'visas issued', value: 3, unit: 'count' };
     assertEnvelope(
       await send(base, 'POST', '/api/indicators', json({ ...value, date: '2026-02-30' })),
       400,
@@ -198,7 +204,7 @@ void describe('validation gaps', () => {
     );
   });
   void test('bounded finite numbers and text without control characters in POST bodies', async () => {
-    const value = { indicator: 'visas issued', value: 3, unit: 'count', enteredBy: 'test' };
+    const value = { indicator: 'visas issued', value: 3, unit: 'count' };
     assertEnvelope(
       await send(base, 'POST', '/api/indicators', json({ ...value, value: 1e308 })),
       400,
@@ -220,7 +226,7 @@ void describe('validation gaps', () => {
   });
   void test('country=XX is refused on POST as on GET', async () => {
     assertEnvelope(await send(base, 'GET', '/api/indicators?country=XX'), 400, 'invalid_input', 'country');
-    const value = { indicator: 'visas issued', value: 3, unit: 'count', enteredBy: 'test' };
+    const value = { indicator: 'visas issued', value: 3, unit: 'count' };
     assertEnvelope(
       await send(base, 'POST', '/api/indicators', json({ ...value, country: 'XX' })),
       400,
@@ -288,6 +294,7 @@ void describe('indicator listing', () => {
 
 void describe('a server with small limits, on an empty atlas', () => {
   let small: TestAtlas & { dir: string };
+  let smallAuth: Record<string, string> = {};
   before(async () => {
     small = await startTestAtlas({
       ingestCorpus: false,
@@ -296,6 +303,7 @@ void describe('a server with small limits, on an empty atlas', () => {
       busyRetry: { delaysMs: [50, 100], retryAfterSeconds: 2 },
       allowedHosts: ['atlas.example.org'],
     });
+    smallAuth = (await bearerFor(small.served.store)).headers;
   });
   after(async () => {
     await small?.close();
@@ -310,13 +318,23 @@ void describe('a server with small limits, on an empty atlas', () => {
     const other = new BetterSqlite3(small.served.databaseFile);
     try {
       other.exec('BEGIN IMMEDIATE');
-      const busy = await send(small.url, 'POST', '/api/watches', json({ name: 'locked out', country: 'ML' }));
+      const busy = await send(
+        small.url,
+        'POST',
+        '/api/watches',
+        json({ name: 'locked out', country: 'ML' }, smallAuth),
+      );
       const body = assertEnvelope(busy, 503, 'busy');
       assert.equal(busy.headers['retry-after'], '2');
       assert.match(body.error.message, /busy/);
       // Released during the retries: the write goes through.
       setTimeout(() => other.exec('ROLLBACK'), 80);
-      const later = await send(small.url, 'POST', '/api/watches', json({ name: 'patient', country: 'ML' }));
+      const later = await send(
+        small.url,
+        'POST',
+        '/api/watches',
+        json({ name: 'patient', country: 'ML' }, smallAuth),
+      );
       assert.equal(later.status, 201, later.text);
     } finally {
       if (other.inTransaction) other.exec('ROLLBACK');
@@ -328,7 +346,12 @@ void describe('a server with small limits, on an empty atlas', () => {
     // The busy test above spent 2 of the 3 writes of the window.
     let answer: Answer | undefined;
     for (let i = 0; i < 3; i++) {
-      answer = await send(small.url, 'POST', '/api/watches', json({ name: `flood ${i}`, country: 'TN' }));
+      answer = await send(
+        small.url,
+        'POST',
+        '/api/watches',
+        json({ name: `flood ${i}`, country: 'TN' }, smallAuth),
+      );
     }
     assert.ok(answer !== undefined);
     const body = assertEnvelope(answer, 429, 'too_many_requests');

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ingestFile } from '../../src/services/ingest.ts';
 import { startTestAtlas, type TestAtlas } from '../http/fixture.ts';
+import { sessionFor } from '../support/accounts.ts';
 
 const PAGES = [
   '/analyses/compare',
@@ -25,8 +26,10 @@ void describe('analyses pages', () => {
   let atlas: TestAtlas;
   let dir = '';
   let emnId = '';
+  /** A contributor signed in with a browser session: the forms show, and post with its CSRF token. */
+  let session = { cookie: '', csrf: '', userId: '' };
   const get = async (path: string) => {
-    const response = await fetch(atlas.url + path);
+    const response = await fetch(atlas.url + path, { headers: { cookie: session.cookie } });
     return {
       status: response.status,
       type: response.headers.get('content-type') ?? '',
@@ -36,13 +39,14 @@ void describe('analyses pages', () => {
   const post = (path: string, form: Record<string, string>) =>
     fetch(atlas.url + path, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(form).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: session.cookie },
+      body: new URLSearchParams({ ...form, _csrf: session.csrf }).toString(),
       redirect: 'manual',
     });
 
   before(async () => {
     atlas = await startTestAtlas();
+    session = await sessionFor(atlas.served.store, atlas.url, 'contributor', 'Web Test');
     emnId = atlas.served.ingested?.results.find((r) => r.file.includes('emn-oecd'))?.documentId ?? '';
     dir = await mkdtemp(join(tmpdir(), 'mda-web-analyses-'));
   });
@@ -106,7 +110,6 @@ void describe('analyses pages', () => {
     const next = action[action.length - 1] ?? '';
     const response = await post(`/analyses/commitments/${next}/status`, {
       status: 'done',
-      by: 'web-test',
       back: path,
     });
     assert.equal(response.status, 303);
@@ -114,10 +117,7 @@ void describe('analyses pages', () => {
     const after = await get(path);
     assert.doesNotMatch(after.body, /<strong class="overdue">/);
     assert.match(after.body, /<option value="done"\s+selected/);
-    assert.equal(
-      (await post(`/analyses/commitments/${next}/status`, { status: 'finished', by: 'x' })).status,
-      400,
-    );
+    assert.equal((await post(`/analyses/commitments/${next}/status`, { status: 'finished' })).status, 400);
   });
 
   void test('indicators: Georgia’s series with its source, and a value added through the form', async () => {
@@ -132,11 +132,15 @@ void describe('analyses pages', () => {
       date: '2025',
       country: 'ge',
       note: 'MFA of Georgia',
-      enteredBy: 'web-test',
     });
     assert.equal(response.status, 303);
     const after = await get('/analyses/indicators?country=GE&lang=fr');
     assert.match(after.body, /2025\u00a0?: 76</);
+    assert.match(after.body, /saisi par[\s\S]{0,80}Web Test/, 'the signed-in user, by name');
+    // A reader without a session sees the values and the way to sign in, not the form.
+    const anonymous = await (await fetch(`${atlas.url}/analyses/indicators?country=GE`)).text();
+    assert.doesNotMatch(anonymous, /action="\/analyses\/indicators" method="post"/);
+    assert.match(anonymous, /href="\/sign-in\?next=/);
     // A decimal comma with grouped thousands is read as a French user means it.
     await post('/analyses/indicators', {
       indicator: 'remittances to Georgia',
@@ -144,13 +148,12 @@ void describe('analyses pages', () => {
       unit: 'million USD',
       date: '2024',
       country: 'GE',
-      enteredBy: 'web-test',
     });
     assert.match((await get('/analyses/indicators?country=GE')).body, /2024\u00a0?: 1,234\.5 million USD/);
     // A JSON body with non-text fields is a clear 400, not an internal error.
     const json = await fetch(`${atlas.url}/analyses/watches`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf },
       body: JSON.stringify({ name: 'x', country: 1 }),
     });
     assert.equal(json.status, 400);

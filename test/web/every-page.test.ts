@@ -16,6 +16,7 @@ import type { Language } from '../../src/domain/model.ts';
 import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../../src/domain/taxonomy.ts';
 import { dictionaries, translator } from '../../src/web/i18n.ts';
 import { getJson, startTestAtlas, type TestAtlas } from '../http/fixture.ts';
+import { sessionFor } from '../support/accounts.ts';
 
 const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-output', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -48,6 +49,12 @@ before(
     const question = (await getJson<{ questions: { question: string }[] }>(atlas.url, '/api/compare')).body
       .questions[0]?.question;
     const firstDocument = documents.body.items[0]?.id ?? '';
+    // Signed in as a reviewer: the pages show their forms, the account corner and the review page.
+    const reviewer = await sessionFor(atlas.served.store, atlas.url, 'reviewer', 'Ada Lovelace');
+    const [name, value] = reviewer.cookie.split('=') as [string, string];
+    await context.addCookies([{ name, value, url: atlas.url }]);
+    const commitment = (await getJson<{ commitments: { id: string }[] }>(atlas.url, '/api/commitments')).body
+      .commitments[0]?.id;
     pages = [
       '/',
       '/?view=world&type=dialogue',
@@ -73,6 +80,12 @@ before(
       '/analyses/indicators',
       '/analyses/conditionality',
       '/analyses/watches',
+      ...(commitment === undefined
+        ? []
+        : [`/analyses/commitments/${encodeURIComponent(commitment)}/history`]),
+      '/review',
+      '/review?country=ML',
+      '/sign-in',
       '/no-such-page',
     ];
   },

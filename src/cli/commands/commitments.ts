@@ -11,6 +11,7 @@ import { commitmentTracker, indicators, todayIso } from '../../services/analyses
 import { globalsOf, withStore } from '../context.ts';
 import { CountryCode, parseOptions } from '../options.ts';
 import { oneLine, out, printJson } from '../output.ts';
+import { cliActor } from '../actor.ts';
 
 const CommitmentsOptions = z
   .object({
@@ -22,12 +23,7 @@ const CommitmentsOptions = z
         error: () => 'expected open, in_progress, done or dropped',
       })
       .optional(),
-    by: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .default(process.env.USER ?? 'cli'),
+    as: z.string().optional(),
     note: z.string().max(2000).optional(),
     today: isoDay.optional(),
     json: z.boolean().default(false),
@@ -49,12 +45,7 @@ const IndicatorsOptions = z.object({
   date: z.string().optional(),
   unit: z.string().default('count'),
   source: z.string().optional(),
-  by: z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
-    .default(process.env.USER ?? 'cli'),
+  as: z.string().optional(),
   approximate: z.boolean().default(false),
   json: z.boolean().default(false),
 });
@@ -65,7 +56,8 @@ export async function runCommitments(raw: unknown, command: Command): Promise<vo
   const today = o.today ?? todayIso();
   const tracker = await withStore(globals, async (store) => {
     if (o.set !== undefined && o.status !== undefined) {
-      await store.analyses.setCommitmentStatus(o.set, o.status, `user:${o.by}`, o.note ?? null);
+      const who = await cliActor(store, o.as);
+      await store.analyses.setCommitmentStatus(o.set, o.status, who.actor, o.note ?? null);
     }
     return commitmentTracker(store, {
       ...(o.country === undefined ? {} : { country: o.country }),
@@ -102,6 +94,7 @@ export async function runIndicators(raw: unknown, command: Command): Promise<voi
   const o = parseOptions(IndicatorsOptions, raw);
   const series = await withStore(globals, async (store) => {
     if (o.add) {
+      const who = await cliActor(store, o.as);
       const value = parseIndicatorInput({
         indicator: o.name,
         value: o.value,
@@ -110,10 +103,10 @@ export async function runIndicators(raw: unknown, command: Command): Promise<voi
         country: o.country ?? null,
         instrumentId: o.instrument ?? null,
         approximate: o.approximate,
-        enteredBy: o.by,
+        enteredBy: who.name,
         note: o.source ?? null,
       });
-      await store.analyses.addIndicator(value);
+      await store.analyses.addIndicator(value, who.actor);
     }
     return indicators(store, {
       ...(o.country === undefined ? {} : { country: o.country }),

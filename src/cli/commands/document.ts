@@ -6,10 +6,11 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { cite, CITATION_FORMATS } from '../../domain/citation.ts';
-import { documentSourceChanges, userText } from '../../domain/input-schemas.ts';
+import { documentSourceChanges } from '../../domain/input-schemas.ts';
 import { globalsOf, withStore } from '../context.ts';
 import { parseOptions } from '../options.ts';
 import { oneLine, out, outData, printJson } from '../output.ts';
+import { cliActor } from '../actor.ts';
 
 const DocumentId = z.string().trim().min(1, 'give a document id (doc_…)').max(200);
 
@@ -22,7 +23,7 @@ const SetOptions = z.object({
   publisher: clearable(z.string()),
   date: clearable(z.string()),
   url: clearable(z.string()),
-  by: userText(100).default(process.env.USER ?? 'cli'),
+  as: z.string().optional(),
   json: z.boolean().default(false),
 });
 
@@ -58,8 +59,8 @@ export async function runDocumentSet(id: string, raw: unknown, command: Command)
     ...(options.url === undefined ? {} : { url: options.url }),
     ...(language === undefined ? {} : { lang: language }),
   });
-  const document = await withStore(globals, (store) =>
-    store.setDocumentSource(documentId, changes, `user:${options.by}`),
+  const document = await withStore(globals, async (store) =>
+    store.setDocumentSource(documentId, changes, (await cliActor(store, options.as)).actor),
   );
   const summary = {
     id: document.id,

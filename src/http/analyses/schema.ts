@@ -163,7 +163,6 @@ export const StatusBody = z.strictObject({
   status: z.enum(['open', 'in_progress', 'done', 'dropped'], {
     error: 'must be open, in_progress, done or dropped',
   }),
-  by: userText(100).meta({ description: 'Who sets the status (recorded as user:<by>)' }),
   note: userText(2000, { min: 0, multiline: true }).optional(),
 });
 

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { pageOfSeries, parseIndicatorInput, IndicatorInputSchema } from '../../analysis/indicators.ts';
+import { actorOf } from '../auth/authenticate.ts';
 import { parseWatch } from '../../analysis/watches.ts';
 import { commitmentTracker, indicators, todayIso, watchIdFor } from '../../services/analyses.ts';
 import { listFormat, pageLimit, toCsv } from '../download.ts';
@@ -26,6 +27,9 @@ import {
   WatchParams,
   WatchSchema,
 } from './schema.ts';
+
+/** A value entered through the API: the user who enters it is the signed-in one, never a field. */
+const UserIndicatorBody = IndicatorInputSchema.omit({ enteredBy: true }).strict();
 
 export function trackerRoutes(app: FastifyInstance, docs: RouteDoc[], context: ApiContext): void {
   const analyses = context.store.analyses;
@@ -74,12 +78,15 @@ export function trackerRoutes(app: FastifyInstance, docs: RouteDoc[], context: A
     method: 'patch',
     path: '/api/commitments/:id',
     tag: 'analyses',
-    summary: "Set a commitment's status (recorded with who set it, in the status history)",
+    summary:
+      "Set a commitment's status (recorded with the signed-in user, in the status history and the audit log)",
+    role: 'contributor',
+    action: "setting a commitment's status",
     params: CommitmentParams,
     body: StatusBody,
     response: CommitmentSchema,
-    handler: ({ params, body }) =>
-      analyses.setCommitmentStatus(params.id, body.status, `user:${body.by}`, body.note ?? null),
+    handler: ({ params, body, identity }) =>
+      analyses.setCommitmentStatus(params.id, body.status, actorOf(identity), body.note ?? null),
   });
 
   addRoute(app, docs, {
@@ -152,11 +159,17 @@ export function trackerRoutes(app: FastifyInstance, docs: RouteDoc[], context: A
     method: 'post',
     path: '/api/indicators',
     tag: 'analyses',
-    summary: "Add a user's indicator value (who entered it and the source they name are kept)",
-    body: IndicatorInputSchema,
+    summary: "Add a user's indicator value (the signed-in user and the source they name are kept)",
+    role: 'contributor',
+    action: 'adding an indicator value',
+    body: UserIndicatorBody,
     response: StoredIndicatorSchema,
     status: 201,
-    handler: ({ request }) => analyses.addIndicator(parseIndicatorInput(request.body)),
+    handler: ({ request, identity }) =>
+      analyses.addIndicator(
+        parseIndicatorInput({ ...(request.body as object), enteredBy: identity.user.name }),
+        actorOf(identity),
+      ),
   });
 
   addRoute(app, docs, {
@@ -172,12 +185,17 @@ export function trackerRoutes(app: FastifyInstance, docs: RouteDoc[], context: A
     path: '/api/watches',
     tag: 'analyses',
     summary: 'Save a watch: a country, a type, a topic and/or words; ingestion reports matching instruments',
+    role: 'contributor',
+    action: 'saving a watch',
     body: WatchBody,
     response: WatchSchema,
     status: 201,
-    handler: ({ body }) => {
+    handler: ({ body, identity }) => {
       const { id, name, ...criteria } = body;
-      return analyses.addWatch(parseWatch({ id: id ?? watchIdFor(name, criteria), name, ...criteria }));
+      return analyses.addWatch(
+        parseWatch({ id: id ?? watchIdFor(name, criteria), name, ...criteria }),
+        actorOf(identity),
+      );
     },
   });
 
@@ -186,10 +204,12 @@ export function trackerRoutes(app: FastifyInstance, docs: RouteDoc[], context: A
     path: '/api/watches/:id',
     tag: 'analyses',
     summary: 'Remove a watch and its hits',
+    role: 'contributor',
+    action: 'removing a watch',
     params: WatchParams,
     response: z.null(),
     status: 204,
-    handler: ({ params }) => analyses.removeWatch(params.id),
+    handler: ({ params, identity }) => analyses.removeWatch(params.id, actorOf(identity)),
   });
 
   addRoute(app, docs, {

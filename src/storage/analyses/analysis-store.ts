@@ -43,6 +43,7 @@ import {
   stepFromRow,
   type StoredIndicatorValue,
 } from './rows.ts';
+import { appendChange } from '../people/audit.ts';
 import {
   addWatch,
   listWatches,
@@ -97,15 +98,18 @@ export interface AnalysisStore {
     readonly country?: string;
     readonly instrumentId?: string;
   }): Promise<StoredIndicatorValue[]>;
-  /** Stores a user's value (see parseIndicatorInput); asserted by `user:<enteredBy>`. */
-  addIndicator(value: IndicatorValue): Promise<StoredIndicatorValue>;
+  /**
+   * Stores a user's value (see parseIndicatorInput), asserted by `actor` (a signed-in user's
+   * `user:<id>`; by default `user:<enteredBy>`), and records it in the audit log.
+   */
+  addIndicator(value: IndicatorValue, actor?: string): Promise<StoredIndicatorValue>;
   leverageSteps(filter?: { readonly country?: string }): Promise<LeverageStep[]>;
   attributions(filter?: { readonly actor?: string }): Promise<ApproachAttribution[]>;
   listWatches(): Promise<WatchRecord[]>;
   /** Saves a watch (see parseWatch); throws invalid_input when the id is taken. */
-  addWatch(watch: Watch): Promise<WatchRecord>;
+  addWatch(watch: Watch, actor?: string): Promise<WatchRecord>;
   /** Throws not_found for an unknown id. */
-  removeWatch(id: string): Promise<void>;
+  removeWatch(id: string, actor?: string): Promise<void>;
   watchHits(filter?: { readonly watchId?: string; readonly unseen?: boolean }): Promise<WatchHit[]>;
   /** Marks hits seen (all, or one watch's); returns how many changed. */
   markHitsSeen(watchId?: string): Promise<number>;
@@ -216,7 +220,7 @@ export function createAnalysisStore(db: Kysely<Database>): AnalysisStore {
       return (await q.orderBy('id').execute()).map(indicatorFromRow);
     },
 
-    async addIndicator(value) {
+    async addIndicator(value, actor) {
       const document = 'quote' in value.source ? value.source : null;
       const user = 'enteredBy' in value.source ? value.source : null;
       if (value.instrumentId !== null) {
@@ -227,29 +231,46 @@ export function createAnalysisStore(db: Kysely<Database>): AnalysisStore {
           .executeTakeFirst();
         if (known === undefined) throw notFound('instrument', value.instrumentId);
       }
-      const row = await db
-        .insertInto('indicator_values')
-        .values({
-          indicator: value.indicator,
-          value: value.value,
-          unit: value.unit,
-          date: value.date,
-          country: value.country,
-          instrument_id: value.instrumentId,
-          approximate: value.approximate ? 1 : 0,
-          document_id: document?.documentId ?? null,
-          span_start: document?.start ?? null,
-          span_end: document?.end ?? null,
-          quote: document?.quote ?? null,
-          entered_by: user?.enteredBy ?? null,
-          source_note: user?.note ?? null,
-          asserted_by: user === null ? 'user:unknown' : `user:${user.enteredBy}`,
-          review_state: 'unreviewed',
-          created_at: new Date().toISOString(),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return indicatorFromRow(row);
+      const assertedBy = actor ?? (user === null ? 'user:unknown' : `user:${user.enteredBy}`);
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .insertInto('indicator_values')
+          .values({
+            indicator: value.indicator,
+            value: value.value,
+            unit: value.unit,
+            date: value.date,
+            country: value.country,
+            instrument_id: value.instrumentId,
+            approximate: value.approximate ? 1 : 0,
+            document_id: document?.documentId ?? null,
+            span_start: document?.start ?? null,
+            span_end: document?.end ?? null,
+            quote: document?.quote ?? null,
+            entered_by: user?.enteredBy ?? null,
+            source_note: user?.note ?? null,
+            asserted_by: assertedBy,
+            review_state: 'unreviewed',
+            created_at: new Date().toISOString(),
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const stored = indicatorFromRow(row);
+        await appendChange(trx, {
+          actor: assertedBy,
+          action: 'indicator.add',
+          subjectKind: 'indicator_value',
+          subjectId: String(row.id),
+          after: {
+            indicator: value.indicator,
+            value: value.value,
+            unit: value.unit,
+            date: value.date,
+            country: value.country,
+          },
+        });
+        return stored;
+      });
     },
 
     async leverageSteps(filter = {}) {
@@ -267,8 +288,8 @@ export function createAnalysisStore(db: Kysely<Database>): AnalysisStore {
     },
 
     listWatches: () => listWatches(db),
-    addWatch: (watch) => addWatch(db, watch),
-    removeWatch: (id) => removeWatch(db, id),
+    addWatch: (watch, actor) => db.transaction().execute((trx) => addWatch(trx, watch, actor)),
+    removeWatch: (id, actor) => db.transaction().execute((trx) => removeWatch(trx, id, actor)),
     watchHits: (filter = {}) => listWatchHits(db, filter),
 
     async pendingDocuments() {

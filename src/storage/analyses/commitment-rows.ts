@@ -5,6 +5,7 @@ import { notFound } from '../../domain/errors.ts';
 import type { CommitmentStatus, DatePrecision } from '../../domain/model.ts';
 import type { TopicCode } from '../../domain/taxonomy.ts';
 import type { Database } from '../schema.ts';
+import { appendChange } from '../people/audit.ts';
 
 type Db = Kysely<Database>;
 
@@ -115,6 +116,7 @@ export async function setCommitmentStatus(
       .executeTakeFirst();
     if (row === undefined) throw notFound('commitment', id);
     await trx.updateTable('statements').set({ status }).where('id', '=', id).execute();
+    const at = new Date().toISOString();
     await trx
       .insertInto('commitment_status_history')
       .values({
@@ -123,9 +125,22 @@ export async function setCommitmentStatus(
         previous: row.status,
         changed_by: changedBy,
         note,
-        changed_at: new Date().toISOString(),
+        changed_at: at,
       })
       .execute();
+    await appendChange(
+      trx,
+      {
+        actor: changedBy,
+        action: 'commitment.status',
+        subjectKind: 'commitment',
+        subjectId: id,
+        before: { status: row.status },
+        after: { status },
+        reason: note,
+      },
+      at,
+    );
   });
   const [updated] = await loadCommitments(db, { id });
   if (updated === undefined) throw notFound('commitment', id);

@@ -9,6 +9,7 @@ import type { InstrumentTypeCode, TopicCode } from '../../domain/taxonomy.ts';
 import { matchWatches } from '../../analysis/watches.ts';
 import type { Database, WatchesTable } from '../schema.ts';
 import { loadInstrumentSummaries } from './instrument-summaries.ts';
+import { appendChange } from '../people/audit.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -120,7 +121,7 @@ export async function listWatches(db: Db): Promise<WatchRecord[]> {
 }
 
 /** Saves a watch; throws invalid_input when the id is taken. */
-export async function addWatch(db: Db, watch: Watch): Promise<WatchRecord> {
+export async function addWatch(db: Db, watch: Watch, actor = 'cli'): Promise<WatchRecord> {
   const taken = await db.selectFrom('watches').select('id').where('id', '=', watch.id).executeTakeFirst();
   if (taken !== undefined) throw invalidInput('id', `a watch with id "${watch.id}" already exists`);
   const createdAt = new Date().toISOString();
@@ -136,15 +137,22 @@ export async function addWatch(db: Db, watch: Watch): Promise<WatchRecord> {
       created_at: createdAt,
     })
     .execute();
+  await appendChange(
+    db,
+    { actor, action: 'watch.add', subjectKind: 'watch', subjectId: watch.id, after: watch },
+    createdAt,
+  );
   return { ...watch, createdAt, hits: 0 };
 }
 
 /** Removes a watch and its hits; throws not_found for an unknown id. */
-export async function removeWatch(db: Db, id: string): Promise<void> {
+export async function removeWatch(db: Db, id: string, actor = 'cli'): Promise<void> {
+  const before = await db.selectFrom('watches').selectAll().where('id', '=', id).executeTakeFirst();
+  if (before === undefined) throw notFound('watch', id);
   // Hits go first: the schema cascades, but not every engine enforces foreign keys by default.
   await db.deleteFrom('watch_hits').where('watch_id', '=', id).execute();
-  const result = await db.deleteFrom('watches').where('id', '=', id).executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) throw notFound('watch', id);
+  await db.deleteFrom('watches').where('id', '=', id).execute();
+  await appendChange(db, { actor, action: 'watch.remove', subjectKind: 'watch', subjectId: id, before });
 }
 
 /** Marks hits seen (all, or one watch's); returns how many changed. */

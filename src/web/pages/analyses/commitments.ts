@@ -3,6 +3,7 @@ import type { CommitmentTracker, Deadline, RoadmapPriority } from '../../../doma
 import { dateText } from '../../components.ts';
 import { href, html, type SafeHtml } from '../../html.ts';
 import type { Translator } from '../../i18n.ts';
+import { csrfField, mayUse, signInPrompt, type Viewer } from '../../viewer.ts';
 import { analysisLayout, quoteLink } from './common.ts';
 
 const STATUSES = ['open', 'in_progress', 'done', 'dropped'] as const;
@@ -18,6 +19,7 @@ export function commitmentsPage(
     readonly tracker: CommitmentTracker & { readonly priorities: readonly RoadmapPriority[] };
     readonly country?: string | undefined;
     readonly today?: string | undefined;
+    readonly viewer?: Viewer | null;
   },
   tr: Translator,
 ): SafeHtml {
@@ -49,19 +51,25 @@ export function commitmentsPage(
         </td>
         <td>${c.overdue ? html`<strong class="overdue">${tr.t('overdue')}</strong>` : ''}</td>
         <td>
-          <form action="/analyses/commitments/${encodeURIComponent(c.id)}/status" method="post">
-            <input type="hidden" name="back" value="${back}" />
-            <label class="visually-hidden" for="st-${c.id}">${tr.t('status')}</label>
-            <select id="st-${c.id}" name="status">
-              ${STATUSES.map(
-                (s) =>
-                  html`<option value="${s}" ${s === c.status ? html`selected` : ''}>${tr.term(s)}</option>`,
-              )}
-            </select>
-            <label class="visually-hidden" for="by-${c.id}">${tr.t('yourName')}</label>
-            <input id="by-${c.id}" name="by" required placeholder="${tr.t('yourName')}" size="10" />
-            <button type="submit">${tr.t('update')}</button>
-          </form>
+          ${
+            mayUse(input.viewer, 'contributor')
+              ? html`<form action="/analyses/commitments/${encodeURIComponent(c.id)}/status" method="post">
+                  ${csrfField(input.viewer)}
+                  <input type="hidden" name="back" value="${back}" />
+                  <label class="visually-hidden" for="st-${c.id}">${tr.t('status')}</label>
+                  <select id="st-${c.id}" name="status">
+                    ${STATUSES.map(
+                      (s) =>
+                        html`<option value="${s}" ${s === c.status ? html`selected` : ''}>
+                          ${tr.term(s)}
+                        </option>`,
+                    )}
+                  </select>
+                  <button type="submit">${tr.t('update')}</button>
+                </form>`
+              : tr.term(c.status)
+          }
+          <a href="/analyses/commitments/${encodeURIComponent(c.id)}/history">${tr.t('history')}</a>
         </td>
       </tr>`,
   );
@@ -98,7 +106,7 @@ export function commitmentsPage(
   return analysisLayout(
     '/analyses/commitments',
     tr,
-    html`${filter} ${nextBlock}
+    html`${filter} ${nextBlock} ${mayUse(input.viewer, 'contributor') ? '' : signInPrompt(tr, back)}
       <p>
         ${tr.count(tracker.commitments.length, 'commitment')} ·
         ${tr.t('overdue')}${tr.colon}${tr.n(tracker.overdue)} ·

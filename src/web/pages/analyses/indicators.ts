@@ -7,6 +7,7 @@ import type { Translator } from '../../i18n.ts';
 import { dateText, money } from '../../components.ts';
 import { barList } from '../../charts/timeline.ts';
 import { analysisLayout, quoteLink } from './common.ts';
+import { csrfField, mayUse, signInPrompt, type Viewer } from '../../viewer.ts';
 
 function sourceOf(v: IndicatorValue, tr: Translator): SafeHtml {
   if ('quote' in v.source) return quoteLink(v.source, tr, 160);
@@ -63,10 +64,13 @@ export function seriesBlock(s: IndicatorSeries, tr: Translator): SafeHtml {
 }
 
 /** The add-a-value form (posts to /analyses/indicators). */
-function addForm(country: string | undefined, tr: Translator): SafeHtml {
+function addForm(country: string | undefined, tr: Translator, viewer: Viewer | null | undefined): SafeHtml {
+  const back = country === undefined ? '/analyses/indicators' : `/analyses/indicators?country=${country}`;
+  if (!mayUse(viewer, 'contributor')) return signInPrompt(tr, back);
   const input = (id: string, name: string, label: string, attrs: SafeHtml | string = '') =>
     html`<p><label for="${id}">${label}</label> <input id="${id}" name="${name}" ${attrs} /></p>`;
   return html`<form class="search-form" action="/analyses/indicators" method="post">
+    ${csrfField(viewer)}
     <h2>${tr.t('addValue')}</h2>
     ${input('in-name', 'indicator', tr.t('indicatorName'), html`required minlength="3" size="40"`)}
     ${input('in-value', 'value', tr.t('value'), html`required inputmode="decimal"`)}
@@ -74,14 +78,17 @@ function addForm(country: string | undefined, tr: Translator): SafeHtml {
     ${input('in-date', 'date', tr.t('dates'), html`placeholder="YYYY" size="10"`)}
     ${input('in-country', 'country', tr.t('country'), html`size="3" maxlength="2" value="${country ?? ''}"`)}
     ${input('in-source', 'note', tr.t('sourceNote'), html`size="40"`)}
-    ${input('in-by', 'enteredBy', tr.t('yourName'), html`required size="15"`)}
     <button type="submit">${tr.t('save')}</button>
   </form>`;
 }
 
 /** The page body. */
 export function indicatorsPage(
-  input: { readonly series: readonly IndicatorSeries[]; readonly country?: string | undefined },
+  input: {
+    readonly series: readonly IndicatorSeries[];
+    readonly country?: string | undefined;
+    readonly viewer?: Viewer | null;
+  },
   tr: Translator,
 ): SafeHtml {
   const filter = html`<form class="search-form" action="/analyses/indicators" method="get">
@@ -99,7 +106,7 @@ export function indicatorsPage(
         >
       </p>
       ${input.series.length === 0 ? html`<p class="muted">${tr.t('empty')}</p>` : input.series.map((s) => seriesBlock(s, tr))}
-      ${addForm(input.country, tr)}`,
+      ${addForm(input.country, tr, input.viewer)}`,
   );
 }
 

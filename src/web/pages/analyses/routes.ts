@@ -27,6 +27,8 @@ import { actorNames } from '../../../storage/queries/actors.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { pickLanguage, translator, type Translator } from '../../i18n.ts';
 import { page } from '../../layout.ts';
+import { viewerOf, type Viewer } from '../../viewer.ts';
+import { actorOf, requireRole } from '../../../http/auth/authenticate.ts';
 import { ANALYSIS_PAGES, analysisLayout } from './common.ts';
 import { commitmentsPage } from './commitments.ts';
 import { comparePage } from './compare.ts';
@@ -72,7 +74,6 @@ const StatusForm = z.object({
   status: z.enum(['open', 'in_progress', 'done', 'dropped'], {
     error: 'must be open, in_progress, done or dropped',
   }),
-  by: z.string().trim().min(1, 'is required').max(100),
   back: optional(z.string().regex(/^\/analyses\/commitments(\?[^\s]*)?$/, 'must be the commitments page')),
 });
 
@@ -108,16 +109,20 @@ export function registerAnalysesWeb(app: FastifyInstance, context: ApiContext): 
     /** Renders one analyses page. */
     const show = (
       path: string,
-      render: (tr: Translator, request: FastifyRequest) => SafeHtml | Promise<SafeHtml>,
+      render: (
+        tr: Translator,
+        request: FastifyRequest,
+        viewer: Viewer | null,
+      ) => SafeHtml | Promise<SafeHtml>,
     ) =>
       scope.get(path, async (request, reply) => {
         const tr = await translate(context, request, reply);
-        const body = await render(tr, request);
+        const body = await render(tr, request, viewerOf(request));
         const entry = ANALYSIS_PAGES.find((p) => path.startsWith(p.path));
         const title = entry === undefined ? tr.t('analyses') : tr.t(entry.label);
         return reply
           .type('text/html; charset=utf-8')
-          .send(page({ tr, title, url: request.url, nav: 'analyses', body }));
+          .send(page({ tr, title, url: request.url, nav: 'analyses', body, viewer: viewerOf(request) }));
       });
 
     show('/analyses', (tr) =>
@@ -177,19 +182,19 @@ export function registerAnalysesWeb(app: FastifyInstance, context: ApiContext): 
       return coordinationPage({ view, partners }, tr);
     });
 
-    show('/analyses/commitments', async (tr, request) => {
+    show('/analyses/commitments', async (tr, request, viewer) => {
       const { country, today } = parseRequest(CountryQuery, request.query);
       const tracker = await commitmentTracker(store, {
         ...(country === undefined ? {} : { country }),
         today: today ?? new Date().toISOString().slice(0, 10),
       });
-      return commitmentsPage({ tracker, country, today }, tr);
+      return commitmentsPage({ tracker, country, today, viewer }, tr);
     });
 
-    show('/analyses/indicators', async (tr, request) => {
+    show('/analyses/indicators', async (tr, request, viewer) => {
       const { country } = parseRequest(CountryQuery, request.query);
       return indicatorsPage(
-        { series: await indicators(store, country === undefined ? {} : { country }), country },
+        { series: await indicators(store, country === undefined ? {} : { country }), country, viewer },
         tr,
       );
     });
@@ -202,21 +207,25 @@ export function registerAnalysesWeb(app: FastifyInstance, context: ApiContext): 
       );
     });
 
-    show('/analyses/watches', async (tr) =>
+    show('/analyses/watches', async (tr, _request, viewer) =>
       watchesPage(
-        { watches: await store.analyses.listWatches(), hits: await store.analyses.watchHits() },
+        { watches: await store.analyses.listWatches(), hits: await store.analyses.watchHits(), viewer },
         tr,
       ),
     );
 
+    // Every form below changes data: a signed-in contributor (the global guard has checked the
+    // session and its CSRF token), recorded as the actor.
     scope.post('/analyses/commitments/:id/status', async (request, reply) => {
+      const identity = requireRole(request, 'contributor', "setting a commitment's status");
       const { id } = request.params as { id: string };
       const form = parseRequest(StatusForm, request.body);
-      await whenFree(() => store.analyses.setCommitmentStatus(id, form.status, `user:${form.by}`, null));
+      await whenFree(() => store.analyses.setCommitmentStatus(id, form.status, actorOf(identity), null));
       return reply.redirect(form.back ?? '/analyses/commitments', 303);
     });
 
     scope.post('/analyses/indicators', async (request, reply) => {
+      const identity = requireRole(request, 'contributor', 'adding an indicator value');
       const form = parseRequest(TextFields, request.body ?? {});
       const country = form.country?.trim().toUpperCase() || null;
       const value = parseIndicatorInput({
@@ -226,10 +235,10 @@ export function registerAnalysesWeb(app: FastifyInstance, context: ApiContext): 
         unit: form.unit,
         date: form.date?.trim() || null,
         country,
-        enteredBy: form.enteredBy,
+        enteredBy: identity.user.name,
         note: form.note?.trim() || null,
       });
-      await whenFree(() => store.analyses.addIndicator(value));
+      await whenFree(() => store.analyses.addIndicator(value, actorOf(identity)));
       return reply.redirect(
         country === null
           ? '/analyses/indicators'
@@ -239,6 +248,7 @@ export function registerAnalysesWeb(app: FastifyInstance, context: ApiContext): 
     });
 
     scope.post('/analyses/watches', async (request, reply) => {
+      const identity = requireRole(request, 'contributor', 'saving a watch');
       const form = parseRequest(TextFields, request.body ?? {});
       const criteria = Object.fromEntries(
         (['country', 'type', 'topic', 'text'] as const)
@@ -247,13 +257,14 @@ export function registerAnalysesWeb(app: FastifyInstance, context: ApiContext): 
       );
       const name = form.name?.trim() ?? '';
       const watch = parseWatch({ id: watchIdFor(name, criteria), name, ...criteria });
-      await whenFree(() => store.analyses.addWatch(watch));
+      await whenFree(() => store.analyses.addWatch(watch, actorOf(identity)));
       return reply.redirect('/analyses/watches', 303);
     });
 
     scope.post('/analyses/watches/:id/remove', async (request, reply) => {
+      const identity = requireRole(request, 'contributor', 'removing a watch');
       const { id } = request.params as { id: string };
-      await whenFree(() => store.analyses.removeWatch(id));
+      await whenFree(() => store.analyses.removeWatch(id, actorOf(identity)));
       return reply.redirect('/analyses/watches', 303);
     });
     done();

@@ -5,6 +5,7 @@ import { dateText, sourceText } from '../../components.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import type { Translator } from '../../i18n.ts';
 import { analysisLayout } from './common.ts';
+import { csrfField, mayUse, signInPrompt, type Viewer } from '../../viewer.ts';
 
 /** A match reason ("country ML", "type dialogue", "text \"…\"") in the reader's words. */
 function reason(text: string, tr: Translator): string {
@@ -18,8 +19,10 @@ function reason(text: string, tr: Translator): string {
   return `${tr.t('words')}${tr.colon}${value}`;
 }
 
-function addForm(tr: Translator): SafeHtml {
+function addForm(tr: Translator, viewer: Viewer | null | undefined): SafeHtml {
+  if (!mayUse(viewer, 'contributor')) return signInPrompt(tr, '/analyses/watches');
   return html`<form class="search-form" action="/analyses/watches" method="post">
+    ${csrfField(viewer)}
     <h2>${tr.t('addWatch')}</h2>
     <p>
       <label for="w-name">${tr.t('watchName')}</label>
@@ -53,7 +56,11 @@ function addForm(tr: Translator): SafeHtml {
 
 /** The page body. */
 export function watchesPage(
-  input: { readonly watches: readonly WatchRecord[]; readonly hits: readonly WatchHit[] },
+  input: {
+    readonly watches: readonly WatchRecord[];
+    readonly hits: readonly WatchHit[];
+    readonly viewer?: Viewer | null;
+  },
   tr: Translator,
 ): SafeHtml {
   const list =
@@ -86,9 +93,17 @@ export function watchesPage(
                     </td>
                     <td class="num">${tr.n(w.hits)}</td>
                     <td>
-                      <form action="/analyses/watches/${encodeURIComponent(w.id)}/remove" method="post">
-                        <button type="submit">${tr.t('remove')}</button>
-                      </form>
+                      ${
+                        mayUse(input.viewer, 'contributor')
+                          ? html`<form
+                              action="/analyses/watches/${encodeURIComponent(w.id)}/remove"
+                              method="post"
+                            >
+                              ${csrfField(input.viewer)}
+                              <button type="submit">${tr.t('remove')}</button>
+                            </form>`
+                          : ''
+                      }
                     </td>
                   </tr>`,
               )}
@@ -118,6 +133,6 @@ export function watchesPage(
     html`${list}
       <h2>${tr.t('hits')}</h2>
       <p><a href="/api/watches/hits?format=csv" download>${tr.t('exportCsv')}</a></p>
-      ${hits} ${addForm(tr)}`,
+      ${hits} ${addForm(tr, input.viewer)}`,
   );
 }
