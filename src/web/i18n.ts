@@ -296,11 +296,6 @@ const TERMS: Record<string, Record<Language, string>> = {
   // claim properties
   type: { en: 'type', fr: 'type' },
   title: { en: 'title', fr: 'titre' },
-  // a document's own source fields (read from its title page)
-  source_title: { en: 'document title', fr: 'titre du document' },
-  publisher: { en: 'publisher', fr: 'éditeur' },
-  published: { en: 'publication date', fr: 'date de publication' },
-  source_url: { en: 'source address', fr: 'adresse de la source' },
   party: { en: 'party', fr: 'partie' },
   date: { en: 'date', fr: 'date' },
   amount: { en: 'amount', fr: 'montant' },
