@@ -209,7 +209,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'agreement',
     legalForm: 'agreement',
     binding: true,
-    pattern: `(?:bilateral |framework |readmission |visa (?:facilitation |waiver |exemption )?)?agreements?|treat(?:y|ies)|accords?(?:-cadres?)?|protocols?(?= (?:on|between|with|of|to|concerning|relating|for)\\b)|protocoles?(?= (?:sur|entre|avec|de|du|des|d${AP}|relatifs?|portant|pour)\\b)(?! d${AP}accord)|exchanges? of (?:letters|notes)|${E}changes? de (?:lettres|notes)|(?<=[a-z]-[a-z]+ )protocols?|protocoles?(?= [a-z]+-[a-z]+)|(?:administrative|working) arrangements?|arrangements? (?:administratifs?|techniques?|de travail)|conventions? (?:bilat${E}rales?|d${AP}${E}tablissement)|conventions?(?= (?:relatives?|de (?:main|circulation|s${E}jour|r${E}admission|coop${E}ration)))|trait${E}s?(?= (?:bilat|entre|avec|sur|relatif|portant|d${AP}amiti|de coop|sign))`,
+    pattern: `(?:bilateral |framework |readmission |visa (?:facilitation |waiver |exemption )?)?agreements?|treat(?:y|ies)|accords?(?:-cadres?)?|protocols?(?= (?:on|between|with|of|to|concerning|relating|for)\\b)|protocoles?(?= (?:sur|entre|avec|de|du|des|d${AP}|relatifs?|portant|pour)\\b)(?! d${AP}accord)|exchanges? of (?:letters|notes)|${E}changes? de (?:lettres|notes)|(?<=[a-z]-[a-z]+ )protocols?|protocoles?(?= [a-z]+-[a-z]+)|(?:administrative|working|technical|implementing) arrangements?|arrangements? (?:administratifs?|techniques?|de travail|d${AP}application)|letters? of understanding|lettres? d${AP}entente|additional protocols?|protocoles? (?:additionnels?|d${AP}application)|implementing protocols?|avenants?(?= (?:a|au|de|du|n[°o]|sign|conclu|entre|avec)\\b)|conventions?(?= (?:de|du) \\d{4}\\b)|conventions? (?:bilat${E}rales?|d${AP}${E}tablissement)|conventions?(?= (?:relatives?|de (?:main|circulation|s${E}jour|r${E}admission|coop${E}ration)))|trait${E}s?(?= (?:bilat|entre|avec|sur|relatif|portant|d${AP}amiti|de coop|sign))`,
     strength: 'form',
   },
   {
@@ -244,7 +244,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'dialogue',
     legalForm: 'process',
     binding: false,
-    pattern: `dialogues?|processus|process|sommets?|summits?|forums?|panels? on migration`,
+    pattern: `dialogues?|processus|process|sommets?|summits?|forums?|panels? on migration|formats?`,
     strength: 'named',
   },
   // --- funds -----------------------------------------------------------------------------------

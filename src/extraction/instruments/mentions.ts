@@ -170,8 +170,19 @@ export function mentionOf(
   // A heading in capitals ("POLICY BRIEF") is not a proper name.
   if (rule.strength === 'named' && isCapitalsLine(ctx.text, match.start)) return null;
   const skip = within(ctx.actors, clause.start, clause.end);
-  const phrase = withWholeActor(ctx, namedPhrase(ctx.text, clause, match, skip));
-  const read = readParties(ctx, sentence, clause, match, phrase, rule.type === 'envoy');
+  const found = withWholeActor(ctx, namedPhrase(ctx.text, clause, match, skip));
+  // "The 5+5 Dialogue", "le dialogue 5+5": a format is a name.
+  const phrase =
+    rule.type === 'dialogue' && /\d\+\d/.test(ctx.folded.slice(match.start, match.end))
+      ? { ...found, named: true }
+      : found;
+  const direct = readParties(ctx, sentence, clause, match, phrase, rule.type === 'envoy');
+  // "le comité de pilotage du partenariat Sénégal-Espagne", "the steering committee of the
+  // Ghana–Germany programme": a body named after what it steers is held by that thing's parties.
+  const read =
+    direct.ids.length === 0 && rule.type === 'coordination_mechanism'
+      ? (complementParties(ctx, clause, phrase.end) ?? direct)
+      : direct;
   const reading =
     read.ids.length === 0 &&
     phrase.named &&
@@ -215,6 +226,8 @@ export function mentionOf(
       plural &&
       !owned &&
       !established &&
+      // Joint patrols and operations are plural by nature: with their parties they are one cooperation.
+      !(rule.type === 'operational_cooperation' && reading.ids.length > 0) &&
       !(phrase.named && reading.ids.length > 0) &&
       !(reading.cue === 'subject' && date !== null),
     kindOf:
@@ -349,6 +362,26 @@ export function mentionOf(
         ? datedCounterparts(ctx, reading.actors)
         : [],
   };
+}
+
+/** "of the", "du", "de la" between a body's head and the name of what it steers. */
+const OF_COMPLEMENT = /^\s+(?:du|de la|de l'|des|de|d'|of the|of)\s+/;
+/** What may join the actors of a complement: a dash, a list word, one word of the name. */
+const COMPLEMENT_GAP = /^\s*(?:[-–—/,]|and|et)?\s*$/;
+
+/** The actors named in the complement right after a body's head, if any (see `mentionOf`). */
+function complementParties(ctx: InstrumentContext, clause: Span, end: number): PartyReading | undefined {
+  if (!OF_COMPLEMENT.test(ctx.folded.slice(end, end + 12))) return undefined;
+  const near = within(ctx.actors, end, Math.min(clause.end, end + 70));
+  const first = near[0];
+  if (!first || first.start - end > 45) return undefined;
+  const actors = [first];
+  for (const next of near.slice(1)) {
+    const last = actors[actors.length - 1] as ActorMention;
+    if (!COMPLEMENT_GAP.test(ctx.text.slice(last.end, next.start))) break;
+    actors.push(next);
+  }
+  return { actors, ids: [...new Set(actors.map((a) => a.id))], cue: 'owner', agentOrAdjective: true };
 }
 
 /** The actor a possessive "its" refers to: the one actor named in the sentence. */
