@@ -70,9 +70,16 @@ function findDraft(
   if (mention.catalogued) return same[0];
   if (mention.anaphoric || mention.definite) {
     const last = lastByKey.get(mention.key);
-    if (last) return last;
+    // "the agreement on seasonal workers (2019)" after "the readmission agreement (2010)": two subjects.
+    if (last && compatibleTypes(last.mention, mention) && !datedApart(last, mention, folded)) return last;
     // "The memorandum" after "the agreement between A and B": another name of that instrument.
-    if (isLegal(mention) && lastLegal && !mention.named) {
+    if (
+      isLegal(mention) &&
+      lastLegal &&
+      !mention.named &&
+      compatibleTypes(lastLegal.mention, mention) &&
+      !datedApart(lastLegal, mention, folded)
+    ) {
       const parties = new Set(lastLegal.parties.keys());
       if (mention.parties.length === 0 || nested(parties, mention.parties)) return lastLegal;
     }
@@ -117,6 +124,17 @@ function findDraft(
 /** Verbs of an instrument's later life (EN/FR, folded): renewal, extension, amendment, ratification. */
 const LIFE_EVENT =
   /\b(?:renew\w*|extend\w*|prolong\w*|amend\w*|revis\w*|ratif\w*|entered into force|enter into force|suspend\w*|renouvel\w*|reconduit\w*|modifi\w*|entre\w* en vigueur|suspendu\w*)\b/;
+
+/** Agreements typed by their subject: two different subjects are two instruments. */
+const SUBJECT_TYPES: ReadonlySet<string> = new Set([
+  'readmission_agreement',
+  'visa_agreement',
+  'labour_agreement',
+  'trade_agreement',
+]);
+/** Mentions that may name one instrument: not two agreements on different subjects. */
+const compatibleTypes = (a: InstrumentMention, b: InstrumentMention): boolean =>
+  a.type === b.type || !(SUBJECT_TYPES.has(a.type) && SUBJECT_TYPES.has(b.type));
 
 /** Both the draft and the mention are dated, in different years: two instruments of one pair. */
 function datedApart(draft: Draft, mention: InstrumentMention, folded: string): boolean {

@@ -359,9 +359,47 @@ export function mentionOf(
           date: dateAfter(ctx, g) ?? date,
         }))
       : plural && reading.cue === 'with'
-        ? datedCounterparts(ctx, reading.actors)
+        ? orCounted(
+            datedCounterparts(ctx, reading.actors),
+            countedCounterparts(ctx, match, phrase, reading, date),
+          )
         : [],
   };
+}
+
+const COUNT_WORDS: Readonly<Record<string, number>> = {
+  two: 2,
+  deux: 2,
+  three: 3,
+  trois: 3,
+  four: 4,
+  quatre: 4,
+  five: 5,
+  cinq: 5,
+  six: 6,
+};
+
+const orCounted = (dated: Counterpart[], counted: Counterpart[]): Counterpart[] =>
+  dated.length > 0 ? dated : counted;
+
+/**
+ * "two memoranda with Tunisia and Libya", "deux accords avec le Niger et le Mali": a count equal to
+ * the number of counterparts after "with" gives one instrument per counterpart.
+ */
+function countedCounterparts(
+  ctx: InstrumentContext,
+  match: Match,
+  phrase: Span,
+  reading: PartyReading,
+  date: DateMention | null,
+): Counterpart[] {
+  const count = /\b(two|deux|three|trois|four|quatre|five|cinq|six)\s+(?:[a-z-]+\s+)?$/.exec(
+    ctx.folded.slice(Math.max(0, match.start - 24), match.start),
+  )?.[1];
+  const n = count ? COUNT_WORDS[count] : undefined;
+  if (n === undefined) return [];
+  const counterparts = [...new Set(reading.actors.filter((a) => a.start >= phrase.end).map((a) => a.id))];
+  return counterparts.length === n ? counterparts.map((id) => ({ ids: [id], date })) : [];
 }
 
 /** "of the", "du", "de la" between a body's head and the name of what it steers. */

@@ -47,7 +47,7 @@ export function actorList(ctx: InstrumentContext, from: number, limit: number, r
 
 /** What may stand between "with"/"between" and the first actor of the list. */
 const LEAD_IN =
-  /^(?:[\s,:*_]|\b(?:the|la|le|les|des|du|de|certain|several|following|five|four|three|two|six|seven|partner|priority|third|countries|country|pays|partenaires?|such|as|tels?|telles?|que|including|notamment|authorities|autorités|government|gouvernement|governments|in particular|particularly|en particulier|key|main|principaux|EU|member|states)\b|\b[ld]['’])*$/i;
+  /^(?:[\s,:*_]|\b(?:the|la|le|les|des|du|de|certain|several|following|five|four|three|two|six|seven|partner|priority|third|countries|country|pays|partenaires?|such|as|tels?|telles?|que|including|notamment|authorities|autorités|government|gouvernement|governments|police|ministry|ministries|ministère|ministères|coast|guards?|garde-côtes|border|immigration|interior|intérieur|services?|agency|in particular|particularly|en particulier|key|main|principaux|EU|member|states)\b|\b[ld]['’])*$/i;
 
 const RIGHT_CUE = /\b(between|entre|with|avec|by|par)\b/g;
 /** "by" introduces the party only after verbs of running or funding ("organisée par l'OIM"). */
