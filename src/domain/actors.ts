@@ -75,6 +75,25 @@ const ALIASES: readonly (readonly [string, string])[] = [
   ['MM', 'Burma'],
 ];
 
+/**
+ * Nationality adjectives that world-countries lacks (spellings in common use in French and English
+ * texts); each gets its plural like the library's forms. French ones match in any case.
+ */
+const ADJECTIVE_ALIASES: readonly (readonly [string, string, 'en' | 'fr'])[] = [
+  ['CV', 'capverdien', 'fr'],
+  ['CV', 'capverdienne', 'fr'],
+  ['AE', 'émirati', 'fr'],
+  ['AE', 'émiratie', 'fr'],
+  ['XK', 'kosovar', 'fr'],
+  ['XK', 'kosovare', 'fr'],
+  ['ME', 'monténégrin', 'fr'],
+  ['ME', 'monténégrine', 'fr'],
+  ['BF', 'burkinabè', 'fr'],
+  ['BF', 'burkinabé', 'fr'],
+  ['BA', 'Bosnian', 'en'],
+  ['KM', 'Comorian', 'en'],
+];
+
 /** Upper-case short forms accepted as names ("the UK", "US policy"). */
 const SHORT_NAMES: readonly (readonly [string, string])[] = [
   ['GB', 'UK'],
@@ -201,6 +220,9 @@ function build(): Registry {
     }
   }
   for (const [code, form] of ALIASES) add(code, form, 'name', 0);
+  for (const [code, form, lang] of ADJECTIVE_ALIASES) {
+    for (const f of inflections(form)) add(code, f, 'adjective', 3, lang === 'fr');
+  }
   for (const [code, form] of SHORT_NAMES) add(code, form, 'name', 0);
   const organizations = organizationActors();
   const byId = new Map<string, Actor>();

@@ -250,6 +250,9 @@ export class PhraseMatcher<T> {
     if (!old || rank < old.rank) node.entry = entry;
     else if (rank === old.rank && old.value !== null) {
       if (value === null || !this.same(old.value, value)) old.value = null;
+      // "Kosovar" (English, capitalised) and "kosovar" (French, any case) are one form: the
+      // French reading must not be lost to the English one's stricter case rule.
+      else if (old.caseRule === 'capitalised' && caseRule === 'any') node.entry = { ...old, caseRule };
     }
   }
 

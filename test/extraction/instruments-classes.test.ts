@@ -144,3 +144,24 @@ void describe('instruments: one instrument under several names', () => {
     assert.equal(found(text).length, 2);
   });
 });
+
+void describe('parties: nationality adjectives beyond the library', () => {
+  void it('reads French adjectives written like the English demonym, and spellings the library lacks', () => {
+    const codes = (text: string): string[] =>
+      [...new Set(extractDocument(text).countries.map((c) => c.code))].sort();
+    assert.deepEqual(codes('Le gouvernement kosovar a reçu son homologue émirati à Pristina.'), ['AE', 'XK']);
+    assert.deepEqual(codes('Le ministre capverdien et la ministre monténégrine se sont entretenus.'), [
+      'CV',
+      'ME',
+    ]);
+    assert.deepEqual(codes('Les autorités burkinabè ont publié un communiqué.'), ['BF']);
+    assert.deepEqual(codes('A Bosnian delegation met Comorian officials.'), ['BA', 'KM']);
+  });
+
+  void it('reads a minister named by an adjective as a party', () => {
+    assert.deepEqual(
+      found('Le ministre portugais et le ministre capverdien ont signé un accord de mobilité en 2022.'),
+      [{ type: 'agreement', parties: ['CV', 'PT'] }],
+    );
+  });
+});
