@@ -49,6 +49,7 @@ const ALIASES: readonly (readonly [string, string])[] = [
   ['US', 'Etats-Unis'],
   ['US', 'United States'],
   ['GB', 'Great Britain'],
+  ['GB', 'Britain'],
   ['GB', 'Grande-Bretagne'],
   ['CZ', 'Czech Republic'],
   ['CZ', 'République tchèque'],

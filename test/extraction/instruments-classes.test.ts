@@ -165,3 +165,41 @@ void describe('parties: nationality adjectives beyond the library', () => {
     );
   });
 });
+
+void describe('instruments: owners left implicit and operational forms', () => {
+  void it('gives a national law cited by number the state named before it (FR, EN)', () => {
+    assert.deepEqual(
+      found('Le Tchad a durci sa législation en 2019 : la loi n° 2019-12 punit le trafic de migrants.'),
+      [{ type: 'legal_act', parties: ['TD'] }],
+    );
+    assert.deepEqual(
+      found('Kenya reformed its asylum rules. Act No. 10 of 2021 replaced the earlier text.'),
+      [{ type: 'legal_act', parties: ['KE'] }],
+    );
+  });
+
+  void it('gives a named scheme without owner the state named just before it', () => {
+    assert.deepEqual(
+      found(
+        'New Zealand opened its orchards to Pacific workers. The Recognised Seasonal Employer scheme grew every year.',
+      ),
+      [{ type: 'programme', parties: ['NZ'] }],
+    );
+  });
+
+  void it('reads joint return flights, mixed police units and Frontex working arrangements (EN, FR)', () => {
+    assert.deepEqual(found('Belgium and Guinea organised joint return flights in 2021.'), [
+      { type: 'operational_cooperation', parties: ['BE', 'GN'] },
+    ]);
+    assert.deepEqual(found("La France et l'Italie ont créé une unité mixte de police à la frontière."), [
+      { type: 'operational_cooperation', parties: ['FR', 'IT'] },
+    ]);
+    assert.deepEqual(found('Britain and Albania set up a joint police unit in Tirana in 2023.'), [
+      { type: 'operational_cooperation', parties: ['AL', 'GB'] },
+    ]);
+    assert.deepEqual(
+      found('Frontex and the Ghanaian immigration service signed a working arrangement in 2016.'),
+      [{ type: 'operational_cooperation', parties: ['FRONTEX', 'GH'] }],
+    );
+  });
+});

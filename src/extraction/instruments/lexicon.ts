@@ -116,7 +116,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'operational_cooperation',
     legalForm: 'arrangement',
     binding: null,
-    pattern: `joint (?:maritime |surveillance |border |police )?(?:patrols?|operations?)|patrouilles? (?:de surveillance |maritimes? )?(?:conjointes?|communes?|mixtes?)|op${E}rations? (?:conjointes?|communes?)`,
+    pattern: `joint (?:maritime |surveillance |border |police |return )?(?:patrols?|operations?)|joint (?:return |removal |charter )flights?|vols? (?:de retour |d${AP}${E}loignement )?(?:conjoints?|group${E}s|communs?)|joint (?:police |border |intelligence |investigation )?(?:units?|cells?)|unit${E}s? (?:(?:de police |op${E}rationnelles? )?(?:mixtes?|conjointes?|communes?))|(?:seconded|deployed) (?:police |border (?:force |guard )?|immigration )officers|patrouilles? (?:de surveillance |maritimes? )?(?:conjointes?|communes?|mixtes?)|op${E}rations? (?:conjointes?|communes?)`,
     strength: 'form',
   },
   {
