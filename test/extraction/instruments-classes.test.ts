@@ -17,8 +17,9 @@ function found(text: string, catalogue = false): { type: string; parties: string
 void describe('instruments: legal forms outside the first lexicon', () => {
   void it('reads administrative and technical arrangements and letters of understanding (FR, EN)', () => {
     assert.deepEqual(
+      // Its subject, return, makes it a readmission arrangement.
       found("L'Italie et la Tunisie ont conclu un arrangement administratif sur les retours."),
-      [{ type: 'agreement', parties: ['IT', 'TN'] }],
+      [{ type: 'readmission_agreement', parties: ['IT', 'TN'] }],
     );
     assert.deepEqual(
       found('Mexico and Guatemala signed a technical arrangement on border crossings in 2022.'),
@@ -201,5 +202,23 @@ void describe('instruments: owners left implicit and operational forms', () => {
       found('Frontex and the Ghanaian immigration service signed a working arrangement in 2016.'),
       [{ type: 'operational_cooperation', parties: ['FRONTEX', 'GH'] }],
     );
+  });
+});
+
+void describe('instruments: non-binding return arrangements', () => {
+  void it('reads return arrangements, good practices and admission procedures as readmission (EN, FR)', () => {
+    assert.deepEqual(found('Sweden concluded a return arrangement with Somalia in 2019.'), [
+      { type: 'readmission_agreement', parties: ['SE', 'SO'] },
+    ]);
+    assert.deepEqual(
+      found('Belgium and Guinea agreed good practices for the efficient operation of return in 2023.'),
+      [{ type: 'readmission_agreement', parties: ['BE', 'GN'] }],
+    );
+    assert.deepEqual(found("La Suisse et l'Éthiopie ont adopté des procédures d'admission en 2020."), [
+      { type: 'readmission_agreement', parties: ['CH', 'ET'] },
+    ]);
+    assert.deepEqual(found('Le Danemark et le Ghana ont signé un accord sur les retours forcés.'), [
+      { type: 'readmission_agreement', parties: ['DK', 'GH'] },
+    ]);
   });
 });

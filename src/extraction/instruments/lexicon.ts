@@ -221,6 +221,16 @@ export const HEAD_RULES: readonly HeadRule[] = [
     strength: 'form',
     caseSensitive: true,
   },
+  // --- non-binding return and readmission arrangements (EU practice since 2016: "Joint Way
+  // Forward", "Standard Operating Procedures", "Good Practices", admission procedures) ----------
+  {
+    head: 'agreement',
+    type: 'readmission_agreement',
+    legalForm: 'arrangement',
+    binding: false,
+    pattern: `(?:non-binding |informal |legally non-binding )?(?:return|readmission) arrangements?|arrangements? (?:non contraignants? |informels? )?(?:de|sur le|sur la|en mati${E}re de) (?:retour|r${E}admission)|joint way forward|good practices (?:on|for) (?:the )?(?:efficient |effective )?(?:operation of )?(?:return|readmission|identification)|bonnes pratiques (?:en mati${E}re de|pour le|pour la|sur le|sur la) (?:retour|r${E}admission|identification)|admission procedures|proc${E}dures? d${AP}admission`,
+    strength: 'form',
+  },
   // --- standard operating procedures on return: a readmission arrangement ---------------------
   {
     head: 'sop',
@@ -300,7 +310,9 @@ export const HEAD_RULES: readonly HeadRule[] = [
 const AGREEMENT_SUBJECTS: readonly { readonly type: InstrumentTypeCode; readonly pattern: RegExp }[] = [
   {
     type: 'readmission_agreement',
-    pattern: /r[eé]admission|return and readmission|retour et (?:de )?r[eé]admission/i,
+    // "an agreement on returns", "accord sur les retours", "reprise en charge": return is its subject.
+    pattern:
+      /r[eé]admission|return and readmission|retour et (?:de )?r[eé]admission|reprise en charge|(?:on|sur|concerning|relatif (?:a|à|aux)|relative (?:a|à|aux)|de)\s+(?:the\s+|les?\s+|la\s+|l['’])?(?:forced\s+|voluntary\s+)?(?:returns?|retours?|repatriation|rapatriements?)\b|\breturn agreements?|accords? de retour/i,
   },
   { type: 'visa_agreement', pattern: /\bvisas?\b/i },
   {
