@@ -222,3 +222,24 @@ void describe('instruments: non-binding return arrangements', () => {
     ]);
   });
 });
+
+void describe('instruments: news words for agreements and EU civilian missions', () => {
+  void it('reads a "deal" and a resettlement arrangement with their parties, not "a good deal of"', () => {
+    assert.deepEqual(found('Norway signed a deal with Rwanda in 2019. The deal was criticised.'), [
+      { type: 'agreement', parties: ['NO', 'RW'] },
+    ]);
+    assert.deepEqual(found('That cost a good deal of money.'), []);
+    assert.deepEqual(found('Italy concluded a transfer arrangement with Albania in 2023.'), [
+      { type: 'agreement', parties: ['AL', 'IT'] },
+    ]);
+  });
+
+  void it('reads an EU civilian mission in a partner state as operational cooperation (EN, FR)', () => {
+    assert.deepEqual(found('The EU runs EUCAP Sahel Mali, which advises the Malian police.'), [
+      { type: 'operational_cooperation', parties: ['EU', 'ML'] },
+    ]);
+    assert.deepEqual(found("L'UE a déployé une mission civile au Niger en 2012."), [
+      { type: 'operational_cooperation', parties: ['EU', 'NE'] },
+    ]);
+  });
+});
