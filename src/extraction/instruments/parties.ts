@@ -264,7 +264,8 @@ export function readParties(
 
 /**
  * Words that refer back to a list of states: "the two countries", "both sides", "les deux parties",
- * "ces pays", "these governments". The first group is set when the words give the number two.
+ * "ces pays", "these governments", "the three countries". The first group holds the words that give
+ * a number (see `anaphorSize`).
  */
 const STATES_ANAPHOR =
   /\b(?:(the\s+(?:two|three|four|five|six)|both|(?:les|ces)\s+(?:deux|trois|quatre|cinq|six))\s+(?:countries|states|sides|parties|governments|partners|pays|etats|parties|cotes|gouvernements|partenaires)|(?:these|those|ces|lesdits|lesdites)\s+(?:countries|states|governments|pays|etats|gouvernements))\b/;
