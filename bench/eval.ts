@@ -9,6 +9,9 @@
  * `npm run eval -- --blind` scores the blind set (eval/blind/docs against eval/blind/gold), written
  * without looking at the rules; it must never be used to tune them (see eval/blind/README.md).
  *
+ * `npm run eval -- --set DIR` scores any folder laid out the same way (DIR/docs against DIR/gold),
+ * such as eval/blind2.
+ *
  * `--lang fr|en` keeps only the documents whose gold `language` is that code, so that each
  * language of a set can be scored on its own.
  *
@@ -36,7 +39,15 @@ import { extractFile } from '../src/services/extract-file.ts';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const heldout = process.argv.includes('--heldout');
 const blind = process.argv.includes('--blind');
-const set = blind ? join(root, 'eval', 'blind') : heldout ? join(root, 'eval', 'heldout') : undefined;
+const setIndex = process.argv.indexOf('--set');
+const setArgument = setIndex >= 0 ? process.argv[setIndex + 1] : undefined;
+const set = setArgument
+  ? resolve(process.cwd(), setArgument)
+  : blind
+    ? join(root, 'eval', 'blind')
+    : heldout
+      ? join(root, 'eval', 'heldout')
+      : undefined;
 const corpus = set ? join(set, 'docs') : join(root, 'corpus');
 /**
  * The shared folder (scorer, dev gold): the nearest `shared/` with the scorer above the checkout, so
@@ -71,8 +82,14 @@ function goldNamesInLanguage(code: string): Set<string> {
 const useCatalogue = !process.argv.includes('--no-catalogue');
 
 async function main(): Promise<number> {
-  if (langIndex >= 0 && lang !== 'fr' && lang !== 'en') {
-    console.error('usage: npm run eval -- [--heldout | --blind] [--lang fr|en] [--no-catalogue] [--keep]');
+  const badSet =
+    setIndex >= 0 &&
+    (!setArgument || !existsSync(join(set ?? '', 'docs')) || !existsSync(join(set ?? '', 'gold')));
+  if ((langIndex >= 0 && lang !== 'fr' && lang !== 'en') || badSet) {
+    console.error(
+      'usage: npm run eval -- [--heldout | --blind | --set DIR] [--lang fr|en] [--no-catalogue] [--keep]\n' +
+        '  --set DIR: a folder holding docs/ and gold/',
+    );
     return 64;
   }
   const only = lang ? goldNamesInLanguage(lang) : undefined;

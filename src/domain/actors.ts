@@ -49,6 +49,7 @@ const ALIASES: readonly (readonly [string, string])[] = [
   ['US', 'Etats-Unis'],
   ['US', 'United States'],
   ['GB', 'Great Britain'],
+  ['GB', 'Britain'],
   ['GB', 'Grande-Bretagne'],
   ['CZ', 'Czech Republic'],
   ['CZ', 'République tchèque'],
@@ -73,6 +74,25 @@ const ALIASES: readonly (readonly [string, string])[] = [
   ['BY', 'Bélarus'],
   ['MM', 'Birmanie'],
   ['MM', 'Burma'],
+];
+
+/**
+ * Nationality adjectives that world-countries lacks (spellings in common use in French and English
+ * texts); each gets its plural like the library's forms. French ones match in any case.
+ */
+const ADJECTIVE_ALIASES: readonly (readonly [string, string, 'en' | 'fr'])[] = [
+  ['CV', 'capverdien', 'fr'],
+  ['CV', 'capverdienne', 'fr'],
+  ['AE', 'émirati', 'fr'],
+  ['AE', 'émiratie', 'fr'],
+  ['XK', 'kosovar', 'fr'],
+  ['XK', 'kosovare', 'fr'],
+  ['ME', 'monténégrin', 'fr'],
+  ['ME', 'monténégrine', 'fr'],
+  ['BF', 'burkinabè', 'fr'],
+  ['BF', 'burkinabé', 'fr'],
+  ['BA', 'Bosnian', 'en'],
+  ['KM', 'Comorian', 'en'],
 ];
 
 /** Upper-case short forms accepted as names ("the UK", "US policy"). */
@@ -201,6 +221,9 @@ function build(): Registry {
     }
   }
   for (const [code, form] of ALIASES) add(code, form, 'name', 0);
+  for (const [code, form, lang] of ADJECTIVE_ALIASES) {
+    for (const f of inflections(form)) add(code, f, 'adjective', 3, lang === 'fr');
+  }
   for (const [code, form] of SHORT_NAMES) add(code, form, 'name', 0);
   const organizations = organizationActors();
   const byId = new Map<string, Actor>();

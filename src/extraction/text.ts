@@ -27,12 +27,23 @@ function foldUnit(code: number): number {
   return Number.isNaN(base) ? code : base;
 }
 
+/**
+ * The fold table, filled lazily: an entry is computed the first time its unit is met (0 means not
+ * yet computed; unit 0 folds to itself either way). Filling all 12,288 entries up front cost tens of
+ * milliseconds at every start of `mda extract`, for units most documents never contain.
+ */
 function table(): Uint16Array {
-  if (foldTable) return foldTable;
-  const t = new Uint16Array(TABLE_SIZE);
-  for (let c = 0; c < TABLE_SIZE; c++) t[c] = c >= 0xd800 && c < 0xe000 ? c : foldUnit(c);
-  foldTable = t;
-  return t;
+  foldTable ??= new Uint16Array(TABLE_SIZE);
+  return foldTable;
+}
+
+/** The folded unit of `c` (< TABLE_SIZE), from the table or computed and stored. */
+function foldedUnit(t: Uint16Array, c: number): number {
+  const known = t[c] as number;
+  if (known !== 0 || c === 0) return known;
+  const folded = c >= 0xd800 && c < 0xe000 ? c : foldUnit(c);
+  t[c] = folded;
+  return folded;
 }
 
 const decoder = new TextDecoder('utf-16le');
@@ -47,7 +58,7 @@ export function foldText(s: string): string {
   const out = new Uint16Array(s.length);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    out[i] = c < TABLE_SIZE ? (t[c] as number) : c;
+    out[i] = c < TABLE_SIZE ? foldedUnit(t, c) : c;
   }
   // Decoding the buffer is far faster than concatenating millions of one-character strings.
   return decoder.decode(out);
@@ -250,6 +261,9 @@ export class PhraseMatcher<T> {
     if (!old || rank < old.rank) node.entry = entry;
     else if (rank === old.rank && old.value !== null) {
       if (value === null || !this.same(old.value, value)) old.value = null;
+      // "Kosovar" (English, capitalised) and "kosovar" (French, any case) are one form: the
+      // French reading must not be lost to the English one's stricter case rule.
+      else if (old.caseRule === 'capitalised' && caseRule === 'any') node.entry = { ...old, caseRule };
     }
   }
 

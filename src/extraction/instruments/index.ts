@@ -64,14 +64,22 @@ function findDraft(
   lastByKey: ReadonlyMap<string, Draft>,
   lastLegal: Draft | undefined,
   drafts: readonly Draft[],
+  folded: string,
 ): Draft | undefined {
   const same = byKey.get(mention.key) ?? [];
   if (mention.catalogued) return same[0];
   if (mention.anaphoric || mention.definite) {
     const last = lastByKey.get(mention.key);
-    if (last) return last;
+    // "the agreement on seasonal workers (2019)" after "the readmission agreement (2010)": two subjects.
+    if (last && compatibleTypes(last.mention, mention) && !datedApart(last, mention, folded)) return last;
     // "The memorandum" after "the agreement between A and B": another name of that instrument.
-    if (isLegal(mention) && lastLegal && !mention.named) {
+    if (
+      isLegal(mention) &&
+      lastLegal &&
+      !mention.named &&
+      compatibleTypes(lastLegal.mention, mention) &&
+      !datedApart(lastLegal, mention, folded)
+    ) {
       const parties = new Set(lastLegal.parties.keys());
       if (mention.parties.length === 0 || nested(parties, mention.parties)) return lastLegal;
     }
@@ -79,13 +87,16 @@ function findDraft(
   }
   // "The treaty between A and B" after "the readmission agreement between A and B".
   if (isLegal(mention) && !mention.named && mention.definiteArticle === true && mention.parties.length > 0) {
+    // "l'accord maroco-portugais" after "l'Accord relatif au recrutement … (Maroc, Portugal)": one
+    // instrument under two names, unless the two mentions are dated in different years.
     const sameParties = drafts.findLast(
       (d) =>
         isLegal(d.mention) &&
-        d.mention.key !== mention.key &&
+        (d.mention.key !== mention.key || d.mention.type !== mention.type) &&
         (d.mention.type === mention.type || mention.type === 'agreement' || d.mention.type === 'agreement') &&
         d.parties.size === new Set(mention.parties).size &&
-        mention.parties.every((id) => d.parties.has(id)),
+        mention.parties.every((id) => d.parties.has(id)) &&
+        !datedApart(d, mention, folded),
     );
     if (sameParties) return sameParties;
   }
@@ -107,6 +118,31 @@ function findDraft(
   return (
     sameType.find((d) => sameName(draftTitle(d.mention))) ??
     (mention.named ? undefined : lastByKey.get(mention.key))
+  );
+}
+
+/** Verbs of an instrument's later life (EN/FR, folded): renewal, extension, amendment, ratification. */
+const LIFE_EVENT =
+  /\b(?:renew\w*|extend\w*|prolong\w*|amend\w*|revis\w*|ratif\w*|entered into force|enter into force|suspend\w*|renouvel\w*|reconduit\w*|modifi\w*|entre\w* en vigueur|suspendu\w*)\b/;
+
+/** Agreements typed by their subject: two different subjects are two instruments. */
+const SUBJECT_TYPES: ReadonlySet<string> = new Set([
+  'readmission_agreement',
+  'visa_agreement',
+  'labour_agreement',
+  'trade_agreement',
+]);
+/** Mentions that may name one instrument: not two agreements on different subjects. */
+const compatibleTypes = (a: InstrumentMention, b: InstrumentMention): boolean =>
+  a.type === b.type || !(SUBJECT_TYPES.has(a.type) && SUBJECT_TYPES.has(b.type));
+
+/** Both the draft and the mention are dated, in different years: two instruments of one pair. */
+function datedApart(draft: Draft, mention: InstrumentMention, folded: string): boolean {
+  // "the agreement was renewed in 2022": a date of the same instrument's life, not of another one.
+  if (LIFE_EVENT.test(folded.slice(mention.sentence.start, mention.sentence.end))) return false;
+  const years = new Set(draft.dates.map((d) => d.value.slice(0, 4)));
+  return (
+    years.size > 0 && mention.dates.length > 0 && mention.dates.every((d) => !years.has(d.value.slice(0, 4)))
   );
 }
 
@@ -186,7 +222,7 @@ export function findInstrumentRecords(
   };
 
   function add(mention: InstrumentMention): void {
-    let draft = findDraft(mention, byKey, lastByKey, lastLegal, drafts);
+    let draft = findDraft(mention, byKey, lastByKey, lastLegal, drafts, ctx.folded);
     if (!draft) {
       if (mention.anaphoric) return;
       draft = {

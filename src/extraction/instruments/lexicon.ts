@@ -106,7 +106,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     pattern:
       `special (?:envoys?|representatives?)(?: for| on)?|(?:migration|migratory affairs|return|readmission) (?:envoys?|ambassadors?)|envoys? (?:for|on) (?:migration|return)|ambassadors? (?:for|on|at large for|in charge of|responsible for) (?:migration|migratory|return)|ambassadors? at large|(?:flying|roving|itinerant|mobile) consuls|(?:migration|return) referents?|` +
       `special commissioners?(?: for| on)?|plenipotentiar(?:y|ies)(?: for| on)?|(?:migration |return )?plenipotentiary envoys?|` +
-      `envoy${E}s? sp${E}ciaux?|envoy${E}s? sp${E}ciale?s?|repr${E}sentante?s? sp${E}ciale?s?|commissaires? sp${E}ciale?s?|pl${E}nipotentiaires?|d${E}l${E}gu${E}e?s? (?:sp${E}ciale?s?|interminist${E}riel(?:le)?s?)?(?: (?:aux|${AP}?${E}?a la|charg${E}e?s? (?:des|de la)) (?:migrations?|questions migratoires))|` +
+      `envoy${E}s? sp${E}ciaux?|envoy${E}e?s? sp${E}ciale?s?|repr${E}sentante?s? sp${E}ciale?s?|commissaires? sp${E}ciale?s?|pl${E}nipotentiaires?|d${E}l${E}gu${E}e?s? (?:sp${E}ciale?s?|interminist${E}riel(?:le)?s?)?(?: (?:aux|${AP}?${E}?a la|charg${E}e?s? (?:des|de la)) (?:migrations?|questions migratoires))|` +
       `ambassad(?:eur|rice)s? (?:charg${E}e?s? (?:des|de la) (?:migrations?|questions migratoires)|(?:pour|aux) (?:les )?migrations?|itin${E}rante?s?)|r${E}f${E}rents? (?:migrations?|retour)|consuls? itin${E}rants?`,
     strength: 'form',
   },
@@ -116,7 +116,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'operational_cooperation',
     legalForm: 'arrangement',
     binding: null,
-    pattern: `joint (?:maritime |surveillance |border |police )?(?:patrols?|operations?)|patrouilles? (?:de surveillance |maritimes? )?(?:conjointes?|communes?|mixtes?)|op${E}rations? (?:conjointes?|communes?)`,
+    pattern: `joint (?:maritime |surveillance |border |police |return )?(?:patrols?|operations?)|joint (?:return |removal |charter )flights?|vols? (?:de retour |d${AP}${E}loignement )?(?:conjoints?|group${E}s|communs?)|joint (?:police |border |intelligence |investigation )?(?:units?|cells?)|unit${E}s? (?:(?:de police |op${E}rationnelles? )?(?:mixtes?|conjointes?|communes?))|(?:seconded|deployed) (?:police |border (?:force |guard )?|immigration )officers|patrouilles? (?:de surveillance |maritimes? )?(?:conjointes?|communes?|mixtes?)|op${E}rations? (?:conjointes?|communes?)`,
     strength: 'form',
   },
   {
@@ -143,6 +143,24 @@ export const HEAD_RULES: readonly HeadRule[] = [
     binding: null,
     pattern: `(?:regional |joint )?operational (?:cent(?:re|er)s?|hubs?)|(?:joint|regional) (?:coordination |operations? )cent(?:re|er)s?|fusion cent(?:re|er)s?|centres? (?:op${E}rationnels?|conjoints?)(?: r${E}gional| r${E}gionaux| conjoints?)?|centres? r${E}gionaux? op${E}rationnels?|centre r${E}gional op${E}rationnel`,
     strength: 'named',
+  },
+  {
+    // EU civilian missions (CSDP) that train and equip border and police forces in a partner state.
+    head: 'mission',
+    type: 'operational_cooperation',
+    legalForm: 'arrangement',
+    binding: null,
+    pattern: `(?:civilian |csdp |border assistance |capacity[- ]building )missions?|missions? (?:civiles?|psdc|d${AP}assistance (?:aux fronti${E}res|fronti${E}re)|de renforcement des capacit${E}s)`,
+    strength: 'form',
+  },
+  {
+    head: 'mission',
+    type: 'operational_cooperation',
+    legalForm: 'arrangement',
+    binding: null,
+    pattern: 'EUCAP(?: [A-Z][a-z]+){0,2}|EUBAM(?: [A-Z][a-z]+)?',
+    strength: 'form',
+    caseSensitive: true,
   },
   {
     head: 'risk_cell',
@@ -209,7 +227,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'agreement',
     legalForm: 'agreement',
     binding: true,
-    pattern: `(?:bilateral |framework |readmission |visa (?:facilitation |waiver |exemption )?)?agreements?|treat(?:y|ies)|accords?(?:-cadres?)?|protocols?(?= (?:on|between|with|of|to|concerning|relating|for)\\b)|protocoles?(?= (?:sur|entre|avec|de|du|des|d${AP}|relatifs?|portant|pour)\\b)(?! d${AP}accord)|exchanges? of (?:letters|notes)|${E}changes? de (?:lettres|notes)|(?<=[a-z]-[a-z]+ )protocols?|protocoles?(?= [a-z]+-[a-z]+)|(?:administrative|working) arrangements?|arrangements? (?:administratifs?|techniques?|de travail)|conventions? (?:bilat${E}rales?|d${AP}${E}tablissement)|conventions?(?= (?:relatives?|de (?:main|circulation|s${E}jour|r${E}admission|coop${E}ration)))|trait${E}s?(?= (?:bilat|entre|avec|sur|relatif|portant|d${AP}amiti|de coop|sign))`,
+    pattern: `(?:bilateral |framework |readmission |visa (?:facilitation |waiver |exemption )?)?agreements?|treat(?:y|ies)|accords?(?:-cadres?)?|protocols?(?= (?:on|between|with|of|to|concerning|relating|for)\\b)|protocoles?(?= (?:sur|entre|avec|de|du|des|d${AP}|relatifs?|portant|pour)\\b)(?! d${AP}accord)|exchanges? of (?:letters|notes)|${E}changes? de (?:lettres|notes)|(?<=[a-z]-[a-z]+ )protocols?|protocoles?(?= [a-z]+-[a-z]+)|(?:administrative|working|technical|implementing) arrangements?|arrangements? (?:administratifs?|techniques?|de travail|d${AP}application)|letters? of understanding|deals?(?! of\\b)|(?:regional |bilateral |resettlement |transfer |processing )arrangements?|ententes?(?= (?:sur|entre|avec|de|du|relatives?|bilat${E}rales?)\\b)|lettres? d${AP}entente|additional protocols?|protocoles? (?:additionnels?|d${AP}application)|implementing protocols?|avenants?(?= (?:a|au|de|du|n[°o]|sign|conclu|entre|avec)\\b)|conventions?(?= (?:de|du) \\d{4}\\b)|conventions? (?:bilat${E}rales?|d${AP}${E}tablissement)|conventions?(?= (?:relatives?|de (?:main|circulation|s${E}jour|r${E}admission|coop${E}ration)))|trait${E}s?(?= (?:bilat|entre|avec|sur|relatif|portant|d${AP}amiti|de coop|sign))`,
     strength: 'form',
   },
   {
@@ -220,6 +238,16 @@ export const HEAD_RULES: readonly HeadRule[] = [
     pattern: 'EPAs?|FTAs?',
     strength: 'form',
     caseSensitive: true,
+  },
+  // --- non-binding return and readmission arrangements (EU practice since 2016: "Joint Way
+  // Forward", "Standard Operating Procedures", "Good Practices", admission procedures) ----------
+  {
+    head: 'agreement',
+    type: 'readmission_agreement',
+    legalForm: 'arrangement',
+    binding: false,
+    pattern: `(?:non-binding |informal |legally non-binding )?(?:return|readmission) arrangements?|arrangements? (?:non contraignants? |informels? )?(?:de|sur le|sur la|en mati${E}re de) (?:retour|r${E}admission)|joint way forward|good practices (?:on|for) (?:the )?(?:efficient |effective )?(?:operation of )?(?:return|readmission|identification)|bonnes pratiques (?:en mati${E}re de|pour le|pour la|sur le|sur la) (?:retour|r${E}admission|identification)|admission procedures|proc${E}dures? d${AP}admission`,
+    strength: 'form',
   },
   // --- standard operating procedures on return: a readmission arrangement ---------------------
   {
@@ -244,7 +272,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'dialogue',
     legalForm: 'process',
     binding: false,
-    pattern: `dialogues?|processus|process|sommets?|summits?|forums?|panels? on migration`,
+    pattern: `dialogues?|processus|process|sommets?|summits?|forums?|panels? on migration|formats?`,
     strength: 'named',
   },
   // --- funds -----------------------------------------------------------------------------------
@@ -300,7 +328,9 @@ export const HEAD_RULES: readonly HeadRule[] = [
 const AGREEMENT_SUBJECTS: readonly { readonly type: InstrumentTypeCode; readonly pattern: RegExp }[] = [
   {
     type: 'readmission_agreement',
-    pattern: /r[eé]admission|return and readmission|retour et (?:de )?r[eé]admission/i,
+    // "an agreement on returns", "accord sur les retours", "reprise en charge": return is its subject.
+    pattern:
+      /r[eé]admission|return and readmission|retour et (?:de )?r[eé]admission|reprise en charge|(?:on|sur|concerning|relatif (?:a|à|aux)|relative (?:a|à|aux)|de)\s+(?:the\s+|les?\s+|la\s+|l['’])?(?:forced\s+|voluntary\s+)?(?:returns?|retours?|repatriation|rapatriements?)\b|\breturn agreements?|accords? de retour/i,
   },
   { type: 'visa_agreement', pattern: /\bvisas?\b/i },
   {

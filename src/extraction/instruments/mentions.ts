@@ -25,7 +25,7 @@ import {
   ORGANIZATION_AFTER,
   ORGANIZATION_NAME,
 } from './cues.ts';
-import { type PartyReading, readParties } from './parties.ts';
+import { isPeople, type PartyReading, readParties } from './parties.ts';
 import {
   contextOfAgreement,
   dateAfter,
@@ -170,8 +170,19 @@ export function mentionOf(
   // A heading in capitals ("POLICY BRIEF") is not a proper name.
   if (rule.strength === 'named' && isCapitalsLine(ctx.text, match.start)) return null;
   const skip = within(ctx.actors, clause.start, clause.end);
-  const phrase = withWholeActor(ctx, namedPhrase(ctx.text, clause, match, skip));
-  const read = readParties(ctx, sentence, clause, match, phrase, rule.type === 'envoy');
+  const found = withWholeActor(ctx, namedPhrase(ctx.text, clause, match, skip));
+  // "The 5+5 Dialogue", "le dialogue 5+5": a format is a name.
+  const phrase =
+    rule.type === 'dialogue' && /\d\+\d/.test(ctx.folded.slice(match.start, match.end))
+      ? { ...found, named: true }
+      : found;
+  const direct = readParties(ctx, sentence, clause, match, phrase, rule.type === 'envoy');
+  // "le comité de pilotage du partenariat Sénégal-Espagne", "the steering committee of the
+  // Ghana–Germany programme": a body named after what it steers is held by that thing's parties.
+  const read =
+    direct.ids.length === 0 && rule.type === 'coordination_mechanism'
+      ? (complementParties(ctx, clause, phrase.end) ?? direct)
+      : direct;
   const reading =
     read.ids.length === 0 &&
     phrase.named &&
@@ -215,6 +226,8 @@ export function mentionOf(
       plural &&
       !owned &&
       !established &&
+      // Joint patrols and operations are plural by nature: with their parties they are one cooperation.
+      !(rule.type === 'operational_cooperation' && reading.ids.length > 0) &&
       !(phrase.named && reading.ids.length > 0) &&
       !(reading.cue === 'subject' && date !== null),
     kindOf:
@@ -271,8 +284,13 @@ export function mentionOf(
     subjectTailEnd(ctx, clause, phrase.end),
   );
   const ownType = agreementType(own);
-  const type =
-    rule.head === 'agreement' && rule.type === 'agreement'
+  // A working arrangement of Frontex with a state's authorities is operational cooperation.
+  const agencyArrangement =
+    /\bworking arrangements?|arrangements? de travail/.test(ctx.folded.slice(match.start, match.end)) &&
+    reading.ids.includes('FRONTEX');
+  const type = agencyArrangement
+    ? 'operational_cooperation'
+    : rule.head === 'agreement' && rule.type === 'agreement'
       ? ownType === 'agreement'
         ? agreementType(subject)
         : ownType
@@ -282,7 +300,7 @@ export function mentionOf(
     reading.ids.length <= 1 && rule.strength === 'form' ? nextSentencePartners(ctx, sentence) : [];
   const readIds = partners.length > 0 ? [...new Set([...reading.ids, ...partners])] : reading.ids;
   const tied = reading.cue === 'between' || reading.cue === 'pair';
-  const parties =
+  const partiesRead =
     readIds.length > 6 || (!tied && phrase.named && multilateralByName(ctx, phrase, type))
       ? []
       : (readIds.length === 0 || reading.cue === 'subject') && heldByEu(ctx, phrase, type, phrase.named)
@@ -294,6 +312,7 @@ export function mentionOf(
             : readIds.length === 0 && phrase.named
               ? [headingOwner(ctx, match.start, rule.type)].filter((id): id is string => id !== null)
               : readIds;
+  const parties = readIds.length > 6 ? partiesRead : completedParties(ctx, type, partiesRead, phrase);
   // "accord" alone says little: quote its subject too ("accord de réadmission").
   let adjective = ctx.actors[lowerBound(ctx.actors, phrase.end)];
   // "franco-ivoirienne": the quote goes to the end of the compound adjective.
@@ -346,9 +365,103 @@ export function mentionOf(
           date: dateAfter(ctx, g) ?? date,
         }))
       : plural && reading.cue === 'with'
-        ? datedCounterparts(ctx, reading.actors)
+        ? orCounted(
+            datedCounterparts(ctx, reading.actors),
+            countedCounterparts(ctx, match, phrase, reading, date),
+          )
         : [],
   };
+}
+
+/**
+ * Parties the words around a mention leave implicit. A national law or strategy belongs to one
+ * state: the last state named before it in its paragraph, else the state the document is mostly
+ * about. A programme named without its owner belongs to the last state named before it.
+ * (Completing an agreement with one party read by the document's main actor was measured and
+ * dropped: it added as many wrong pairs as right ones.)
+ */
+function completedParties(
+  ctx: InstrumentContext,
+  type: InstrumentTypeCode,
+  parties: readonly string[],
+  phrase: Span,
+): readonly string[] {
+  if (type === 'legal_act' && parties.length === 0) {
+    const owner = stateBefore(ctx, phrase.start) ?? ctx.principals.find((id) => isState(ctx, id));
+    return owner ? [owner] : parties;
+  }
+  if (type === 'programme' && parties.length === 0) {
+    // A scheme named without its owner is most often the document's state's own.
+    const owner = stateBefore(ctx, phrase.start);
+    return owner ? [owner] : parties;
+  }
+  return parties;
+}
+
+const isState = (ctx: InstrumentContext, id: string): boolean =>
+  ctx.actors.some((a) => a.id === id && a.kind === 'state');
+
+/** The last state named before `pos` in its paragraph (within 400 characters), not as people. */
+function stateBefore(ctx: InstrumentContext, pos: number): string | undefined {
+  const paragraph = ctx.text.lastIndexOf('\n\n', pos);
+  const from = Math.max(0, pos - 400, paragraph);
+  const states = within(ctx.actors, from, pos).filter((a) => a.kind === 'state' && !isPeople(ctx, a));
+  return states[states.length - 1]?.id;
+}
+
+const COUNT_WORDS: Readonly<Record<string, number>> = {
+  two: 2,
+  deux: 2,
+  three: 3,
+  trois: 3,
+  four: 4,
+  quatre: 4,
+  five: 5,
+  cinq: 5,
+  six: 6,
+};
+
+const orCounted = (dated: Counterpart[], counted: Counterpart[]): Counterpart[] =>
+  dated.length > 0 ? dated : counted;
+
+/**
+ * "two memoranda with Tunisia and Libya", "deux accords avec le Niger et le Mali": a count equal to
+ * the number of counterparts after "with" gives one instrument per counterpart.
+ */
+function countedCounterparts(
+  ctx: InstrumentContext,
+  match: Match,
+  phrase: Span,
+  reading: PartyReading,
+  date: DateMention | null,
+): Counterpart[] {
+  const count = /\b(two|deux|three|trois|four|quatre|five|cinq|six)\s+(?:[a-z-]+\s+)?$/.exec(
+    ctx.folded.slice(Math.max(0, match.start - 24), match.start),
+  )?.[1];
+  const n = count ? COUNT_WORDS[count] : undefined;
+  if (n === undefined) return [];
+  const counterparts = [...new Set(reading.actors.filter((a) => a.start >= phrase.end).map((a) => a.id))];
+  return counterparts.length === n ? counterparts.map((id) => ({ ids: [id], date })) : [];
+}
+
+/** "of the", "du", "de la" between a body's head and the name of what it steers. */
+const OF_COMPLEMENT = /^\s+(?:du|de la|de l'|des|de|d'|of the|of)\s+/;
+/** What may join the actors of a complement: a dash, a list word, one word of the name. */
+const COMPLEMENT_GAP = /^\s*(?:[-–—/,]|and|et)?\s*$/;
+
+/** The actors named in the complement right after a body's head, if any (see `mentionOf`). */
+function complementParties(ctx: InstrumentContext, clause: Span, end: number): PartyReading | undefined {
+  if (!OF_COMPLEMENT.test(ctx.folded.slice(end, end + 12))) return undefined;
+  const near = within(ctx.actors, end, Math.min(clause.end, end + 70));
+  const first = near[0];
+  if (!first || first.start - end > 45) return undefined;
+  const actors = [first];
+  for (const next of near.slice(1)) {
+    const last = actors[actors.length - 1] as ActorMention;
+    if (!COMPLEMENT_GAP.test(ctx.text.slice(last.end, next.start))) break;
+    actors.push(next);
+  }
+  return { actors, ids: [...new Set(actors.map((a) => a.id))], cue: 'owner', agentOrAdjective: true };
 }
 
 /** The actor a possessive "its" refers to: the one actor named in the sentence. */

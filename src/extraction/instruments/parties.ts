@@ -47,7 +47,7 @@ export function actorList(ctx: InstrumentContext, from: number, limit: number, r
 
 /** What may stand between "with"/"between" and the first actor of the list. */
 const LEAD_IN =
-  /^(?:[\s,:*_]|\b(?:the|la|le|les|des|du|de|certain|several|following|five|four|three|two|six|seven|partner|priority|third|countries|country|pays|partenaires?|such|as|tels?|telles?|que|including|notamment|authorities|autorités|government|gouvernement|governments|in particular|particularly|en particulier|key|main|principaux|EU|member|states)\b|\b[ld]['’])*$/i;
+  /^(?:[\s,:*_]|\b(?:the|la|le|les|des|du|de|certain|several|following|five|four|three|two|six|seven|partner|priority|third|countries|country|pays|partenaires?|such|as|tels?|telles?|que|including|notamment|authorities|autorités|government|gouvernement|governments|police|ministry|ministries|ministère|ministères|coast|guards?|garde-côtes|border|immigration|interior|intérieur|services?|agency|in particular|particularly|en particulier|key|main|principaux|EU|member|states)\b|\b[ld]['’])*$/i;
 
 const RIGHT_CUE = /\b(between|entre|with|avec|by|par)\b/g;
 /** "by" introduces the party only after verbs of running or funding ("organisée par l'OIM"). */
@@ -150,7 +150,10 @@ export function readParties(
     cueMatch = candidate;
     break;
   }
-  const inside = within(ctx.actors, phrase.start, phrase.end);
+  // "a joint declaration on Venezuelan migrants": an adjective that qualifies people is not a party.
+  const inside = within(ctx.actors, phrase.start, phrase.end).filter(
+    (a) => !(a.adjective && isPeople(ctx, a)),
+  );
   const pair = dashPairNear(
     ctx,
     phrase,
@@ -250,7 +253,7 @@ export function readParties(
   const ofTheDocument = anaphor !== null && /\bparties\b/.test(anaphor[0]) && ctx.principals.length === 2;
   if (anaphor && !ofTheDocument) {
     // "Spain and Morocco met in Madrid. The two countries signed…": the nearest list of states before.
-    const list = nearestStateList(ctx, clause.start + anaphor.index, anaphor[1] !== undefined ? 2 : 0);
+    const list = nearestStateList(ctx, clause.start + anaphor.index, anaphorSize(anaphor[1]));
     if (list.length >= 2) return { actors: list, ids: ids(list), cue: 'both_parties' };
   }
   if (ctx.principals.length === 2 && BOTH_PARTIES.test(folded.slice(sentence.start, sentence.end))) {
@@ -261,10 +264,30 @@ export function readParties(
 
 /**
  * Words that refer back to a list of states: "the two countries", "both sides", "les deux parties",
- * "ces pays", "these governments". The first group is set when the words give the number two.
+ * "ces pays", "these governments", "the three countries". The first group holds the words that give
+ * a number (see `anaphorSize`).
  */
 const STATES_ANAPHOR =
-  /\b(?:(the\s+two|both|les\s+deux|ces\s+deux)\s+(?:countries|states|sides|parties|governments|partners|pays|etats|parties|cotes|gouvernements|partenaires)|(?:these|those|ces|lesdits|lesdites)\s+(?:countries|states|governments|pays|etats|gouvernements))\b/;
+  /\b(?:(the\s+(?:two|three|four|five|six)|both|(?:les|ces)\s+(?:deux|trois|quatre|cinq|six))\s+(?:countries|states|sides|parties|governments|partners|pays|etats|parties|cotes|gouvernements|partenaires)|(?:these|those|ces|lesdits|lesdites)\s+(?:countries|states|governments|pays|etats|gouvernements))\b/;
+
+/** The number an anaphor gives ("the three countries" → 3, "both" → 2), 0 when it gives none. */
+function anaphorSize(words: string | undefined): number {
+  if (words === undefined) return 0;
+  const n = /(two|deux|both|three|trois|four|quatre|five|cinq|six)$/.exec(words)?.[1] ?? '';
+  const sizes: Record<string, number> = {
+    two: 2,
+    deux: 2,
+    both: 2,
+    three: 3,
+    trois: 3,
+    four: 4,
+    quatre: 4,
+    five: 5,
+    cinq: 5,
+    six: 6,
+  };
+  return sizes[n] ?? 0;
+}
 
 /** How far back a list of states may be the antecedent of "the two countries" (about two sentences). */
 const ANAPHOR_REACH = 400;

@@ -80,7 +80,7 @@ export function isEverydayAccord(ctx: InstrumentContext, match: Span): boolean {
   const after = ctx.folded.slice(match.end, match.end + 24);
   if (/(?:\bd'|\bleur |\bson |\bmon |\ben |\bcommun |\bcet )$/.test(before)) return true;
   return (
-    !/^(?:s)?\s*(?:de |d'|sur |bilat|cadre|-cadre|entre |avec |sign|conclu|[a-z]+-[a-z]+|[\p{Lu}]|relatif|en matiere)/u.test(
+    !/^(?:s)?\s*(?:de |d'|sur |bilat|cadre|-cadre|entre |avec |sign|conclu|[a-z]+-[a-z]+|[\p{Lu}]|relatif|en matiere|techniques? |administratifs? |operationnels? |intergouvernementa|migratoires? )/u.test(
       after,
     ) && !/^\s*\p{Lu}/u.test(ctx.text.slice(match.end, match.end + 3))
   );
