@@ -56,7 +56,7 @@ const ENDPOINTS: readonly [name: string, path: string][] = [
 
 /** In the child process: serve the data folder as `mda serve` does and print the URL. */
 async function serve(dataDir: string): Promise<void> {
-  const { serveAtlas } = await import('../src/http/serve.ts');
+  const { serveAtlas } = await import('../src/app/serve.ts');
   // The request log is off: the figures measure the API, and stdout carries the URL to the parent.
   const served = await serveAtlas({
     dataDir,

@@ -16,6 +16,7 @@ import type { StorageEngine } from './engine.ts';
 import type { SearchHit, SearchRequest } from './search/port.ts';
 import type { PeopleStore } from './people/people-store.ts';
 import type { ReviewStore } from './people/review-store.ts';
+import type { AtlasQueries } from './atlas-queries.ts';
 
 export type {
   DocumentSourceChanges,
@@ -212,6 +213,8 @@ export interface AtlasStore {
   search(request: SearchRequest, page: PageRequest): Promise<Page<SearchHit>>;
   /** Indexes what is missing from the search index (documents stored by another process). */
   refreshSearchIndex(): Promise<void>;
+  /** The read model: lists, facets, profiles and aggregates for the API and the web pages. */
+  readonly queries: AtlasQueries;
   /** Country positions, commitments, indicators, conditionality records and watches. */
   readonly analyses: AnalysisStore;
   /** The ingestion job queue (workers, uploads through the API). */
@@ -238,3 +241,9 @@ export interface AtlasStore {
 }
 
 export type { Evidence, ReviewState, Span };
+export type * from './atlas-queries.ts';
+
+// Pure helpers that go with the stored shapes: the passages a document is searched (and shown) by,
+// and a search hit's snippet with its matching words marked.
+export { splitPassages } from './search/passages.ts';
+export { snippetHtml } from './search/query.ts';

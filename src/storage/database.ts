@@ -15,6 +15,7 @@ import { cliBusyRetry, retryWhileBusy } from './busy.ts';
 import { openSqlite } from './sqlite/connection.ts';
 import { backupSqlite } from './sqlite/backup.ts';
 import { sqliteCatalogue } from './sqlite/catalogue.ts';
+import { kyselyWithStatementCache } from './sqlite/statement-cache.ts';
 import { isPostgresUrl, type StorageEngine } from './engine.ts';
 import { openPostgres } from './postgres/connection.ts';
 import { postgresCatalogue, resetSequences } from './postgres/catalogue.ts';
@@ -33,6 +34,19 @@ export interface OpenOptions {
   readonly database?: string;
   /** Where DATABASE_URL is read (default: the process environment). */
   readonly env?: NodeJS.ProcessEnv;
+  /** Opened for the long-running web server (see ServingOptions). */
+  readonly serving?: ServingOptions;
+}
+
+/**
+ * How the web server wants the database: on SQLite, the read model runs through a handle that keeps
+ * its statements prepared (the API runs the same few dozen queries over and over), and a write waits
+ * at most `busyTimeoutMs` for another process's lock (the server's one thread is blocked meanwhile,
+ * so it waits briefly and retries instead). PostgreSQL needs neither: its pool serves requests in
+ * parallel and its lock timeout is set when connecting.
+ */
+export interface ServingOptions {
+  readonly busyTimeoutMs: number;
 }
 
 /** Where the data lives, as chosen from the options. */
@@ -68,7 +82,10 @@ export interface OpenAtlas {
 export async function openAtlas(options: OpenOptions = {}): Promise<OpenAtlas> {
   const target = databaseTarget(options);
   if (target.engine === 'sqlite') {
-    const atlas = await openAtlasDatabase({ file: target.file });
+    const atlas = await openAtlasDatabase({
+      file: target.file,
+      ...(options.serving === undefined ? {} : { serving: options.serving }),
+    });
     return {
       store: atlas.store,
       db: atlas.db,
@@ -123,8 +140,10 @@ export async function openAtlasDatabase(options: OpenOptions = {}): Promise<Sqli
     const store = createKyselyStore(db, file, () => db.destroy(), {
       backup: (target) => backupSqlite(raw, target),
       catalogue: () => sqliteCatalogue(db),
+      ...(options.serving === undefined ? {} : { readDb: kyselyWithStatementCache(raw) }),
     });
     await retryWhileBusy(file, cliBusyRetry(), () => seedActors(db, store));
+    if (options.serving !== undefined) raw.pragma(`busy_timeout = ${options.serving.busyTimeoutMs}`);
     return { store, db, raw, file, migrated };
   } catch (error) {
     await db.destroy();

@@ -15,6 +15,7 @@ import type {
   SaveResult,
   SearchRequest,
 } from './atlas-store.ts';
+import { createAtlasQueries } from './atlas-queries.ts';
 import { engineOf } from './engine.ts';
 import { searchIndexOf } from './search/engines.ts';
 import type { ReadCatalogue } from './transfer/catalogue.ts';
@@ -46,6 +47,11 @@ export interface StoreHooks {
   readonly catalogue?: ReadCatalogue;
   /** Engine bookkeeping after an import, inside its transaction (PostgreSQL: id sequences). */
   readonly afterImport?: (trx: Kysely<Database>) => Promise<void>;
+  /**
+   * The handle the read model runs on (default: the store's own). The SQLite server passes one over
+   * the same connection that keeps its statements prepared.
+   */
+  readonly readDb?: Kysely<Database>;
 }
 
 const unsupported = (what: string, location: string): AtlasError =>
@@ -167,6 +173,7 @@ export function createKyselyStore(
       return search.search(db, request, page);
     },
     refreshSearchIndex: () => search.ensure(db),
+    queries: createAtlasQueries(hooks.readDb ?? db),
     close,
   };
 }

@@ -1,7 +1,6 @@
 /** `GET /api/instruments` (filtered, paginated, downloadable) and `GET /api/instruments/:id`. */
 import type { FastifyInstance } from 'fastify';
 import type { InstrumentSummary } from '../../storage/atlas-store.ts';
-import { queryInstruments } from '../../storage/queries/instrument-list.ts';
 import { listFormat, pageLimit, sendList, type CsvColumn } from '../download.ts';
 import { addRoute, type ApiContext, type RouteDoc } from '../route.ts';
 import { InstrumentDetailSchema, InstrumentListQuery, InstrumentPage, InstrumentParams } from './schema.ts';
@@ -39,8 +38,7 @@ export function instrumentRoutes(app: FastifyInstance, docs: RouteDoc[], context
       const filter = { ...rest, format: undefined };
       // Text searches come best match first unless another order is asked for.
       const order = sort ?? (filter.q === undefined ? 'recent' : 'relevance');
-      const page = await queryInstruments(
-        context.db,
+      const page = await context.store.queries.instruments(
         filter,
         { limit: pageLimit(limit, format), offset },
         order,
