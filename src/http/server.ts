@@ -6,7 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import type { AtlasStore } from '../storage/atlas-store.ts';
 import { actorRoutes } from './actors/routes.ts';
 import { analysisRoutes } from './analyses/routes.ts';
@@ -43,9 +48,14 @@ export const DEFAULT_WRITE_LIMIT: WriteLimit = { max: 120, windowMs: 60_000 };
  * passes them in, so the API does not depend on the pages).
  */
 export interface WebPages {
-  register(app: FastifyInstance, context: ApiContext): void;
+  readonly register: (app: FastifyInstance, context: ApiContext) => void;
   /** An error as an HTML page, for requests outside /api. */
-  renderErrorPage(request: FastifyRequest, reply: FastifyReply, status: number, message: string): FastifyReply;
+  readonly renderErrorPage: (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    message: string,
+  ) => FastifyReply;
 }
 
 export interface ServerOptions {

@@ -5,6 +5,7 @@
  */
 import type { Actor, Evidence, Instrument, Language, ReviewState, Span } from '../domain/model.ts';
 import type { ExtractedDocument } from '../extraction/types.ts';
+import type { DocumentAnalyses } from '../analysis/document-analyses.ts';
 import type { AnalysisStore, WatchHit } from './analyses/analysis-store.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import type { DocumentSourceChanges } from '../domain/input-schemas.ts';
@@ -64,6 +65,13 @@ export interface SaveResult {
   /** Watches this document's instruments matched (recorded as hits in the same transaction). */
   readonly watchHits?: readonly WatchHit[];
 }
+
+/**
+ * The analyses of one document (country positions, commitments, indicators…) for the id the store
+ * gives it. The service layer computes them (src/analysis is pure); the store writes them in the
+ * document's transaction, so a document is never stored without its analyses.
+ */
+export type DocumentAnalyser = (documentId: string) => DocumentAnalyses;
 
 export interface InstrumentFilter {
   /** ISO alpha-2 of a state that is a party. */
@@ -182,8 +190,13 @@ export interface AtlasStore {
    * Stores one document and everything extracted from it, in ONE transaction: either all rows
    * are written or none. The same content (same hash) is `unchanged`; an instrument already
    * known under the same dedupe key gains claims and an instrument_documents row instead of a copy.
+   * `analyse` is called once, before the transaction, only when the document is new.
    */
-  saveExtraction(document: DocumentInput, extracted: ExtractedDocument): Promise<SaveResult>;
+  saveExtraction(
+    document: DocumentInput,
+    extracted: ExtractedDocument,
+    analyse: DocumentAnalyser,
+  ): Promise<SaveResult>;
   /** The stored document with this content hash, if any. */
   findDocumentByHash(contentHash: string): Promise<DocumentSummary | undefined>;
   /** Inserts or updates actors (the registry of states and organizations). */
@@ -247,3 +260,5 @@ export type * from './atlas-queries.ts';
 // and a search hit's snippet with its matching words marked.
 export { splitPassages } from './search/passages.ts';
 export { snippetHtml } from './search/query.ts';
+/** The key a document is known by: the hash of its text (`findDocumentByHash`). */
+export { contentHash } from './records.ts';

@@ -9,6 +9,7 @@ import type { ExtractedDocument } from '../extraction/types.ts';
 import type {
   AtlasStore,
   BackupSummary,
+  DocumentAnalyser,
   DocumentInput,
   InstrumentFilter,
   PageRequest,
@@ -27,7 +28,6 @@ import { actorFromRow, actorRow } from './store/presenters.ts';
 import * as queries from './store/queries.ts';
 import { writePlan } from './store/save-extraction.ts';
 import { documentSourceHistory, setDocumentSource } from './store/document-sources.ts';
-import { analyseDocument } from '../analysis/document-analyses.ts';
 import { createAnalysisStore } from './analyses/analysis-store.ts';
 import { createIatiStore } from './iati/iati-store.ts';
 import { recordWatchHits } from './analyses/watch-hits.ts';
@@ -69,13 +69,17 @@ export function createKyselyStore(
     location,
     engine: engineOf(db),
 
-    async saveExtraction(document: DocumentInput, extracted: ExtractedDocument): Promise<SaveResult> {
+    async saveExtraction(
+      document: DocumentInput,
+      extracted: ExtractedDocument,
+      analyse: DocumentAnalyser,
+    ): Promise<SaveResult> {
       const hash = contentHash(document.text);
       const known = await queries.findDocumentByHash(db, hash);
       if (known !== undefined) return { status: 'unchanged', documentId: known.id, counts: NO_COUNTS };
       const plan = planDocument(document, extracted);
-      // The analyses' extractors are pure; they run before the transaction opens.
-      const analyses = analyseDocument(document.text, plan.document.id, extracted);
+      // The service's analyses are pure; they run before the transaction opens.
+      const analyses = analyse(plan.document.id);
       try {
         const { counts, watchHits } = await db.transaction().execute(async (trx) => {
           const now = new Date().toISOString();

@@ -15,6 +15,7 @@ import { atlasMigrations } from '../../src/storage/migrations/index.ts';
 import { integrityCheck } from '../../src/storage/sqlite/connection.ts';
 import { extractFile } from '../../src/services/extract-file.ts';
 import { CORPUS_DIR } from '../../src/services/corpus.ts';
+import { documentAnalyser } from '../../src/services/ingest.ts';
 
 const MALI = join(CORPUS_DIR, 'mali-eu-high-level-dialogue-2016.fr.txt');
 
@@ -98,7 +99,7 @@ void describe('atlas store on a SQLite file', () => {
     const broken: InstrumentCandidate = { ...last, type: 'fund', parties: [party] };
     const failing: ExtractedDocument = { ...extracted, instruments: [...extracted.instruments, broken] };
     await assert.rejects(
-      atlas.store.saveExtraction(document, failing),
+      atlas.store.saveExtraction(document, failing, documentAnalyser(document, failing)),
       (error: Error & { code?: string }) => {
         assert.equal(error.code, 'storage_failure');
         assert.match(error.message, /mali-eu-high-level-dialogue-2016\.fr\.txt: could not be stored/);
@@ -108,19 +109,27 @@ void describe('atlas store on a SQLite file', () => {
     assert.deepEqual(tableCounts(atlas), before);
     assert.equal(integrityCheck(atlas.raw), 'ok');
     // The same document then goes in cleanly.
-    const saved = await atlas.store.saveExtraction(document, extracted);
+    const saved = await atlas.store.saveExtraction(
+      document,
+      extracted,
+      documentAnalyser(document, extracted),
+    );
     assert.equal(saved.status, 'added');
   });
 
   void it('stores the same content once and merges an instrument found in two documents', async () => {
     const { document, extracted } = await extractFile(MALI);
-    const again = await atlas.store.saveExtraction(document, extracted);
+    const again = await atlas.store.saveExtraction(
+      document,
+      extracted,
+      documentAnalyser(document, extracted),
+    );
     assert.equal(again.status, 'unchanged');
     const counts = tableCounts(atlas);
 
     // A second document naming the same instruments (same text plus a line) merges into the same rows.
     const copy = { ...document, path: 'copy-of-mali.txt', title: 'Copy', text: `${document.text}\n\nCopie.` };
-    const saved = await atlas.store.saveExtraction(copy, extracted);
+    const saved = await atlas.store.saveExtraction(copy, extracted, documentAnalyser(copy, extracted));
     assert.equal(saved.status, 'added');
     assert.equal(saved.counts.instrumentsAdded, 0);
     assert.equal(saved.counts.instrumentsMerged, counts.instruments);
@@ -149,7 +158,7 @@ void describe('atlas store on a SQLite file', () => {
       [['REAL', 0]],
     );
     const { document, extracted } = await extractFile(MALI);
-    await atlas.store.saveExtraction(document, extracted);
+    await atlas.store.saveExtraction(document, extracted, documentAnalyser(document, extracted));
     const rows = atlas.raw
       .prepare("select property, confidence from claims where subject_kind = 'instrument'")
       .all() as { property: string; confidence: number | null }[];
@@ -186,7 +195,8 @@ void describe('atlas store on a SQLite file', () => {
       approach: null,
     };
     const variant = { ...document, path: 'linked.txt', text: `${document.text}\n\nLien.` };
-    await atlas.store.saveExtraction(variant, { ...extracted, links: [...extracted.links, link] });
+    const linked = { ...extracted, links: [...extracted.links, link] };
+    await atlas.store.saveExtraction(variant, linked, documentAnalyser(variant, linked));
     const rows = atlas.raw
       .prepare(`select l.*, c.property, c.quote from links l join claims c on c.id = l.claim_id`)
       .all() as { from_id: string; to_id: string; relation: string; property: string; quote: string }[];
