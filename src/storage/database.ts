@@ -4,11 +4,12 @@
  * `postgres://` URL (`--database`, or DATABASE_URL). This is what the CLI, the services and the web
  * server call; both engines give the same AtlasStore.
  */
+import { existsSync } from 'node:fs';
 import { ORGANIZATION_ACTORS, STATES } from '../domain/actors.ts';
 import { AtlasError } from '../domain/errors.ts';
 import type { AtlasStore } from './atlas-store.ts';
 import { createKyselyStore } from './kysely-store.ts';
-import { migrateToLatest } from './migrations/index.ts';
+import { migrateToLatest, migrationStates, type MigrationState } from './migrations/index.ts';
 import { databaseFile, resolveDataDir } from './paths.ts';
 import type { Database } from './schema.ts';
 import { cliBusyRetry, retryWhileBusy } from './busy.ts';
@@ -148,6 +149,45 @@ export async function openAtlasDatabase(options: OpenOptions = {}): Promise<Sqli
   } catch (error) {
     await db.destroy();
     throw error;
+  }
+}
+
+export type { MigrationState };
+
+/** The schema of an atlas: its engine, where it lives and each migration, applied or pending. */
+export interface MigrationStatus {
+  readonly engine: StorageEngine;
+  readonly location: string;
+  readonly migrations: readonly MigrationState[];
+}
+
+/**
+ * The migrations applied to the atlas the options name, and those pending, without applying any
+ * (`mda migrate --status`). A SQLite file that does not exist yet is not created: all are pending.
+ */
+export async function atlasMigrationStatus(options: OpenOptions = {}): Promise<MigrationStatus> {
+  const target = databaseTarget(options);
+  if (target.engine === 'postgres') {
+    const { db, location } = await openPostgres(target.url);
+    try {
+      return { engine: 'postgres', location, migrations: await migrationStates(db, 'postgres') };
+    } finally {
+      await db.destroy();
+    }
+  }
+  if (target.file !== ':memory:' && !existsSync(target.file)) {
+    const { db } = openSqlite(':memory:');
+    try {
+      return { engine: 'sqlite', location: target.file, migrations: await migrationStates(db, 'sqlite') };
+    } finally {
+      await db.destroy();
+    }
+  }
+  const { db } = openSqlite(target.file);
+  try {
+    return { engine: 'sqlite', location: target.file, migrations: await migrationStates(db, 'sqlite') };
+  } finally {
+    await db.destroy();
   }
 }
 
