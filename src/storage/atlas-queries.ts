@@ -85,7 +85,11 @@ export interface AtlasQueries {
   /** Text and language of the documents with these ids (unknown ids are left out). */
   documentTexts(ids: readonly string[]): Promise<DocumentText[]>;
   /** One page of instruments matching the filter (year range, free text, language…). */
-  instruments(filter: InstrumentQuery, page: PageRequest, sort?: InstrumentSort): Promise<Page<InstrumentSummary>>;
+  instruments(
+    filter: InstrumentQuery,
+    page: PageRequest,
+    sort?: InstrumentSort,
+  ): Promise<Page<InstrumentSummary>>;
   /** Counts of matching instruments by type, topic, state party, source language and year. */
   instrumentFacets(filter: InstrumentQuery): Promise<InstrumentFacets>;
   /** Number of instruments each state is party to, keyed by alpha-2 code. */

@@ -23,21 +23,21 @@ for (const engine of testEngines()) {
   void describe(`mda migrate on ${engine}`, () => {
     let dir: string;
     let where: string[];
-    let drop: () => Promise<void> = async () => undefined;
+    let database: { drop(): Promise<void> } | undefined;
     const expected = Object.keys(atlasMigrations(engine)).sort();
 
     before(async () => {
       dir = await mkdtemp(join(tmpdir(), 'mda-migrate-'));
       if (engine === 'postgres') {
-        const database = await createTestDatabase();
-        drop = database.drop;
-        where = ['--database', database.url];
+        const created = await createTestDatabase();
+        database = created;
+        where = ['--database', created.url];
       } else {
         where = ['--data', dir];
       }
     });
     after(async () => {
-      await drop();
+      await database?.drop();
       await rm(dir, { recursive: true, force: true });
     });
 
