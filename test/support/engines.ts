@@ -33,7 +33,10 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
 }
 
 /** A fresh, empty PostgreSQL database: its URL and the way to drop it. */
-export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(): Promise<{
+  readonly url: string;
+  readonly drop: () => Promise<void>;
+}> {
   const name = `mda_test_${randomBytes(6).toString('hex')}`;
   await admin((client) => client.query(`create database ${name}`));
   const url = new URL(SERVER);
@@ -52,7 +55,9 @@ export function testEngines(env: NodeJS.ProcessEnv = process.env): readonly Engi
 }
 
 /** An open atlas on one engine and the way to dispose of it (close, then drop or delete). */
-export async function openTestAtlas(engine: Engine): Promise<{ atlas: OpenAtlas; dispose(): Promise<void> }> {
+export async function openTestAtlas(
+  engine: Engine,
+): Promise<{ readonly atlas: OpenAtlas; readonly dispose: () => Promise<void> }> {
   if (engine === 'sqlite') {
     const dir = await mkdtemp(join(tmpdir(), 'mda-engine-'));
     const atlas = await openAtlas({ file: join(dir, 'atlas.sqlite') });
