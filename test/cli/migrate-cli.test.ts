@@ -87,3 +87,12 @@ void test('mda migrate names an unreachable PostgreSQL server and how to start o
   );
   assert.match(run.stderr, /npm run pg:start/);
 });
+
+void test('mda migrate on a PostgreSQL server without that database says how to create it', async () => {
+  const { url, drop } = await createTestDatabase();
+  await drop();
+  const run = await mda('--database', url, 'migrate');
+  assert.notEqual(run.code, 0);
+  assert.match(run.stderr, /does not exist/);
+  assert.match(run.stderr, /create it first \(`createdb NAME`/);
+});
