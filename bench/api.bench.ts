@@ -11,7 +11,7 @@
  * there for the run and dropped after).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,7 +106,7 @@ const ENDPOINTS: readonly [name: string, path: string][] = [
 ];
 
 /** In the child process: serve the data folder or database as `mda serve` does and print the URL. */
-async function serve(where: string): Promise<void> {
+async function serve(where: string, logFile: string): Promise<void> {
   const { serveAtlas } = await import('../src/app/serve.ts');
   // The request log is off: the figures measure the API, and stdout carries the URL to the parent.
   const served = await serveAtlas({
@@ -114,15 +114,16 @@ async function serve(where: string): Promise<void> {
     port: 0,
     host: '127.0.0.1',
     ingestCorpus: false,
-    log: { level: 'silent' },
+    // Only failures are logged, to a file: the figures measure the API, not the logger.
+    log: { level: 'error', file: logFile },
   });
   process.stdout.write(`${served.server.url}\n`);
 }
 
-function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+function startChild(where: string, logFile: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', dataDir],
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', where, logFile],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -133,6 +134,20 @@ function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string
       resolve({ child, url: url.trim() }),
     );
   });
+}
+
+/** The server's logged failures (errors in the table come with their cause), a few of each kind. */
+async function reportServerErrors(logFile: string): Promise<void> {
+  const text = await readFile(logFile, 'utf8').catch(() => '');
+  const messages = new Map<string, number>();
+  for (const line of text.split('\n').filter((l) => l !== '')) {
+    const entry = JSON.parse(line) as { msg?: string; err?: { message?: string } };
+    const message = entry.err?.message ?? entry.msg ?? line;
+    messages.set(message, (messages.get(message) ?? 0) + 1);
+  }
+  if (messages.size === 0) return;
+  console.log('\nserver errors:');
+  for (const [message, count] of messages) console.log(`  ${count}× ${message.slice(0, 300)}`);
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(10);
@@ -163,7 +178,8 @@ async function main(): Promise<void> {
       `machine: ${cpus().length} cores, load average ${(loadavg()[0] ?? 0).toFixed(1)} (other processes share them); ` +
         `${SECONDS} s per endpoint, loopback 127.0.0.1, autocannon in this process and the server in another`,
     );
-    const started = await startChild(where);
+    const logFile = join(dir, 'server-errors.log');
+    const started = await startChild(where, logFile);
     child = started.child;
     for (const connections of CONNECTION_LEVELS) {
       console.log(`\n${connections} concurrent connections`);
@@ -185,6 +201,7 @@ async function main(): Promise<void> {
         );
       }
     }
+    await reportServerErrors(logFile);
   } finally {
     child?.kill();
     if (engine === 'postgres') await onServer(`drop database if exists ${pgName} with (force)`);
@@ -193,5 +210,5 @@ async function main(): Promise<void> {
 }
 
 const serveIndex = process.argv.indexOf('--serve');
-if (serveIndex >= 0) await serve(process.argv[serveIndex + 1] ?? '');
+if (serveIndex >= 0) await serve(process.argv[serveIndex + 1] ?? '', process.argv[serveIndex + 2] ?? '');
 else await main();

@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Span } from '../domain/model.ts';
-import type { InstrumentSummary, Page, PageRequest } from './atlas-store.ts';
+import type { InstrumentSummary, Page, PageRequest, SearchHit, SearchRequest } from './atlas-store.ts';
 import { actorNames, queryActors, type ActorListItem, type ActorQuery } from './queries/actors.ts';
 import { countryProfile, type CountryProfile } from './queries/country-profile.ts';
 import { documentFacts, documentStatements, type DocumentFact } from './queries/document-facts.ts';
@@ -28,6 +28,7 @@ import {
   type TimelinePoint,
 } from './queries/overview.ts';
 import type { Database } from './schema.ts';
+import { searchIndexOf } from './search/engines.ts';
 
 export type {
   ActorListItem,
@@ -90,6 +91,11 @@ export interface AtlasQueries {
     page: PageRequest,
     sort?: InstrumentSort,
   ): Promise<Page<InstrumentSummary>>;
+  /**
+   * Ranked search over passages and instruments, as `AtlasStore.search` but without first catching
+   * up the index: the server does that once per request (`refreshSearchIndex`).
+   */
+  search(request: SearchRequest, page: PageRequest): Promise<Page<SearchHit>>;
   /** Counts of matching instruments by type, topic, state party, source language and year. */
   instrumentFacets(filter: InstrumentQuery): Promise<InstrumentFacets>;
   /** Number of instruments each state is party to, keyed by alpha-2 code. */
@@ -154,6 +160,7 @@ export function createAtlasQueries(db: Kysely<Database>): AtlasQueries {
         .execute();
     },
     instruments: (filter, page, sort) => queryInstruments(db, filter, page, sort),
+    search: (request, page) => searchIndexOf(db).search(db, request, page),
     instrumentFacets: (filter) => instrumentFacets(db, filter),
     instrumentsByState: () => instrumentsByState(db),
     mapCounts: (filter) => mapCounts(db, filter),

@@ -162,7 +162,7 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
         ? Promise.resolve(null)
         : // Passages honour every filter that a passage can carry: its language, the states and
           // taxonomy words it names, the years it mentions (a party is a record's, not a passage's).
-          store.search(
+          queries.search(
             {
               q: filter.q,
               kind: 'passage',

@@ -33,7 +33,7 @@ export function searchRoutes(app: FastifyInstance, docs: RouteDoc[], context: Ap
     downloadable: true,
     handler: async ({ query, request, reply }) => {
       const format = listFormat(request, query.format);
-      const page = await context.store.search(
+      const page = await context.store.queries.search(
         { q: query.q, kind: query.kind, language: query.language, country: query.country },
         // Search pages hold 20 hits by default: each hit carries a snippet built for it.
         { limit: pageLimit(query.limit, format, SEARCH_PAGE), offset: query.offset },
