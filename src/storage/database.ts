@@ -175,15 +175,8 @@ export async function atlasMigrationStatus(options: OpenOptions = {}): Promise<M
       await db.destroy();
     }
   }
-  if (target.file !== ':memory:' && !existsSync(target.file)) {
-    const { db } = openSqlite(':memory:');
-    try {
-      return { engine: 'sqlite', location: target.file, migrations: await migrationStates(db, 'sqlite') };
-    } finally {
-      await db.destroy();
-    }
-  }
-  const { db } = openSqlite(target.file);
+  // An empty in-memory database lists every migration as pending without creating the file.
+  const { db } = openSqlite(existsSync(target.file) ? target.file : ':memory:');
   try {
     return { engine: 'sqlite', location: target.file, migrations: await migrationStates(db, 'sqlite') };
   } finally {
