@@ -17,6 +17,56 @@ const ioModules = [
   'mammoth',
 ];
 
+// Outside src/storage, the database is reached through the AtlasStore only: its interface
+// (storage/atlas-store.ts, which re-exports the read model's types), the opening functions
+// (storage/database.ts) and the interfaces of its parts (storage/analyses|jobs|iati|people|transfer
+// *-store/job-queue/export types). The engines, the SQL and the schema stay inside.
+const storageInternals = {
+  group: [
+    '**/storage/queries/**',
+    '**/storage/sqlite/**',
+    '**/storage/postgres/**',
+    '**/storage/search/**',
+    '**/storage/store/**',
+    '**/storage/migrations/**',
+    '**/storage/schema.ts',
+    '**/storage/kysely-store.ts',
+    '**/storage/records.ts',
+    '**/storage/instrument-records.ts',
+    '**/storage/engine.ts',
+    '**/storage/atlas-queries.ts',
+  ],
+  message: 'Storage internals: go through the AtlasStore (storage/atlas-store.ts, storage/database.ts).',
+};
+const databaseDrivers = ['kysely', 'better-sqlite3', 'pg'].map((name) => ({
+  name,
+  message: 'Only src/storage talks to a database: use the AtlasStore.',
+}));
+/** The restriction for one adapter layer, plus the layers it must not import. */
+const adapterLayer = (files, forbiddenLayers = []) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: databaseDrivers,
+        patterns: [
+          storageInternals,
+          ...(forbiddenLayers.length === 0
+            ? []
+            : [
+                {
+                  group: forbiddenLayers,
+                  message:
+                    'src/http and src/web do not import each other: share through src/presentation, compose in src/app.',
+                },
+              ]),
+        ],
+      },
+    ],
+  },
+});
+
 export default tseslint.config(
   { ignores: ['node_modules', 'data', 'dist', 'test-output', 'coverage', 'src/web/assets/vendor'] },
   js.configs.recommended,
@@ -52,6 +102,10 @@ export default tseslint.config(
       ],
     },
   },
+  adapterLayer(['src/http/**/*.ts'], ['**/web/**']),
+  adapterLayer(['src/web/**/*.ts'], ['**/http/**']),
+  adapterLayer(['src/presentation/**/*.ts'], ['**/http/**', '**/web/**']),
+  adapterLayer(['src/cli/**/*.ts', 'src/services/**/*.ts', 'src/app/**/*.ts']),
   {
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,

@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { serveAtlas } from '../src/http/serve.ts';
+import { serveAtlas } from '../src/app/serve.ts';
 import { databaseFile } from '../src/storage/paths.ts';
 
 const SIZES = (process.env.MDA_BENCH_SIZES ?? '20000,50000').split(',').map(Number);

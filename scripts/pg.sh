@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # PostgreSQL from Debian's packages for the team engine and the test matrix.
 #   pg.sh install   install the server package if it is missing (idempotent)
-#   pg.sh start     install if needed, create the cluster, start it, set the test password;
+#   pg.sh start     install if needed, create the cluster, start it, set the test password, create
+#                   the database `atlas` if missing;
 #                   prints "started" when this call started it, "running" when it already ran
 #   pg.sh stop      stop the cluster
 # The server listens on 127.0.0.1:5432; the tests use postgres:postgres and make their own databases.
@@ -35,6 +36,9 @@ case "${1:-start}" in
     for _ in $(seq 1 100); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 0.2; done
     pg_isready -q -h 127.0.0.1 -p 5432 || { echo "PostgreSQL did not start; see /var/log/postgresql/" >&2; exit 1; }
     as_postgres psql -qc "ALTER USER postgres PASSWORD 'postgres'" >/dev/null
+    # The database the README's example uses (postgres://postgres:postgres@127.0.0.1:5432/atlas).
+    as_postgres psql -qtAc "SELECT 1 FROM pg_database WHERE datname = 'atlas'" | grep -q 1 \
+      || as_postgres createdb atlas
     echo "$state"
     ;;
   stop)

@@ -367,6 +367,15 @@ export function buildProgram(): Command {
     .action(lazy(async () => (await import('./commands/reanalyse.ts')).runReanalyse));
 
   program
+    .command('migrate')
+    .description(
+      'bring the database schema up to date (SQLite file or --database postgres://…) and list what was applied',
+    )
+    .option('--status', 'list the migrations applied and pending; apply nothing')
+    .option('--json', 'print the result as JSON')
+    .action(lazy(async () => (await import('./commands/migrate.ts')).runMigrate));
+
+  program
     .command('backup')
     .description('copy the database to FILE (online backup: safe while the server runs)')
     .argument('<file>', 'the backup file to write (must not exist)')

@@ -3,18 +3,11 @@
  * document, so the two cannot drift apart.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { invalidInput } from '../domain/errors.ts';
-import type { AtlasStore } from '../storage/atlas-store.ts';
-import type { Database } from '../storage/schema.ts';
 import { parseRequest } from './validation.ts';
 
-/** What route handlers read from: the store seam and the read-only query layer's database. */
-export interface ApiContext {
-  readonly store: AtlasStore;
-  readonly db: Kysely<Database>;
-}
+export type { ApiContext } from '../presentation/context.ts';
 
 /** A route as the OpenAPI generator sees it. */
 export interface RouteDoc {

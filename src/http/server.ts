@@ -7,12 +7,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { Kysely } from 'kysely';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import type { AtlasStore } from '../storage/atlas-store.ts';
-import type { Database } from '../storage/schema.ts';
-import { ensureSearchIndex } from '../storage/queries/search.ts';
-import { registerWeb, renderErrorPage } from '../web/routes.ts';
 import { actorRoutes } from './actors/routes.ts';
 import { analysisRoutes } from './analyses/routes.ts';
 import { trackerRoutes } from './analyses/tracker-routes.ts';
@@ -22,9 +23,10 @@ import { frameworkErrors, installErrorHandler, sendEnvelope, setSecurityHeaders 
 import { crossSiteRequest, hostNotAllowed, invalidInput, tooManyRequests } from '../domain/errors.ts';
 import { SERVER_BUSY_RETRY, type BusyRetry } from '../storage/busy.ts';
 import { useBusyRetry } from './analyses/mutation.ts';
-import { installAuthentication } from './auth/authenticate.ts';
+import { installAuthentication } from '../presentation/auth/authenticate.ts';
 import { sessionRoutes } from './auth/routes.ts';
-import { LoginThrottle, type ThrottleLimits } from './auth/throttle.ts';
+import { LoginThrottle, type ThrottleLimits } from '../presentation/auth/throttle.ts';
+import type { SignInDeps } from '../presentation/auth/sign-in.ts';
 import { instrumentRoutes } from './instruments/routes.ts';
 import { reviewRoutes } from './review/routes.ts';
 import { openApiDocument } from './openapi.ts';
@@ -47,11 +49,24 @@ export interface WriteLimit {
 /** 120 writes a minute: far above a person using the forms, far below a flood. */
 export const DEFAULT_WRITE_LIMIT: WriteLimit = { max: 120, windowMs: 60_000 };
 
+/**
+ * Server-rendered pages served beside the API (src/web provides them; the composition in src/app
+ * passes them in, so the API does not depend on the pages).
+ */
+export interface WebPages {
+  readonly register: (app: FastifyInstance, context: ApiContext, signIn: SignInDeps) => void;
+  /** An error as an HTML page, for requests outside /api. */
+  readonly renderErrorPage: (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    message: string,
+  ) => FastifyReply;
+}
+
 export interface ServerOptions {
-  /** The data-access seam (writes, instrument and document details). */
+  /** The data-access seam: writes, details, the read model and search, on either engine. */
   readonly store: AtlasStore;
-  /** The same database through Kysely, for the read-only query layer (lists, profiles, search). */
-  readonly db: Kysely<Database>;
   /** The request log (JSON lines with request ids): on at `info` to standard output unless told. */
   readonly log?: LogOptions;
   /** Host names served besides the loopback names (127.0.0.1, localhost, [::1]): a deployment's name. */
@@ -59,10 +74,10 @@ export interface ServerOptions {
   readonly writeLimit?: WriteLimit;
   /** Retries of a write that finds the database locked by another process, before a 503. */
   readonly busyRetry?: BusyRetry;
-  /** Failed sign-ins allowed per account and per client address (see http/auth/throttle.ts). */
+  /** Failed sign-ins allowed per account and per client address (see presentation/auth/throttle.ts). */
   readonly loginLimits?: ThrottleLimits;
-  /** Serve the web pages too (default true). */
-  readonly web?: boolean;
+  /** The web pages to serve too (none: the JSON API alone). */
+  readonly pages?: WebPages;
   readonly version?: string;
 }
 
@@ -131,8 +146,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors,
   });
-  const context: ApiContext = { store: options.store, db: options.db };
-  await ensureSearchIndex(options.db);
+  const context: ApiContext = { store: options.store };
+  await options.store.refreshSearchIndex();
   useBusyRetry(app, options.busyRetry ?? SERVER_BUSY_RETRY);
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -171,11 +186,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const signInDeps = { people: options.store.people, throttle: new LoginThrottle(options.loginLimits) };
   // Documents ingested by another process (the CLI) become searchable on the next search.
   app.addHook('preHandler', async (request) => {
-    if (/^\/(api\/)?search\b|[?&]q=/.test(request.url)) await ensureSearchIndex(options.db);
+    if (/^\/(api\/)?search\b|[?&]q=/.test(request.url)) await options.store.refreshSearchIndex();
   });
-  const web = options.web ?? true;
+  const pages = options.pages;
   installErrorHandler(app, {
-    ...(web ? { renderPage: renderErrorPage } : {}),
+    ...(pages === undefined ? {} : { renderPage: pages.renderErrorPage }),
     logLocation: log.file ?? 'standard output',
   });
 
@@ -192,7 +207,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   reviewRoutes(app, docs, context);
   const document = openApiDocument(docs, options.version ?? '0.1.0');
   app.get('/api/openapi.json', (_request, reply) => reply.send(document));
-  if (web) registerWeb(app, context, signInDeps);
+  pages?.register(app, context, signInDeps);
   return app;
 }
 

@@ -14,8 +14,7 @@ import type { Language } from '../domain/model.ts';
 import { isReviewable } from '../domain/review.ts';
 import { extractDocument } from '../extraction/pipeline.ts';
 import { EXTRACTOR_ID } from '../extraction/types.ts';
-import type { AtlasStore } from '../storage/atlas-store.ts';
-import { planDocument } from '../storage/records.ts';
+import { planDocument, type AtlasStore } from '../storage/atlas-store.ts';
 
 export interface ReviewedEvaluation extends ReviewedScores {
   /** The extractor scored (the one running now). */

@@ -2,12 +2,19 @@
  * Ingestion: files and folders → read → extract → store, one transaction per document. One bad
  * file never stops the batch: each input gets its own result line, `failed` with the error.
  */
+import { analyseDocument } from '../analysis/document-analyses.ts';
 import { AtlasError } from '../domain/errors.ts';
 import { expandInputs } from '../readers/index.ts';
 import type { WatchHit } from '../storage/analyses/analysis-store.ts';
-import type { AtlasStore, SaveCounts } from '../storage/atlas-store.ts';
+import type { ExtractedDocument } from '../extraction/types.ts';
+import {
+  contentHash,
+  type AtlasStore,
+  type DocumentAnalyser,
+  type DocumentInput,
+  type SaveCounts,
+} from '../storage/atlas-store.ts';
 import { cliBusyRetry, retryWhileBusy, type BusyRetry } from '../storage/busy.ts';
-import { contentHash } from '../storage/records.ts';
 import { extractReadDocument, readFileDocument } from './extract-file.ts';
 import type { ExtractSandbox } from './extract-sandbox.ts';
 
@@ -65,6 +72,14 @@ const NOTHING_ADDED: SaveCounts = {
   events: 0,
 };
 
+/**
+ * The analyses of a document (positions, commitments, indicators…) as the store asks for them: the
+ * service layer runs them, the store writes them in the document's own transaction.
+ */
+export function documentAnalyser(document: DocumentInput, extracted: ExtractedDocument): DocumentAnalyser {
+  return (documentId) => analyseDocument(document.text, documentId, extracted);
+}
+
 /** Turns anything thrown into an AtlasError that names the file. */
 export function asAtlasError(file: string, error: unknown): AtlasError {
   if (error instanceof AtlasError) return error;
@@ -95,9 +110,10 @@ export async function ingestFile(
     await onStage?.('extracting');
     const extracted = sandbox === undefined ? extractReadDocument(document) : await sandbox.extract(file);
     await onStage?.('storing');
-    // One transaction per document: a busy failure wrote nothing, so the save is simply retried.
+    // One transaction per document, with its analyses: a busy failure wrote nothing, so the save
+    // is simply retried.
     const saved = await retryWhileBusy(file, options.busyRetry ?? cliBusyRetry(), () =>
-      store.saveExtraction(document, extracted),
+      store.saveExtraction(document, extracted, documentAnalyser(document, extracted)),
     );
     return {
       file,

@@ -5,6 +5,7 @@
  */
 import type { Actor, Evidence, Instrument, Language, ReviewState, Span } from '../domain/model.ts';
 import type { ExtractedDocument } from '../extraction/types.ts';
+import type { DocumentAnalyses } from '../analysis/document-analyses.ts';
 import type { AnalysisStore, WatchHit } from './analyses/analysis-store.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import type { DocumentSourceChanges } from '../domain/input-schemas.ts';
@@ -17,6 +18,7 @@ import type { SearchHit, SearchRequest } from './search/port.ts';
 import type { PeopleStore } from './people/people-store.ts';
 import type { ReviewStore } from './people/review-store.ts';
 import type { CurationStore } from './curation/curation-store.ts';
+import type { AtlasQueries } from './atlas-queries.ts';
 
 export type {
   DocumentSourceChanges,
@@ -64,6 +66,13 @@ export interface SaveResult {
   /** Watches this document's instruments matched (recorded as hits in the same transaction). */
   readonly watchHits?: readonly WatchHit[];
 }
+
+/**
+ * The analyses of one document (country positions, commitments, indicators…) for the id the store
+ * gives it. The service layer computes them (src/analysis is pure); the store writes them in the
+ * document's transaction, so a document is never stored without its analyses.
+ */
+export type DocumentAnalyser = (documentId: string) => DocumentAnalyses;
 
 export interface InstrumentFilter {
   /** ISO alpha-2 of a state that is a party. */
@@ -184,8 +193,13 @@ export interface AtlasStore {
    * Stores one document and everything extracted from it, in ONE transaction: either all rows
    * are written or none. The same content (same hash) is `unchanged`; an instrument already
    * known under the same dedupe key gains claims and an instrument_documents row instead of a copy.
+   * `analyse` is called once, before the transaction, only when the document is new.
    */
-  saveExtraction(document: DocumentInput, extracted: ExtractedDocument): Promise<SaveResult>;
+  saveExtraction(
+    document: DocumentInput,
+    extracted: ExtractedDocument,
+    analyse: DocumentAnalyser,
+  ): Promise<SaveResult>;
   /** The stored document with this content hash, if any. */
   findDocumentByHash(contentHash: string): Promise<DocumentSummary | undefined>;
   /** Inserts or updates actors (the registry of states and organizations). */
@@ -218,6 +232,8 @@ export interface AtlasStore {
   search(request: SearchRequest, page: PageRequest): Promise<Page<SearchHit>>;
   /** Indexes what is missing from the search index (documents stored by another process). */
   refreshSearchIndex(): Promise<void>;
+  /** The read model: lists, facets, profiles and aggregates for the API and the web pages. */
+  readonly queries: AtlasQueries;
   /** Country positions, commitments, indicators, conditionality records and watches. */
   readonly analyses: AnalysisStore;
   /** The ingestion job queue (workers, uploads through the API). */
@@ -246,3 +262,11 @@ export interface AtlasStore {
 }
 
 export type { Evidence, ReviewState, Span };
+export type * from './atlas-queries.ts';
+
+// Pure helpers that go with the stored shapes: the passages a document is searched (and shown) by,
+// and a search hit's snippet with its matching words marked.
+export { splitPassages } from './search/passages.ts';
+export { snippetHtml } from './search/query.ts';
+/** The key a document is known by: the hash of its text (`findDocumentByHash`). */
+export { contentHash, planDocument } from './records.ts';

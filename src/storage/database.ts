@@ -4,17 +4,19 @@
  * `postgres://` URL (`--database`, or DATABASE_URL). This is what the CLI, the services and the web
  * server call; both engines give the same AtlasStore.
  */
+import { existsSync } from 'node:fs';
 import { ORGANIZATION_ACTORS, STATES } from '../domain/actors.ts';
 import { AtlasError } from '../domain/errors.ts';
 import type { AtlasStore } from './atlas-store.ts';
 import { createKyselyStore } from './kysely-store.ts';
-import { migrateToLatest } from './migrations/index.ts';
+import { migrateToLatest, migrationStates, type MigrationState } from './migrations/index.ts';
 import { databaseFile, resolveDataDir } from './paths.ts';
 import type { Database } from './schema.ts';
 import { cliBusyRetry, retryWhileBusy } from './busy.ts';
 import { openSqlite } from './sqlite/connection.ts';
 import { backupSqlite } from './sqlite/backup.ts';
 import { sqliteCatalogue } from './sqlite/catalogue.ts';
+import { kyselyWithStatementCache } from './sqlite/statement-cache.ts';
 import { isPostgresUrl, type StorageEngine } from './engine.ts';
 import { openPostgres } from './postgres/connection.ts';
 import { postgresCatalogue, resetSequences } from './postgres/catalogue.ts';
@@ -33,6 +35,19 @@ export interface OpenOptions {
   readonly database?: string;
   /** Where DATABASE_URL is read (default: the process environment). */
   readonly env?: NodeJS.ProcessEnv;
+  /** Opened for the long-running web server (see ServingOptions). */
+  readonly serving?: ServingOptions;
+}
+
+/**
+ * How the web server wants the database: on SQLite, the read model runs through a handle that keeps
+ * its statements prepared (the API runs the same few dozen queries over and over), and a write waits
+ * at most `busyTimeoutMs` for another process's lock (the server's one thread is blocked meanwhile,
+ * so it waits briefly and retries instead). PostgreSQL needs neither: its pool serves requests in
+ * parallel and its lock timeout is set when connecting.
+ */
+export interface ServingOptions {
+  readonly busyTimeoutMs: number;
 }
 
 /** Where the data lives, as chosen from the options. */
@@ -68,7 +83,10 @@ export interface OpenAtlas {
 export async function openAtlas(options: OpenOptions = {}): Promise<OpenAtlas> {
   const target = databaseTarget(options);
   if (target.engine === 'sqlite') {
-    const atlas = await openAtlasDatabase({ file: target.file });
+    const atlas = await openAtlasDatabase({
+      file: target.file,
+      ...(options.serving === undefined ? {} : { serving: options.serving }),
+    });
     return {
       store: atlas.store,
       db: atlas.db,
@@ -123,12 +141,46 @@ export async function openAtlasDatabase(options: OpenOptions = {}): Promise<Sqli
     const store = createKyselyStore(db, file, () => db.destroy(), {
       backup: (target) => backupSqlite(raw, target),
       catalogue: () => sqliteCatalogue(db),
+      ...(options.serving === undefined ? {} : { readDb: kyselyWithStatementCache(raw) }),
     });
     await retryWhileBusy(file, cliBusyRetry(), () => seedActors(db, store));
+    if (options.serving !== undefined) raw.pragma(`busy_timeout = ${options.serving.busyTimeoutMs}`);
     return { store, db, raw, file, migrated };
   } catch (error) {
     await db.destroy();
     throw error;
+  }
+}
+
+export type { MigrationState };
+
+/** The schema of an atlas: its engine, where it lives and each migration, applied or pending. */
+export interface MigrationStatus {
+  readonly engine: StorageEngine;
+  readonly location: string;
+  readonly migrations: readonly MigrationState[];
+}
+
+/**
+ * The migrations applied to the atlas the options name, and those pending, without applying any
+ * (`mda migrate --status`). A SQLite file that does not exist yet is not created: all are pending.
+ */
+export async function atlasMigrationStatus(options: OpenOptions = {}): Promise<MigrationStatus> {
+  const target = databaseTarget(options);
+  if (target.engine === 'postgres') {
+    const { db, location } = await openPostgres(target.url);
+    try {
+      return { engine: 'postgres', location, migrations: await migrationStates(db, 'postgres') };
+    } finally {
+      await db.destroy();
+    }
+  }
+  // An empty in-memory database lists every migration as pending without creating the file.
+  const { db } = openSqlite(existsSync(target.file) ? target.file : ':memory:');
+  try {
+    return { engine: 'sqlite', location: target.file, migrations: await migrationStates(db, 'sqlite') };
+  } finally {
+    await db.destroy();
   }
 }
 

@@ -9,12 +9,14 @@ import type { ExtractedDocument } from '../extraction/types.ts';
 import type {
   AtlasStore,
   BackupSummary,
+  DocumentAnalyser,
   DocumentInput,
   InstrumentFilter,
   PageRequest,
   SaveResult,
   SearchRequest,
 } from './atlas-store.ts';
+import { createAtlasQueries } from './atlas-queries.ts';
 import { engineOf } from './engine.ts';
 import { searchIndexOf } from './search/engines.ts';
 import type { ReadCatalogue } from './transfer/catalogue.ts';
@@ -26,7 +28,6 @@ import { actorFromRow, actorRow } from './store/presenters.ts';
 import * as queries from './store/queries.ts';
 import { writePlan } from './store/save-extraction.ts';
 import { documentSourceHistory, setDocumentSource } from './store/document-sources.ts';
-import { analyseDocument } from '../analysis/document-analyses.ts';
 import { createAnalysisStore } from './analyses/analysis-store.ts';
 import { createIatiStore } from './iati/iati-store.ts';
 import { recordWatchHits } from './analyses/watch-hits.ts';
@@ -48,6 +49,11 @@ export interface StoreHooks {
   readonly catalogue?: ReadCatalogue;
   /** Engine bookkeeping after an import, inside its transaction (PostgreSQL: id sequences). */
   readonly afterImport?: (trx: Kysely<Database>) => Promise<void>;
+  /**
+   * The handle the read model runs on (default: the store's own). The SQLite server passes one over
+   * the same connection that keeps its statements prepared.
+   */
+  readonly readDb?: Kysely<Database>;
 }
 
 const unsupported = (what: string, location: string): AtlasError =>
@@ -65,13 +71,17 @@ export function createKyselyStore(
     location,
     engine: engineOf(db),
 
-    async saveExtraction(document: DocumentInput, extracted: ExtractedDocument): Promise<SaveResult> {
+    async saveExtraction(
+      document: DocumentInput,
+      extracted: ExtractedDocument,
+      analyse: DocumentAnalyser,
+    ): Promise<SaveResult> {
       const hash = contentHash(document.text);
       const known = await queries.findDocumentByHash(db, hash);
       if (known !== undefined) return { status: 'unchanged', documentId: known.id, counts: NO_COUNTS };
       const planned = planDocument(document, extracted);
-      // The analyses' extractors are pure; they run before the transaction opens.
-      const analyses = analyseDocument(document.text, planned.document.id, extracted);
+      // The service's analyses are pure; they run before the transaction opens.
+      const analyses = analyse(planned.document.id);
       try {
         const { counts, watchHits } = await db.transaction().execute(async (trx) => {
           const now = new Date().toISOString();
@@ -188,6 +198,7 @@ export function createKyselyStore(
       return search.search(db, request, page);
     },
     refreshSearchIndex: () => search.ensure(db),
+    queries: createAtlasQueries(hooks.readDb ?? db),
     close,
   };
 }

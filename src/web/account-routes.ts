@@ -8,13 +8,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AtlasError, notFound, roleRequired } from '../domain/errors.ts';
 import { INSTRUMENT_TYPES } from '../domain/taxonomy.ts';
-import { actorOf, requireRole } from '../http/auth/authenticate.ts';
-import { signIn, signOut, type SignInDeps } from '../http/auth/sign-in.ts';
-import type { ApiContext } from '../http/route.ts';
-import { countryCode, parseRequest } from '../http/validation.ts';
+import { actorOf, requireRole } from '../presentation/auth/authenticate.ts';
+import { signIn, signOut, type SignInDeps } from '../presentation/auth/sign-in.ts';
+import type { ApiContext } from '../presentation/context.ts';
+import { countryCode, parseRequest } from '../presentation/request-validation.ts';
 import { recordHistory } from '../services/history.ts';
 import { retryWhileBusy, SERVER_BUSY_RETRY } from '../storage/busy.ts';
-import { actorNames } from '../storage/queries/actors.ts';
 import { html } from './html.ts';
 import { pickLanguage, translator, type Translator } from './i18n.ts';
 import { invitationPage, signInPage } from './pages/account.ts';
@@ -65,11 +64,11 @@ const CommitmentId = z.object({ id: z.string().min(1).max(200) });
 async function translate(context: ApiContext, request: FastifyRequest): Promise<Translator> {
   const query = request.query as Record<string, unknown> | undefined;
   const lang = pickLanguage(query?.lang, request.headers.cookie, request.headers['accept-language']);
-  return translator(lang, await actorNames(context.db));
+  return translator(lang, await context.store.queries.actorNames());
 }
 
 export function registerAccountWeb(app: FastifyInstance, context: ApiContext, deps: SignInDeps): void {
-  const { store, db } = context;
+  const { store } = context;
   void app.register((scope, _options, done) => {
     scope.addContentTypeParser(
       'application/x-www-form-urlencoded',
@@ -164,16 +163,7 @@ export function registerAccountWeb(app: FastifyInstance, context: ApiContext, de
         },
         { limit, offset },
       );
-      const countries = (
-        await db
-          .selectFrom('instrument_parties')
-          .innerJoin('actors', 'actors.id', 'instrument_parties.actor_id')
-          .select('actor_id')
-          .distinct()
-          .where('actors.kind', '=', 'state')
-          .orderBy('actor_id')
-          .execute()
-      ).map((r) => r.actor_id);
+      const countries = await store.queries.partyStates();
       const documents = (await store.listDocuments({ limit: 500, offset: 0 })).items;
       const filters = { country: q.country, type: q.type, document: q.document };
       const body = reviewPage({ queue, filters, countries, documents, viewer }, tr);

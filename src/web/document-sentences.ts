@@ -2,10 +2,9 @@
  * Sentence spans of stored documents, read through the extraction's own segmentation and kept for
  * the few documents read last (segmenting a long report takes tens of milliseconds).
  */
-import type { Kysely } from 'kysely';
 import type { Span } from '../domain/model.ts';
 import { segment } from '../extraction/segmentation.ts';
-import type { Database } from '../storage/schema.ts';
+import type { AtlasStore } from '../storage/atlas-store.ts';
 
 export interface SegmentedDocument {
   readonly id: string;
@@ -19,18 +18,14 @@ const cache = new Map<string, SegmentedDocument>();
 
 /** The documents with these ids, each with its sentences (unknown ids are left out). */
 export async function segmentedDocuments(
-  db: Kysely<Database>,
+  store: AtlasStore,
   ids: readonly string[],
 ): Promise<ReadonlyMap<string, SegmentedDocument>> {
   const out = new Map<string, SegmentedDocument>();
   const wanted = [...new Set(ids)];
   const missing = wanted.filter((id) => !cache.has(id));
   if (missing.length > 0) {
-    const rows = await db
-      .selectFrom('documents')
-      .select(['id', 'language', 'text'])
-      .where('id', 'in', missing)
-      .execute();
+    const rows = await store.queries.documentTexts(missing);
     for (const row of rows) {
       cache.set(row.id, {
         id: row.id,

@@ -1,35 +1,22 @@
 /**
- * The web pages, served by the API's fastify app: each route reads through the query layer and
- * renders HTML on the server. The language comes from `?lang=` (remembered in a cookie).
+ * The web pages, served by the API's fastify app: each route reads through the store (its read
+ * model) and renders HTML on the server. The language comes from `?lang=` (remembered in a cookie).
  */
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { actorById, isStateCode } from '../domain/actors.ts';
 import { notFound } from '../domain/errors.ts';
-import type { ApiContext } from '../http/route.ts';
-import { parseRequest, countryCode, year, language, actorId } from '../http/validation.ts';
-import { actorNames } from '../storage/queries/actors.ts';
-import { memoByVersion } from '../storage/queries/memo.ts';
-import { countryProfile } from '../storage/queries/country-profile.ts';
-import { documentFacts } from '../storage/queries/document-facts.ts';
-import { instrumentFacets, queryInstruments } from '../storage/queries/instrument-list.ts';
-import {
-  actorNetwork,
-  extraCounts,
-  instrumentsByState,
-  instrumentTimeline,
-} from '../storage/queries/overview.ts';
-import { searchAtlas } from '../storage/queries/search.ts';
+import type { ApiContext } from '../presentation/context.ts';
+import { parseRequest, countryCode, year, language, actorId } from '../presentation/request-validation.ts';
 import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../domain/taxonomy.ts';
 import { html } from './html.ts';
 import { segmentedDocuments } from './document-sentences.ts';
-import { mapCounts } from './map-counts.ts';
 import { pickLanguage, translator, type Translator } from './i18n.ts';
 import { page, type PageInput } from './layout.ts';
 import { viewerOf } from './viewer.ts';
 import { registerAccountWeb } from './account-routes.ts';
-import type { SignInDeps } from '../http/auth/sign-in.ts';
+import type { SignInDeps } from '../presentation/auth/sign-in.ts';
 import { recordHistory } from '../services/history.ts';
 import { historySection } from './pages/history.ts';
 import { countryPage } from './pages/country.ts';
@@ -142,10 +129,11 @@ const MapQuery = z
   .loose();
 
 export function registerWeb(app: FastifyInstance, context: ApiContext, signInDeps: SignInDeps): void {
-  const { db, store } = context;
+  const { store } = context;
+  const { queries } = store;
   /** A translator with the stored actor names (loaded per request: actors change with ingestion). */
   const translate = async (request: FastifyRequest, reply: FastifyReply): Promise<Translator> =>
-    translator(languageOf(request, reply), await actorNames(db));
+    translator(languageOf(request, reply), await queries.actorNames());
 
   app.get('/assets/:name', async (request, reply) => {
     const { name } = request.params as { name: string };
@@ -158,13 +146,13 @@ export function registerWeb(app: FastifyInstance, context: ApiContext, signInDep
     const tr = await translate(request, reply);
     const map = parseRequest(MapQuery, request.query);
     const [stats, extra, byState, latest] = await Promise.all([
-      memoByVersion(db, 'store-stats', () => store.stats()),
-      memoByVersion(db, 'extra-counts', () => extraCounts(db)),
+      queries.cached('store-stats', () => store.stats()),
+      queries.cached('extra-counts', () => queries.extraCounts()),
       map.type === undefined && map.topic === undefined
-        ? memoByVersion(db, 'by-state', () => instrumentsByState(db))
-        : mapCounts(db, map),
+        ? queries.cached('by-state', () => queries.instrumentsByState())
+        : queries.mapCounts(map),
       // "Latest" means dated up to this year: plans dated 2030 are not news.
-      queryInstruments(db, { to: new Date().getUTCFullYear() }, { limit: 8, offset: 0 }, 'recent'),
+      queries.instruments({ to: new Date().getUTCFullYear() }, { limit: 8, offset: 0 }, 'recent'),
     ]);
     const counts = { ...stats, ...extra };
     const body = dashboardPage({ counts, byState, latest: latest.items, map }, tr);
@@ -177,14 +165,13 @@ export function registerWeb(app: FastifyInstance, context: ApiContext, signInDep
     const filter = { ...parsed, lang: undefined };
     const order = sort ?? (filter.q === undefined ? 'recent' : 'relevance');
     const [instruments, facets, passages] = await Promise.all([
-      queryInstruments(db, filter, { limit: PAGE_SIZE, offset }, order),
-      instrumentFacets(db, filter),
+      queries.instruments(filter, { limit: PAGE_SIZE, offset }, order),
+      queries.instrumentFacets(filter),
       filter.q === undefined || filter.q === ''
         ? Promise.resolve(null)
         : // Passages honour every filter that a passage can carry: its language, the states and
           // taxonomy words it names, the years it mentions (a party is a record's, not a passage's).
-          searchAtlas(
-            db,
+          queries.search(
             {
               q: filter.q,
               kind: 'passage',
@@ -219,7 +206,7 @@ export function registerWeb(app: FastifyInstance, context: ApiContext, signInDep
       return reply.redirect(`/instruments/${encodeURIComponent(instrument.id)}${query}`, 301);
     }
     const documents = await segmentedDocuments(
-      db,
+      store,
       instrument.claims.map((claim) => claim.evidence.documentId),
     );
     return sendPage(reply, {
@@ -235,7 +222,7 @@ export function registerWeb(app: FastifyInstance, context: ApiContext, signInDep
 
   app.get('/countries', async (request, reply) => {
     const tr = await translate(request, reply);
-    const counts = await memoByVersion(db, 'by-state', () => instrumentsByState(db));
+    const counts = await queries.cached('by-state', () => queries.instrumentsByState());
     return sendPage(reply, {
       tr,
       title: tr.t('allCountries'),
@@ -249,9 +236,9 @@ export function registerWeb(app: FastifyInstance, context: ApiContext, signInDep
     const tr = await translate(request, reply);
     const { code } = parseRequest(z.object({ code: countryCode }), request.params);
     const known = isStateCode(code) ? actorById(code) : undefined;
-    const stored = await db.selectFrom('actors').select('id').where('id', '=', code).executeTakeFirst();
+    const stored = await queries.findActor(code);
     if (known === undefined && stored === undefined) throw notFound('country', code);
-    const profile = await countryProfile(db, code);
+    const profile = await queries.countryProfile(code);
     const name = tr.actor(code);
     const body = html`${countryPage(profile, name, tr)}${await indicatorsPanel(store, { country: code }, tr)}`;
     return sendPage(reply, { tr, title: name, url: request.url, body });
@@ -281,7 +268,7 @@ export function registerWeb(app: FastifyInstance, context: ApiContext, signInDep
       request.query,
     );
     const document = await store.getDocument(id);
-    const facts = await documentFacts(db, id);
+    const facts = await queries.documentFacts(id);
     const highlight: Highlight =
       query.record !== undefined
         ? { kind: 'record', id: query.record }
@@ -304,15 +291,15 @@ export function registerWeb(app: FastifyInstance, context: ApiContext, signInDep
 
   app.get('/network', async (request, reply) => {
     const tr = await translate(request, reply);
-    const body = networkPage(await memoByVersion(db, 'network', () => actorNetwork(db)), tr);
+    const body = networkPage(await queries.cached('network', () => queries.actorNetwork()), tr);
     return sendPage(reply, { tr, title: tr.t('network'), url: request.url, nav: 'network', body });
   });
 
   app.get('/timeline', async (request, reply) => {
     const tr = await translate(request, reply);
     const [points, stats] = await Promise.all([
-      instrumentTimeline(db),
-      memoByVersion(db, 'store-stats', () => store.stats()),
+      queries.instrumentTimeline(),
+      queries.cached('store-stats', () => store.stats()),
     ]);
     const dated = points.reduce((sum, point) => sum + point.count, 0);
     const body = timelinePage(points, Math.max(0, stats.instruments - dated), tr);
@@ -321,3 +308,6 @@ export function registerWeb(app: FastifyInstance, context: ApiContext, signInDep
   registerAnalysesWeb(app, context);
   registerAccountWeb(app, context, signInDeps);
 }
+
+/** The pages as the server takes them (the composition in src/app/serve.ts passes them in). */
+export const webPages = { register: registerWeb, renderErrorPage } as const;

@@ -4,7 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { roleAtLeast, type Role } from '../domain/people.ts';
-import { CSRF_FIELD } from '../http/auth/authenticate.ts';
+import { CSRF_FIELD } from '../presentation/auth/authenticate.ts';
 import { html, type SafeHtml } from './html.ts';
 import type { MessageKey, Translator } from './i18n.ts';
 

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { webPages } from '../../src/web/routes.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { ingestFile } from '../../src/services/ingest.ts';
 import type { OpenAtlas } from '../../src/storage/database.ts';
@@ -100,7 +101,7 @@ for (const engine of ENGINES) {
       }
       app = await buildServer({
         store: atlas.store,
-        db: atlas.db,
+        pages: webPages,
         log: { level: 'silent' },
         loginLimits: { perAccount: 3, perAddress: 100, windowMs: 60_000 },
         allowedHosts: ['atlas.example.org'],

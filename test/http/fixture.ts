@@ -1,45 +1,64 @@
 /**
- * A real atlas for HTTP and browser tests, started the way `mda serve` starts it: a database file
- * in a fresh temp folder, the built-in corpus ingested on first run through the ingest service,
- * and the server listening on 127.0.0.1 (random port).
+ * A real atlas for HTTP and browser tests, started the way `mda serve` starts it: on SQLite, a
+ * database file in a fresh temp folder; on PostgreSQL, a fresh database (dropped afterwards). The
+ * built-in corpus is ingested on first run through the ingest service, and the server listens on
+ * 127.0.0.1 (random port).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveAtlas, type ServeOptions, type ServedAtlas } from '../../src/http/serve.ts';
+import { serveAtlas, type ServeOptions, type ServedAtlas } from '../../src/app/serve.ts';
+import { createTestDatabase, type Engine } from '../support/engines.ts';
 
 export interface TestAtlas {
   readonly url: string;
   readonly served: ServedAtlas;
+  readonly engine: Engine;
   close(): Promise<void>;
 }
 
 /**
- * Ingests the corpus into a temp database and starts the server on a free loopback port. The
- * request log is off unless `options.log` asks for it (test output stays readable).
+ * Ingests the corpus into a fresh database on `engine` (default SQLite) and starts the server on a
+ * free loopback port. The request log is off unless `options.log` asks for it. `dir` is a temp
+ * folder on both engines (the SQLite file lives there).
  */
 export async function startTestAtlas(
-  options: Partial<Omit<ServeOptions, 'dataDir' | 'port' | 'host'>> = {},
+  options: Partial<Omit<ServeOptions, 'dataDir' | 'database' | 'port' | 'host'>> = {},
+  engine: Engine = 'sqlite',
 ): Promise<TestAtlas & { readonly dir: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'mda-http-'));
-  const served = await serveAtlas({
-    log: { level: 'silent' },
-    ...options,
-    dataDir: dir,
-    port: 0,
-    host: '127.0.0.1',
-  });
+  const database = engine === 'postgres' ? await createTestDatabase() : undefined;
+  const dispose = async () => {
+    await database?.drop();
+    await rm(dir, { recursive: true, force: true });
+  };
+  let served: ServedAtlas;
+  try {
+    served = await serveAtlas({
+      log: { level: 'silent' },
+      ...options,
+      ...(database === undefined ? { dataDir: dir } : { database: database.url }),
+      port: 0,
+      host: '127.0.0.1',
+    });
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
   const failed = served.ingested?.results.filter((item) => item.status === 'failed') ?? [];
   if (failed.length > 0) {
+    await served.close();
+    await dispose();
     throw new Error(`corpus ingestion failed: ${failed.map((f) => f.error?.message).join('; ')}`);
   }
   return {
     url: served.server.url,
     dir,
+    engine,
     served,
     async close() {
       await served.close();
-      await rm(dir, { recursive: true, force: true });
+      await dispose();
     },
   };
 }

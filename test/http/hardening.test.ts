@@ -247,7 +247,7 @@ void describe('indicator listing', () => {
     const before = JSON.parse((await send(base, 'GET', '/api/indicators?limit=1')).text) as { total: number };
     const n = 20_000;
     // Written straight into the database file in one statement (20,000 POSTs would test HTTP instead).
-    const other = new BetterSqlite3(atlas.served.databaseFile);
+    const other = new BetterSqlite3(atlas.served.location);
     try {
       other
         .prepare(
@@ -315,7 +315,7 @@ void describe('a server with small limits, on an empty atlas', () => {
   });
 
   void test('a write while another process holds the lock: retried, then 503 with Retry-After', async () => {
-    const other = new BetterSqlite3(small.served.databaseFile);
+    const other = new BetterSqlite3(small.served.location);
     try {
       other.exec('BEGIN IMMEDIATE');
       const busy = await send(

@@ -1,6 +1,6 @@
 /**
  * `mda serve` and `mda start` as a shell user runs them, through the `bin/mda.js` launcher: on a
- * fresh data folder they ingest the built-in corpus, print the URL, answer on it, and SIGTERM stops
+ * fresh data folder (or a fresh PostgreSQL database) they ingest the built-in corpus, print the URL, answer on it, and SIGTERM stops
  * the process that serves (no orphan: the pid is gone and the port is free again). A failure that
  * escapes every command ends the process with 70, never 1.
  */
@@ -14,6 +14,7 @@ import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { mdaProcess, spawnMda } from '../support/cli.ts';
+import { createTestDatabase } from '../support/engines.ts';
 
 let dir: string;
 
@@ -119,6 +120,51 @@ void test(
     assert.equal((await fetch(`${url}/api/instruments?limit=1`)).status, 200);
     child.kill('SIGINT');
     assert.deepEqual(await exited, { code: 0, signal: null });
+  },
+);
+
+void test(
+  'mda serve --database postgres://… serves a PostgreSQL atlas; mda start finds it through DATABASE_URL',
+  { timeout: 180_000 },
+  async () => {
+    const database = await createTestDatabase();
+    try {
+      const served = await startCli([
+        '--database',
+        database.url,
+        'serve',
+        '--port',
+        '0',
+        '--log-level',
+        'silent',
+      ]);
+      assert.ok(
+        served.lines.some((line) => /^built-in corpus: 4 added/.test(line)),
+        served.lines.join('\n'),
+      );
+      // The password is never printed.
+      const shown = served.lines.find((line) => line.startsWith('database: '));
+      assert.match(shown ?? '', /^database: postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:5432\/mda_test_/);
+      const stats = (await (await fetch(`${served.url}/api/stats`)).json()) as { documents: number };
+      assert.equal(stats.documents, 4);
+      assert.equal((await fetch(`${served.url}/search?q=r%C3%A9admission`)).status, 200);
+      served.child.kill('SIGTERM');
+      assert.deepEqual(await served.exited, { code: 0, signal: null });
+
+      const started = await startCli(['start', '--log-level', 'silent'], {
+        PORT: '0',
+        DATABASE_URL: database.url,
+      });
+      assert.ok(!started.lines.some((line) => line.startsWith('built-in corpus:')), 'already ingested');
+      const page = (await (await fetch(`${started.url}/api/instruments?limit=1`)).json()) as {
+        total: number;
+      };
+      assert.ok(page.total > 0);
+      started.child.kill('SIGINT');
+      assert.deepEqual(await started.exited, { code: 0, signal: null });
+    } finally {
+      await database.drop();
+    }
   },
 );
 

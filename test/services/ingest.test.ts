@@ -1,6 +1,6 @@
 /**
- * Ingestion of the real corpus into a temporary database file, the stored instruments checked with
- * their evidence; re-ingestion recognised by hash before extraction; a batch with bad and hostile
+ * Ingestion of the real corpus into a fresh atlas on both engines, the stored instruments checked
+ * with their evidence; re-ingestion recognised by hash before extraction; a batch with bad and hostile
  * inputs where each bad file fails alone.
  */
 import assert from 'node:assert/strict';
@@ -12,167 +12,167 @@ import { EXTRACTOR_ID } from '../../src/extraction/types.ts';
 import { DOCX_LIMITS } from '../../src/readers/index.ts';
 import type { AtlasStore, ClaimView, InstrumentSummary } from '../../src/storage/atlas-store.ts';
 import { openAtlasDatabase } from '../../src/storage/database.ts';
-import type { SqliteAtlas } from '../../src/storage/database.ts';
+import type { OpenAtlas } from '../../src/storage/database.ts';
+import { openTestAtlas, testEngines } from '../support/engines.ts';
+import { sql } from 'kysely';
 import { builtInCorpusFiles, CORPUS_DIR, ensureBuiltInCorpus } from '../../src/services/corpus.ts';
 import { ingestPaths, summariseBatch } from '../../src/services/ingest.ts';
 import { inflatingDocx, nestedHtml, nestedMarkdownLists } from '../fixtures/hostile.ts';
 
 const partyIds = (instrument: InstrumentSummary): string[] => instrument.parties.map((p) => p.actorId).sort();
 
-void describe('ingesting the built-in corpus', () => {
-  let dir: string;
-  let atlas: SqliteAtlas;
-  let all: readonly InstrumentSummary[];
+for (const engine of testEngines()) {
+  void describe(`ingesting the built-in corpus on ${engine}`, () => {
+    let atlas: OpenAtlas;
+    let dispose: () => Promise<void>;
+    let all: readonly InstrumentSummary[];
 
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'mda-ingest-'));
-    atlas = await openAtlasDatabase({ dataDir: dir });
-    const batch = await ensureBuiltInCorpus(atlas.store);
-    assert.ok(batch !== null);
-    assert.deepEqual(
-      batch.results.map((r) => r.status),
-      ['added', 'added', 'added', 'added'],
-    );
-    all = (await atlas.store.listInstruments({}, { limit: 10_000, offset: 0 })).items;
-  });
-  after(async () => {
-    await atlas.store.close();
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  void it('stores every document and gives every claim evidence that quotes its span', async () => {
-    const documents = await atlas.store.listDocuments({ limit: 10, offset: 0 });
-    assert.equal(documents.total, 4);
-    assert.ok(all.length > 0);
-    const texts = new Map<string, string>();
-    for (const doc of documents.items) {
-      texts.set(doc.id, (await atlas.store.getDocument(doc.id)).text);
-      // The SQLite search index is written in the document's own transaction.
-      const indexed = atlas.raw
-        .prepare('select count(*) as n from search_index where document_id = ?')
-        .get(doc.id) as { n: number };
-      assert.ok(indexed.n > 0, `search index rows for ${doc.sourcePath}`);
-    }
-    const claims = atlas.raw.prepare('select * from claims').all() as {
-      document_id: string;
-      span_start: number;
-      span_end: number;
-      quote: string;
-      asserted_by: string;
-      review_state: string;
-      property: string;
-    }[];
-    assert.ok(claims.length > 0);
-    for (const claim of claims) {
-      const text = texts.get(claim.document_id)!;
-      const slice = text.slice(claim.span_start, claim.span_end);
-      assert.ok(
-        slice === claim.quote || (claim.quote.endsWith('…') && slice.startsWith(claim.quote.slice(0, -1))),
-        `claim ${claim.property} quotes its span`,
+    before(async () => {
+      ({ atlas, dispose } = await openTestAtlas(engine));
+      const batch = await ensureBuiltInCorpus(atlas.store);
+      assert.ok(batch !== null);
+      assert.deepEqual(
+        batch.results.map((r) => r.status),
+        ['added', 'added', 'added', 'added'],
       );
-      assert.match(claim.asserted_by, /^extractor:mda-rules@/);
-      assert.equal(claim.review_state, 'unreviewed');
-    }
-    const properties = new Set(claims.map((c) => c.property));
-    for (const property of [
-      'type',
-      'title',
-      'party',
-      'date',
-      'legal_form',
-      'mentions_country',
-      'mentions_organization',
-      'topic',
-      'amount',
-      'approach',
-      'binding',
-      'owner',
-      'deadline',
-    ]) {
-      assert.ok(properties.has(property), `some claim has property ${property}`);
-    }
-  });
+      all = (await atlas.store.listInstruments({}, { limit: 10_000, offset: 0 })).items;
+    });
+    after(async () => {
+      await dispose();
+    });
 
-  void it('holds the EU–Mali high-level dialogue with parties EU and ML, dated 2016, with evidence', async () => {
-    const dialogues = all.filter((i) => i.type === 'dialogue' && partyIds(i).join() === 'EU,ML');
-    assert.ok(dialogues.length >= 1, 'an EU–ML dialogue');
-    const dates = dialogues.flatMap((d) => d.dates.map((x) => x.value));
-    assert.ok(
-      dates.includes('2016-04-14') || dates.includes('2016-12-11'),
-      `dialogue dated 14 April or 11 December 2016 (got ${dates.join(', ')})`,
-    );
-    const detail = await atlas.store.getInstrument(dialogues[0]!.id);
-    const partyClaims = detail.claims.filter((c) => c.property === 'party');
-    assert.deepEqual([...new Set(partyClaims.map((c) => (c.value as { actorId: string }).actorId))].sort(), [
-      'EU',
-      'ML',
-    ]);
-    const dateClaim = detail.claims.find((c) => c.property === 'date');
-    assert.match(dateClaim?.evidence.quote ?? '', /14 avril 2016|11 D[ée]cembre 2016/i);
-    const mali = (await atlas.store.listDocuments({ limit: 10, offset: 0 })).items.find((d) =>
-      d.sourcePath.endsWith('mali-eu-high-level-dialogue-2016.fr.txt'),
-    );
-    assert.ok(
-      mali !== undefined && detail.documents.some((d) => d.id === mali.id),
-      'found in the Mali communiqué',
-    );
-  });
+    void it('stores every document and gives every claim evidence that quotes its span', async () => {
+      const documents = await atlas.store.listDocuments({ limit: 10, offset: 0 });
+      assert.equal(documents.total, 4);
+      assert.ok(all.length > 0);
+      const texts = new Map<string, string>();
+      for (const doc of documents.items) {
+        texts.set(doc.id, (await atlas.store.getDocument(doc.id)).text);
+        // The engine's search index is written in the document's own transaction.
+        const indexed = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(
+          engine === 'postgres' ? 'search_entries' : 'search_index',
+        )} where document_id = ${doc.id}`.execute(atlas.db);
+        assert.ok(Number(indexed.rows[0]?.n) > 0, `search index rows for ${doc.sourcePath}`);
+      }
+      const claims = await atlas.db.selectFrom('claims').selectAll().execute();
+      assert.ok(claims.length > 0);
+      for (const claim of claims) {
+        const text = texts.get(claim.document_id)!;
+        const slice = text.slice(claim.span_start, claim.span_end);
+        assert.ok(
+          slice === claim.quote || (claim.quote.endsWith('…') && slice.startsWith(claim.quote.slice(0, -1))),
+          `claim ${claim.property} quotes its span`,
+        );
+        assert.match(claim.asserted_by, /^extractor:mda-rules@/);
+        assert.equal(claim.review_state, 'unreviewed');
+      }
+      const properties = new Set(claims.map((c) => c.property));
+      for (const property of [
+        'type',
+        'title',
+        'party',
+        'date',
+        'legal_form',
+        'mentions_country',
+        'mentions_organization',
+        'topic',
+        'amount',
+        'approach',
+        'binding',
+        'owner',
+        'deadline',
+      ]) {
+        assert.ok(properties.has(property), `some claim has property ${property}`);
+      }
+    });
 
-  void it('holds the EU Trust Fund with its 145.1 million euros and the quote behind it', async () => {
-    const fund = all.find(
-      (i) => i.type === 'fund' && i.amounts.some((a) => a.value === 145_100_000 && a.currency === 'EUR'),
-    );
-    assert.ok(fund !== undefined, 'a fund instrument of 145 100 000 EUR');
-    assert.ok(partyIds(fund).includes('EU'), 'held by the EU');
-    const detail = await atlas.store.getInstrument(fund.id);
-    const amount = detail.claims.find(
-      (c) => c.property === 'amount' && (c.value as { value: number }).value === 145_100_000,
-    );
-    assert.ok(amount !== undefined, 'an amount claim');
-    assert.match(amount.evidence.quote, /145[.,]1 millions d.euros/);
-    assert.equal(amount.evidence.assertedBy, EXTRACTOR_ID);
-  });
+    void it('holds the EU–Mali high-level dialogue with parties EU and ML, dated 2016, with evidence', async () => {
+      const dialogues = all.filter((i) => i.type === 'dialogue' && partyIds(i).join() === 'EU,ML');
+      assert.ok(dialogues.length >= 1, 'an EU–ML dialogue');
+      const dates = dialogues.flatMap((d) => d.dates.map((x) => x.value));
+      assert.ok(
+        dates.includes('2016-04-14') || dates.includes('2016-12-11'),
+        `dialogue dated 14 April or 11 December 2016 (got ${dates.join(', ')})`,
+      );
+      const detail = await atlas.store.getInstrument(dialogues[0]!.id);
+      const partyClaims = detail.claims.filter((c) => c.property === 'party');
+      assert.deepEqual(
+        [...new Set(partyClaims.map((c) => (c.value as { actorId: string }).actorId))].sort(),
+        ['EU', 'ML'],
+      );
+      const dateClaim = detail.claims.find((c) => c.property === 'date');
+      assert.match(dateClaim?.evidence.quote ?? '', /14 avril 2016|11 D[ée]cembre 2016/i);
+      const mali = (await atlas.store.listDocuments({ limit: 10, offset: 0 })).items.find((d) =>
+        d.sourcePath.endsWith('mali-eu-high-level-dialogue-2016.fr.txt'),
+      );
+      assert.ok(
+        mali !== undefined && detail.documents.some((d) => d.id === mali.id),
+        'found in the Mali communiqué',
+      );
+    });
 
-  void it('holds the EU–Tunisia memorandum from the EMN inform, with its evidence', async () => {
-    const found = all.filter(
-      (i) => i.type === 'memorandum_of_understanding' && partyIds(i).join() === 'EU,TN',
-    );
-    assert.ok(found.length >= 1, 'a memorandum between the EU and Tunisia');
-    const emn = (await atlas.store.listDocuments({ limit: 10, offset: 0 })).items.find((d) =>
-      d.sourcePath.endsWith('emn-oecd-migration-diplomacy-2024.en.txt'),
-    );
-    const detail = await atlas.store.getInstrument(found[0]!.id);
-    assert.ok(emn !== undefined && detail.documents.some((d) => d.id === emn.id), 'found in the EMN inform');
-    const typeClaim = detail.claims.find((c: ClaimView) => c.property === 'type');
-    assert.match(typeClaim?.evidence.quote ?? '', /MoU|memorand/i);
-    const tunisia = detail.claims.find(
-      (c) => c.property === 'party' && (c.value as { actorId: string }).actorId === 'TN',
-    );
-    assert.ok(tunisia !== undefined && tunisia.evidence.quote.length > 0, 'Tunisia as a party, with a quote');
-  });
+    void it('holds the EU Trust Fund with its 145.1 million euros and the quote behind it', async () => {
+      const fund = all.find(
+        (i) => i.type === 'fund' && i.amounts.some((a) => a.value === 145_100_000 && a.currency === 'EUR'),
+      );
+      assert.ok(fund !== undefined, 'a fund instrument of 145 100 000 EUR');
+      assert.ok(partyIds(fund).includes('EU'), 'held by the EU');
+      const detail = await atlas.store.getInstrument(fund.id);
+      const amount = detail.claims.find(
+        (c) => c.property === 'amount' && (c.value as { value: number }).value === 145_100_000,
+      );
+      assert.ok(amount !== undefined, 'an amount claim');
+      assert.match(amount.evidence.quote, /145[.,]1 millions d.euros/);
+      assert.equal(amount.evidence.assertedBy, EXTRACTOR_ID);
+    });
 
-  void it('dates the EU–Tunisia memorandum to 2023 ("in July 2023")', () => {
-    const found = all.filter(
-      (i) => i.type === 'memorandum_of_understanding' && partyIds(i).join() === 'EU,TN',
-    );
-    const dates = found.map((i) => i.firstDate);
-    assert.ok(
-      dates.some((d) => d?.startsWith('2023') === true),
-      `dated 2023 (got ${dates.join(', ')})`,
-    );
-  });
+    void it('holds the EU–Tunisia memorandum from the EMN inform, with its evidence', async () => {
+      const found = all.filter(
+        (i) => i.type === 'memorandum_of_understanding' && partyIds(i).join() === 'EU,TN',
+      );
+      assert.ok(found.length >= 1, 'a memorandum between the EU and Tunisia');
+      const emn = (await atlas.store.listDocuments({ limit: 10, offset: 0 })).items.find((d) =>
+        d.sourcePath.endsWith('emn-oecd-migration-diplomacy-2024.en.txt'),
+      );
+      const detail = await atlas.store.getInstrument(found[0]!.id);
+      assert.ok(
+        emn !== undefined && detail.documents.some((d) => d.id === emn.id),
+        'found in the EMN inform',
+      );
+      const typeClaim = detail.claims.find((c: ClaimView) => c.property === 'type');
+      assert.match(typeClaim?.evidence.quote ?? '', /MoU|memorand/i);
+      const tunisia = detail.claims.find(
+        (c) => c.property === 'party' && (c.value as { actorId: string }).actorId === 'TN',
+      );
+      assert.ok(
+        tunisia !== undefined && tunisia.evidence.quote.length > 0,
+        'Tunisia as a party, with a quote',
+      );
+    });
 
-  void it('reports unchanged on re-ingestion and stores nothing more', async () => {
-    const before = await atlas.store.stats();
-    const again = await ingestPaths([CORPUS_DIR], atlas.store);
-    assert.deepEqual(
-      again.results.map((r) => r.status),
-      ['unchanged', 'unchanged', 'unchanged', 'unchanged'],
-    );
-    assert.deepEqual(await atlas.store.stats(), before);
-    assert.equal(await ensureBuiltInCorpus(atlas.store), null);
+    void it('dates the EU–Tunisia memorandum to 2023 ("in July 2023")', () => {
+      const found = all.filter(
+        (i) => i.type === 'memorandum_of_understanding' && partyIds(i).join() === 'EU,TN',
+      );
+      const dates = found.map((i) => i.firstDate);
+      assert.ok(
+        dates.some((d) => d?.startsWith('2023') === true),
+        `dated 2023 (got ${dates.join(', ')})`,
+      );
+    });
+
+    void it('reports unchanged on re-ingestion and stores nothing more', async () => {
+      const before = await atlas.store.stats();
+      const again = await ingestPaths([CORPUS_DIR], atlas.store);
+      assert.deepEqual(
+        again.results.map((r) => r.status),
+        ['unchanged', 'unchanged', 'unchanged', 'unchanged'],
+      );
+      assert.deepEqual(await atlas.store.stats(), before);
+      assert.equal(await ensureBuiltInCorpus(atlas.store), null);
+    });
   });
-});
+}
 
 void describe('a batch with bad inputs', () => {
   let dir: string;

@@ -11,6 +11,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { webPages } from '../../src/web/routes.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { evaluateAgainstReviews } from '../../src/services/eval-reviewed.ts';
 import { ingestFile } from '../../src/services/ingest.ts';
@@ -60,7 +61,7 @@ for (const engine of ENGINES) {
       const test = await openTestAtlas(engine);
       const other = await openTestAtlas(engine === 'sqlite' ? 'postgres' : 'sqlite');
       const again = await openTestAtlas(engine);
-      const { store, db } = test.atlas;
+      const { store } = test.atlas;
       try {
         await store.analyses.addWatch({
           id: 'mr-memoranda',
@@ -164,7 +165,7 @@ for (const engine of ENGINES) {
         assert.equal(cited?.from.id, keep.id, 'the link moved with the merge');
 
         // The old id answers with a permanent redirect, on the API (308) and the web page (301).
-        const app = await buildServer({ store, db, log: { level: 'silent' } });
+        const app = await buildServer({ store, pages: webPages, log: { level: 'silent' } });
         try {
           const host = { host: 'localhost' };
           const api = await app.inject({ url: `/api/instruments/${duplicate.id}`, headers: host });

@@ -32,8 +32,32 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+/** A fresh, empty PostgreSQL database: its URL and the way to drop it. */
+export async function createTestDatabase(): Promise<{
+  readonly url: string;
+  readonly drop: () => Promise<void>;
+}> {
+  const name = `mda_test_${randomBytes(6).toString('hex')}`;
+  await admin((client) => client.query(`create database ${name}`));
+  const url = new URL(SERVER);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () =>
+      admin((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
+  };
+}
+
+/** The engines a suite runs on: both, or the one MDA_TEST_ENGINE names (a quick run on one). */
+export function testEngines(env: NodeJS.ProcessEnv = process.env): readonly Engine[] {
+  const only = env.MDA_TEST_ENGINE;
+  return ENGINES.filter((engine) => only === undefined || only === '' || only === engine);
+}
+
 /** An open atlas on one engine and the way to dispose of it (close, then drop or delete). */
-export async function openTestAtlas(engine: Engine): Promise<{ atlas: OpenAtlas; dispose(): Promise<void> }> {
+export async function openTestAtlas(
+  engine: Engine,
+): Promise<{ readonly atlas: OpenAtlas; readonly dispose: () => Promise<void> }> {
   if (engine === 'sqlite') {
     const dir = await mkdtemp(join(tmpdir(), 'mda-engine-'));
     const atlas = await openAtlas({ file: join(dir, 'atlas.sqlite') });
@@ -45,16 +69,13 @@ export async function openTestAtlas(engine: Engine): Promise<{ atlas: OpenAtlas;
       },
     };
   }
-  const name = `mda_test_${randomBytes(6).toString('hex')}`;
-  await admin((client) => client.query(`create database ${name}`));
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  const atlas = await openAtlas({ database: url.toString() });
+  const database = await createTestDatabase();
+  const atlas = await openAtlas({ database: database.url });
   return {
     atlas,
     async dispose() {
       await atlas.store.close();
-      await admin((client) => client.query(`drop database if exists ${name} with (force)`));
+      await database.drop();
     },
   };
 }

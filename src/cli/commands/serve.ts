@@ -1,6 +1,7 @@
 /**
- * `mda serve --port N --data DIR`: the web pages and the JSON API on the embedded database, with
- * the built-in corpus ingested on first run. Runs until Ctrl+C (SIGINT) or SIGTERM.
+ * `mda serve --port N [--data DIR | --database URL]`: the web pages and the JSON API on the
+ * embedded database or a PostgreSQL server (`--database postgres://…` or DATABASE_URL), with the
+ * built-in corpus ingested on first run. Runs until Ctrl+C (SIGINT) or SIGTERM.
  */
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -83,9 +84,10 @@ export async function runServer(
   options: z.output<typeof ServeOptions>,
   showStats: boolean,
 ): Promise<void> {
-  const { serveAtlas } = await import('../../http/serve.ts');
+  const { serveAtlas } = await import('../../app/serve.ts');
   const served = await serveAtlas({
     ...(globals.data === undefined ? {} : { dataDir: globals.data }),
+    ...(globals.database === undefined ? {} : { database: globals.database }),
     port: options.port,
     host: options.host,
     allowedHosts: options.allowedHosts,
@@ -96,7 +98,7 @@ export async function runServer(
     for (const item of served.ingested.results) if (item.status === 'failed') err(errorLine(item));
     out(`built-in corpus: ${batchSummary(served.ingested)}`);
   }
-  out(`database: ${served.databaseFile}`);
+  out(`database: ${served.location}`);
   if (showStats) out(statsText(await served.store.stats(), globals.lang));
   out(`Migration Diplomacy Atlas: ${served.server.url}/  (Ctrl+C to stop)`);
   out(`request log: ${options.logFile ?? 'standard output'} (level ${options.logLevel})`);

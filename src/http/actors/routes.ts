@@ -1,6 +1,6 @@
 /** `GET /api/actors`: states, organizations and groupings with their instrument counts. */
 import type { FastifyInstance } from 'fastify';
-import { queryActors, type ActorListItem } from '../../storage/queries/actors.ts';
+import type { ActorListItem } from '../../storage/atlas-store.ts';
 import { listFormat, pageLimit, sendList, type CsvColumn } from '../download.ts';
 import { addRoute, type ApiContext, type RouteDoc } from '../route.ts';
 import { ActorListQuery, ActorPage } from './schema.ts';
@@ -24,7 +24,7 @@ export function actorRoutes(app: FastifyInstance, docs: RouteDoc[], context: Api
     handler: async ({ query, request, reply }) => {
       const format = listFormat(request, query.format);
       const filter = { kind: query.kind, q: query.q, withInstruments: query.active === 'true' };
-      const page = await queryActors(context.db, filter, {
+      const page = await context.store.queries.actors(filter, {
         limit: pageLimit(query.limit, format),
         offset: query.offset,
       });

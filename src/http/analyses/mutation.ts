@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Identity, Role } from '../../domain/people.ts';
 import { retryWhileBusy, SERVER_BUSY_RETRY, type BusyRetry } from '../../storage/busy.ts';
-import { requireRole } from '../auth/authenticate.ts';
+import { requireRole } from '../../presentation/auth/authenticate.ts';
 import type { RouteDoc } from '../route.ts';
 import { parseRequest } from '../validation.ts';
 

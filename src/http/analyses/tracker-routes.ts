@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { pageOfSeries, parseIndicatorInput, IndicatorInputSchema } from '../../analysis/indicators.ts';
-import { actorOf } from '../auth/authenticate.ts';
+import { actorOf } from '../../presentation/auth/authenticate.ts';
 import { parseWatch } from '../../analysis/watches.ts';
 import { commitmentTracker, indicators, todayIso, watchIdFor } from '../../services/analyses.ts';
 import { listFormat, pageLimit, toCsv } from '../download.ts';

@@ -11,7 +11,7 @@ import { pageOf } from '../common-schema.ts';
 import { addMutation } from '../analyses/mutation.ts';
 import { pageLimit } from '../download.ts';
 import { addRoute, type ApiContext, type RouteDoc } from '../route.ts';
-import { signIn, signOut, type SignInDeps } from './sign-in.ts';
+import { signIn, signOut, type SignInDeps } from '../../presentation/auth/sign-in.ts';
 import { AuditQuery, ChangeSchema, InvitationBody, SessionSchema, SignInBody } from './schema.ts';
 
 /** What GET /api/session answers. */

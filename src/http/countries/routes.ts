@@ -2,7 +2,6 @@
 import type { FastifyInstance } from 'fastify';
 import { actorById, isStateCode } from '../../domain/actors.ts';
 import { notFound } from '../../domain/errors.ts';
-import { countryProfile } from '../../storage/queries/country-profile.ts';
 import { addRoute, type ApiContext, type RouteDoc } from '../route.ts';
 import { CountryParams, CountryProfileSchema } from './schema.ts';
 
@@ -14,15 +13,11 @@ export function countryRoutes(app: FastifyInstance, docs: RouteDoc[], context: A
     params: CountryParams,
     response: CountryProfileSchema,
     handler: async ({ params }) => {
-      const stored = await context.db
-        .selectFrom('actors')
-        .select(['name_en', 'name_fr'])
-        .where('id', '=', params.code)
-        .executeTakeFirst();
+      const stored = await context.store.queries.findActor(params.code);
       const known = isStateCode(params.code) ? actorById(params.code) : undefined;
-      const name = stored ? { en: stored.name_en, fr: stored.name_fr } : known?.name;
+      const name = stored ? { en: stored.en, fr: stored.fr } : known?.name;
       if (name === undefined) throw notFound('country', params.code);
-      return { name, ...(await countryProfile(context.db, params.code)) };
+      return { name, ...(await context.store.queries.countryProfile(params.code)) };
     },
   });
 }

@@ -1,7 +1,6 @@
 /** `GET /api/documents` and `GET /api/documents/:id` (text and the facts extracted from it). */
 import type { FastifyInstance } from 'fastify';
 import type { DocumentSummary } from '../../storage/atlas-store.ts';
-import { documentFacts, documentStatements } from '../../storage/queries/document-facts.ts';
 import { listFormat, pageLimit, sendList, type CsvColumn } from '../download.ts';
 import { addRoute, type ApiContext, type RouteDoc } from '../route.ts';
 import { DocumentDetailSchema, DocumentListQuery, DocumentPage, DocumentParams } from './schema.ts';
@@ -44,20 +43,10 @@ export function documentRoutes(app: FastifyInstance, docs: RouteDoc[], context: 
     handler: async ({ params }) => {
       const document = await context.store.getDocument(params.id);
       const [facts, statements] = await Promise.all([
-        documentFacts(context.db, params.id),
-        documentStatements(context.db, params.id),
+        context.store.queries.documentFacts(params.id),
+        context.store.queries.documentStatements(params.id),
       ]);
-      return {
-        ...document,
-        facts,
-        statements: statements.map((s) => ({
-          id: s.id,
-          kind: s.kind,
-          text: s.text,
-          status: s.status,
-          span: { start: s.span_start, end: s.span_end },
-        })),
-      };
+      return { ...document, facts, statements };
     },
   });
 }

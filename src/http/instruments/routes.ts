@@ -2,7 +2,6 @@
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../../domain/errors.ts';
 import type { InstrumentSummary } from '../../storage/atlas-store.ts';
-import { queryInstruments } from '../../storage/queries/instrument-list.ts';
 import { listFormat, pageLimit, sendList, type CsvColumn } from '../download.ts';
 import { addRoute, type ApiContext, type RouteDoc } from '../route.ts';
 import {
@@ -53,8 +52,7 @@ export function instrumentRoutes(app: FastifyInstance, docs: RouteDoc[], context
       const filter = { ...rest, format: undefined };
       // Text searches come best match first unless another order is asked for.
       const order = sort ?? (filter.q === undefined ? 'recent' : 'relevance');
-      const page = await queryInstruments(
-        context.db,
+      const page = await context.store.queries.instruments(
         filter,
         { limit: pageLimit(limit, format), offset },
         order,

@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { pageOf } from '../common-schema.ts';
 import { addMutation } from '../analyses/mutation.ts';
-import { actorOf, requireRole } from '../auth/authenticate.ts';
+import { actorOf, requireRole } from '../../presentation/auth/authenticate.ts';
 import { pageLimit } from '../download.ts';
 import { addRoute, type ApiContext, type RouteDoc } from '../route.ts';
 import { ClaimParams, DecisionBody, QueueQuery, ReviewItemSchema } from './schema.ts';

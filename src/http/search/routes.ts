@@ -1,6 +1,6 @@
 /** `GET /api/search?q=…`: ranked bilingual search over document passages and instruments. */
 import type { FastifyInstance } from 'fastify';
-import { searchAtlas, type SearchHit } from '../../storage/queries/search.ts';
+import type { SearchHit } from '../../storage/atlas-store.ts';
 import { listFormat, pageLimit, sendList, type CsvColumn } from '../download.ts';
 import { addRoute, type ApiContext, type RouteDoc } from '../route.ts';
 import { SearchPage, SearchQuery } from './schema.ts';
@@ -33,8 +33,7 @@ export function searchRoutes(app: FastifyInstance, docs: RouteDoc[], context: Ap
     downloadable: true,
     handler: async ({ query, request, reply }) => {
       const format = listFormat(request, query.format);
-      const page = await searchAtlas(
-        context.db,
+      const page = await context.store.queries.search(
         { q: query.q, kind: query.kind, language: query.language, country: query.country },
         // Search pages hold 20 hits by default: each hit carries a snippet built for it.
         { limit: pageLimit(query.limit, format, SEARCH_PAGE), offset: query.offset },

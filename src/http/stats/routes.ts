@@ -1,8 +1,6 @@
 /** `GET /api/stats`, `GET /api/timeline` and `GET /api/network`: the overview figures. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { memoByVersion } from '../../storage/queries/memo.ts';
-import { actorNetwork, extraCounts, instrumentTimeline } from '../../storage/queries/overview.ts';
 import { addRoute, type ApiContext, type RouteDoc } from '../route.ts';
 import { NetworkSchema, StatsSchema, TimelineQuery, TimelineSchema } from './schema.ts';
 
@@ -14,9 +12,9 @@ export function statsRoutes(app: FastifyInstance, docs: RouteDoc[], context: Api
     query: z.strictObject({}),
     response: StatsSchema,
     handler: async () =>
-      memoByVersion(context.db, 'stats', async () => ({
+      context.store.queries.cached('stats', async () => ({
         ...(await context.store.stats()),
-        ...(await extraCounts(context.db)),
+        ...(await context.store.queries.extraCounts()),
       })),
   });
   addRoute(app, docs, {
@@ -25,7 +23,7 @@ export function statsRoutes(app: FastifyInstance, docs: RouteDoc[], context: Api
     summary: 'Instruments per year and type (optionally for one actor)',
     query: TimelineQuery,
     response: TimelineSchema,
-    handler: async ({ query }) => instrumentTimeline(context.db, query.actor),
+    handler: async ({ query }) => context.store.queries.instrumentTimeline(query.actor),
   });
   addRoute(app, docs, {
     path: '/api/network',
@@ -33,6 +31,6 @@ export function statsRoutes(app: FastifyInstance, docs: RouteDoc[], context: Api
     summary: 'Actors linked by the instruments they share',
     query: z.strictObject({}),
     response: NetworkSchema,
-    handler: async () => memoByVersion(context.db, 'network', () => actorNetwork(context.db)),
+    handler: async () => context.store.queries.cached('network', () => context.store.queries.actorNetwork()),
   });
 }

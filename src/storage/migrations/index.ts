@@ -57,6 +57,26 @@ class InCodeMigrationProvider implements MigrationProvider {
   }
 }
 
+/** A migration of this engine's list and when it ran (null: pending). */
+export interface MigrationState {
+  readonly name: string;
+  /** ISO time the migration was applied, or null while pending. */
+  readonly appliedAt: string | null;
+}
+
+/** Every migration of the engine, in order, applied or pending; applies nothing. */
+export async function migrationStates(
+  db: Kysely<Database>,
+  engine: StorageEngine,
+): Promise<MigrationState[]> {
+  const migrator = new Migrator({ db, provider: new InCodeMigrationProvider(engine) });
+  const infos = await migrator.getMigrations();
+  return infos.map((info) => ({
+    name: info.name,
+    appliedAt: info.executedAt === undefined ? null : info.executedAt.toISOString(),
+  }));
+}
+
 /** Brings the database to the latest schema; throws a storage_failure AtlasError if a step fails. */
 export async function migrateToLatest(db: Kysely<Database>, engine: StorageEngine): Promise<string[]> {
   const migrator = new Migrator({ db, provider: new InCodeMigrationProvider(engine) });

@@ -51,10 +51,14 @@ export async function openPostgres(url: string, lockTimeoutMs = 5000): Promise<P
   } catch (error) {
     await pool.end().catch(() => undefined);
     const reason = error instanceof Error ? error.message : String(error);
+    // 3D000: the server answers but has no such database; it is created once, by its administrator.
+    const missing = (error as { code?: unknown }).code === '3D000';
     throw new AtlasError(
       'storage_failure',
       `cannot connect to the PostgreSQL database ${location} (${reason}); ` +
-        'start a local server with `npm run pg:start`, or check the URL given to --database / DATABASE_URL',
+        (missing
+          ? 'create it first (`createdb NAME`, or `npm run pg:start`, which creates `atlas`), then run `mda migrate`'
+          : 'start a local server with `npm run pg:start`, or check the URL given to --database / DATABASE_URL'),
       { database: location },
       { cause: error },
     );

@@ -1,6 +1,7 @@
 /** Actor lists with how many instruments each is party to (the API's `GET /api/actors`). */
 import type { Kysely } from 'kysely';
 import type { Page, PageRequest } from '../atlas-store.ts';
+import { engineOf } from '../engine.ts';
 import type { Database } from '../schema.ts';
 
 type Db = Kysely<Database>;
@@ -35,11 +36,13 @@ function filtered(db: Db, filter: ActorQuery) {
   if (filter.withInstruments === true) query = query.where('counts.n', '>', 0);
   if (filter.q !== undefined) {
     const pattern = `%${filter.q.replace(/[%_]/g, '')}%`;
+    // SQLite's LIKE ignores (ASCII) case; PostgreSQL's does not, its ILIKE does.
+    const like = engineOf(db) === 'postgres' ? 'ilike' : 'like';
     query = query.where((eb) =>
       eb.or([
-        eb('actors.name_en', 'like', pattern),
-        eb('actors.name_fr', 'like', pattern),
-        eb('actors.id', 'like', pattern),
+        eb('actors.name_en', like, pattern),
+        eb('actors.name_fr', like, pattern),
+        eb('actors.id', like, pattern),
       ]),
     );
   }

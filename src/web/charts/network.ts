@@ -12,7 +12,7 @@ import {
   forceSimulation,
   type SimulationNodeDatum,
 } from 'd3-force';
-import type { ActorNetwork } from '../../storage/queries/overview.ts';
+import type { ActorNetwork } from '../../storage/atlas-store.ts';
 import { href, html, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n.ts';
 

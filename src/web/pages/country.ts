@@ -1,5 +1,5 @@
 /** The country page: instruments by type and partner, money by source, topics, timeline, documents. */
-import type { CountryProfile } from '../../storage/queries/country-profile.ts';
+import type { CountryProfile } from '../../storage/atlas-store.ts';
 import { barList, timelineSvg } from '../charts/timeline.ts';
 import { actorHref } from '../charts/network.ts';
 import { instrumentItems, money, sourceText, spanHref } from '../components.ts';

@@ -3,9 +3,7 @@
  * extracted fact highlighted. Each fact and passage carries `data-s`/`data-e` offsets and an
  * `id="span-START-END"` anchor, so evidence links land on the quoted span.
  */
-import type { DocumentDetail } from '../../storage/atlas-store.ts';
-import type { DocumentFact } from '../../storage/queries/document-facts.ts';
-import { splitPassages } from '../../storage/search/passages.ts';
+import { splitPassages, type DocumentDetail, type DocumentFact } from '../../storage/atlas-store.ts';
 import { actorLink, factValue, factValueHtml, sourceText, spanHref } from '../components.ts';
 import { escapeHtml } from '../../domain/escape-html.ts';
 import { href, html, raw, type SafeHtml } from '../html.ts';

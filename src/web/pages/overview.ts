@@ -1,5 +1,5 @@
 /** The network and timeline pages. */
-import type { ActorNetwork, TimelinePoint } from '../../storage/queries/overview.ts';
+import type { ActorNetwork, TimelinePoint } from '../../storage/atlas-store.ts';
 import { networkSvg } from '../charts/network.ts';
 import { barList, timelineSvg } from '../charts/timeline.ts';
 import { href, html, type SafeHtml } from '../html.ts';

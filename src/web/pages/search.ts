@@ -1,8 +1,13 @@
 /** The search page: a form, facets (type, topic, country, language, year), instruments and passages. */
 import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../../domain/taxonomy.ts';
-import type { InstrumentSummary, Page } from '../../storage/atlas-store.ts';
-import type { FacetCount, InstrumentFacets } from '../../storage/queries/instrument-list.ts';
-import { snippetHtml, type SearchHit } from '../../storage/queries/search.ts';
+import {
+  snippetHtml,
+  type FacetCount,
+  type InstrumentFacets,
+  type InstrumentSummary,
+  type Page,
+  type SearchHit,
+} from '../../storage/atlas-store.ts';
 import { instrumentItems, pager, sourceText, spanHref } from '../components.ts';
 import { href, html, raw, type SafeHtml } from '../html.ts';
 import type { MessageKey, Translator } from '../i18n.ts';

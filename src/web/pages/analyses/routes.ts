@@ -9,11 +9,11 @@ import { checkConsistency } from '../../../analysis/consistency.ts';
 import { parseIndicatorInput } from '../../../analysis/indicators.ts';
 import { parseWatch } from '../../../analysis/watches.ts';
 import { INSTRUMENT_TYPES } from '../../../domain/taxonomy.ts';
-import type { ApiContext } from '../../../http/route.ts';
+import type { ApiContext } from '../../../presentation/context.ts';
 import type { DocumentSummary } from '../../../storage/atlas-store.ts';
 import { isoDay } from '../../../domain/input-schemas.ts';
 import { retryWhileBusy, SERVER_BUSY_RETRY } from '../../../storage/busy.ts';
-import { countryCode, parseRequest } from '../../../http/validation.ts';
+import { countryCode, parseRequest } from '../../../presentation/request-validation.ts';
 import {
   commitmentTracker,
   comparison,
@@ -23,12 +23,11 @@ import {
   indicators,
   watchIdFor,
 } from '../../../services/analyses.ts';
-import { actorNames } from '../../../storage/queries/actors.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { pickLanguage, translator, type Translator } from '../../i18n.ts';
 import { page } from '../../layout.ts';
 import { viewerOf, type Viewer } from '../../viewer.ts';
-import { actorOf, requireRole } from '../../../http/auth/authenticate.ts';
+import { actorOf, requireRole } from '../../../presentation/auth/authenticate.ts';
 import { ANALYSIS_PAGES, analysisLayout } from './common.ts';
 import { commitmentsPage } from './commitments.ts';
 import { comparePage } from './compare.ts';
@@ -87,7 +86,7 @@ async function translate(
   if (query?.lang === 'fr' || query?.lang === 'en') {
     void reply.header('set-cookie', `lang=${lang}; Path=/; Max-Age=31536000; SameSite=Lax`);
   }
-  return translator(lang, await actorNames(context.db));
+  return translator(lang, await context.store.queries.actorNames());
 }
 
 /** A form's write, retried while another process holds the database's lock (then a 503 page). */
@@ -96,7 +95,7 @@ const whenFree = <T>(write: () => Promise<T>): Promise<T> =>
 
 /** Registers the analyses' pages on the app (called once from registerWeb). */
 export function registerAnalysesWeb(app: FastifyInstance, context: ApiContext): void {
-  const { store, db } = context;
+  const { store } = context;
   void app.register((scope, _options, done) => {
     scope.addContentTypeParser(
       'application/x-www-form-urlencoded',
@@ -168,16 +167,7 @@ export function registerAnalysesWeb(app: FastifyInstance, context: ApiContext): 
 
     show('/analyses/coordination', async (tr, request) => {
       const { country } = parseRequest(CountryQuery, request.query);
-      const partners = (
-        await db
-          .selectFrom('instrument_parties')
-          .innerJoin('actors', 'actors.id', 'instrument_parties.actor_id')
-          .select('actor_id')
-          .distinct()
-          .where('actors.kind', '=', 'state')
-          .orderBy('actor_id')
-          .execute()
-      ).map((r) => r.actor_id);
+      const partners = await store.queries.partyStates();
       const view = country === undefined ? null : await coordination(store, country);
       return coordinationPage({ view, partners }, tr);
     });

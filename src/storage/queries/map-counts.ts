@@ -1,6 +1,6 @@
 /** Instruments per state for the map, counting only the type or topic the reader chose. */
 import type { Kysely } from 'kysely';
-import type { Database } from '../storage/schema.ts';
+import type { Database } from '../schema.ts';
 
 export interface MapFilter {
   readonly type?: string | undefined;

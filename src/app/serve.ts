@@ -1,19 +1,27 @@
 /**
- * Runs the atlas as a web application: opens the database in a data folder, ingests the built-in
- * corpus on first run, builds the search index and listens. What `mda serve` and `mda start` call.
+ * Runs the atlas as a web application: opens the store (the SQLite file in a data folder, or a
+ * PostgreSQL server), ingests the built-in corpus on first run, builds the search index and serves
+ * the JSON API with the web pages. What `mda serve` and `mda start` call. This is the composition
+ * root: the only module that puts the API (src/http) and the pages (src/web) together.
  */
+import { startServer, type LogOptions, type RunningServer, type WriteLimit } from '../http/server.ts';
 import { ensureBuiltInCorpus } from '../services/corpus.ts';
 import type { IngestBatchResult } from '../services/ingest.ts';
 import type { AtlasStore } from '../storage/atlas-store.ts';
-import { openAtlasDatabase } from '../storage/database.ts';
-import { ensureSearchIndex } from '../storage/queries/search.ts';
-import { kyselyWithStatementCache } from '../storage/sqlite/statement-cache.ts';
 import type { BusyRetry } from '../storage/busy.ts';
-import { startServer, type LogOptions, type RunningServer, type WriteLimit } from './server.ts';
+import { openAtlas } from '../storage/database.ts';
+import { webPages } from '../web/routes.ts';
 
 export interface ServeOptions {
   /** The data folder (`--data DIR`); defaults to MDA_DATA_DIR, then `<project>/data`. */
   readonly dataDir?: string;
+  /**
+   * `--database`: a `postgres://` URL or a SQLite file path. Without it (and without `dataDir`),
+   * DATABASE_URL is used when set.
+   */
+  readonly database?: string;
+  /** Where DATABASE_URL is read (default: the process environment). */
+  readonly env?: NodeJS.ProcessEnv;
   /** Port to listen on; 0 picks a free one. */
   readonly port: number;
   /** Interface to listen on (default 127.0.0.1: the atlas is a local tool). */
@@ -41,14 +49,21 @@ export interface ServedAtlas {
   readonly store: AtlasStore;
   /** The first-run ingestion, or null when the database already held documents. */
   readonly ingested: IngestBatchResult | null;
-  readonly databaseFile: string;
+  /** Where the data lives: the SQLite file, or the PostgreSQL URL without its password. */
+  readonly location: string;
   /** Stops the server and closes the database. */
   close(): Promise<void>;
 }
 
 /** Opens, seeds (first run), indexes and serves the atlas. */
 export async function serveAtlas(options: ServeOptions): Promise<ServedAtlas> {
-  const atlas = await openAtlasDatabase(options.dataDir === undefined ? {} : { dataDir: options.dataDir });
+  const atlas = await openAtlas({
+    ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+    ...(options.database === undefined ? {} : { database: options.database }),
+    ...(options.env === undefined ? {} : { env: options.env }),
+    // A request should not hold the server's one thread for the full 5 s a command waits.
+    serving: { busyTimeoutMs: options.busyTimeoutMs ?? 1000 },
+  });
   try {
     const ingested =
       options.ingestCorpus === false
@@ -57,14 +72,9 @@ export async function serveAtlas(options: ServeOptions): Promise<ServedAtlas> {
             atlas.store,
             options.onIngestStart === undefined ? {} : { onStart: options.onIngestStart },
           );
-    // The read queries run through a handle that keeps their statements prepared.
-    const db = kyselyWithStatementCache(atlas.raw);
-    // Ingestion above may wait the full 5 s; a request should not hold the one thread that long.
-    atlas.raw.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 1000}`);
-    await ensureSearchIndex(db);
     const server = await startServer({
       store: atlas.store,
-      db,
+      pages: webPages,
       port: options.port,
       host: options.host ?? '127.0.0.1',
       ...(options.log === undefined ? {} : { log: options.log }),
@@ -76,7 +86,7 @@ export async function serveAtlas(options: ServeOptions): Promise<ServedAtlas> {
       server,
       store: atlas.store,
       ingested,
-      databaseFile: atlas.file,
+      location: atlas.location,
       async close() {
         await server.close();
         await atlas.store.close();
