@@ -59,10 +59,15 @@ export async function runIngest(paths: string[], raw: unknown, command: Command)
   });
   // Loaded on use: read-only commands start faster without the extraction rules.
   const { ingestPaths } = await import('../../services/ingest.ts');
+  const { createExtractSandbox } = await import('../../services/extract-sandbox.ts');
+  // One extraction thread for the whole batch, under the heap limit (MDA_EXTRACT_HEAP_MB): a
+  // document that runs it out of memory is refused alone, with one line, and the batch goes on.
+  const sandbox = createExtractSandbox();
   const ingest = withStore(globals, (store) =>
     ingestPaths(paths, store, {
       maxBytes: options.maxBytes,
       maxCharacters: options.maxChars,
+      sandbox,
       onStart: (total) => bar?.start(total, 0, { file: '' }),
       onProgress: ({ done, item }) => {
         if (item.status === 'failed') {
@@ -75,9 +80,10 @@ export async function runIngest(paths: string[], raw: unknown, command: Command)
     }),
   );
   // Stop the bar (and give the cursor back) whatever happens.
-  const batch = await ingest.finally(() => {
+  const batch = await ingest.finally(async () => {
     bar?.stop();
     release();
+    await sandbox.close();
   });
   for (const item of failures) err(errorLine(item));
   if (options.json) {
