@@ -67,7 +67,42 @@ export function buildProgram(): Command {
     .option('--json', 'print the per-file results as JSON')
     .option('--max-bytes <n>', 'largest file accepted, in bytes')
     .option('--max-chars <n>', 'most characters of text in one document')
+    .option('--workers <n>', 'queue the files as jobs and run N worker processes on them (1-64)')
     .action(lazy(async () => (await import('./commands/ingest.ts')).runIngest));
+
+  program
+    .command('worker')
+    .description('take ingestion jobs from the queue and run them until Ctrl+C or SIGTERM')
+    .option('--batch <id>', 'only the jobs of this batch')
+    .option('--once', 'stop when no job is left to do instead of waiting for more')
+    .option('--id <name>', 'a name for this worker in the jobs it holds (default: host:pid:random)')
+    .option('--max-bytes <n>', 'largest file accepted, in bytes')
+    .option('--max-chars <n>', 'most characters of text in one document')
+    .action(lazy(async () => (await import('./commands/worker.ts')).runWorkerCommand));
+
+  const jobs = program
+    .command('jobs')
+    .description('the ingestion job queue: states, attempts and errors (parked jobs with their error)');
+  jobs
+    .command('list', { isDefault: true })
+    .description('list jobs, newest first, with the counts per state')
+    .option('--state <state>', 'queued, running, done, failed or parked')
+    .option('--batch <id>', 'one batch')
+    .option('--limit <n>', 'how many to list (default 50)')
+    .option('--offset <n>', 'how many to skip')
+    .option('--json', 'print the page as JSON')
+    .action(lazy(async () => (await import('./commands/worker.ts')).runJobsList));
+  jobs
+    .command('show')
+    .description('one job: state, stage, attempts, error, resulting document')
+    .argument('<id>', 'a job id (job_…)')
+    .option('--json', 'print the job as JSON')
+    .action(lazy(async () => (await import('./commands/worker.ts')).runJobsShow));
+  jobs
+    .command('retry')
+    .description('queue a failed or parked job again, with fresh attempts')
+    .argument('<id>', 'a job id (job_…)')
+    .action(lazy(async () => (await import('./commands/worker.ts')).runJobsRetry));
 
   program
     .command('extract')
