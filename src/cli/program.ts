@@ -13,6 +13,8 @@ export const DEFAULT_PORT = 3000;
 const ALLOWED_HOSTS_HELP =
   'host names served besides 127.0.0.1, localhost and [::1], comma-separated (default: $MDA_ALLOWED_HOSTS)';
 const LOG_FILE_HELP = 'write the request log there (default: $MDA_LOG_FILE, else standard output)';
+const WORKERS_HELP =
+  'worker loops in the server for uploaded documents (default 1; 0: leave them to `mda worker` processes)';
 const LOG_LEVEL_HELP = 'request log level: info, warn, error, silent… (default: $MDA_LOG_LEVEL, else info)';
 
 /** Collects a repeatable option (`--type envoy --type dialogue`) or a comma list. */
@@ -174,6 +176,7 @@ export function buildProgram(): Command {
     .option('--allowed-hosts <names>', ALLOWED_HOSTS_HELP)
     .option('--log-file <file>', LOG_FILE_HELP)
     .option('--log-level <level>', LOG_LEVEL_HELP)
+    .option('--workers <n>', WORKERS_HELP)
     .option('--no-serve', 'stop after the summary instead of starting the server')
     .action(lazy(async () => (await import('./commands/start.ts')).runStart));
 
@@ -185,6 +188,7 @@ export function buildProgram(): Command {
     .option('--allowed-hosts <names>', ALLOWED_HOSTS_HELP)
     .option('--log-file <file>', LOG_FILE_HELP)
     .option('--log-level <level>', LOG_LEVEL_HELP)
+    .option('--workers <n>', WORKERS_HELP)
     .action(lazy(async () => (await import('./commands/serve.ts')).runServe));
 
   program

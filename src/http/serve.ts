@@ -3,12 +3,14 @@
  * corpus on first run, builds the search index and listens. What `mda serve` and `mda start` call.
  */
 import { ensureBuiltInCorpus } from '../services/corpus.ts';
+import { startWorkerLoops } from '../services/worker-loops.ts';
 import type { IngestBatchResult } from '../services/ingest.ts';
 import type { AtlasStore } from '../storage/atlas-store.ts';
 import { openAtlasDatabase } from '../storage/database.ts';
 import { ensureSearchIndex } from '../storage/queries/search.ts';
 import { kyselyWithStatementCache } from '../storage/sqlite/statement-cache.ts';
 import type { BusyRetry } from '../storage/busy.ts';
+import type { UploadLimits } from './jobs/routes.ts';
 import { startServer, type LogOptions, type RunningServer, type WriteLimit } from './server.ts';
 
 export interface ServeOptions {
@@ -25,12 +27,20 @@ export interface ServeOptions {
   /** Host names served besides the loopback names (`--allowed-hosts`, MDA_ALLOWED_HOSTS). */
   readonly allowedHosts?: readonly string[];
   readonly writeLimit?: WriteLimit;
+  readonly uploadLimits?: UploadLimits;
   /**
    * How long one attempt waits for another process's write lock (SQLite's busy timeout; default
    * 1000 ms: the server's thread is blocked meanwhile, so it waits briefly and retries instead).
    */
   readonly busyTimeoutMs?: number;
   readonly busyRetry?: BusyRetry;
+  /**
+   * Worker loops run in the server for the ingestion jobs (uploads through the API): default 1;
+   * 0 leaves the jobs to separate `mda worker` processes.
+   */
+  readonly workers?: number;
+  /** Told when a worker loop cannot reach the queue (it retries after a pause). */
+  readonly onWorkerError?: (error: unknown) => void;
   /** Told about first-run ingestion before it starts, with the number of files. */
   readonly onIngestStart?: (files: number) => void;
 }
@@ -70,7 +80,11 @@ export async function serveAtlas(options: ServeOptions): Promise<ServedAtlas> {
       ...(options.log === undefined ? {} : { log: options.log }),
       ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
       ...(options.writeLimit === undefined ? {} : { writeLimit: options.writeLimit }),
+      ...(options.uploadLimits === undefined ? {} : { uploadLimits: options.uploadLimits }),
       ...(options.busyRetry === undefined ? {} : { busyRetry: options.busyRetry }),
+    });
+    const workers = startWorkerLoops(atlas.store, options.workers ?? 1, {
+      ...(options.onWorkerError === undefined ? {} : { onError: options.onWorkerError }),
     });
     return {
       server,
@@ -78,7 +92,8 @@ export async function serveAtlas(options: ServeOptions): Promise<ServedAtlas> {
       ingested,
       databaseFile: atlas.file,
       async close() {
-        await server.close();
+        // The workers finish the document they hold (one transaction each) before the store closes.
+        await Promise.all([workers.stop(), server.close()]);
         await atlas.store.close();
       },
     };

@@ -22,6 +22,7 @@ import { crossSiteRequest, hostNotAllowed, invalidInput, tooManyRequests } from 
 import { SERVER_BUSY_RETRY, type BusyRetry } from '../storage/busy.ts';
 import { useBusyRetry } from './analyses/mutation.ts';
 import { instrumentRoutes } from './instruments/routes.ts';
+import { jobRoutes, type UploadLimits } from './jobs/routes.ts';
 import { openApiDocument } from './openapi.ts';
 import type { ApiContext, RouteDoc } from './route.ts';
 import { searchRoutes } from './search/routes.ts';
@@ -54,6 +55,8 @@ export interface ServerOptions {
   readonly writeLimit?: WriteLimit;
   /** Retries of a write that finds the database locked by another process, before a 503. */
   readonly busyRetry?: BusyRetry;
+  /** Limits of POST /api/uploads (file size, files per request). */
+  readonly uploadLimits?: UploadLimits;
   /** Serve the web pages too (default true). */
   readonly web?: boolean;
   readonly version?: string;
@@ -177,6 +180,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   statsRoutes(app, docs, context);
   analysisRoutes(app, docs, context);
   trackerRoutes(app, docs, context);
+  jobRoutes(app, docs, context, options.uploadLimits);
   const document = openApiDocument(docs, options.version ?? '0.1.0');
   app.get('/api/openapi.json', (_request, reply) => reply.send(document));
   if (web) registerWeb(app, context);
