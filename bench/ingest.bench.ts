@@ -1,7 +1,7 @@
 /**
  * `npm run bench:ingest -- --engine sqlite|postgres --workers 1,2 [--docs 2000]`: ingestion
  * throughput with worker processes. Writes N synthetic documents (default 2,000: windows of a few
- * paragraphs of varied copies of the built-in corpus — states swapped, years shifted, sums changed,
+ * paragraphs (2-6 KB) of varied copies of the built-in corpus — states swapped, years shifted, sums changed,
  * paragraphs rotated — each with its own reference line, so every one is a new document), then runs
  * `mda ingest --workers W` on them, as users run it (bin/mda.js on the built dist/), into a fresh
  * atlas for each W: a SQLite file, or a new PostgreSQL database (MDA_BENCH_PG_URL, default the local
@@ -49,11 +49,22 @@ async function writeDocuments(folder: string, count: number): Promise<number> {
     if (source === undefined) throw new Error('no built-in corpus');
     const k = Math.floor(i / sources.length);
     const paragraphs = variant(source, k).split(/\n{2,}/);
-    const size = 4 + (i % 5);
-    const start = paragraphs.length <= size ? 0 : (k * 7 + i) % (paragraphs.length - size);
+    // A window of paragraphs from a position that moves with i, up to 2-6 KB of text.
+    const target = 2000 + (i % 5) * 1000;
+    const window: string[] = [];
+    let size = 0;
+    for (
+      let p = (k * 7 + i) % paragraphs.length;
+      size < target && window.length < paragraphs.length;
+      p += 1
+    ) {
+      const paragraph = paragraphs[p % paragraphs.length] ?? '';
+      window.push(paragraph);
+      size += paragraph.length;
+    }
     const reference =
       source.language === 'fr' ? `Note de synthèse n° ${i + 1}.` : `Briefing note no. ${i + 1}.`;
-    const text = `${reference}\n\n${paragraphs.slice(start, start + size).join('\n\n')}\n`;
+    const text = `${reference}\n\n${window.join('\n\n')}\n`;
     await writeFile(join(folder, `doc-${String(i).padStart(5, '0')}.${source.language}.txt`), text);
     bytes += Buffer.byteLength(text);
   }
@@ -110,16 +121,33 @@ async function freshAtlas(
 interface Row {
   readonly workers: number;
   readonly seconds: number;
+  /** CPU time of all the processes (user + system). */
+  readonly cpuSeconds: number;
   readonly summary: string;
   readonly peakRss: number;
 }
 
 async function run(folder: string, option: string[], workers: number): Promise<Row> {
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [BIN, ...option, 'ingest', '--workers', String(workers), folder], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // GNU time adds the CPU of every process it waited for: the supervisor and its workers.
+  const timing = join(folder, '..', `time-${workers}.txt`);
+  const child = spawn(
+    '/usr/bin/time',
+    [
+      '-f',
+      '%U %S',
+      '-o',
+      timing,
+      process.execPath,
+      BIN,
+      ...option,
+      'ingest',
+      '--workers',
+      String(workers),
+      folder,
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -132,7 +160,14 @@ async function run(folder: string, option: string[], workers: number): Promise<R
   clearInterval(sampler);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (code !== 0) throw new Error(`mda ingest --workers ${workers} exited with ${code}:\n${stderr}`);
-  return { workers, seconds, summary: stdout.trim().split('\n')[0] ?? '', peakRss };
+  const [user = 0, system = 0] = readFileSync(timing, 'utf8').trim().split(/\s+/).map(Number);
+  return {
+    workers,
+    seconds,
+    cpuSeconds: user + system,
+    summary: stdout.trim().split('\n')[0] ?? '',
+    peakRss,
+  };
 }
 
 const pad = (text: string, width: number, right = false): string =>
@@ -180,6 +215,7 @@ try {
     row.seconds.toFixed(1),
     (documents / row.seconds).toFixed(1),
     base === undefined ? '—' : `${(base.seconds / row.seconds).toFixed(2)}×`,
+    row.cpuSeconds.toFixed(1),
     `${Math.round(row.peakRss / 1024 / 1024)} MiB`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((line) => line[i]?.length ?? 0)));
