@@ -6,8 +6,9 @@
  * `mda ingest --workers W` on them, as users run it (bin/mda.js on the built dist/), into a fresh
  * atlas for each W: a SQLite file, or a new PostgreSQL database (MDA_BENCH_PG_URL, default the local
  * server) dropped afterwards. Prints one table: engine, workers, documents, seconds, docs/s, speed-up
- * over one worker, and the peak resident memory of the whole process tree (the `mda ingest`
- * supervisor and its workers, sampled every 100 ms from /proc).
+ * over one worker, the CPU time of all the processes (from GNU time: on a shared machine it varies far
+ * less with the load than the wall clock) and the peak resident memory of the whole process tree
+ * (the `mda ingest` supervisor and its workers, sampled every 100 ms from /proc).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -206,6 +207,7 @@ try {
     'seconds',
     'docs/s',
     'speed-up',
+    'CPU s (all processes)',
     'peak RSS (all processes)',
   ];
   const lines = rows.map((row) => [

@@ -117,6 +117,10 @@ export async function runIngest(paths: string[], raw: unknown, command: Command)
             [...globalArgs(globals), 'worker', '--batch', batchId, '--once', '--id', workerId, ...limitArgs],
             {
               execArgv: [],
+              // Their own process group: Ctrl+C reaches the supervisor only, which stops each
+              // worker once (SIGTERM: finish the current document); a second signal to a worker
+              // would hand its job back mid-document.
+              detached: true,
               stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
               env: { ...process.env, [WORKER_REPORTS_ENV]: 'ipc' },
             },
