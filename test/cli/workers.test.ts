@@ -145,6 +145,37 @@ void describe('mda ingest --workers', () => {
     }
   });
 
+  void it('mda worker stops on SIGTERM after finishing its current document (exit 0), the rest stays queued', async () => {
+    const files = await writeCorpusCopies(await mkdtemp(join(dir, 'term-')), 'emn-oecd', 4);
+    const data = join(dir, 'term');
+    const opened = await openAtlasDatabase({ dataDir: data });
+    await opened.store.jobs.enqueue(
+      files.map((file) => ({ source: file, payload: { kind: 'ingest_file' as const, path: file } })),
+    );
+    await opened.store.close();
+    const worker = spawnMda(['--data', data, 'worker']);
+    let stderr = '';
+    worker.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    worker.stdout.resume();
+    const exited = new Promise<number | null>((resolve) => worker.once('exit', (code) => resolve(code)));
+    const database = join(data, 'atlas.sqlite');
+    while (extractingWorker(database) === undefined && worker.exitCode === null) await sleep(20);
+    worker.kill('SIGTERM');
+    assert.equal(await exited, 0, stderr);
+    assert.match(stderr, /^SIGTERM: stopping after the current document/m);
+
+    const atlas = await openAtlasDatabase({ dataDir: data });
+    try {
+      const counts = await atlas.store.jobs.counts();
+      assert.equal(counts.running, 0, 'no job left held by the stopped worker');
+      assert.ok(counts.done >= 1, 'the document it was extracting was finished and stored');
+      assert.ok(counts.queued >= 1, 'the others wait for the next worker');
+      assert.equal((await atlas.store.listDocuments({ limit: 10, offset: 0 })).total, counts.done);
+    } finally {
+      await atlas.store.close();
+    }
+  });
+
   void it('workers that keep dying before taking a job end the batch as a crash, not as failed files', async () => {
     const opened = await openAtlasDatabase({ file: join(dir, 'crash.sqlite') });
     try {
