@@ -166,9 +166,10 @@ export async function runIngest(paths: string[], raw: unknown, command: Command)
   }
   if (batch.results.some((item) => item.error?.code === 'busy')) {
     const left = batch.notAttempted?.length ?? 0;
-    err(
-      `error: the database stayed busy (another process is writing); ${left} more file${left === 1 ? '' : 's'} not tried; run the same command again`,
-    );
+    // With --workers every file was tried (a busy one was retried, then parked): nothing was left out.
+    const untried =
+      batch.notAttempted === undefined ? '' : `${left} more file${left === 1 ? '' : 's'} not tried; `;
+    err(`error: the database stayed busy (another process is writing); ${untried}run the same command again`);
     setExitCode(75);
   } else if (batch.results.some((item) => item.status === 'failed')) setExitCode(1);
 }

@@ -137,9 +137,12 @@ const JobsListOptions = z.object({
   json: z.boolean().default(false),
 });
 
-const JOB_ID = z
-  .string()
-  .regex(/^job_[0-9a-z]{10,40}$/, 'expected a job id (job_…), as listed by `mda jobs`');
+/** The job id argument, checked before the database is opened. */
+async function jobIdArgument(id: string): Promise<string> {
+  if (/^job_[0-9a-z]{10,40}$/.test(id)) return id;
+  const { invalidInput } = await import('../../domain/errors.ts');
+  throw invalidInput('<id>', `"${oneLine(id)}" is not a job id (job_…), as listed by \`mda jobs\``);
+}
 
 /** One line per job: id, state, attempts, source and the last error. */
 function jobRow(job: Job): string {
@@ -176,7 +179,7 @@ export async function runJobsList(raw: unknown, command: Command): Promise<void>
 }
 
 export async function runJobsShow(id: string, raw: unknown, command: Command): Promise<void> {
-  const jobId = parseOptions(z.object({ id: JOB_ID }), { id }).id;
+  const jobId = await jobIdArgument(id);
   const { json } = parseOptions(z.object({ json: z.boolean().default(false) }), raw);
   await withStore(globalsOf(command), async (store) => {
     const job = await store.jobs.get(jobId);
@@ -203,7 +206,7 @@ export async function runJobsShow(id: string, raw: unknown, command: Command): P
 }
 
 export async function runJobsRetry(id: string, _raw: unknown, command: Command): Promise<void> {
-  const jobId = parseOptions(z.object({ id: JOB_ID }), { id }).id;
+  const jobId = await jobIdArgument(id);
   await withStore(globalsOf(command), async (store) => {
     const { notFound, AtlasError } = await import('../../domain/errors.ts');
     const before = await store.jobs.get(jobId);
