@@ -6,11 +6,13 @@
  */
 import { startServer, type LogOptions, type RunningServer, type WriteLimit } from '../http/server.ts';
 import { ensureBuiltInCorpus } from '../services/corpus.ts';
+import { startWorkerLoops } from '../services/worker-loops.ts';
 import type { IngestBatchResult } from '../services/ingest.ts';
 import type { AtlasStore } from '../storage/atlas-store.ts';
 import type { BusyRetry } from '../storage/busy.ts';
 import { openAtlas } from '../storage/database.ts';
 import { webPages } from '../web/routes.ts';
+import type { UploadLimits } from '../http/jobs/routes.ts';
 
 export interface ServeOptions {
   /** The data folder (`--data DIR`); defaults to MDA_DATA_DIR, then `<project>/data`. */
@@ -33,12 +35,20 @@ export interface ServeOptions {
   /** Host names served besides the loopback names (`--allowed-hosts`, MDA_ALLOWED_HOSTS). */
   readonly allowedHosts?: readonly string[];
   readonly writeLimit?: WriteLimit;
+  readonly uploadLimits?: UploadLimits;
   /**
    * How long one attempt waits for another process's write lock (SQLite's busy timeout; default
    * 1000 ms: the server's thread is blocked meanwhile, so it waits briefly and retries instead).
    */
   readonly busyTimeoutMs?: number;
   readonly busyRetry?: BusyRetry;
+  /**
+   * Worker loops run in the server for the ingestion jobs (uploads through the API): default 1;
+   * 0 leaves the jobs to separate `mda worker` processes.
+   */
+  readonly workers?: number;
+  /** Told when a worker loop cannot reach the queue (it retries after a pause). */
+  readonly onWorkerError?: (error: unknown) => void;
   /** Told about first-run ingestion before it starts, with the number of files. */
   readonly onIngestStart?: (files: number) => void;
 }
@@ -80,7 +90,11 @@ export async function serveAtlas(options: ServeOptions): Promise<ServedAtlas> {
       ...(options.log === undefined ? {} : { log: options.log }),
       ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
       ...(options.writeLimit === undefined ? {} : { writeLimit: options.writeLimit }),
+      ...(options.uploadLimits === undefined ? {} : { uploadLimits: options.uploadLimits }),
       ...(options.busyRetry === undefined ? {} : { busyRetry: options.busyRetry }),
+    });
+    const workers = startWorkerLoops(atlas.store, options.workers ?? 1, {
+      ...(options.onWorkerError === undefined ? {} : { onError: options.onWorkerError }),
     });
     return {
       server,
@@ -88,7 +102,8 @@ export async function serveAtlas(options: ServeOptions): Promise<ServedAtlas> {
       ingested,
       location: atlas.location,
       async close() {
-        await server.close();
+        // The workers finish the document they hold (one transaction each) before the store closes.
+        await Promise.all([workers.stop(), server.close()]);
         await atlas.store.close();
       },
     };

@@ -64,6 +64,7 @@ export const IngestOptions = z.object({
   maxBytes: positiveInt(2 ** 31).optional(),
   // The extraction cannot fold a text longer than the engine's largest string (2^29 units).
   maxChars: positiveInt(2 ** 28).optional(),
+  workers: positiveInt(64).optional(),
 });
 
 export const JsonOption = z.object({ json: z.boolean().default(false) });

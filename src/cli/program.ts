@@ -13,6 +13,8 @@ export const DEFAULT_PORT = 3000;
 const ALLOWED_HOSTS_HELP =
   'host names served besides 127.0.0.1, localhost and [::1], comma-separated (default: $MDA_ALLOWED_HOSTS)';
 const LOG_FILE_HELP = 'write the request log there (default: $MDA_LOG_FILE, else standard output)';
+const WORKERS_HELP =
+  'worker loops in the server for uploaded documents (default 1; 0: leave them to `mda worker` processes)';
 const LOG_LEVEL_HELP = 'request log level: info, warn, error, silent… (default: $MDA_LOG_LEVEL, else info)';
 
 /** Collects a repeatable option (`--type envoy --type dialogue`) or a comma list. */
@@ -67,7 +69,42 @@ export function buildProgram(): Command {
     .option('--json', 'print the per-file results as JSON')
     .option('--max-bytes <n>', 'largest file accepted, in bytes')
     .option('--max-chars <n>', 'most characters of text in one document')
+    .option('--workers <n>', 'queue the files as jobs and run N worker processes on them (1-64)')
     .action(lazy(async () => (await import('./commands/ingest.ts')).runIngest));
+
+  program
+    .command('worker')
+    .description('take ingestion jobs from the queue and run them until Ctrl+C or SIGTERM')
+    .option('--batch <id>', 'only the jobs of this batch')
+    .option('--once', 'stop when no job is left to do instead of waiting for more')
+    .option('--id <name>', 'a name for this worker in the jobs it holds (default: host:pid:random)')
+    .option('--max-bytes <n>', 'largest file accepted, in bytes')
+    .option('--max-chars <n>', 'most characters of text in one document')
+    .action(lazy(async () => (await import('./commands/worker.ts')).runWorkerCommand));
+
+  const jobs = program
+    .command('jobs')
+    .description('the ingestion job queue: states, attempts and errors (parked jobs with their error)');
+  jobs
+    .command('list', { isDefault: true })
+    .description('list jobs, newest first, with the counts per state')
+    .option('--state <state>', 'queued, running, done, failed or parked')
+    .option('--batch <id>', 'one batch')
+    .option('--limit <n>', 'how many to list (default 50)')
+    .option('--offset <n>', 'how many to skip')
+    .option('--json', 'print the page as JSON')
+    .action(lazy(async () => (await import('./commands/worker.ts')).runJobsList));
+  jobs
+    .command('show')
+    .description('one job: state, stage, attempts, error, resulting document')
+    .argument('<id>', 'a job id (job_…)')
+    .option('--json', 'print the job as JSON')
+    .action(lazy(async () => (await import('./commands/worker.ts')).runJobsShow));
+  jobs
+    .command('retry')
+    .description('queue a failed or parked job again, with fresh attempts')
+    .argument('<id>', 'a job id (job_…)')
+    .action(lazy(async () => (await import('./commands/worker.ts')).runJobsRetry));
 
   program
     .command('extract')
@@ -196,6 +233,7 @@ export function buildProgram(): Command {
     .option('--allowed-hosts <names>', ALLOWED_HOSTS_HELP)
     .option('--log-file <file>', LOG_FILE_HELP)
     .option('--log-level <level>', LOG_LEVEL_HELP)
+    .option('--workers <n>', WORKERS_HELP)
     .option('--no-serve', 'stop after the summary instead of starting the server')
     .action(lazy(async () => (await import('./commands/start.ts')).runStart));
 
@@ -207,6 +245,7 @@ export function buildProgram(): Command {
     .option('--allowed-hosts <names>', ALLOWED_HOSTS_HELP)
     .option('--log-file <file>', LOG_FILE_HELP)
     .option('--log-level <level>', LOG_LEVEL_HELP)
+    .option('--workers <n>', WORKERS_HELP)
     .action(lazy(async () => (await import('./commands/serve.ts')).runServe));
 
   program

@@ -28,6 +28,7 @@ import { sessionRoutes } from './auth/routes.ts';
 import { LoginThrottle, type ThrottleLimits } from '../presentation/auth/throttle.ts';
 import type { SignInDeps } from '../presentation/auth/sign-in.ts';
 import { instrumentRoutes } from './instruments/routes.ts';
+import { jobRoutes, type UploadLimits } from './jobs/routes.ts';
 import { reviewRoutes } from './review/routes.ts';
 import { openApiDocument } from './openapi.ts';
 import type { ApiContext, RouteDoc } from './route.ts';
@@ -78,6 +79,8 @@ export interface ServerOptions {
   readonly loginLimits?: ThrottleLimits;
   /** The web pages to serve too (none: the JSON API alone). */
   readonly pages?: WebPages;
+  /** Limits of POST /api/uploads (file size, files per request). */
+  readonly uploadLimits?: UploadLimits;
   readonly version?: string;
 }
 
@@ -205,6 +208,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   trackerRoutes(app, docs, context);
   sessionRoutes(app, docs, context, signInDeps);
   reviewRoutes(app, docs, context);
+  jobRoutes(app, docs, context, options.uploadLimits);
   const document = openApiDocument(docs, options.version ?? '0.1.0');
   app.get('/api/openapi.json', (_request, reply) => reply.send(document));
   pages?.register(app, context, signInDeps);

@@ -100,8 +100,10 @@ export async function ingestFile(
   try {
     const { sandbox, onStage } = options;
     await onStage?.('reading');
+    // Only the limits cross to the thread: the options also hold functions, which cannot be posted.
+    const limits = { maxBytes: options.maxBytes, maxCharacters: options.maxCharacters };
     const read =
-      sandbox === undefined ? await readFileDocument(file, options) : await sandbox.read(file, options);
+      sandbox === undefined ? await readFileDocument(file, limits) : await sandbox.read(file, limits);
     const document = options.sourceName === undefined ? read : { ...read, path: options.sourceName };
     const known = await store.findDocumentByHash(contentHash(document.text));
     if (known !== undefined) {

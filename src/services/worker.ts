@@ -168,9 +168,17 @@ function definedOnly(options: WorkerOptions): { leaseMs?: number; pollMs?: numbe
 /** A stored job's error as the AtlasError a batch result carries (a known code, or storage_failure). */
 export function jobAtlasError(job: Job): AtlasError {
   const error = job.error ?? { code: 'storage_failure', message: 'failed' };
+  const message = error.message.startsWith(`${job.source}:`)
+    ? error.message
+    : `${job.source}: ${error.message}`;
+  // A parked job waits for a person: say how many attempts it had and how to try it again.
+  const parked =
+    job.state === 'parked'
+      ? ` (parked after ${job.attempts} attempts; \`mda jobs retry ${job.id}\` once fixed)`
+      : '';
   return new AtlasError(
     (isInputError(error.code) || error.code === 'busy' ? error.code : 'storage_failure') as AtlasErrorCode,
-    error.message.startsWith(`${job.source}:`) ? error.message : `${job.source}: ${error.message}`,
+    `${message}${parked}`,
     { file: job.source, job: job.id, state: job.state },
   );
 }

@@ -1,87 +1,171 @@
 /**
- * The job queue on a real SQLite atlas file: claim order, leases that expire when a worker dies,
- * parking after the last attempt, final failures, and the worker loop ingesting a real document.
+ * The job queue on both engines (a real SQLite file, a fresh PostgreSQL database): claim order,
+ * concurrent claims that never hand one job to two workers, leases that expire when a worker dies,
+ * parking after the third attempt, final failures, a lost lease that cannot complete, retrying a
+ * parked job, and the worker loop ingesting a real document.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
-import { openAtlasDatabase } from '../../src/storage/database.ts';
+import { after, before, describe, test } from 'node:test';
 import { CORPUS_DIR } from '../../src/services/corpus.ts';
 import { runWorker } from '../../src/services/worker.ts';
+import type { AtlasStore } from '../../src/storage/atlas-store.ts';
+import { ENGINES, openTestAtlas } from '../support/engines.ts';
 
-async function withAtlas(
-  work: (store: Awaited<ReturnType<typeof openAtlasDatabase>>['store']) => Promise<void>,
-) {
-  const dir = await mkdtemp(join(tmpdir(), 'mda-jobs-'));
-  const atlas = await openAtlasDatabase({ file: join(dir, 'atlas.sqlite') });
-  try {
-    await work(atlas.store);
-  } finally {
-    await atlas.store.close();
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-void test('a job whose worker dies is claimed again after its lease, and parked after three attempts', async () => {
-  await withAtlas(async (store) => {
-    const [job] = await store.jobs.enqueue([
-      { source: 'a.txt', payload: { kind: 'ingest_file', path: '/nowhere/a.txt' } },
-    ]);
-    assert.ok(job);
-    for (let attempt = 1; attempt <= 3; attempt += 1) {
-      const claimed = await store.jobs.claim(`w${attempt}`, { leaseMs: 1 });
-      assert.equal(claimed?.id, job.id);
-      assert.equal(claimed?.attempts, attempt);
-      // Another worker cannot take it while the lease holds.
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    // The third worker died too: the next claim parks the job instead of running it a fourth time.
-    assert.equal(await store.jobs.claim('w4', { leaseMs: 60_000 }), undefined);
-    const parked = await store.jobs.get(job.id);
-    assert.equal(parked?.state, 'parked');
-    assert.equal(parked?.error?.code, 'worker_lost');
-    assert.deepEqual((await store.jobs.counts()).parked, 1);
-  });
-});
-
-void test('a held lease keeps the job from other workers; a refused document fails at once', async () => {
-  await withAtlas(async (store) => {
-    await store.jobs.enqueue([{ source: 'b.txt', payload: { kind: 'ingest_file', path: '/nowhere/b.txt' } }]);
-    const claimed = await store.jobs.claim('one', { leaseMs: 60_000 });
-    assert.ok(claimed);
-    assert.equal(await store.jobs.claim('two', { leaseMs: 60_000 }), undefined);
-    const failed = await store.jobs.fail(
-      claimed.id,
-      'one',
-      { code: 'unreadable_file', message: 'b.txt: gone' },
-      true,
-    );
-    assert.equal(failed.state, 'failed');
-    assert.equal(failed.attempts, 1);
-  });
-});
-
-void test('the worker loop ingests a queued document and stops when its batch is done', async () => {
-  await withAtlas(async (store) => {
-    const file = join(CORPUS_DIR, 'mali-eu-high-level-dialogue-2016.fr.txt');
-    await store.jobs.enqueue([
-      { source: file, batch: 'b1', payload: { kind: 'ingest_file', path: file } },
-      { source: 'missing.txt', batch: 'b1', payload: { kind: 'ingest_file', path: '/nowhere/missing.txt' } },
-    ]);
-    const { processed } = await runWorker(store, {
-      workerId: 'test',
-      batch: 'b1',
-      untilBatchDone: true,
-      pollMs: 10,
-      shouldStop: () => false,
+for (const engine of ENGINES) {
+  // One database per engine (creating one on PostgreSQL costs seconds); each test has its own batch.
+  void describe(`job queue on ${engine}`, () => {
+    let opened: Awaited<ReturnType<typeof openTestAtlas>> | undefined;
+    let store: AtlasStore;
+    before(async () => {
+      opened = await openTestAtlas(engine);
+      store = opened.atlas.store;
     });
-    assert.equal(processed, 2);
-    const counts = await store.jobs.counts('b1');
-    assert.deepEqual({ done: counts.done, failed: counts.failed }, { done: 1, failed: 1 });
-    const page = await store.jobs.list({ batch: 'b1', state: 'done', limit: 10, offset: 0 });
-    assert.equal(page.items[0]?.result?.status, 'added');
-    assert.equal((await store.listDocuments({ limit: 10, offset: 0 })).total, 1);
+    after(() => opened?.dispose());
+    void test('jobs are claimed oldest first; concurrent claims never give one job to two workers', async () => {
+      const jobs = await store.jobs.enqueue(
+        Array.from({ length: 12 }, (_, i) => ({
+          source: `f${i}.txt`,
+          batch: 'b',
+          payload: { kind: 'ingest_file' as const, path: `/nowhere/f${i}.txt` },
+        })),
+      );
+      assert.deepEqual(
+        jobs.map((job) => job.source),
+        Array.from({ length: 12 }, (_, i) => `f${i}.txt`),
+      );
+      const first = await store.jobs.claim('w0', { leaseMs: 60_000, batch: 'b' });
+      assert.equal(first?.source, 'f0.txt');
+      assert.deepEqual(first?.payload, { kind: 'ingest_file', path: '/nowhere/f0.txt' });
+      // On PostgreSQL these run on separate pooled connections, each in its own transaction.
+      const claims = await Promise.all(
+        Array.from({ length: 16 }, (_, i) => store.jobs.claim(`w${i + 1}`, { leaseMs: 60_000, batch: 'b' })),
+      );
+      const taken = claims.filter((claim) => claim !== undefined).map((claim) => claim.id);
+      assert.equal(taken.length, 11);
+      assert.equal(new Set([first?.id, ...taken]).size, 12);
+      const counts = await store.jobs.counts('b');
+      assert.deepEqual({ queued: counts.queued, running: counts.running }, { queued: 0, running: 12 });
+    });
+
+    void test('a job whose worker dies is claimed again after its lease, and parked after three attempts', async () => {
+      const [job] = await store.jobs.enqueue([
+        { batch: 'p', source: 'a.txt', payload: { kind: 'ingest_file', path: '/nowhere/a.txt' } },
+      ]);
+      assert.ok(job);
+      for (let attempt = 1; attempt <= 3; attempt += 1) {
+        const claimed = await store.jobs.claim(`w${attempt}`, { leaseMs: 30, batch: 'p' });
+        assert.equal(claimed?.id, job.id);
+        assert.equal(claimed?.attempts, attempt);
+        await pause(60);
+      }
+      // The third worker died too: the next claim parks the job instead of running it a fourth time.
+      assert.equal(await store.jobs.claim('w4', { leaseMs: 60_000, batch: 'p' }), undefined);
+      const parked = await store.jobs.get(job.id);
+      assert.equal(parked?.state, 'parked');
+      assert.equal(parked?.attempts, 3);
+      assert.equal(parked?.error?.code, 'worker_lost');
+      assert.equal((await store.jobs.counts('p')).parked, 1);
+      const listed = await store.jobs.list({ batch: 'p', state: 'parked', limit: 10, offset: 0 });
+      assert.equal(listed.total, 1);
+      assert.match(listed.items[0]?.error?.message ?? '', /stopped during the attempt/);
+
+      // A person retries it: queued again with fresh attempts and the same payload.
+      const retried = await store.jobs.retry(job.id);
+      assert.equal(retried?.state, 'queued');
+      assert.equal(retried?.attempts, 0);
+      const again = await store.jobs.claim('w5', { leaseMs: 60_000, batch: 'p' });
+      assert.deepEqual(again?.payload, { kind: 'ingest_file', path: '/nowhere/a.txt' });
+    });
+
+    void test('a worker that lost its lease cannot complete; a refused document fails at once', async () => {
+      await store.jobs.enqueue([
+        { batch: 'l', source: 'b.txt', payload: { kind: 'ingest_file', path: '/nowhere/b.txt' } },
+        { batch: 'l', source: 'c.txt', payload: { kind: 'ingest_file', path: '/nowhere/c.txt' } },
+      ]);
+      const slow = await store.jobs.claim('slow', { leaseMs: 20, batch: 'l' });
+      assert.equal(slow?.source, 'b.txt');
+      await pause(50);
+      const fast = await store.jobs.claim('fast', { leaseMs: 60_000, batch: 'l' });
+      assert.equal(fast?.id, slow?.id, 'the expired lease is taken over');
+      assert.equal(await store.jobs.progress(slow.id, 'slow', 'storing', 60_000), false);
+      await store.jobs.complete(slow.id, 'slow', { status: 'added', documentId: 'doc_x' });
+      assert.equal((await store.jobs.get(slow.id))?.state, 'running', 'the stale worker changed nothing');
+      assert.equal((await store.jobs.get(slow.id))?.error?.code, 'worker_lost');
+
+      const next = await store.jobs.claim('fast', { leaseMs: 60_000, batch: 'l' });
+      assert.equal(next?.source, 'c.txt');
+      const failed = await store.jobs.fail(
+        next.id,
+        'fast',
+        { code: 'unreadable_file', message: 'c.txt: gone' },
+        true,
+      );
+      assert.equal(failed.state, 'failed');
+      assert.equal(failed.attempts, 1);
+      // A retryable failure is queued again, then parked on the last attempt.
+      const [d] = await store.jobs.enqueue([
+        {
+          batch: 'l',
+          source: 'd.txt',
+          maxAttempts: 2,
+          payload: { kind: 'ingest_file', path: '/nowhere/d.txt' },
+        },
+      ]);
+      const busy = { code: 'busy', message: 'd.txt: the database stayed busy' };
+      const one = await store.jobs.claim('fast', { leaseMs: 60_000, batch: 'l' });
+      assert.equal(one?.id, d?.id);
+      assert.equal((await store.jobs.fail(one?.id ?? '', 'fast', busy, false)).state, 'queued');
+      const two = await store.jobs.claim('fast', { leaseMs: 60_000, batch: 'l' });
+      const parked = await store.jobs.fail(two?.id ?? '', 'fast', busy, false);
+      assert.deepEqual([parked.state, parked.attempts, parked.error?.code], ['parked', 2, 'busy']);
+    });
+
+    void test('releasing a dead worker makes its job claimable at once, with the reason recorded', async () => {
+      const [job] = await store.jobs.enqueue([
+        { batch: 'r', source: 'e.txt', payload: { kind: 'ingest_file', path: '/nowhere/e.txt' } },
+      ]);
+      await store.jobs.claim('dead', { leaseMs: 60_000, batch: 'r' });
+      const reason = { code: 'worker_lost', message: 'the worker was killed by SIGKILL' };
+      const released = await store.jobs.releaseWorker('dead', reason);
+      assert.deepEqual(
+        released.map((j) => [j.id, j.state]),
+        [[job?.id, 'queued']],
+      );
+      const claimed = await store.jobs.claim('alive', { leaseMs: 60_000, batch: 'r' });
+      assert.equal(claimed?.attempts, 2);
+      assert.equal(claimed?.error?.message, reason.message);
+    });
+
+    void test('the worker loop ingests a queued document and stops when its batch is done', async () => {
+      const file = join(CORPUS_DIR, 'mali-eu-high-level-dialogue-2016.fr.txt');
+      await store.jobs.enqueue([
+        { source: file, batch: 'b1', payload: { kind: 'ingest_file', path: file } },
+        {
+          source: 'missing.txt',
+          batch: 'b1',
+          payload: { kind: 'ingest_file', path: '/nowhere/missing.txt' },
+        },
+      ]);
+      const { processed } = await runWorker(store, {
+        workerId: 'test',
+        batch: 'b1',
+        untilBatchDone: true,
+        pollMs: 10,
+        shouldStop: () => false,
+      });
+      assert.equal(processed, 2);
+      const counts = await store.jobs.counts('b1');
+      assert.deepEqual({ done: counts.done, failed: counts.failed }, { done: 1, failed: 1 });
+      const page = await store.jobs.list({ batch: 'b1', state: 'done', limit: 10, offset: 0 });
+      assert.equal(page.items[0]?.result?.status, 'added');
+      assert.equal(page.items[0]?.documentId, page.items[0]?.result?.documentId);
+      assert.equal((await store.listDocuments({ limit: 10, offset: 0 })).total, 1);
+      const failed = await store.jobs.list({ batch: 'b1', state: 'failed', limit: 10, offset: 0 });
+      assert.equal(failed.items[0]?.error?.code, 'unreadable_file');
+      assert.match(failed.items[0]?.error?.message ?? '', /^missing\.txt: /);
+    });
   });
-});
+}

@@ -31,6 +31,12 @@ export const ServeOptions = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'must be fatal, error, warn, info, debug, trace or silent',
   }),
+  workers: z.coerce
+    .number({ error: () => 'expected a whole number' })
+    .int('expected a whole number')
+    .min(0, 'must be between 0 and 16')
+    .max(16, 'must be between 0 and 16')
+    .default(1),
 });
 
 /** Raw `serve`/`start` options as commander gives them. */
@@ -40,6 +46,7 @@ export interface RawServeOptions {
   readonly allowedHosts?: string;
   readonly logFile?: string;
   readonly logLevel?: string;
+  readonly workers?: string;
 }
 
 /** The port from `--port`, else `$PORT` (what `npm start` honours), else 3000. */
@@ -93,6 +100,9 @@ export async function runServer(
     allowedHosts: options.allowedHosts,
     log: { level: options.logLevel, ...(options.logFile === undefined ? {} : { file: options.logFile }) },
     onIngestStart: (files) => err(`first run: ingesting the built-in corpus (${files} files)…`),
+    workers: options.workers,
+    onWorkerError: (error) =>
+      err(`error: ingestion worker: ${internalFailureLine(error).replace(/^error: /, '')}`),
   });
   if (served.ingested !== null) {
     for (const item of served.ingested.results) if (item.status === 'failed') err(errorLine(item));
@@ -102,6 +112,11 @@ export async function runServer(
   if (showStats) out(statsText(await served.store.stats(), globals.lang));
   out(`Migration Diplomacy Atlas: ${served.server.url}/  (Ctrl+C to stop)`);
   out(`request log: ${options.logFile ?? 'standard output'} (level ${options.logLevel})`);
+  out(
+    options.workers === 0
+      ? 'uploads: queued for `mda worker` processes (--workers 0)'
+      : `uploads: ingested by ${options.workers} worker${options.workers === 1 ? '' : 's'} in this server`,
+  );
   // Stop listening and close the database, then end the process: no request is cut mid-write.
   onStopSignal((signal) => {
     err(`${signal}: stopping the server`);

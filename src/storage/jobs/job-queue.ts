@@ -113,6 +113,11 @@ export interface JobQueue {
    * once, with `reason` recorded as their error, and are parked if that was their last attempt.
    */
   releaseWorker(worker: string, reason: JobError): Promise<readonly Job[]>;
+  /**
+   * Queues a failed or parked job again with fresh attempts (a person fixed the cause). Other
+   * states are left as they are; returns the job as it now is, or undefined if there is none.
+   */
+  retry(id: string): Promise<Job | undefined>;
   /** Removes the batch's jobs no worker has started (an interrupted `mda ingest --workers`). */
   cancelQueued(batch: string): Promise<number>;
   get(id: string): Promise<Job | undefined>;

@@ -26,7 +26,10 @@ import {
 
 type JobRow = Selectable<JobsTable>;
 
-/** What the payload column holds once a job has ended (the bytes of an upload are not kept). */
+/**
+ * What the payload column holds once a job is done (the bytes of an upload are not kept). A failed
+ * or parked job keeps its payload, so that a person can retry it (`mda jobs retry`).
+ */
 const SPENT_PAYLOAD = '{}';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -85,7 +88,6 @@ export function createJobQueue(db: Kysely<Database>): JobQueue {
         lease_expires_at: null,
         error_code: error.code,
         error_message: error.message,
-        payload: SPENT_PAYLOAD,
         updated_at: now,
         finished_at: now,
       })
@@ -248,7 +250,7 @@ export function createJobQueue(db: Kysely<Database>): JobQueue {
           error_code: error.code,
           error_message: error.message,
           updated_at: now,
-          ...(ended ? { payload: SPENT_PAYLOAD, finished_at: now } : {}),
+          ...(ended ? { finished_at: now } : {}),
         })
         .where('id', '=', id)
         .where('lease_owner', '=', worker)
@@ -290,6 +292,28 @@ export function createJobQueue(db: Kysely<Database>): JobQueue {
         if (after !== undefined) released.push(jobFromRow(after));
       }
       return released;
+    },
+
+    async retry(id) {
+      const now = iso(Date.now());
+      await db
+        .updateTable('jobs')
+        .set({
+          state: 'queued',
+          attempts: 0,
+          stage: null,
+          lease_owner: null,
+          lease_expires_at: null,
+          error_code: null,
+          error_message: null,
+          updated_at: now,
+          finished_at: null,
+        })
+        .where('id', '=', id)
+        .where('state', 'in', ['failed', 'parked'])
+        .execute();
+      const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+      return row === undefined ? undefined : jobFromRow(row);
     },
 
     async cancelQueued(batch) {

@@ -1,0 +1,231 @@
+/**
+ * `npm run bench:ingest -- --engine sqlite|postgres --workers 1,2 [--docs 2000]`: ingestion
+ * throughput with worker processes. Writes N synthetic documents (default 2,000: windows of a few
+ * paragraphs (2-6 KB) of varied copies of the built-in corpus — states swapped, years shifted, sums changed,
+ * paragraphs rotated — each with its own reference line, so every one is a new document), then runs
+ * `mda ingest --workers W` on them, as users run it (bin/mda.js on the built dist/), into a fresh
+ * atlas for each W: a SQLite file, or a new PostgreSQL database (MDA_BENCH_PG_URL, default the local
+ * server) dropped afterwards. Prints one table: engine, workers, documents, seconds, docs/s, speed-up
+ * over one worker, the CPU time of all the processes (from GNU time: on a shared machine it varies far
+ * less with the load than the wall clock) and the peak resident memory of the whole process tree
+ * (the `mda ingest` supervisor and its workers, sampled every 100 ms from /proc).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { loadBuiltInTexts, variant } from './varied-corpus.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'mda.js');
+
+const { values: args } = parseArgs({
+  options: {
+    engine: { type: 'string', default: 'sqlite' },
+    workers: { type: 'string', default: '1,2' },
+    docs: { type: 'string', default: '2000' },
+  },
+});
+const engine = args.engine;
+if (engine !== 'sqlite' && engine !== 'postgres') throw new Error('--engine: sqlite or postgres');
+const workerCounts = args.workers.split(',').map(Number);
+if (workerCounts.some((n) => !Number.isInteger(n) || n < 1 || n > 16)) {
+  throw new Error('--workers: whole numbers from 1 to 16, comma-separated (1,2)');
+}
+const documents = Number(args.docs);
+if (!Number.isInteger(documents) || documents < 1) throw new Error('--docs: a whole number');
+const PG_SERVER = process.env.MDA_BENCH_PG_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+
+/** Paragraph windows of varied corpus copies: `count` distinct documents of a few kilobytes. */
+async function writeDocuments(folder: string, count: number): Promise<number> {
+  const sources = await loadBuiltInTexts();
+  let bytes = 0;
+  for (let i = 0; i < count; i += 1) {
+    const source = sources[i % sources.length];
+    if (source === undefined) throw new Error('no built-in corpus');
+    const k = Math.floor(i / sources.length);
+    const paragraphs = variant(source, k).split(/\n{2,}/);
+    // A window of paragraphs from a position that moves with i, up to 2-6 KB of text.
+    const target = 2000 + (i % 5) * 1000;
+    const window: string[] = [];
+    let size = 0;
+    for (
+      let p = (k * 7 + i) % paragraphs.length;
+      size < target && window.length < paragraphs.length;
+      p += 1
+    ) {
+      const paragraph = paragraphs[p % paragraphs.length] ?? '';
+      window.push(paragraph);
+      size += paragraph.length;
+    }
+    const reference =
+      source.language === 'fr' ? `Note de synthèse n° ${i + 1}.` : `Briefing note no. ${i + 1}.`;
+    const text = `${reference}\n\n${window.join('\n\n')}\n`;
+    await writeFile(join(folder, `doc-${String(i).padStart(5, '0')}.${source.language}.txt`), text);
+    bytes += Buffer.byteLength(text);
+  }
+  return bytes;
+}
+
+/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
+function treeRss(pid: number): number {
+  let total = 0;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    total += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+    for (const task of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/)) {
+      if (task !== '') total += treeRss(Number(task));
+    }
+  } catch {
+    // The process ended between two reads.
+  }
+  return total;
+}
+
+async function withPostgres<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: PG_SERVER });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh atlas for one run: the global option that names it and how to drop it. */
+async function freshAtlas(
+  work: string,
+  label: string,
+): Promise<{ option: string[]; drop: () => Promise<void> }> {
+  if (engine === 'sqlite') {
+    const data = join(work, `data-${label}`);
+    return { option: ['--data', data], drop: () => rm(data, { recursive: true, force: true }) };
+  }
+  const name = `mda_bench_${randomBytes(5).toString('hex')}`;
+  await withPostgres((client) => client.query(`create database ${name}`));
+  const url = new URL(PG_SERVER);
+  url.pathname = `/${name}`;
+  return {
+    option: ['--database', url.toString()],
+    drop: () =>
+      withPostgres((client) => client.query(`drop database if exists ${name} with (force)`)).then(
+        () => undefined,
+      ),
+  };
+}
+
+interface Row {
+  readonly workers: number;
+  readonly seconds: number;
+  /** CPU time of all the processes (user + system). */
+  readonly cpuSeconds: number;
+  readonly summary: string;
+  readonly peakRss: number;
+}
+
+async function run(folder: string, option: string[], workers: number): Promise<Row> {
+  const started = process.hrtime.bigint();
+  // GNU time adds the CPU of every process it waited for: the supervisor and its workers.
+  const timing = join(folder, '..', `time-${workers}.txt`);
+  const child = spawn(
+    '/usr/bin/time',
+    [
+      '-f',
+      '%U %S',
+      '-o',
+      timing,
+      process.execPath,
+      BIN,
+      ...option,
+      'ingest',
+      '--workers',
+      String(workers),
+      folder,
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    if (child.pid !== undefined) peakRss = Math.max(peakRss, treeRss(child.pid));
+  }, 100);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearInterval(sampler);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (code !== 0) throw new Error(`mda ingest --workers ${workers} exited with ${code}:\n${stderr}`);
+  const [user = 0, system = 0] = readFileSync(timing, 'utf8').trim().split(/\s+/).map(Number);
+  return {
+    workers,
+    seconds,
+    cpuSeconds: user + system,
+    summary: stdout.trim().split('\n')[0] ?? '',
+    peakRss,
+  };
+}
+
+const pad = (text: string, width: number, right = false): string =>
+  right ? text.padStart(width) : text.padEnd(width);
+
+// Workers run the compiled dist/, as after `npm install`; rebuilt only when a source changed.
+spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--if-stale'], { stdio: 'inherit' });
+
+const work = await mkdtemp(join(tmpdir(), 'mda-bench-ingest-'));
+try {
+  const folder = join(work, 'documents');
+  await mkdir(folder);
+  const bytes = await writeDocuments(folder, documents);
+  process.stdout.write(
+    `machine: ${availableParallelism()} cores, load average ${loadavg()[0]?.toFixed(1)} at the start\n` +
+      `documents: ${documents} synthetic, ${(bytes / 1e6).toFixed(1)} MB (${Math.round(bytes / documents)} bytes each on average)\n`,
+  );
+  const rows: Row[] = [];
+  for (const workers of workerCounts) {
+    const atlas = await freshAtlas(work, String(workers));
+    try {
+      const row = await run(folder, atlas.option, workers);
+      if (!row.summary.startsWith(`${documents} added, 0 unchanged, 0 failed`)) {
+        throw new Error(`unexpected summary with ${workers} workers: ${row.summary}`);
+      }
+      rows.push(row);
+    } finally {
+      await atlas.drop();
+    }
+  }
+  const base = rows.find((row) => row.workers === 1);
+  const header = [
+    'engine',
+    'workers',
+    'documents',
+    'seconds',
+    'docs/s',
+    'speed-up',
+    'CPU s (all processes)',
+    'peak RSS (all processes)',
+  ];
+  const lines = rows.map((row) => [
+    engine,
+    String(row.workers),
+    String(documents),
+    row.seconds.toFixed(1),
+    (documents / row.seconds).toFixed(1),
+    base === undefined ? '—' : `${(base.seconds / row.seconds).toFixed(2)}×`,
+    row.cpuSeconds.toFixed(1),
+    `${Math.round(row.peakRss / 1024 / 1024)} MiB`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((line) => line[i]?.length ?? 0)));
+  process.stdout.write(`${header.map((h, i) => pad(h, widths[i] ?? 0, i > 0)).join('  ')}\n`);
+  for (const line of lines) {
+    process.stdout.write(`${line.map((c, i) => pad(c, widths[i] ?? 0, i > 0)).join('  ')}\n`);
+  }
+  process.stdout.write(`load average ${loadavg()[0]?.toFixed(1)} at the end\n`);
+} finally {
+  await rm(work, { recursive: true, force: true });
+}
