@@ -60,7 +60,7 @@ const MESSAGES = {
   binding: { en: 'Binding', fr: 'Contraignant' },
   yes: { en: 'yes', fr: 'oui' },
   no: { en: 'no', fr: 'non' },
-  notStated: { en: 'not stated', fr: 'non précisé' },
+  notStated: { en: 'not stated', fr: 'non indiqué' },
   status: { en: 'Status', fr: 'Statut' },
   parties: { en: 'Parties', fr: 'Parties' },
   dates: { en: 'Dates', fr: 'Dates' },
@@ -180,6 +180,19 @@ const MESSAGES = {
     fr: 'La phrase dont il est tiré ; les mots marqués justifient la valeur.',
   },
   format: { en: 'Format', fr: 'Format' },
+  asSource: { en: 'The document as a source', fr: 'Le document comme source' },
+  publisher: { en: 'Publisher or author', fr: 'Éditeur ou auteur' },
+  publishedOn: { en: 'Date of publication', fr: 'Date de publication' },
+  sourceLink: { en: 'Where it is published', fr: 'Adresse de publication' },
+  editHistory: { en: 'Where these fields come from', fr: 'Origine de ces champs' },
+  readFromText: { en: 'read from the text', fr: 'lu dans le texte' },
+  setBy: { en: 'set by', fr: 'saisi par' },
+  cleared: { en: 'removed', fr: 'effacé' },
+  citeThis: { en: 'Cite this document', fr: 'Citer ce document' },
+  citeHelp: {
+    en: 'The reference in three formats for reference managers; a field the atlas does not know is left out.',
+    fr: 'La référence en trois formats pour les logiciels de bibliographie ; un champ que l’atlas ne connaît pas est omis.',
+  },
   unitCount: { en: 'number', fr: 'nombre' },
 } as const satisfies Record<string, Record<Language, string>>;
 

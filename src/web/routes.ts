@@ -264,7 +264,10 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
       request.query,
     );
     const document = await store.getDocument(id);
-    const facts = await documentFacts(db, id);
+    const [facts, sourceHistory] = await Promise.all([
+      documentFacts(db, id),
+      store.documentSourceHistory(id),
+    ]);
     const highlight: Highlight =
       query.record !== undefined
         ? { kind: 'record', id: query.record }
@@ -275,7 +278,7 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
       tr,
       title: document.title,
       url: request.url,
-      body: documentPage(document, facts, highlight, tr),
+      body: documentPage(document, facts, highlight, tr, sourceHistory),
     });
   });
 
