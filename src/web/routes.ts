@@ -22,7 +22,10 @@ import {
 } from '../storage/queries/overview.ts';
 import { searchAtlas } from '../storage/queries/search.ts';
 import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../domain/taxonomy.ts';
-import { html } from './html.ts';
+import { briefFor } from '../services/brief.ts';
+import { todayIso } from '../services/analyses.ts';
+import { briefBody } from './brief.ts';
+import { href, html } from './html.ts';
 import { segmentedDocuments } from './document-sentences.ts';
 import { mapCounts } from './map-counts.ts';
 import { pickLanguage, translator, type Translator } from './i18n.ts';
@@ -228,16 +231,36 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
     });
   });
 
-  app.get('/countries/:code', async (request, reply) => {
-    const tr = await translate(request, reply);
+  /** The country of the path, if the registry or the stored actors know it (else a 404). */
+  const knownCountry = async (request: FastifyRequest): Promise<string> => {
     const { code } = parseRequest(z.object({ code: countryCode }), request.params);
     const known = isStateCode(code) ? actorById(code) : undefined;
     const stored = await db.selectFrom('actors').select('id').where('id', '=', code).executeTakeFirst();
     if (known === undefined && stored === undefined) throw notFound('country', code);
+    return code;
+  };
+
+  app.get('/countries/:code', async (request, reply) => {
+    const tr = await translate(request, reply);
+    const code = await knownCountry(request);
     const profile = await countryProfile(db, code);
     const name = tr.actor(code);
     const body = html`${countryPage(profile, name, tr)}${await indicatorsPanel(store, { country: code }, tr)}`;
     return sendPage(reply, { tr, title: name, url: request.url, body });
+  });
+
+  app.get('/countries/:code/brief', async (request, reply) => {
+    const tr = await translate(request, reply);
+    const code = await knownCountry(request);
+    const brief = await briefFor(context, code, todayIso());
+    const controls = html`<p class="brief-controls no-print">
+      <button type="button" data-print hidden>${tr.t('printBrief')}</button>
+      <a href="${href(`/api/countries/${code}/brief`, { format: 'pdf', lang: tr.lang })}" download
+        >${tr.t('downloadPdf')}</a
+      >
+    </p>`;
+    const title = `${tr.t('briefTitle')}${tr.colon}${tr.actor(code)}`;
+    return sendPage(reply, { tr, title, url: request.url, body: briefBody(brief, tr, controls) });
   });
 
   app.get('/documents', async (request, reply) => {

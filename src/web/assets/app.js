@@ -96,3 +96,21 @@
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', setUp);
   else setUp();
 })();
+
+// Printing: a `[data-print]` button prints the page (shown only where scripts run); the briefing
+// pack opened from the country page's print link (`?print=1`) opens the print dialog at once.
+(function () {
+  'use strict';
+  function setUp() {
+    var buttons = document.querySelectorAll('[data-print]');
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].hidden = false;
+      buttons[i].addEventListener('click', function () {
+        window.print();
+      });
+    }
+    if (document.querySelector('.brief') && /[?&]print=1\b/.test(window.location.search)) window.print();
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', setUp);
+  else setUp();
+})();

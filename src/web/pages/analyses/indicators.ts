@@ -20,7 +20,7 @@ function sourceOf(v: IndicatorValue, tr: Translator): SafeHtml {
  * An indicator's name in the reader's language: the analysis names its own indicators in English
  * ("money committed: …", "share of …"); the words after them are quoted from the source.
  */
-function indicatorName(name: string, tr: Translator): SafeHtml {
+export function indicatorName(name: string, tr: Translator): SafeHtml {
   const fr = tr.lang === 'fr';
   const money = /^money committed(?:: (.+))?$/.exec(name);
   if (money) {
@@ -35,7 +35,7 @@ function indicatorName(name: string, tr: Translator): SafeHtml {
 }
 
 /** A value with its unit, the reader's way: sums as money, counts as numbers, "%" as a share. */
-function valueText(value: number, unit: string, approximate: boolean, tr: Translator): string {
+export function valueText(value: number, unit: string, approximate: boolean, tr: Translator): string {
   if (/^[A-Z]{3}$/.test(unit)) return money(value, unit, tr, approximate);
   const hedge = approximate ? '~' : '';
   if (unit === 'count') return `${hedge}${tr.n(value)}`;
