@@ -259,10 +259,19 @@ export function assembleBrief(input: BriefInput): Brief {
     }))
     .sort((a, b) => b.instruments - a.instruments || a.actorId.localeCompare(b.actorId));
 
-  const sources = [...numbers.entries()].flatMap(([id, number]) => {
-    const document = documents.get(id);
-    return document === undefined ? [] : [{ ...document, number }];
-  });
+  // A record cites a document the list did not include (it cannot happen with the whole list):
+  // the reference keeps its number with what is known, its id, rather than leave a gap.
+  const sources = [...numbers.entries()].map(([id, number]) => ({
+    ...(documents.get(id) ?? {
+      id,
+      title: id,
+      publisher: null,
+      published: null,
+      sourceUrl: null,
+      language: '',
+    }),
+    number,
+  }));
   return {
     partner: input.partner,
     today: input.today,
