@@ -101,7 +101,9 @@ export function countryPage(profile: CountryProfile, name: string, tr: Translato
       ${instrumentItems(profile.instruments, tr)}
       ${profile.instrumentCount > profile.instruments.length ? html`<p><a href="${href('/search', { country: code })}">${tr.t('search')} →</a></p>` : ''}
       <p>
-        <a href="${href('/api/instruments', { country: code, format: 'csv' })}">${tr.t('download')} CSV</a>
+        <a href="${href('/api/instruments', { country: code, format: 'csv', lang: tr.lang })}"
+          >${tr.t('download')} CSV</a
+        >
       </p>
     </section>
     <div class="grid-2">

@@ -31,6 +31,6 @@ export function documentsPage(page: Page<DocumentSummary>, tr: Translator): Safe
         </table>
       </div>
       ${pager('/documents', {}, page.total, page.limit, page.offset, tr)}
-      <p><a href="/api/documents?format=csv">${tr.t('download')} CSV</a></p>
+      <p><a href="/api/documents?format=csv&amp;lang=${tr.lang}">${tr.t('download')} CSV</a></p>
     </section>`;
 }

@@ -94,7 +94,9 @@ export function indicatorsPage(
     tr,
     html`${filter}
       <p>
-        <a href="/api/indicators?format=csv${input.country ? `&country=${input.country}` : ''}" download
+        <a
+          href="/api/indicators?format=csv&amp;lang=${tr.lang}${input.country ? `&country=${input.country}` : ''}"
+          download
           >${tr.t('exportCsv')}</a
         >
       </p>
