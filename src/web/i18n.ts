@@ -180,6 +180,8 @@ const MESSAGES = {
     fr: 'La phrase dont il est tiré ; les mots marqués justifient la valeur.',
   },
   format: { en: 'Format', fr: 'Format' },
+  moneyCommitted: { en: 'Money committed', fr: 'Montants engagés' },
+  shareOf: { en: 'Share of', fr: 'Part de' },
   briefTitle: { en: 'Briefing pack', fr: 'Dossier de dialogue' },
   briefLink: { en: 'Briefing pack for a dialogue', fr: 'Dossier pour un dialogue' },
   preparedOn: { en: 'Prepared on', fr: 'Établi le' },
@@ -237,6 +239,13 @@ const NOUNS = {
 } as const satisfies Record<string, Record<Language, readonly [string, string]>>;
 
 export type NounKey = keyof typeof NOUNS;
+
+/** Singular and plural of every counted noun, for the test that looks for "1 results". */
+export function nounForms(): readonly { readonly lang: Language; readonly one: string; readonly other: string }[] {
+  return Object.values(NOUNS).flatMap((forms) =>
+    (['en', 'fr'] as const).map((lang) => ({ lang, one: forms[lang][0], other: forms[lang][1] })),
+  );
+}
 
 /** Every interface string, for the test that looks for one language's words on the other's pages. */
 export function dictionaries(): { readonly en: readonly string[]; readonly fr: readonly string[] } {

@@ -21,16 +21,15 @@ function sourceOf(v: IndicatorValue, tr: Translator): SafeHtml {
  * ("money committed: …", "share of …"); the words after them are quoted from the source.
  */
 export function indicatorName(name: string, tr: Translator): SafeHtml {
-  const fr = tr.lang === 'fr';
   const money = /^money committed(?:: (.+))?$/.exec(name);
   if (money) {
-    const head = fr ? 'Montants engagés' : 'Money committed';
+    const head = tr.t('moneyCommitted');
     return money[1] === undefined
       ? html`${head}`
       : html`${head}${tr.colon}<span translate="no">${money[1]}</span>`;
   }
   const share = /^share of (.+)$/.exec(name);
-  if (share) return html`${fr ? 'Part de' : 'Share of'} <span translate="no">${share[1] ?? ''}</span>`;
+  if (share) return html`${tr.t('shareOf')} <span translate="no">${share[1] ?? ''}</span>`;
   return html`<span translate="no">${name}</span>`;
 }
 
