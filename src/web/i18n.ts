@@ -241,7 +241,11 @@ const NOUNS = {
 export type NounKey = keyof typeof NOUNS;
 
 /** Singular and plural of every counted noun, for the test that looks for "1 results". */
-export function nounForms(): readonly { readonly lang: Language; readonly one: string; readonly other: string }[] {
+export function nounForms(): readonly {
+  readonly lang: Language;
+  readonly one: string;
+  readonly other: string;
+}[] {
   return Object.values(NOUNS).flatMap((forms) =>
     (['en', 'fr'] as const).map((lang) => ({ lang, one: forms[lang][0], other: forms[lang][1] })),
   );
@@ -355,6 +359,11 @@ const TERMS: Record<string, Record<Language, string>> = {
   mentions_country: { en: 'mentions country', fr: 'mentionne le pays' },
   mentions_organization: { en: 'mentions organization', fr: 'mentionne l’organisation' },
   link: { en: 'link', fr: 'lien' },
+  // a document's source fields
+  source_title: { en: 'title of the document', fr: 'titre du document' },
+  publisher: { en: 'publisher or author', fr: 'éditeur ou auteur' },
+  published: { en: 'date of publication', fr: 'date de publication' },
+  source_url: { en: 'web address', fr: 'adresse web' },
   // statement kinds and review states
   commitment: { en: 'commitment', fr: 'engagement' },
   good_practice: { en: 'good practice', fr: 'bonne pratique' },

@@ -102,7 +102,10 @@ function foreignWords(lang: Language): string[] {
       ...APPROACHES.map((c) => tr.approachLabel(c)),
     ];
   };
-  const own = new Set([...dict[lang], ...labels(lang)].map((s) => s.toLowerCase()));
+  // A string is foreign only if it is not also a string, or a word of a string, of this language
+  // ("Sources" is French and an English word of "Counts stated by the sources").
+  const ownStrings = [...dict[lang], ...labels(lang)].map((s) => s.toLowerCase());
+  const own = new Set([...ownStrings, ...ownStrings.flatMap((s) => s.split(/[^\p{L}]+/u))]);
   // Short words ("by", "no", "non") are left out: too many names and acronyms contain them.
   return [...new Set([...dict[other], ...labels(other)])].filter(
     (s) => s.length >= 4 && !own.has(s.toLowerCase()),
