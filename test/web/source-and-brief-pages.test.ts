@@ -71,6 +71,16 @@ void describe('document page as a source, and the briefing pack page', () => {
     assert.match(fr, /&quot;date-parts&quot;/);
   });
 
+  void test('the document list shows publisher and date, "not stated" where missing', async () => {
+    const fr = await (await fetch(`${atlas.url}/documents?lang=fr`)).text();
+    assert.match(fr, /<th scope="col">Éditeur ou auteur<\/th>/);
+    assert.match(fr, /European Migration Network/);
+    assert.match(fr, /<td data-sort="2024-11">\s*novembre 2024\s*<\/td>/);
+    assert.match(fr, /<td data-sort="">\s*<span class="muted">non indiqué<\/span>/);
+    const en = await (await fetch(`${atlas.url}/documents?lang=en`)).text();
+    assert.match(en, /<td data-sort="2024-11">\s*November 2024\s*<\/td>/);
+  });
+
   void test('after a correction: the new fields, a link to the source, who set them', async () => {
     const response = await fetch(`${atlas.url}/api/documents/${maliId}`, {
       method: 'PATCH',
@@ -100,6 +110,9 @@ void describe('document page as a source, and the briefing pack page', () => {
 
   void test('in Chromium at 390 px: fits the screen, the citation opens, no serious axe violation', async () => {
     for (const lang of ['fr', 'en']) {
+      await page.goto(`${atlas.url}/documents?lang=${lang}`);
+      const listWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(listWidth <= 390, `${lang} list: ${listWidth} px wide`);
       await page.goto(`${atlas.url}/documents/${maliId}?lang=${lang}`);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= 390, `${lang}: ${width} px wide`);

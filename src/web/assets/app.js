@@ -41,9 +41,12 @@
   'use strict';
   var lang = document.documentElement.lang || 'en';
   var collator = new Intl.Collator(lang, { numeric: true, sensitivity: 'base' });
+  // A cell may give its sort key (`data-sort`: an ISO date written "11 décembre 2016" on screen).
   function cellValue(row, index) {
     var cell = row.cells[index];
-    return cell ? cell.textContent.trim() : '';
+    if (!cell) return '';
+    var key = cell.getAttribute('data-sort');
+    return key !== null ? key : cell.textContent.trim();
   }
   function asNumber(text) {
     var compact = text.replace(/[\s\u00a0\u202f]/g, '');
