@@ -7,7 +7,19 @@ import { programUnavailable } from '../domain/errors.ts';
 
 const CHROMIUM = (): string => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function htmlToPdf(html: string): Promise<Buffer> {
+/**
+ * One PDF at a time per process: each starts a browser (hundreds of MB), and the server answers
+ * `/api/countries/:code/brief?format=pdf` to anyone who can read, so requests wait their turn.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+
+export function htmlToPdf(html: string): Promise<Buffer> {
+  const turn = queue.then(() => print(html));
+  queue = turn.catch(() => undefined);
+  return turn;
+}
+
+async function print(html: string): Promise<Buffer> {
   const { chromium } = await import('playwright-core');
   let browser;
   try {
