@@ -4,6 +4,8 @@
  * topics toward that country, overlaps (two or more actors on one topic with the partner) and gaps
  * (priority topics with no instrument behind them). Exports as CSV and JSON strings.
  */
+import { csvHeader } from '../domain/csv-headers.ts';
+import type { Language } from '../domain/model.ts';
 import type {
   ActorActivity,
   CoordinationGap,
@@ -136,11 +138,21 @@ function moneyText(m: MoneyByCurrency): string {
 
 /**
  * The view as CSV (RFC 4180): one row per actor and instrument, then overlap and gap rows, with a
- * `section` column telling them apart.
+ * `section` column telling them apart; the column names in `lang`.
  */
-export function coordinationCsv(view: CoordinationView): string {
+export function coordinationCsv(view: CoordinationView, lang: Language = 'en'): string {
   const rows: string[][] = [
-    ['section', 'partner', 'actor', 'instrument_id', 'instrument', 'type', 'topics', 'money', 'shared_money'],
+    [
+      'section',
+      'partner',
+      'actor',
+      'instrument_id',
+      'instrument',
+      'type',
+      'topics',
+      'money',
+      'shared_money',
+    ].map((header) => csvHeader(header, lang)),
   ];
   for (const a of view.actors) {
     for (const i of a.instruments) {

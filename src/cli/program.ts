@@ -280,6 +280,15 @@ export function buildProgram(): Command {
     .action(lazy(async () => (await import('./commands/coordination.ts')).runCoordination));
 
   program
+    .command('brief')
+    .description('briefing pack for a dialogue with a partner country (PDF or HTML, in --lang fr|en)')
+    .argument('<country>', 'the partner, ISO 3166-1 alpha-2 (ML, MA, TN…)')
+    .option('--out <file>', 'where to write it (brief.pdf, brief.html)')
+    .option('--format <format>', 'pdf (default, needs Chromium) or html (to standard output without --out)')
+    .option('--today <yyyy-mm-dd>', 'the date to judge deadlines against (default today)')
+    .action(lazy(async () => (await import('./commands/brief.ts')).runBrief));
+
+  program
     .command('conditionality')
     .description('conditionality tracker: leverage steps (Visa Code art. 25a…) and approaches, per country')
     .option('--country <code>', 'one country, ISO 3166-1 alpha-2')

@@ -18,6 +18,8 @@ export type AtlasErrorCode =
   /** No session or token, or one that is unknown, expired or revoked. */
   | 'unauthorized'
   | 'storage_failure'
+  /** A program the atlas drives is missing or failed (Chromium, for PDFs). */
+  | 'unavailable'
   /** The database is locked by another writer beyond the retries: try again shortly. */
   | 'busy'
   /** Too many writes in the rate-limit window. */
@@ -44,6 +46,7 @@ const HTTP_STATUS: Record<AtlasErrorCode, number> = {
   forbidden: 403,
   unauthorized: 401,
   storage_failure: 500,
+  unavailable: 503,
   busy: 503,
   too_many_requests: 429,
   bad_request: 400,
@@ -69,6 +72,7 @@ const EXIT_CODE: Record<AtlasErrorCode, number> = {
   forbidden: 77,
   unauthorized: 77,
   storage_failure: 70,
+  unavailable: 69,
   busy: 75,
   too_many_requests: 75,
   bad_request: 64,
@@ -149,6 +153,10 @@ export const notFound = (what: string, id: string) =>
 /** A PDF whose pages carry no text layer (usually a scan): the atlas does no OCR, so say so plainly. */
 export const noTextLayer = (file: string) =>
   new AtlasError('empty_document', `${file}: no text layer (scanned PDF?); run OCR on it first`, { file });
+export const programUnavailable = (program: string, reason: string, advice: string) =>
+  new AtlasError('unavailable', `${program} could not run (${oneLineReason(reason)}); ${advice}`, {
+    program,
+  });
 export const crossSiteRequest = () =>
   new AtlasError('forbidden', 'cross-site request refused: changes are accepted from the atlas pages only');
 /** Another process holds the database's write lock beyond the retries (HTTP 503, exit 75). */

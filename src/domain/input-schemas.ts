@@ -121,16 +121,22 @@ export const webUrl = z
  * Changes to a document's source fields (CLI `mda document set`, `PATCH /api/documents/:id`). A
  * field left out is unchanged; `null` clears it (a cleared title goes back to the reader's title).
  */
+export const documentSourceFields = {
+  title: userText(500).nullable().optional(),
+  publisher: userText(300).nullable().optional(),
+  date: partialDate.nullable().optional(),
+  url: webUrl.nullable().optional(),
+  lang: z.enum(['fr', 'en'], { error: 'must be fr or en' }).optional(),
+};
+
+/** Whether a change set changes anything (a request with no field is refused, not ignored). */
+export const changesSomething = (changes: Record<string, unknown>): boolean =>
+  Object.keys(documentSourceFields).some((key) => changes[key] !== undefined);
+
+export const NO_SOURCE_CHANGE = 'give at least one of title, publisher, date, url, lang';
+
 export const documentSourceChanges = z
-  .strictObject({
-    title: userText(500).nullable().optional(),
-    publisher: userText(300).nullable().optional(),
-    date: partialDate.nullable().optional(),
-    url: webUrl.nullable().optional(),
-    lang: z.enum(['fr', 'en'], { error: 'must be fr or en' }).optional(),
-  })
-  .refine((changes) => Object.values(changes).some((value) => value !== undefined), {
-    message: 'give at least one of title, publisher, date, url, lang',
-  });
+  .strictObject(documentSourceFields)
+  .refine(changesSomething, { message: NO_SOURCE_CHANGE });
 
 export type DocumentSourceChanges = z.output<typeof documentSourceChanges>;

@@ -5,6 +5,18 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_PAGE, MAX_DOWNLOAD } from './validation.ts';
 import { invalidInput } from '../domain/errors.ts';
+import { csvHeader } from '../domain/csv-headers.ts';
+import type { Language } from '../domain/model.ts';
+import { pickLanguage } from '../presentation/language.ts';
+
+/**
+ * The language a download is asked in: `?lang=`, then the `lang` cookie the pages set, then
+ * Accept-Language, else English (CSV column names follow it).
+ */
+export function requestLanguage(request: FastifyRequest): Language {
+  const query = request.query as Record<string, unknown> | undefined;
+  return pickLanguage(query?.lang, request.headers.cookie, request.headers['accept-language']);
+}
 
 export type ListFormat = 'page' | 'json' | 'csv';
 
@@ -38,9 +50,13 @@ function csvCell(value: string | number | boolean | null | undefined): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Rows as CSV text with a header line (CRLF line ends, as RFC 4180 says). */
-export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string {
-  const lines = [columns.map((column) => csvCell(column.header)).join(',')];
+/** Rows as CSV text with a header line in `lang` (CRLF line ends, as RFC 4180 says). */
+export function toCsv<T>(
+  rows: readonly T[],
+  columns: readonly CsvColumn<T>[],
+  lang: Language = 'en',
+): string {
+  const lines = [columns.map((column) => csvCell(csvHeader(column.header, lang))).join(',')];
   for (const row of rows) lines.push(columns.map((column) => csvCell(column.value(row))).join(','));
   return lines.join('\r\n') + '\r\n';
 }
@@ -63,7 +79,7 @@ export function sendList<T>(
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${name}.csv"`)
       .header('x-total-count', String(page.total))
-      .send(toCsv(page.items, columns));
+      .send(toCsv(page.items, columns, requestLanguage(reply.request)));
   }
   if (format === 'json') {
     void reply.header('content-disposition', `attachment; filename="${name}.json"`);

@@ -32,6 +32,7 @@ import { jobRoutes, type UploadLimits } from './jobs/routes.ts';
 import { reviewRoutes } from './review/routes.ts';
 import { openApiDocument } from './openapi.ts';
 import type { ApiContext, RouteDoc } from './route.ts';
+import type { BriefPresenter } from '../presentation/context.ts';
 import { searchRoutes } from './search/routes.ts';
 import { statsRoutes } from './stats/routes.ts';
 
@@ -56,6 +57,8 @@ export const DEFAULT_WRITE_LIMIT: WriteLimit = { max: 120, windowMs: 60_000 };
  */
 export interface WebPages {
   readonly register: (app: FastifyInstance, context: ApiContext, signIn: SignInDeps) => void;
+  /** The briefing pack as an HTML or PDF file (GET /api/countries/:code/brief). */
+  readonly brief: BriefPresenter;
   /** An error as an HTML page, for requests outside /api. */
   readonly renderErrorPage: (
     request: FastifyRequest,
@@ -149,7 +152,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors,
   });
-  const context: ApiContext = { store: options.store };
+  const context: ApiContext = {
+    store: options.store,
+    ...(options.pages === undefined ? {} : { brief: options.pages.brief }),
+  };
   await options.store.refreshSearchIndex();
   useBusyRetry(app, options.busyRetry ?? SERVER_BUSY_RETRY);
 

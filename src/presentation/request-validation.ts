@@ -70,4 +70,7 @@ export const pagination = {
     .enum(['json', 'csv'], { error: 'must be json or csv' })
     .optional()
     .meta({ description: 'Download the list as a file (csv or json); the Accept header text/csv works too' }),
+  lang: z.enum(['fr', 'en'], { error: 'must be fr or en' }).optional().meta({
+    description: 'Language of the CSV column names (default: the lang cookie, then Accept-Language, then en)',
+  }),
 };

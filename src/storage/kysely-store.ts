@@ -165,7 +165,10 @@ export function createKyselyStore(
     listDocuments: (page: PageRequest) => queries.listDocuments(db, page),
     getDocument: (id: string) => queries.getDocument(db, id),
     async setDocumentSource(id, changes, by) {
-      await setDocumentSource(db, id, changes, by);
+      // Passages are indexed with their document's title and language: both are searched and shown.
+      await setDocumentSource(db, id, changes, by, async (trx, changed) => {
+        if (changed.includes('title') || changed.includes('language')) await search.indexDocument(trx, id);
+      });
       return queries.getDocument(db, id);
     },
     documentSourceHistory: (id: string) => documentSourceHistory(db, id),

@@ -114,7 +114,11 @@ export function factValue(property: string, value: unknown, tr: Translator): str
       return tr.actor(value);
     }
     if (['status', 'legal_form', 'language'].includes(property)) return tr.term(value);
-    if (property === 'date' || property === 'deadline') return dateText(value, tr);
+    if (property === 'date' || property === 'deadline' || property === 'published') {
+      return dateText(value, tr);
+    }
+    // A document's title, publisher or address is text as the source wrote it, not a code.
+    if (['source_title', 'publisher', 'source_url'].includes(property)) return value;
     // Small vocabularies (event and statement kinds, roles…) in words; other text as the source wrote it.
     return tr.term(value);
   }

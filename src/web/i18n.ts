@@ -62,7 +62,7 @@ const MESSAGES = {
   binding: { en: 'Binding', fr: 'Contraignant' },
   yes: { en: 'yes', fr: 'oui' },
   no: { en: 'no', fr: 'non' },
-  notStated: { en: 'not stated', fr: 'non précisé' },
+  notStated: { en: 'not stated', fr: 'non indiqué' },
   status: { en: 'Status', fr: 'Statut' },
   parties: { en: 'Parties', fr: 'Parties' },
   dates: { en: 'Dates', fr: 'Dates' },
@@ -182,6 +182,46 @@ const MESSAGES = {
     fr: 'La phrase dont il est tiré ; les mots marqués justifient la valeur.',
   },
   format: { en: 'Format', fr: 'Format' },
+  moneyCommitted: { en: 'Money committed', fr: 'Montants engagés' },
+  shareOf: { en: 'Share of', fr: 'Part de' },
+  briefTitle: { en: 'Briefing pack', fr: 'Dossier de dialogue' },
+  briefLink: { en: 'Briefing pack for a dialogue', fr: 'Dossier pour un dialogue' },
+  preparedOn: { en: 'Prepared on', fr: 'Établi le' },
+  printBriefLink: { en: 'Print the briefing pack', fr: 'Imprimer le dossier de dialogue' },
+  printBrief: { en: 'Print or save as PDF', fr: 'Imprimer ou enregistrer en PDF' },
+  downloadPdf: { en: 'Download the PDF', fr: 'Télécharger le PDF' },
+  briefInstruments: {
+    en: 'Instruments by type, with status and dates',
+    fr: 'Instruments par type, avec statut et dates',
+  },
+  openCommitments: { en: 'Open commitments', fr: 'Engagements en cours' },
+  deadlineLabel: { en: 'Deadline', fr: 'Échéance' },
+  lastRecorded: { en: 'Last recorded', fr: 'Dernier suivi enregistré' },
+  statusFromText: {
+    en: 'as the text states it; nothing recorded since',
+    fr: 'selon le texte ; rien d’enregistré depuis',
+  },
+  leversUsed: { en: 'Levers used', fr: 'Leviers utilisés' },
+  othersActive: { en: 'Who else is active', fr: 'Autres acteurs présents' },
+  sourcesCited: { en: 'Sources cited', fr: 'Sources citées' },
+  nothingRecorded: { en: 'Nothing recorded in the atlas.', fr: 'Rien d’enregistré dans l’atlas.' },
+  briefMoneyNote: {
+    en: 'Totals as the country page counts them; an amount funded by several donors is listed under each of them, so the rows are not added up.',
+    fr: 'Totaux comptés comme sur la page du pays ; un montant financé par plusieurs bailleurs figure sous chacun d’eux, les lignes ne s’additionnent donc pas.',
+  },
+  asSource: { en: 'The document as a source', fr: 'Le document comme source' },
+  publisher: { en: 'Publisher or author', fr: 'Éditeur ou auteur' },
+  publishedOn: { en: 'Date of publication', fr: 'Date de publication' },
+  sourceLink: { en: 'Where it is published', fr: 'Adresse de publication' },
+  editHistory: { en: 'Where these fields come from', fr: 'Origine de ces champs' },
+  readFromText: { en: 'read from the text', fr: 'lu dans le texte' },
+  setBy: { en: 'set by', fr: 'saisi par' },
+  cleared: { en: 'removed', fr: 'effacé' },
+  citeThis: { en: 'Cite this document', fr: 'Citer ce document' },
+  citeHelp: {
+    en: 'The reference in three formats for reference managers; a field the atlas does not know is left out.',
+    fr: 'La référence en trois formats pour les logiciels de bibliographie ; un champ que l’atlas ne connaît pas est omis.',
+  },
   unitCount: { en: 'number', fr: 'nombre' },
 } as const satisfies Record<string, Record<Language, string>>;
 
@@ -201,6 +241,17 @@ const NOUNS = {
 } as const satisfies Record<string, Record<Language, readonly [string, string]>>;
 
 export type NounKey = keyof typeof NOUNS;
+
+/** Singular and plural of every counted noun, for the test that looks for "1 results". */
+export function nounForms(): readonly {
+  readonly lang: Language;
+  readonly one: string;
+  readonly other: string;
+}[] {
+  return Object.values(NOUNS).flatMap((forms) =>
+    (['en', 'fr'] as const).map((lang) => ({ lang, one: forms[lang][0], other: forms[lang][1] })),
+  );
+}
 
 /** Every interface string, for the test that looks for one language's words on the other's pages. */
 export function dictionaries(): { readonly en: readonly string[]; readonly fr: readonly string[] } {
@@ -304,17 +355,17 @@ const TERMS: Record<string, Record<Language, string>> = {
   status: { en: 'status', fr: 'statut' },
   binding: { en: 'binding', fr: 'contraignant' },
   legal_form: { en: 'legal form', fr: 'forme juridique' },
-  // a document's source fields, read from its text like any other fact (storage/records.ts)
-  source_title: { en: 'title', fr: 'titre' },
-  source_url: { en: 'web address', fr: 'adresse web' },
-  publisher: { en: 'publisher', fr: 'éditeur' },
-  published: { en: 'publication date', fr: 'date de publication' },
   owner: { en: 'owner', fr: 'auteur' },
   deadline: { en: 'deadline', fr: 'échéance' },
   place: { en: 'place', fr: 'lieu' },
   mentions_country: { en: 'mentions country', fr: 'mentionne le pays' },
   mentions_organization: { en: 'mentions organization', fr: 'mentionne l’organisation' },
   link: { en: 'link', fr: 'lien' },
+  // a document's source fields
+  source_title: { en: 'title of the document', fr: 'titre du document' },
+  publisher: { en: 'publisher or author', fr: 'éditeur ou auteur' },
+  published: { en: 'date of publication', fr: 'date de publication' },
+  source_url: { en: 'web address', fr: 'adresse web' },
   // statement kinds and review states
   commitment: { en: 'commitment', fr: 'engagement' },
   good_practice: { en: 'good practice', fr: 'bonne pratique' },
@@ -380,14 +431,4 @@ export function translator(
   };
 }
 
-/** The reader's language: `?lang=`, then the `lang` cookie, then Accept-Language, else English. */
-export function pickLanguage(
-  queryLang: unknown,
-  cookieHeader: string | undefined,
-  acceptLanguage: string | undefined,
-): Language {
-  if (queryLang === 'fr' || queryLang === 'en') return queryLang;
-  const cookie = /(?:^|;\s*)lang=(fr|en)\b/.exec(cookieHeader ?? '');
-  if (cookie?.[1] === 'fr' || cookie?.[1] === 'en') return cookie[1];
-  return /^\s*fr\b/i.test(acceptLanguage ?? '') ? 'fr' : 'en';
-}
+export { pickLanguage } from '../presentation/language.ts';

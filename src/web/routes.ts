@@ -10,7 +10,12 @@ import { notFound } from '../domain/errors.ts';
 import type { ApiContext } from '../presentation/context.ts';
 import { parseRequest, countryCode, year, language, actorId } from '../presentation/request-validation.ts';
 import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../domain/taxonomy.ts';
-import { html } from './html.ts';
+import { briefFor } from '../services/brief.ts';
+import { todayIso } from '../services/analyses.ts';
+import { briefBody, briefDocument } from './brief.ts';
+import type { Brief } from '../analysis/brief.ts';
+import type { Language } from '../domain/model.ts';
+import { href, html } from './html.ts';
 import { segmentedDocuments } from './document-sentences.ts';
 import { pickLanguage, translator, type Translator } from './i18n.ts';
 import { page, type PageInput } from './layout.ts';
@@ -232,16 +237,36 @@ export function registerWeb(app: FastifyInstance, context: ApiContext, signInDep
     });
   });
 
-  app.get('/countries/:code', async (request, reply) => {
-    const tr = await translate(request, reply);
+  /** The country of the path, if the registry or the stored actors know it (else a 404). */
+  const knownCountry = async (request: FastifyRequest): Promise<string> => {
     const { code } = parseRequest(z.object({ code: countryCode }), request.params);
     const known = isStateCode(code) ? actorById(code) : undefined;
     const stored = await queries.findActor(code);
     if (known === undefined && stored === undefined) throw notFound('country', code);
+    return code;
+  };
+
+  app.get('/countries/:code', async (request, reply) => {
+    const tr = await translate(request, reply);
+    const code = await knownCountry(request);
     const profile = await queries.countryProfile(code);
     const name = tr.actor(code);
     const body = html`${countryPage(profile, name, tr)}${await indicatorsPanel(store, { country: code }, tr)}`;
     return sendPage(reply, { tr, title: name, url: request.url, body });
+  });
+
+  app.get('/countries/:code/brief', async (request, reply) => {
+    const tr = await translate(request, reply);
+    const code = await knownCountry(request);
+    const brief = await briefFor(context, code, todayIso());
+    const controls = html`<p class="brief-controls no-print">
+      <button type="button" data-print hidden>${tr.t('printBrief')}</button>
+      <a href="${href(`/api/countries/${code}/brief`, { format: 'pdf', lang: tr.lang })}" download
+        >${tr.t('downloadPdf')}</a
+      >
+    </p>`;
+    const title = `${tr.t('briefTitle')}${tr.colon}${tr.actor(code)}`;
+    return sendPage(reply, { tr, title, url: request.url, body: briefBody(brief, tr, controls) });
   });
 
   app.get('/documents', async (request, reply) => {
@@ -268,7 +293,10 @@ export function registerWeb(app: FastifyInstance, context: ApiContext, signInDep
       request.query,
     );
     const document = await store.getDocument(id);
-    const facts = await queries.documentFacts(id);
+    const [facts, sourceHistory] = await Promise.all([
+      queries.documentFacts(id),
+      store.documentSourceHistory(id),
+    ]);
     const highlight: Highlight =
       query.record !== undefined
         ? { kind: 'record', id: query.record }
@@ -279,7 +307,7 @@ export function registerWeb(app: FastifyInstance, context: ApiContext, signInDep
       tr,
       title: document.title,
       url: request.url,
-      body: documentPage(document, facts, highlight, tr),
+      body: documentPage(document, facts, highlight, tr, sourceHistory),
     });
   });
 
@@ -310,4 +338,12 @@ export function registerWeb(app: FastifyInstance, context: ApiContext, signInDep
 }
 
 /** The pages as the server takes them (the composition in src/app/serve.ts passes them in). */
-export const webPages = { register: registerWeb, renderErrorPage } as const;
+export const webPages = {
+  register: registerWeb,
+  renderErrorPage,
+  brief: {
+    document: (brief: Brief, lang: Language) => briefDocument(brief, translator(lang)),
+    // Chromium is loaded only when a PDF is asked for.
+    pdf: async (file: string) => (await import('./pdf.ts')).htmlToPdf(file),
+  },
+} as const;

@@ -92,7 +92,7 @@ for (const engine of testEngines()) {
       const m = await get('/analyses/coordination?country=ML');
       assert.match(m.body, /European Union/);
       assert.match(m.body, /€145\.1M/);
-      assert.match(m.body, /href="\/api\/coordination\/ML\?format=csv"/);
+      assert.match(m.body, /href="\/api\/coordination\/ML\?format=csv&amp;lang=en"/);
       assert.match(m.body, /Border management/);
     });
 

@@ -31,7 +31,7 @@ export async function runCoordination(country: string, raw: unknown, command: Co
   const o = parseOptions(CoordinationOptions, raw);
   const view = await withStore(globals, (store) => coordination(store, partner));
   if (o.json) return outData(coordinationJson(view));
-  if (o.csv) return outData(coordinationCsv(view));
+  if (o.csv) return outData(coordinationCsv(view, globals.lang));
   const lang = globals.lang;
   out(
     `${actorName(partner, lang)} (${partner}): ${view.actors.length} actors, total ${money(view.totals, lang)}`,

@@ -7,7 +7,7 @@ import { coordinationCsv } from '../../analysis/coordination.ts';
 import { comparisonReportHtml, comparisonReportMarkdown } from '../../analysis/report.ts';
 import type { Comparison } from '../../domain/analysis-model.ts';
 import { comparison, conditionality, consistency, coordination } from '../../services/analyses.ts';
-import { toCsv } from '../download.ts';
+import { requestLanguage, toCsv } from '../download.ts';
 import { addRoute, type ApiContext, type RouteDoc } from '../route.ts';
 import {
   CompareQuery,
@@ -51,7 +51,7 @@ export function analysisRoutes(app: FastifyInstance, docs: RouteDoc[], context: 
     query: CompareQuery,
     response: CompareResponse,
     downloadable: true,
-    handler: async ({ query, reply }) => {
+    handler: async ({ query, request, reply }) => {
       const criteria = (query.type?.length ?? 0) + (query.approach?.length ?? 0) + (query.topic?.length ?? 0);
       if (query.question === undefined && criteria === 0) {
         const questions = await context.store.analyses.questions();
@@ -60,12 +60,16 @@ export function analysisRoutes(app: FastifyInstance, docs: RouteDoc[], context: 
             reply,
             'text/csv; charset=utf-8',
             'questions.csv',
-            toCsv(questions, [
-              { header: 'question', value: (q) => q.question },
-              { header: 'stance', value: (q) => q.stance },
-              { header: 'countries', value: (q) => q.countries },
-              { header: 'stated', value: (q) => q.stated.join(' ') },
-            ]),
+            toCsv(
+              questions,
+              [
+                { header: 'question', value: (q) => q.question },
+                { header: 'stance', value: (q) => q.stance },
+                { header: 'countries', value: (q) => q.countries },
+                { header: 'stated', value: (q) => q.stated.join(' ') },
+              ],
+              requestLanguage(request),
+            ),
           );
         }
         return { questions };
@@ -83,13 +87,17 @@ export function analysisRoutes(app: FastifyInstance, docs: RouteDoc[], context: 
           reply,
           'text/csv; charset=utf-8',
           'comparison.csv',
-          toCsv(rows, [
-            { header: 'country', value: (r) => r.country },
-            { header: 'document_id', value: (r) => r.ev.documentId },
-            { header: 'start', value: (r) => r.ev.start },
-            { header: 'end', value: (r) => r.ev.end },
-            { header: 'quote', value: (r) => r.ev.quote },
-          ]),
+          toCsv(
+            rows,
+            [
+              { header: 'country', value: (r) => r.country },
+              { header: 'document_id', value: (r) => r.ev.documentId },
+              { header: 'start', value: (r) => r.ev.start },
+              { header: 'end', value: (r) => r.ev.end },
+              { header: 'quote', value: (r) => r.ev.quote },
+            ],
+            requestLanguage(request),
+          ),
         );
       }
       return result;
@@ -141,14 +149,14 @@ export function analysisRoutes(app: FastifyInstance, docs: RouteDoc[], context: 
     query: FormatQuery,
     response: CoordinationSchema,
     downloadable: true,
-    handler: async ({ params, query, reply }) => {
+    handler: async ({ params, query, request, reply }) => {
       const view = await coordination(context.store, params.country);
       if (query.format === 'csv') {
         return sendFile(
           reply,
           'text/csv; charset=utf-8',
           `coordination-${params.country}.csv`,
-          coordinationCsv(view),
+          coordinationCsv(view, requestLanguage(request)),
         );
       }
       if (query.format === 'json') {
@@ -168,7 +176,7 @@ export function analysisRoutes(app: FastifyInstance, docs: RouteDoc[], context: 
     query: ConditionalityQuery,
     response: TimelinesSchema,
     downloadable: true,
-    handler: async ({ query, reply }) => {
+    handler: async ({ query, request, reply }) => {
       const timelines = await conditionality(
         context.store,
         query.country === undefined ? {} : { country: query.country },
@@ -196,16 +204,20 @@ export function analysisRoutes(app: FastifyInstance, docs: RouteDoc[], context: 
           reply,
           'text/csv; charset=utf-8',
           'conditionality.csv',
-          toCsv(rows, [
-            { header: 'country', value: (r) => r.country },
-            { header: 'record', value: (r) => r.record },
-            { header: 'kind', value: (r) => r.what },
-            { header: 'detail', value: (r) => r.extra },
-            { header: 'date', value: (r) => r.date },
-            { header: 'document_id', value: (r) => r.source.documentId },
-            { header: 'start', value: (r) => r.source.start },
-            { header: 'quote', value: (r) => r.source.quote },
-          ]),
+          toCsv(
+            rows,
+            [
+              { header: 'country', value: (r) => r.country },
+              { header: 'record', value: (r) => r.record },
+              { header: 'kind', value: (r) => r.what },
+              { header: 'detail', value: (r) => r.extra },
+              { header: 'date', value: (r) => r.date },
+              { header: 'document_id', value: (r) => r.source.documentId },
+              { header: 'start', value: (r) => r.source.start },
+              { header: 'quote', value: (r) => r.source.quote },
+            ],
+            requestLanguage(request),
+          ),
         );
       }
       return { timelines };

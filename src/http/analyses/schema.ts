@@ -25,6 +25,8 @@ const flag = z
   .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1');
 const downloadFormat = z.enum(['json', 'csv'], { error: 'must be json or csv' }).optional();
+/** The language of a CSV download's column names (see requestLanguage). */
+const downloadLang = pagination.lang;
 
 export const SourceSchema = z
   .object({ documentId: z.string(), start: z.number().int(), end: z.number().int(), quote: z.string() })
@@ -46,6 +48,7 @@ export const CompareQuery = z.strictObject({
   approach: listOf(z.enum(APPROACHES, { error: 'must be an approach code' })),
   topic: listOf(z.enum(TOPICS, { error: 'must be a topic code' })),
   format: downloadFormat,
+  lang: downloadLang,
 });
 
 export const ComparisonSchema = z.object({
@@ -89,7 +92,7 @@ export const ConsistencySchema = z.object({
 });
 
 export const CountryParams = z.strictObject({ country: countryCode });
-export const FormatQuery = z.strictObject({ format: downloadFormat });
+export const FormatQuery = z.strictObject({ format: downloadFormat, lang: downloadLang });
 
 const PrioritySchema = z.object({
   label: z.string(),
@@ -121,6 +124,7 @@ export const CommitmentsQuery = z.strictObject({
   overdue: flag.optional(),
   today: isoDay.optional().meta({ description: 'Judge deadlines as of this day (default today)' }),
   format: downloadFormat,
+  lang: downloadLang,
 });
 
 const DeadlineSchema = z.object({
@@ -172,6 +176,7 @@ export const IndicatorsQuery = z.strictObject({
   limit: pagination.limit,
   offset: pagination.offset,
   format: downloadFormat,
+  lang: downloadLang,
 });
 
 const IndicatorValueSchema = z.object({
@@ -208,6 +213,7 @@ export const StoredIndicatorSchema = IndicatorValueSchema.extend({
 export const ConditionalityQuery = z.strictObject({
   country: countryFilter.optional(),
   format: downloadFormat,
+  lang: downloadLang,
 });
 
 export const TimelinesSchema = z.object({
@@ -261,6 +267,7 @@ export const HitsQuery = z.strictObject({
   watch: z.string().min(1).max(100).optional(),
   unseen: flag.optional(),
   format: downloadFormat,
+  lang: downloadLang,
 });
 
 export const HitSchema = z.object({

@@ -8,7 +8,7 @@ import { pageOfSeries, parseIndicatorInput, IndicatorInputSchema } from '../../a
 import { actorOf } from '../../presentation/auth/authenticate.ts';
 import { parseWatch } from '../../analysis/watches.ts';
 import { commitmentTracker, indicators, todayIso, watchIdFor } from '../../services/analyses.ts';
-import { listFormat, pageLimit, toCsv } from '../download.ts';
+import { listFormat, pageLimit, requestLanguage, toCsv } from '../download.ts';
 import { addRoute, type ApiContext, type RouteDoc } from '../route.ts';
 import { addMutation } from './mutation.ts';
 import { sendFile } from './routes.ts';
@@ -40,7 +40,7 @@ export function trackerRoutes(app: FastifyInstance, docs: RouteDoc[], context: A
     query: CommitmentsQuery,
     response: TrackerSchema,
     downloadable: true,
-    handler: async ({ query, reply }) => {
+    handler: async ({ query, request, reply }) => {
       const today = query.today ?? todayIso();
       const tracker = await commitmentTracker(context.store, {
         ...(query.country === undefined ? {} : { country: query.country }),
@@ -53,18 +53,22 @@ export function trackerRoutes(app: FastifyInstance, docs: RouteDoc[], context: A
           reply,
           'text/csv; charset=utf-8',
           'commitments.csv',
-          toCsv(commitments, [
-            { header: 'id', value: (c) => c.id },
-            { header: 'status', value: (c) => c.status },
-            { header: 'owners', value: (c) => c.owners.join(' ') },
-            { header: 'deadline', value: (c) => c.deadline?.value },
-            { header: 'deadline_inclusive', value: (c) => c.deadline?.inclusive },
-            { header: 'overdue', value: (c) => c.overdue },
-            { header: 'next_dialogue', value: (c) => c.nextDialogue },
-            { header: 'document_id', value: (c) => c.documentId },
-            { header: 'start', value: (c) => c.source.start },
-            { header: 'text', value: (c) => c.text },
-          ]),
+          toCsv(
+            commitments,
+            [
+              { header: 'id', value: (c) => c.id },
+              { header: 'status', value: (c) => c.status },
+              { header: 'owners', value: (c) => c.owners.join(' ') },
+              { header: 'deadline', value: (c) => c.deadline?.value },
+              { header: 'deadline_inclusive', value: (c) => c.deadline?.inclusive },
+              { header: 'overdue', value: (c) => c.overdue },
+              { header: 'next_dialogue', value: (c) => c.nextDialogue },
+              { header: 'document_id', value: (c) => c.documentId },
+              { header: 'start', value: (c) => c.source.start },
+              { header: 'text', value: (c) => c.text },
+            ],
+            requestLanguage(request),
+          ),
         );
       }
       if (query.format === 'json') {
@@ -132,20 +136,27 @@ export function trackerRoutes(app: FastifyInstance, docs: RouteDoc[], context: A
           reply,
           'text/csv; charset=utf-8',
           'indicators.csv',
-          toCsv(rows, [
-            { header: 'indicator', value: (v) => v.indicator },
-            { header: 'value', value: (v) => v.value },
-            { header: 'unit', value: (v) => v.unit },
-            { header: 'date', value: (v) => v.date },
-            { header: 'country', value: (v) => v.country },
-            { header: 'instrument_id', value: (v) => v.instrumentId },
-            { header: 'approximate', value: (v) => v.approximate },
-            {
-              header: 'source',
-              value: (v) => ('quote' in v.source ? v.source.documentId : `user:${v.source.enteredBy}`),
-            },
-            { header: 'quote_or_note', value: (v) => ('quote' in v.source ? v.source.quote : v.source.note) },
-          ]),
+          toCsv(
+            rows,
+            [
+              { header: 'indicator', value: (v) => v.indicator },
+              { header: 'value', value: (v) => v.value },
+              { header: 'unit', value: (v) => v.unit },
+              { header: 'date', value: (v) => v.date },
+              { header: 'country', value: (v) => v.country },
+              { header: 'instrument_id', value: (v) => v.instrumentId },
+              { header: 'approximate', value: (v) => v.approximate },
+              {
+                header: 'source',
+                value: (v) => ('quote' in v.source ? v.source.documentId : `user:${v.source.enteredBy}`),
+              },
+              {
+                header: 'quote_or_note',
+                value: (v) => ('quote' in v.source ? v.source.quote : v.source.note),
+              },
+            ],
+            requestLanguage(request),
+          ),
         );
       }
       if (format === 'json') {
@@ -219,7 +230,7 @@ export function trackerRoutes(app: FastifyInstance, docs: RouteDoc[], context: A
     query: HitsQuery,
     response: z.object({ items: z.array(HitSchema) }),
     downloadable: true,
-    handler: async ({ query, reply }) => {
+    handler: async ({ query, request, reply }) => {
       const items = await analyses.watchHits({
         ...(query.watch === undefined ? {} : { watchId: query.watch }),
         unseen: query.unseen ?? false,
@@ -229,16 +240,20 @@ export function trackerRoutes(app: FastifyInstance, docs: RouteDoc[], context: A
           reply,
           'text/csv; charset=utf-8',
           'watch-hits.csv',
-          toCsv(items, [
-            { header: 'watch_id', value: (h) => h.watchId },
-            { header: 'watch', value: (h) => h.watchName },
-            { header: 'instrument_id', value: (h) => h.instrumentId },
-            { header: 'instrument', value: (h) => h.instrumentTitle },
-            { header: 'document_id', value: (h) => h.documentId },
-            { header: 'reasons', value: (h) => h.reasons.join('; ') },
-            { header: 'seen', value: (h) => h.seen },
-            { header: 'created_at', value: (h) => h.createdAt },
-          ]),
+          toCsv(
+            items,
+            [
+              { header: 'watch_id', value: (h) => h.watchId },
+              { header: 'watch', value: (h) => h.watchName },
+              { header: 'instrument_id', value: (h) => h.instrumentId },
+              { header: 'instrument', value: (h) => h.instrumentTitle },
+              { header: 'document_id', value: (h) => h.documentId },
+              { header: 'reasons', value: (h) => h.reasons.join('; ') },
+              { header: 'seen', value: (h) => h.seen },
+              { header: 'created_at', value: (h) => h.createdAt },
+            ],
+            requestLanguage(request),
+          ),
         );
       }
       return { items };

@@ -1,7 +1,8 @@
 /** Request and response schemas of the country profile. */
 import { z } from 'zod';
 import { CodeCountSchema, InstrumentSummarySchema, SpanSchema } from '../common-schema.ts';
-import { countryCode } from '../validation.ts';
+import { isoDay } from '../../domain/input-schemas.ts';
+import { countryCode, language } from '../validation.ts';
 
 export const CountryParams = z.strictObject({ code: countryCode });
 
@@ -35,3 +36,56 @@ export const CountryProfileSchema = z.object({
     z.object({ id: z.string(), title: z.string(), language: z.string(), mentions: z.number().int() }),
   ),
 });
+
+export const BriefQuery = z.strictObject({
+  lang: language.default('en'),
+  format: z.enum(['json', 'html', 'pdf'], { error: 'must be json, html or pdf' }).default('json'),
+  today: isoDay.optional().meta({ description: 'The date to judge deadlines against (default today)' }),
+});
+
+const SourceNumbers = z.array(z.number().int()).meta({ description: 'Numbers into `sources`' });
+
+export const BriefSchema = z
+  .object({
+    partner: z.string(),
+    today: z.string(),
+    instrumentsByType: z.array(
+      z.object({
+        type: z.string(),
+        instruments: z.array(
+          z.object({ id: z.string(), title: z.string(), status: z.string(), sources: SourceNumbers }).loose(),
+        ),
+      }),
+    ),
+    money: z
+      .array(
+        z.object({
+          source: z.string().nullable(),
+          currency: z.string(),
+          total: z.number(),
+          instruments: z.number().int(),
+        }),
+      )
+      .meta({ description: 'The country totals by source, as the country profile gives them' }),
+    openCommitments: z.array(
+      z.object({ id: z.string(), text: z.string(), source: z.number().int() }).loose(),
+    ),
+    nextDialogue: z.object({ id: z.string(), text: z.string() }).loose().nullable(),
+    levers: z.object({ steps: z.array(z.unknown()), approaches: z.array(z.unknown()) }),
+    indicators: z.array(z.object({ indicator: z.string(), unit: z.string() }).loose()),
+    othersActive: z.array(z.object({ actorId: z.string(), instruments: z.number().int() }).loose()),
+    overlaps: z.array(z.unknown()),
+    gaps: z.array(z.unknown()),
+    sources: z.array(
+      z.object({
+        number: z.number().int(),
+        id: z.string(),
+        title: z.string(),
+        publisher: z.string().nullable(),
+        published: z.string().nullable(),
+        sourceUrl: z.string().nullable(),
+        language: z.string(),
+      }),
+    ),
+  })
+  .meta({ description: 'The briefing pack (format=json); html and pdf answer a file download' });

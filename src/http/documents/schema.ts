@@ -1,5 +1,7 @@
 /** Request and response schemas of the document resource. */
 import { z } from 'zod';
+import { CITATION_FORMATS } from '../../domain/citation.ts';
+import { changesSomething, documentSourceFields, NO_SOURCE_CHANGE } from '../../domain/input-schemas.ts';
 import { SpanSchema, pageOf } from '../common-schema.ts';
 import { pagination } from '../validation.ts';
 
@@ -10,15 +12,53 @@ export const DocumentParams = z.strictObject({ id: z.string().min(1).max(200) })
 export const DocumentSummarySchema = z.object({
   id: z.string(),
   contentHash: z.string(),
-  title: z.string(),
+  title: z.string().meta({ description: 'The title the text states, or a person set; else the file title' }),
+  fileTitle: z.string().meta({ description: 'The title the reader found (file name or metadata)' }),
+  publisher: z
+    .string()
+    .nullable()
+    .meta({ description: 'Publisher or author; null where neither the text nor a person stated it' }),
+  published: z
+    .string()
+    .nullable()
+    .meta({ description: 'Publication date YYYY[-MM[-DD]]; null if not stated' }),
+  sourceUrl: z
+    .string()
+    .nullable()
+    .meta({ description: 'Where the document is published; null if not stated' }),
   sourcePath: z.string(),
   format: z.string(),
-  language: z.string(),
+  language: z.string().meta({ description: 'fr or en' }),
   byteSize: z.number().int(),
   charCount: z.number().int(),
   extractor: z.string(),
   ingestedAt: z.string(),
   instrumentCount: z.number().int(),
+});
+
+/** `PATCH /api/documents/:id`: the fields of `mda document set`, with who makes the change. */
+export const DocumentSourceBody = z
+  .strictObject({ ...documentSourceFields })
+  .refine(changesSomething, { message: NO_SOURCE_CHANGE })
+  .meta({ description: 'Fields left out are unchanged; null clears one (a cleared title: the file title)' });
+
+export const CitationQuery = z.strictObject({
+  format: z
+    .enum(CITATION_FORMATS, { error: `must be one of ${CITATION_FORMATS.join(', ')}` })
+    .default('bibtex'),
+});
+
+export const SourceHistorySchema = z.object({
+  history: z.array(
+    z.object({
+      field: z.enum(['title', 'publisher', 'published', 'url', 'language']),
+      value: z.string().nullable(),
+      assertedBy: z.string(),
+      at: z.string(),
+      span: SpanSchema.nullable(),
+      quote: z.string().nullable(),
+    }),
+  ),
 });
 
 export const DocumentPage = pageOf(DocumentSummarySchema);

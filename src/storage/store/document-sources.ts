@@ -26,12 +26,17 @@ const FIELD_PROPERTY = { ...SOURCE_PROPERTIES, language: 'language' } as const;
 type Field = keyof typeof FIELD_PROPERTY;
 const PROPERTY_FIELD = new Map(Object.entries(FIELD_PROPERTY).map(([f, p]) => [p as string, f as Field]));
 
-/** Applies `changes` to document `id` in one transaction; returns the fields that changed. */
+/**
+ * Applies `changes` to document `id` in one transaction; returns the fields that changed.
+ * `afterChange` runs in the same transaction when something changed (the search entry is
+ * refreshed there, so search never shows a title the document no longer has).
+ */
 export async function setDocumentSource(
   db: Kysely<Database>,
   id: string,
   changes: DocumentSourceChanges,
   by: string,
+  afterChange?: (trx: Kysely<Database>, changed: readonly Field[]) => Promise<void>,
 ): Promise<readonly Field[]> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
@@ -88,6 +93,7 @@ export async function setDocumentSource(
         })),
       )
       .execute();
+    await afterChange?.(trx, changed);
     return changed;
   });
 }

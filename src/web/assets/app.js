@@ -41,9 +41,12 @@
   'use strict';
   var lang = document.documentElement.lang || 'en';
   var collator = new Intl.Collator(lang, { numeric: true, sensitivity: 'base' });
+  // A cell may give its sort key (`data-sort`: an ISO date written "11 décembre 2016" on screen).
   function cellValue(row, index) {
     var cell = row.cells[index];
-    return cell ? cell.textContent.trim() : '';
+    if (!cell) return '';
+    var key = cell.getAttribute('data-sort');
+    return key !== null ? key : cell.textContent.trim();
   }
   function asNumber(text) {
     var compact = text.replace(/[\s\u00a0\u202f]/g, '');
@@ -92,6 +95,24 @@
         })(tables[t], headers[h], h);
       }
     }
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', setUp);
+  else setUp();
+})();
+
+// Printing: a `[data-print]` button prints the page (shown only where scripts run); the briefing
+// pack opened from the country page's print link (`?print=1`) opens the print dialog at once.
+(function () {
+  'use strict';
+  function setUp() {
+    var buttons = document.querySelectorAll('[data-print]');
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].hidden = false;
+      buttons[i].addEventListener('click', function () {
+        window.print();
+      });
+    }
+    if (document.querySelector('.brief') && /[?&]print=1\b/.test(window.location.search)) window.print();
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', setUp);
   else setUp();

@@ -9,6 +9,12 @@ import type { Translator } from '../i18n.ts';
 export function countryPage(profile: CountryProfile, name: string, tr: Translator): SafeHtml {
   const code = profile.code;
   return html`<h1>${name}</h1>
+    <p class="brief-controls no-print">
+      <a class="button-link" href="/countries/${encodeURIComponent(code)}/brief?print=1" data-print-brief
+        >${tr.t('printBriefLink')}</a
+      >
+      <a href="/countries/${encodeURIComponent(code)}/brief">${tr.t('briefLink')}</a>
+    </p>
     <section class="cards" aria-label="${name}">
       <div class="card">
         <span class="number">${tr.n(profile.instrumentCount)}</span>${tr.t('instruments')}
@@ -95,7 +101,9 @@ export function countryPage(profile: CountryProfile, name: string, tr: Translato
       ${instrumentItems(profile.instruments, tr)}
       ${profile.instrumentCount > profile.instruments.length ? html`<p><a href="${href('/search', { country: code })}">${tr.t('search')} →</a></p>` : ''}
       <p>
-        <a href="${href('/api/instruments', { country: code, format: 'csv' })}">${tr.t('download')} CSV</a>
+        <a href="${href('/api/instruments', { country: code, format: 'csv', lang: tr.lang })}"
+          >${tr.t('download')} CSV</a
+        >
       </p>
     </section>
     <div class="grid-2">

@@ -3,7 +3,13 @@
  * extracted fact highlighted. Each fact and passage carries `data-s`/`data-e` offsets and an
  * `id="span-START-END"` anchor, so evidence links land on the quoted span.
  */
-import { splitPassages, type DocumentDetail, type DocumentFact } from '../../storage/atlas-store.ts';
+import {
+  splitPassages,
+  type DocumentDetail,
+  type DocumentFact,
+  type SourceFieldRecord,
+} from '../../storage/atlas-store.ts';
+import { documentSourcePanel } from './document-source.ts';
 import { actorLink, factValue, factValueHtml, sourceText, spanHref } from '../components.ts';
 import { escapeHtml } from '../../domain/escape-html.ts';
 import { href, html, raw, type SafeHtml } from '../html.ts';
@@ -90,6 +96,7 @@ export function documentPage(
   allFacts: readonly DocumentFact[],
   highlight: Highlight,
   tr: Translator,
+  sourceHistory: readonly SourceFieldRecord[] = [],
 ): SafeHtml {
   const shown = (fact: DocumentFact): boolean =>
     highlight.kind === 'all' || (highlight.kind === 'record' && fact.subjectId === highlight.id);
@@ -108,7 +115,7 @@ export function documentPage(
       ${tr.count(document.charCount, 'character')}
     </p>
     <h1>${sourceText(document.title)}</h1>
-    ${legend(document.id, highlight, tr)}
+    ${documentSourcePanel(document, sourceHistory, tr)} ${legend(document.id, highlight, tr)}
     <div class="doc-layout">
       <article class="doc-text" aria-labelledby="text-title" translate="no" lang="${document.language}">
         <h2 id="text-title" class="visually-hidden">${tr.t('text')}</h2>

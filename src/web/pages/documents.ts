@@ -1,6 +1,6 @@
-/** The list of ingested documents. */
+/** The list of ingested documents: title, publisher or author, date of publication, language. */
 import type { DocumentSummary, Page } from '../../storage/atlas-store.ts';
-import { pager, sourceText } from '../components.ts';
+import { dateText, pager, sourceText } from '../components.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n.ts';
 
@@ -12,6 +12,8 @@ export function documentsPage(page: Page<DocumentSummary>, tr: Translator): Safe
           <thead>
             <tr>
               <th scope="col">${tr.t('title')}</th>
+              <th scope="col">${tr.t('publisher')}</th>
+              <th scope="col">${tr.t('publishedOn')}</th>
               <th scope="col">${tr.t('language')}</th>
               <th scope="col" class="num">${tr.t('instruments')}</th>
               <th scope="col" class="num">${tr.t('characters')}</th>
@@ -22,6 +24,20 @@ export function documentsPage(page: Page<DocumentSummary>, tr: Translator): Safe
               (d) =>
                 html`<tr>
                   <td><a href="/documents/${encodeURIComponent(d.id)}">${sourceText(d.title)}</a></td>
+                  <td>
+                    ${
+                      d.publisher === null
+                        ? html`<span class="muted">${tr.t('notStated')}</span>`
+                        : sourceText(d.publisher)
+                    }
+                  </td>
+                  <td data-sort="${d.published ?? ''}">
+                    ${
+                      d.published === null
+                        ? html`<span class="muted">${tr.t('notStated')}</span>`
+                        : dateText(d.published, tr)
+                    }
+                  </td>
                   <td>${tr.languageName(d.language)}</td>
                   <td class="num">${tr.n(d.instrumentCount)}</td>
                   <td class="num">${tr.n(d.charCount)}</td>
@@ -31,6 +47,6 @@ export function documentsPage(page: Page<DocumentSummary>, tr: Translator): Safe
         </table>
       </div>
       ${pager('/documents', {}, page.total, page.limit, page.offset, tr)}
-      <p><a href="/api/documents?format=csv">${tr.t('download')} CSV</a></p>
+      <p><a href="/api/documents?format=csv&amp;lang=${tr.lang}">${tr.t('download')} CSV</a></p>
     </section>`;
 }

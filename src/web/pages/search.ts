@@ -210,7 +210,7 @@ export function searchPage(data: SearchData, tr: Translator): SafeHtml {
           ${sortForm(params, tr)} ${instrumentItems(instruments.items, tr)}
           ${pager('/search', base, instruments.total, instruments.limit, instruments.offset, tr)}
           <p>
-            <a href="${href('/api/instruments', { ...base, sort: undefined, format: 'csv' })}"
+            <a href="${href('/api/instruments', { ...base, sort: undefined, format: 'csv', lang: tr.lang })}"
               >${tr.t('download')} CSV</a
             >
             ·

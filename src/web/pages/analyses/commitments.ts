@@ -102,7 +102,12 @@ export function commitmentsPage(
                 </li>`,
             )}
           </ol>`;
-  const csv = href('/api/commitments', { country: input.country, today: tracker.today, format: 'csv' });
+  const csv = href('/api/commitments', {
+    country: input.country,
+    today: tracker.today,
+    format: 'csv',
+    lang: tr.lang,
+  });
   return analysisLayout(
     '/analyses/commitments',
     tr,

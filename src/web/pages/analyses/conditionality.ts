@@ -58,7 +58,7 @@ export function conditionalityPage(
   return analysisLayout(
     '/analyses/conditionality',
     tr,
-    html`<p><a href="/api/conditionality?format=csv" download>${tr.t('exportCsv')}</a></p>
+    html`<p><a href="/api/conditionality?format=csv&amp;lang=${tr.lang}" download>${tr.t('exportCsv')}</a></p>
       ${input.timelines.length === 0 ? html`<p class="muted">${tr.t('empty')}</p>` : blocks}`,
   );
 }

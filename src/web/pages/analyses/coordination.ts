@@ -81,7 +81,7 @@ export function coordinationPage(
     <h2>${tr.actor(view.partner)}</h2>
     <p>${tr.t('total')}: <strong>${moneyText(view.totals, tr)}</strong></p>
     <p>
-      <a href="/api/coordination/${code}?format=csv" download>${tr.t('exportCsv')}</a> ·
+      <a href="/api/coordination/${code}?format=csv&amp;lang=${tr.lang}" download>${tr.t('exportCsv')}</a> ·
       <a href="/api/coordination/${code}?format=json" download>${tr.t('exportJson')}</a>
     </p>
     ${view.actors.length === 0 ? html`<p class="muted">${tr.t('empty')}</p>` : matrix(view, tr)}

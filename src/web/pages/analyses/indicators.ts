@@ -21,22 +21,21 @@ function sourceOf(v: IndicatorValue, tr: Translator): SafeHtml {
  * An indicator's name in the reader's language: the analysis names its own indicators in English
  * ("money committed: …", "share of …"); the words after them are quoted from the source.
  */
-function indicatorName(name: string, tr: Translator): SafeHtml {
-  const fr = tr.lang === 'fr';
+export function indicatorName(name: string, tr: Translator): SafeHtml {
   const money = /^money committed(?:: (.+))?$/.exec(name);
   if (money) {
-    const head = fr ? 'Montants engagés' : 'Money committed';
+    const head = tr.t('moneyCommitted');
     return money[1] === undefined
       ? html`${head}`
       : html`${head}${tr.colon}<span translate="no">${money[1]}</span>`;
   }
   const share = /^share of (.+)$/.exec(name);
-  if (share) return html`${fr ? 'Part de' : 'Share of'} <span translate="no">${share[1] ?? ''}</span>`;
+  if (share) return html`${tr.t('shareOf')} <span translate="no">${share[1] ?? ''}</span>`;
   return html`<span translate="no">${name}</span>`;
 }
 
 /** A value with its unit, the reader's way: sums as money, counts as numbers, "%" as a share. */
-function valueText(value: number, unit: string, approximate: boolean, tr: Translator): string {
+export function valueText(value: number, unit: string, approximate: boolean, tr: Translator): string {
   if (/^[A-Z]{3}$/.test(unit)) return money(value, unit, tr, approximate);
   const hedge = approximate ? '~' : '';
   if (unit === 'count') return `${hedge}${tr.n(value)}`;
@@ -101,7 +100,9 @@ export function indicatorsPage(
     tr,
     html`${filter}
       <p>
-        <a href="/api/indicators?format=csv${input.country ? `&country=${input.country}` : ''}" download
+        <a
+          href="/api/indicators?format=csv&amp;lang=${tr.lang}${input.country ? `&country=${input.country}` : ''}"
+          download
           >${tr.t('exportCsv')}</a
         >
       </p>

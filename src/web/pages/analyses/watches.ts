@@ -132,7 +132,7 @@ export function watchesPage(
     tr,
     html`${list}
       <h2>${tr.t('hits')}</h2>
-      <p><a href="/api/watches/hits?format=csv" download>${tr.t('exportCsv')}</a></p>
+      <p><a href="/api/watches/hits?format=csv&amp;lang=${tr.lang}" download>${tr.t('exportCsv')}</a></p>
       ${hits} ${addForm(tr, input.viewer)}`,
   );
 }
