@@ -279,6 +279,52 @@ export function buildProgram(): Command {
     .argument('<dir>', 'the folder holding datapackage.json')
     .action(lazy(async () => (await import('./commands/backup.ts')).runImport));
 
+  const iati = program
+    .command('iati')
+    .description('IATI activity data: import files, link activities to instruments, the money chain');
+  iati
+    .command('import')
+    .description('import IATI activity files (standard 2.01–2.03); one line per file, bad files skipped')
+    .argument('<files...>', 'IATI activity XML files')
+    .option('--json', 'print the per-file results as JSON')
+    .action(lazy(async () => (await import('./commands/iati.ts')).runIatiImport));
+  iati
+    .command('link')
+    .description('link an activity to an instrument by hand (confirmed at once)')
+    .argument('<instrument>', 'an instrument id (ins_…)')
+    .argument('<activity>', 'an IATI activity identifier')
+    .option('--by <name>', 'who makes the link (default $USER)')
+    .option('--json', 'print the link as JSON')
+    .action(lazy(async () => (await import('./commands/iati.ts')).runIatiLink));
+  iati
+    .command('suggest')
+    .description(
+      'propose links: identifiers cited in documents, and matches by name, country, dates and amount, with a score',
+    )
+    .option(
+      '--country <code>',
+      'only instruments with this party and activities in this country (ISO alpha-2)',
+    )
+    .option('--threshold <score>', 'lowest score proposed, 0–1 (default 0.5)')
+    .option('--json', 'print the suggestions as JSON')
+    .action(lazy(async () => (await import('./commands/iati.ts')).runIatiSuggest));
+  iati
+    .command('review')
+    .description('accept or reject a suggested link')
+    .argument('<link>', 'a link id (lnk_…), as listed by `mda iati links`')
+    .argument('<decision>', 'accept or reject')
+    .option('--by <name>', 'who reviews (default $USER)')
+    .option('--json', 'print the link as JSON')
+    .action(lazy(async () => (await import('./commands/iati.ts')).runIatiReview));
+  iati
+    .command('links')
+    .description('list the links between instruments and activities')
+    .option('--instrument <id>', 'one instrument')
+    .option('--activity <id>', 'one activity')
+    .option('--state <state>', 'unreviewed, confirmed or rejected')
+    .option('--json', 'print the links as JSON')
+    .action(lazy(async () => (await import('./commands/iati.ts')).runIatiLinks));
+
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();
