@@ -13,6 +13,8 @@ export const DEFAULT_PORT = 3000;
 const ALLOWED_HOSTS_HELP =
   'host names served besides 127.0.0.1, localhost and [::1], comma-separated (default: $MDA_ALLOWED_HOSTS)';
 const LOG_FILE_HELP = 'write the request log there (default: $MDA_LOG_FILE, else standard output)';
+const RATES_HELP =
+  'exchange-rate table (CSV from,to,year,rate): the money chain adds that common currency, labelled';
 const LOG_LEVEL_HELP = 'request log level: info, warn, error, silent… (default: $MDA_LOG_LEVEL, else info)';
 
 /** Collects a repeatable option (`--type envoy --type dialogue`) or a comma list. */
@@ -139,6 +141,7 @@ export function buildProgram(): Command {
     .option('--allowed-hosts <names>', ALLOWED_HOSTS_HELP)
     .option('--log-file <file>', LOG_FILE_HELP)
     .option('--log-level <level>', LOG_LEVEL_HELP)
+    .option('--rates <file>', RATES_HELP)
     .option('--no-serve', 'stop after the summary instead of starting the server')
     .action(lazy(async () => (await import('./commands/start.ts')).runStart));
 
@@ -150,6 +153,7 @@ export function buildProgram(): Command {
     .option('--allowed-hosts <names>', ALLOWED_HOSTS_HELP)
     .option('--log-file <file>', LOG_FILE_HELP)
     .option('--log-level <level>', LOG_LEVEL_HELP)
+    .option('--rates <file>', RATES_HELP)
     .action(lazy(async () => (await import('./commands/serve.ts')).runServe));
 
   program
@@ -316,6 +320,17 @@ export function buildProgram(): Command {
     .option('--by <name>', 'who reviews (default $USER)')
     .option('--json', 'print the link as JSON')
     .action(lazy(async () => (await import('./commands/iati.ts')).runIatiReview));
+  iati
+    .command('chain')
+    .description(
+      'the money chain: committed → disbursed → spent by year in the original currencies, announced vs committed',
+    )
+    .option('--country <code>', 'a country (ISO alpha-2)')
+    .option('--instrument <id>', 'an instrument (ins_…)')
+    .option('--rates <file>', RATES_HELP)
+    .option('--json', 'print the chain as JSON')
+    .option('--csv', 'print the chain as CSV')
+    .action(lazy(async () => (await import('./commands/iati.ts')).runIatiChain));
   iati
     .command('links')
     .description('list the links between instruments and activities')

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { invalidInput } from '../domain/errors.ts';
+import type { ExchangeRates } from '../domain/iati/chain.ts';
 import type { AtlasStore } from '../storage/atlas-store.ts';
 import type { Database } from '../storage/schema.ts';
 import { parseRequest } from './validation.ts';
@@ -14,6 +15,8 @@ import { parseRequest } from './validation.ts';
 export interface ApiContext {
   readonly store: AtlasStore;
   readonly db: Kysely<Database>;
+  /** A user-supplied exchange-rate table (`--rates`): the money chain adds a labelled common currency. */
+  readonly rates?: ExchangeRates;
 }
 
 /** A route as the OpenAPI generator sees it. */

@@ -9,6 +9,7 @@ import { openAtlasDatabase } from '../storage/database.ts';
 import { ensureSearchIndex } from '../storage/queries/search.ts';
 import { kyselyWithStatementCache } from '../storage/sqlite/statement-cache.ts';
 import type { BusyRetry } from '../storage/busy.ts';
+import type { ExchangeRates } from '../domain/iati/chain.ts';
 import { startServer, type LogOptions, type RunningServer, type WriteLimit } from './server.ts';
 
 export interface ServeOptions {
@@ -33,6 +34,8 @@ export interface ServeOptions {
   readonly busyRetry?: BusyRetry;
   /** Told about first-run ingestion before it starts, with the number of files. */
   readonly onIngestStart?: (files: number) => void;
+  /** A user-supplied exchange-rate table (`--rates`) for the money chain, labelled where applied. */
+  readonly rates?: ExchangeRates;
 }
 
 export interface ServedAtlas {
@@ -71,6 +74,7 @@ export async function serveAtlas(options: ServeOptions): Promise<ServedAtlas> {
       ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
       ...(options.writeLimit === undefined ? {} : { writeLimit: options.writeLimit }),
       ...(options.busyRetry === undefined ? {} : { busyRetry: options.busyRetry }),
+      ...(options.rates === undefined ? {} : { rates: options.rates }),
     });
     return {
       server,

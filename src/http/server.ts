@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { ExchangeRates } from '../domain/iati/chain.ts';
 import type { AtlasStore } from '../storage/atlas-store.ts';
 import type { Database } from '../storage/schema.ts';
 import { ensureSearchIndex } from '../storage/queries/search.ts';
@@ -21,6 +22,7 @@ import { frameworkErrors, installErrorHandler, sendEnvelope, setSecurityHeaders 
 import { crossSiteRequest, hostNotAllowed, invalidInput, tooManyRequests } from '../domain/errors.ts';
 import { SERVER_BUSY_RETRY, type BusyRetry } from '../storage/busy.ts';
 import { useBusyRetry } from './analyses/mutation.ts';
+import { iatiRoutes } from './iati/routes.ts';
 import { instrumentRoutes } from './instruments/routes.ts';
 import { openApiDocument } from './openapi.ts';
 import type { ApiContext, RouteDoc } from './route.ts';
@@ -57,6 +59,8 @@ export interface ServerOptions {
   /** Serve the web pages too (default true). */
   readonly web?: boolean;
   readonly version?: string;
+  /** A user-supplied exchange-rate table for the money chain (labelled wherever it is applied). */
+  readonly rates?: ExchangeRates;
 }
 
 export { CONTENT_SECURITY_POLICY } from './errors.ts';
@@ -124,7 +128,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors,
   });
-  const context: ApiContext = { store: options.store, db: options.db };
+  const context: ApiContext = {
+    store: options.store,
+    db: options.db,
+    ...(options.rates === undefined ? {} : { rates: options.rates }),
+  };
   await ensureSearchIndex(options.db);
   useBusyRetry(app, options.busyRetry ?? SERVER_BUSY_RETRY);
 
@@ -177,6 +185,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   statsRoutes(app, docs, context);
   analysisRoutes(app, docs, context);
   trackerRoutes(app, docs, context);
+  await iatiRoutes(app, docs, context);
   const document = openApiDocument(docs, options.version ?? '0.1.0');
   app.get('/api/openapi.json', (_request, reply) => reply.send(document));
   if (web) registerWeb(app, context);

@@ -11,7 +11,7 @@ import type { IatiImportItem } from '../../services/iati/import.ts';
 import { globalsOf, withStore } from '../context.ts';
 import { setExitCode } from '../io.ts';
 import { CountryCode, parseOptions } from '../options.ts';
-import { err, oneLine, out, printJson } from '../output.ts';
+import { err, oneLine, out, outData, printJson } from '../output.ts';
 
 const Id = (what: string) => z.string().trim().min(1, `give ${what}`).max(500);
 const By = userText(100).default(process.env.USER ?? 'cli');
@@ -186,4 +186,38 @@ export async function runIatiLinks(raw: unknown, command: Command): Promise<void
     if (title) out(`    ${oneLine(title)}`);
   }
   if (links.length === 0) out('no links');
+}
+
+const ChainOptions = z
+  .object({
+    country: CountryCode.optional(),
+    instrument: Id('an instrument id').optional(),
+    rates: z.string().trim().min(1, 'must name a CSV file').optional(),
+    json: z.boolean().default(false),
+    csv: z.boolean().default(false),
+  })
+  .refine((o) => (o.country === undefined) !== (o.instrument === undefined), {
+    message: 'give either --country CODE or --instrument ID',
+    path: ['country'],
+  });
+
+/** `mda iati chain --country ML | --instrument ID [--rates FILE.csv] [--json|--csv]`. */
+export async function runIatiChain(raw: unknown, command: Command): Promise<void> {
+  const globals = globalsOf(command);
+  const options = parseOptions(ChainOptions, raw);
+  const { readExchangeRates } = await import('../../readers/exchange-rates.ts');
+  const rates = options.rates === undefined ? undefined : await readExchangeRates(options.rates);
+  const { countryFundingChain, instrumentFundingChain } = await import('../../services/iati/chain.ts');
+  const chain = await withStore(globals, (store) =>
+    options.country !== undefined
+      ? countryFundingChain(store, options.country, rates === undefined ? {} : { rates })
+      : instrumentFundingChain(store, options.instrument!, rates === undefined ? {} : { rates }),
+  );
+  if (options.json) return printJson(chain);
+  if (options.csv) {
+    const { chainCsv } = await import('../../services/iati/chain-csv.ts');
+    return outData(chainCsv(chain));
+  }
+  const { chainLines } = await import('./iati-chain-text.ts');
+  for (const line of chainLines(chain, globals.lang)) out(line);
 }

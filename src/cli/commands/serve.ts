@@ -27,6 +27,7 @@ export const ServeOptions = z.object({
     )
     .transform(parseHostList),
   logFile: z.string().trim().min(1, 'must not be empty').optional(),
+  rates: z.string().trim().min(1, 'must name a CSV file').optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'must be fatal, error, warn, info, debug, trace or silent',
   }),
@@ -39,6 +40,8 @@ export interface RawServeOptions {
   readonly allowedHosts?: string;
   readonly logFile?: string;
   readonly logLevel?: string;
+  /** `--rates FILE.csv`: an exchange-rate table for the money chain. */
+  readonly rates?: string;
 }
 
 /** The port from `--port`, else `$PORT` (what `npm start` honours), else 3000. */
@@ -84,7 +87,10 @@ export async function runServer(
   showStats: boolean,
 ): Promise<void> {
   const { serveAtlas } = await import('../../http/serve.ts');
+  const { readExchangeRates } = await import('../../readers/exchange-rates.ts');
+  const rates = options.rates === undefined ? undefined : await readExchangeRates(options.rates);
   const served = await serveAtlas({
+    ...(rates === undefined ? {} : { rates }),
     ...(globals.data === undefined ? {} : { dataDir: globals.data }),
     port: options.port,
     host: options.host,
@@ -100,6 +106,9 @@ export async function runServer(
   if (showStats) out(statsText(await served.store.stats(), globals.lang));
   out(`Migration Diplomacy Atlas: ${served.server.url}/  (Ctrl+C to stop)`);
   out(`request log: ${options.logFile ?? 'standard output'} (level ${options.logLevel})`);
+  if (rates !== undefined) {
+    out(`money chain: a common currency ${rates.target} is added with the rates of ${rates.source}`);
+  }
   // Stop listening and close the database, then end the process: no request is cut mid-write.
   onStopSignal((signal) => {
     err(`${signal}: stopping the server`);

@@ -22,6 +22,8 @@ export interface IatiImportItem {
 export interface IatiImportOptions extends IatiReadOptions {
   /** The name stored for the file (an upload's name); default its base name. */
   readonly name?: string;
+  /** Where the file came from, as stored (an upload's `api:NAME`); default the path read. */
+  readonly sourcePath?: string;
   readonly batchSize?: number;
 }
 
@@ -41,7 +43,7 @@ export async function importIatiFile(
     const summary = await store.iati.importFile(
       {
         name: options.name ?? facts.name,
-        sourcePath: file,
+        sourcePath: options.sourcePath ?? file,
         sha256: facts.sha256,
         bytes: facts.bytes,
         version,
