@@ -22,12 +22,14 @@ import {
 } from '../storage/queries/overview.ts';
 import { searchAtlas } from '../storage/queries/search.ts';
 import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../domain/taxonomy.ts';
-import { html } from './html.ts';
+import { href, html } from './html.ts';
 import { segmentedDocuments } from './document-sentences.ts';
 import { mapCounts } from './map-counts.ts';
 import { pickLanguage, translator, type Translator } from './i18n.ts';
 import { page, type PageInput } from './layout.ts';
 import { countryPage } from './pages/country.ts';
+import { fundingChainSection } from './pages/funding-chain.ts';
+import { countryFundingChain } from '../services/iati/chain.ts';
 import { countriesPage } from './pages/countries.ts';
 import { dashboardPage } from './pages/dashboard.ts';
 import { documentPage, type Highlight } from './pages/document.ts';
@@ -236,7 +238,16 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
     if (known === undefined && stored === undefined) throw notFound('country', code);
     const profile = await countryProfile(db, code);
     const name = tr.actor(code);
-    const body = html`${countryPage(profile, name, tr)}${await indicatorsPanel(store, { country: code }, tr)}`;
+    const chain = await countryFundingChain(
+      store,
+      code,
+      context.rates === undefined ? {} : { rates: context.rates },
+    );
+    const body = html`${countryPage(profile, name, tr)}${fundingChainSection(
+      chain,
+      tr,
+      href(`/api/countries/${code}/funding-chain`, { format: 'csv' }),
+    )}${await indicatorsPanel(store, { country: code }, tr)}`;
     return sendPage(reply, { tr, title: name, url: request.url, body });
   });
 

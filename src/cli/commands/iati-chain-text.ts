@@ -1,5 +1,6 @@
 /** The money chain as terminal lines, in the chosen language; "not stated" where there is no data. */
-import type { FundingChain } from '../../domain/iati/chain.ts';
+import type { ChainYear, CurrencyTotal, FundingChain } from '../../domain/iati/chain.ts';
+import type { ChainStage } from '../../domain/iati/codes.ts';
 import { narrativeIn } from '../../domain/iati/model.ts';
 import type { Language } from '../../domain/model.ts';
 import { formatMoney } from '../../web/format.ts';
@@ -43,6 +44,9 @@ const WORDS = {
 export function chainLines(chain: FundingChain, lang: Language): string[] {
   const w = WORDS[lang];
   const money = (value: number, currency: string) => formatMoney(value, currency, lang);
+  const notStated = lang === 'fr' ? 'non indiqué' : 'not stated';
+  const stage = (row: ChainYear | CurrencyTotal, s: ChainStage) =>
+    row.stated.includes(s) ? money(row[s], row.currency) : notStated;
   if (chain.activities.length === 0 && chain.announced.length === 0) return [w.none];
   const lines = [`${chain.activities.length} ${w.activities}:`];
   for (const a of chain.activities) {
@@ -50,12 +54,12 @@ export function chainLines(chain: FundingChain, lang: Language): string[] {
   }
   for (const row of chain.byYear) {
     lines.push(
-      `${w.year} ${row.year}  ${w.committed} ${money(row.committed, row.currency)}, ${w.disbursed} ${money(row.disbursed, row.currency)}, ${w.spent} ${money(row.spent, row.currency)}`,
+      `${w.year} ${row.year}  ${w.committed} ${stage(row, 'committed')}, ${w.disbursed} ${stage(row, 'disbursed')}, ${w.spent} ${stage(row, 'spent')}`,
     );
   }
   for (const t of chain.totals) {
     lines.push(
-      `${w.total} ${t.currency}  ${w.committed} ${money(t.committed, t.currency)}, ${w.disbursed} ${money(t.disbursed, t.currency)}, ${w.spent} ${money(t.spent, t.currency)}, ${w.budget} ${money(t.budget, t.currency)}`,
+      `${w.total} ${t.currency}  ${w.committed} ${stage(t, 'committed')}, ${w.disbursed} ${stage(t, 'disbursed')}, ${w.spent} ${stage(t, 'spent')}, ${w.budget} ${t.budgetStated ? money(t.budget, t.currency) : notStated}`,
     );
   }
   if (chain.common !== null) {

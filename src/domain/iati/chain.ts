@@ -61,12 +61,17 @@ export interface StageAmounts {
 export interface ChainYear extends StageAmounts {
   readonly year: number;
   readonly currency: string;
+  /** The stages at least one transaction reports: a stage not listed is "not stated", not zero. */
+  readonly stated: readonly ChainStage[];
 }
 
 export interface CurrencyTotal extends StageAmounts {
   readonly currency: string;
   /** Sum of the activities' budgets in this currency (revised budgets replace original ones). */
   readonly budget: number;
+  readonly stated: readonly ChainStage[];
+  /** Whether any activity gives a budget in this currency (else the budget is "not stated"). */
+  readonly budgetStated: boolean;
 }
 
 /** How an announced amount compares with the activity data. */
@@ -238,30 +243,38 @@ export function checkAnnouncement(
   );
 }
 
+const STAGE_ORDER: readonly ChainStage[] = ['committed', 'disbursed', 'spent'];
+const stagesOf = (stated: ReadonlySet<ChainStage>): ChainStage[] => STAGE_ORDER.filter((s) => stated.has(s));
+
 /** The chain of a set of activities (see the module comment). */
 export function computeChain(
   activities: readonly ChainActivity[],
   announced: readonly AnnouncedAmount[],
   rates?: ExchangeRates,
 ): FundingChain {
-  const years = new Map<string, ChainYear & { committed: number; disbursed: number; spent: number }>();
-  const totals = new Map<string, { committed: number; disbursed: number; spent: number; budget: number }>();
+  type Sums = { committed: number; disbursed: number; spent: number; stated: Set<ChainStage> };
+  const years = new Map<string, Sums & { year: number; currency: string }>();
+  const totals = new Map<string, Sums & { budget: number; budgetStated: boolean }>();
+  const newTotal = () => ({ ...zero(), stated: new Set<ChainStage>(), budget: 0, budgetStated: false });
   for (const activity of activities) {
     for (const t of activity.transactions) {
       const stage = STAGE_OF.get(t.type);
       if (stage === undefined) continue;
       const year = Number(t.date.slice(0, 4));
       const key = `${year}|${t.currency}`;
-      const row = years.get(key) ?? { year, currency: t.currency, ...zero() };
+      const row = years.get(key) ?? { year, currency: t.currency, ...zero(), stated: new Set<ChainStage>() };
       row[stage] += t.value;
+      row.stated.add(stage);
       years.set(key, row);
-      const total = totals.get(t.currency) ?? { ...zero(), budget: 0 };
+      const total = totals.get(t.currency) ?? newTotal();
       total[stage] += t.value;
+      total.stated.add(stage);
       totals.set(t.currency, total);
     }
     for (const [currency, value] of budgetTotals(activity.budgets)) {
-      const total = totals.get(currency) ?? { ...zero(), budget: 0 };
+      const total = totals.get(currency) ?? newTotal();
       total.budget += value;
+      total.budgetStated = true;
       totals.set(currency, total);
     }
   }
@@ -272,6 +285,7 @@ export function computeChain(
       committed: round2(row.committed),
       disbursed: round2(row.disbursed),
       spent: round2(row.spent),
+      stated: stagesOf(row.stated),
     }))
     .sort((a, b) => a.year - b.year || a.currency.localeCompare(b.currency));
   return {
@@ -285,6 +299,8 @@ export function computeChain(
         disbursed: round2(sums.disbursed),
         spent: round2(sums.spent),
         budget: round2(sums.budget),
+        stated: stagesOf(sums.stated),
+        budgetStated: sums.budgetStated,
       })),
     results: activities.flatMap((activity) =>
       activity.results.map((result) => ({ activity: activity.identifier, result })),

@@ -7,15 +7,14 @@ export const InstrumentChainParams = z.strictObject({
   id: z.string().trim().min(1).max(200).meta({ description: 'An instrument id (ins_…)' }),
 });
 export const ChainQuery = z.strictObject({
-  format: z
-    .enum(['json', 'csv'], { error: 'must be json or csv' })
-    .optional()
-    .meta({
-      description: 'Download the chain as a file (csv or json); the Accept header text/csv works too',
-    }),
+  format: z.enum(['json', 'csv'], { error: 'must be json or csv' }).optional().meta({
+    description: 'Download the chain as a file (csv or json); the Accept header text/csv works too',
+  }),
 });
 
 const NarrativeSchema = z.object({ lang: z.string().nullable(), text: z.string() });
+/** The stages at least one transaction reports; a stage left out is "not stated", its 0 is no figure. */
+const Stated = z.array(z.enum(['committed', 'disbursed', 'spent']));
 const Stages = { committed: z.number(), disbursed: z.number(), spent: z.number() };
 
 const BudgetSchema = z.object({
@@ -82,8 +81,16 @@ export const FundingChainSchema = z
         instruments: z.array(z.string()),
       }),
     ),
-    byYear: z.array(z.object({ year: z.number().int(), currency: z.string(), ...Stages })),
-    totals: z.array(z.object({ currency: z.string(), budget: z.number(), ...Stages })),
+    byYear: z.array(z.object({ year: z.number().int(), currency: z.string(), ...Stages, stated: Stated })),
+    totals: z.array(
+      z.object({
+        currency: z.string(),
+        budget: z.number(),
+        ...Stages,
+        stated: Stated,
+        budgetStated: z.boolean(),
+      }),
+    ),
     results: z.array(z.object({ activity: z.string(), result: ResultSchema })),
     announced: z.array(
       z.object({

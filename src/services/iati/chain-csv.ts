@@ -3,10 +3,12 @@
  * column says what each row is — `year` (committed, disbursed, spent in one original currency),
  * `total` (per currency, with the budget), `common` (converted with the user's rate table, named in
  * `converted_with`) and `announced` (an amount a document states, what the activities committed in
- * that currency, and the gap). Numbers are plain (no thousands separators), dates ISO.
+ * that currency, and the gap). Numbers are plain (no thousands separators), dates ISO; a stage no transaction reports is an empty cell
+ * (not stated), never 0.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { FundingChain } from '../../domain/iati/chain.ts';
+import type { ChainYear, CurrencyTotal, FundingChain } from '../../domain/iati/chain.ts';
+import type { ChainStage } from '../../domain/iati/codes.ts';
 
 const COLUMNS = [
   'section',
@@ -31,10 +33,21 @@ type Row = Partial<Record<(typeof COLUMNS)[number], string | number>>;
 /** A cell a spreadsheet would run as a formula (=, +, -, @ first) is kept as text. */
 const safe = (text: string): string => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
+/** A stage no transaction reports is an empty cell ("not stated"), never a 0. */
+function stages(row: ChainYear | CurrencyTotal): Row {
+  const cell = (stage: ChainStage) => (row.stated.includes(stage) ? row[stage] : '');
+  return { committed: cell('committed'), disbursed: cell('disbursed'), spent: cell('spent') };
+}
+
 export function chainCsv(chain: FundingChain): string {
   const rows: Row[] = [
-    ...chain.byYear.map((r): Row => ({ section: 'year', ...r })),
-    ...chain.totals.map((r): Row => ({ section: 'total', ...r })),
+    ...chain.byYear.map((r): Row => ({ section: 'year', year: r.year, currency: r.currency, ...stages(r) })),
+    ...chain.totals.map((r): Row => ({
+      section: 'total',
+      currency: r.currency,
+      ...stages(r),
+      budget: r.budgetStated ? r.budget : '',
+    })),
     ...(chain.common === null
       ? []
       : [

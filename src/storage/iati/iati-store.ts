@@ -533,6 +533,8 @@ export function createIatiStore(db: Kysely<Database>): IatiStore {
           identifier: row.id,
           names: [
             ...(JSON.parse(row.titles) as Narrative[]),
+            // The reporting organisation is often the fund itself (the EU Trust Fund reports its projects).
+            ...(row.reporting_org_names === null ? [] : (JSON.parse(row.reporting_org_names) as Narrative[])),
             ...(orgsBy.get(row.id) ?? []).flatMap((o) => JSON.parse(o.names) as Narrative[]),
           ],
           countries: (countriesBy.get(row.id) ?? []).map((c) => c.code),
