@@ -332,6 +332,17 @@ export function buildProgram(): Command {
     .option('--csv', 'print the chain as CSV')
     .action(lazy(async () => (await import('./commands/iati.ts')).runIatiChain));
   iati
+    .command('export')
+    .description(
+      "write the atlas's IATI activities as IATI 2.03 activity XML (read back identically by import)",
+    )
+    .option(
+      '--country <code>',
+      "only this country's chain: activities it receives or linked to its instruments",
+    )
+    .requiredOption('--out <file>', 'the XML file to write (must not exist)')
+    .action(lazy(async () => (await import('./commands/iati.ts')).runIatiExport));
+  iati
     .command('links')
     .description('list the links between instruments and activities')
     .option('--instrument <id>', 'one instrument')

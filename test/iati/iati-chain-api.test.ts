@@ -16,7 +16,7 @@ import { startTestAtlas, type TestAtlas } from '../http/fixture.ts';
 const EUTF = 'test/fixtures/iati/eutf-mali.xml';
 const RATES = 'from,to,year,rate\r\nUSD,EUR,2018,0.85\r\n';
 
-async function post(base: string, path: string, body: string | Buffer, type = 'application/xml') {
+async function post(base: string, path: string, body: string, type = 'application/xml') {
   const response = await fetch(base + path, { method: 'POST', headers: { 'content-type': type }, body });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
@@ -30,7 +30,7 @@ void describe('money chain API and page', () => {
   after(() => atlas.close());
 
   void it('imports an IATI file through the API, once, and refuses a bad one with one error', async () => {
-    const xml = await readFile(EUTF);
+    const xml = await readFile(EUTF, 'utf8');
     const first = await post(atlas.url, '/api/iati/imports?name=eutf-mali.xml', xml);
     assert.equal(first.status, 201, JSON.stringify(first.body));
     assert.deepEqual(

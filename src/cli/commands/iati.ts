@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { AtlasError, unreadableFile } from '../../domain/errors.ts';
 import { narrativeIn, type IatiLink } from '../../domain/iati/model.ts';
 import { userText } from '../../domain/input-schemas.ts';
 import type { IatiImportItem } from '../../services/iati/import.ts';
@@ -220,4 +221,35 @@ export async function runIatiChain(raw: unknown, command: Command): Promise<void
   }
   const { chainLines } = await import('./iati-chain-text.ts');
   for (const line of chainLines(chain, globals.lang)) out(line);
+}
+
+const ExportOptions = z.object({
+  country: CountryCode.optional(),
+  out: z
+    .string({ error: () => 'give the file to write with --out FILE.xml' })
+    .trim()
+    .min(1),
+});
+
+/** `mda iati export [--country ML] --out FILE.xml`: the activities as IATI 2.03 XML. */
+export async function runIatiExport(raw: unknown, command: Command): Promise<void> {
+  const globals = globalsOf(command);
+  const options = parseOptions(ExportOptions, raw);
+  const { exportIati } = await import('../../services/iati/export.ts');
+  const count = await withStore(globals, async (store) => {
+    try {
+      return await exportIati(
+        store,
+        options.out,
+        options.country === undefined ? {} : { country: options.country },
+      );
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+        throw new AtlasError('conflict', `${options.out}: the file exists (it is never overwritten)`);
+      }
+      if (error instanceof AtlasError) throw error;
+      throw unreadableFile(options.out, (error as NodeJS.ErrnoException).code ?? String(error), error);
+    }
+  });
+  out(`wrote ${count} ${count === 1 ? 'activity' : 'activities'} to ${oneLine(options.out)} (IATI 2.03)`);
 }

@@ -120,8 +120,19 @@ export async function countryFundingChain(
   country: string,
   options: ChainOptions = {},
 ): Promise<FundingChain> {
-  const instruments = new Set((await allInstruments(store, country)).map((i) => i.id));
-  const links = (await store.iati.listLinks()).filter((l) => instruments.has(l.instrumentId));
+  const links = await countryLinks(store, country);
   const withActivities = [...new Set(links.filter(linkCounts).map((l) => l.instrumentId))].sort();
   return chainOf(store, links, await store.iati.activitiesInCountry(country), withActivities, options);
+}
+
+/** The links of the instruments a country is a party to. */
+async function countryLinks(store: AtlasStore, country: string): Promise<IatiLink[]> {
+  const instruments = new Set((await allInstruments(store, country)).map((i) => i.id));
+  return (await store.iati.listLinks()).filter((l) => instruments.has(l.instrumentId));
+}
+
+/** The identifiers of a country's chain (sorted): received by it, or linked to its instruments. */
+export async function countryActivityIds(store: AtlasStore, country: string): Promise<string[]> {
+  const linked = (await countryLinks(store, country)).filter(linkCounts).map((l) => l.activityId);
+  return [...new Set([...linked, ...(await store.iati.activitiesInCountry(country))])].sort();
 }
