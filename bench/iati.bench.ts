@@ -37,6 +37,9 @@ interface RunResult {
   readonly peakRssMb: number;
   readonly peakHeapMb: number;
   readonly maxRssMb: number;
+  /** RSS and heap once the database is open, before the import: the import's share is the rest. */
+  readonly baseRssMb: number;
+  readonly baseHeapMb: number;
 }
 
 const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
@@ -62,6 +65,8 @@ async function runOnce(limit: { count?: number; bytes?: number }): Promise<RunRe
     const writeSeconds = Number(process.hrtime.bigint() - writeStart) / 1e9;
     const { size } = await stat(file);
     const store = await openAtlasStore({ dataDir: join(work, 'data') });
+    global.gc?.();
+    const base = process.memoryUsage();
     let peakRss = 0;
     let peakHeap = 0;
     const sample = () => {
@@ -91,6 +96,8 @@ async function runOnce(limit: { count?: number; bytes?: number }): Promise<RunRe
         peakHeapMb: mb(peakHeap),
         // The process's high-water mark (kilobytes), generation and import together.
         maxRssMb: mb(process.resourceUsage().maxRSS * 1024),
+        baseRssMb: mb(base.rss),
+        baseHeapMb: mb(base.heapUsed),
       };
     } finally {
       clearInterval(timer);
@@ -105,7 +112,7 @@ async function runOnce(limit: { count?: number; bytes?: number }): Promise<RunRe
 function runChild(option: string[]): RunResult {
   const output = execFileSync(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', ...option],
+    ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', ...option],
     { encoding: 'utf8', maxBuffer: 1024 * 1024 },
   );
   return JSON.parse(output.trim().split('\n').pop()!) as RunResult;
@@ -114,7 +121,8 @@ function runChild(option: string[]): RunResult {
 const line = (label: string, r: RunResult): string =>
   `${label.padEnd(18)} ${String(r.activities).padStart(7)} activities  ${String(r.fileMb).padStart(6)} MB  ` +
   `import ${String(r.importSeconds).padStart(5)} s (CPU ${r.cpuSeconds} s)  ${String(r.perSecond).padStart(6)} activities/s  ` +
-  `peak RSS ${r.peakRssMb} MB (process max ${r.maxRssMb} MB)  peak heap ${r.peakHeapMb} MB`;
+  `peak RSS ${r.peakRssMb} MB (process max ${r.maxRssMb} MB, ${r.baseRssMb} MB before the import)  ` +
+  `peak heap ${r.peakHeapMb} MB (${r.baseHeapMb} MB before)`;
 
 if (args.child) {
   const limit =

@@ -143,7 +143,8 @@ void describe('money chain API and page', () => {
     assert.match(fr, /Financement : de l’engagement à la dépense \(IATI\)/);
     assert.match(fr, /53,6\s?M€/);
     assert.match(fr, /non précisé/);
-    assert.match(fr, /aux taux fournis par l’utilisateur dans <code>rates\.csv<\/code>/);
+    assert.match(fr, /aux taux fournis par l’utilisateur dans\s+<code translate="no">rates\.csv<\/code>/);
+    assert.match(fr, /<td>euro<\/td>/);
     assert.match(fr, /1 décembre 2016|1er janvier 2017|janvier 2017/);
     const en = await (await fetch(`${atlas.url}/countries/ML?lang=en`)).text();
     assert.match(en, /Funding: from commitment to spending \(IATI\)/);

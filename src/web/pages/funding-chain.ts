@@ -13,6 +13,15 @@ import type { MessageKey, Translator } from '../i18n.ts';
 
 const STAGES: readonly ChainStage[] = ['committed', 'disbursed', 'spent'];
 
+/** A currency by its name in the reader's language ("euro", "dollar des États-Unis"), never a bare code. */
+function currencyName(code: string, tr: Translator): string {
+  try {
+    return new Intl.DisplayNames([tr.lang], { type: 'currency' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 function stageCell(row: ChainYear | CurrencyTotal, stage: ChainStage, tr: Translator): SafeHtml {
   return row.stated.includes(stage)
     ? html`<td class="num">${money(row[stage], row.currency, tr)}</td>`
@@ -37,7 +46,7 @@ function byYearTable(chain: FundingChain, tr: Translator): SafeHtml {
           (row) =>
             html`<tr>
               <td>${String(row.year)}</td>
-              <td>${row.currency}</td>
+              <td>${currencyName(row.currency, tr)}</td>
               ${STAGES.map((stage) => stageCell(row, stage, tr))}
             </tr>`,
         )}
@@ -61,7 +70,7 @@ function totalsTable(chain: FundingChain, tr: Translator): SafeHtml {
           ${chain.totals.map(
             (row) =>
               html`<tr>
-                <td>${row.currency}</td>
+                <td>${currencyName(row.currency, tr)}</td>
                 ${STAGES.map((stage) => stageCell(row, stage, tr))}
                 ${
                   row.budgetStated
@@ -78,9 +87,10 @@ function totalsTable(chain: FundingChain, tr: Translator): SafeHtml {
 function commonCurrency(chain: FundingChain, tr: Translator): SafeHtml | '' {
   const common = chain.common;
   if (common === null) return '';
-  return html`<h3>${tr.t('convertedInto')} ${common.currency}</h3>
+  return html`<h3>${tr.t('convertedInto')} ${currencyName(common.currency, tr)}</h3>
     <p class="muted" data-rates="${common.source}">
-      ${tr.t('convertedInto')} ${common.currency} ${tr.t('convertedWith')} <code>${common.source}</code>.
+      ${tr.t('convertedInto')} ${currencyName(common.currency, tr)} ${tr.t('convertedWith')}
+      <code translate="no">${common.source}</code>.
     </p>
     <div class="table-scroll" tabindex="0">
       <table>
@@ -101,7 +111,13 @@ function commonCurrency(chain: FundingChain, tr: Translator): SafeHtml | '' {
         </tbody>
       </table>
     </div>
-    ${common.missing.length === 0 ? '' : html`<p class="muted">${tr.t('noRateFor')}${tr.colon}${common.missing.join(', ')}</p>`}`;
+    ${
+      common.missing.length === 0
+        ? ''
+        : html`<p class="muted">
+            ${tr.t('noRateFor')}${tr.colon}<span translate="no">${common.missing.join(', ')}</span>
+          </p>`
+    }`;
 }
 
 const MATCHED: Record<'activity' | 'activities' | 'none', MessageKey> = {
