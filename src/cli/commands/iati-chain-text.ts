@@ -22,6 +22,8 @@ const WORDS = {
     announced: 'announced',
     gap: 'gap',
     matched: { activity: 'one activity', activities: 'the activities together', none: 'no activity' },
+    via: { cited: 'cited', matched: 'match confirmed', manual: 'linked by hand', country: 'recipient' },
+    colon: ':',
   },
   fr: {
     none: 'Aucune activité IATI : engagé, décaissé et dépensé non indiqués.',
@@ -38,6 +40,8 @@ const WORDS = {
     announced: 'annoncé',
     gap: 'écart',
     matched: { activity: 'une activité', activities: 'les activités ensemble', none: 'aucune activité' },
+    via: { cited: 'cité', matched: 'rapprochement confirmé', manual: 'lien manuel', country: 'bénéficiaire' },
+    colon: ' :',
   },
 } as const;
 
@@ -48,9 +52,10 @@ export function chainLines(chain: FundingChain, lang: Language): string[] {
   const stage = (row: ChainYear | CurrencyTotal, s: ChainStage) =>
     row.stated.includes(s) ? money(row[s], row.currency) : notStated;
   if (chain.activities.length === 0 && chain.announced.length === 0) return [w.none];
-  const lines = [`${chain.activities.length} ${w.activities}:`];
+  const lines = [`${chain.activities.length} ${w.activities}${w.colon}`];
   for (const a of chain.activities) {
-    lines.push(`  ${a.identifier}  ${oneLine(narrativeIn(a.titles, lang) ?? '—')}  [${a.via}]`);
+    const via = w.via[a.via as keyof typeof w.via] ?? a.via;
+    lines.push(`  ${a.identifier}  ${oneLine(narrativeIn(a.titles, lang) ?? '—')}  [${via}]`);
   }
   for (const row of chain.byYear) {
     lines.push(
@@ -65,14 +70,14 @@ export function chainLines(chain: FundingChain, lang: Language): string[] {
   if (chain.common !== null) {
     const c = chain.common;
     lines.push(
-      `${w.common} ${c.currency} ${w.with} ${oneLine(c.source)}: ${w.committed} ${money(c.total.committed, c.currency)}, ${w.disbursed} ${money(c.total.disbursed, c.currency)}, ${w.spent} ${money(c.total.spent, c.currency)}`,
+      `${w.common} ${c.currency} ${w.with} ${oneLine(c.source)}${w.colon} ${w.committed} ${money(c.total.committed, c.currency)}, ${w.disbursed} ${money(c.total.disbursed, c.currency)}, ${w.spent} ${money(c.total.spent, c.currency)}`,
     );
-    if (c.missing.length > 0) lines.push(`  ${w.missing}: ${c.missing.join(', ')}`);
+    if (c.missing.length > 0) lines.push(`  ${w.missing}${w.colon} ${c.missing.join(', ')}`);
   }
   for (const check of chain.announced) {
     const a = check.announced;
     lines.push(
-      `${w.announced} ${money(a.value, a.currency)} (${a.instrumentId}, "${oneLine(a.quote)}") → ${w.matched[check.matchedTo]}: ${w.committed} ${money(check.committed, a.currency)}, ${w.gap} ${money(check.gap, a.currency)}`,
+      `${w.announced} ${money(a.value, a.currency)} (${a.instrumentId}, "${oneLine(a.quote)}") → ${w.matched[check.matchedTo]}${w.colon} ${w.committed} ${money(check.committed, a.currency)}, ${w.gap} ${money(check.gap, a.currency)}`,
     );
   }
   return lines;
