@@ -101,6 +101,7 @@ void describe('money chain API and page', () => {
         committed: 0,
         disbursed: 8_500_000,
         spent: 12_500_000,
+        stated: ['disbursed', 'spent'],
       },
     );
     assert.deepEqual(chain.results[0]?.result.indicators[0]?.periods[0]?.actual, 3120);
@@ -131,11 +132,19 @@ void describe('money chain API and page', () => {
     );
     assert.ok(lines.includes('year,2016,EUR,53600000,,,,,,,,,,,'), lines.slice(0, 6).join('\n'));
     assert.ok(
-      lines.some((l) => l.startsWith('common,2018,EUR,0,8500000,12500000,') && l.endsWith(',rates.csv')),
+      lines.some((l) => l.startsWith('common,2018,EUR,,8500000,12500000,') && l.endsWith(',rates.csv')),
     );
     assert.equal((await fetch(`${atlas.url}/api/instruments/ins_nope/funding-chain`)).status, 404);
     assert.equal((await fetch(`${atlas.url}/api/countries/M1/funding-chain`)).status, 400);
     assert.equal((await fetch(`${atlas.url}/api/countries/ML/funding-chain?format=xls`)).status, 400);
+    const openapi = (await (await fetch(`${atlas.url}/api/openapi.json`)).json()) as { paths: object };
+    for (const path of [
+      '/api/countries/{code}/funding-chain',
+      '/api/instruments/{id}/funding-chain',
+      '/api/iati/imports',
+    ]) {
+      assert.ok(path in openapi.paths, path);
+    }
   });
 
   void it('shows the chain on the country page in French and English, the rates named', async () => {

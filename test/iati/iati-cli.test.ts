@@ -122,6 +122,49 @@ void describe('mda iati', () => {
     );
   });
 
+  void it('prints the chain in words or CSV, converting only with a rate table, and exports IATI XML', async () => {
+    const rates = join(dir, 'taux.csv');
+    await writeFile(rates, 'from,to,year,rate\nUSD,EUR,2021,0.9\n');
+    const text = await mda(
+      '--data',
+      dir,
+      '--lang',
+      'fr',
+      'iati',
+      'chain',
+      '--country',
+      'TN',
+      '--rates',
+      rates,
+    );
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /^année 2021 {2}engagé 1,2\s?M\$, décaissé non indiqué, dépensé non indiqué$/m);
+    assert.match(
+      text.stdout,
+      /^converti en EUR aux taux de taux\.csv : engagé 1,1\s?M€, décaissé non indiqué, dépensé non indiqué$/m,
+    );
+    const csv = await mda('--data', dir, 'iati', 'chain', '--country', 'TN', '--csv');
+    assert.deepEqual(csv.stdout.split('\r\n').slice(1, 3), [
+      'year,2021,USD,1200000,,,,,,,,,,,',
+      'total,,USD,1200000,,,,,,,,,,,',
+    ]);
+    const badRates = join(dir, 'bad.csv');
+    await writeFile(badRates, 'from,to,year,rate\nUSD,EUR,2021,-1\n');
+    const refused = await mda('--data', dir, 'iati', 'chain', '--country', 'TN', '--rates', badRates);
+    assert.equal(refused.code, 65);
+    assert.match(refused.stderr, /bad\.csv: line 2: rate "-1" is not a positive decimal number/);
+    assert.equal((await mda('--data', dir, 'iati', 'chain')).code, 64);
+
+    const out = join(dir, 'mali.xml');
+    const exported = await mda('--data', dir, 'iati', 'export', '--country', 'ML', '--out', out);
+    assert.equal(exported.code, 0, exported.stderr);
+    // Mali's three projects, and the Tunisian activity linked by hand to an instrument Mali is party to.
+    assert.match(exported.stdout, /^wrote 4 activities to .*mali\.xml \(IATI 2\.03\)$/m);
+    const again = await mda('--data', dir, 'iati', 'export', '--out', out);
+    assert.equal(again.code, 65);
+    assert.match(again.stderr, /the file exists \(it is never overwritten\)/);
+  });
+
   void it('refuses bad usage and unknown ids with the catalogue exit codes', async () => {
     const decision = await mda('--data', dir, 'iati', 'review', 'lnk_x', 'maybe');
     assert.equal(decision.code, 64);

@@ -32,8 +32,9 @@ before(
     const store = atlas.served.store;
     assert.equal((await importIatiFile(store, 'test/fixtures/iati/eutf-mali.xml')).status, 'imported');
     for (const { link } of await suggestLinks(store, { country: 'ML' })) {
-      if (link.reasons.some((r) => r.startsWith('amount:')))
-        {await store.iati.reviewLink(link.id, 'confirmed', 'user:test');}
+      if (link.reasons.some((r) => r.startsWith('amount:'))) {
+        await store.iati.reviewLink(link.id, 'confirmed', 'user:test');
+      }
     }
     axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     browser = await chromium.launch({
@@ -88,15 +89,17 @@ void test(
         }),
       )) as { violations: { id: string; impact: string | null }[] };
       for (const v of axe.violations) {
-        if (v.impact === 'serious' || v.impact === 'critical')
-          {failures.push(`${lang}: axe ${v.impact} ${v.id}`);}
+        if (v.impact === 'serious' || v.impact === 'critical') {
+          failures.push(`${lang}: axe ${v.impact} ${v.id}`);
+        }
       }
       const texts = await sectionText(page);
       const all = texts.join('\n');
       for (const word of foreign) {
         const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        if (new RegExp(`(^|[^\\p{L}])${escaped}($|[^\\p{L}])`, 'u').test(all))
-          {failures.push(`${lang}: "${word}"`);}
+        if (new RegExp(`(^|[^\\p{L}])${escaped}($|[^\\p{L}])`, 'u').test(all)) {
+          failures.push(`${lang}: "${word}"`);
+        }
       }
       for (const text of texts) {
         if (stateCodes.has(text) || /^[A-Z]{3}$/.test(text)) failures.push(`${lang}: bare code "${text}"`);

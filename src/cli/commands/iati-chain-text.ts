@@ -1,5 +1,5 @@
 /** The money chain as terminal lines, in the chosen language; "not stated" where there is no data. */
-import type { ChainYear, CurrencyTotal, FundingChain } from '../../domain/iati/chain.ts';
+import type { FundingChain, StageAmounts } from '../../domain/iati/chain.ts';
 import type { ChainStage } from '../../domain/iati/codes.ts';
 import { narrativeIn } from '../../domain/iati/model.ts';
 import type { Language } from '../../domain/model.ts';
@@ -9,7 +9,6 @@ import { oneLine } from '../output.ts';
 const WORDS = {
   en: {
     none: 'No IATI activity in scope: committed, disbursed and spent not stated.',
-    activities: 'activities',
     year: 'year',
     committed: 'committed',
     disbursed: 'disbursed',
@@ -27,7 +26,6 @@ const WORDS = {
   },
   fr: {
     none: 'Aucune activité IATI : engagé, décaissé et dépensé non indiqués.',
-    activities: 'activités',
     year: 'année',
     committed: 'engagé',
     disbursed: 'décaissé',
@@ -45,14 +43,20 @@ const WORDS = {
   },
 } as const;
 
+type Stated = StageAmounts & { readonly stated: readonly ChainStage[]; readonly currency?: string };
+
+/** "N activities" with the right number. */
+const activityCount = (n: number, lang: Language): string =>
+  lang === 'fr' ? `${n} activité${n > 1 ? 's' : ''}` : `${n} activit${n === 1 ? 'y' : 'ies'}`;
+
 export function chainLines(chain: FundingChain, lang: Language): string[] {
   const w = WORDS[lang];
   const money = (value: number, currency: string) => formatMoney(value, currency, lang);
   const notStated = lang === 'fr' ? 'non indiqué' : 'not stated';
-  const stage = (row: ChainYear | CurrencyTotal, s: ChainStage) =>
-    row.stated.includes(s) ? money(row[s], row.currency) : notStated;
+  const stage = (row: Stated, s: ChainStage, currency = row.currency ?? '') =>
+    row.stated.includes(s) ? money(row[s], currency) : notStated;
   if (chain.activities.length === 0 && chain.announced.length === 0) return [w.none];
-  const lines = [`${chain.activities.length} ${w.activities}${w.colon}`];
+  const lines = [`${activityCount(chain.activities.length, lang)}${w.colon}`];
   for (const a of chain.activities) {
     const via = w.via[a.via as keyof typeof w.via] ?? a.via;
     lines.push(`  ${a.identifier}  ${oneLine(narrativeIn(a.titles, lang) ?? '—')}  [${via}]`);
@@ -70,7 +74,7 @@ export function chainLines(chain: FundingChain, lang: Language): string[] {
   if (chain.common !== null) {
     const c = chain.common;
     lines.push(
-      `${w.common} ${c.currency} ${w.with} ${oneLine(c.source)}${w.colon} ${w.committed} ${money(c.total.committed, c.currency)}, ${w.disbursed} ${money(c.total.disbursed, c.currency)}, ${w.spent} ${money(c.total.spent, c.currency)}`,
+      `${w.common} ${c.currency} ${w.with} ${oneLine(c.source)}${w.colon} ${w.committed} ${stage(c.total, 'committed', c.currency)}, ${w.disbursed} ${stage(c.total, 'disbursed', c.currency)}, ${w.spent} ${stage(c.total, 'spent', c.currency)}`,
     );
     if (c.missing.length > 0) lines.push(`  ${w.missing}${w.colon} ${c.missing.join(', ')}`);
   }

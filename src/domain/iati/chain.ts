@@ -95,8 +95,12 @@ export interface ChainResult {
 export interface CommonCurrency {
   readonly currency: string;
   readonly source: string;
-  readonly byYear: readonly (StageAmounts & { readonly year: number })[];
-  readonly total: StageAmounts;
+  /** `stated`: the stages some converted transaction reports (the others are "not stated"). */
+  readonly byYear: readonly (StageAmounts & {
+    readonly year: number;
+    readonly stated: readonly ChainStage[];
+  })[];
+  readonly total: StageAmounts & { readonly stated: readonly ChainStage[] };
   /** `EUR 2019`-style pairs with no rate: left out of the common-currency figures, never guessed. */
   readonly missing: readonly string[];
 }
@@ -119,6 +123,9 @@ const zero = (): { committed: number; disbursed: number; spent: number } => ({
   disbursed: 0,
   spent: 0,
 });
+
+const STAGE_ORDER: readonly ChainStage[] = ['committed', 'disbursed', 'spent'];
+const stagesOf = (stated: ReadonlySet<ChainStage>): ChainStage[] => STAGE_ORDER.filter((s) => stated.has(s));
 
 /** Sums cents-exact enough for reporting: rounding to 2 decimals hides float noise. */
 const round2 = (value: number): number => Math.round(value * 100) / 100;
@@ -153,18 +160,26 @@ function rateFor(rates: ExchangeRates, currency: string, year: number): number |
 }
 
 function commonCurrency(byYear: readonly ChainYear[], rates: ExchangeRates): CommonCurrency {
-  const years = new Map<number, { committed: number; disbursed: number; spent: number }>();
+  const years = new Map<
+    number,
+    { committed: number; disbursed: number; spent: number; stated: Set<ChainStage> }
+  >();
   const missing = new Set<string>();
+  const totalStated = new Set<ChainStage>();
   for (const row of byYear) {
     const rate = rateFor(rates, row.currency, row.year);
     if (rate === undefined) {
       missing.add(`${row.currency} ${row.year}`);
       continue;
     }
-    const sums = years.get(row.year) ?? zero();
+    const sums = years.get(row.year) ?? { ...zero(), stated: new Set<ChainStage>() };
     sums.committed += row.committed * rate;
     sums.disbursed += row.disbursed * rate;
     sums.spent += row.spent * rate;
+    for (const stage of row.stated) {
+      sums.stated.add(stage);
+      totalStated.add(stage);
+    }
     years.set(row.year, sums);
   }
   const total = zero();
@@ -179,6 +194,7 @@ function commonCurrency(byYear: readonly ChainYear[], rates: ExchangeRates): Com
         committed: round2(sums.committed),
         disbursed: round2(sums.disbursed),
         spent: round2(sums.spent),
+        stated: stagesOf(sums.stated),
       };
     });
   return {
@@ -189,6 +205,7 @@ function commonCurrency(byYear: readonly ChainYear[], rates: ExchangeRates): Com
       committed: round2(total.committed),
       disbursed: round2(total.disbursed),
       spent: round2(total.spent),
+      stated: stagesOf(totalStated),
     },
     missing: [...missing].sort(),
   };
@@ -242,9 +259,6 @@ export function checkAnnouncement(
     all,
   );
 }
-
-const STAGE_ORDER: readonly ChainStage[] = ['committed', 'disbursed', 'spent'];
-const stagesOf = (stated: ReadonlySet<ChainStage>): ChainStage[] => STAGE_ORDER.filter((s) => stated.has(s));
 
 /** The chain of a set of activities (see the module comment). */
 export function computeChain(

@@ -117,8 +117,8 @@ export const FundingChainSchema = z
         source: z
           .string()
           .meta({ description: 'The user-supplied rate table the figures were converted with' }),
-        byYear: z.array(z.object({ year: z.number().int(), ...Stages })),
-        total: z.object(Stages),
+        byYear: z.array(z.object({ year: z.number().int(), ...Stages, stated: Stated })),
+        total: z.object({ ...Stages, stated: Stated }),
         missing: z.array(z.string()),
       })
       .nullable()

@@ -7,7 +7,7 @@
  * (not stated), never 0.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { ChainYear, CurrencyTotal, FundingChain } from '../../domain/iati/chain.ts';
+import type { FundingChain, StageAmounts } from '../../domain/iati/chain.ts';
 import type { ChainStage } from '../../domain/iati/codes.ts';
 
 const COLUMNS = [
@@ -34,7 +34,7 @@ type Row = Partial<Record<(typeof COLUMNS)[number], string | number>>;
 const safe = (text: string): string => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
 /** A stage no transaction reports is an empty cell ("not stated"), never a 0. */
-function stages(row: ChainYear | CurrencyTotal): Row {
+function stages(row: StageAmounts & { readonly stated: readonly ChainStage[] }): Row {
   const cell = (stage: ChainStage) => (row.stated.includes(stage) ? row[stage] : '');
   return { committed: cell('committed'), disbursed: cell('disbursed'), spent: cell('spent') };
 }
@@ -53,14 +53,15 @@ export function chainCsv(chain: FundingChain): string {
       : [
           ...chain.common.byYear.map((r): Row => ({
             section: 'common',
-            ...r,
+            year: r.year,
             currency: chain.common!.currency,
+            ...stages(r),
             converted_with: chain.common!.source,
           })),
           {
             section: 'common',
             currency: chain.common.currency,
-            ...chain.common.total,
+            ...stages(chain.common.total),
             converted_with: chain.common.source,
           },
         ]),

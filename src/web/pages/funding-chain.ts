@@ -105,7 +105,11 @@ function commonCurrency(chain: FundingChain, tr: Translator): SafeHtml | '' {
             (row) =>
               html`<tr>
                 <td>${String(row.year)}</td>
-                ${STAGES.map((stage) => html`<td class="num">${money(row[stage], common.currency, tr)}</td>`)}
+                ${STAGES.map((stage) =>
+                  row.stated.includes(stage)
+                    ? html`<td class="num">${money(row[stage], common.currency, tr)}</td>`
+                    : html`<td class="num muted">${tr.t('notStated')}</td>`,
+                )}
               </tr>`,
           )}
         </tbody>
