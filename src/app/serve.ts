@@ -13,6 +13,7 @@ import type { BusyRetry } from '../storage/busy.ts';
 import { openAtlas } from '../storage/database.ts';
 import { webPages } from '../web/routes.ts';
 import type { UploadLimits } from '../http/jobs/routes.ts';
+import type { ExchangeRates } from '../domain/iati/chain.ts';
 
 export interface ServeOptions {
   /** The data folder (`--data DIR`); defaults to MDA_DATA_DIR, then `<project>/data`. */
@@ -51,6 +52,8 @@ export interface ServeOptions {
   readonly onWorkerError?: (error: unknown) => void;
   /** Told about first-run ingestion before it starts, with the number of files. */
   readonly onIngestStart?: (files: number) => void;
+  /** A user-supplied exchange-rate table (`--rates`) for the money chain, labelled where applied. */
+  readonly rates?: ExchangeRates;
 }
 
 export interface ServedAtlas {
@@ -92,6 +95,7 @@ export async function serveAtlas(options: ServeOptions): Promise<ServedAtlas> {
       ...(options.writeLimit === undefined ? {} : { writeLimit: options.writeLimit }),
       ...(options.uploadLimits === undefined ? {} : { uploadLimits: options.uploadLimits }),
       ...(options.busyRetry === undefined ? {} : { busyRetry: options.busyRetry }),
+      ...(options.rates === undefined ? {} : { rates: options.rates }),
     });
     const workers = startWorkerLoops(atlas.store, options.workers ?? 1, {
       ...(options.onWorkerError === undefined ? {} : { onError: options.onWorkerError }),

@@ -15,6 +15,8 @@ const ALLOWED_HOSTS_HELP =
 const LOG_FILE_HELP = 'write the request log there (default: $MDA_LOG_FILE, else standard output)';
 const WORKERS_HELP =
   'worker loops in the server for uploaded documents (default 1; 0: leave them to `mda worker` processes)';
+const RATES_HELP =
+  'exchange-rate table (CSV from,to,year,rate): the money chain adds that common currency, labelled';
 const LOG_LEVEL_HELP = 'request log level: info, warn, error, silent… (default: $MDA_LOG_LEVEL, else info)';
 
 /** Collects a repeatable option (`--type envoy --type dialogue`) or a comma list. */
@@ -234,6 +236,7 @@ export function buildProgram(): Command {
     .option('--log-file <file>', LOG_FILE_HELP)
     .option('--log-level <level>', LOG_LEVEL_HELP)
     .option('--workers <n>', WORKERS_HELP)
+    .option('--rates <file>', RATES_HELP)
     .option('--no-serve', 'stop after the summary instead of starting the server')
     .action(lazy(async () => (await import('./commands/start.ts')).runStart));
 
@@ -246,6 +249,7 @@ export function buildProgram(): Command {
     .option('--log-file <file>', LOG_FILE_HELP)
     .option('--log-level <level>', LOG_LEVEL_HELP)
     .option('--workers <n>', WORKERS_HELP)
+    .option('--rates <file>', RATES_HELP)
     .action(lazy(async () => (await import('./commands/serve.ts')).runServe));
 
   program
@@ -440,6 +444,74 @@ export function buildProgram(): Command {
     .description('load a data package written by `mda export` into an empty atlas')
     .argument('<dir>', 'the folder holding datapackage.json')
     .action(lazy(async () => (await import('./commands/backup.ts')).runImport));
+
+  const iati = program
+    .command('iati')
+    .description('IATI activity data: import files, link activities to instruments, the money chain');
+  iati
+    .command('import')
+    .description('import IATI activity files (standard 2.01–2.03); one line per file, bad files skipped')
+    .argument('<files...>', 'IATI activity XML files')
+    .option('--json', 'print the per-file results as JSON')
+    .action(lazy(async () => (await import('./commands/iati.ts')).runIatiImport));
+  iati
+    .command('link')
+    .description('link an activity to an instrument by hand (confirmed at once)')
+    .argument('<instrument>', 'an instrument id (ins_…)')
+    .argument('<activity>', 'an IATI activity identifier')
+    .option('--by <name>', 'who makes the link (default $USER)')
+    .option('--json', 'print the link as JSON')
+    .action(lazy(async () => (await import('./commands/iati.ts')).runIatiLink));
+  iati
+    .command('suggest')
+    .description(
+      'propose links: identifiers cited in documents, and matches by name, country, dates and amount, with a score',
+    )
+    .option(
+      '--country <code>',
+      'only instruments with this party and activities in this country (ISO alpha-2)',
+    )
+    .option('--threshold <score>', 'lowest score proposed, 0–1 (default 0.5)')
+    .option('--json', 'print the suggestions as JSON')
+    .action(lazy(async () => (await import('./commands/iati.ts')).runIatiSuggest));
+  iati
+    .command('review')
+    .description('accept or reject a suggested link')
+    .argument('<link>', 'a link id (lnk_…), as listed by `mda iati links`')
+    .argument('<decision>', 'accept or reject')
+    .option('--by <name>', 'who reviews (default $USER)')
+    .option('--json', 'print the link as JSON')
+    .action(lazy(async () => (await import('./commands/iati.ts')).runIatiReview));
+  iati
+    .command('chain')
+    .description(
+      'the money chain: committed → disbursed → spent by year in the original currencies, announced vs committed',
+    )
+    .option('--country <code>', 'a country (ISO alpha-2)')
+    .option('--instrument <id>', 'an instrument (ins_…)')
+    .option('--rates <file>', RATES_HELP)
+    .option('--json', 'print the chain as JSON')
+    .option('--csv', 'print the chain as CSV')
+    .action(lazy(async () => (await import('./commands/iati.ts')).runIatiChain));
+  iati
+    .command('export')
+    .description(
+      "write the atlas's IATI activities as IATI 2.03 activity XML (read back identically by import)",
+    )
+    .option(
+      '--country <code>',
+      "only this country's chain: activities it receives or linked to its instruments",
+    )
+    .requiredOption('--out <file>', 'the XML file to write (must not exist)')
+    .action(lazy(async () => (await import('./commands/iati.ts')).runIatiExport));
+  iati
+    .command('links')
+    .description('list the links between instruments and activities')
+    .option('--instrument <id>', 'one instrument')
+    .option('--activity <id>', 'one activity')
+    .option('--state <state>', 'unreviewed, confirmed or rejected')
+    .option('--json', 'print the links as JSON')
+    .action(lazy(async () => (await import('./commands/iati.ts')).runIatiLinks));
 
   for (const command of program.commands) {
     command.exitOverride();

@@ -13,6 +13,7 @@ import Fastify, {
   type FastifyRequest,
   type FastifyServerOptions,
 } from 'fastify';
+import type { ExchangeRates } from '../domain/iati/chain.ts';
 import type { AtlasStore } from '../storage/atlas-store.ts';
 import { actorRoutes } from './actors/routes.ts';
 import { analysisRoutes } from './analyses/routes.ts';
@@ -27,6 +28,7 @@ import { installAuthentication } from '../presentation/auth/authenticate.ts';
 import { sessionRoutes } from './auth/routes.ts';
 import { LoginThrottle, type ThrottleLimits } from '../presentation/auth/throttle.ts';
 import type { SignInDeps } from '../presentation/auth/sign-in.ts';
+import { iatiRoutes } from './iati/routes.ts';
 import { instrumentRoutes } from './instruments/routes.ts';
 import { jobRoutes, type UploadLimits } from './jobs/routes.ts';
 import { reviewRoutes } from './review/routes.ts';
@@ -85,6 +87,8 @@ export interface ServerOptions {
   /** Limits of POST /api/uploads (file size, files per request). */
   readonly uploadLimits?: UploadLimits;
   readonly version?: string;
+  /** A user-supplied exchange-rate table for the money chain (labelled wherever it is applied). */
+  readonly rates?: ExchangeRates;
 }
 
 export { CONTENT_SECURITY_POLICY } from './errors.ts';
@@ -155,6 +159,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const context: ApiContext = {
     store: options.store,
     ...(options.pages === undefined ? {} : { brief: options.pages.brief }),
+    ...(options.rates === undefined ? {} : { rates: options.rates }),
   };
   await options.store.refreshSearchIndex();
   useBusyRetry(app, options.busyRetry ?? SERVER_BUSY_RETRY);
@@ -215,6 +220,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   sessionRoutes(app, docs, context, signInDeps);
   reviewRoutes(app, docs, context);
   jobRoutes(app, docs, context, options.uploadLimits);
+  await iatiRoutes(app, docs, context);
   const document = openApiDocument(docs, options.version ?? '0.1.0');
   app.get('/api/openapi.json', (_request, reply) => reply.send(document));
   pages?.register(app, context, signInDeps);

@@ -3,6 +3,7 @@
  * seam only, whatever engine is behind it. Neither layer holds a database handle.
  */
 import type { Brief } from '../analysis/brief.ts';
+import type { ExchangeRates } from '../domain/iati/chain.ts';
 import type { Language } from '../domain/model.ts';
 import type { AtlasStore } from '../storage/atlas-store.ts';
 
@@ -18,4 +19,6 @@ export interface ApiContext {
   readonly store: AtlasStore;
   /** Present when the server serves the pages too (the composition root passes it in). */
   readonly brief?: BriefPresenter;
+  /** A user-supplied exchange-rate table (`--rates`): the money chain adds a labelled common currency. */
+  readonly rates?: ExchangeRates;
 }

@@ -25,6 +25,8 @@ import type { SignInDeps } from '../presentation/auth/sign-in.ts';
 import { recordHistory } from '../services/history.ts';
 import { historySection } from './pages/history.ts';
 import { countryPage } from './pages/country.ts';
+import { fundingChainSection } from './pages/funding-chain.ts';
+import { countryFundingChain } from '../services/iati/chain.ts';
 import { countriesPage } from './pages/countries.ts';
 import { dashboardPage } from './pages/dashboard.ts';
 import { documentPage, type Highlight } from './pages/document.ts';
@@ -251,7 +253,16 @@ export function registerWeb(app: FastifyInstance, context: ApiContext, signInDep
     const code = await knownCountry(request);
     const profile = await queries.countryProfile(code);
     const name = tr.actor(code);
-    const body = html`${countryPage(profile, name, tr)}${await indicatorsPanel(store, { country: code }, tr)}`;
+    const chain = await countryFundingChain(
+      store,
+      code,
+      context.rates === undefined ? {} : { rates: context.rates },
+    );
+    const body = html`${countryPage(profile, name, tr)}${fundingChainSection(
+      chain,
+      tr,
+      href(`/api/countries/${code}/funding-chain`, { format: 'csv' }),
+    )}${await indicatorsPanel(store, { country: code }, tr)}`;
     return sendPage(reply, { tr, title: name, url: request.url, body });
   });
 

@@ -28,6 +28,7 @@ export const ServeOptions = z.object({
     )
     .transform(parseHostList),
   logFile: z.string().trim().min(1, 'must not be empty').optional(),
+  rates: z.string().trim().min(1, 'must name a CSV file').optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'must be fatal, error, warn, info, debug, trace or silent',
   }),
@@ -47,6 +48,8 @@ export interface RawServeOptions {
   readonly logFile?: string;
   readonly logLevel?: string;
   readonly workers?: string;
+  /** `--rates FILE.csv`: an exchange-rate table for the money chain. */
+  readonly rates?: string;
 }
 
 /** The port from `--port`, else `$PORT` (what `npm start` honours), else 3000. */
@@ -92,7 +95,10 @@ export async function runServer(
   showStats: boolean,
 ): Promise<void> {
   const { serveAtlas } = await import('../../app/serve.ts');
+  const { readExchangeRates } = await import('../../readers/exchange-rates.ts');
+  const rates = options.rates === undefined ? undefined : await readExchangeRates(options.rates);
   const served = await serveAtlas({
+    ...(rates === undefined ? {} : { rates }),
     ...(globals.data === undefined ? {} : { dataDir: globals.data }),
     ...(globals.database === undefined ? {} : { database: globals.database }),
     port: options.port,
@@ -117,6 +123,9 @@ export async function runServer(
       ? 'uploads: queued for `mda worker` processes (--workers 0)'
       : `uploads: ingested by ${options.workers} worker${options.workers === 1 ? '' : 's'} in this server`,
   );
+  if (rates !== undefined) {
+    out(`money chain: a common currency ${rates.target} is added with the rates of ${rates.source}`);
+  }
   // Stop listening and close the database, then end the process: no request is cut mid-write.
   onStopSignal((signal) => {
     err(`${signal}: stopping the server`);

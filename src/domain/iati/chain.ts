@@ -61,12 +61,17 @@ export interface StageAmounts {
 export interface ChainYear extends StageAmounts {
   readonly year: number;
   readonly currency: string;
+  /** The stages at least one transaction reports: a stage not listed is "not stated", not zero. */
+  readonly stated: readonly ChainStage[];
 }
 
 export interface CurrencyTotal extends StageAmounts {
   readonly currency: string;
   /** Sum of the activities' budgets in this currency (revised budgets replace original ones). */
   readonly budget: number;
+  readonly stated: readonly ChainStage[];
+  /** Whether any activity gives a budget in this currency (else the budget is "not stated"). */
+  readonly budgetStated: boolean;
 }
 
 /** How an announced amount compares with the activity data. */
@@ -90,8 +95,12 @@ export interface ChainResult {
 export interface CommonCurrency {
   readonly currency: string;
   readonly source: string;
-  readonly byYear: readonly (StageAmounts & { readonly year: number })[];
-  readonly total: StageAmounts;
+  /** `stated`: the stages some converted transaction reports (the others are "not stated"). */
+  readonly byYear: readonly (StageAmounts & {
+    readonly year: number;
+    readonly stated: readonly ChainStage[];
+  })[];
+  readonly total: StageAmounts & { readonly stated: readonly ChainStage[] };
   /** `EUR 2019`-style pairs with no rate: left out of the common-currency figures, never guessed. */
   readonly missing: readonly string[];
 }
@@ -114,6 +123,9 @@ const zero = (): { committed: number; disbursed: number; spent: number } => ({
   disbursed: 0,
   spent: 0,
 });
+
+const STAGE_ORDER: readonly ChainStage[] = ['committed', 'disbursed', 'spent'];
+const stagesOf = (stated: ReadonlySet<ChainStage>): ChainStage[] => STAGE_ORDER.filter((s) => stated.has(s));
 
 /** Sums cents-exact enough for reporting: rounding to 2 decimals hides float noise. */
 const round2 = (value: number): number => Math.round(value * 100) / 100;
@@ -148,18 +160,26 @@ function rateFor(rates: ExchangeRates, currency: string, year: number): number |
 }
 
 function commonCurrency(byYear: readonly ChainYear[], rates: ExchangeRates): CommonCurrency {
-  const years = new Map<number, { committed: number; disbursed: number; spent: number }>();
+  const years = new Map<
+    number,
+    { committed: number; disbursed: number; spent: number; stated: Set<ChainStage> }
+  >();
   const missing = new Set<string>();
+  const totalStated = new Set<ChainStage>();
   for (const row of byYear) {
     const rate = rateFor(rates, row.currency, row.year);
     if (rate === undefined) {
       missing.add(`${row.currency} ${row.year}`);
       continue;
     }
-    const sums = years.get(row.year) ?? zero();
+    const sums = years.get(row.year) ?? { ...zero(), stated: new Set<ChainStage>() };
     sums.committed += row.committed * rate;
     sums.disbursed += row.disbursed * rate;
     sums.spent += row.spent * rate;
+    for (const stage of row.stated) {
+      sums.stated.add(stage);
+      totalStated.add(stage);
+    }
     years.set(row.year, sums);
   }
   const total = zero();
@@ -174,6 +194,7 @@ function commonCurrency(byYear: readonly ChainYear[], rates: ExchangeRates): Com
         committed: round2(sums.committed),
         disbursed: round2(sums.disbursed),
         spent: round2(sums.spent),
+        stated: stagesOf(sums.stated),
       };
     });
   return {
@@ -184,6 +205,7 @@ function commonCurrency(byYear: readonly ChainYear[], rates: ExchangeRates): Com
       committed: round2(total.committed),
       disbursed: round2(total.disbursed),
       spent: round2(total.spent),
+      stated: stagesOf(totalStated),
     },
     missing: [...missing].sort(),
   };
@@ -244,24 +266,29 @@ export function computeChain(
   announced: readonly AnnouncedAmount[],
   rates?: ExchangeRates,
 ): FundingChain {
-  const years = new Map<string, ChainYear & { committed: number; disbursed: number; spent: number }>();
-  const totals = new Map<string, { committed: number; disbursed: number; spent: number; budget: number }>();
+  type Sums = { committed: number; disbursed: number; spent: number; stated: Set<ChainStage> };
+  const years = new Map<string, Sums & { year: number; currency: string }>();
+  const totals = new Map<string, Sums & { budget: number; budgetStated: boolean }>();
+  const newTotal = () => ({ ...zero(), stated: new Set<ChainStage>(), budget: 0, budgetStated: false });
   for (const activity of activities) {
     for (const t of activity.transactions) {
       const stage = STAGE_OF.get(t.type);
       if (stage === undefined) continue;
       const year = Number(t.date.slice(0, 4));
       const key = `${year}|${t.currency}`;
-      const row = years.get(key) ?? { year, currency: t.currency, ...zero() };
+      const row = years.get(key) ?? { year, currency: t.currency, ...zero(), stated: new Set<ChainStage>() };
       row[stage] += t.value;
+      row.stated.add(stage);
       years.set(key, row);
-      const total = totals.get(t.currency) ?? { ...zero(), budget: 0 };
+      const total = totals.get(t.currency) ?? newTotal();
       total[stage] += t.value;
+      total.stated.add(stage);
       totals.set(t.currency, total);
     }
     for (const [currency, value] of budgetTotals(activity.budgets)) {
-      const total = totals.get(currency) ?? { ...zero(), budget: 0 };
+      const total = totals.get(currency) ?? newTotal();
       total.budget += value;
+      total.budgetStated = true;
       totals.set(currency, total);
     }
   }
@@ -272,6 +299,7 @@ export function computeChain(
       committed: round2(row.committed),
       disbursed: round2(row.disbursed),
       spent: round2(row.spent),
+      stated: stagesOf(row.stated),
     }))
     .sort((a, b) => a.year - b.year || a.currency.localeCompare(b.currency));
   return {
@@ -285,6 +313,8 @@ export function computeChain(
         disbursed: round2(sums.disbursed),
         spent: round2(sums.spent),
         budget: round2(sums.budget),
+        stated: stagesOf(sums.stated),
+        budgetStated: sums.budgetStated,
       })),
     results: activities.flatMap((activity) =>
       activity.results.map((result) => ({ activity: activity.identifier, result })),

@@ -77,6 +77,8 @@ export interface MatchInstrument {
   readonly countries: readonly string[];
   /** Years the documents give for it. */
   readonly years: readonly number[];
+  /** Amounts the documents state for it ("145.1 million euros"). */
+  readonly amounts?: readonly { readonly value: number; readonly currency: string }[];
 }
 
 export interface MatchActivity {
@@ -85,6 +87,8 @@ export interface MatchActivity {
   readonly countries: readonly string[];
   /** First and last year of its dates and transactions; null when it has none. */
   readonly span: { readonly from: number; readonly to: number } | null;
+  /** What it committed (transaction type 2), one total per currency. */
+  readonly commitments?: readonly { readonly value: number; readonly currency: string }[];
 }
 
 export interface MatchScore {
@@ -95,10 +99,30 @@ export interface MatchScore {
 /** A proposal needs at least this score; a reviewer confirms it before the chain counts it. */
 export const MATCH_THRESHOLD = 0.5;
 
+/** An amount a document states is the activity's commitment when within 2 % of it (same currency). */
+const AMOUNT_TOLERANCE = 0.02;
+
+/** The instrument's stated amounts that an activity's commitments match, as `145100000 EUR`. */
+export function matchingAmounts(instrument: MatchInstrument, activity: MatchActivity): string[] {
+  const found: string[] = [];
+  for (const amount of instrument.amounts ?? []) {
+    const committed = (activity.commitments ?? []).find(
+      (c) =>
+        c.currency === amount.currency &&
+        amount.value > 0 &&
+        Math.abs(c.value - amount.value) <= amount.value * AMOUNT_TOLERANCE,
+    );
+    if (committed !== undefined) found.push(`${amount.value} ${amount.currency}`);
+  }
+  return found;
+}
+
 /**
- * Name (0.5: share of the instrument's significant words found in the activity's titles and
- * organisation names), country (0.3: a party state is a recipient country) and dates (0.2: a
- * year of the instrument within a year of the activity's span).
+ * Name (0.4: share of the instrument's significant words found in the activity's titles and
+ * organisation names), country (0.25: a party state is a recipient country), dates (0.15: a year
+ * of the instrument within a year of the activity's span) and amount (0.2: an amount the documents
+ * state for the instrument is what the activity committed, within 2 %). Weights sum to 1; no single
+ * feature reaches the threshold alone, so a proposal always rests on two kinds of evidence.
  */
 export function scoreMatch(instrument: MatchInstrument, activity: MatchActivity): MatchScore {
   const reasons: string[] = [];
@@ -114,6 +138,82 @@ export function scoreMatch(instrument: MatchInstrument, activity: MatchActivity)
   const years =
     span === null ? [] : instrument.years.filter((year) => year >= span.from - 1 && year <= span.to + 1);
   if (years.length > 0) reasons.push(`dates: ${years.join(' ')}`);
-  const score = 0.5 * nameScore + (countries.length > 0 ? 0.3 : 0) + (years.length > 0 ? 0.2 : 0);
+  const amounts = matchingAmounts(instrument, activity);
+  if (amounts.length > 0) reasons.push(`amount: ${amounts.join(', ')}`);
+  const score =
+    0.4 * nameScore +
+    (countries.length > 0 ? 0.25 : 0) +
+    (years.length > 0 ? 0.15 : 0) +
+    (amounts.length > 0 ? 0.2 : 0);
   return { score: Math.round(score * 1000) / 1000, reasons };
+}
+
+export interface MatchProposal extends MatchScore {
+  readonly instrumentId: string;
+  readonly activityId: string;
+}
+
+/**
+ * Every instrument–activity pair scoring at least `threshold`, best first. Only pairs that share a
+ * recipient country or a name word are scored (an inverted index), so a large activity set is not
+ * compared with every instrument.
+ */
+export function proposeMatches(
+  instruments: readonly MatchInstrument[],
+  activities: readonly MatchActivity[],
+  threshold = MATCH_THRESHOLD,
+): MatchProposal[] {
+  const byKey = new Map<string, number[]>();
+  const index = (key: string, i: number) => {
+    const list = byKey.get(key);
+    if (list === undefined) byKey.set(key, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  activities.forEach((activity, i) => {
+    for (const code of activity.countries) index(`c:${code}`, i);
+    for (const name of activity.names) for (const word of nameWords(name.text)) index(`w:${word}`, i);
+  });
+  const proposals: MatchProposal[] = [];
+  for (const instrument of instruments) {
+    const keys = [
+      ...instrument.countries.map((code) => `c:${code}`),
+      ...[...nameWords(instrument.title)].map((word) => `w:${word}`),
+    ];
+    const seen = new Set<number>();
+    for (const key of keys) for (const i of byKey.get(key) ?? []) seen.add(i);
+    for (const i of seen) {
+      const activity = activities[i]!;
+      const { score, reasons } = scoreMatch(instrument, activity);
+      if (score >= threshold) {
+        proposals.push({ instrumentId: instrument.id, activityId: activity.identifier, score, reasons });
+      }
+    }
+  }
+  return proposals.sort(
+    (a, b) =>
+      b.score - a.score ||
+      a.instrumentId.localeCompare(b.instrumentId) ||
+      a.activityId.localeCompare(b.activityId),
+  );
+}
+
+/**
+ * The instrument a citation belongs to: among the instruments the document speaks of, the one whose
+ * nearest claim span is closest to the citation (ties: the earlier span). Null when there is none.
+ */
+export function nearestInstrument(
+  citation: { readonly start: number; readonly end: number },
+  spans: readonly { readonly instrumentId: string; readonly start: number; readonly end: number }[],
+): string | null {
+  let best: { id: string; distance: number } | null = null;
+  for (const span of spans) {
+    const distance =
+      span.end <= citation.start
+        ? citation.start - span.end
+        : span.start >= citation.end
+          ? span.start - citation.end
+          : 0;
+    if (best === null || distance < best.distance) best = { id: span.instrumentId, distance };
+  }
+  return best?.id ?? null;
 }

@@ -77,6 +77,12 @@ export interface LinkFilter {
   readonly method?: LinkMethod;
 }
 
+export interface InstrumentSpan {
+  readonly instrumentId: string;
+  readonly start: number;
+  readonly end: number;
+}
+
 export interface IatiStore {
   findFileByHash(sha256: string): Promise<IatiFileSummary | undefined>;
   listFiles(): Promise<IatiFileSummary[]>;
@@ -108,6 +114,8 @@ export interface IatiStore {
   identifiers(): Promise<string[]>;
   /** What matching needs of every activity: names, recipient countries, years. */
   matchCandidates(): Promise<MatchActivity[]>;
+  /** Where a document speaks of each instrument: the spans of the instrument claims it holds. */
+  instrumentSpans(documentId: string): Promise<InstrumentSpan[]>;
   listLinks(filter?: LinkFilter): Promise<IatiLink[]>;
   /** Adds a link, or returns the existing one for the pair (`created: false`). */
   addLink(link: NewLink): Promise<{ link: IatiLink; created: boolean }>;
@@ -482,7 +490,7 @@ export function createIatiStore(db: Kysely<Database>): IatiStore {
     },
 
     async matchCandidates() {
-      const [activities, orgs, countries, dates, years] = await Promise.all([
+      const [activities, orgs, countries, dates, years, commitments] = await Promise.all([
         db
           .selectFrom('iati_activities')
           .select(['id', 'titles', 'reporting_org_names'])
@@ -496,6 +504,12 @@ export function createIatiStore(db: Kysely<Database>): IatiStore {
           .select(['activity_id', db.fn.min('date').as('first'), db.fn.max('date').as('last')])
           .groupBy('activity_id')
           .execute(),
+        db
+          .selectFrom('iati_transactions')
+          .select(['activity_id', 'currency', db.fn.sum<number>('value').as('total')])
+          .where('type', '=', 2)
+          .groupBy(['activity_id', 'currency'])
+          .execute(),
       ]);
       const group = <T extends { activity_id: string }>(rows: readonly T[]): Map<string, T[]> => {
         const map = new Map<string, T[]>();
@@ -506,6 +520,7 @@ export function createIatiStore(db: Kysely<Database>): IatiStore {
       const countriesBy = group(countries);
       const datesBy = group(dates);
       const yearsBy = group(years);
+      const commitmentsBy = group(commitments);
       return activities.map((row) => {
         const yearList = [
           ...(datesBy.get(row.id) ?? []).map((d) => Number(d.iso_date.slice(0, 4))),
@@ -518,12 +533,30 @@ export function createIatiStore(db: Kysely<Database>): IatiStore {
           identifier: row.id,
           names: [
             ...(JSON.parse(row.titles) as Narrative[]),
+            // The reporting organisation is often the fund itself (the EU Trust Fund reports its projects).
+            ...(row.reporting_org_names === null ? [] : (JSON.parse(row.reporting_org_names) as Narrative[])),
             ...(orgsBy.get(row.id) ?? []).flatMap((o) => JSON.parse(o.names) as Narrative[]),
           ],
           countries: (countriesBy.get(row.id) ?? []).map((c) => c.code),
           span: yearList.length === 0 ? null : { from: Math.min(...yearList), to: Math.max(...yearList) },
+          commitments: (commitmentsBy.get(row.id) ?? []).map((c) => ({
+            currency: c.currency,
+            value: Number(c.total),
+          })),
         };
       });
+    },
+
+    async instrumentSpans(documentId) {
+      const rows = await db
+        .selectFrom('claims')
+        .select(['subject_id', 'span_start', 'span_end'])
+        .where('document_id', '=', documentId)
+        .where('subject_kind', '=', 'instrument')
+        .where('review_state', '!=', 'rejected')
+        .orderBy('span_start')
+        .execute();
+      return rows.map((row) => ({ instrumentId: row.subject_id, start: row.span_start, end: row.span_end }));
     },
 
     async listLinks(filter = {}) {
