@@ -6,6 +6,7 @@
  * asserted it (an extractor version or a reviewer) and its review state. Two sources may disagree
  * and both claims are kept, as sourced-data projects (Wikidata statements with references) do.
  */
+import type { InstrumentAmount } from './money.ts';
 import type { ApproachCode, InstrumentTypeCode, TopicCode } from './taxonomy.ts';
 
 /** Languages the atlas reads and presents. */
@@ -112,7 +113,8 @@ export interface Instrument {
   readonly status: InstrumentStatus;
   readonly parties: readonly Party[];
   readonly dates: readonly InstrumentDate[];
-  readonly amounts: readonly Money[];
+  /** Each amount with its role; `instrumentTotals` (money.ts) sums them without double counting. */
+  readonly amounts: readonly InstrumentAmount[];
   readonly topics: readonly TopicCode[];
   readonly approaches: readonly ApproachCode[];
 }
@@ -239,6 +241,7 @@ export type ClaimProperty =
   | 'party'
   | 'date'
   | 'amount'
+  | 'amount_role'
   | 'topic'
   | 'approach'
   | 'status'

@@ -16,6 +16,7 @@ import type {
   StatementKind,
 } from '../domain/model.ts';
 import type { DocumentSource } from './document-source.ts';
+import type { AmountRole } from '../domain/money.ts';
 import type { ApproachCode, InstrumentTypeCode, TopicCode } from '../domain/taxonomy.ts';
 
 /** Version of the rule set, recorded as `assertedBy` on every extracted claim. */
@@ -79,7 +80,14 @@ export interface DateMention extends Quoted, Scored {
   readonly inCitation: boolean;
 }
 
-export interface AmountMention extends Quoted, Money, Scored {}
+export interface AmountMention extends Quoted, Money, Scored {
+  /** What the text says the sum is (see money-roles.ts); null or absent when it does not say. */
+  readonly role?: AmountRole | null;
+  /** The value of the total this sum is a share of, in the same currency. */
+  readonly partOf?: number | null;
+  /** The words that say the role ("montant total de", "dont"): the role's evidence. */
+  readonly roleCue?: Quoted | null;
+}
 
 export interface PartyCandidate extends Quoted, Scored {
   readonly actorId: string;

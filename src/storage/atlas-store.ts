@@ -4,6 +4,7 @@
  * and a PostgreSQL adapter implements the same interface.
  */
 import type { Actor, Evidence, Instrument, Language, ReviewState, Span } from '../domain/model.ts';
+import type { TotalsByCurrency } from '../domain/money.ts';
 import type { ExtractedDocument } from '../extraction/types.ts';
 import type { AnalysisStore, WatchHit } from './analyses/analysis-store.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
@@ -90,6 +91,8 @@ export interface Page<T> {
 
 /** An instrument for lists: its current field values, no evidence. */
 export interface InstrumentSummary extends Instrument {
+  /** The instrument's money per currency, each sum counted once (`instrumentTotals`). */
+  readonly moneyTotals: TotalsByCurrency;
   /** Earliest known date, `YYYY[-MM[-DD]]`. */
   readonly firstDate: string | null;
   readonly documentCount: number;

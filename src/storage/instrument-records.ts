@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Span } from '../domain/model.ts';
+import type { AmountRole } from '../domain/money.ts';
 import { amountConfidence, dateConfidence } from '../extraction/confidence.ts';
 import type { InstrumentCandidate, PartyCandidate } from '../extraction/types.ts';
 import type { ClaimDraft } from './records.ts';
@@ -23,7 +24,16 @@ export interface InstrumentPlan {
   readonly topics: { topic: string; claim: ClaimRef }[];
   readonly approaches: { approach: string; claim: ClaimRef }[];
   readonly dates: { value: string; precision: string; role: string; claim: ClaimRef }[];
-  readonly amounts: { value: number; currency: string; approximate: boolean; claim: ClaimRef }[];
+  readonly amounts: {
+    value: number;
+    currency: string;
+    approximate: boolean;
+    role: AmountRole | null;
+    partOf: number | null;
+    claim: ClaimRef;
+    /** The claim quoting the words that say the role, or null. */
+    roleClaim: ClaimRef | null;
+  }[];
 }
 
 const shortHash = (value: string): string =>
@@ -129,21 +139,24 @@ export function planInstruments(
       }
     }
     for (const amount of candidate.amounts) {
+      const role = amount.role ?? null;
+      const partOf = amount.partOf ?? null;
+      const value = { value: amount.value, currency: amount.currency, approximate: amount.approximate };
       const ref = claim(
         'instrument',
         id,
         'amount',
-        { value: amount.value, currency: amount.currency, approximate: amount.approximate },
+        { ...value, role, partOf },
         amount,
         amountConfidence(amount),
       );
+      // The role's own evidence: the words that say it ("montant total de", "dont").
+      const roleClaim =
+        role === null || amount.roleCue === null || amount.roleCue === undefined
+          ? null
+          : claim('instrument', id, 'amount_role', { ...value, role, partOf }, amount.roleCue, 0.7);
       if (!plan.amounts.some((a) => a.value === amount.value && a.currency === amount.currency)) {
-        plan.amounts.push({
-          value: amount.value,
-          currency: amount.currency,
-          approximate: amount.approximate,
-          claim: ref,
-        });
+        plan.amounts.push({ ...value, role, partOf, claim: ref, roleClaim });
       }
     }
     for (const topic of new Set(candidate.topics)) {

@@ -80,6 +80,13 @@ const MESSAGES = {
   source: { en: 'Source', fr: 'Source' },
   unspecified: { en: 'not specified', fr: 'non précisée' },
   total: { en: 'Total', fr: 'Total' },
+  shareOf: { en: 'share of', fr: 'part de' },
+  countedOnce: {
+    en: 'Each instrument counted once: the shares of a total are not added to it.',
+    fr: 'Chaque instrument compté une fois : les parts d’un total ne s’y ajoutent pas.',
+  },
+  moneyTotal: { en: 'Money in all', fr: 'Montant total' },
+  togetherWith: { en: 'with', fr: 'avec' },
   mentioningDocuments: { en: 'Documents that mention it', fr: 'Documents qui le mentionnent' },
   mentions: { en: 'mentions', fr: 'mentions' },
   commitments: { en: 'Commitments and other statements', fr: 'Engagements et autres énoncés' },
@@ -218,13 +225,19 @@ export function dictionaries(): { readonly en: readonly string[]; readonly fr: r
 /** Words for the model's own small vocabularies (status, legal form, roles, claim properties). */
 const TERMS: Record<string, Record<Language, string>> = {
   // statuses
-  proposed: { en: 'proposed', fr: 'proposé' },
+  announced: { en: 'announced', fr: 'annoncé' },
   negotiating: { en: 'under negotiation', fr: 'en négociation' },
   signed: { en: 'signed', fr: 'signé' },
   in_force: { en: 'in force', fr: 'en vigueur' },
-  active: { en: 'active', fr: 'actif' },
+  suspended: { en: 'suspended', fr: 'suspendu' },
   ended: { en: 'ended', fr: 'terminé' },
-  unknown: { en: 'unknown', fr: 'inconnu' },
+  not_stated: { en: 'not stated', fr: 'non précisé' },
+  // amount roles
+  total: { en: 'total', fr: 'total' },
+  part: { en: 'share', fr: 'part' },
+  tranche: { en: 'tranche', fr: 'tranche' },
+  disbursement: { en: 'disbursed', fr: 'décaissé' },
+  pledge: { en: 'pledged', fr: 'promis' },
   // legal forms
   treaty: { en: 'treaty', fr: 'traité' },
   agreement: { en: 'agreement', fr: 'accord' },

@@ -20,6 +20,7 @@ import { jobsMigration } from './0500_jobs.ts';
 import { documentSourcesMigration } from './0700_document_sources.ts';
 import { iatiMigration } from './0800_iati.ts';
 import { peopleMigration } from './0900_people.ts';
+import { amountRolesMigration } from './1600_amount_roles.ts';
 
 /** Which SQL engine a migration is written for (only auto-numbered ids differ). */
 export type { StorageEngine } from '../engine.ts';
@@ -45,6 +46,7 @@ export function atlasMigrations(engine: StorageEngine): Record<string, Migration
     '0700_document_sources': documentSourcesMigration,
     '0800_iati': iatiMigration,
     '0900_people': peopleMigration(engine),
+    '1600_amount_roles': amountRolesMigration,
   };
 }
 

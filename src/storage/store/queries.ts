@@ -85,7 +85,7 @@ export async function loadInstrumentFields(
       .execute(),
     db
       .selectFrom('instrument_amounts')
-      .select(['instrument_id', 'value', 'currency', 'approximate'])
+      .select(['instrument_id', 'value', 'currency', 'approximate', 'role', 'part_of'])
       .where('instrument_id', 'in', ids)
       .orderBy('value')
       .execute(),

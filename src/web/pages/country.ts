@@ -47,26 +47,29 @@ export function countryPage(profile: CountryProfile, name: string, tr: Translato
           profile.moneyBySource.length === 0
             ? html`<p class="muted">${tr.t('empty')}</p>`
             : html`<div class="table-scroll" tabindex="0">
-                <table class="sortable">
-                  <thead>
-                    <tr>
-                      <th>${tr.t('source')}</th>
-                      <th class="num">${tr.t('total')}</th>
-                      <th class="num">${tr.t('instruments')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${profile.moneyBySource.map(
-                      (row) =>
-                        html`<tr>
-                          <td>${row.source === null ? tr.t('unspecified') : tr.actor(row.source)}</td>
-                          <td class="num">${money(row.total, row.currency, tr)}</td>
-                          <td class="num">${tr.n(row.instruments)}</td>
-                        </tr>`,
-                    )}
-                  </tbody>
-                </table>
-              </div>`
+                  <table class="sortable">
+                    <thead>
+                      <tr>
+                        <th>${tr.t('source')}</th>
+                        <th class="num">${tr.t('total')}</th>
+                        <th class="num">${tr.t('instruments')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      ${profile.moneyBySource.map(
+                        (row) =>
+                          html`<tr>
+                            <td>
+                              ${row.source === null ? tr.t('unspecified') : tr.actor(row.source)}${row.sharedWith.length === 0 ? '' : ` ${tr.t('togetherWith')} ${row.sharedWith.map((id) => tr.actor(id)).join(', ')}`}
+                            </td>
+                            <td class="num">${money(row.total, row.currency, tr)}</td>
+                            <td class="num">${tr.n(row.instruments)}</td>
+                          </tr>`,
+                      )}
+                    </tbody>
+                  </table>
+                </div>
+                <p class="muted">${tr.t('countedOnce')}</p>`
         }
       </section>
       <section class="panel" aria-labelledby="topics">
