@@ -138,6 +138,13 @@ export function moneyBySource(
     );
 }
 
+/** Several totals added per currency (each already counted once). */
+export function sumTotals(totals: readonly TotalsByCurrency[]): TotalsByCurrency {
+  const out: Record<string, number> = {};
+  for (const t of totals) for (const [currency, value] of Object.entries(t)) addTo(out, currency, value);
+  return out;
+}
+
 /** The sum of money-by-source rows per currency: all the money toward the partner, once. */
 export function sourcesTotal(rows: readonly MoneySource[]): TotalsByCurrency {
   const out: Record<string, number> = {};

@@ -14,7 +14,7 @@ import type { AmountMention } from './types.ts';
 
 /** Words just before a sum that make it a whole. */
 const TOTAL_BEFORE =
-  /(?:\b(?:au\s+)?totale?s?\b|\bglobale?s?\b|\ben\s+tout\b|\bcumulée?s?\b|\boverall\b|\baltogether\b|\baggregate\b|\btotall?ing\b|\bs['’]élevant\s+(?:au\s+total\s+)?à\b|\bwhole\b|\bentire\b|\benveloppe\s+(?:globale\s+)?de\b)/giu;
+  /(?:\b(?:au\s+)?totale?s?\b|\bglobale?s?\b|\ben\s+tout\b|\bcumulée?s?(?![\p{L}\p{N}])|\boverall\b|\baltogether\b|\baggregate\b|\btotall?ing\b|\bs['’]élevant\s+(?:au\s+total\s+)?à\b|\bwhole\b|\bentire\b|\benveloppe\s+(?:globale\s+)?de\b)/giu;
 /** Words just before a sum that announce a share of it follows ("Of the €100 million, …"). */
 const WHOLE_OF_BEFORE = /\b(?:of\s+the|out\s+of\s+(?:the\s+)?|sur\s+les|sur\s+l['’]enveloppe\s+de)\s*$/iu;
 /** Between a cue before a sum and the sum: a few words, no clause break. */
@@ -30,14 +30,14 @@ const BREAKDOWN_OPENING =
 
 /** Words of a sum's own kind, read just before or just after it. */
 const OWN_ROLE: readonly (readonly [Exclude<AmountRole, 'total' | 'part'>, RegExp])[] = [
-  ['tranche', /\b(?:tranches?|instal{1,2}ments?|versements?\s+échelonnés?)\b/iu],
+  ['tranche', /\b(?:tranches?|instal{1,2}ments?|versements?\s+échelonnés?)(?![\p{L}\p{N}])/iu],
   [
     'disbursement',
-    /\b(?:disburs(?:ed|ements?|ing)|décaiss(?:é|ée|és|ées|ement|ements)|paid\s+out|effectivement\s+versée?s?)\b/iu,
+    /\b(?:disburs(?:ed|ements?|ing)|décaiss(?:ements?|ées?|és?)|paid\s+out|effectivement\s+versée?s?)(?![\p{L}\p{N}])/iu,
   ],
   [
     'pledge',
-    /\b(?:pledg(?:e|ed|es|ing)|promised|promis|promises?|promesses?\s+de\s+(?:dons?|contributions?|financements?)|annonces?\s+de\s+contributions?|contributions?\s+annoncées?)\b/iu,
+    /\b(?:pledg(?:e|ed|es|ing)|promised|promis|promises?|promesses?\s+de\s+(?:dons?|contributions?|financements?)|annonces?\s+de\s+contributions?|contributions?\s+annoncées?)(?![\p{L}\p{N}])/iu,
   ],
 ];
 

@@ -169,6 +169,8 @@ export interface AtlasStats {
   readonly claims: number;
   readonly statements: number;
   readonly events: number;
+  /** The money of every instrument per currency, each instrument's sums counted once. */
+  readonly money: TotalsByCurrency;
   /** Instruments by type, by party state (alpha-2), by topic; most frequent first. */
   readonly byType: readonly CountBy[];
   readonly byCountry: readonly CountBy[];

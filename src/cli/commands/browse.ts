@@ -48,6 +48,11 @@ export function statsText(stats: AtlasStats, lang: Language): string {
     lang === 'fr'
       ? `${stats.documents} documents, ${stats.instruments} instruments, ${stats.statements} énoncés, ${stats.events} événements, ${stats.claims} faits sourcés`
       : `${stats.documents} documents, ${stats.instruments} instruments, ${stats.statements} statements, ${stats.events} events, ${stats.claims} claims`,
+    `${lang === 'fr' ? 'Montants (chaque instrument compté une fois)' : 'Money (each instrument counted once)'}: ${
+      Object.entries(stats.money)
+        .map(([currency, value]) => formatMoney(value, currency, lang))
+        .join(', ') || (lang === 'fr' ? 'non indiqué' : 'not stated')
+    }`,
     countBlock(lang === 'fr' ? 'Instruments par type' : 'Instruments by type', stats.byType, (code) =>
       typeLabel(code, lang),
     ),

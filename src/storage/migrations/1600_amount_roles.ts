@@ -34,8 +34,9 @@ function breakdowns(rows: readonly AmountRow[]): { total: AmountRow; parts: Amou
     const sorted = [...group].sort((a, b) => b.value - a.value);
     const [total, ...parts] = sorted;
     const rest = parts.reduce((sum, row) => sum + Number(row.value), 0);
-    if (total !== undefined && Math.abs(rest - total.value) <= total.value * 0.005)
+    if (total !== undefined && Math.abs(rest - total.value) <= total.value * 0.005) {
       out.push({ total, parts });
+    }
   }
   return out;
 }
