@@ -21,6 +21,7 @@ import { documentSourcesMigration } from './0700_document_sources.ts';
 import { iatiMigration } from './0800_iati.ts';
 import { peopleMigration } from './0900_people.ts';
 import { amountRolesMigration } from './1600_amount_roles.ts';
+import { actorIdsMigration } from './1601_actor_ids.ts';
 
 /** Which SQL engine a migration is written for (only auto-numbered ids differ). */
 export type { StorageEngine } from '../engine.ts';
@@ -47,6 +48,7 @@ export function atlasMigrations(engine: StorageEngine): Record<string, Migration
     '0800_iati': iatiMigration,
     '0900_people': peopleMigration(engine),
     '1600_amount_roles': amountRolesMigration,
+    '1601_actor_ids': actorIdsMigration,
   };
 }
 

@@ -4,7 +4,7 @@
  * stores. Rows go in multi-row statements: one statement per table and chunk, not one per row.
  */
 import type { Insertable, Kysely, Transaction } from 'kysely';
-import { actorById } from '../../domain/actors.ts';
+import { actorById, actorKindOf } from '../../domain/actors.ts';
 import { EXTRACTOR_ID } from '../../extraction/types.ts';
 import type { SaveCounts } from '../atlas-store.ts';
 import type { DocumentPlan } from '../records.ts';
@@ -282,7 +282,7 @@ async function writeInstruments(
 async function ensureActors(trx: Db, ids: ReadonlySet<string>): Promise<void> {
   const rows = [...ids].map((id) =>
     actorRow(
-      actorById(id) ?? { id, kind: /^[A-Z]{2}$/.test(id) ? 'state' : 'grouping', name: { en: id, fr: id } },
+      actorById(id) ?? { id, kind: actorKindOf(id) ?? 'grouping', name: { en: id, fr: id } },
     ),
   );
   await insertRows(trx, 'actors', rows, true);

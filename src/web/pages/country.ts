@@ -2,6 +2,7 @@
 import type { CountryProfile } from '../../storage/queries/country-profile.ts';
 import { barList, timelineSvg } from '../charts/timeline.ts';
 import { actorHref } from '../charts/network.ts';
+import { actorKindOf } from '../../domain/actors.ts';
 import { instrumentItems, money, sourceText, spanHref } from '../components.ts';
 import { href, html, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n.ts';
@@ -36,7 +37,7 @@ export function countryPage(profile: CountryProfile, name: string, tr: Translato
           profile.byPartner.slice(0, 15).map((row) => ({
             label: tr.actor(row.code),
             count: row.count,
-            link: actorHref(row.code, /^[A-Z]{2}$/.test(row.code) ? 'state' : 'organization'),
+            link: actorHref(row.code, actorKindOf(row.code) ?? 'organization'),
           })),
           tr,
         )}
