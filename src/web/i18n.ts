@@ -25,6 +25,12 @@ const MESSAGES = {
   countries: { en: 'Countries', fr: 'Pays' },
   actors: { en: 'Actors', fr: 'Acteurs' },
   worldMap: { en: 'Instruments by country', fr: 'Instruments par pays' },
+  euShort: { en: 'EU', fr: 'UE' },
+  organizations: { en: 'Organizations', fr: 'Organisations' },
+  organizationsHelp: {
+    en: 'Organizations party to instruments; each links to its instruments.',
+    fr: 'Organisations parties à des instruments ; chacune mène à ses instruments.',
+  },
   mapHelp: {
     en: 'Darker countries are party to more instruments. Each country links to its page.',
     fr: 'Plus un pays est foncé, plus il est partie à des instruments. Chaque pays mène à sa page.',

@@ -24,7 +24,7 @@ import { searchAtlas } from '../storage/queries/search.ts';
 import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../domain/taxonomy.ts';
 import { html } from './html.ts';
 import { segmentedDocuments } from './document-sentences.ts';
-import { mapCounts } from './map-counts.ts';
+import { mapCounts, organizationCounts } from './map-counts.ts';
 import { pickLanguage, translator, type Translator } from './i18n.ts';
 import { page, type PageInput } from './layout.ts';
 import { countryPage } from './pages/country.ts';
@@ -148,17 +148,20 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
   app.get('/', async (request, reply) => {
     const tr = await translate(request, reply);
     const map = parseRequest(MapQuery, request.query);
-    const [stats, extra, byState, latest] = await Promise.all([
+    const [stats, extra, byState, byOrganization, latest] = await Promise.all([
       memoByVersion(db, 'store-stats', () => store.stats()),
       memoByVersion(db, 'extra-counts', () => extraCounts(db)),
       map.type === undefined && map.topic === undefined
         ? memoByVersion(db, 'by-state', () => instrumentsByState(db))
         : mapCounts(db, map),
+      memoByVersion(db, `by-organization:${map.type ?? ''}:${map.topic ?? ''}`, () =>
+        organizationCounts(db, map),
+      ),
       // "Latest" means dated up to this year: plans dated 2030 are not news.
       queryInstruments(db, { to: new Date().getUTCFullYear() }, { limit: 8, offset: 0 }, 'recent'),
     ]);
     const counts = { ...stats, ...extra };
-    const body = dashboardPage({ counts, byState, latest: latest.items, map }, tr);
+    const body = dashboardPage({ counts, byState, byOrganization, latest: latest.items, map }, tr);
     return sendPage(reply, { tr, title: tr.t('dashboard'), url: request.url, nav: 'dashboard', body });
   });
 
@@ -218,13 +221,16 @@ export function registerWeb(app: FastifyInstance, context: ApiContext): void {
 
   app.get('/countries', async (request, reply) => {
     const tr = await translate(request, reply);
-    const counts = await memoByVersion(db, 'by-state', () => instrumentsByState(db));
+    const [counts, organizations] = await Promise.all([
+      memoByVersion(db, 'by-state', () => instrumentsByState(db)),
+      memoByVersion(db, 'by-organization::', () => organizationCounts(db)),
+    ]);
     return sendPage(reply, {
       tr,
       title: tr.t('allCountries'),
       url: request.url,
       nav: 'countries',
-      body: countriesPage(counts, tr),
+      body: countriesPage(counts, organizations, tr),
     });
   });
 
