@@ -83,8 +83,21 @@ export interface Money {
 // Records
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Where an instrument stands, as the text says it; `not_stated` where it does not (never guessed).
+ * Ordered from first to last step of an instrument's life.
+ */
 export type InstrumentStatus =
-  'proposed' | 'negotiating' | 'signed' | 'in_force' | 'active' | 'ended' | 'unknown';
+  'announced' | 'negotiating' | 'signed' | 'in_force' | 'suspended' | 'ended' | 'not_stated';
+export const INSTRUMENT_STATUSES: readonly InstrumentStatus[] = [
+  'announced',
+  'negotiating',
+  'signed',
+  'in_force',
+  'suspended',
+  'ended',
+  'not_stated',
+];
 
 /**
  * The legal form named by the text. Informal arrangements are first-class: a letter of intent or

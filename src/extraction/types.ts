@@ -17,6 +17,7 @@ import type {
 } from '../domain/model.ts';
 import type { DocumentSource } from './document-source.ts';
 import type { AmountRole } from '../domain/money.ts';
+import type { StatedStatus } from './instrument-status.ts';
 import type { ApproachCode, InstrumentTypeCode, TopicCode } from '../domain/taxonomy.ts';
 
 /** Version of the rule set, recorded as `assertedBy` on every extracted claim. */
@@ -107,6 +108,8 @@ export interface InstrumentCandidate extends Quoted, Scored {
   readonly approaches: readonly ApproachCode[];
   /** The sentence the instrument was found in (for evidence display). */
   readonly sentence: Span;
+  /** The status its sentence states, with the words that state it; null or absent: not stated. */
+  readonly status?: StatedStatus | null;
 }
 
 export interface TopicAssessment extends Scored {

@@ -142,7 +142,7 @@ async function writeOldAtlas(db: Kysely<Database>): Promise<void> {
     .execute();
 }
 
-void describe('migrations 1600 (amount roles) and 1601 (actor ids) on an old atlas', () => {
+void describe('migrations 1600 (amount roles), 1601 (actor ids) and 1602 (statuses) on an old atlas', () => {
   let dir = '';
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'mda-migrate-'));
@@ -160,6 +160,9 @@ void describe('migrations 1600 (amount roles) and 1601 (actor ids) on an old atl
     try {
       assert.ok(atlas.migrated.includes('1600_amount_roles'));
       assert.ok(atlas.migrated.includes('1601_actor_ids'));
+      // 1602: the old "unknown" status is "not stated".
+      const statuses = await atlas.db.selectFrom('instruments').select('status').distinct().execute();
+      assert.deepEqual(statuses, [{ status: 'not_stated' }]);
       const parties = await atlas.db
         .selectFrom('instrument_parties')
         .select(['instrument_id', 'actor_id'])

@@ -22,6 +22,7 @@ import { iatiMigration } from './0800_iati.ts';
 import { peopleMigration } from './0900_people.ts';
 import { amountRolesMigration } from './1600_amount_roles.ts';
 import { actorIdsMigration } from './1601_actor_ids.ts';
+import { instrumentStatusMigration } from './1602_instrument_status.ts';
 
 /** Which SQL engine a migration is written for (only auto-numbered ids differ). */
 export type { StorageEngine } from '../engine.ts';
@@ -49,6 +50,7 @@ export function atlasMigrations(engine: StorageEngine): Record<string, Migration
     '0900_people': peopleMigration(engine),
     '1600_amount_roles': amountRolesMigration,
     '1601_actor_ids': actorIdsMigration,
+    '1602_instrument_status': instrumentStatusMigration,
   };
 }
 
