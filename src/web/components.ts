@@ -127,7 +127,14 @@ export function factValue(property: string, value: unknown, tr: Translator): str
     if (typeof record.actorId === 'string') return `${tr.actor(record.actorId)}${role}`;
     if (typeof record.code === 'string') return factValue(property, record.code, tr);
     if (typeof record.value === 'number' && typeof record.currency === 'string') {
-      return money(record.value, record.currency, tr, record.approximate === true);
+      const sum = money(record.value, record.currency, tr, record.approximate === true);
+      const whole =
+        typeof record.partOf === 'number'
+          ? ` ${tr.t('shareOf')} ${money(record.partOf, record.currency, tr)}`
+          : '';
+      return record.role === 'part' && whole !== ''
+        ? `${sum} (${whole.trim()})`
+        : `${sum}${role}${whole === '' ? '' : ` (${whole.trim()})`}`;
     }
     if (typeof record.value === 'string') {
       const text = property === 'date' || property === 'deadline' ? dateText(record.value, tr) : record.value;

@@ -316,6 +316,7 @@ const TERMS: Record<string, Record<Language, string>> = {
   party: { en: 'party', fr: 'partie' },
   date: { en: 'date', fr: 'date' },
   amount: { en: 'amount', fr: 'montant' },
+  amount_role: { en: 'what the sum is', fr: 'nature du montant' },
   topic: { en: 'topic', fr: 'thème' },
   approach: { en: 'approach', fr: 'approche' },
   status: { en: 'status', fr: 'statut' },

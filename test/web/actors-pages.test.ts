@@ -78,7 +78,7 @@ void describe('actors that cannot be confused', () => {
         );
       assert.ok(marker, 'an organization marker');
       assert.equal(marker[1], '/search?party=EU');
-      assert.ok(marker[2]?.startsWith(name));
+      assert.ok(marker[2]?.startsWith(`${short} – ${name}`));
       assert.equal(marker[3], short);
     }
     // The marker follows the map's choice of instruments: a type the EU has none of hides it.

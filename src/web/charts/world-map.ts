@@ -104,7 +104,8 @@ function organizationMarkers(
     const at = projected(view).project([seat[0], seat[1]]);
     if (count === 0 || at === null) return [];
     const [x, y] = at;
-    const label = `${tr.actor(id)}${tr.colon}${tr.count(count, 'instrument')}`;
+    // The accessible name starts with the visible abbreviation ("UE – Union européenne : …").
+    const label = `${tr.t('euShort')} – ${tr.actor(id)}${tr.colon}${tr.count(count, 'instrument')}`;
     return [
       html`<a class="org-marker" href="${href('/search', { party: id })}" aria-label="${label}"
         ><title>${label}</title><circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="13"></circle
