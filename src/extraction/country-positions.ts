@@ -121,7 +121,10 @@ function predicateOf(
     // "… is not a prominent part of … in seven countries": the predicate precedes the count.
     const clauseStart = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':')) + 1;
     const p = before.slice(clauseStart).replace(PREPOSITION_BEFORE_RE, '');
-    return p.trim() === '' ? null : cleanPredicate(p);
+    // "prepared on the basis of contributions from 23 countries": the countries are where the
+    // information came from, not what they do; no question for them to answer.
+    if (SOURCE_OF_INFORMATION_RE.test(before)) return null;
+    return p.trim() === '' || isAboutTheDocument(p) ? null : cleanPredicate(p);
   }
   if (!bare && !CLAUSE_START_RE.test(before)) return null;
   let rest = after;
@@ -133,8 +136,21 @@ function predicateOf(
   }
   const end = CLAUSE_END_RE.exec(rest);
   const p = cleanPredicate(end ? rest.slice(0, end.index) : rest);
-  return p === '' ? null : p;
+  return p === '' || isAboutTheDocument(p) ? null : p;
 }
+
+/**
+ * A sentence about the document itself ("This inform was prepared…", "Le présent rapport…") states
+ * no position of the countries it counts.
+ */
+const ABOUT_THE_DOCUMENT_RE =
+  /^\s*(?:this|the\s+present|ce|cette|le\s+présent|la\s+présente)\s+(?:inform|report|study|paper|document|note|synthesis|survey|publication|rapport|étude|note|synthèse|enquête)\b/iu;
+function isAboutTheDocument(predicate: string): boolean {
+  return ABOUT_THE_DOCUMENT_RE.test(predicate);
+}
+/** "contributions from", "data provided by", "réponses de": the count names the sources. */
+const SOURCE_OF_INFORMATION_RE =
+  /\b(?:contributions?|information|data|responses|replies|input|submissions|contributions|données|réponses|informations)\s+(?:\S+\s+){0,3}?(?:from|by|of|de|des|par)\s+(?:the\s+|les\s+)?$/iu;
 
 /**
  * Every count claim of a synthesis: sentences of the body stating how many countries report
