@@ -121,10 +121,7 @@ function predicateOf(
     // "… is not a prominent part of … in seven countries": the predicate precedes the count.
     const clauseStart = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':')) + 1;
     const p = before.slice(clauseStart).replace(PREPOSITION_BEFORE_RE, '');
-    // "prepared on the basis of contributions from 23 countries": the countries are where the
-    // information came from, not what they do; no question for them to answer.
-    if (SOURCE_OF_INFORMATION_RE.test(before)) return null;
-    return p.trim() === '' || isAboutTheDocument(p) ? null : cleanPredicate(p);
+    return p.trim() === '' ? null : cleanPredicate(p);
   }
   if (!bare && !CLAUSE_START_RE.test(before)) return null;
   let rest = after;
@@ -136,7 +133,7 @@ function predicateOf(
   }
   const end = CLAUSE_END_RE.exec(rest);
   const p = cleanPredicate(end ? rest.slice(0, end.index) : rest);
-  return p === '' || isAboutTheDocument(p) ? null : p;
+  return p === '' ? null : p;
 }
 
 /**
@@ -145,8 +142,15 @@ function predicateOf(
  */
 const ABOUT_THE_DOCUMENT_RE =
   /^\s*(?:this|the\s+present|ce|cette|le\s+présent|la\s+présente)\s+(?:inform|report|study|paper|document|note|synthesis|survey|publication|rapport|étude|note|synthèse|enquête)\b/iu;
-function isAboutTheDocument(predicate: string): boolean {
-  return ABOUT_THE_DOCUMENT_RE.test(predicate);
+/**
+ * Whether a count claim asks the countries something: not when the sentence is about the document
+ * itself, nor when the count names where its information came from ("prepared on the basis of
+ * contributions from 23 NCPs"). Such claims still count for consistency, never as questions.
+ */
+export function asksTheCountries(claim: CountClaim): boolean {
+  if (ABOUT_THE_DOCUMENT_RE.test(claim.question)) return false;
+  const before = claim.sentence.quote.slice(0, Math.max(0, claim.count.start - claim.sentence.start));
+  return !SOURCE_OF_INFORMATION_RE.test(before);
 }
 /** "contributions from", "data provided by", "réponses de": the count names the sources. */
 const SOURCE_OF_INFORMATION_RE =
@@ -258,7 +262,7 @@ function unnumberedClaims(
 export function positionsFromClaims(claims: readonly CountClaim[]): CountryPosition[] {
   const out: CountryPosition[] = [];
   for (const claim of claims) {
-    if (!claim.list) continue;
+    if (!claim.list || !asksTheCountries(claim)) continue;
     for (const item of claim.list.mentions) {
       if (out.some((p) => p.claimId === claim.id && p.country === item.code)) continue;
       out.push({

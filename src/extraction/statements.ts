@@ -83,7 +83,7 @@ function commitsSomeone(folded: string, cueAt: number, cueEnd: number, owners: r
   if (owners.length === 0) return false;
   const before = folded.slice(0, cueAt);
   let opening: RegExpExecArray | null = null;
-  for (const m of before.matchAll(CLAUSE_OPENING)) opening = m as RegExpExecArray;
+  for (const m of before.matchAll(CLAUSE_OPENING)) opening = m;
   const clause = opening === null ? before : before.slice(opening.index + opening[0].length);
   if (opening !== null && CONDITIONAL.test(opening[0].trim())) return false;
   if (NO_COMMITMENT.test(clause)) return false;
