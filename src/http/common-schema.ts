@@ -44,7 +44,10 @@ export const InstrumentSummarySchema = z.object({
   title: z.string(),
   legalForm: z.string(),
   binding: z.boolean().nullable(),
-  status: z.string(),
+  status: z.string().meta({
+    description:
+      'announced, negotiating, signed, in_force, suspended or ended where the text says so (the status claim quotes the words); not_stated otherwise',
+  }),
   parties: z.array(z.object({ actorId: z.string(), role: z.string() })),
   dates: z.array(z.object({ value: z.string(), precision: z.string(), role: z.string() })),
   amounts: z.array(
