@@ -97,7 +97,7 @@ function nearestDate(
     if (d.inCitation) continue;
     // A year inside the name ("Programme … à l'horizon 2030", "Strategy 2021-2030") names a
     // horizon, and a date after "before"/"avant" is a deadline: neither dates the instrument.
-    if (d.start >= phrase.start && d.end <= phrase.end) continue;
+    if (d.start >= phrase.start && d.end <= phrase.end && namesAHorizon(ctx.text, phrase, d)) continue;
     if (DEADLINE_BEFORE.test(ctx.text.slice(Math.max(clause.start, d.start - 30), d.start))) continue;
     const gap = d.start >= phrase.end ? d.start - phrase.end : phrase.start - d.end + 20;
     if (gap < bestGap) {
@@ -106,6 +106,20 @@ function nearestDate(
     }
   }
   return best;
+}
+
+/**
+ * A year inside an instrument's name that names its horizon or period, not its date: "à l'horizon
+ * 2030", "Strategy for 2021-2030", "2030 Agenda" (a year opening a name). "Memorandum of July 2023"
+ * is dated by its name.
+ */
+function namesAHorizon(text: string, phrase: Span, d: DateMention): boolean {
+  const before = text.slice(phrase.start, d.start);
+  return (
+    /(?:horizon|\bfor|\bpour|\bto|\buntil|\bjusqu['’]à?|[-–])\s*$/iu.test(before) ||
+    /^\s*[-–]\s*\d{4}/u.test(text.slice(d.end, phrase.end)) ||
+    /^\s+\p{Lu}/u.test(text.slice(d.end, phrase.end))
+  );
 }
 
 /** Words just before a date that make it a deadline or a horizon, not the instrument's date. */
