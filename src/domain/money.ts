@@ -39,8 +39,10 @@ export type TotalsByCurrency = Readonly<Record<string, number>>;
 
 /** Sums of millions carry float error (145.1 + 53.6): sums are kept to the cent. */
 function addTo(sum: Record<string, number>, currency: string, value: number): void {
-  sum[currency] = Math.round(((sum[currency] ?? 0) + value) * 100) / 100;
+  sum[currency] = roundToCent((sum[currency] ?? 0) + value);
 }
+
+const roundToCent = (value: number): number => Math.round(value * 100) / 100;
 
 /** Loose amounts (from stored rows or older callers) with the role fields filled. */
 function withRoles(amounts: readonly (Money & Partial<InstrumentAmount>)[]): InstrumentAmount[] {
@@ -115,9 +117,7 @@ export function moneyBySource(
     for (const [currency, value] of Object.entries(instrumentTotals(instrument.amounts))) {
       const key = `${funders.join(',')}|${currency}`;
       const row = rows.get(key) ?? { funders, currency, total: 0, ids: [] };
-      const sum = { [currency]: row.total };
-      addTo(sum, currency, value);
-      row.total = sum[currency] ?? value;
+      row.total = roundToCent(row.total + value);
       if (!row.ids.includes(instrument.id)) row.ids.push(instrument.id);
       rows.set(key, row);
     }
