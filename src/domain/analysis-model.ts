@@ -4,7 +4,7 @@
  * roadmaps, indicators, the conditionality tracker and watches. Pure types, no I/O: the CLI, the
  * HTTP API and the web UI receive these objects and only present them.
  */
-import type { ActorKind, Money, PartialDate, PartyRole, Quoted, CommitmentStatus } from './model.ts';
+import type { ActorKind, PartialDate, PartyRole, Quoted, CommitmentStatus } from './model.ts';
 import type { InstrumentAmount } from './money.ts';
 import type { ApproachCode, InstrumentTypeCode, TopicCode } from './taxonomy.ts';
 

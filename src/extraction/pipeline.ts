@@ -91,7 +91,9 @@ function extractBlock(text: string, language: Language, useCatalogue: boolean): 
       text,
       candidate.sentence,
       candidate,
-      all.filter((o, k) => k !== index && o.start >= candidate.sentence.start && o.end <= candidate.sentence.end),
+      all.filter(
+        (o, k) => k !== index && o.start >= candidate.sentence.start && o.end <= candidate.sentence.end,
+      ),
     ),
   }));
   // Cues inside catalogued names ("Global Compact on Refugees") are not the document's topics.

@@ -39,7 +39,8 @@ void describe('comparison questions are propositions about the countries', () =>
     );
   });
   void it('keeps a question the countries answer', () => {
-    const text = 'Three EMN Member Countries¹ use labour migration agreements with partner countries.\n\n¹ ES, IT, PT.';
+    const text =
+      'Three EMN Member Countries¹ use labour migration agreements with partner countries.\n\n¹ ES, IT, PT.';
     assert.deepEqual(
       [...new Set(extractCountryPositions(text, 'd').positions.map((p) => p.question))],
       ['use labour migration agreements with partner countries'],
