@@ -163,6 +163,7 @@ export function extractLeverageSteps(
  * Approaches a document attributes to states: the state named first before the cue (or, for a
  * sentence opening with "This…", the first state of the sentence before), `opposes` when the
  * text argues against the approach ("argues for caution in the use of negative conditionality").
+ * A sentence gives a state one approach at most: the first the sentence names.
  */
 export function extractApproachAttributions(
   text: string,
@@ -176,9 +177,14 @@ export function extractApproachAttributions(
   const out: ApproachAttribution[] = [];
   list.forEach((sentence, i) => {
     const fs = folded.slice(sentence.start, sentence.end);
-    for (const { approach, pattern } of APPROACH_CUES) {
+    // One approach per state and sentence: the cue the sentence names first is its main point
+    // ("an incentive approach, which combines … (to a lesser extent) negative conditionality").
+    const cues = APPROACH_CUES.flatMap(({ approach, pattern }) => {
       const m = pattern.exec(fs);
-      if (!m) continue;
+      return m ? [{ approach, m }] : [];
+    }).sort((a, b) => a.m.index - b.m.index);
+    const attributed = new Set<string>();
+    for (const { approach, m } of cues) {
       const before = mentions.filter(
         (c) => c.start >= sentence.start && c.start < sentence.start + m.index && c.form !== 'code',
       );
@@ -186,7 +192,8 @@ export function extractApproachAttributions(
       if (actor === undefined && DEMONSTRATIVE_RE.test(fs.trimStart()) && i > 0) {
         actor = statesIn(mentions, list[i - 1] as Span)[0];
       }
-      if (actor === undefined) continue;
+      if (actor === undefined || attributed.has(actor)) continue;
+      attributed.add(actor);
       const between = fs.slice(0, m.index);
       out.push({
         actorId: actor,

@@ -16,42 +16,8 @@ import type {
   PartySummary,
   PriorityArea,
 } from '../domain/analysis-model.ts';
+import { moneyBySource, sourcesTotal } from '../domain/money.ts';
 import type { TopicCode } from '../domain/taxonomy.ts';
-
-function add(sum: Record<string, number>, currency: string, value: number): void {
-  // Sums of money in millions carry float error ("145.1 + 53.6"); round to the cent.
-  sum[currency] = Math.round(((sum[currency] ?? 0) + value) * 100) / 100;
-}
-
-/**
- * An instrument's money per currency, counted once: when one amount is the sum of the others (a
- * total and its breakdown: "145.1 million, of which 53.6 M regional and 91.5 M for Mali"), only
- * the total counts.
- */
-export function instrumentMoney(
-  amounts: readonly { value: number; currency: string }[],
-): Record<string, number> {
-  const byCurrency = new Map<string, number[]>();
-  for (const a of amounts) byCurrency.set(a.currency, [...(byCurrency.get(a.currency) ?? []), a.value]);
-  const out: Record<string, number> = {};
-  for (const [currency, values] of byCurrency) {
-    const max = Math.max(...values);
-    const rest = values.reduce((sum, v) => sum + v, 0) - max;
-    const isTotal = values.length > 2 && Math.abs(rest - max) <= max * 0.005;
-    out[currency] = isTotal ? max : values.reduce((sum, v) => sum + v, 0);
-  }
-  return out;
-}
-
-/**
- * Who puts an instrument's money in: its donors when named, else its parties other than the
- * partner. One funder means the money is that actor's; several mean it is shared.
- */
-function funders(instrument: InstrumentSummary, partner: string): PartySummary[] {
-  const others = instrument.parties.filter((p) => p.actorId !== partner);
-  const donors = others.filter((p) => p.role === 'donor');
-  return donors.length > 0 ? donors : others;
-}
 
 /** The coordination view of the instruments whose parties include `partner`. */
 export function coordinationView(
@@ -70,11 +36,10 @@ export function coordinationView(
       topics: Set<TopicCode>;
     }
   >();
-  const totals: Record<string, number> = {};
+  // The money is summed by the domain, the same way as on the country page: each instrument's
+  // money once, given to its funders (shared when several).
+  const sources = moneyBySource(relevant, partner);
   for (const instrument of relevant) {
-    const money = instrumentMoney(instrument.amounts);
-    for (const [currency, value] of Object.entries(money)) add(totals, currency, value);
-    const paying = funders(instrument, partner);
     for (const party of instrument.parties) {
       if (party.actorId === partner) continue;
       const entry = actors.get(party.actorId) ?? {
@@ -86,14 +51,19 @@ export function coordinationView(
       };
       if (!entry.instruments.includes(instrument)) entry.instruments.push(instrument);
       for (const t of instrument.topics) entry.topics.add(t);
-      if (paying.some((p) => p.actorId === party.actorId)) {
-        for (const [currency, value] of Object.entries(money)) {
-          add(paying.length === 1 ? entry.money : entry.shared, currency, value);
-        }
-      }
       actors.set(party.actorId, entry);
     }
   }
+  for (const row of sources) {
+    const funders = row.source === null ? [] : [row.source, ...row.sharedWith];
+    for (const funder of funders) {
+      const entry = actors.get(funder);
+      if (entry === undefined) continue;
+      const sums = funders.length === 1 ? entry.money : entry.shared;
+      sums[row.currency] = Math.round(((sums[row.currency] ?? 0) + row.total) * 100) / 100;
+    }
+  }
+  const totals = sourcesTotal(sources);
   const activities: ActorActivity[] = [...actors.entries()]
     .map(([actorId, e]) => ({
       actorId,

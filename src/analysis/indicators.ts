@@ -16,6 +16,7 @@ import { invalidInput } from '../domain/errors.ts';
 import { boundedNumber, partialDate, stateCode, userText } from '../domain/input-schemas.ts';
 import { findCountries } from '../extraction/countries.ts';
 import { findAmounts } from '../extraction/money.ts';
+import { instrumentTotals } from '../domain/money.ts';
 import { locateFootnotes } from '../extraction/positions/footnotes.ts';
 import { sentenceAt, splitSentences, tidy } from '../extraction/positions/sentences.ts';
 import type { AmountMention } from '../extraction/types.ts';
@@ -155,17 +156,20 @@ export function extractIndicators(
   return out;
 }
 
-/** One "money committed" value per amount of each instrument, dated by its first date. */
+/**
+ * One "money committed" value per currency of each instrument, dated by its first date: the
+ * instrument's total as the domain sums it (a total and its breakdown count once).
+ */
 export function indicatorsFromInstruments(instruments: readonly InstrumentSummary[]): IndicatorValue[] {
   return instruments.flatMap((i) =>
-    i.amounts.map((a) => ({
+    Object.entries(instrumentTotals(i.amounts)).map(([currency, value]) => ({
       indicator: 'money committed',
-      value: a.value,
-      unit: a.currency,
+      value,
+      unit: currency,
       date: i.dates[0]?.value ?? null,
       country: null,
       instrumentId: i.id,
-      approximate: a.approximate,
+      approximate: i.amounts.some((a) => a.currency === currency && a.approximate),
       source: i.evidence[0] ?? { enteredBy: 'instrument', note: i.title },
     })),
   );

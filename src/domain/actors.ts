@@ -9,7 +9,7 @@ import * as worldCountriesModule from 'world-countries';
 import type { Country } from 'world-countries';
 import enNames from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import frNames from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
-import type { Actor, Language } from './model.ts';
+import type { Actor, ActorKind, Language } from './model.ts';
 import { ORGANIZATIONS, type OrganizationCode } from './taxonomy.ts';
 
 // world-countries is CommonJS: its array is the namespace's `default` at run time, whatever the
@@ -253,6 +253,31 @@ function organizationActors(): readonly Actor[] {
  */
 export function organizationActorId(code: OrganizationCode): string {
   return ISO_CODES.has(code) ? `org:${code}` : code;
+}
+
+/**
+ * The actor id scheme, one namespace per kind so that no id can mean two actors:
+ * - a state is its ISO 3166-1 alpha-2 code (`ML`, `AU` Australia, `XK` Kosovo);
+ * - an organization is its taxonomy code (`EU`, `IOM`, `WORLD_BANK`), written `org:CODE` when the
+ *   code is also a state's (`org:AU`, the African Union), so it never reads as a state;
+ * - a grouping (the G7, the Sahel countries) is a lower-case slug.
+ * Ids stored before this scheme are rewritten by migration 1601.
+ */
+export const ACTOR_ID_PATTERN =
+  /^(?:[A-Z]{2}|org:[A-Z][A-Z0-9_]*|[A-Z][A-Z0-9_]{1,39}|[a-z][a-z0-9_-]{1,39})$/;
+
+/**
+ * The kind of actor an id names: the registry's kind when known (`EU` is an organization although
+ * it has two letters), else what its form says (`org:` organization, lower case grouping, two
+ * upper-case letters a state); null for what is not an actor id.
+ */
+export function actorKindOf(id: string): ActorKind | null {
+  const known = actorById(id);
+  if (known !== undefined) return known.kind;
+  if (!ACTOR_ID_PATTERN.test(id)) return null;
+  if (id.startsWith('org:')) return 'organization';
+  if (/^[a-z]/.test(id)) return 'grouping';
+  return /^[A-Z]{2}$/.test(id) ? 'state' : 'organization';
 }
 
 /** The taxonomy code of an actor id (`org:AU` → `AU`; every other id is its own code). */

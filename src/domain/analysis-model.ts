@@ -4,7 +4,8 @@
  * roadmaps, indicators, the conditionality tracker and watches. Pure types, no I/O: the CLI, the
  * HTTP API and the web UI receive these objects and only present them.
  */
-import type { ActorKind, Money, PartialDate, PartyRole, Quoted, CommitmentStatus } from './model.ts';
+import type { ActorKind, PartialDate, PartyRole, Quoted, CommitmentStatus } from './model.ts';
+import type { InstrumentAmount } from './money.ts';
 import type { ApproachCode, InstrumentTypeCode, TopicCode } from './taxonomy.ts';
 
 /** Where a number, a position or a step was read: a document and a quoted span of its text. */
@@ -108,7 +109,7 @@ export interface InstrumentSummary {
   readonly parties: readonly PartySummary[];
   readonly topics: readonly TopicCode[];
   readonly approaches: readonly ApproachCode[];
-  readonly amounts: readonly Money[];
+  readonly amounts: readonly InstrumentAmount[];
   readonly dates: readonly PartialDate[];
   readonly evidence: readonly SourceRef[];
 }

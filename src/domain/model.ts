@@ -6,6 +6,7 @@
  * asserted it (an extractor version or a reviewer) and its review state. Two sources may disagree
  * and both claims are kept, as sourced-data projects (Wikidata statements with references) do.
  */
+import type { InstrumentAmount } from './money.ts';
 import type { ApproachCode, InstrumentTypeCode, TopicCode } from './taxonomy.ts';
 
 /** Languages the atlas reads and presents. */
@@ -82,8 +83,21 @@ export interface Money {
 // Records
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Where an instrument stands, as the text says it; `not_stated` where it does not (never guessed).
+ * Ordered from first to last step of an instrument's life.
+ */
 export type InstrumentStatus =
-  'proposed' | 'negotiating' | 'signed' | 'in_force' | 'active' | 'ended' | 'unknown';
+  'announced' | 'negotiating' | 'signed' | 'in_force' | 'suspended' | 'ended' | 'not_stated';
+export const INSTRUMENT_STATUSES: readonly InstrumentStatus[] = [
+  'announced',
+  'negotiating',
+  'signed',
+  'in_force',
+  'suspended',
+  'ended',
+  'not_stated',
+];
 
 /**
  * The legal form named by the text. Informal arrangements are first-class: a letter of intent or
@@ -112,7 +126,8 @@ export interface Instrument {
   readonly status: InstrumentStatus;
   readonly parties: readonly Party[];
   readonly dates: readonly InstrumentDate[];
-  readonly amounts: readonly Money[];
+  /** Each amount with its role; `instrumentTotals` (money.ts) sums them without double counting. */
+  readonly amounts: readonly InstrumentAmount[];
   readonly topics: readonly TopicCode[];
   readonly approaches: readonly ApproachCode[];
 }
@@ -252,6 +267,7 @@ export type ClaimProperty =
   | 'party'
   | 'date'
   | 'amount'
+  | 'amount_role'
   | 'topic'
   | 'approach'
   | 'status'

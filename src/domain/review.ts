@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { invalidInput } from './errors.ts';
+import { ACTOR_ID_PATTERN } from './actors.ts';
 import { PARTY_ROLES } from './model.ts';
 import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from './taxonomy.ts';
 
@@ -43,7 +44,7 @@ const VALUE_SCHEMAS: Readonly<Record<ReviewableProperty, z.ZodType>> = {
   legal_form: z.enum(LEGAL_FORMS),
   binding: z.boolean(),
   party: z.object({
-    actorId: z.string().regex(/^([A-Z]{2}|org:[A-Z0-9_]+|[a-z0-9_]+)$/, 'must be an actor id'),
+    actorId: z.string().regex(ACTOR_ID_PATTERN, 'must be an actor id'),
     role: z.enum(PARTY_ROLES as unknown as [string, ...string[]]),
   }),
   topic: z.enum(TOPICS),

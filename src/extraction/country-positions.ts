@@ -137,6 +137,26 @@ function predicateOf(
 }
 
 /**
+ * A sentence about the document itself ("This inform was prepared…", "Le présent rapport…") states
+ * no position of the countries it counts.
+ */
+const ABOUT_THE_DOCUMENT_RE =
+  /^\s*(?:this|the\s+present|ce|cette|le\s+présent|la\s+présente)\s+(?:inform|report|study|paper|document|note|synthesis|survey|publication|rapport|étude|note|synthèse|enquête)\b/iu;
+/**
+ * Whether a count claim asks the countries something: not when the sentence is about the document
+ * itself, nor when the count names where its information came from ("prepared on the basis of
+ * contributions from 23 NCPs"). Such claims still count for consistency, never as questions.
+ */
+export function asksTheCountries(claim: CountClaim): boolean {
+  if (ABOUT_THE_DOCUMENT_RE.test(claim.question)) return false;
+  const before = claim.sentence.quote.slice(0, Math.max(0, claim.count.start - claim.sentence.start));
+  return !SOURCE_OF_INFORMATION_RE.test(before);
+}
+/** "contributions from", "data provided by", "réponses de": the count names the sources. */
+const SOURCE_OF_INFORMATION_RE =
+  /\b(?:contributions?|information|data|responses|replies|input|submissions|contributions|données|réponses|informations)\s+(?:\S+\s+){0,3}?(?:from|by|of|de|des|par)\s+(?:the\s+|les\s+)?$/iu;
+
+/**
  * Every count claim of a synthesis: sentences of the body stating how many countries report
  * something, with their list when a footnote or an inline parenthesis gives one.
  */
@@ -242,7 +262,7 @@ function unnumberedClaims(
 export function positionsFromClaims(claims: readonly CountClaim[]): CountryPosition[] {
   const out: CountryPosition[] = [];
   for (const claim of claims) {
-    if (!claim.list) continue;
+    if (!claim.list || !asksTheCountries(claim)) continue;
     for (const item of claim.list.mentions) {
       if (out.some((p) => p.claimId === claim.id && p.country === item.code)) continue;
       out.push({

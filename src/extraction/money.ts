@@ -17,6 +17,7 @@ import {
   currencyOf,
   scaleOf,
 } from './money-lexicon.ts';
+import { readAmountRoles } from './money-roles.ts';
 import type { AmountMention } from './types.ts';
 
 const NUM = `(?:${NUMBER_SOURCE})`;
@@ -85,7 +86,8 @@ function isApproximate(text: string, start: number): boolean {
 
 /**
  * Every sum of money in a text, in text order, with its value in units, its ISO 4217 currency and
- * whether a hedge ("more than", "environ") makes it approximate. A range gives both ends.
+ * whether a hedge ("more than", "environ") makes it approximate, and its role (total, part of a
+ * total, tranche, disbursement, pledge) where the text says it. A range gives both ends.
  */
 export function findAmounts(text: string, language: Language): AmountMention[] {
   const pattern = new RegExp(AMOUNT_PATTERN.source, AMOUNT_PATTERN.flags);
@@ -136,5 +138,6 @@ export function findAmounts(text: string, language: Language): AmountMention[] {
     }
     lastPriced = { end, currency };
   }
-  return mentions;
+  // What each sum is (a total, a part of it, a tranche…), so a total and its breakdown count once.
+  return readAmountRoles(text, mentions);
 }

@@ -20,6 +20,7 @@ import {
 import { detectLanguage } from './language.ts';
 import { approachesIn, findLinks } from './links.ts';
 import { findAmounts } from './money.ts';
+import { readInstrumentStatus } from './instrument-status.ts';
 import { findOrganizations } from './organizations.ts';
 import { segment } from './segmentation.ts';
 import { findStatements } from './statements.ts';
@@ -78,9 +79,22 @@ function extractBlock(text: string, language: Language, useCatalogue: boolean): 
     language,
     useCatalogue,
   };
-  const { instruments, places, names } = findInstrumentRecords(context, (sentence) => ({
+  const found = findInstrumentRecords(context, (sentence) => ({
     topics: topicsOfSpan(folded, sentence),
     approaches: approachesIn(folded, sentence),
+  }));
+  const { places, names } = found;
+  // Each instrument's status, where its own sentence states it.
+  const instruments = found.instruments.map((candidate, index, all) => ({
+    ...candidate,
+    status: readInstrumentStatus(
+      text,
+      candidate.sentence,
+      candidate,
+      all.filter(
+        (o, k) => k !== index && o.start >= candidate.sentence.start && o.end <= candidate.sentence.end,
+      ),
+    ),
   }));
   // Cues inside catalogued names ("Global Compact on Refugees") are not the document's topics.
   const topics = classifyTopics(folded, body, names);

@@ -53,9 +53,41 @@ export interface StatementContext {
 }
 
 /** The kind of statement a folded sentence makes, or null. */
-export function statementKind(foldedSentence: string): StatementKind | null {
-  for (const cue of CUES) if (cue.pattern.test(foldedSentence)) return cue.kind;
+export function statementKind(
+  foldedSentence: string,
+  skip: ReadonlySet<StatementKind> = new Set(),
+): StatementKind | null {
+  for (const cue of CUES) if (!skip.has(cue.kind) && cue.pattern.test(foldedSentence)) return cue.kind;
   return null;
+}
+
+/**
+ * Where the clause holding a commitment cue starts, and whether that clause is a condition
+ * ("when a country is unwilling to commit to…", "si les parties s'engagent à…"): the last clause
+ * break or subordinating word before the cue.
+ */
+const CLAUSE_OPENING =
+  /(?:[;:,(]|\b(?:when|if|unless|whenever|where|which|that|lorsque|lorsqu'|quand|si|s'il|s'ils|qui|que|dont))(?=[^;:,(]*$)/g;
+const CONDITIONAL = /^(?:when|if|unless|whenever|lorsque|lorsqu'|quand|si|s'il|s'ils)$/;
+/** Unwillingness or negation before the cue in its clause: nobody commits. */
+const NO_COMMITMENT =
+  /\b(?:unwilling|not|never|refus(?:e|es|ed|ent|ait)?|reluctant|declin(?:e|ed|es)|fail(?:ed|s)? to|ne|n'|pas|jamais|aucun)\b/;
+/** What is committed to: at least a verb or noun phrase after the cue, not a bare end. */
+const COMMITTED_TO = /[\p{L}]{3,}(?:\s+\S+){1,}/u;
+
+/**
+ * Whether a commitment cue commits someone to something: the sentence names who (`owners`), the
+ * cue is not in a condition nor denied ("unwilling to commit"), and words follow it.
+ */
+function commitsSomeone(folded: string, cueAt: number, cueEnd: number, owners: readonly string[]): boolean {
+  if (owners.length === 0) return false;
+  const before = folded.slice(0, cueAt);
+  let opening: RegExpExecArray | null = null;
+  for (const m of before.matchAll(CLAUSE_OPENING)) opening = m;
+  const clause = opening === null ? before : before.slice(opening.index + opening[0].length);
+  if (opening !== null && CONDITIONAL.test(opening[0].trim())) return false;
+  if (NO_COMMITMENT.test(clause)) return false;
+  return COMMITTED_TO.test(folded.slice(cueEnd));
 }
 
 /** Finds the statements of a document, one per sentence at most. */
@@ -64,10 +96,17 @@ export function findStatements(ctx: StatementContext): StatementCandidate[] {
   for (const sentence of ctx.sentences) {
     if (sentence.end - sentence.start < 25 || sentence.end - sentence.start > 1500) continue;
     const folded = ctx.folded.slice(sentence.start, sentence.end);
-    const kind = statementKind(folded);
+    let kind = statementKind(folded);
     if (!kind) continue;
-    const cueAt = cuePosition(folded, kind);
-    const owners = ownersOf(ctx, sentence, folded, cueAt);
+    let [cueAt, cueEnd] = cuePosition(folded, kind);
+    let owners = ownersOf(ctx, sentence, folded, cueAt);
+    // A commitment names who commits and to what; a description of a framework commits no one.
+    if (kind === 'commitment' && !commitsSomeone(folded, cueAt, cueEnd, owners)) {
+      kind = statementKind(folded, new Set(['commitment']));
+      if (!kind) continue;
+      [cueAt, cueEnd] = cuePosition(folded, kind);
+      owners = ownersOf(ctx, sentence, folded, cueAt);
+    }
     const deadline = kind === 'commitment' ? deadlineOf(ctx, sentence) : null;
     out.push({
       kind,
@@ -82,10 +121,11 @@ export function findStatements(ctx: StatementContext): StatementCandidate[] {
   return out;
 }
 
-function cuePosition(folded: string, kind: StatementKind): number {
+/** Where the kind's cue starts and ends in the folded sentence. */
+function cuePosition(folded: string, kind: StatementKind): [number, number] {
   const cue = CUES.find((c) => c.kind === kind);
   const m = cue ? cue.pattern.exec(folded) : null;
-  return m ? m.index : folded.length;
+  return m ? [m.index, m.index + m[0].length] : [folded.length, folded.length];
 }
 
 function ownersOf(ctx: StatementContext, sentence: Span, folded: string, cueAt: number): string[] {

@@ -16,6 +16,8 @@ import type {
   StatementKind,
 } from '../domain/model.ts';
 import type { DocumentSource } from './document-source.ts';
+import type { AmountRole } from '../domain/money.ts';
+import type { StatedStatus } from './instrument-status.ts';
 import type { ApproachCode, InstrumentTypeCode, TopicCode } from '../domain/taxonomy.ts';
 
 /** Version of the rule set, recorded as `assertedBy` on every extracted claim. */
@@ -79,7 +81,14 @@ export interface DateMention extends Quoted, Scored {
   readonly inCitation: boolean;
 }
 
-export interface AmountMention extends Quoted, Money, Scored {}
+export interface AmountMention extends Quoted, Money, Scored {
+  /** What the text says the sum is (see money-roles.ts); null or absent when it does not say. */
+  readonly role?: AmountRole | null;
+  /** The value of the total this sum is a share of, in the same currency. */
+  readonly partOf?: number | null;
+  /** The words that say the role ("montant total de", "dont"): the role's evidence. */
+  readonly roleCue?: Quoted | null;
+}
 
 export interface PartyCandidate extends Quoted, Scored {
   readonly actorId: string;
@@ -99,6 +108,8 @@ export interface InstrumentCandidate extends Quoted, Scored {
   readonly approaches: readonly ApproachCode[];
   /** The sentence the instrument was found in (for evidence display). */
   readonly sentence: Span;
+  /** The status its sentence states, with the words that state it; null or absent: not stated. */
+  readonly status?: StatedStatus | null;
 }
 
 export interface TopicAssessment extends Scored {

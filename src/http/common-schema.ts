@@ -1,5 +1,6 @@
 /** Response shapes shared by several resources (documentation for the OpenAPI document). */
 import { z } from 'zod';
+import { AMOUNT_ROLES } from '../domain/money.ts';
 
 /** A paginated list: the items of one page and the total number of matches. */
 export function pageOf<T extends z.ZodType>(item: T) {
@@ -43,10 +44,30 @@ export const InstrumentSummarySchema = z.object({
   title: z.string(),
   legalForm: z.string(),
   binding: z.boolean().nullable(),
-  status: z.string(),
+  status: z.string().meta({
+    description:
+      'announced, negotiating, signed, in_force, suspended or ended where the text says so (the status claim quotes the words); not_stated otherwise',
+  }),
   parties: z.array(z.object({ actorId: z.string(), role: z.string() })),
   dates: z.array(z.object({ value: z.string(), precision: z.string(), role: z.string() })),
-  amounts: z.array(z.object({ value: z.number(), currency: z.string(), approximate: z.boolean() })),
+  amounts: z.array(
+    z.object({
+      value: z.number(),
+      currency: z.string(),
+      approximate: z.boolean(),
+      role: z
+        .enum(AMOUNT_ROLES)
+        .nullable()
+        .meta({ description: 'What the text says the amount is; null: not stated' }),
+      partOf: z.number().nullable().meta({
+        description: 'The value of the amount of this instrument (same currency) this one is a share of',
+      }),
+    }),
+  ),
+  moneyTotals: z.record(z.string(), z.number()).meta({
+    description:
+      'The money of the instrument per currency, each sum counted once (shares of a total are not added to it)',
+  }),
   topics: z.array(z.string()),
   approaches: z.array(z.string()),
   firstDate: z.string().nullable(),

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { countryCode as sharedCountryCode, decimalInteger, stateCode } from '../domain/input-schemas.ts';
 import { invalidInput, type AtlasError } from '../domain/errors.ts';
+import { ACTOR_ID_PATTERN } from '../domain/actors.ts';
 
 /** The AtlasError for the first issue of a zod error, with the offending field's name. */
 export function zodToAtlasError(error: z.ZodError): AtlasError {
@@ -40,9 +41,10 @@ export const countryFilter = stateCode;
 export const actorId = z
   .string()
   .trim()
-  .regex(/^[A-Za-z][A-Za-z0-9_-]{1,39}$/, 'must be an actor id (ISO alpha-2 code or organization code)')
+  .regex(ACTOR_ID_PATTERN, 'must be an actor id (ISO alpha-2 code, organization code or org:CODE)')
   .meta({
-    description: 'Actor id: ISO alpha-2 for a state, taxonomy code for an organization',
+    description:
+      'Actor id, one namespace per kind: ISO 3166-1 alpha-2 for a state (AU is Australia), the taxonomy code for an organization (EU, IOM), org:CODE when that code is also a state’s (org:AU, the African Union), a lower-case slug for a group of states',
     example: 'EU',
   });
 

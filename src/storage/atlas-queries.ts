@@ -17,7 +17,7 @@ import {
   type InstrumentQuery,
   type InstrumentSort,
 } from './queries/instrument-list.ts';
-import { mapCounts, type MapFilter } from './queries/map-counts.ts';
+import { mapCounts, organizationCounts, type MapFilter } from './queries/map-counts.ts';
 import { memoByVersion } from './queries/memo.ts';
 import {
   actorNetwork,
@@ -102,6 +102,8 @@ export interface AtlasQueries {
   instrumentsByState(): Promise<Map<string, number>>;
   /** Instruments per state counting only one type or topic (the dashboard map). */
   mapCounts(filter: MapFilter): Promise<Map<string, number>>;
+  /** Instruments per organization (the EU, IOM…) with the same choice of type or topic. */
+  organizationCounts(filter?: MapFilter): Promise<Map<string, number>>;
   /** Instruments per first year and type, optionally only those an actor is party to. */
   instrumentTimeline(actor?: string): Promise<TimelinePoint[]>;
   /** Actors linked by the instruments they share. */
@@ -164,6 +166,7 @@ export function createAtlasQueries(db: Kysely<Database>): AtlasQueries {
     instrumentFacets: (filter) => instrumentFacets(db, filter),
     instrumentsByState: () => instrumentsByState(db),
     mapCounts: (filter) => mapCounts(db, filter),
+    organizationCounts: (filter) => organizationCounts(db, filter),
     instrumentTimeline: (actor) => instrumentTimeline(db, actor),
     actorNetwork: (maxNodes) => actorNetwork(db, maxNodes),
     extraCounts: () => extraCounts(db),

@@ -4,6 +4,7 @@
  * and a PostgreSQL adapter implements the same interface.
  */
 import type { Actor, Evidence, Instrument, Language, ReviewState, Span } from '../domain/model.ts';
+import type { TotalsByCurrency } from '../domain/money.ts';
 import type { ExtractedDocument } from '../extraction/types.ts';
 import type { DocumentAnalyses } from '../analysis/document-analyses.ts';
 import type { AnalysisStore, WatchHit } from './analyses/analysis-store.ts';
@@ -100,6 +101,8 @@ export interface Page<T> {
 
 /** An instrument for lists: its current field values, no evidence. */
 export interface InstrumentSummary extends Instrument {
+  /** The instrument's money per currency, each sum counted once (`instrumentTotals`). */
+  readonly moneyTotals: TotalsByCurrency;
   /** Earliest known date, `YYYY[-MM[-DD]]`. */
   readonly firstDate: string | null;
   readonly documentCount: number;
@@ -178,6 +181,8 @@ export interface AtlasStats {
   readonly claims: number;
   readonly statements: number;
   readonly events: number;
+  /** The money of every instrument per currency, each instrument's sums counted once. */
+  readonly money: TotalsByCurrency;
   /** Instruments by type, by party state (alpha-2), by topic; most frequent first. */
   readonly byType: readonly CountBy[];
   readonly byCountry: readonly CountBy[];

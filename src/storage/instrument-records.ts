@@ -3,7 +3,8 @@
  * several documents, or twice in one, becomes one row) and the claims behind each field.
  */
 import { createHash } from 'node:crypto';
-import type { Span } from '../domain/model.ts';
+import { INSTRUMENT_STATUSES, type InstrumentStatus, type Span } from '../domain/model.ts';
+import type { AmountRole } from '../domain/money.ts';
 import { amountConfidence, dateConfidence } from '../extraction/confidence.ts';
 import type { InstrumentCandidate, PartyCandidate } from '../extraction/types.ts';
 import type { ClaimDraft } from './records.ts';
@@ -18,12 +19,23 @@ export interface InstrumentPlan {
   readonly title: string;
   readonly legalForm: string;
   readonly binding: boolean | null;
+  /** The most advanced status the document's sentences state (`not_stated` when none does). */
+  readonly status: InstrumentStatus;
   readonly firstDate: string | null;
   readonly parties: { actorId: string; role: string; claim: ClaimRef }[];
   readonly topics: { topic: string; claim: ClaimRef }[];
   readonly approaches: { approach: string; claim: ClaimRef }[];
   readonly dates: { value: string; precision: string; role: string; claim: ClaimRef }[];
-  readonly amounts: { value: number; currency: string; approximate: boolean; claim: ClaimRef }[];
+  readonly amounts: {
+    value: number;
+    currency: string;
+    approximate: boolean;
+    role: AmountRole | null;
+    partOf: number | null;
+    claim: ClaimRef;
+    /** The claim quoting the words that say the role, or null. */
+    roleClaim: ClaimRef | null;
+  }[];
 }
 
 const shortHash = (value: string): string =>
@@ -84,6 +96,7 @@ export function planInstruments(
         title: candidate.title,
         legalForm: candidate.legalForm,
         binding: candidate.binding,
+        status: 'not_stated',
         firstDate: null,
         parties: [],
         topics: [],
@@ -100,6 +113,13 @@ export function planInstruments(
     claim('instrument', id, 'legal_form', candidate.legalForm, candidate, sure);
     if (candidate.binding !== null) {
       claim('instrument', id, 'binding', candidate.binding, candidate, sure);
+    }
+    const status = candidate.status ?? null;
+    if (status !== null) {
+      // The evidence is the words that state the status ("entered into force").
+      claim('instrument', id, 'status', status.value, status, 0.7);
+      plan = { ...plan, status: laterStatus(plan.status, status.value) };
+      byKey.set(dedupeKey, plan);
     }
     for (const party of uniqueBy(candidate.parties, (p: PartyCandidate) => `${p.actorId}|${p.role}`)) {
       actorIds.add(party.actorId);
@@ -129,21 +149,24 @@ export function planInstruments(
       }
     }
     for (const amount of candidate.amounts) {
+      const role = amount.role ?? null;
+      const partOf = amount.partOf ?? null;
+      const value = { value: amount.value, currency: amount.currency, approximate: amount.approximate };
       const ref = claim(
         'instrument',
         id,
         'amount',
-        { value: amount.value, currency: amount.currency, approximate: amount.approximate },
+        { ...value, role, partOf },
         amount,
         amountConfidence(amount),
       );
+      // The role's own evidence: the words that say it ("montant total de", "dont").
+      const roleClaim =
+        role === null || amount.roleCue === null || amount.roleCue === undefined
+          ? null
+          : claim('instrument', id, 'amount_role', { ...value, role, partOf }, amount.roleCue, 0.7);
       if (!plan.amounts.some((a) => a.value === amount.value && a.currency === amount.currency)) {
-        plan.amounts.push({
-          value: amount.value,
-          currency: amount.currency,
-          approximate: amount.approximate,
-          claim: ref,
-        });
+        plan.amounts.push({ ...value, role, partOf, claim: ref, roleClaim });
       }
     }
     for (const topic of new Set(candidate.topics)) {
@@ -161,6 +184,16 @@ export function planInstruments(
     ...plan,
     firstDate: earliestDate(plan.dates.map((d) => d.value)),
   }));
+}
+
+/**
+ * Of two statuses, the one further in an instrument's life (signed after negotiating, ended after
+ * in force); a stated status always beats `not_stated`.
+ */
+export function laterStatus(a: InstrumentStatus, b: InstrumentStatus): InstrumentStatus {
+  if (a === 'not_stated') return b;
+  if (b === 'not_stated') return a;
+  return INSTRUMENT_STATUSES.indexOf(b) > INSTRUMENT_STATUSES.indexOf(a) ? b : a;
 }
 
 export function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {

@@ -93,6 +93,12 @@ export interface InstrumentAmountsTable {
   currency: string;
   approximate: number;
   claim_id: number;
+  /** total, part, tranche, disbursement or pledge (migration 1600); null where the text does not say. */
+  role: NullableText;
+  /** The value of the amount of the same instrument and currency this one is a share of, or null. */
+  part_of: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The claim quoting the words that say the role (its evidence), or null. */
+  role_claim_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** Which documents an instrument was found in (one row per document). */

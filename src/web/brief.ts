@@ -69,7 +69,7 @@ function instruments(brief: Brief, tr: Translator): SafeHtml {
                 (i) =>
                   html`<tr>
                     <td><span translate="no">${i.title}</span>${refs(i.sources)}</td>
-                    <td>${i.status === 'unknown' ? notStated(tr) : tr.term(i.status)}</td>
+                    <td>${i.status === 'not_stated' ? notStated(tr) : tr.term(i.status)}</td>
                     <td>
                       ${
                         i.dates.length === 0

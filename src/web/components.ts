@@ -5,6 +5,7 @@ import type { Translator } from './i18n.ts';
 import { actorHref } from './charts/network.ts';
 import { formatDate, formatMoney } from './format.ts';
 import { isInstrumentType } from '../domain/taxonomy.ts';
+import { actorKindOf } from '../domain/actors.ts';
 
 /** A sum of money the reader's way ("145,1 M€" / "€145.1M"). */
 export function money(value: number, currency: string, tr: Translator, approximate = false): string {
@@ -28,7 +29,8 @@ export function sourceText(text: string, lang?: string | null): SafeHtml {
 
 /** A link to an actor: a state's country page, or the instruments an organization is party to. */
 export function actorLink(id: string, tr: Translator, kind?: string): SafeHtml {
-  const isState = kind === undefined ? /^[A-Z]{2}$/.test(id) : kind === 'state';
+  // The registry says what an id is: `EU` has two letters and is no state.
+  const isState = (kind ?? actorKindOf(id)) === 'state';
   // A proper name: translation tools and the page's language check leave it alone.
   return html`<a href="${actorHref(id, isState ? 'state' : 'organization')}" translate="no"
     >${tr.actor(id)}</a
@@ -129,7 +131,14 @@ export function factValue(property: string, value: unknown, tr: Translator): str
     if (typeof record.actorId === 'string') return `${tr.actor(record.actorId)}${role}`;
     if (typeof record.code === 'string') return factValue(property, record.code, tr);
     if (typeof record.value === 'number' && typeof record.currency === 'string') {
-      return money(record.value, record.currency, tr, record.approximate === true);
+      const sum = money(record.value, record.currency, tr, record.approximate === true);
+      const whole =
+        typeof record.partOf === 'number'
+          ? ` ${tr.t('shareOf')} ${money(record.partOf, record.currency, tr)}`
+          : '';
+      return record.role === 'part' && whole !== ''
+        ? `${sum} (${whole.trim()})`
+        : `${sum}${role}${whole === '' ? '' : ` (${whole.trim()})`}`;
     }
     if (typeof record.value === 'string') {
       const text = property === 'date' || property === 'deadline' ? dateText(record.value, tr) : record.value;

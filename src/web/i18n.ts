@@ -29,6 +29,12 @@ const MESSAGES = {
   countries: { en: 'Countries', fr: 'Pays' },
   actors: { en: 'Actors', fr: 'Acteurs' },
   worldMap: { en: 'Instruments by country', fr: 'Instruments par pays' },
+  euShort: { en: 'EU', fr: 'UE' },
+  organizations: { en: 'Organizations', fr: 'Organisations' },
+  organizationsHelp: {
+    en: 'Organizations party to instruments; each links to its instruments.',
+    fr: 'Organisations parties à des instruments ; chacune mène à ses instruments.',
+  },
   mapHelp: {
     en: 'Darker countries are party to more instruments. Each country links to its page.',
     fr: 'Plus un pays est foncé, plus il est partie à des instruments. Chaque pays mène à sa page.',
@@ -84,6 +90,13 @@ const MESSAGES = {
   source: { en: 'Source', fr: 'Source' },
   unspecified: { en: 'not specified', fr: 'non précisée' },
   total: { en: 'Total', fr: 'Total' },
+  shareOf: { en: 'share of', fr: 'part de' },
+  countedOnce: {
+    en: 'Each instrument counted once: the shares of a total are not added to it.',
+    fr: 'Chaque instrument compté une fois : les parts d’un total ne s’y ajoutent pas.',
+  },
+  moneyTotal: { en: 'Money in all', fr: 'Montant total' },
+  togetherWith: { en: 'with', fr: 'avec' },
   mentioningDocuments: { en: 'Documents that mention it', fr: 'Documents qui le mentionnent' },
   mentions: { en: 'mentions', fr: 'mentions' },
   commitments: { en: 'Commitments and other statements', fr: 'Engagements et autres énoncés' },
@@ -185,7 +198,7 @@ const MESSAGES = {
   },
   format: { en: 'Format', fr: 'Format' },
   moneyCommitted: { en: 'Money committed', fr: 'Montants engagés' },
-  shareOf: { en: 'Share of', fr: 'Part de' },
+  shareOfTitle: { en: 'Share of', fr: 'Part de' },
   briefTitle: { en: 'Briefing pack', fr: 'Dossier de dialogue' },
   briefLink: { en: 'Briefing pack for a dialogue', fr: 'Dossier pour un dialogue' },
   preparedOn: { en: 'Prepared on', fr: 'Établi le' },
@@ -273,13 +286,19 @@ export function dictionaries(): { readonly en: readonly string[]; readonly fr: r
 /** Words for the model's own small vocabularies (status, legal form, roles, claim properties). */
 const TERMS: Record<string, Record<Language, string>> = {
   // statuses
-  proposed: { en: 'proposed', fr: 'proposé' },
+  announced: { en: 'announced', fr: 'annoncé' },
   negotiating: { en: 'under negotiation', fr: 'en négociation' },
   signed: { en: 'signed', fr: 'signé' },
   in_force: { en: 'in force', fr: 'en vigueur' },
-  active: { en: 'active', fr: 'actif' },
+  suspended: { en: 'suspended', fr: 'suspendu' },
   ended: { en: 'ended', fr: 'terminé' },
-  unknown: { en: 'unknown', fr: 'inconnu' },
+  not_stated: { en: 'not stated', fr: 'non précisé' },
+  // amount roles
+  total: { en: 'total', fr: 'total' },
+  part: { en: 'share', fr: 'part' },
+  tranche: { en: 'tranche', fr: 'tranche' },
+  disbursement: { en: 'disbursed', fr: 'décaissé' },
+  pledge: { en: 'pledged', fr: 'promis' },
   // legal forms
   treaty: { en: 'treaty', fr: 'traité' },
   agreement: { en: 'agreement', fr: 'accord' },
@@ -352,6 +371,7 @@ const TERMS: Record<string, Record<Language, string>> = {
   party: { en: 'party', fr: 'partie' },
   date: { en: 'date', fr: 'date' },
   amount: { en: 'amount', fr: 'montant' },
+  amount_role: { en: 'what the sum is', fr: 'nature du montant' },
   topic: { en: 'topic', fr: 'thème' },
   approach: { en: 'approach', fr: 'approche' },
   status: { en: 'status', fr: 'statut' },

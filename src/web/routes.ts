@@ -152,17 +152,20 @@ export function registerWeb(app: FastifyInstance, context: ApiContext, signInDep
   app.get('/', async (request, reply) => {
     const tr = await translate(request, reply);
     const map = parseRequest(MapQuery, request.query);
-    const [stats, extra, byState, latest] = await Promise.all([
+    const [stats, extra, byState, byOrganization, latest] = await Promise.all([
       queries.cached('store-stats', () => store.stats()),
       queries.cached('extra-counts', () => queries.extraCounts()),
       map.type === undefined && map.topic === undefined
         ? queries.cached('by-state', () => queries.instrumentsByState())
         : queries.mapCounts(map),
+      queries.cached(`by-organization:${map.type ?? ''}:${map.topic ?? ''}`, () =>
+        queries.organizationCounts(map),
+      ),
       // "Latest" means dated up to this year: plans dated 2030 are not news.
       queries.instruments({ to: new Date().getUTCFullYear() }, { limit: 8, offset: 0 }, 'recent'),
     ]);
     const counts = { ...stats, ...extra };
-    const body = dashboardPage({ counts, byState, latest: latest.items, map }, tr);
+    const body = dashboardPage({ counts, byState, byOrganization, latest: latest.items, map }, tr);
     return sendPage(reply, { tr, title: tr.t('dashboard'), url: request.url, nav: 'dashboard', body });
   });
 
@@ -229,13 +232,16 @@ export function registerWeb(app: FastifyInstance, context: ApiContext, signInDep
 
   app.get('/countries', async (request, reply) => {
     const tr = await translate(request, reply);
-    const counts = await queries.cached('by-state', () => queries.instrumentsByState());
+    const [counts, organizations] = await Promise.all([
+      queries.cached('by-state', () => queries.instrumentsByState()),
+      queries.cached('by-organization::', () => queries.organizationCounts()),
+    ]);
     return sendPage(reply, {
       tr,
       title: tr.t('allCountries'),
       url: request.url,
       nav: 'countries',
-      body: countriesPage(counts, tr),
+      body: countriesPage(counts, organizations, tr),
     });
   });
 

@@ -22,7 +22,7 @@ const instrument = (
   title: `Instrument ${id}`,
   legalForm: 'agreement',
   binding: null,
-  status: 'unknown',
+  status: 'not_stated',
   parties: [{ actorId: 'ML', role: 'partner' }],
   dates: firstDate === null ? [] : [{ value: firstDate, precision: 'day', role: 'signature' }],
   amounts: [],

@@ -25,7 +25,13 @@ function instrument(
     parties,
     topics,
     approaches: [],
-    amounts: millions.map((m) => ({ value: m * 1_000_000, currency: 'EUR', approximate: false })),
+    amounts: millions.map((m) => ({
+      value: m * 1_000_000,
+      currency: 'EUR',
+      approximate: false,
+      role: null,
+      partOf: null,
+    })),
     dates: [],
     evidence: [{ documentId: 'synthetic', start: 0, end: title.length, quote: title }],
   };

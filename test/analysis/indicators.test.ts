@@ -54,7 +54,7 @@ void describe('indicators read from documents', () => {
 });
 
 void describe('indicators from instruments and users', () => {
-  void it('turns instrument amounts into money-committed values', () => {
+  void it('turns an instrument total into one money-committed value, its breakdown counted once', () => {
     const values = indicatorsFromInstruments([
       {
         id: 'eutf',
@@ -63,7 +63,11 @@ void describe('indicators from instruments and users', () => {
         parties: [],
         topics: [],
         approaches: [],
-        amounts: [{ value: 145_100_000, currency: 'EUR', approximate: false }],
+        amounts: [
+          { value: 145_100_000, currency: 'EUR', approximate: false, role: 'total', partOf: null },
+          { value: 53_600_000, currency: 'EUR', approximate: false, role: 'part', partOf: 145_100_000 },
+          { value: 91_500_000, currency: 'EUR', approximate: false, role: 'part', partOf: 145_100_000 },
+        ],
         dates: [{ value: '2016-12', precision: 'month' }],
         evidence: [{ documentId: 'mali', start: 3618, end: 3640, quote: '145.1 millions d’euros' }],
       },

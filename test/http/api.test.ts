@@ -288,7 +288,7 @@ for (const engine of testEngines()) {
         const lines = (await response.text()).trimEnd().split('\r\n');
         assert.equal(
           lines[0],
-          'id,type,title,legal_form,binding,status,first_date,parties,topics,approaches,amounts,document_count',
+          'id,type,title,legal_form,binding,status,first_date,parties,topics,approaches,amounts,money_total,document_count',
         );
         assert.equal(lines.length, json.body.total + 1);
       });

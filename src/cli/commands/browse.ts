@@ -51,6 +51,11 @@ export function statsText(stats: AtlasStats, lang: Language): string {
     lang === 'fr'
       ? `${stats.documents} documents, ${stats.instruments} instruments, ${stats.statements} énoncés, ${stats.events} événements, ${stats.claims} faits sourcés`
       : `${stats.documents} documents, ${stats.instruments} instruments, ${stats.statements} statements, ${stats.events} events, ${stats.claims} claims`,
+    `${lang === 'fr' ? 'Montants (chaque instrument compté une fois)' : 'Money (each instrument counted once)'}: ${
+      Object.entries(stats.money)
+        .map(([currency, value]) => formatMoney(value, currency, lang))
+        .join(', ') || (lang === 'fr' ? 'non indiqué' : 'not stated')
+    }`,
     countBlock(lang === 'fr' ? 'Instruments par type' : 'Instruments by type', stats.byType, (code) =>
       typeLabel(code, lang),
     ),
@@ -96,10 +101,15 @@ export function showInstrument(instrument: InstrumentDetail, lang: Language): st
     `  id:         ${instrument.id}`,
     `  type:       ${typeLabel(instrument.type, lang)} (${instrument.type})`,
     `  legal form: ${instrument.legalForm}, ${yesNo}`,
-    `  status:     ${instrument.status}`,
+    `  status:     ${instrument.status.replace('_', ' ')}`,
     `  parties:    ${instrument.parties.map((p) => `${actorName(p.actorId, lang)} (${p.role})`).join(', ') || '—'}`,
     `  dates:      ${instrument.dates.map((d) => `${d.value} (${d.role})`).join(', ') || '—'}`,
-    `  amounts:    ${instrument.amounts.map((a) => `${a.approximate ? '~' : ''}${formatMoney(a.value, a.currency, lang)}`).join(', ') || '—'}`,
+    `  amounts:    ${instrument.amounts.map((a) => `${a.approximate ? '~' : ''}${formatMoney(a.value, a.currency, lang)}${a.role === null ? '' : ` (${a.role}${a.partOf === null ? '' : ` of ${formatMoney(a.partOf, a.currency, lang)}`})`}`).join(', ') || '—'}`,
+    `  money:      ${
+      Object.entries(instrument.moneyTotals)
+        .map(([currency, value]) => formatMoney(value, currency, lang))
+        .join(', ') || '—'
+    } (each sum counted once)`,
     `  topics:     ${instrument.topics.map((t) => topicLabel(t, lang)).join(', ') || '—'}`,
     `  approaches: ${instrument.approaches.map((a) => approachLabel(a, lang)).join(', ') || '—'}`,
     `  documents:  ${instrument.documents.map((d) => oneLine(d.title)).join('; ')}`,

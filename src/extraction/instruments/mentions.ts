@@ -95,8 +95,11 @@ function nearestDate(
   let bestGap = Infinity;
   for (const d of dates) {
     if (d.inCitation) continue;
-    const gap =
-      d.start >= phrase.end ? d.start - phrase.end : d.end <= phrase.start ? phrase.start - d.end + 20 : 0;
+    // A year inside the name ("Programme … à l'horizon 2030", "Strategy 2021-2030") names a
+    // horizon, and a date after "before"/"avant" is a deadline: neither dates the instrument.
+    if (d.start >= phrase.start && d.end <= phrase.end && namesAHorizon(ctx.text, phrase, d)) continue;
+    if (DEADLINE_BEFORE.test(ctx.text.slice(Math.max(clause.start, d.start - 30), d.start))) continue;
+    const gap = d.start >= phrase.end ? d.start - phrase.end : phrase.start - d.end + 20;
     if (gap < bestGap) {
       best = d;
       bestGap = gap;
@@ -104,6 +107,24 @@ function nearestDate(
   }
   return best;
 }
+
+/**
+ * A year inside an instrument's name that names its horizon or period, not its date: "à l'horizon
+ * 2030", "Strategy for 2021-2030", "2030 Agenda" (a year opening a name). "Memorandum of July 2023"
+ * is dated by its name.
+ */
+function namesAHorizon(text: string, phrase: Span, d: DateMention): boolean {
+  const before = text.slice(phrase.start, d.start);
+  return (
+    /(?:horizon|\bfor|\bpour|\bto|\buntil|\bjusqu['’]à?|[-–])\s*$/iu.test(before) ||
+    /^\s*[-–]\s*\d{4}/u.test(text.slice(d.end, phrase.end)) ||
+    /^\s+\p{Lu}/u.test(text.slice(d.end, phrase.end))
+  );
+}
+
+/** Words just before a date that make it a deadline or a horizon, not the instrument's date. */
+const DEADLINE_BEFORE =
+  /(?:\bbefore|\bby|\buntil|\bno\s+later\s+than|\bhorizon|\bavant|\bd['’]ici|\bjusqu['’](?:à|au|en)|\bau\s+plus\s+tard|\bhorizon)(?:\s+(?:the|le|la|l['’]|mois|month|of|de|fin|end|en))*\s*$/iu;
 
 function dateRole(type: InstrumentTypeCode, ctx: InstrumentContext, sentence: Span): DateRole {
   if (type === 'dialogue') return 'meeting';

@@ -14,9 +14,14 @@ export const CountryProfileSchema = z.object({
   byPartner: z.array(CodeCountSchema),
   moneyBySource: z.array(
     z.object({
-      source: z.string().nullable(),
+      source: z.string().nullable().meta({
+        description: 'The funder: the donor named, else the party other than the country; null: none',
+      }),
+      sharedWith: z
+        .array(z.string())
+        .meta({ description: 'Other funders of the same instruments; their money is not split' }),
       currency: z.string(),
-      total: z.number(),
+      total: z.number().meta({ description: "Each instrument's money counted once" }),
       instruments: z.number().int(),
     }),
   ),

@@ -33,7 +33,21 @@ export const INSTRUMENT_CSV: readonly CsvColumn<InstrumentSummary>[] = [
   { header: 'parties', value: (i) => join(i.parties.map((p) => `${p.actorId}:${p.role}`)) },
   { header: 'topics', value: (i) => join(i.topics) },
   { header: 'approaches', value: (i) => join(i.approaches) },
-  { header: 'amounts', value: (i) => join(i.amounts.map((a) => `${a.value} ${a.currency}`)) },
+  {
+    header: 'amounts',
+    value: (i) =>
+      join(
+        i.amounts.map((a) =>
+          [`${a.value} ${a.currency}`, a.role, a.partOf === null ? null : `of ${a.partOf}`]
+            .filter((part) => part !== null)
+            .join(' '),
+        ),
+      ),
+  },
+  {
+    header: 'money_total',
+    value: (i) => join(Object.entries(i.moneyTotals).map(([currency, value]) => `${value} ${currency}`)),
+  },
   { header: 'document_count', value: (i) => i.documentCount },
 ];
 

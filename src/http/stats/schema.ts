@@ -11,6 +11,9 @@ export const StatsSchema = z.object({
   events: z.number().int(),
   actors: z.number().int().meta({ description: 'Actors party to at least one instrument' }),
   countries: z.number().int().meta({ description: 'States party to at least one instrument' }),
+  money: z.record(z.string(), z.number()).meta({
+    description: "Money of all instruments per currency, each instrument's total counted once",
+  }),
   byType: z.array(CodeCountSchema),
   byCountry: z.array(CodeCountSchema),
   byTopic: z.array(CodeCountSchema),

@@ -8,6 +8,7 @@ import type { InstrumentSummary, PartySummary, SourceRef } from '../../domain/an
 import type { ActorKind, DatePrecision, PartyRole } from '../../domain/model.ts';
 import type { ApproachCode, InstrumentTypeCode, TopicCode } from '../../domain/taxonomy.ts';
 import type { Database } from '../schema.ts';
+import { amountFromRow } from '../store/presenters.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -78,7 +79,7 @@ async function loadChunk(db: Db, ids: readonly string[]): Promise<InstrumentSumm
       .execute(),
     db
       .selectFrom('instrument_amounts')
-      .select(['instrument_id', 'value', 'currency', 'approximate'])
+      .select(['instrument_id', 'value', 'currency', 'approximate', 'role', 'part_of'])
       .where('instrument_id', 'in', ids)
       .orderBy('value', 'desc')
       .execute(),
@@ -127,11 +128,7 @@ async function loadChunk(db: Db, ids: readonly string[]): Promise<InstrumentSumm
     })),
     topics: (byTopic.get(row.id) ?? []).map((t) => t.topic as TopicCode),
     approaches: (byApproach.get(row.id) ?? []).map((a) => a.approach as ApproachCode),
-    amounts: (byAmount.get(row.id) ?? []).map((a) => ({
-      value: a.value,
-      currency: a.currency,
-      approximate: a.approximate === 1,
-    })),
+    amounts: (byAmount.get(row.id) ?? []).map(amountFromRow),
     dates: (byDate.get(row.id) ?? []).map((d) => ({
       value: d.value,
       precision: d.precision as DatePrecision,

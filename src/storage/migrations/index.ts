@@ -20,6 +20,9 @@ import { jobsMigration } from './0500_jobs.ts';
 import { documentSourcesMigration } from './0700_document_sources.ts';
 import { iatiMigration } from './0800_iati.ts';
 import { peopleMigration } from './0900_people.ts';
+import { amountRolesMigration } from './1600_amount_roles.ts';
+import { actorIdsMigration } from './1601_actor_ids.ts';
+import { instrumentStatusMigration } from './1602_instrument_status.ts';
 import { curationMigration } from './1900_curation.ts';
 
 /** Which SQL engine a migration is written for (only auto-numbered ids differ). */
@@ -46,6 +49,9 @@ export function atlasMigrations(engine: StorageEngine): Record<string, Migration
     '0700_document_sources': documentSourcesMigration,
     '0800_iati': iatiMigration,
     '0900_people': peopleMigration(engine),
+    '1600_amount_roles': amountRolesMigration,
+    '1601_actor_ids': actorIdsMigration,
+    '1602_instrument_status': instrumentStatusMigration,
     '1900_curation': curationMigration(engine),
   };
 }

@@ -188,8 +188,21 @@ export async function resolveInstrument(trx: Db, instrumentId: string): Promise<
       })
       .execute();
   }
+  // The words that say each amount's role are their own claims (`amount_role`), kept unless rejected.
+  const roleClaims = claims.filter((c) => c.property === 'amount_role' && !REVIEWED_OUT.has(c.review_state));
   for (const { claim, value } of rows('amount')) {
-    const v = value as { value: number; currency: string; approximate: boolean };
+    const v = value as {
+      value: number;
+      currency: string;
+      approximate: boolean;
+      role?: string | null;
+      partOf?: number | null;
+    };
+    const role = v.role ?? null;
+    const roleClaim = roleClaims.find((c) => {
+      const r = valueOf(c) as { value: number; currency: string; role: string };
+      return r.value === v.value && r.currency === v.currency && r.role === role;
+    });
     await trx
       .insertInto('instrument_amounts')
       .values({
@@ -198,6 +211,9 @@ export async function resolveInstrument(trx: Db, instrumentId: string): Promise<
         currency: v.currency,
         approximate: v.approximate ? 1 : 0,
         claim_id: claim.id,
+        role,
+        part_of: v.partOf ?? null,
+        role_claim_id: role === null ? null : (roleClaim?.id ?? null),
       })
       .execute();
   }

@@ -5,7 +5,9 @@
 import type { Kysely } from 'kysely';
 import type { InstrumentSummary } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
-import { emptyFields, instrumentFromRow } from '../store/presenters.ts';
+import type { PartyRole } from '../../domain/model.ts';
+import { moneyBySource, type FundedInstrument, type InstrumentAmount } from '../../domain/money.ts';
+import { amountFromRow, emptyFields, instrumentFromRow } from '../store/presenters.ts';
 import { loadInstrumentFields } from './instrument-fields.ts';
 import { memoByVersion } from './memo.ts';
 
@@ -19,13 +21,63 @@ export interface CodeCount {
   readonly count: number;
 }
 
-/** Money of the country's instruments, summed by the party that provides it and currency. */
+/**
+ * Money of the country's instruments by who funds it and currency, each instrument's money counted
+ * once (the domain's `moneyBySource`, which the coordination view uses too).
+ */
 export interface MoneyBySource {
-  /** Donor actor id, or null when the text names no donor. */
+  /** The funder (the donor named, else the party other than the country), or null when none. */
   readonly source: string | null;
+  /** Other funders of the same instruments, funding together with `source` (not split). */
+  readonly sharedWith: readonly string[];
   readonly currency: string;
   readonly total: number;
   readonly instruments: number;
+}
+
+/** The money rows of a country's instruments: amounts with roles and parties, summed by the domain. */
+async function countryMoney(
+  db: Db,
+  ids: ReturnType<typeof instrumentIdsOf>,
+  code: string,
+): Promise<MoneyBySource[]> {
+  const [amounts, parties] = await Promise.all([
+    db
+      .selectFrom('instrument_amounts')
+      .select(['instrument_id', 'value', 'currency', 'approximate', 'role', 'part_of'])
+      .where('instrument_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('instrument_parties')
+      .select(['instrument_id', 'actor_id', 'role'])
+      .where('instrument_id', 'in', ids)
+      .execute(),
+  ]);
+  const funded = new Map<
+    string,
+    { id: string; parties: FundedInstrument['parties'][number][]; amounts: InstrumentAmount[] }
+  >();
+  const entry = (id: string) => {
+    const found = funded.get(id) ?? { id, parties: [], amounts: [] };
+    funded.set(id, found);
+    return found;
+  };
+  for (const row of amounts) entry(row.instrument_id).amounts.push(amountFromRow(row));
+  // Parties matter only for instruments with money.
+  for (const row of parties) {
+    funded.get(row.instrument_id)?.parties.push({ actorId: row.actor_id, role: row.role as PartyRole });
+  }
+  return moneyBySource([...funded.values()], code).map((row) => ({
+    source: row.source,
+    sharedWith: row.sharedWith,
+    currency: row.currency,
+    total: row.total,
+    instruments: row.instruments.length,
+  }));
+}
+
+function instrumentIdsOf(db: Db, code: string) {
+  return db.selectFrom('instrument_parties').select('instrument_id').where('actor_id', '=', code);
 }
 
 export interface YearCount {
@@ -70,7 +122,7 @@ export function countryProfile(db: Db, code: string): Promise<CountryProfile> {
 }
 
 async function computeCountryProfile(db: Db, code: string): Promise<CountryProfile> {
-  const ids = db.selectFrom('instrument_parties').select('instrument_id').where('actor_id', '=', code);
+  const ids = instrumentIdsOf(db, code);
   // One scan by type and year gives the type counts, the timeline and the total together.
   const [typeYears, byPartner, money, topics, latest, statements, documents] = await Promise.all([
     db
@@ -88,21 +140,7 @@ async function computeCountryProfile(db: Db, code: string): Promise<CountryProfi
       .orderBy('n', 'desc')
       .limit(40)
       .execute(),
-    db
-      .selectFrom('instrument_amounts as amounts')
-      .leftJoin('instrument_parties as donors', (join) =>
-        join.onRef('donors.instrument_id', '=', 'amounts.instrument_id').on('donors.role', '=', 'donor'),
-      )
-      .select([
-        'donors.actor_id as source',
-        'amounts.currency',
-        (eb) => eb.fn.sum<number>('amounts.value').as('total'),
-        (eb) => eb.fn.count<number>('amounts.instrument_id').distinct().as('n'),
-      ])
-      .where('amounts.instrument_id', 'in', ids)
-      .groupBy(['donors.actor_id', 'amounts.currency'])
-      .orderBy('total', 'desc')
-      .execute(),
+    countryMoney(db, ids, code),
     db
       .selectFrom('instrument_topics')
       .select(['topic as code', (eb) => eb.fn.count<number>('instrument_id').distinct().as('n')])
@@ -167,12 +205,7 @@ async function computeCountryProfile(db: Db, code: string): Promise<CountryProfi
       .map(([type, count]) => ({ code: type, count }))
       .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
     byPartner: counts(byPartner),
-    moneyBySource: money.map((row) => ({
-      source: row.source,
-      currency: row.currency,
-      total: Number(row.total),
-      instruments: Number(row.n),
-    })),
+    moneyBySource: money,
     topics: counts(topics),
     timeline: [...byYear.entries()].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year),
     instruments: latest.map((row) => instrumentFromRow(row, fields.get(row.id) ?? emptyFields())),

@@ -14,6 +14,7 @@ import type {
   PartyRole,
   ReviewState,
 } from '../../domain/model.ts';
+import { instrumentTotals, type AmountRole, type InstrumentAmount } from '../../domain/money.ts';
 import type { ApproachCode, InstrumentTypeCode, TopicCode } from '../../domain/taxonomy.ts';
 import type { ClaimView, DocumentSummary, InstrumentSummary } from '../atlas-store.ts';
 import type { ActorsTable, ClaimsTable, DocumentsTable, InstrumentsTable } from '../schema.ts';
@@ -36,11 +37,31 @@ export function actorFromRow(row: Selectable<ActorsTable>): Actor {
     : base;
 }
 
+/** An `instrument_amounts` row as the queries read it. */
+export interface AmountFieldRow {
+  value: number;
+  currency: string;
+  approximate: number;
+  role: string | null;
+  part_of: number | null;
+}
+
+/** An amount row as the domain's amount with its role. */
+export function amountFromRow(a: AmountFieldRow): InstrumentAmount {
+  return {
+    value: a.value,
+    currency: a.currency,
+    approximate: a.approximate === 1,
+    role: (a.role as AmountRole | null) ?? null,
+    partOf: a.part_of === null ? null : Number(a.part_of),
+  };
+}
+
 /** The field rows of one instrument, gathered by the query layer. */
 export interface InstrumentFields {
   parties: { actor_id: string; role: string }[];
   dates: { value: string; precision: string; role: string }[];
-  amounts: { value: number; currency: string; approximate: number }[];
+  amounts: AmountFieldRow[];
   topics: string[];
   approaches: string[];
   documentCount: number;
@@ -72,11 +93,8 @@ export function instrumentFromRow(
       precision: d.precision as DatePrecision,
       role: d.role as DateRole,
     })),
-    amounts: fields.amounts.map((a) => ({
-      value: a.value,
-      currency: a.currency,
-      approximate: a.approximate === 1,
-    })),
+    amounts: fields.amounts.map(amountFromRow),
+    moneyTotals: instrumentTotals(fields.amounts.map(amountFromRow)),
     topics: fields.topics as TopicCode[],
     approaches: fields.approaches as ApproachCode[],
     firstDate: row.first_date,

@@ -18,7 +18,19 @@ import type {
   PageRequest,
 } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
-import { claimFromRow, documentFromRow, emptyFields, instrumentFromRow } from './presenters.ts';
+import {
+  instrumentTotals,
+  sumTotals,
+  type InstrumentAmount,
+  type TotalsByCurrency,
+} from '../../domain/money.ts';
+import {
+  amountFromRow,
+  claimFromRow,
+  documentFromRow,
+  emptyFields,
+  instrumentFromRow,
+} from './presenters.ts';
 import type { InstrumentFields } from './presenters.ts';
 
 type Db = Kysely<Database>;
@@ -85,7 +97,7 @@ export async function loadInstrumentFields(
       .execute(),
     db
       .selectFrom('instrument_amounts')
-      .select(['instrument_id', 'value', 'currency', 'approximate'])
+      .select(['instrument_id', 'value', 'currency', 'approximate', 'role', 'part_of'])
       .where('instrument_id', 'in', ids)
       .orderBy('value')
       .execute(),
@@ -288,6 +300,19 @@ async function countRows(
   return Number(row.n);
 }
 
+/** All the money the atlas holds, per currency: each instrument's total (`instrumentTotals`), summed. */
+async function moneyInAll(db: Db): Promise<TotalsByCurrency> {
+  const rows = await db
+    .selectFrom('instrument_amounts')
+    .select(['instrument_id', 'value', 'currency', 'approximate', 'role', 'part_of'])
+    .execute();
+  const byInstrument = new Map<string, InstrumentAmount[]>();
+  for (const row of rows) {
+    byInstrument.set(row.instrument_id, [...(byInstrument.get(row.instrument_id) ?? []), amountFromRow(row)]);
+  }
+  return sumTotals([...byInstrument.values()].map((amounts) => instrumentTotals(amounts)));
+}
+
 export async function stats(db: Db): Promise<AtlasStats> {
   const toCounts = (rows: { code: string; n: number | string | bigint }[]): CountBy[] =>
     rows.map((row) => ({ code: row.code, count: Number(row.n) }));
@@ -330,6 +355,7 @@ export async function stats(db: Db): Promise<AtlasStats> {
     claims,
     statements,
     events,
+    money: await moneyInAll(db),
     byType: toCounts(byType),
     byCountry: toCounts(byCountry),
     byTopic: toCounts(byTopic),

@@ -4,8 +4,10 @@
  * stores. Rows go in multi-row statements: one statement per table and chunk, not one per row.
  */
 import type { Insertable, Kysely, Transaction } from 'kysely';
-import { actorById } from '../../domain/actors.ts';
+import { actorById, actorKindOf } from '../../domain/actors.ts';
+import type { InstrumentStatus } from '../../domain/model.ts';
 import { EXTRACTOR_ID } from '../../extraction/types.ts';
+import { laterStatus } from '../instrument-records.ts';
 import type { SaveCounts } from '../atlas-store.ts';
 import type { DocumentPlan } from '../records.ts';
 import type { Database } from '../schema.ts';
@@ -167,14 +169,18 @@ async function writeInstruments(
 ): Promise<{ instrumentsAdded: number; instrumentsMerged: number }> {
   const keys = plan.instruments.map((i) => i.dedupeKey);
   const existing = new Map<string, string | null>();
+  const statuses = new Map<string, InstrumentStatus>();
   for (const chunk of chunks(keys)) {
     if (chunk.length === 0) continue;
     const rows = await trx
       .selectFrom('instruments')
-      .select(['dedupe_key', 'first_date'])
+      .select(['dedupe_key', 'first_date', 'status'])
       .where('dedupe_key', 'in', chunk)
       .execute();
-    for (const row of rows) existing.set(row.dedupe_key, row.first_date);
+    for (const row of rows) {
+      existing.set(row.dedupe_key, row.first_date);
+      statuses.set(row.dedupe_key, row.status as InstrumentStatus);
+    }
   }
   const fresh = plan.instruments.filter((i) => !existing.has(i.dedupeKey));
   await insertRows(
@@ -187,13 +193,22 @@ async function writeInstruments(
       title: i.title,
       legal_form: i.legalForm,
       binding: i.binding === null ? null : i.binding ? 1 : 0,
-      status: 'unknown',
+      status: i.status,
       first_date: i.firstDate,
       first_year: yearOf(i.firstDate),
       created_at: now,
     })),
   );
   for (const instrument of plan.instruments) {
+    // A later document may say the instrument went further (signed, then in force).
+    const stored = statuses.get(instrument.dedupeKey);
+    if (stored !== undefined && laterStatus(stored, instrument.status) !== stored) {
+      await trx
+        .updateTable('instruments')
+        .set({ status: instrument.status })
+        .where('id', '=', instrument.id)
+        .execute();
+    }
     const known = existing.get(instrument.dedupeKey);
     // A later document may date the instrument earlier than the one that created it.
     if (
@@ -268,6 +283,9 @@ async function writeInstruments(
         currency: a.currency,
         approximate: a.approximate ? 1 : 0,
         claim_id: claimId(a.claim),
+        role: a.role,
+        part_of: a.partOf,
+        role_claim_id: a.roleClaim === null ? null : claimId(a.roleClaim),
       })),
     ),
     true,
@@ -278,9 +296,7 @@ async function writeInstruments(
 /** Makes sure every referenced actor has a row (registry names when known, the id otherwise). */
 async function ensureActors(trx: Db, ids: ReadonlySet<string>): Promise<void> {
   const rows = [...ids].map((id) =>
-    actorRow(
-      actorById(id) ?? { id, kind: /^[A-Z]{2}$/.test(id) ? 'state' : 'grouping', name: { en: id, fr: id } },
-    ),
+    actorRow(actorById(id) ?? { id, kind: actorKindOf(id) ?? 'grouping', name: { en: id, fr: id } }),
   );
   await insertRows(trx, 'actors', rows, true);
 }

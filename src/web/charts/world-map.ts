@@ -27,7 +27,16 @@ interface MapShape {
 /** What the map shows: Europe and Africa (where most partners are), or the whole world. */
 export type MapView = 'europe-africa' | 'world';
 
-const cache = new Map<MapView, readonly MapShape[]>();
+const cache = new Map<
+  MapView,
+  { shapes: readonly MapShape[]; project: (lonLat: [number, number]) => [number, number] | null }
+>();
+
+/**
+ * Where an organization is drawn: the EU has no single territory of its own on a country map, so
+ * it is a marker at its seat (Brussels), linked like a country.
+ */
+const ORGANIZATION_SEATS: Readonly<Record<string, readonly [number, number]>> = { EU: [4.35, 50.85] };
 
 /** The frame of the Europe–Africa view (lon/lat), fitted to the drawing. */
 const EUROPE_AFRICA = {
@@ -46,6 +55,13 @@ const EUROPE_AFRICA = {
 
 /** Projects every country once per view (the geometry never changes while the server runs). */
 function mapShapes(view: MapView): readonly MapShape[] {
+  return projected(view).shapes;
+}
+
+function projected(view: MapView): {
+  shapes: readonly MapShape[];
+  project: (lonLat: [number, number]) => [number, number] | null;
+} {
   const known = cache.get(view);
   if (known !== undefined) return known;
   const world = topology as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
@@ -72,8 +88,31 @@ function mapShapes(view: MapView): readonly MapShape[] {
       },
     ];
   });
-  cache.set(view, shapes);
-  return shapes;
+  const entry = { shapes, project: (lonLat: [number, number]) => projection(lonLat) };
+  cache.set(view, entry);
+  return entry;
+}
+
+/** The organizations with instruments, as markers at their seats (the EU at Brussels). */
+function organizationMarkers(
+  organizations: ReadonlyMap<string, number>,
+  tr: Translator,
+  view: MapView,
+): SafeHtml[] {
+  return Object.entries(ORGANIZATION_SEATS).flatMap(([id, seat]) => {
+    const count = organizations.get(id) ?? 0;
+    const at = projected(view).project([seat[0], seat[1]]);
+    if (count === 0 || at === null) return [];
+    const [x, y] = at;
+    // The accessible name starts with the visible abbreviation ("UE – Union européenne : …").
+    const label = `${tr.t('euShort')} – ${tr.actor(id)}${tr.colon}${tr.count(count, 'instrument')}`;
+    return [
+      html`<a class="org-marker" href="${href('/search', { party: id })}" aria-label="${label}"
+        ><title>${label}</title><circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="13"></circle
+        ><text x="${x.toFixed(1)}" y="${(y + 4).toFixed(1)}" text-anchor="middle">${tr.t('euShort')}</text></a
+      >`,
+    ];
+  });
 }
 
 /** Colour class 0–5 for a count: 0 alone for none, then a log-like scale up to the largest count. */
@@ -85,11 +124,13 @@ function colourClass(count: number, max: number): number {
 /**
  * The SVG map: each country coloured by its count. Only countries with something to show are
  * links (so the keyboard visits those alone); the others are drawn, hatched, with their name.
+ * Organizations with instruments (the EU) are markers at their seat, counted apart from the shades.
  */
 export function worldMap(
   counts: ReadonlyMap<string, number>,
   tr: Translator,
   view: MapView = 'europe-africa',
+  organizations: ReadonlyMap<string, number> = new Map(),
 ): SafeHtml {
   const max = Math.max(0, ...counts.values());
   const height = view === 'world' ? HEIGHT : ZOOM_HEIGHT;
@@ -117,7 +158,7 @@ export function worldMap(
           <line x1="0" y1="0" x2="0" y2="6" stroke="#d0d0cc" stroke-width="1.5"></line>
         </pattern>
       </defs>
-      ${countries}
+      ${countries} ${organizationMarkers(organizations, tr, view)}
     </svg>
     <figcaption class="legend">
       <span><span class="swatch c0"></span> 0</span>${ranges.map((range, index) =>

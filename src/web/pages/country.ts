@@ -2,6 +2,7 @@
 import type { CountryProfile } from '../../storage/atlas-store.ts';
 import { barList, timelineSvg } from '../charts/timeline.ts';
 import { actorHref } from '../charts/network.ts';
+import { actorKindOf } from '../../domain/actors.ts';
 import { instrumentItems, money, sourceText, spanHref } from '../components.ts';
 import { href, html, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n.ts';
@@ -42,7 +43,7 @@ export function countryPage(profile: CountryProfile, name: string, tr: Translato
           profile.byPartner.slice(0, 15).map((row) => ({
             label: tr.actor(row.code),
             count: row.count,
-            link: actorHref(row.code, /^[A-Z]{2}$/.test(row.code) ? 'state' : 'organization'),
+            link: actorHref(row.code, actorKindOf(row.code) ?? 'organization'),
           })),
           tr,
         )}
@@ -53,26 +54,29 @@ export function countryPage(profile: CountryProfile, name: string, tr: Translato
           profile.moneyBySource.length === 0
             ? html`<p class="muted">${tr.t('empty')}</p>`
             : html`<div class="table-scroll" tabindex="0">
-                <table class="sortable">
-                  <thead>
-                    <tr>
-                      <th>${tr.t('source')}</th>
-                      <th class="num">${tr.t('total')}</th>
-                      <th class="num">${tr.t('instruments')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${profile.moneyBySource.map(
-                      (row) =>
-                        html`<tr>
-                          <td>${row.source === null ? tr.t('unspecified') : tr.actor(row.source)}</td>
-                          <td class="num">${money(row.total, row.currency, tr)}</td>
-                          <td class="num">${tr.n(row.instruments)}</td>
-                        </tr>`,
-                    )}
-                  </tbody>
-                </table>
-              </div>`
+                  <table class="sortable">
+                    <thead>
+                      <tr>
+                        <th>${tr.t('source')}</th>
+                        <th class="num">${tr.t('total')}</th>
+                        <th class="num">${tr.t('instruments')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      ${profile.moneyBySource.map(
+                        (row) =>
+                          html`<tr>
+                            <td>
+                              ${row.source === null ? tr.t('unspecified') : tr.actor(row.source)}${row.sharedWith.length === 0 ? '' : ` ${tr.t('togetherWith')} ${row.sharedWith.map((id) => tr.actor(id)).join(', ')}`}
+                            </td>
+                            <td class="num">${money(row.total, row.currency, tr)}</td>
+                            <td class="num">${tr.n(row.instruments)}</td>
+                          </tr>`,
+                      )}
+                    </tbody>
+                  </table>
+                </div>
+                <p class="muted">${tr.t('countedOnce')}</p>`
         }
       </section>
       <section class="panel" aria-labelledby="topics">

@@ -16,6 +16,8 @@ export interface DashboardData {
     actors: number;
   };
   readonly byState: ReadonlyMap<string, number>;
+  /** Instruments per organization (the EU is drawn on the map as a marker). */
+  readonly byOrganization: ReadonlyMap<string, number>;
   readonly latest: readonly InstrumentSummary[];
   readonly map: {
     readonly type?: string | undefined;
@@ -74,7 +76,7 @@ export function dashboardPage(data: DashboardData, tr: Translator): SafeHtml {
     </section>
     <section class="panel" aria-labelledby="map-title">
       <h2 id="map-title">${tr.t('worldMap')}</h2>
-      ${mapForm(data.map, tr)} ${worldMap(data.byState, tr, data.map.view)}
+      ${mapForm(data.map, tr)} ${worldMap(data.byState, tr, data.map.view, data.byOrganization)}
       <p><a href="/countries">${tr.t('allCountries')} →</a></p>
     </section>
     <section class="panel" aria-labelledby="latest-title">

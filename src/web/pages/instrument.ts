@@ -1,5 +1,6 @@
 /** The instrument page: every field, and the evidence quote behind each one, linked to its document. */
 import type { ClaimView, InstrumentDetail } from '../../storage/atlas-store.ts';
+import type { InstrumentAmount } from '../../domain/money.ts';
 import { actorLink, dateText, factValueHtml, money, sourceText, spanHref } from '../components.ts';
 import type { SegmentedDocument } from '../document-sentences.ts';
 import { sentenceAround } from '../evidence.ts';
@@ -73,7 +74,7 @@ export function instrumentPage(
           <dt>${tr.t('binding')}</dt>
           <dd>${binding}</dd>
           <dt>${tr.t('status')}</dt>
-          <dd>${instrument.status === 'unknown' ? tr.t('notStated') : tr.term(instrument.status)}</dd>
+          <dd>${tr.term(instrument.status)}</dd>
           <dt>${tr.t('parties')}</dt>
           <dd>
             ${instrument.parties.length === 0 ? tr.t('notStated') : instrument.parties.map((p, i) => html`${i > 0 ? ', ' : ''}${actorLink(p.actorId, tr)} <span class="muted">(${tr.term(p.role)})</span>`)}
@@ -84,8 +85,17 @@ export function instrumentPage(
           </dd>
           <dt>${tr.t('amounts')}</dt>
           <dd>
-            ${instrument.amounts.length === 0 ? tr.t('notStated') : instrument.amounts.map((a, i) => html`${i > 0 ? ', ' : ''}${money(a.value, a.currency, tr, a.approximate)}`)}
+            ${instrument.amounts.length === 0 ? tr.t('notStated') : instrument.amounts.map((a, i) => html`${i > 0 ? ', ' : ''}${money(a.value, a.currency, tr, a.approximate)}${amountRoleText(a, tr)}`)}
           </dd>
+          ${
+            Object.keys(instrument.moneyTotals).length === 0
+              ? ''
+              : html`<dt>${tr.t('moneyTotal')}</dt>
+                  <dd>
+                    ${Object.entries(instrument.moneyTotals).map(([currency, value], i) => html`${i > 0 ? ', ' : ''}${money(value, currency, tr)}`)}
+                    <span class="muted">${tr.t('countedOnce')}</span>
+                  </dd>`
+          }
           <dt>${tr.t('topics')}</dt>
           <dd>
             ${instrument.topics.length === 0 ? tr.t('notStated') : ''}${instrument.topics.map((code) => html`<a class="tag" href="/search?topic=${code}">${tr.topicLabel(code)}</a>`)}
@@ -108,4 +118,13 @@ export function instrumentPage(
         </ul>
       </section>
     </div>`;
+}
+
+/** " (total)", " (share of 145,1 M€)": what the text says an amount is, after it. */
+function amountRoleText(amount: InstrumentAmount, tr: Translator): string {
+  if (amount.role === null) return '';
+  const whole =
+    amount.partOf === null ? '' : ` ${tr.t('shareOf')} ${money(amount.partOf, amount.currency, tr)}`;
+  const role = amount.role === 'part' && whole !== '' ? '' : tr.term(amount.role);
+  return ` (${[role, whole.trim()].filter((part) => part !== '').join(', ')})`;
 }

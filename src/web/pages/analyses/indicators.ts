@@ -30,7 +30,7 @@ export function indicatorName(name: string, tr: Translator): SafeHtml {
       : html`${head}${tr.colon}<span translate="no">${money[1]}</span>`;
   }
   const share = /^share of (.+)$/.exec(name);
-  if (share) return html`${tr.t('shareOf')} <span translate="no">${share[1] ?? ''}</span>`;
+  if (share) return html`${tr.t('shareOfTitle')} <span translate="no">${share[1] ?? ''}</span>`;
   return html`<span translate="no">${name}</span>`;
 }
 
