@@ -21,6 +21,7 @@ const FRENCH: Readonly<Record<string, string>> = {
   topics: 'thèmes',
   approaches: 'approches',
   amounts: 'montants',
+  money_total: 'montant_total',
   document_count: 'nombre_documents',
   language: 'langue',
   format: 'format',

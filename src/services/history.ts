@@ -17,16 +17,10 @@ export interface ShownChange extends Omit<Change, 'actor'> {
 
 /** Replaces `user:<id>` (and `reviewer:<id>`) by the user's name; other actors keep their label. */
 export async function withActorNames(store: AtlasStore, changes: readonly Change[]): Promise<ShownChange[]> {
-  const names = new Map<string, string>();
-  for (const change of changes) {
-    const id = /^(?:user|reviewer):(usr_[\w-]+)$/.exec(change.actor)?.[1];
-    if (id === undefined || names.has(change.actor)) continue;
-    try {
-      names.set(change.actor, (await store.people.getUser(id)).name);
-    } catch {
-      names.set(change.actor, change.actor);
-    }
-  }
+  const names = await accountNames(
+    store,
+    changes.map((change) => change.actor),
+  );
   return changes.map((change) => ({
     ...change,
     actor: { id: change.actor, name: names.get(change.actor) ?? change.actor },
@@ -50,4 +44,25 @@ export async function recordHistory(
     items: await withActorNames(store, visible),
     total: found.total - (found.items.length - visible.length),
   };
+}
+
+/**
+ * The account names behind actor labels (`user:usr_…`, `reviewer:usr_…`), for display; a label
+ * that names no account (`cli`, an extractor, a deleted account) maps to itself.
+ */
+export async function accountNames(
+  store: AtlasStore,
+  actors: readonly string[],
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const actor of actors) {
+    const id = /^(?:user|reviewer):(usr_[\w-]+)$/.exec(actor)?.[1];
+    if (id === undefined || names.has(actor)) continue;
+    try {
+      names.set(actor, (await store.people.getUser(id)).name);
+    } catch {
+      names.set(actor, actor);
+    }
+  }
+  return names;
 }

@@ -22,7 +22,7 @@ import { page, type PageInput } from './layout.ts';
 import { viewerOf } from './viewer.ts';
 import { registerAccountWeb } from './account-routes.ts';
 import type { SignInDeps } from '../presentation/auth/sign-in.ts';
-import { recordHistory } from '../services/history.ts';
+import { accountNames, recordHistory } from '../services/history.ts';
 import { historySection } from './pages/history.ts';
 import { countryPage } from './pages/country.ts';
 import { fundingChainSection } from './pages/funding-chain.ts';
@@ -310,10 +310,16 @@ export function registerWeb(app: FastifyInstance, context: ApiContext, signInDep
       request.query,
     );
     const document = await store.getDocument(id);
-    const [facts, sourceHistory] = await Promise.all([
-      queries.documentFacts(id),
-      store.documentSourceHistory(id),
-    ]);
+    const [facts, recorded] = await Promise.all([queries.documentFacts(id), store.documentSourceHistory(id)]);
+    // Who set a field is shown by account name, never by internal id.
+    const names = await accountNames(
+      store,
+      recorded.map((r) => r.assertedBy),
+    );
+    const sourceHistory = recorded.map((r) => {
+      const name = names.get(r.assertedBy);
+      return name === undefined || name === r.assertedBy ? r : { ...r, assertedBy: `user:${name}` };
+    });
     const highlight: Highlight =
       query.record !== undefined
         ? { kind: 'record', id: query.record }

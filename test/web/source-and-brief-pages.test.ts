@@ -8,6 +8,7 @@
  * 390 px screen and has no serious or critical axe-core violation.
  */
 import assert from 'node:assert/strict';
+import { bearerFor } from '../support/accounts.ts';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
@@ -84,13 +85,15 @@ void describe('document page as a source, and the briefing pack page', () => {
   void test('after a correction: the new fields, a link to the source, who set them', async () => {
     const response = await fetch(`${atlas.url}/api/documents/${maliId}`, {
       method: 'PATCH',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        ...(await bearerFor(atlas.served.store, 'contributor', 'Ana Diallo')).headers,
+      },
       body: JSON.stringify({
         title: 'Dialogue de haut niveau UE–Mali sur la migration',
         publisher: 'Délégation de l’Union européenne au Mali',
         date: '2016-12-11',
         url: 'https://example.org/ue-mali',
-        by: 'Ana Diallo',
       }),
     });
     assert.equal(response.status, 200);
