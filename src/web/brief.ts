@@ -125,7 +125,11 @@ function moneyChain(brief: Brief, tr: Translator): SafeHtml {
     (stage) => html`<li>${tr.t(stage)}${tr.colon}${notStated(tr)}</li>`,
   );
   return html`${fundingChainContent(chain, tr)}${
-    chain.activities.length === 0 ? html`<ul class="plain">${stages}</ul>` : ''
+    chain.activities.length === 0
+      ? html`<ul class="plain">
+          ${stages}
+        </ul>`
+      : ''
   }`;
 }
 
