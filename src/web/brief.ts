@@ -2,8 +2,8 @@
  * The briefing pack in HTML, in the reader's language: the sections of `Brief` (src/analysis/
  * brief.ts) as headed sections with tables, source numbers [n] after every fact and the sources
  * cited at the end with their citation data. The money followed through IATI reuses the country
- * page's chain tables (src/web/pages/funding-chain.ts). "Not stated" / "non indiqué" wherever a value is
- * missing. The same body is served inside the site (print stylesheet in app.css) and written as a
+ * page's chain tables (src/web/pages/funding-chain.ts). "Not stated" / "non indiqué" wherever a
+ * value is missing. The same body is served inside the site (print stylesheet in app.css) and written as a
  * stand-alone file for `mda brief --format html` and, printed by Chromium, for the PDF.
  */
 import type { Brief, BriefCommitment, BriefSource, SourceNumber } from '../analysis/brief.ts';
@@ -362,7 +362,7 @@ tr { break-inside: avoid; }
 .muted { color: #555; }
 .refs a, a { color: #0b4f8a; }
 .overdue { color: #8a1c0b; }
-ol.plain { list-style: none; padding: 0; }
+ol.plain, ul.plain { list-style: none; padding: 0; }
 .sources li { margin-bottom: 0.3rem; overflow-wrap: anywhere; }
 @page { size: A4; margin: 15mm; }
 `;
