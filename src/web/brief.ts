@@ -3,8 +3,8 @@
  * brief.ts) as headed sections with tables, source numbers [n] after every fact and the sources
  * cited at the end with their citation data. The money followed through IATI reuses the country
  * page's chain tables (src/web/pages/funding-chain.ts). "Not stated" / "non indiqué" wherever a
- * value is missing. The same body is served inside the site (print stylesheet in app.css) and written as a
- * stand-alone file for `mda brief --format html` and, printed by Chromium, for the PDF.
+ * value is missing. The same body is served inside the site (print stylesheet in app.css) and
+ * written as a stand-alone file for `mda brief --format html` and, printed by Chromium, for the PDF.
  */
 import type { Brief, BriefCommitment, BriefSource, SourceNumber } from '../analysis/brief.ts';
 import type { MoneyByCurrency } from '../domain/analysis-model.ts';
