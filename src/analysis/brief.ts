@@ -4,6 +4,8 @@
  * dates, money by source (the country totals as the country page computes them, never re-added
  * here), open commitments with their deadline and the last status recorded, the next dialogue,
  * the levers used (conditionality steps), indicators, who else is active, and every source cited.
+ * The money followed through IATI (committed → disbursed → spent) is the country's funding chain as
+ * the country page computes it (src/domain/iati/chain.ts), passed through untouched.
  *
  * Pure: the records in, the brief out (codes and values, no words). Rendering in a language is the
  * adapters' job (src/web/brief.ts), so the same brief prints in French or English.
@@ -23,6 +25,7 @@ import type {
   TrackedCommitment,
 } from '../domain/analysis-model.ts';
 import type { CitableDocument } from '../domain/citation.ts';
+import type { FundingChain } from '../domain/iati/chain.ts';
 import type { CommitmentStatus, Instrument, InstrumentDate, Party } from '../domain/model.ts';
 import type { InstrumentTypeCode, TopicCode } from '../domain/taxonomy.ts';
 
@@ -56,6 +59,8 @@ export interface BriefInput {
   readonly today: string;
   readonly instruments: readonly BriefInstrumentInput[];
   readonly money: readonly BriefMoneyRow[];
+  /** The country's IATI money chain (no activity: an empty chain, read "not stated"). */
+  readonly moneyChain: FundingChain;
   readonly tracker: CommitmentTracker;
   /** Status changes per commitment id, oldest first. */
   readonly statusHistory: ReadonlyMap<string, readonly RecordedStatus[]>;
@@ -139,6 +144,11 @@ export interface Brief {
     readonly instruments: readonly BriefInstrument[];
   }[];
   readonly money: readonly BriefMoneyRow[];
+  /**
+   * Committed, disbursed and spent by year in the currencies the IATI activities report, results,
+   * and announced amounts against the activity data; a common currency only with a rate table.
+   */
+  readonly moneyChain: FundingChain;
   /** Open and in-progress commitments, soonest deadline first (undated last). */
   readonly openCommitments: readonly BriefCommitment[];
   readonly nextDialogue: BriefCommitment | null;
@@ -277,6 +287,7 @@ export function assembleBrief(input: BriefInput): Brief {
     today: input.today,
     instrumentsByType,
     money: input.money,
+    moneyChain: input.moneyChain,
     openCommitments,
     nextDialogue,
     levers: { steps, approaches },

@@ -290,6 +290,7 @@ export function buildProgram(): Command {
     .option('--out <file>', 'where to write it (brief.pdf, brief.html)')
     .option('--format <format>', 'pdf (default, needs Chromium) or html (to standard output without --out)')
     .option('--today <yyyy-mm-dd>', 'the date to judge deadlines against (default today)')
+    .option('--rates <file>', RATES_HELP)
     .action(lazy(async () => (await import('./commands/brief.ts')).runBrief));
 
   program

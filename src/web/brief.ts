@@ -1,9 +1,10 @@
 /**
  * The briefing pack in HTML, in the reader's language: the sections of `Brief` (src/analysis/
  * brief.ts) as headed sections with tables, source numbers [n] after every fact and the sources
- * cited at the end with their citation data. "Not stated" / "non indiqué" wherever a value is
- * missing. The same body is served inside the site (print stylesheet in app.css) and written as a
- * stand-alone file for `mda brief --format html` and, printed by Chromium, for the PDF.
+ * cited at the end with their citation data. The money followed through IATI reuses the country
+ * page's chain tables (src/web/pages/funding-chain.ts). "Not stated" / "non indiqué" wherever a
+ * value is missing. The same body is served inside the site (print stylesheet in app.css) and
+ * written as a stand-alone file for `mda brief --format html` and, printed by Chromium, for the PDF.
  */
 import type { Brief, BriefCommitment, BriefSource, SourceNumber } from '../analysis/brief.ts';
 import type { MoneyByCurrency } from '../domain/analysis-model.ts';
@@ -11,11 +12,13 @@ import { dateText, money, sourceText } from './components.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import type { MessageKey, Translator } from './i18n.ts';
 import { indicatorName, valueText } from './pages/analyses/indicators.ts';
+import { fundingChainContent } from './pages/funding-chain.ts';
 
 /** The sections, in reading order: their anchors and headings (the PDF test looks for them). */
 export const BRIEF_SECTIONS = [
   ['brief-instruments', 'briefInstruments'],
   ['brief-money', 'moneyBySource'],
+  ['brief-money-chain', 'moneyFollowed'],
   ['brief-commitments', 'openCommitments'],
   ['brief-dialogue', 'nextDialogue'],
   ['brief-levers', 'leversUsed'],
@@ -110,6 +113,24 @@ function moneyTable(brief: Brief, tr: Translator): SafeHtml {
         )}
       </tbody>
     </table>`;
+}
+
+/**
+ * The money followed through IATI: the country page's chain tables. Without any activity, each
+ * stage is spelt out as not stated, so a reader never takes an empty section for zero.
+ */
+function moneyChain(brief: Brief, tr: Translator): SafeHtml {
+  const chain = brief.moneyChain;
+  const stages = (['committed', 'disbursed', 'spent'] as const).map(
+    (stage) => html`<li>${tr.t(stage)}${tr.colon}${notStated(tr)}</li>`,
+  );
+  return html`${fundingChainContent(chain, tr)}${
+    chain.activities.length === 0
+      ? html`<ul class="plain">
+          ${stages}
+        </ul>`
+      : ''
+  }`;
 }
 
 function deadline(c: BriefCommitment, tr: Translator): SafeHtml {
@@ -318,6 +339,7 @@ export function briefBody(brief: Brief, tr: Translator, controls: SafeHtml | str
     </header>
     ${section('brief-instruments', tr, instruments(brief, tr))}
     ${section('brief-money', tr, moneyTable(brief, tr))}
+    ${section('brief-money-chain', tr, moneyChain(brief, tr))}
     ${section('brief-commitments', tr, commitments(brief, tr))}
     ${section('brief-dialogue', tr, nextDialogue(brief, tr))}
     ${section('brief-levers', tr, levers(brief, tr))}
@@ -340,7 +362,7 @@ tr { break-inside: avoid; }
 .muted { color: #555; }
 .refs a, a { color: #0b4f8a; }
 .overdue { color: #8a1c0b; }
-ol.plain { list-style: none; padding: 0; }
+ol.plain, ul.plain { list-style: none; padding: 0; }
 .sources li { margin-bottom: 0.3rem; overflow-wrap: anywhere; }
 @page { size: A4; margin: 15mm; }
 `;

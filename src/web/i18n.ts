@@ -209,6 +209,7 @@ const MESSAGES = {
     en: 'Instruments by type, with status and dates',
     fr: 'Instruments par type, avec statut et dates',
   },
+  moneyFollowed: { en: 'Money followed', fr: 'Suivi des fonds' },
   openCommitments: { en: 'Open commitments', fr: 'Engagements en cours' },
   deadlineLabel: { en: 'Deadline', fr: 'Échéance' },
   lastRecorded: { en: 'Last recorded', fr: 'Dernier suivi enregistré' },

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assembleBrief, type BriefInput, type BriefInstrumentInput } from '../../src/analysis/brief.ts';
 import type { TrackedCommitment } from '../../src/domain/analysis-model.ts';
+import { computeChain } from '../../src/domain/iati/chain.ts';
 
 const quote = (documentId: string) => ({ documentId, start: 0, end: 4, quote: 'text' });
 
@@ -75,6 +76,26 @@ function input(): BriefInput {
       { source: 'EU', currency: 'EUR', total: 145_100_000, instruments: 1 },
       { source: null, currency: 'EUR', total: 1_000, instruments: 1 },
     ],
+    moneyChain: computeChain(
+      [
+        {
+          identifier: 'XI-1',
+          titles: [],
+          status: '2',
+          file: 'f.xml',
+          path: 'iati-activity[1]',
+          transactions: [
+            { type: 2, date: '2017-03-01', value: 10, currency: 'EUR', path: 'transaction[1]' },
+            { type: 3, date: '2018-03-01', value: 4, currency: 'USD', path: 'transaction[2]' },
+          ],
+          budgets: [],
+          results: [],
+          via: 'manual',
+          instruments: ['i1'],
+        },
+      ],
+      [],
+    ),
     tracker: {
       today: '2026-12-01',
       commitments: [
@@ -141,6 +162,17 @@ void describe('assembleBrief', () => {
 
   void it('passes the country totals through as they are', () => {
     assert.deepEqual(brief.money, input().money);
+  });
+
+  void it('passes the money chain through as the chain computes it, currencies kept apart', () => {
+    assert.deepEqual(brief.moneyChain, input().moneyChain);
+    assert.deepEqual(
+      brief.moneyChain.byYear.map((r) => [r.year, r.currency, r.committed, r.disbursed]),
+      [
+        [2017, 'EUR', 10, 0],
+        [2018, 'USD', 0, 4],
+      ],
+    );
   });
 
   void it('lists open commitments only, soonest deadline first, with the last recorded status', () => {

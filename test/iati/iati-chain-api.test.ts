@@ -2,12 +2,14 @@
  * The money chain through the real HTTP server: an IATI file imported with POST /api/iati/imports
  * (the same reader and write checks as other writes), links suggested and confirmed, then the chain
  * per country and per instrument as JSON (checked against the documented schema) and CSV, and the
- * country page's section in French and English with a user-supplied rate table, labelled.
+ * country page's section in French and English with a user-supplied rate table, labelled, and
+ * the same chain in the briefing pack (JSON and page).
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { parseExchangeRates } from '../../src/readers/exchange-rates.ts';
+import { BriefSchema } from '../../src/http/countries/schema.ts';
 import { FundingChainSchema } from '../../src/http/iati/schema.ts';
 import { countryFundingChain } from '../../src/services/iati/chain.ts';
 import { suggestLinks } from '../../src/services/iati/links.ts';
@@ -177,6 +179,24 @@ void describe('money chain API and page', () => {
     assert.match(en, /Number of young people employed/);
     const none = await (await fetch(`${atlas.url}/countries/MA?lang=en`)).text();
     assert.match(none, /No IATI activity for this country: committed, disbursed and spent are not stated\./);
+  });
+
+  void it('puts the same chain in the briefing pack, JSON and page, with the server’s rate table named', async () => {
+    const chain = FundingChainSchema.parse(
+      await (await fetch(`${atlas.url}/api/countries/ML/funding-chain`)).json(),
+    );
+    const brief = BriefSchema.parse(
+      await (await fetch(`${atlas.url}/api/countries/ML/brief?today=2026-12-01`)).json(),
+    );
+    assert.deepEqual(brief.moneyChain, chain);
+    assert.equal(brief.moneyChain.common?.source, 'rates.csv');
+    const page = await (await fetch(`${atlas.url}/countries/ML/brief?lang=fr`)).text();
+    assert.match(page, /<h2 id="brief-money-chain">Suivi des fonds<\/h2>/);
+    assert.match(page, /aux taux fournis par l’utilisateur dans\s+<code translate="no">rates\.csv<\/code>/);
+    const none = BriefSchema.parse(await (await fetch(`${atlas.url}/api/countries/MA/brief`)).json());
+    assert.deepEqual([none.moneyChain.activities, none.moneyChain.byYear], [[], []]);
+    const noneEn = await (await fetch(`${atlas.url}/countries/MA/brief?lang=en`)).text();
+    assert.match(noneEn, /<li>Committed: <span class="muted">not stated<\/span><\/li>/);
   });
 });
 

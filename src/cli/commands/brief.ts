@@ -2,6 +2,8 @@
  * `mda brief ML --lang fr --out brief.pdf`: the briefing pack for a dialogue with a partner country
  * (src/analysis/brief.ts), in French or English (the global `--lang`), as a PDF printed by
  * Chromium or as a stand-alone HTML file (`--format html`; without `--out`, to standard output).
+ * `--rates FILE.csv` adds the money chain's common currency, named after the file; without it the
+ * chain stays in the currencies the IATI activities report.
  */
 import { rename, rm, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
@@ -21,6 +23,7 @@ const BriefOptions = z
     out: z.string().trim().min(1, 'give a file name').optional(),
     format: z.enum(['pdf', 'html'], { error: () => 'expected pdf or html' }).optional(),
     today: isoDay.optional(),
+    rates: z.string().trim().min(1, 'must name a CSV file').optional(),
   })
   .transform((o) => ({
     ...o,
@@ -50,6 +53,9 @@ export async function runBrief(country: string, raw: unknown, command: Command):
       'a PDF goes to a file: give --out brief.pdf (or --format html for standard output)',
     );
   }
+  // A bad rate table is refused before the database is opened.
+  const { readExchangeRates } = await import('../../readers/exchange-rates.ts');
+  const rates = options.rates === undefined ? undefined : await readExchangeRates(options.rates);
   const { openAtlas } = await import('../../storage/database.ts');
   const atlas = await openAtlas({
     ...(globals.data === undefined ? {} : { dataDir: globals.data }),
@@ -57,7 +63,7 @@ export async function runBrief(country: string, raw: unknown, command: Command):
   });
   let html: string;
   try {
-    const brief = await briefFor(atlas, partner, options.today ?? todayIso());
+    const brief = await briefFor({ store: atlas.store, rates }, partner, options.today ?? todayIso());
     html = briefDocument(brief, translator(globals.lang));
   } finally {
     await atlas.store.close();

@@ -27,7 +27,8 @@ export function countryRoutes(app: FastifyInstance, docs: RouteDoc[], context: A
     summary:
       'Briefing pack for a dialogue with the country: JSON, or an HTML or PDF file in French or English',
     description:
-      'Instruments by type with status and dates, money by source (the country totals), open commitments ' +
+      'Instruments by type with status and dates, money by source (the country totals), the money followed ' +
+      'through IATI (committed, disbursed, spent by year in the original currencies), open commitments ' +
       'with deadlines and the last status recorded, the next dialogue, levers used, indicators, who else ' +
       'is active, and every source cited. The PDF is printed by Chromium on the server.',
     params: CountryParams,

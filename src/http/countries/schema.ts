@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CodeCountSchema, InstrumentSummarySchema, SpanSchema } from '../common-schema.ts';
 import { isoDay } from '../../domain/input-schemas.ts';
+import { FundingChainSchema } from '../iati/schema.ts';
 import { countryCode, language } from '../validation.ts';
 
 export const CountryParams = z.strictObject({ code: countryCode });
@@ -72,6 +73,11 @@ export const BriefSchema = z
         }),
       )
       .meta({ description: 'The country totals by source, as the country profile gives them' }),
+    moneyChain: FundingChainSchema.meta({
+      description:
+        'Money followed through IATI, as /api/countries/{code}/funding-chain gives it: committed, ' +
+        'disbursed and spent by year in the original currencies; no activity: empty lists',
+    }),
     openCommitments: z.array(
       z.object({ id: z.string(), text: z.string(), source: z.number().int() }).loose(),
     ),

@@ -2,7 +2,8 @@
  * The money chain as a section of the country page: by year and currency, totals, a common currency
  * only when the user gave a rate table (named next to the figures), announced amounts against the
  * activity data, reported results and the activities with their source file. Numbers and dates are
- * written the reader's way; a stage no transaction reports reads "not stated", never 0.
+ * written the reader's way; a stage no transaction reports reads "not stated", never 0. The
+ * briefing pack shows the same tables (`fundingChainContent`) under its own heading.
  */
 import type { ChainYear, CurrencyTotal, FundingChain } from '../../domain/iati/chain.ts';
 import { ACTIVITY_STATUSES, codeLabel, type ChainStage } from '../../domain/iati/codes.ts';
@@ -222,18 +223,26 @@ function activitiesList(chain: FundingChain, tr: Translator): SafeHtml {
     </ul>`;
 }
 
-/** The section; `csvHref` is the chain's CSV download. */
-export function fundingChainSection(chain: FundingChain, tr: Translator, csvHref: string): SafeHtml {
+/**
+ * The chain's tables without a heading (the country page's section and the briefing pack's "Money
+ * followed" both show them). No activity: one line saying the stages are not stated.
+ */
+export function fundingChainContent(chain: FundingChain, tr: Translator): SafeHtml {
   const empty = chain.activities.length === 0;
-  return html`<section class="panel" aria-labelledby="funding-chain" id="funding">
-    <h2 id="funding-chain">${tr.t('fundingChain')}</h2>
-    <p class="muted">${tr.t('fundingHelp')}</p>
+  return html`<p class="muted">${tr.t('fundingHelp')}</p>
     ${
       empty
         ? html`<p class="muted">${tr.t('fundingNone')}</p>`
         : html`${byYearTable(chain, tr)} ${totalsTable(chain, tr)} ${commonCurrency(chain, tr)}`
     }
-    ${announcedTable(chain, tr)} ${resultsTable(chain, tr)} ${empty ? '' : activitiesList(chain, tr)}
+    ${announcedTable(chain, tr)} ${resultsTable(chain, tr)} ${empty ? '' : activitiesList(chain, tr)}`;
+}
+
+/** The section; `csvHref` is the chain's CSV download. */
+export function fundingChainSection(chain: FundingChain, tr: Translator, csvHref: string): SafeHtml {
+  return html`<section class="panel" aria-labelledby="funding-chain" id="funding">
+    <h2 id="funding-chain">${tr.t('fundingChain')}</h2>
+    ${fundingChainContent(chain, tr)}
     <p><a href="${csvHref}">${tr.t('download')} CSV</a></p>
   </section>`;
 }
