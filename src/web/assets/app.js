@@ -153,7 +153,7 @@
     var detail = document.createElement('span');
     detail.className = 'job-detail';
     li.appendChild(name);
-    li.appendChild(document.createTextNode(': '));
+    li.appendChild(document.createTextNode(label(list, 'colon')));
     li.appendChild(state);
     li.appendChild(detail);
     list.appendChild(li);
@@ -164,6 +164,7 @@
     request.open('GET', '/api/documents/' + encodeURIComponent(job.documentId));
     request.responseType = 'json';
     request.onload = function () {
+      var colon = label(list, 'colon');
       detail.textContent = ' — ';
       if (job.status === 'unchanged') {
         detail.appendChild(document.createTextNode(label(list, 'job-unchanged') + ' — '));
@@ -173,14 +174,13 @@
         var counts = document.createElement('span');
         counts.className = 'job-counts';
         counts.textContent =
-          doc.instruments.length +
-          ' ' +
           label(list, 'job-instruments') +
+          colon +
+          doc.instruments.length +
           ', ' +
-          doc.facts.length +
-          ' ' +
-          label(list, 'job-claims');
-        detail.appendChild(document.createTextNode(label(list, 'job-found') + ': '));
+          label(list, 'job-claims') +
+          colon +
+          doc.facts.length;
         detail.appendChild(counts);
         detail.appendChild(document.createTextNode(' · '));
       }

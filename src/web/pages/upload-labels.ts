@@ -24,9 +24,8 @@ export const UPLOAD_MESSAGES = {
   jobFailed: { en: 'refused', fr: 'refusé' },
   jobParked: { en: 'failed three times, kept for a person', fr: 'trois échecs, gardé pour une personne' },
   jobUnchanged: { en: 'already in the atlas', fr: 'déjà dans l’atlas' },
-  jobFound: { en: 'found', fr: 'trouvé' },
-  jobInstruments: { en: 'instruments', fr: 'instruments' },
-  jobClaims: { en: 'facts', fr: 'faits' },
+  jobInstruments: { en: 'instruments found', fr: 'instruments trouvés' },
+  jobClaims: { en: 'facts found', fr: 'faits trouvés' },
   openDocument: { en: 'Open the document', fr: 'Ouvrir le document' },
   readyForReview: { en: 'Ready for review', fr: 'Prêt pour la révision' },
 } as const;

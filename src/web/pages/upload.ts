@@ -38,7 +38,6 @@ const SCRIPT_LABELS: readonly MessageKey[] = [
   'jobFailed',
   'jobParked',
   'jobUnchanged',
-  'jobFound',
   'jobInstruments',
   'jobClaims',
   'openDocument',
@@ -54,10 +53,8 @@ const dataName = (key: string) => `data-t-${key.replace(/[A-Z]/g, (c) => `-${c.t
 function found(job: UploadJobView, tr: Translator): SafeHtml | string {
   if (job.document === null) return '';
   const { id, instruments, claims } = job.document;
-  return html` —
-    ${job.status === 'unchanged' ? `${tr.t('jobUnchanged')} — ` : ''}${tr.t('jobFound')}${tr.colon}<span
-      class="job-counts"
-      >${instruments} ${tr.t('jobInstruments')}, ${claims} ${tr.t('jobClaims')}</span
+  return html` — ${job.status === 'unchanged' ? `${tr.t('jobUnchanged')} — ` : ''}<span class="job-counts"
+      >${tr.t('jobInstruments')}${tr.colon}${instruments}, ${tr.t('jobClaims')}${tr.colon}${claims}</span
     >
     · <a href="/documents/${encodeURIComponent(id)}">${tr.t('openDocument')}</a> ·
     <a class="ready-for-review" href="/review?document=${encodeURIComponent(id)}"
@@ -88,7 +85,10 @@ export function uploadPage(
     return html`${title}
       <p class="muted">${tr.t('uploadNeedsContributor')}</p>`;
   }
-  const labels = SCRIPT_LABELS.map((key) => html` ${dataName(key)}="${tr.t(key)}"`);
+  const labels = [
+    ...SCRIPT_LABELS.map((key) => html` ${dataName(key)}="${tr.t(key)}"`),
+    html` data-t-colon="${tr.colon}"`,
+  ];
   const pending = jobs.some((job) => job.state === 'queued' || job.state === 'running');
   return html`${title}
     <p>${tr.t('uploadHelp')}</p>
