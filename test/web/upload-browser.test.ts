@@ -126,6 +126,12 @@ void test('without script: the form posts the files, redirects to the status pag
       redirect: 'manual',
     });
 
+  const anonymous = await fetch(`${atlas.url}/upload`, {
+    method: 'POST',
+    body: form(null, 'memo.txt', MEMO),
+    redirect: 'manual',
+  });
+  assert.equal(anonymous.status, 401, 'no account, no upload');
   const forged = await post(form(null, 'memo.txt', `${MEMO}\nForged.`));
   assert.equal(forged.status, 403, 'no CSRF field, no upload');
 

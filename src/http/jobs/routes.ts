@@ -200,6 +200,15 @@ export function jobRoutes(
       collectors.set(request, found);
       return found;
     };
+    // Who may upload is known before the body is read: no one else's files are buffered.
+    scope.addHook('preValidation', (request, _reply, done) => {
+      try {
+        requireRole(request, 'contributor', 'upload documents');
+        done();
+      } catch (error) {
+        done(error as Error);
+      }
+    });
     await scope.register(multipart, {
       limits: multipartLimits(limits),
       attachFieldsToBody: 'keyValues',
