@@ -9,7 +9,15 @@ export interface PageInput {
   /** The request URL (path and query), to build the language switch. */
   readonly url: string;
   readonly nav?:
-    'dashboard' | 'search' | 'countries' | 'documents' | 'network' | 'timeline' | 'analyses' | 'review';
+    | 'dashboard'
+    | 'search'
+    | 'countries'
+    | 'documents'
+    | 'network'
+    | 'timeline'
+    | 'analyses'
+    | 'upload'
+    | 'review';
   readonly body: SafeHtml;
   /** Who is signed in (null or absent: an anonymous reader). */
   readonly viewer?: Viewer | null;
@@ -52,9 +60,15 @@ function account(tr: Translator, url: string, viewer: Viewer | null | undefined)
 /** A complete HTML document. */
 export function page({ tr, title, url, nav, body, viewer }: PageInput): string {
   const other = tr.lang === 'fr' ? 'en' : 'fr';
-  const items = mayUse(viewer, 'reviewer')
-    ? [...NAV, { key: 'review' as const, path: '/review', label: 'reviewNav' as const }]
-    : NAV;
+  const items = [
+    ...NAV,
+    ...(mayUse(viewer, 'contributor')
+      ? [{ key: 'upload' as const, path: '/upload', label: 'uploadNav' as const }]
+      : []),
+    ...(mayUse(viewer, 'reviewer')
+      ? [{ key: 'review' as const, path: '/review', label: 'reviewNav' as const }]
+      : []),
+  ];
   return html`<!doctype html>
     <html lang="${tr.lang}">
       <head>

@@ -21,6 +21,7 @@ import { pickLanguage, translator, type Translator } from './i18n.ts';
 import { page, type PageInput } from './layout.ts';
 import { viewerOf } from './viewer.ts';
 import { registerAccountWeb } from './account-routes.ts';
+import { registerUploadWeb } from './upload-routes.ts';
 import type { SignInDeps } from '../presentation/auth/sign-in.ts';
 import { accountNames, recordHistory } from '../services/history.ts';
 import { historySection } from './pages/history.ts';
@@ -358,6 +359,7 @@ export function registerWeb(app: FastifyInstance, context: ApiContext, signInDep
   });
   registerAnalysesWeb(app, context);
   registerAccountWeb(app, context, signInDeps);
+  registerUploadWeb(app, context);
 }
 
 /** The pages as the server takes them (the composition in src/app/serve.ts passes them in). */

@@ -90,6 +90,7 @@ before(
         : [`/analyses/commitments/${encodeURIComponent(commitment)}/history`]),
       '/review',
       '/review?country=ML',
+      '/upload',
       '/sign-in',
       '/no-such-page',
       '/search?from=abc',

@@ -9,7 +9,7 @@
  * rate limit of server.ts apply to it unchanged.
  */
 import multipart from '@fastify/multipart';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { basename } from 'node:path';
 import {
   AtlasError,
@@ -93,6 +93,66 @@ const MULTIPART_ERRORS: Readonly<Record<string, (limits: Required<UploadLimits>)
   FST_MP_PREMATURE_CLOSE: () => invalidInput('body', 'the upload was cut off before its end'),
 };
 
+/** The multipart parser's limits for uploads. */
+const multipartLimits = (limits: Required<UploadLimits>) => ({
+  fileSize: limits.maxFileBytes,
+  files: limits.maxFiles,
+  fields: 10,
+  parts: limits.maxFiles + 10,
+});
+
+/** A multipart parser's refusal in the catalogue's words (other errors pass unchanged). */
+function multipartError(error: unknown, limits: Required<UploadLimits>): unknown {
+  const code = (error as { code?: string }).code;
+  return (code === undefined ? undefined : MULTIPART_ERRORS[code]?.(limits)) ?? error;
+}
+
+/** The files of one upload, each checked as it arrives, then queued together (all or none). */
+class UploadCollector {
+  private readonly files: { name: string; bytes: Buffer }[] = [];
+  private total = 0;
+
+  constructor(private readonly limits: Required<UploadLimits>) {}
+
+  async add(filename: string | undefined, read: () => Promise<Buffer>): Promise<void> {
+    const name = uploadName(filename);
+    let bytes: Buffer;
+    try {
+      bytes = await read();
+    } catch (error) {
+      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+        throw documentTooLarge(name, this.limits.maxFileBytes + 1, this.limits.maxFileBytes);
+      }
+      throw error;
+    }
+    this.total += bytes.length;
+    if (this.total > this.limits.maxRequestBytes) {
+      throw new AtlasError(
+        'request_too_large',
+        `the files of one upload are over ${this.limits.maxRequestBytes} bytes in all; send them in several`,
+      );
+    }
+    const refused = refusalAtTheEdge(name, bytes, this.limits.maxFileBytes);
+    if (refused !== undefined) throw refused;
+    this.files.push({ name, bytes });
+  }
+
+  async queue(jobs: ApiContext['store']['jobs']): Promise<{ batch: string; queued: readonly Job[] }> {
+    if (this.files.length === 0) {
+      throw invalidInput('file', 'no file in the upload (one file part per document)');
+    }
+    const batch = newBatchId();
+    const queued = await jobs.enqueue(
+      this.files.map(({ name, bytes }) => ({
+        source: name,
+        batch,
+        payload: { kind: 'ingest_upload', name, content: bytes.toString('base64') },
+      })),
+    );
+    return { batch, queued };
+  }
+}
+
 export function jobRoutes(
   app: FastifyInstance,
   docs: RouteDoc[],
@@ -110,63 +170,60 @@ export function jobRoutes(
     description: `Each file is checked before it is queued: a supported extension (.txt .md .html .pdf .docx), not empty, at most ${limits.maxFileBytes} bytes; at most ${limits.maxFiles} files and ${limits.maxRequestBytes} bytes in all. If one is refused, none is queued. Follow each job with GET /api/jobs/{id}.`,
     response: UploadAccepted,
   });
-  // Multipart parsing is registered for this route only; every other write takes JSON.
+  // Multipart parsing is registered for these routes only; every other write takes JSON.
   void app.register(async (scope) => {
-    await scope.register(multipart, {
-      limits: {
-        fileSize: limits.maxFileBytes,
-        files: limits.maxFiles,
-        fields: 10,
-        parts: limits.maxFiles + 10,
-      },
-    });
+    await scope.register(multipart, { limits: multipartLimits(limits) });
     scope.post('/api/uploads', async (request, reply) => {
       // Uploading starts ingestion: a contributor's write, like the other writes.
       requireRole(request, 'contributor', 'upload documents');
-      const files: { name: string; bytes: Buffer }[] = [];
-      let total = 0;
+      const upload = new UploadCollector(limits);
       try {
         for await (const part of request.parts()) {
-          if (part.type !== 'file') continue;
-          const name = uploadName(part.filename);
-          let bytes: Buffer;
-          try {
-            bytes = await part.toBuffer();
-          } catch (error) {
-            if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-              throw documentTooLarge(name, limits.maxFileBytes + 1, limits.maxFileBytes);
-            }
-            throw error;
-          }
-          total += bytes.length;
-          if (total > limits.maxRequestBytes) {
-            throw new AtlasError(
-              'request_too_large',
-              `the files of one upload are over ${limits.maxRequestBytes} bytes in all; send them in several`,
-            );
-          }
-          const refused = refusalAtTheEdge(name, bytes, limits.maxFileBytes);
-          if (refused !== undefined) throw refused;
-          files.push({ name, bytes });
+          if (part.type === 'file') await upload.add(part.filename, () => part.toBuffer());
         }
       } catch (error) {
-        const code = (error as { code?: string }).code;
-        const mapped = code === undefined ? undefined : MULTIPART_ERRORS[code]?.(limits);
-        throw mapped ?? error;
+        throw multipartError(error, limits);
       }
-      if (files.length === 0) {
-        throw invalidInput('file', 'no file in the upload (one file part per document)');
-      }
-      const batch = newBatchId();
-      const queued = await jobs.enqueue(
-        files.map(({ name, bytes }) => ({
-          source: name,
-          batch,
-          payload: { kind: 'ingest_upload', name, content: bytes.toString('base64') },
-        })),
-      );
+      const { batch, queued } = await upload.queue(jobs);
       void reply.header('location', `/api/jobs?batch=${batch}`);
       return reply.status(202).send({ batch, jobs: queued.map(jobView) });
+    });
+  });
+
+  // The same upload from a page's form without script (POST /upload): the fields, the form's
+  // anti-forgery token among them, are read before the write guard runs, so the guard sees `_csrf`;
+  // the checks and the refusals are the API's; the answer is a redirect to the batch's status page.
+  void app.register(async (scope) => {
+    const collectors = new WeakMap<FastifyRequest, UploadCollector>();
+    const collectorOf = (request: FastifyRequest) => {
+      const found = collectors.get(request) ?? new UploadCollector(limits);
+      collectors.set(request, found);
+      return found;
+    };
+    // Who may upload is known before the body is read: no one else's files are buffered.
+    scope.addHook('preValidation', (request, _reply, done) => {
+      try {
+        requireRole(request, 'contributor', 'upload documents');
+        done();
+      } catch (error) {
+        done(error as Error);
+      }
+    });
+    await scope.register(multipart, {
+      limits: multipartLimits(limits),
+      attachFieldsToBody: 'keyValues',
+      async onFile(part) {
+        await collectorOf(this).add(part.filename, () => part.toBuffer());
+      },
+    });
+    // A parser's refusal goes on to the server's handler (an HTML page here) in the catalogue's words.
+    scope.setErrorHandler((error) => {
+      throw multipartError(error, limits);
+    });
+    scope.post('/upload', async (request, reply) => {
+      requireRole(request, 'contributor', 'upload documents');
+      const { batch } = await collectorOf(request).queue(jobs);
+      return reply.redirect(`/upload?batch=${batch}`, 303);
     });
   });
 

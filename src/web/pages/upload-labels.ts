@@ -1,0 +1,31 @@
+/** Interface strings of the upload page, French and English (merged into the i18n messages). */
+export const UPLOAD_MESSAGES = {
+  uploadNav: { en: 'Upload', fr: 'Téléverser' },
+  uploadTitle: { en: 'Upload documents', fr: 'Téléverser des documents' },
+  uploadHelp: {
+    en: 'Choose one or more documents (.txt, .md, .html, .pdf, .docx). The atlas reads each one, finds the instruments and facts it names, and puts them in the review queue.',
+    fr: 'Choisissez un ou plusieurs documents (.txt, .md, .html, .pdf, .docx). L’atlas lit chacun, y repère les instruments et les faits qu’il cite, et les place dans la file de révision.',
+  },
+  uploadFiles: { en: 'Documents', fr: 'Documents' },
+  uploadButton: { en: 'Upload', fr: 'Téléverser' },
+  uploadNeedsContributor: {
+    en: 'Uploading documents needs a contributor account.',
+    fr: 'Téléverser des documents demande un compte de contributeur.',
+  },
+  uploadSending: { en: 'Sending…', fr: 'Envoi…' },
+  uploadSent: { en: 'Sent; the atlas is reading the documents.', fr: 'Envoyé ; l’atlas lit les documents.' },
+  uploadRefused: { en: 'Upload refused:', fr: 'Téléversement refusé :' },
+  uploadBatch: { en: 'This upload', fr: 'Ce téléversement' },
+  uploadRefresh: { en: 'Refresh the states', fr: 'Actualiser les états' },
+  uploadNoJobs: { en: 'No upload with this number.', fr: 'Aucun téléversement sous ce numéro.' },
+  jobQueued: { en: 'waiting', fr: 'en attente' },
+  jobRunning: { en: 'being read', fr: 'en cours de lecture' },
+  jobDone: { en: 'done', fr: 'terminé' },
+  jobFailed: { en: 'refused', fr: 'refusé' },
+  jobParked: { en: 'failed three times, kept for a person', fr: 'trois échecs, gardé pour une personne' },
+  jobUnchanged: { en: 'already in the atlas', fr: 'déjà dans l’atlas' },
+  jobInstruments: { en: 'instruments found', fr: 'instruments trouvés' },
+  jobClaims: { en: 'facts found', fr: 'faits trouvés' },
+  openDocument: { en: 'Open the document', fr: 'Ouvrir le document' },
+  readyForReview: { en: 'Ready for review', fr: 'Prêt pour la révision' },
+} as const;
