@@ -317,7 +317,9 @@ export function createContributionStore(db: Kysely<Database>, search: SearchInde
           action: 'contribution.add',
           subjectKind: 'contribution',
           subjectId: id,
-          after: { kind: 'instrument', record },
+          // The audit log travels in exports: an unverified record's content stays out of it
+          // until a reviewer accepts it (the accept entry carries it then).
+          after: { kind: 'instrument', state: 'pending' },
         });
       });
       return get(id);
@@ -366,7 +368,7 @@ export function createContributionStore(db: Kysely<Database>, search: SearchInde
           action: 'instrument.contributed',
           subjectKind: 'instrument',
           subjectId: instrumentId,
-          after: { contribution: id, contributor: row.asserted_by, title: record.title },
+          after: { contribution: id, contributor: row.asserted_by, record },
         });
       });
       return get(id);
