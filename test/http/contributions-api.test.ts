@@ -154,6 +154,16 @@ for (const engine of ENGINES) {
         headers: contributor.headers,
       });
       assert.equal(badUrl.statusCode, 400);
+      const openapi = await call('GET', '/api/openapi.json');
+      assert.equal(openapi.statusCode, 200);
+      const paths = body<{ paths: Record<string, unknown> }>(openapi).paths;
+      for (const path of [
+        '/api/contributions/instruments',
+        '/api/contributions',
+        '/api/contributions/{id}/accept',
+      ]) {
+        assert.ok(paths[path], path);
+      }
       const list = await call('GET', '/api/contributions', { headers: reviewer.headers });
       assert.equal(body<{ total: number }>(list).total, 0, 'nothing refused was stored');
     });

@@ -151,7 +151,7 @@ async function evidenceOf(
         source_url: source.url,
       })
       .execute();
-    await search.indexDocument(trx as Kysely<Database>, documentId);
+    await search.indexDocument(trx, documentId);
   }
   return { documentId, start: header.length, end: text.length, quote: cited };
 }
@@ -254,7 +254,7 @@ async function publishInstrument(
     .insertInto('instrument_documents')
     .values({ instrument_id: id, document_id: evidence.documentId })
     .execute();
-  await search.reindexInstruments(trx as Kysely<Database>, [id]);
+  await search.reindexInstruments(trx, [id]);
   return id;
 }
 
