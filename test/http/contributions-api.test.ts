@@ -222,6 +222,10 @@ for (const engine of ENGINES) {
       );
       assert.match(JSON.stringify(source), /https:\/\/www\.example\.gob\.es\/acuerdo-zanzibarite/);
 
+      const page = await call('GET', `/instruments/${decided.instrumentId}`);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Zanzibarite agreement on readmission/);
+
       // Decided once: a second decision is a conflict.
       const again = await call('POST', `/api/contributions/${contribution.id}/reject`, {
         json: { reason: 'changed my mind' },
