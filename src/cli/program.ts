@@ -219,6 +219,51 @@ export function buildProgram(): Command {
     .option('--json', 'print the links as JSON')
     .action(lazy(async () => (await import('./commands/instrument.ts')).runLinks));
 
+  const contribute = program
+    .command('contribute')
+    .description('manual records with sources: pending until a reviewer accepts or rejects them');
+  contribute
+    .command('instrument')
+    .description('add an instrument no document names yet, citing its source (a URL or a document span)')
+    .requiredOption('--as <email>', 'the email of a user with the contributor role')
+    .requiredOption('--type <code>', 'instrument type (readmission_agreement, partnership…)')
+    .requiredOption('--title <text>', 'its title')
+    .requiredOption('--legal-form <code>', 'treaty, agreement, memorandum, declaration, arrangement, other…')
+    .option('--binding <yes|no>', 'whether it binds its parties (default: not stated)')
+    .option('--party <code:role>', 'a party and its role, e.g. SN:signatory (repeatable)', collect)
+    .option('--date <date:role>', 'a date and its role, e.g. 2024-06-03:signature (repeatable)', collect)
+    .option('--amount <value:currency>', 'an amount, e.g. 2500000:EUR (repeatable)', collect)
+    .option('--topic <code>', 'a topic (repeatable)', collect)
+    .option('--approach <code>', 'an approach (repeatable)', collect)
+    .option('--lang <code>', 'language of the quoted words: en or fr (default en)')
+    .option('--source <url>', 'the web page that says it (http or https)')
+    .option('--quote <text>', 'the words of that page that say it')
+    .option('--document <id>', 'or a stored document that says it (doc_…), with --span')
+    .option('--span <start-end>', 'character offsets of the passage in that document')
+    .option('--json', 'print the contribution as JSON')
+    .action(lazy(async () => (await import('./commands/contribute.ts')).runContributeInstrument));
+  contribute
+    .command('list')
+    .description('contributions, oldest first')
+    .option('--state <state>', 'pending, accepted or rejected')
+    .option('--json', 'print them as JSON')
+    .action(lazy(async () => (await import('./commands/contribute.ts')).runContributeList));
+  contribute
+    .command('accept')
+    .description('publish a contribution as a record, its source as evidence')
+    .argument('<id>', 'the contribution (con_…)')
+    .requiredOption('--as <email>', 'the email of a user with the reviewer role')
+    .option('--json', 'print the contribution as JSON')
+    .action(lazy(async () => (await import('./commands/contribute.ts')).runContributeAccept));
+  contribute
+    .command('reject')
+    .description('keep a contribution unpublished for good, with the reason')
+    .argument('<id>', 'the contribution (con_…)')
+    .requiredOption('--why <reason>', 'why it is rejected')
+    .requiredOption('--as <email>', 'the email of a user with the reviewer role')
+    .option('--json', 'print the contribution as JSON')
+    .action(lazy(async () => (await import('./commands/contribute.ts')).runContributeReject));
+
   program
     .command('eval')
     .description('score the current extractor against the facts reviewers accepted, corrected or rejected')

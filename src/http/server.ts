@@ -32,6 +32,7 @@ import { iatiRoutes } from './iati/routes.ts';
 import { instrumentRoutes } from './instruments/routes.ts';
 import { jobRoutes, type UploadLimits } from './jobs/routes.ts';
 import { reviewRoutes } from './review/routes.ts';
+import { contributionRoutes } from './contributions/routes.ts';
 import { openApiDocument } from './openapi.ts';
 import type { ApiContext, RouteDoc } from './route.ts';
 import type { BriefPresenter } from '../presentation/context.ts';
@@ -219,6 +220,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   trackerRoutes(app, docs, context);
   sessionRoutes(app, docs, context, signInDeps);
   reviewRoutes(app, docs, context);
+  contributionRoutes(app, docs, context);
   jobRoutes(app, docs, context, options.uploadLimits);
   await iatiRoutes(app, docs, context);
   const document = openApiDocument(docs, options.version ?? '0.1.0');

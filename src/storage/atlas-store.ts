@@ -19,6 +19,7 @@ import type { SearchHit, SearchRequest } from './search/port.ts';
 import type { PeopleStore } from './people/people-store.ts';
 import type { ReviewStore } from './people/review-store.ts';
 import type { CurationStore } from './curation/curation-store.ts';
+import type { ContributionStore } from './contributions/contribution-store.ts';
 import type { AtlasQueries } from './atlas-queries.ts';
 
 export type {
@@ -251,6 +252,8 @@ export interface AtlasStore {
   readonly review: ReviewStore;
   /** Merge, split and link of instruments by reviewers; the reviewed facts for `mda eval --reviewed`. */
   readonly curation: CurationStore;
+  /** Manual records with sources: pending until a reviewer accepts (then published) or rejects. */
+  readonly contributions: ContributionStore;
   /**
    * Copies the whole database to `file` (which must not exist) with the engine's online backup:
    * safe while other processes read and write, and including what they committed a moment ago.

@@ -36,6 +36,7 @@ import { createJobQueue } from './jobs/kysely-job-queue.ts';
 import { createPeopleStore } from './people/people-store.ts';
 import { createReviewStore, resolveReviewedInstruments } from './people/review-store.ts';
 import { withoutSecrets } from './people/secret-tables.ts';
+import { createContributionStore } from './contributions/contribution-store.ts';
 import { createCurationStore } from './curation/curation-store.ts';
 import { followMerges, mergedKeys, redirectPlan } from './curation/redirects.ts';
 
@@ -180,6 +181,7 @@ export function createKyselyStore(
     people: createPeopleStore(db),
     review: createReviewStore(db),
     curation: createCurationStore(db, search),
+    contributions: createContributionStore(db, search),
 
     async backup(file: string): Promise<BackupSummary> {
       if (hooks.backup === undefined) throw unsupported('backup', location);

@@ -589,6 +589,29 @@ export interface CitedLinksTable {
   created_at: string;
 }
 
+/** A manual record waiting for, or decided by, a reviewer (2200); published only once accepted. */
+export interface ContributionsTable {
+  id: string;
+  kind: string;
+  /** JSON: the contributed record as validated, its source included. */
+  record: string;
+  source_url: string | null;
+  document_id: string | null;
+  span_start: number | null;
+  span_end: number | null;
+  quote: string | null;
+  /** `user:<id>` of the contributor. */
+  asserted_by: string;
+  /** pending | accepted | rejected. */
+  review_state: string;
+  reviewed_by: string | null;
+  reason: string | null;
+  /** The published instrument, once accepted. */
+  instrument_id: string | null;
+  created_at: string;
+  reviewed_at: string | null;
+}
+
 export interface Database {
   documents: DocumentsTable;
   actors: ActorsTable;
@@ -642,6 +665,7 @@ export interface Database {
   audit_log: AuditLogTable;
   instrument_merges: InstrumentMergesTable;
   cited_links: CitedLinksTable;
+  contributions: ContributionsTable;
 }
 
 /**
@@ -660,4 +684,5 @@ export const JSON_COLUMNS: Readonly<Record<string, Readonly<Record<string, 'any'
   iati_indicators: { title: 'array' },
   iati_links: { reasons: 'array' },
   instrument_merges: { record: 'object', claim_ids: 'array' },
+  contributions: { record: 'object' },
 };

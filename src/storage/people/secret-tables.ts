@@ -10,6 +10,9 @@ export const SECRET_TABLES: ReadonlySet<string> = new Set([
   'sessions',
   'api_tokens',
   'invitations',
+  // Not secret, but not published either: contributions nobody has verified yet, or rejected
+  // (an accepted one travels as the instrument it became). `mda backup` keeps them.
+  'contributions',
 ]);
 
 /** The catalogue without the credential tables. */
