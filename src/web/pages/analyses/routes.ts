@@ -247,7 +247,7 @@ export function registerAnalysesWeb(app: FastifyInstance, context: ApiContext): 
       );
       const name = form.name?.trim() ?? '';
       const watch = parseWatch({ id: watchIdFor(name, criteria), name, ...criteria });
-      await whenFree(() => store.analyses.addWatch(watch, actorOf(identity)));
+      await whenFree(() => store.analyses.addWatch(watch, actorOf(identity), identity.user.id));
       return reply.redirect('/analyses/watches', 303);
     });
 
