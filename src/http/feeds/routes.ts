@@ -8,15 +8,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { feedTokenRequired } from '../../domain/errors.ts';
 import type { User } from '../../domain/people.ts';
-import { translator } from '../../web/i18n.ts';
 import { requestLanguage } from '../download.ts';
 import { addRoute, type ApiContext, type RouteDoc } from '../route.ts';
-import { watchFeed } from './atom.ts';
-
-/** How many hits a feed carries (newest first); readers keep what they have already seen. */
-export const FEED_LIMIT = 50;
-
-export const FEED_PATH = '/api/feeds/watches.atom';
+import { FEED_LIMIT, FEED_PATH, watchFeed, watchFeedText } from '../../presentation/feeds/atom.ts';
 
 const FeedQuery = z.strictObject({
   token: z.string().min(1).max(200).optional().meta({
@@ -42,25 +36,20 @@ export function feedRoutes(app: FastifyInstance, docs: RouteDoc[], context: ApiC
   addRoute(app, docs, {
     path: FEED_PATH,
     tag: 'analyses',
-    summary: "Atom feed of the hits of your own watches, newest first (at most 50); needs an API token",
+    summary: 'Atom feed of the hits of your own watches, newest first (at most 50); needs an API token',
     description:
       'Authenticated with an API token as `?token=` (for feed readers) or `Authorization: Bearer`, or a session. Answers application/atom+xml.',
     query: FeedQuery,
     response: z.string().meta({ description: 'An Atom 1.0 document (application/atom+xml)' }),
     handler: async ({ query, request, reply }) => {
       const user = await feedUser(request, query.token);
-      const tr = translator(requestLanguage(request));
       const hits = await store.analyses.watchHits({ ownerId: user.id, limit: FEED_LIMIT });
       const body = watchFeed({
         base: `${request.protocol}://${request.host}`,
         userId: user.id,
         hits,
         now: new Date().toISOString(),
-        text: {
-          title: `${tr.t('appName')} — ${tr.t('myWatchHits')}`,
-          author: tr.t('appName'),
-          watchLabel: (name) => `${tr.t('watch')}${tr.colon}${name}`,
-        },
+        text: watchFeedText(requestLanguage(request)),
       });
       // Private to the token's user: no shared cache may keep it.
       return reply

@@ -89,7 +89,6 @@ export const ANALYSIS_MESSAGES = {
   hits: { en: 'Hits', fr: 'Alertes' },
   remove: { en: 'Remove', fr: 'Supprimer' },
   newHit: { en: 'new', fr: 'nouveau' },
-  watch: { en: 'Watch', fr: 'Veille' },
   myWatchHits: { en: 'My watches’ hits', fr: 'Résultats de mes veilles' },
   myWatchHitsHelp: {
     en: 'The instruments that ingestion matched to the watches you saved, newest first.',

@@ -3,7 +3,14 @@
  * text goes through `xmlText` (escaped, characters XML cannot carry removed), so titles and quotes
  * from documents can never break the feed.
  */
+import type { Language } from '../../domain/model.ts';
 import type { WatchHit } from '../../storage/analyses/analysis-store.ts';
+
+/** Where the feed is served, and how many hits it carries (newest first; readers keep the rest). */
+export const FEED_PATH = '/api/feeds/watches.atom';
+export const FEED_LIMIT = 50;
+/** The page of the same hits, for people. */
+export const MY_WATCH_HITS_PATH = '/analyses/watches/mine';
 
 /** The feed's own words, in the reader's language (the caller translates). */
 export interface WatchFeedText {
@@ -21,6 +28,21 @@ export interface WatchFeedInput {
   readonly text: WatchFeedText;
   /** When there is no hit yet: the feed's `updated` (RFC 3339). */
   readonly now: string;
+}
+
+/** The feed's words in each language (the pages' catalogue is the web adapter's). */
+export function watchFeedText(lang: Language): WatchFeedText {
+  return lang === 'fr'
+    ? {
+        title: 'Atlas de la diplomatie migratoire — Résultats de mes veilles',
+        author: 'Atlas de la diplomatie migratoire',
+        watchLabel: (name) => `Veille\u00a0: ${name}`,
+      }
+    : {
+        title: 'Migration Diplomacy Atlas — My watches’ hits',
+        author: 'Migration Diplomacy Atlas',
+        watchLabel: (name) => `Watch: ${name}`,
+      };
 }
 
 /** The tag: URI authority (RFC 4151); ids must not change when the server's address does. */
@@ -71,7 +93,7 @@ function entry(hit: WatchHit, input: WatchFeedInput): string {
 export function watchFeed(input: WatchFeedInput): string {
   const updated = input.hits[0] === undefined ? input.now : rfc3339(input.hits[0].createdAt);
   // The self link carries no token: a reader keeps the address it was given.
-  const self = `${input.base}/api/feeds/watches.atom`;
+  const self = `${input.base}${FEED_PATH}`;
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
   <id>${xmlText(`${TAG}:watch-feed/${encodeURIComponent(input.userId)}`)}</id>
@@ -79,7 +101,7 @@ export function watchFeed(input: WatchFeedInput): string {
   <updated>${updated}</updated>
   <author><name>${xmlText(input.text.author)}</name></author>
   <link rel="self" type="application/atom+xml" href="${xmlText(self)}"/>
-  <link rel="alternate" type="text/html" href="${xmlText(`${input.base}/analyses/watches/mine`)}"/>
+  <link rel="alternate" type="text/html" href="${xmlText(`${input.base}${MY_WATCH_HITS_PATH}`)}"/>
 ${input.hits.map((h) => entry(h, input)).join('')}</feed>
 `;
 }
