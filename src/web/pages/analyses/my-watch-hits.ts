@@ -44,8 +44,8 @@ export function myWatchHitsPage(
       ${list}
       <h2>${tr.t('feedTitle')}</h2>
       <p>${tr.t('feedHelp')}</p>
-      <p><code class="feed-url">${input.feedUrl}</code></p>
+      <p><code class="feed-url" translate="no">${input.feedUrl}</code></p>
       <p>${tr.t('feedTokenHelp')}</p>
-      <pre><code>mda user token EMAIL --scope read</code></pre>
+      <pre translate="no"><code>mda user token EMAIL --scope read</code></pre>
     </section>`;
 }
