@@ -114,7 +114,10 @@ export async function listWatchHits(db: Db, filter: WatchHitFilter = {}): Promis
   }));
 }
 
-/** Each instrument's first evidence quote (its claims in id order), the words that named it. */
+/**
+ * Each instrument's first evidence quote (its claims in id order), the words that named it; a
+ * claim a reviewer rejected or replaced is not evidence any more.
+ */
 async function firstQuotes(db: Db, instrumentIds: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   if (instrumentIds.length === 0) return out;
@@ -123,6 +126,7 @@ async function firstQuotes(db: Db, instrumentIds: readonly string[]): Promise<Ma
     .select(['subject_id', 'quote'])
     .where('subject_kind', '=', 'instrument')
     .where('subject_id', 'in', instrumentIds)
+    .where('review_state', 'not in', ['rejected', 'superseded'])
     .orderBy('id')
     .execute();
   for (const r of rows) if (!out.has(r.subject_id)) out.set(r.subject_id, r.quote);
