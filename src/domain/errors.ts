@@ -186,6 +186,13 @@ export const signInRequired = () =>
     'unauthorized',
     'sign in (a session) or send an API token (Authorization: Bearer) to change data',
   );
+/** A feed read without a valid API token (a feed reader sends it as `?token=`). */
+export const feedTokenRequired = () =>
+  new AtlasError(
+    'unauthorized',
+    'this feed needs a valid API token: add ?token=… to its address or send Authorization: Bearer (mda user token EMAIL --scope read)',
+    { field: 'token' },
+  );
 /** Wrong email or password: the same message for both, so that accounts cannot be probed. */
 export const badCredentials = () => new AtlasError('unauthorized', 'unknown email or wrong password');
 /** A signed-in user whose role (or token scope) does not allow the action. */

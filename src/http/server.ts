@@ -18,6 +18,8 @@ import type { AtlasStore } from '../storage/atlas-store.ts';
 import { actorRoutes } from './actors/routes.ts';
 import { analysisRoutes } from './analyses/routes.ts';
 import { trackerRoutes } from './analyses/tracker-routes.ts';
+import { feedRoutes } from './feeds/routes.ts';
+import { requestForLog } from './redact.ts';
 import { countryRoutes } from './countries/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { frameworkErrors, installErrorHandler, sendEnvelope, setSecurityHeaders } from './errors.ts';
@@ -148,6 +150,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const log = options.log ?? {};
   const logger: FastifyServerOptions['logger'] = {
     level: log.level ?? 'info',
+    // The URL without the feed's `?token=` value: no credential in the log.
+    serializers: { req: requestForLog },
     ...(log.file === undefined ? {} : { file: log.file }),
   };
   const app = Fastify({
@@ -218,6 +222,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   statsRoutes(app, docs, context);
   analysisRoutes(app, docs, context);
   trackerRoutes(app, docs, context);
+  feedRoutes(app, docs, context);
   sessionRoutes(app, docs, context, signInDeps);
   reviewRoutes(app, docs, context);
   contributionRoutes(app, docs, context);

@@ -315,6 +315,8 @@ export interface WatchesTable {
   topic: string | null;
   text: string | null;
   created_at: string;
+  /** The user who saved it (their feed); null: a shared watch (saved by the CLI or before 2000). */
+  owner_id: string | null;
 }
 
 export interface WatchHitsTable {

@@ -85,6 +85,7 @@ before(
       '/analyses/indicators?country=ML',
       '/analyses/conditionality',
       '/analyses/watches',
+      '/analyses/watches/mine',
       ...(commitment === undefined
         ? []
         : [`/analyses/commitments/${encodeURIComponent(commitment)}/history`]),

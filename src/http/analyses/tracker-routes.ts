@@ -206,6 +206,8 @@ export function trackerRoutes(app: FastifyInstance, docs: RouteDoc[], context: A
       return analyses.addWatch(
         parseWatch({ id: id ?? watchIdFor(name, criteria), name, ...criteria }),
         actorOf(identity),
+        // The signed-in user's own watch: its hits are in their feed (/api/feeds/watches.atom).
+        identity.user.id,
       );
     },
   });

@@ -51,6 +51,7 @@ import {
   markHitsSeen,
   removeWatch,
   type WatchHit,
+  type WatchHitFilter,
   type WatchRecord,
 } from './watch-hits.ts';
 
@@ -60,6 +61,7 @@ export type {
   StoredIndicatorValue,
   SummaryScope,
   WatchHit,
+  WatchHitFilter,
   WatchRecord,
 };
 
@@ -106,11 +108,15 @@ export interface AnalysisStore {
   leverageSteps(filter?: { readonly country?: string }): Promise<LeverageStep[]>;
   attributions(filter?: { readonly actor?: string }): Promise<ApproachAttribution[]>;
   listWatches(): Promise<WatchRecord[]>;
-  /** Saves a watch (see parseWatch); throws invalid_input when the id is taken. */
-  addWatch(watch: Watch, actor?: string): Promise<WatchRecord>;
+  /**
+   * Saves a watch (see parseWatch), the user `ownerId`'s when given (null: a shared watch); throws
+   * invalid_input when the id is taken.
+   */
+  addWatch(watch: Watch, actor?: string, ownerId?: string | null): Promise<WatchRecord>;
   /** Throws not_found for an unknown id. */
   removeWatch(id: string, actor?: string): Promise<void>;
-  watchHits(filter?: { readonly watchId?: string; readonly unseen?: boolean }): Promise<WatchHit[]>;
+  /** Hits newest first: one watch's, unseen ones, or one user's watches' (their feed), up to a limit. */
+  watchHits(filter?: Omit<WatchHitFilter, 'documentId'>): Promise<WatchHit[]>;
   /** Marks hits seen (all, or one watch's); returns how many changed. */
   markHitsSeen(watchId?: string): Promise<number>;
   /** Documents not analysed yet, or analysed by another extractor version. */
@@ -288,7 +294,8 @@ export function createAnalysisStore(db: Kysely<Database>): AnalysisStore {
     },
 
     listWatches: () => listWatches(db),
-    addWatch: (watch, actor) => db.transaction().execute((trx) => addWatch(trx, watch, actor)),
+    addWatch: (watch, actor, ownerId) =>
+      db.transaction().execute((trx) => addWatch(trx, watch, actor, ownerId ?? null)),
     removeWatch: (id, actor) => db.transaction().execute((trx) => removeWatch(trx, id, actor)),
     watchHits: (filter = {}) => listWatchHits(db, filter),
 

@@ -24,6 +24,19 @@ export interface WatchHit {
   readonly reasons: readonly string[];
   readonly seen: boolean;
   readonly createdAt: string;
+  /** The instrument's first evidence quote (what the feed summarises); null when it has none. */
+  readonly quote: string | null;
+}
+
+/** Which hits to list: one watch's, one document's, only unseen, or only one user's watches'. */
+export interface WatchHitFilter {
+  readonly watchId?: string;
+  readonly documentId?: string;
+  readonly unseen?: boolean;
+  /** Only the hits of watches this user saved (their feed). */
+  readonly ownerId?: string;
+  /** At most this many, newest first. */
+  readonly limit?: number;
 }
 
 /** A stored watch row as the domain's Watch. */
@@ -62,11 +75,8 @@ export async function recordWatchHits(trx: Db, documentId: string, now: string):
   return listWatchHits(trx, { documentId });
 }
 
-/** Stored hits, newest first; filtered by watch, document or unseen. */
-export async function listWatchHits(
-  db: Db,
-  filter: { readonly watchId?: string; readonly documentId?: string; readonly unseen?: boolean } = {},
-): Promise<WatchHit[]> {
+/** Stored hits, newest first; filtered by watch, document, owner or unseen. */
+export async function listWatchHits(db: Db, filter: WatchHitFilter = {}): Promise<WatchHit[]> {
   let query = db
     .selectFrom('watch_hits')
     .innerJoin('watches', 'watches.id', 'watch_hits.watch_id')
@@ -85,7 +95,11 @@ export async function listWatchHits(
   if (filter.watchId !== undefined) query = query.where('watch_hits.watch_id', '=', filter.watchId);
   if (filter.documentId !== undefined) query = query.where('watch_hits.document_id', '=', filter.documentId);
   if (filter.unseen === true) query = query.where('watch_hits.seen', '=', 0);
-  const rows = await query.orderBy('watch_hits.id', 'desc').execute();
+  if (filter.ownerId !== undefined) query = query.where('watches.owner_id', '=', filter.ownerId);
+  query = query.orderBy('watch_hits.id', 'desc');
+  if (filter.limit !== undefined) query = query.limit(filter.limit);
+  const rows = await query.execute();
+  const quotes = await firstQuotes(db, [...new Set(rows.map((r) => r.instrument_id))]);
   return rows.map((r) => ({
     id: r.id,
     watchId: r.watch_id,
@@ -96,13 +110,35 @@ export async function listWatchHits(
     reasons: JSON.parse(r.reasons) as string[],
     seen: r.seen === 1,
     createdAt: r.created_at,
+    quote: quotes.get(r.instrument_id) ?? null,
   }));
+}
+
+/**
+ * Each instrument's first evidence quote (its claims in id order), the words that named it; a
+ * claim a reviewer rejected or replaced is not evidence any more.
+ */
+async function firstQuotes(db: Db, instrumentIds: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (instrumentIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('claims')
+    .select(['subject_id', 'quote'])
+    .where('subject_kind', '=', 'instrument')
+    .where('subject_id', 'in', instrumentIds)
+    .where('review_state', 'not in', ['rejected', 'superseded'])
+    .orderBy('id')
+    .execute();
+  for (const r of rows) if (!out.has(r.subject_id)) out.set(r.subject_id, r.quote);
+  return out;
 }
 
 /** A watch with when it was saved and how many hits it has. */
 export interface WatchRecord extends Watch {
   readonly createdAt: string;
   readonly hits: number;
+  /** The user who saved it; null: a shared watch (CLI, or saved before watches had owners). */
+  readonly ownerId: string | null;
 }
 
 /** The saved watches, oldest first, with their hit counts. */
@@ -117,11 +153,17 @@ export async function listWatches(db: Db): Promise<WatchRecord[]> {
     ...watchFromRow(r),
     createdAt: r.created_at,
     hits: Number(counts.find((c) => c.watch_id === r.id)?.n ?? 0),
+    ownerId: r.owner_id,
   }));
 }
 
-/** Saves a watch; throws invalid_input when the id is taken. */
-export async function addWatch(db: Db, watch: Watch, actor = 'cli'): Promise<WatchRecord> {
+/** Saves a watch, `ownerId`'s when a signed-in user saves it; throws invalid_input when the id is taken. */
+export async function addWatch(
+  db: Db,
+  watch: Watch,
+  actor = 'cli',
+  ownerId: string | null = null,
+): Promise<WatchRecord> {
   const taken = await db.selectFrom('watches').select('id').where('id', '=', watch.id).executeTakeFirst();
   if (taken !== undefined) throw invalidInput('id', `a watch with id "${watch.id}" already exists`);
   const createdAt = new Date().toISOString();
@@ -135,14 +177,15 @@ export async function addWatch(db: Db, watch: Watch, actor = 'cli'): Promise<Wat
       topic: watch.topic ?? null,
       text: watch.text ?? null,
       created_at: createdAt,
+      owner_id: ownerId,
     })
     .execute();
   await appendChange(
     db,
-    { actor, action: 'watch.add', subjectKind: 'watch', subjectId: watch.id, after: watch },
+    { actor, action: 'watch.add', subjectKind: 'watch', subjectId: watch.id, after: { ...watch, ownerId } },
     createdAt,
   );
-  return { ...watch, createdAt, hits: 0 };
+  return { ...watch, createdAt, hits: 0, ownerId };
 }
 
 /** Removes a watch and its hits; throws not_found for an unknown id. */

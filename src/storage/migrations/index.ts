@@ -24,6 +24,7 @@ import { amountRolesMigration } from './1600_amount_roles.ts';
 import { actorIdsMigration } from './1601_actor_ids.ts';
 import { instrumentStatusMigration } from './1602_instrument_status.ts';
 import { curationMigration } from './1900_curation.ts';
+import { watchOwnerMigration } from './2000_watch_owner.ts';
 import { contributionsMigration } from './2200_contributions.ts';
 
 /** Which SQL engine a migration is written for (only auto-numbered ids differ). */
@@ -54,6 +55,7 @@ export function atlasMigrations(engine: StorageEngine): Record<string, Migration
     '1601_actor_ids': actorIdsMigration,
     '1602_instrument_status': instrumentStatusMigration,
     '1900_curation': curationMigration(engine),
+    '2000_watch_owner': watchOwnerMigration,
     '2200_contributions': contributionsMigration,
   };
 }

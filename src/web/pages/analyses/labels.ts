@@ -89,4 +89,26 @@ export const ANALYSIS_MESSAGES = {
   hits: { en: 'Hits', fr: 'Alertes' },
   remove: { en: 'Remove', fr: 'Supprimer' },
   newHit: { en: 'new', fr: 'nouveau' },
+  myWatchHits: { en: 'My watches’ hits', fr: 'Résultats de mes veilles' },
+  myWatchHitsHelp: {
+    en: 'The instruments that ingestion matched to the watches you saved, newest first.',
+    fr: 'Les instruments que l’ingestion a rapprochés des veilles que vous avez enregistrées, du plus récent au plus ancien.',
+  },
+  myWatchHitsSignIn: {
+    en: 'Sign in to see the hits of your watches',
+    fr: 'Connectez-vous pour voir les résultats de vos veilles',
+  },
+  feedTitle: { en: 'Follow them in a feed reader', fr: 'Les suivre dans un lecteur de flux' },
+  feedHelp: {
+    en: 'Add this address to your feed reader, with your API token in place of TOKEN:',
+    fr: 'Ajoutez cette adresse à votre lecteur de flux, votre jeton d’API à la place de TOKEN :',
+  },
+  feedTokenHelp: {
+    en: 'An administrator gives you a read-only token with this command (it is shown once; keep it private, anyone with the address reads your feed):',
+    fr: 'Un administrateur vous donne un jeton en lecture seule avec cette commande (il n’est affiché qu’une fois ; gardez-le pour vous : qui a l’adresse lit votre flux) :',
+  },
+  noOwnWatches: {
+    en: 'No hit yet for your watches. Watches you save on the watches page are yours.',
+    fr: 'Aucun résultat pour vos veilles pour l’instant. Les veilles que vous enregistrez sur la page des veilles sont les vôtres.',
+  },
 } as const;

@@ -36,6 +36,8 @@ import { consistencyPage } from './consistency.ts';
 import { coordinationPage } from './coordination.ts';
 import { indicatorsPage } from './indicators.ts';
 import { watchesPage } from './watches.ts';
+import { myWatchHitsPage } from './my-watch-hits.ts';
+import { FEED_LIMIT, FEED_PATH, MY_WATCH_HITS_PATH } from '../../../presentation/feeds/atom.ts';
 
 /** A form's fields: text only (a JSON body with other values is a 400, not a crash). */
 const TextFields = z.record(z.string(), z.string());
@@ -204,6 +206,20 @@ export function registerAnalysesWeb(app: FastifyInstance, context: ApiContext): 
       ),
     );
 
+    show(MY_WATCH_HITS_PATH, async (tr, request) => {
+      const identity = request.identity;
+      return myWatchHitsPage(
+        {
+          hits:
+            identity === null
+              ? null
+              : await store.analyses.watchHits({ ownerId: identity.user.id, limit: FEED_LIMIT }),
+          feedUrl: `${request.protocol}://${request.host}${FEED_PATH}?token=TOKEN&lang=${tr.lang}`,
+        },
+        tr,
+      );
+    });
+
     // Every form below changes data: a signed-in contributor (the global guard has checked the
     // session and its CSRF token), recorded as the actor.
     scope.post('/analyses/commitments/:id/status', async (request, reply) => {
@@ -247,7 +263,7 @@ export function registerAnalysesWeb(app: FastifyInstance, context: ApiContext): 
       );
       const name = form.name?.trim() ?? '';
       const watch = parseWatch({ id: watchIdFor(name, criteria), name, ...criteria });
-      await whenFree(() => store.analyses.addWatch(watch, actorOf(identity)));
+      await whenFree(() => store.analyses.addWatch(watch, actorOf(identity), identity.user.id));
       return reply.redirect('/analyses/watches', 303);
     });
 

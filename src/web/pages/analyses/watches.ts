@@ -5,6 +5,7 @@ import { dateText, sourceText } from '../../components.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import type { Translator } from '../../i18n.ts';
 import { analysisLayout } from './common.ts';
+import { MY_WATCH_HITS_PATH } from '../../../presentation/feeds/atom.ts';
 import { csrfField, mayUse, signInPrompt, type Viewer } from '../../viewer.ts';
 
 /** A match reason ("country ML", "type dialogue", "text \"…\"") in the reader's words. */
@@ -131,6 +132,7 @@ export function watchesPage(
     '/analyses/watches',
     tr,
     html`${list}
+      <p><a href="${MY_WATCH_HITS_PATH}">${tr.t('myWatchHits')}</a></p>
       <h2>${tr.t('hits')}</h2>
       <p><a href="/api/watches/hits?format=csv&amp;lang=${tr.lang}" download>${tr.t('exportCsv')}</a></p>
       ${hits} ${addForm(tr, input.viewer)}`,
