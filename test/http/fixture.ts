@@ -14,6 +14,8 @@ export interface TestAtlas {
   readonly url: string;
   readonly served: ServedAtlas;
   readonly engine: Engine;
+  /** The PostgreSQL database's URL with its password (for a test's own bulk writes); none on SQLite. */
+  readonly databaseUrl?: string;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function startTestAtlas(
     url: served.server.url,
     dir,
     engine,
+    ...(database === undefined ? {} : { databaseUrl: database.url }),
     served,
     async close() {
       await served.close();

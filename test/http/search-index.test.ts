@@ -1,41 +1,20 @@
 /**
- * The search index on a real database file: indexing after ingestion, French/English stemming
+ * The search index on both engines (SQLite's FTS5 table, PostgreSQL's tsvector table): indexing after ingestion, French/English stemming
  * with plurals, accent folding, cross-language concepts, and catching up with documents ingested
  * without indexing.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { CORPUS_DIR } from '../../src/services/corpus.ts';
 import { ingestFile } from '../../src/services/ingest.ts';
-import { openAtlasDatabase, type SqliteAtlas } from '../../src/storage/database.ts';
+import type { OpenAtlas } from '../../src/storage/database.ts';
 import { ensureSearchIndex, searchAtlas, snippetHtml } from '../../src/storage/queries/search.ts';
 import { conceptText, stemOf } from '../../src/storage/search/analyzer.ts';
-import { sqliteSearchIndex } from '../../src/storage/sqlite/search-index.ts';
+import { searchIndexOf } from '../../src/storage/search/engines.ts';
 import { splitPassages } from '../../src/storage/search/passages.ts';
-
-const indexDocument = (db: SqliteAtlas['db'], id: string) => sqliteSearchIndex.indexDocument(db, id);
-const reindexAll = (db: SqliteAtlas['db']) => sqliteSearchIndex.reindexAll(db);
-
-let dir: string;
-let atlas: SqliteAtlas;
-
-before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mda-search-'));
-  atlas = await openAtlasDatabase({ dataDir: dir });
-});
-after(async () => {
-  await atlas?.store.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-const count = async () =>
-  Number(
-    (await sql<{ n: number }>`select count(*) as n from search_index`.execute(atlas.db)).rows[0]?.n ?? 0,
-  );
+import { openTestAtlas, testEngines } from '../support/engines.ts';
 
 void test('singular and plural stem alike in French and English, accents aside', () => {
   assert.equal(stemOf('réadmissions', 'fr'), stemOf('réadmission', 'fr'));
@@ -57,58 +36,93 @@ void test('passages cover the text in order without overlaps', () => {
   assert.ok(spans.every((span) => span.end - span.start <= 1200));
 });
 
-void test('indexDocument makes an ingested document and its instruments searchable, once', async () => {
-  const item = await ingestFile(join(CORPUS_DIR, 'mali-eu-high-level-dialogue-2016.fr.txt'), atlas.store);
-  assert.equal(item.status, 'added');
-  const documentId = item.documentId ?? '';
-  await indexDocument(atlas.db, documentId);
-  const rows = await count();
-  await indexDocument(atlas.db, documentId);
-  assert.equal(await count(), rows, 'reindexing replaces rows instead of adding them');
-  const french = await searchAtlas(atlas.db, { q: 'réadmission', kind: 'passage' }, { limit: 10, offset: 0 });
-  const english = await searchAtlas(
-    atlas.db,
-    { q: 'READMISSIONS', kind: 'passage' },
-    { limit: 10, offset: 0 },
-  );
-  assert.ok(french.total > 0);
-  assert.deepEqual(
-    english.items.map((hit) => hit.id),
-    french.items.map((hit) => hit.id),
-  );
-  const hit = french.items[0];
-  assert.equal(hit?.documentId, documentId);
-  assert.ok(
-    hit?.highlights.some((mark) => /^réadmission$/i.test(hit.snippet.slice(mark.start, mark.end))),
-    'the snippet locates the matching word',
-  );
-  assert.match(
-    snippetHtml({ text: hit?.snippet ?? '', highlights: hit?.highlights ?? [] }),
-    /<mark>réadmission<\/mark>/i,
-  );
-  const eu = await searchAtlas(atlas.db, { q: 'European Union', kind: 'passage' }, { limit: 5, offset: 0 });
-  assert.ok(eu.total > 0, 'an English name finds the French "Union européenne"');
-});
+for (const engine of testEngines()) {
+  void describe(`search index (${engine})`, () => {
+    let atlas: OpenAtlas;
+    let dispose: () => Promise<void>;
+    /** The index's table: SQLite's FTS5 table, PostgreSQL's table of tsvectors. */
+    const table = engine === 'sqlite' ? 'search_index' : 'search_entries';
 
-void test('ensureSearchIndex catches up with documents whose index rows are missing', async () => {
-  const item = await ingestFile(join(CORPUS_DIR, 'emn-oecd-migration-diplomacy-2024.en.txt'), atlas.store);
-  // As if the document had been stored by a version that did not index on ingestion.
-  await sql`delete from search_index where document_id = ${item.documentId ?? ''}`.execute(atlas.db);
-  const before = await searchAtlas(
-    atlas.db,
-    { q: 'talent partnerships', kind: 'passage' },
-    { limit: 5, offset: 0 },
-  );
-  assert.equal(before.total, 0, 'not indexed yet');
-  await ensureSearchIndex(atlas.db);
-  const after = await searchAtlas(
-    atlas.db,
-    { q: 'talent partnerships', kind: 'passage' },
-    { limit: 5, offset: 0 },
-  );
-  assert.ok(after.total > 0);
-  assert.ok(after.items.some((hit) => hit.documentId === item.documentId));
-  const rows = await count();
-  await reindexAll(atlas.db);
-  assert.equal(await count(), rows, 'a full rebuild gives the same rows');
-});
+    before(async () => {
+      ({ atlas, dispose } = await openTestAtlas(engine));
+    });
+    after(async () => {
+      await dispose();
+    });
+
+    const count = async () =>
+      Number(
+        (await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(atlas.db)).rows[0]
+          ?.n ?? 0,
+      );
+
+    void test('indexDocument makes an ingested document and its instruments searchable, once', async () => {
+      const item = await ingestFile(join(CORPUS_DIR, 'mali-eu-high-level-dialogue-2016.fr.txt'), atlas.store);
+      assert.equal(item.status, 'added');
+      const documentId = item.documentId ?? '';
+      await searchIndexOf(atlas.db).indexDocument(atlas.db, documentId);
+      const rows = await count();
+      await searchIndexOf(atlas.db).indexDocument(atlas.db, documentId);
+      assert.equal(await count(), rows, 'reindexing replaces rows instead of adding them');
+      const french = await searchAtlas(
+        atlas.db,
+        { q: 'réadmission', kind: 'passage' },
+        { limit: 10, offset: 0 },
+      );
+      const english = await searchAtlas(
+        atlas.db,
+        { q: 'READMISSIONS', kind: 'passage' },
+        { limit: 10, offset: 0 },
+      );
+      assert.ok(french.total > 0);
+      assert.deepEqual(
+        english.items.map((hit) => hit.id),
+        french.items.map((hit) => hit.id),
+      );
+      const hit = french.items[0];
+      assert.equal(hit?.documentId, documentId);
+      assert.ok(
+        hit?.highlights.some((mark) => /^réadmission$/i.test(hit.snippet.slice(mark.start, mark.end))),
+        'the snippet locates the matching word',
+      );
+      assert.match(
+        snippetHtml({ text: hit?.snippet ?? '', highlights: hit?.highlights ?? [] }),
+        /<mark>réadmission<\/mark>/i,
+      );
+      const eu = await searchAtlas(
+        atlas.db,
+        { q: 'European Union', kind: 'passage' },
+        { limit: 5, offset: 0 },
+      );
+      assert.ok(eu.total > 0, 'an English name finds the French "Union européenne"');
+    });
+
+    void test('ensureSearchIndex catches up with documents whose index rows are missing', async () => {
+      const item = await ingestFile(
+        join(CORPUS_DIR, 'emn-oecd-migration-diplomacy-2024.en.txt'),
+        atlas.store,
+      );
+      // As if the document had been stored by a version that did not index on ingestion.
+      await sql`delete from ${sql.table(table)} where document_id = ${item.documentId ?? ''}`.execute(
+        atlas.db,
+      );
+      const before = await searchAtlas(
+        atlas.db,
+        { q: 'talent partnerships', kind: 'passage' },
+        { limit: 5, offset: 0 },
+      );
+      assert.equal(before.total, 0, 'not indexed yet');
+      await ensureSearchIndex(atlas.db);
+      const after = await searchAtlas(
+        atlas.db,
+        { q: 'talent partnerships', kind: 'passage' },
+        { limit: 5, offset: 0 },
+      );
+      assert.ok(after.total > 0);
+      assert.ok(after.items.some((hit) => hit.documentId === item.documentId));
+      const rows = await count();
+      await searchIndexOf(atlas.db).reindexAll(atlas.db);
+      assert.equal(await count(), rows, 'a full rebuild gives the same rows');
+    });
+  });
+}

@@ -11,7 +11,6 @@ import { after, before, describe, it } from 'node:test';
 import { EXTRACTOR_ID } from '../../src/extraction/types.ts';
 import { DOCX_LIMITS } from '../../src/readers/index.ts';
 import type { AtlasStore, ClaimView, InstrumentSummary } from '../../src/storage/atlas-store.ts';
-import { openAtlasDatabase } from '../../src/storage/database.ts';
 import type { OpenAtlas } from '../../src/storage/database.ts';
 import { openTestAtlas, testEngines } from '../support/engines.ts';
 import { sql } from 'kysely';
@@ -174,141 +173,146 @@ for (const engine of testEngines()) {
   });
 }
 
-void describe('a batch with bad inputs', () => {
-  let dir: string;
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'mda-batch-'));
-  });
-  after(() => rm(dir, { recursive: true, force: true }));
+// The batches' refusals happen before storage, but what they leave stored is each engine's.
+for (const engine of testEngines()) {
+  void describe(`a batch with bad inputs (${engine})`, () => {
+    let dir: string;
+    before(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'mda-batch-'));
+    });
+    after(() => rm(dir, { recursive: true, force: true }));
 
-  void it('fails each bad file alone, with one error naming it, and stores the good ones', async () => {
-    const [good] = await builtInCorpusFiles();
-    const goodCopy = join(dir, basename(good!));
-    await copyFile(good!, goodCopy);
-    const bad = {
-      missing: join(dir, 'missing.txt'),
-      extension: join(dir, 'table.xyz'),
-      encoding: join(dir, 'latin1.txt'),
-      empty: join(dir, 'empty.txt'),
-      pdf: join(dir, 'corrupt.pdf'),
-    };
-    await writeFile(bad.extension, 'some text');
-    await writeFile(
-      bad.encoding,
-      Buffer.from([0x4d, 0x69, 0x67, 0x72, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x20, 0xe9, 0xe8, 0xff, 0xfe, 0x0a]),
-    );
-    await writeFile(bad.empty, '');
-    await writeFile(bad.pdf, '%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage without xref\n');
-    const atlas = await openAtlasDatabase({ dataDir: join(dir, 'data') });
-    try {
-      const progress: number[] = [];
-      const batch = await ingestPaths(
-        [bad.missing, goodCopy, bad.extension, bad.encoding, bad.empty, bad.pdf],
-        atlas.store,
-        {
-          onProgress: ({ done }) => progress.push(done),
-        },
-      );
-      assert.equal(progress.length, 6);
-      const summary = summariseBatch(batch);
-      assert.equal(summary.added, 1);
-      assert.equal(summary.failed, 5);
-      for (const file of Object.values(bad)) {
-        const item = batch.results.find((r) => r.file === file);
-        assert.ok(item !== undefined, `a result for ${file}`);
-        assert.equal(item.status, 'failed');
-        assert.ok(
-          item.error!.message.includes(basename(file)),
-          `the error names ${file}: ${item.error!.message}`,
-        );
-        assert.ok(!item.error!.message.includes('\n'), 'one line');
-      }
-      assert.equal((await atlas.store.listDocuments({ limit: 10, offset: 0 })).total, 1);
-    } finally {
-      await atlas.store.close();
-    }
-  });
-});
-
-void describe('a batch with hostile inputs', () => {
-  let dir: string;
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'mda-hostile-'));
-  });
-  after(() => rm(dir, { recursive: true, force: true }));
-
-  void it('refuses each over a limit with one line, and the good file after them goes in', async () => {
-    const [good] = await builtInCorpusFiles();
-    const hostile = {
-      bomb: join(dir, 'a-bombe.docx'),
-      html: join(dir, 'b-profond.html'),
-      markdown: join(dir, 'c-listes.md'),
-    };
-    await writeFile(hostile.bomb, await inflatingDocx(DOCX_LIMITS.maxDocumentXmlBytes + 1024 * 1024));
-    await writeFile(hostile.html, nestedHtml(3000));
-    await writeFile(hostile.markdown, nestedMarkdownLists(3000, 9_000_000));
-    const goodCopy = join(dir, `d-${basename(good!)}`);
-    await copyFile(good!, goodCopy);
-    const atlas = await openAtlasDatabase({ dataDir: join(dir, 'data') });
-    try {
-      const batch = await ingestPaths([dir], atlas.store);
-      assert.deepEqual(
-        batch.results.map((r) => [basename(r.file), r.status, r.error?.code]),
-        [
-          ['a-bombe.docx', 'failed', 'document_over_limit'],
-          ['b-profond.html', 'failed', 'document_over_limit'],
-          ['c-listes.md', 'failed', 'document_over_limit'],
-          [basename(goodCopy), 'added', undefined],
-        ],
-      );
-      for (const item of batch.results.slice(0, 3)) {
-        assert.ok(item.error!.message.startsWith(`${item.file}: `), item.error!.message);
-        assert.match(item.error!.message, /over the limit|deeper than/);
-        assert.ok(!item.error!.message.includes('\n'), 'one line');
-      }
-      assert.equal((await atlas.store.listDocuments({ limit: 10, offset: 0 })).total, 1);
-    } finally {
-      await atlas.store.close();
-    }
-  });
-});
-
-void describe('hash before work', () => {
-  let dir: string;
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'mda-rehash-'));
-  });
-  after(() => rm(dir, { recursive: true, force: true }));
-
-  void it('recognises an unchanged document from its hash, before extraction and storing', async () => {
-    const atlas = await openAtlasDatabase({ dataDir: join(dir, 'data') });
-    try {
-      const first = await ingestPaths([CORPUS_DIR], atlas.store);
-      assert.equal(summariseBatch(first).added, 4);
-      const before = await atlas.store.stats();
-      // The same store, with its calls counted: an unchanged file is looked up by hash only.
-      const calls = { saveExtraction: 0, findDocumentByHash: 0 };
-      const counted: AtlasStore = {
-        ...atlas.store,
-        saveExtraction: (...args) => {
-          calls.saveExtraction += 1;
-          return atlas.store.saveExtraction(...args);
-        },
-        findDocumentByHash: (hash) => {
-          calls.findDocumentByHash += 1;
-          return atlas.store.findDocumentByHash(hash);
-        },
+    void it('fails each bad file alone, with one error naming it, and stores the good ones', async () => {
+      const [good] = await builtInCorpusFiles();
+      const goodCopy = join(dir, basename(good!));
+      await copyFile(good!, goodCopy);
+      const bad = {
+        missing: join(dir, 'missing.txt'),
+        extension: join(dir, 'table.xyz'),
+        encoding: join(dir, 'latin1.txt'),
+        empty: join(dir, 'empty.txt'),
+        pdf: join(dir, 'corrupt.pdf'),
       };
-      const again = await ingestPaths([CORPUS_DIR], counted);
-      assert.deepEqual(
-        again.results.map((r) => [r.status, r.documentId]),
-        first.results.map((r) => ['unchanged', r.documentId]),
+      await writeFile(bad.extension, 'some text');
+      await writeFile(
+        bad.encoding,
+        Buffer.from([
+          0x4d, 0x69, 0x67, 0x72, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x20, 0xe9, 0xe8, 0xff, 0xfe, 0x0a,
+        ]),
       );
-      assert.deepEqual(calls, { saveExtraction: 0, findDocumentByHash: 4 });
-      assert.equal(summariseBatch(again).claims, 0);
-      assert.deepEqual(await atlas.store.stats(), before);
-    } finally {
-      await atlas.store.close();
-    }
+      await writeFile(bad.empty, '');
+      await writeFile(bad.pdf, '%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage without xref\n');
+      const { atlas, dispose } = await openTestAtlas(engine);
+      try {
+        const progress: number[] = [];
+        const batch = await ingestPaths(
+          [bad.missing, goodCopy, bad.extension, bad.encoding, bad.empty, bad.pdf],
+          atlas.store,
+          {
+            onProgress: ({ done }) => progress.push(done),
+          },
+        );
+        assert.equal(progress.length, 6);
+        const summary = summariseBatch(batch);
+        assert.equal(summary.added, 1);
+        assert.equal(summary.failed, 5);
+        for (const file of Object.values(bad)) {
+          const item = batch.results.find((r) => r.file === file);
+          assert.ok(item !== undefined, `a result for ${file}`);
+          assert.equal(item.status, 'failed');
+          assert.ok(
+            item.error!.message.includes(basename(file)),
+            `the error names ${file}: ${item.error!.message}`,
+          );
+          assert.ok(!item.error!.message.includes('\n'), 'one line');
+        }
+        assert.equal((await atlas.store.listDocuments({ limit: 10, offset: 0 })).total, 1);
+      } finally {
+        await dispose();
+      }
+    });
   });
-});
+
+  void describe(`a batch with hostile inputs (${engine})`, () => {
+    let dir: string;
+    before(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'mda-hostile-'));
+    });
+    after(() => rm(dir, { recursive: true, force: true }));
+
+    void it('refuses each over a limit with one line, and the good file after them goes in', async () => {
+      const [good] = await builtInCorpusFiles();
+      const hostile = {
+        bomb: join(dir, 'a-bombe.docx'),
+        html: join(dir, 'b-profond.html'),
+        markdown: join(dir, 'c-listes.md'),
+      };
+      await writeFile(hostile.bomb, await inflatingDocx(DOCX_LIMITS.maxDocumentXmlBytes + 1024 * 1024));
+      await writeFile(hostile.html, nestedHtml(3000));
+      await writeFile(hostile.markdown, nestedMarkdownLists(3000, 9_000_000));
+      const goodCopy = join(dir, `d-${basename(good!)}`);
+      await copyFile(good!, goodCopy);
+      const { atlas, dispose } = await openTestAtlas(engine);
+      try {
+        const batch = await ingestPaths([dir], atlas.store);
+        assert.deepEqual(
+          batch.results.map((r) => [basename(r.file), r.status, r.error?.code]),
+          [
+            ['a-bombe.docx', 'failed', 'document_over_limit'],
+            ['b-profond.html', 'failed', 'document_over_limit'],
+            ['c-listes.md', 'failed', 'document_over_limit'],
+            [basename(goodCopy), 'added', undefined],
+          ],
+        );
+        for (const item of batch.results.slice(0, 3)) {
+          assert.ok(item.error!.message.startsWith(`${item.file}: `), item.error!.message);
+          assert.match(item.error!.message, /over the limit|deeper than/);
+          assert.ok(!item.error!.message.includes('\n'), 'one line');
+        }
+        assert.equal((await atlas.store.listDocuments({ limit: 10, offset: 0 })).total, 1);
+      } finally {
+        await dispose();
+      }
+    });
+  });
+
+  void describe(`hash before work (${engine})`, () => {
+    let dir: string;
+    before(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'mda-rehash-'));
+    });
+    after(() => rm(dir, { recursive: true, force: true }));
+
+    void it('recognises an unchanged document from its hash, before extraction and storing', async () => {
+      const { atlas, dispose } = await openTestAtlas(engine);
+      try {
+        const first = await ingestPaths([CORPUS_DIR], atlas.store);
+        assert.equal(summariseBatch(first).added, 4);
+        const before = await atlas.store.stats();
+        // The same store, with its calls counted: an unchanged file is looked up by hash only.
+        const calls = { saveExtraction: 0, findDocumentByHash: 0 };
+        const counted: AtlasStore = {
+          ...atlas.store,
+          saveExtraction: (...args) => {
+            calls.saveExtraction += 1;
+            return atlas.store.saveExtraction(...args);
+          },
+          findDocumentByHash: (hash) => {
+            calls.findDocumentByHash += 1;
+            return atlas.store.findDocumentByHash(hash);
+          },
+        };
+        const again = await ingestPaths([CORPUS_DIR], counted);
+        assert.deepEqual(
+          again.results.map((r) => [r.status, r.documentId]),
+          first.results.map((r) => ['unchanged', r.documentId]),
+        );
+        assert.deepEqual(calls, { saveExtraction: 0, findDocumentByHash: 4 });
+        assert.equal(summariseBatch(again).claims, 0);
+        assert.deepEqual(await atlas.store.stats(), before);
+      } finally {
+        await dispose();
+      }
+    });
+  });
+}

@@ -1,6 +1,7 @@
 /**
- * Migrations 1600 and 1601 on an atlas stored before them (a real database file, migrated to 0900,
- * rows written the old way, then opened as the atlas opens it): the old "largest equals the sum of
+ * Migrations 1600 and 1601 on an atlas stored before them, on both engines (a SQLite file or a
+ * fresh PostgreSQL database, migrated to 0900, rows written the old way, then opened as the atlas
+ * opens it): the old "largest equals the sum of
  * the rest" reading becomes stored roles, and the `AU` that meant the African Union becomes
  * `org:AU` while Australia keeps `AU`.
  */
@@ -10,16 +11,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import { openAtlasDatabase } from '../../src/storage/database.ts';
+import { openAtlas, type OpenOptions } from '../../src/storage/database.ts';
 import { atlasMigrations } from '../../src/storage/migrations/index.ts';
+import { openPostgres } from '../../src/storage/postgres/connection.ts';
 import type { Database } from '../../src/storage/schema.ts';
 import { openSqlite } from '../../src/storage/sqlite/connection.ts';
+import { createTestDatabase, testEngines, type Engine } from '../support/engines.ts';
 
 const NOW = '2026-01-01T00:00:00Z';
 
-async function writeOldAtlas(db: Kysely<Database>): Promise<void> {
+async function writeOldAtlas(db: Kysely<Database>, engine: Engine): Promise<void> {
   const provider: MigrationProvider = {
-    getMigrations: (): Promise<Record<string, Migration>> => Promise.resolve(atlasMigrations('sqlite')),
+    getMigrations: (): Promise<Record<string, Migration>> => Promise.resolve(atlasMigrations(engine)),
   };
   const { error } = await new Migrator({ db, provider }).migrateTo('0900_people');
   if (error !== undefined) throw error instanceof Error ? error : new Error('migration to 0900 failed');
@@ -142,70 +145,88 @@ async function writeOldAtlas(db: Kysely<Database>): Promise<void> {
     .execute();
 }
 
-void describe('migrations 1600 (amount roles), 1601 (actor ids) and 1602 (statuses) on an old atlas', () => {
-  let dir = '';
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'mda-migrate-'));
-    const file = join(dir, 'atlas.sqlite');
-    const old = openSqlite(file);
-    await writeOldAtlas(old.db);
-    await old.db.destroy();
-  });
-  after(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+for (const engine of testEngines()) {
+  void describe(`migrations 1600 (amount roles), 1601 (actor ids) and 1602 (statuses) on an old atlas (${engine})`, () => {
+    let dir = '';
+    let target: OpenOptions = {};
+    let drop = async (): Promise<void> => {};
+    before(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'mda-migrate-'));
+      if (engine === 'sqlite') {
+        const file = join(dir, 'atlas.sqlite');
+        const old = openSqlite(file);
+        await writeOldAtlas(old.db, engine);
+        await old.db.destroy();
+        target = { file };
+      } else {
+        const database = await createTestDatabase();
+        drop = database.drop;
+        const old = await openPostgres(database.url);
+        try {
+          await writeOldAtlas(old.db, engine);
+        } finally {
+          await old.db.destroy();
+        }
+        target = { database: database.url };
+      }
+    });
+    after(async () => {
+      await drop();
+      await rm(dir, { recursive: true, force: true });
+    });
 
-  void it('rewrites the ids and the roles when the atlas opens', async () => {
-    const atlas = await openAtlasDatabase({ file: join(dir, 'atlas.sqlite') });
-    try {
-      assert.ok(atlas.migrated.includes('1600_amount_roles'));
-      assert.ok(atlas.migrated.includes('1601_actor_ids'));
-      // 1602: the old "unknown" status is "not stated".
-      const statuses = await atlas.db.selectFrom('instruments').select('status').distinct().execute();
-      assert.deepEqual(statuses, [{ status: 'not_stated' }]);
-      const parties = await atlas.db
-        .selectFrom('instrument_parties')
-        .select(['instrument_id', 'actor_id'])
-        .orderBy('instrument_id')
-        .orderBy('actor_id')
-        .execute();
-      assert.deepEqual(
-        parties.map((p) => `${p.instrument_id}:${p.actor_id}`),
-        ['ins_au_eu:EU', 'ins_au_eu:org:AU', 'ins_palm:AU'],
-      );
-      const actors = await atlas.db
-        .selectFrom('actors')
-        .select(['id', 'kind', 'name_en'])
-        .where('id', 'in', ['AU', 'org:AU'])
-        .orderBy('id')
-        .execute();
-      assert.deepEqual(actors, [
-        { id: 'AU', kind: 'state', name_en: 'Australia' },
-        { id: 'org:AU', kind: 'organization', name_en: 'African Union' },
-      ]);
-      const claim = await atlas.db
-        .selectFrom('claims')
-        .select('value')
-        .where('quote', '=', 'African Union')
-        .executeTakeFirstOrThrow();
-      assert.deepEqual(JSON.parse(claim.value), { actorId: 'org:AU', role: 'partner' });
-      const amounts = await atlas.db
-        .selectFrom('instrument_amounts')
-        .select(['value', 'role', 'part_of'])
-        .orderBy('value', 'desc')
-        .execute();
-      assert.deepEqual(amounts, [
-        { value: 100, role: 'total', part_of: null },
-        { value: 60, role: 'part', part_of: 100 },
-        { value: 40, role: 'part', part_of: 100 },
-      ]);
-      const detail = await atlas.store.listInstruments({ party: 'org:AU' }, { limit: 10, offset: 0 });
-      assert.deepEqual(
-        detail.items.map((i) => [i.id, i.moneyTotals]),
-        [['ins_au_eu', { EUR: 100 }]],
-      );
-    } finally {
-      await atlas.store.close();
-    }
+    void it('rewrites the ids and the roles when the atlas opens', async () => {
+      const atlas = await openAtlas(target);
+      try {
+        assert.ok(atlas.migrated.includes('1600_amount_roles'));
+        assert.ok(atlas.migrated.includes('1601_actor_ids'));
+        // 1602: the old "unknown" status is "not stated".
+        const statuses = await atlas.db.selectFrom('instruments').select('status').distinct().execute();
+        assert.deepEqual(statuses, [{ status: 'not_stated' }]);
+        const parties = await atlas.db
+          .selectFrom('instrument_parties')
+          .select(['instrument_id', 'actor_id'])
+          .orderBy('instrument_id')
+          .orderBy('actor_id')
+          .execute();
+        assert.deepEqual(
+          parties.map((p) => `${p.instrument_id}:${p.actor_id}`),
+          ['ins_au_eu:EU', 'ins_au_eu:org:AU', 'ins_palm:AU'],
+        );
+        const actors = await atlas.db
+          .selectFrom('actors')
+          .select(['id', 'kind', 'name_en'])
+          .where('id', 'in', ['AU', 'org:AU'])
+          .orderBy('id')
+          .execute();
+        assert.deepEqual(actors, [
+          { id: 'AU', kind: 'state', name_en: 'Australia' },
+          { id: 'org:AU', kind: 'organization', name_en: 'African Union' },
+        ]);
+        const claim = await atlas.db
+          .selectFrom('claims')
+          .select('value')
+          .where('quote', '=', 'African Union')
+          .executeTakeFirstOrThrow();
+        assert.deepEqual(JSON.parse(claim.value), { actorId: 'org:AU', role: 'partner' });
+        const amounts = await atlas.db
+          .selectFrom('instrument_amounts')
+          .select(['value', 'role', 'part_of'])
+          .orderBy('value', 'desc')
+          .execute();
+        assert.deepEqual(amounts, [
+          { value: 100, role: 'total', part_of: null },
+          { value: 60, role: 'part', part_of: 100 },
+          { value: 40, role: 'part', part_of: 100 },
+        ]);
+        const detail = await atlas.store.listInstruments({ party: 'org:AU' }, { limit: 10, offset: 0 });
+        assert.deepEqual(
+          detail.items.map((i) => [i.id, i.moneyTotals]),
+          [['ins_au_eu', { EUR: 100 }]],
+        );
+      } finally {
+        await atlas.store.close();
+      }
+    });
   });
-});
+}
