@@ -103,18 +103,20 @@ export const INSTRUMENT_STATUSES: readonly InstrumentStatus[] = [
  * The legal form named by the text. Informal arrangements are first-class: a letter of intent or
  * a joint statement is a record like a treaty, with `binding: false`.
  */
-export type LegalForm =
-  | 'treaty'
-  | 'agreement'
-  | 'memorandum'
-  | 'letter'
-  | 'declaration'
-  | 'compact'
-  | 'plan'
-  | 'process'
-  | 'legal_act'
-  | 'arrangement'
-  | 'other';
+export const LEGAL_FORMS = [
+  'treaty',
+  'agreement',
+  'memorandum',
+  'letter',
+  'declaration',
+  'compact',
+  'plan',
+  'process',
+  'legal_act',
+  'arrangement',
+  'other',
+] as const;
+export type LegalForm = (typeof LEGAL_FORMS)[number];
 
 export interface Instrument {
   readonly id: string;

@@ -5,22 +5,10 @@
 import { z } from 'zod';
 import { invalidInput } from './errors.ts';
 import { ACTOR_ID_PATTERN } from './actors.ts';
-import { PARTY_ROLES } from './model.ts';
+import { LEGAL_FORMS, PARTY_ROLES } from './model.ts';
 import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from './taxonomy.ts';
 
-export const LEGAL_FORMS = [
-  'treaty',
-  'agreement',
-  'memorandum',
-  'letter',
-  'declaration',
-  'compact',
-  'plan',
-  'process',
-  'legal_act',
-  'arrangement',
-  'other',
-] as const;
+export { LEGAL_FORMS };
 const DATE_ROLES = ['signature', 'launch', 'meeting', 'end', 'adoption', 'mentioned'] as const;
 
 const isoPartial = z

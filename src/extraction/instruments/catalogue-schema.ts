@@ -1,20 +1,7 @@
 /** The shape of `catalogue.json`, checked by the tests (the extraction core trusts the file). */
 import { z } from 'zod';
+import { LEGAL_FORMS } from '../../domain/model.ts';
 import { INSTRUMENT_TYPES } from '../../domain/taxonomy.ts';
-
-const LEGAL_FORMS = [
-  'treaty',
-  'agreement',
-  'memorandum',
-  'letter',
-  'declaration',
-  'compact',
-  'plan',
-  'process',
-  'legal_act',
-  'arrangement',
-  'other',
-] as const;
 
 /** A name as written in a text: no regular-expression syntax, no leading or trailing blank. */
 const Name = z
