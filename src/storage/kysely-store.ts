@@ -35,7 +35,7 @@ import { writeAnalyses } from './analyses/write-analyses.ts';
 import { createJobQueue } from './jobs/kysely-job-queue.ts';
 import { createPeopleStore } from './people/people-store.ts';
 import { createReviewStore, resolveReviewedInstruments } from './people/review-store.ts';
-import { withoutSecrets } from './people/secret-tables.ts';
+import { publishedTables } from './people/unpublished-tables.ts';
 import { createContributionStore } from './contributions/contribution-store.ts';
 import { createCurationStore } from './curation/curation-store.ts';
 import { followMerges, mergedKeys, redirectPlan } from './curation/redirects.ts';
@@ -189,11 +189,11 @@ export function createKyselyStore(
     },
     async exportTo(dir: string) {
       if (hooks.catalogue === undefined) throw unsupported('export', location);
-      return exportAtlas(db, withoutSecrets(await hooks.catalogue()), dir);
+      return exportAtlas(db, publishedTables(await hooks.catalogue()), dir);
     },
     async importFrom(dir: string) {
       if (hooks.catalogue === undefined) throw unsupported('import', location);
-      return importAtlas(db, withoutSecrets(await hooks.catalogue()), dir, async (trx) => {
+      return importAtlas(db, publishedTables(await hooks.catalogue()), dir, async (trx) => {
         await hooks.afterImport?.(trx);
         await search.reindexAll(trx);
       });

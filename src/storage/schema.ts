@@ -507,7 +507,7 @@ export interface UsersTable {
   created_by: string | null;
 }
 
-/** Secrets: never exported (see people/secret-tables.ts). */
+/** Secrets: never exported (see people/unpublished-tables.ts). */
 export interface UserCredentialsTable {
   user_id: string;
   /** `scrypt$N$r$p$salt$key`, base64url parts. */

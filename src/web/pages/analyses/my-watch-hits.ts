@@ -3,10 +3,10 @@
  * feed and how to get the token a feed reader needs (the feed cannot use the browser's session).
  */
 import type { WatchHit } from '../../../storage/analyses/analysis-store.ts';
-import { dateText, sourceText } from '../../components.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import type { Translator } from '../../i18n.ts';
 import { analysesNav } from './common.ts';
+import { hitHead } from './watches.ts';
 import { MY_WATCH_HITS_PATH } from '../../../presentation/feeds/atom.ts';
 
 /** The page body; `hits` null: nobody is signed in (the page says how to). */
@@ -30,11 +30,7 @@ export function myWatchHitsPage(
           ${input.hits.map(
             (h) =>
               html`<li>
-                ${dateText(h.createdAt.slice(0, 10), tr)} · <strong>${h.watchName}</strong> :
-                <a href="/instruments/${encodeURIComponent(h.instrumentId)}"
-                  >${sourceText(h.instrumentTitle)}</a
-                >
-                (<a href="/documents/${encodeURIComponent(h.documentId)}">${tr.t('source')}</a>)
+                ${hitHead(h, tr)}
                 ${h.quote === null ? '' : html`<blockquote class="quote" translate="no">“${h.quote}”</blockquote>`}
               </li>`,
           )}

@@ -20,6 +20,13 @@ function reason(text: string, tr: Translator): string {
   return `${tr.t('words')}${tr.colon}${value}`;
 }
 
+/** What every list of watch hits shows first: when, which watch, the instrument and its source. */
+export function hitHead(h: WatchHit, tr: Translator): SafeHtml {
+  return html`${dateText(h.createdAt.slice(0, 10), tr)} · <strong>${h.watchName}</strong> :
+    <a href="/instruments/${encodeURIComponent(h.instrumentId)}">${sourceText(h.instrumentTitle)}</a>
+    (<a href="/documents/${encodeURIComponent(h.documentId)}">${tr.t('source')}</a>)`;
+}
+
 function addForm(tr: Translator, viewer: Viewer | null | undefined): SafeHtml {
   if (!mayUse(viewer, 'contributor')) return signInPrompt(tr, '/analyses/watches');
   return html`<form class="search-form" action="/analyses/watches" method="post">
@@ -118,12 +125,7 @@ export function watchesPage(
           ${input.hits.map(
             (h) =>
               html`<li>
-                ${dateText(h.createdAt.slice(0, 10), tr)} · <strong>${h.watchName}</strong> :
-                <a href="/instruments/${encodeURIComponent(h.instrumentId)}"
-                  >${sourceText(h.instrumentTitle)}</a
-                >
-                (<a href="/documents/${encodeURIComponent(h.documentId)}">${tr.t('source')}</a>) ·
-                ${h.reasons.map((r) => reason(r, tr)).join(', ')}
+                ${hitHead(h, tr)} · ${h.reasons.map((r) => reason(r, tr)).join(', ')}
                 ${h.seen ? '' : html`<span class="tag">${tr.t('newHit')}</span>`}
               </li>`,
           )}
