@@ -314,8 +314,21 @@ function overlapsAny(spans: readonly Span[], span: Span): boolean {
   return before !== undefined && before.end > span.start;
 }
 
-/** Splits "EPAs with Indonesia (2008), the Philippines (2009)" into one mention per counterpart. */
+/**
+ * Splits "EPAs with Indonesia (2008), the Philippines (2009)" into one mention per counterpart, and
+ * "visa facilitation and readmission agreements" into one mention per subject.
+ */
 function distributed(mention: InstrumentMention): InstrumentMention[] {
+  return perParty(mention).flatMap(perType);
+}
+
+function perType(mention: InstrumentMention): InstrumentMention[] {
+  const types = mention.perType ?? [];
+  if (types.length < 2) return [mention];
+  return types.map((type) => ({ ...mention, key: `${mention.key}:${type}`, type, perType: [], split: true }));
+}
+
+function perParty(mention: InstrumentMention): InstrumentMention[] {
   if (mention.perParty.length === 0) return [mention];
   const counterparts = new Set(mention.perParty.flatMap((c) => c.ids));
   const others = mention.parties.filter((id) => !counterparts.has(id));

@@ -62,6 +62,11 @@ export interface InstrumentMention {
   readonly perParty: readonly Counterpart[];
   /** One of the mentions a distributive mention was split into. */
   readonly split?: boolean;
+  /**
+   * "visa facilitation and readmission agreements", "deux accords, l'un sur …, l'autre sur …": a
+   * plural head whose coordinated subjects give one instrument each, of these types.
+   */
+  readonly perType?: readonly InstrumentTypeCode[];
   /** States the instrument's money or activities target ("projects for Mali"): not parties of the spec. */
   readonly beneficiaries?: readonly string[];
   /** The candidate's score (see `score.ts`), its confidence. */
@@ -69,6 +74,9 @@ export interface InstrumentMention {
   /** Introduced by a definite or demonstrative determiner ("the treaty", "ce protocole"): may name an earlier instrument. */
   readonly definiteArticle?: boolean;
 }
+
+/** The first half of a pair adjective left before a phrase ("the dutch–" of "the Dutch–Ghanaian agreement"). */
+const PAIR_PREFIX = /(?:[a-z]+\s*[-–]\s*)+$/;
 
 /** One counterpart of a distributive mention, with its own date. */
 export interface Counterpart {
@@ -232,6 +240,12 @@ export function mentionOf(
     reading.cue === 'pair' ||
     (rule.type === 'dialogue' && reading.cue === 'with');
   const lastWord = ctx.folded.slice(match.start, match.end).split(' ').pop() ?? '';
+  // Several agreements under one plural head, one per coordinated subject: each is an instrument.
+  const subjects =
+    plural && rule.head === 'agreement' && rule.type === 'agreement'
+      ? coordinatedSubjects(ctx.folded, clause, match, nextStart)
+      : [];
+  const several = subjects.length >= 2 && countFits(ctx.folded, match.start, subjects.length);
   const features: MentionFeatures = {
     catalogued: false,
     legalFormHead: rule.strength === 'form',
@@ -245,6 +259,7 @@ export function mentionOf(
     // A plural names kinds of instruments ("bilateral agreements, MoUs…") unless tied to parties.
     pluralKind:
       plural &&
+      !several &&
       !owned &&
       !established &&
       // Joint patrols and operations are plural by nature: with their parties they are one cooperation.
@@ -253,7 +268,7 @@ export function mentionOf(
       !(reading.cue === 'subject' && date !== null),
     kindOf:
       KIND_OF.test(before) ||
-      (plural && COUNTED.test(before) && reading.cue !== 'with' && reading.cue !== 'between'),
+      (plural && !several && COUNTED.test(before) && reading.cue !== 'with' && reading.cue !== 'between'),
     hypothetical:
       // "unwilling to commit to a readmission agreement": an indefinite instrument nobody set up.
       (INDEFINITE.test(before) &&
@@ -379,7 +394,12 @@ export function mentionOf(
         ? readBeneficiaries(ctx, clause, phrase).filter((id) => !parties.includes(id))
         : [],
     score,
-    definiteArticle: DEFINITE.test(before) || DEMONSTRATIVE.test(before),
+    ...(several ? { perType: subjects } : {}),
+    // "the Greek-Egyptian treaty": the determiner stands before the pair adjective that opens the phrase.
+    definiteArticle: [
+      before,
+      ctx.folded.slice(Math.max(clause.start, phrase.start - 40), phrase.start).replace(PAIR_PREFIX, ''),
+    ].some((b) => DEFINITE.test(b) || DEMONSTRATIVE.test(b)),
     perParty: reading.groups
       ? reading.groups.map((g) => ({
           ids: [...new Set(g.map((a) => a.id))],
@@ -392,6 +412,56 @@ export function mentionOf(
           )
         : [],
   };
+}
+
+/** Words that close the modifiers before an English head ("signed visa and readmission agreements"). */
+const MODIFIERS_START =
+  /^.*\b(?:the|a|an|two|three|four|its|their|of|with|signed|concluded|negotiated|des|les|deux|trois|ses|leurs|avec)\s+/;
+/** What separates coordinated subjects: "and", "et", commas, "l'un … l'autre", "one … the other". */
+const SUBJECT_SEPARATOR =
+  /,|:|\band\b|\bet\b|\bl'une?\b|\bl'autre\b|\bone\b|\bthe other\b|\bthe second\b|\bthe first\b|\ble premier\b|\ble second\b|\bla premiere\b|\bla seconde\b/;
+
+/**
+ * The distinct subject types of a plural agreement head, read from the modifiers before it
+ * ("visa facilitation and readmission agreements") and the coordinated complements right after it
+ * ("accords de facilitation des visas et de réadmission", "two agreements in 2010, one on visas and
+ * the other on readmission"). After the first typed complement, an untyped one ends the reading.
+ */
+function coordinatedSubjects(
+  folded: string,
+  clause: Span,
+  match: Match,
+  nextStart: number,
+): InstrumentTypeCode[] {
+  const types: InstrumentTypeCode[] = [];
+  const add = (segment: string): boolean => {
+    const type = agreementType(segment);
+    if (type === 'agreement') return false;
+    if (!types.includes(type)) types.push(type);
+    return true;
+  };
+  const pre = folded.slice(Math.max(clause.start, match.start - 60), match.start).replace(MODIFIERS_START, '');
+  for (const segment of pre.split(SUBJECT_SEPARATOR)) if (segment.trim()) add(segment);
+  add(folded.slice(match.start, match.end));
+  const post = folded.slice(match.end, Math.min(clause.end, nextStart, match.end + 160));
+  let untypedBefore = 0;
+  let typed = false;
+  for (const segment of post.split(SUBJECT_SEPARATOR)) {
+    if (!segment.trim()) continue;
+    if (add(segment)) typed = true;
+    else if (typed || ++untypedBefore > 2) break;
+  }
+  return types;
+}
+
+const COUNTS: Readonly<Record<string, number>> = { two: 2, deux: 2, three: 3, trois: 3, four: 4, quatre: 4 };
+
+/** A count before the head ("two agreements") agrees with the number of subjects, or there is none. */
+function countFits(folded: string, start: number, n: number): boolean {
+  const count = /\b(two|deux|three|trois|four|quatre)\s+(?:[a-z-]+\s+)?$/.exec(
+    folded.slice(Math.max(0, start - 24), start),
+  )?.[1];
+  return count === undefined || COUNTS[count] === n;
 }
 
 /**
