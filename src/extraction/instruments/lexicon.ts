@@ -192,6 +192,15 @@ export const HEAD_RULES: readonly HeadRule[] = [
       `autorit${E}s? (?:nationales? )?de coordination|(?:structures?|cadres?|instances?|espaces?) (?:\\w+ )?de concertation|commissions? nationales?(?= (?:des|de|du|pour|sur|charg${E}e))|national (?:border |migration |coordination )?commissions?`,
     strength: 'form',
   },
+  {
+    // A platform with a proper name ("the Migration Preparedness Platform") is a coordination body.
+    head: 'coordination',
+    type: 'coordination_mechanism',
+    legalForm: 'other',
+    binding: null,
+    pattern: `platforms?|plate-?formes?`,
+    strength: 'named',
+  },
   // --- partnerships named as frameworks --------------------------------------------------------
   {
     head: 'partnership',
@@ -227,7 +236,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'agreement',
     legalForm: 'agreement',
     binding: true,
-    pattern: `(?:bilateral |framework |readmission |visa (?:facilitation |waiver |exemption )?)?agreements?|treat(?:y|ies)|accords?(?:-cadres?)?|protocols?(?= (?:on|between|with|of|to|concerning|relating|for)\\b)|protocoles?(?= (?:sur|entre|avec|de|du|des|d${AP}|relatifs?|portant|pour)\\b)(?! d${AP}accord)|exchanges? of (?:letters|notes)|${E}changes? de (?:lettres|notes)|(?<=[a-z]-[a-z]+ )protocols?|protocoles?(?= [a-z]+-[a-z]+)|(?:administrative|working|technical|implementing) arrangements?|arrangements? (?:administratifs?|techniques?|de travail|d${AP}application)|letters? of understanding|deals?(?! of\\b)|(?:regional |bilateral |resettlement |transfer |processing )arrangements?|ententes?(?= (?:sur|entre|avec|de|du|relatives?|bilat${E}rales?)\\b)|lettres? d${AP}entente|additional protocols?|protocoles? (?:additionnels?|d${AP}application)|implementing protocols?|avenants?(?= (?:a|au|de|du|n[°o]|sign|conclu|entre|avec)\\b)|conventions?(?= (?:de|du) \\d{4}\\b)|conventions? (?:bilat${E}rales?|d${AP}${E}tablissement)|conventions?(?= (?:relatives?|de (?:main|circulation|s${E}jour|r${E}admission|coop${E}ration)))|trait${E}s?(?= (?:bilat|entre|avec|sur|relatif|portant|d${AP}amiti|de coop|sign))` +
+    pattern: `(?:bilateral |framework |readmission |visa (?:facilitation |waiver |exemption )?)?agreements?|treat(?:y|ies)|accords?(?:-cadres?)?|protocols?(?= (?:on|between|with|of|to|concerning|relating|for)\\b)|protocoles?(?= (?:sur|entre|avec|de|du|des|d${AP}|relatifs?|portant|pour)\\b)(?! d${AP}accord)|exchanges? of (?:letters|notes)|${E}changes? de (?:lettres|notes)|(?<=[a-z]-[a-z]+ )protocols?|protocoles?(?= [a-z]+-[a-z]+)|(?:administrative|working|technical|implementing) arrangements?|arrangements? (?:administratifs?|techniques?|de travail|d${AP}application)|letters? of understanding|deals?(?! of\\b)|(?:regional |bilateral |resettlement |transfer |processing )arrangements?|ententes?(?= (?:sur|entre|avec|de|du|relatives?|bilat${E}rales?)\\b)|lettres? d${AP}entente|additional protocols?|protocoles? (?:additionnels?|d${AP}application)|implementing protocols?|avenants?(?= (?:a|au|de|du|n[°o]|sign|conclu|entre|avec)\\b)|conventions?(?= (?:de|du) \\d{4}\\b)|conventions? (?:bilat${E}rales?|d${AP}${E}tablissement)|(?:social security|labou?r|manpower|employment|readmission|establishment) conventions?|conventions? (?:de|sur la) s${E}curit${E} sociale|(?<=[a-z] )conventions?(?= (?:between|with|entre|avec)\\b)|conventions?(?= (?:relatives?|de (?:main|circulation|s${E}jour|r${E}admission|coop${E}ration)))|trait${E}s?(?= (?:bilat|entre|avec|sur|relatif|portant|d${AP}amiti|de coop|sign))` +
       // A bare protocol is an instrument once signed ("ont signé un protocole"), and "the protocol"
       // followed by its verb refers back to one already named.
       `|(?<=(?:sign\\w*|conclu\\w*|ratifi\\w*|negotiated|negoci\\w*|paraphe\\w*) (?:a|an|the|un|le|leur|their|new|nouveau|deux|two|trois|three) )protocol(?:e|s|es)?|(?<=\\b(?:le|the|ce|this|ledit|said) )protocole?(?=[,.;:)]| (?:was|is|has|had|will|provides|sets|a|est|sera|etait|prevoit|fixe|qui|which|that|entered|entre)\\b)`,
@@ -305,7 +314,12 @@ export const HEAD_RULES: readonly HeadRule[] = [
     pattern:
       `national (?:migration |integrated border management |diaspora )?(?:strateg(?:y|ies)|polic(?:y|ies))|strat${E}gies? nationales?|politiques? (?:nationales?|migratoires? nationales?)|` +
       `lois? (?:sur|relatives?) (?:l${AP}|la |les )?(?:immigration|migrations?|asile|${E}trangers|traite|trafic)|laws? on (?:immigration|migration|asylum|aliens|foreigners)|(?:immigration|migration|asylum|aliens) (?:acts?|laws?)|programmes? for government|programmes? (?:de|du) gouvernement|` +
-      `(?:lois?|laws?|acts?|decrees?|d${E}crets?|ordonnances?|organic laws?|lois? organiques?) (?:n[°o]|no\\.|num${E}ro|number) ?\\d[\\d./-]*|(?:\\d{4} )?(?:law|act) (?:on|of) (?:foreigners|aliens|asylum|migration|immigration|entry|residence|international protection)`,
+      `(?:lois?|laws?|acts?|decrees?|d${E}crets?|ordonnances?|organic laws?|lois? organiques?) (?:n[°o]|no\\.|num${E}ro|number) ?\\d[\\d./-]*|` +
+      // Acts of the EU by their number: "Directive 2008/115/EC", "Règlement (UE) 2019/1896".
+      `(?:(?:council |commission |implementing |delegated )*(?:directives?|regulations?|decisions?)|(?:directives?|r${E}glements?|d${E}cisions?)(?: d${AP}ex${E}cution| d${E}l${E}gu${E}e?s?)?(?: du conseil| de la commission)?) (?:\\((?:eu|ue|ec|ce|eec|cee)\\) )?(?:no\\.? |n[°o] ?)?\\d{2,4}/\\d{1,4}(?:/(?:ec|ce|eu|ue|eec|cee|jha|jai))?|` +
+      // National acts by their number, with or without "No.": "Law 4636/2019", "Lei n.º 23/2007",
+      // "Presidential Regulation No. 125 of 2016", "décret présidentiel n° 45".
+      `(?:(?:royal |presidential |ministerial |legislative |government |republic )?(?:decrees?|decisions?|regulations?|orders?|ordinances?|proclamations?|resolutions?|acts?)|decree-laws?|leis?|decretos?(?:-leis?)?|d${E}crets?-lois?|arr${E}t${E}s?|proclamations?|dahirs?|(?:d${E}crets?|arr${E}t${E}s?|d${E}cisions?|ordonnances?) (?:pr${E}sidentiel(?:le)?s?|minist${E}riel(?:le)?s?|roya(?:l|ux)|l${E}gislatifs?))(?: (?:n[°o.º]*\\.?|no\\.?|nr\\.?|num${E}ro|number) ?\\d+(?:[./-]\\d+)*(?: (?:of|de) \\d{4})?| \\d{1,5}[/-]\\d{2,4})|(?:lois?|laws?) (?:n[°o.º]*\\.? ?)?\\d{1,5}[/-]\\d{2,4}|(?:\\d{4} )?(?:law|act) (?:on|of) (?:foreigners|aliens|asylum|migration|immigration|entry|residence|international protection)`,
     strength: 'form',
   },
   {

@@ -201,8 +201,10 @@ export function mentionOf(
   const skip = within(ctx.actors, clause.start, clause.end);
   const found = withWholeActor(ctx, namedPhrase(ctx.text, clause, match, skip));
   // "The 5+5 Dialogue", "le dialogue 5+5": a format is a name.
+  // A numbered act ("Law No. 12 of 2019", "Directive 2008/115/EC") is named by its number.
   const phrase =
-    rule.type === 'dialogue' && /\d\+\d/.test(ctx.folded.slice(match.start, match.end))
+    (rule.type === 'dialogue' && /\d\+\d/.test(ctx.folded.slice(match.start, match.end))) ||
+    (rule.head === 'legal_act' && rule.strength === 'form' && /\d[./-]?\d/.test(ctx.folded.slice(match.start, match.end)))
       ? { ...found, named: true }
       : found;
   const direct = readParties(ctx, sentence, clause, match, phrase, rule.type === 'envoy');
@@ -348,7 +350,12 @@ export function mentionOf(
             : readIds.length === 0 && phrase.named
               ? [headingOwner(ctx, match.start, rule.type)].filter((id): id is string => id !== null)
               : readIds;
-  const parties = readIds.length > 6 ? partiesRead : completedParties(ctx, type, partiesRead, phrase);
+  const parties =
+    readIds.length > 6
+      ? partiesRead
+      : partiesRead.length === 0 && type === 'legal_act' && EU_ACT.test(ctx.folded.slice(match.start, match.end))
+        ? ['EU']
+        : completedParties(ctx, type, partiesRead, phrase, sentence);
   // "accord" alone says little: quote its subject too ("accord de réadmission").
   let adjective = ctx.actors[lowerBound(ctx.actors, phrase.end)];
   // "franco-ivoirienne": the quote goes to the end of the compound adjective.
@@ -414,6 +421,9 @@ export function mentionOf(
   };
 }
 
+/** An act of the EU by its number: "(EU) 2019/1896", "2008/115/EC", "Council Decision 2004/…". */
+const EU_ACT = /\((?:eu|ue|ec|ce|eec|cee)\)|\/(?:ec|ce|eu|ue|eec|cee|jha|jai)\b|^(?:council|commission)\b/;
+
 /** Words that close the modifiers before an English head ("signed visa and readmission agreements"). */
 const MODIFIERS_START =
   /^.*\b(?:the|a|an|two|three|four|its|their|of|with|signed|concluded|negotiated|des|les|deux|trois|ses|leurs|avec)\s+/;
@@ -476,9 +486,15 @@ function completedParties(
   type: InstrumentTypeCode,
   parties: readonly string[],
   phrase: Span,
+  sentence: Span,
 ): readonly string[] {
   if (type === 'legal_act' && parties.length === 0) {
-    const owner = stateBefore(ctx, phrase.start) ?? ctx.principals.find((id) => isState(ctx, id));
+    // "La loi n° 12-04 … régit l'entrée des étrangers au Portugal": failing all else, the state its
+    // own sentence names after it.
+    const owner =
+      stateBefore(ctx, phrase.start) ??
+      ctx.principals.find((id) => isState(ctx, id)) ??
+      within(ctx.actors, phrase.end, sentence.end).find((a) => a.kind === 'state' && !isPeople(ctx, a))?.id;
     return owner ? [owner] : parties;
   }
   if (type === 'programme' && parties.length === 0) {
