@@ -189,6 +189,9 @@ export function findInstrumentRecords(
     ) {
       continue;
     }
+    // "the X Programme Steering Committee": a body named after what it steers is the instrument the
+    // name ends with (an English compound's last head), so the first head gives way to it.
+    if (steersLater(ctx, match, matches[k + 1])) continue;
     const found = mentionOf(ctx, match, matches[k + 1]?.start);
     // "a joint declaration and roadmap": a head after "and" shares the adjective, it is a second instrument.
     const coordinated = /^\s+(?:and|et|&)\s+(?:(?:a|an|the|un|une|le|la|l')\s+)?$/.test(
@@ -290,6 +293,21 @@ export function findInstrumentRecords(
       }
     }
   }
+}
+
+/**
+ * Whether the next match is a coordination body's head that closes the same capitalised name as
+ * `match` ("Seasonal Worker Programme Steering Committee", "Talent Partnership Working Group").
+ */
+function steersLater(ctx: InstrumentContext, match: Match, next: Match | undefined): boolean {
+  if (match.source !== 'head' || next?.source !== 'head') return false;
+  if (next.rule.type !== 'coordination_mechanism' || match.rule.type === 'coordination_mechanism') return false;
+  const between = ctx.text.slice(match.end, next.start);
+  return (
+    between.length <= 40 &&
+    /^(?:\s+\p{Lu}[\p{L}-]*)*\s+$/u.test(between) &&
+    /^\p{Lu}/u.test(ctx.text.slice(next.start, next.end))
+  );
 }
 
 /** Whether a parenthesis opening right after `end` starts with a catalogued name. */

@@ -164,7 +164,8 @@ function wordsBefore(text: string, pos: number, floor: number, max: number): Spa
       }
     }
     let k = j;
-    while (k > floor && /[\p{L}0-9'’-]/u.test(text[k - 1] as string)) k--;
+    // "Senegal–Spain": an en dash joins a pair of names like a hyphen.
+    while (k > floor && /[\p{L}0-9'’–-]/u.test(text[k - 1] as string)) k--;
     if (k === j) break; // punctuation: the name cannot extend past it
     out.push({ start: k, end: j });
     i = k;
