@@ -15,6 +15,7 @@ import { withoutDependentHeads, withoutKindLists } from './kinds.ts';
 import { roleFor } from './parties.ts';
 import { genericTitle } from './titles.ts';
 import { insideSpans, urlSpans } from '../text.ts';
+import { instrumentConfidence } from '../confidence.ts';
 
 export { actorMentions, principalActors, type ActorMention, type InstrumentContext } from './context.ts';
 export { CATALOGUE } from './catalogue.ts';
@@ -432,8 +433,15 @@ function toCandidate(
   };
 }
 
-/** A record's confidence: its best mention's score, a little more for each further mention. */
+/** A record's confidence, from its mentions and what was read about it (see `instrumentConfidence`). */
 function draftConfidence(draft: Draft): number {
-  const best = Math.max(draft.mention.score, ...draft.scores);
-  return Math.round(Math.min(0.99, best + 0.03 * Math.min(3, draft.places.length - 1)) * 100) / 100;
+  return instrumentConfidence({
+    score: Math.max(draft.mention.score, ...draft.scores),
+    mentions: draft.places.length,
+    catalogued: draft.mention.catalogued,
+    strength: draft.mention.rule?.strength ?? null,
+    type: draft.mention.type,
+    parties: draft.parties.size,
+    dated: draft.dates.length > 0,
+  });
 }
