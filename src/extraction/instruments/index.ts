@@ -302,7 +302,9 @@ export function findInstrumentRecords(
  */
 function steersLater(ctx: InstrumentContext, match: Match, next: Match | undefined): boolean {
   if (match.source !== 'head' || next?.source !== 'head') return false;
-  if (next.rule.type !== 'coordination_mechanism' || match.rule.type === 'coordination_mechanism') return false;
+  if (next.rule.type !== 'coordination_mechanism' || match.rule.type === 'coordination_mechanism') {
+    return false;
+  }
   const between = ctx.text.slice(match.end, next.start);
   return (
     between.length <= 40 &&

@@ -204,7 +204,9 @@ export function mentionOf(
   // A numbered act ("Law No. 12 of 2019", "Directive 2008/115/EC") is named by its number.
   const phrase =
     (rule.type === 'dialogue' && /\d\+\d/.test(ctx.folded.slice(match.start, match.end))) ||
-    (rule.head === 'legal_act' && rule.strength === 'form' && /\d[./-]?\d/.test(ctx.folded.slice(match.start, match.end)))
+    (rule.head === 'legal_act' &&
+      rule.strength === 'form' &&
+      /\d[./-]?\d/.test(ctx.folded.slice(match.start, match.end)))
       ? { ...found, named: true }
       : found;
   const direct = readParties(ctx, sentence, clause, match, phrase, rule.type === 'envoy');
@@ -353,7 +355,9 @@ export function mentionOf(
   const parties =
     readIds.length > 6
       ? partiesRead
-      : partiesRead.length === 0 && type === 'legal_act' && EU_ACT.test(ctx.folded.slice(match.start, match.end))
+      : partiesRead.length === 0 &&
+          type === 'legal_act' &&
+          EU_ACT.test(ctx.folded.slice(match.start, match.end))
         ? ['EU']
         : completedParties(ctx, type, partiesRead, phrase, sentence);
   // "accord" alone says little: quote its subject too ("accord de réadmission").
@@ -450,7 +454,9 @@ function coordinatedSubjects(
     if (!types.includes(type)) types.push(type);
     return true;
   };
-  const pre = folded.slice(Math.max(clause.start, match.start - 60), match.start).replace(MODIFIERS_START, '');
+  const pre = folded
+    .slice(Math.max(clause.start, match.start - 60), match.start)
+    .replace(MODIFIERS_START, '');
   for (const segment of pre.split(SUBJECT_SEPARATOR)) if (segment.trim()) add(segment);
   add(folded.slice(match.start, match.end));
   const post = folded.slice(match.end, Math.min(clause.end, nextStart, match.end + 160));
