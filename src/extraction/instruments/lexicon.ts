@@ -104,9 +104,9 @@ export const HEAD_RULES: readonly HeadRule[] = [
     legalForm: 'other',
     binding: null,
     pattern:
-      `special (?:envoys?|representatives?)(?: for| on)?|(?:migration|migratory affairs|return|readmission) (?:envoys?|ambassadors?)|envoys? (?:for|on) (?:migration|return)|ambassadors? (?:for|on|at large for|in charge of|responsible for) (?:migration|migratory|return)|ambassadors? at large|(?:flying|roving|itinerant|mobile) consuls|(?:migration|return) referents?|` +
+      `special (?:envoys?|representatives?|commissioners?) (?:for|on) (?:migration|migratory|return|readmission|refugees?)(?: (?:agreements?|affairs|issues|partnerships?|cooperation|and (?:mobility|asylum|return|refugees)))?|special (?:envoys?|representatives?)(?: for| on)?|(?:migration|migratory affairs|return|readmission) (?:envoys?|ambassadors?)|envoys? (?:for|on) (?:migration|return)|ambassadors? (?:for|on|at large for|in charge of|responsible for) (?:migration|migratory|return)|ambassadors?[- ]at[- ]large(?: for (?:migration|migratory affairs|return))?|(?:flying|roving|itinerant|mobile) consuls|(?:migration|return) referents?|` +
       `special commissioners?(?: for| on)?|plenipotentiar(?:y|ies)(?: for| on)?|(?:migration |return )?plenipotentiary envoys?|` +
-      `envoy${E}s? sp${E}ciaux?|envoy${E}e?s? sp${E}ciale?s?|repr${E}sentante?s? sp${E}ciale?s?|commissaires? sp${E}ciale?s?|pl${E}nipotentiaires?|d${E}l${E}gu${E}e?s? (?:sp${E}ciale?s?|interminist${E}riel(?:le)?s?)?(?: (?:aux|${AP}?${E}?a la|charg${E}e?s? (?:des|de la)) (?:migrations?|questions migratoires))|` +
+      `envoy${E}s? sp${E}ciaux?|envoy${E}e?s? sp${E}ciale?s?|repr${E}sentante?s? sp${E}ciale?s?|commissaires? sp${E}ciale?s?|pl${E}nipotentiaires?|d${E}l${E}gu${E}e?s?(?: sp${E}ciale?s?| interminist${E}riel(?:le)?s?)?(?: (?:aux|${AP}?${E}?a la|charg${E}e?s? (?:des|de la)) (?:migrations?|questions migratoires))|` +
       `ambassad(?:eur|rice)s? (?:charg${E}e?s? (?:des|de la) (?:migrations?|questions migratoires)|(?:pour|aux) (?:les )?migrations?|itin${E}rante?s?)|r${E}f${E}rents? (?:migrations?|retour)|consuls? itin${E}rants?`,
     strength: 'form',
   },
