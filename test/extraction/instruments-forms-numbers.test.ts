@@ -8,6 +8,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { instrumentConfidence } from '../../src/extraction/confidence.ts';
 import { extractDocument } from '../../src/extraction/pipeline.ts';
+import { foldText } from '../../src/extraction/text.ts';
+import { topicsOfSpan } from '../../src/extraction/topics.ts';
+
+/** The main topics of one sentence. */
+const topicsOf = (sentence: string): string[] =>
+  topicsOfSpan(foldText(sentence), { start: 0, end: sentence.length });
 
 /** The instruments of a text as (type, sorted parties, first date) records, general rules only. */
 function found(text: string): { type: string; parties: string[]; date: string | null }[] {
@@ -213,5 +219,65 @@ void describe('instrument confidence: ceilings where the general rules are often
     }).instruments;
     assert.ok(typed !== undefined && (typed.confidence ?? 0) >= 0.8, JSON.stringify(typed));
     assert.ok(untyped === undefined || (untyped.confidence ?? 0) < (typed.confidence ?? 0));
+  });
+});
+
+void describe('instruments: envoy titles and capitals', () => {
+  void it('reads "ambassador-at-large", "délégué aux migrations" and "special envoy for migration agreements"', () => {
+    assert.deepEqual(found('Finland has had an ambassador-at-large for migration since 2022.'), [
+      { type: 'envoy', parties: ['FI'], date: '2022' },
+    ]);
+    assert.deepEqual(found('La Belgique a désigné une déléguée aux migrations en 2023.'), [
+      { type: 'envoy', parties: ['BE'], date: '2023' },
+    ]);
+    // The title's "agreements" is part of it, not an agreement of its own.
+    assert.deepEqual(found("Rome's special envoy for migration agreements travelled to Accra in 2021."), [
+      { type: 'envoy', parties: ['IT'], date: '2021' },
+    ]);
+  });
+
+  void it('reads a capital that adopts or launches an instrument as its state', () => {
+    assert.deepEqual(found('Ottawa launched a national diaspora strategy in 2018.'), [
+      { type: 'legal_act', parties: ['CA'], date: '2018' },
+    ]);
+  });
+});
+
+void describe('topics said in other words', () => {
+  void it('reads return in words of identification, travel documents and the right to stay (EN, FR)', () => {
+    assert.ok(
+      topicsOf('Both ministries will speed up the identification of their nationals.').includes(
+        'return_readmission',
+      ),
+    );
+    assert.ok(
+      topicsOf(
+        'Officials discussed the return of nationals who have no right to remain in Ireland.',
+      ).includes('return_readmission'),
+    );
+    assert.ok(
+      topicsOf('Le Gabon accepte de réadmettre les personnes sans droit au séjour.').includes(
+        'return_readmission',
+      ),
+    );
+  });
+
+  void it('reads irregular migration in words of undocumented work, trafficking and small boats (EN, FR)', () => {
+    assert.ok(
+      topicsOf('Thousands of undocumented workers live on the plantations.').includes('irregular_migration'),
+    );
+    assert.ok(
+      topicsOf('Victims of trafficking were lured by fake job offers.').includes('irregular_migration'),
+    );
+    assert.ok(
+      topicsOf('Les franchissements irréguliers de la frontière ont doublé.').includes('irregular_migration'),
+    );
+  });
+
+  void it('reads human rights in words of detention, confiscated passports and unpaid wages (EN, FR)', () => {
+    assert.ok(topicsOf('Inspectors found confiscated passports and unpaid wages.').includes('human_rights'));
+    assert.ok(
+      topicsOf("Le rapport critique l'enfermement des enfants dans les centres.").includes('human_rights'),
+    );
   });
 });
