@@ -281,3 +281,16 @@ void describe('topics said in other words', () => {
     );
   });
 });
+
+void describe('dates: a round horizon year in a plan name', () => {
+  const dateValues = (text: string): string[] =>
+    extractDocument(text, { catalogue: false }).dates.map((d) => d.value);
+
+  void it('does not read "the 2035 Roadmap" or "Stratégie 2040" as dates, but keeps "the 2017 Action Plan"', () => {
+    assert.deepEqual(dateValues('Chad and Niger adopted the 2035 Roadmap on mobility on 9 June 2023.'), [
+      '2023-06-09',
+    ]);
+    assert.deepEqual(dateValues('La Stratégie 2040 du Bénin a été adoptée en 2020.'), ['2020']);
+    assert.deepEqual(dateValues('The 2017 Action Plan is still in force.'), ['2017']);
+  });
+});
