@@ -154,6 +154,14 @@ export const BIBLIOGRAPHY_ON_LINE =
  */
 export const NAME_YEAR_BEFORE = /(?:^|[^\p{L}])(?:Agenda|Vision|Horizon|Europe|Objectifs?|Goals?)\s+$/u;
 export const NAME_YEAR_AFTER = /^\s+(?:Agenda|Vision)\b/u;
+/**
+ * A round horizon year next to a plan's capitalised head names its horizon, not its date: "the 2030
+ * Roadmap", "the 2050 Strategy for …", "Strategy 2035" (years from 2025 ending in 0 or 5; "the 2016
+ * Law" and "the 2015 Action Plan" keep their dates).
+ */
+export const HORIZON_HEAD_AFTER = /^\s+(?:Roadmap|Road Map|Strategy|Strat[ée]gie|Plan|Framework|Goals?)\b/u;
+export const HORIZON_HEAD_BEFORE = /(?:^|[^\p{L}])(?:Roadmap|Strategy|Strat[ée]gie|Plan|Framework)\s+$/u;
+export const isHorizonYear = (year: string): boolean => /^20(?:[2-9][05])$/.test(year) && year >= '2025';
 
 /**
  * After a month (and day), words that date it by a year already given: "juillet de la même année",

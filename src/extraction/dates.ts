@@ -20,6 +20,9 @@ import {
   MAX_YEAR,
   MIN_YEAR,
   NAME_YEAR_AFTER,
+  HORIZON_HEAD_AFTER,
+  HORIZON_HEAD_BEFORE,
+  isHorizonYear,
   NAME_YEAR_BEFORE,
   NOT_A_YEAR_AFTER,
   NOT_A_YEAR_BEFORE,
@@ -103,6 +106,12 @@ function isNotAYear(text: string, start: number, end: number): boolean {
   if (COUNT_NOUN_AFTER.test(after)) return true;
   // "Agenda 2063", "the 2030 Agenda": the year is part of an instrument's name, not its date.
   if (NAME_YEAR_BEFORE.test(before) || NAME_YEAR_AFTER.test(after)) return true;
+  if (
+    isHorizonYear(text.slice(start, end)) &&
+    (HORIZON_HEAD_AFTER.test(after) || HORIZON_HEAD_BEFORE.test(before))
+  ) {
+    return true;
+  }
   return QUANTITY_BEFORE.test(before) && /^\s+\p{Ll}/u.test(after);
 }
 

@@ -150,9 +150,12 @@ const CAPITALS: Readonly<Record<string, string>> = {
 const CAPITAL = Object.keys(CAPITALS).join('|');
 /** "London and Kigali signed", "Rome et Tirana ont conclu", "Paris has agreed with Rabat". */
 const CAPITALS_AGENTS = new RegExp(
-  `\\b(${CAPITAL})(?:\\s*(?:,|and|et)\\s*(${CAPITAL}))?\\s+(?:have\\s+|has\\s+|ont\\s+|a\\s+)?(?:signed|concluded|agreed|sealed|struck|sign|signent|sign[ée]|conclu|concluent|scell[ée])\\b(?:[^.;]{0,80}?\\b(?:with|avec)\\s+(${CAPITAL})\\b)?`,
+  `\\b(${CAPITAL})(?:\\s*(?:,|and|et)\\s*(${CAPITAL}))?\\s+(?:have\\s+|has\\s+|ont\\s+|a\\s+)?(?:signed|concluded|agreed|sealed|struck|sign|signent|sign[ée]|conclu|concluent|scell[ée]|adopted|launched|appointed|ratified|adopt[ée]|lanc[ée]|nomm[ée]|ratifi[ée])\\b(?:[^.;]{0,80}?\\b(?:with|avec)\\s+(${CAPITAL})\\b)?`,
   'g',
 );
+
+/** "Canberra's ambassador", "Warsaw's special act": a capital's possessive is its state. */
+const CAPITALS_POSSESSIVE = new RegExp(`\\b(${CAPITAL})['’]s\\b`, 'g');
 
 /** State mentions the country stage does not read: compound prefixes and capitals as agents. */
 function extraStates(countries: readonly CountryMention[], text: string): ActorMention[] {
@@ -178,6 +181,11 @@ function extraStates(countries: readonly CountryMention[], text: string): ActorM
       out.push(state(CAPITALS[name] as string, at, at + name.length, false));
       from = at + name.length;
     }
+  }
+  CAPITALS_POSSESSIVE.lastIndex = 0;
+  for (let m = CAPITALS_POSSESSIVE.exec(text); m; m = CAPITALS_POSSESSIVE.exec(text)) {
+    const name = m[1] as string;
+    out.push(state(CAPITALS[name] as string, m.index, m.index + name.length, false));
   }
   return out;
 }

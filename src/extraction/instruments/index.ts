@@ -15,6 +15,7 @@ import { withoutDependentHeads, withoutKindLists } from './kinds.ts';
 import { roleFor } from './parties.ts';
 import { genericTitle } from './titles.ts';
 import { insideSpans, urlSpans } from '../text.ts';
+import { instrumentConfidence } from '../confidence.ts';
 
 export { actorMentions, principalActors, type ActorMention, type InstrumentContext } from './context.ts';
 export { CATALOGUE } from './catalogue.ts';
@@ -189,6 +190,9 @@ export function findInstrumentRecords(
     ) {
       continue;
     }
+    // "the X Programme Steering Committee": a body named after what it steers is the instrument the
+    // name ends with (an English compound's last head), so the first head gives way to it.
+    if (steersLater(ctx, match, matches[k + 1])) continue;
     const found = mentionOf(ctx, match, matches[k + 1]?.start);
     // "a joint declaration and roadmap": a head after "and" shares the adjective, it is a second instrument.
     const coordinated = /^\s+(?:and|et|&)\s+(?:(?:a|an|the|un|une|le|la|l')\s+)?$/.test(
@@ -292,6 +296,23 @@ export function findInstrumentRecords(
   }
 }
 
+/**
+ * Whether the next match is a coordination body's head that closes the same capitalised name as
+ * `match` ("Seasonal Worker Programme Steering Committee", "Talent Partnership Working Group").
+ */
+function steersLater(ctx: InstrumentContext, match: Match, next: Match | undefined): boolean {
+  if (match.source !== 'head' || next?.source !== 'head') return false;
+  if (next.rule.type !== 'coordination_mechanism' || match.rule.type === 'coordination_mechanism') {
+    return false;
+  }
+  const between = ctx.text.slice(match.end, next.start);
+  return (
+    between.length <= 40 &&
+    /^(?:\s+\p{Lu}[\p{L}-]*)*\s+$/u.test(between) &&
+    /^\p{Lu}/u.test(ctx.text.slice(next.start, next.end))
+  );
+}
+
 /** Whether a parenthesis opening right after `end` starts with a catalogued name. */
 function namesInParentheses(text: string, names: readonly Span[], end: number): boolean {
   const offset = text.slice(end, end + 80).indexOf('(');
@@ -314,8 +335,21 @@ function overlapsAny(spans: readonly Span[], span: Span): boolean {
   return before !== undefined && before.end > span.start;
 }
 
-/** Splits "EPAs with Indonesia (2008), the Philippines (2009)" into one mention per counterpart. */
+/**
+ * Splits "EPAs with Indonesia (2008), the Philippines (2009)" into one mention per counterpart, and
+ * "visa facilitation and readmission agreements" into one mention per subject.
+ */
 function distributed(mention: InstrumentMention): InstrumentMention[] {
+  return perParty(mention).flatMap(perType);
+}
+
+function perType(mention: InstrumentMention): InstrumentMention[] {
+  const types = mention.perType ?? [];
+  if (types.length < 2) return [mention];
+  return types.map((type) => ({ ...mention, key: `${mention.key}:${type}`, type, perType: [], split: true }));
+}
+
+function perParty(mention: InstrumentMention): InstrumentMention[] {
   if (mention.perParty.length === 0) return [mention];
   const counterparts = new Set(mention.perParty.flatMap((c) => c.ids));
   const others = mention.parties.filter((id) => !counterparts.has(id));
@@ -401,8 +435,15 @@ function toCandidate(
   };
 }
 
-/** A record's confidence: its best mention's score, a little more for each further mention. */
+/** A record's confidence, from its mentions and what was read about it (see `instrumentConfidence`). */
 function draftConfidence(draft: Draft): number {
-  const best = Math.max(draft.mention.score, ...draft.scores);
-  return Math.round(Math.min(0.99, best + 0.03 * Math.min(3, draft.places.length - 1)) * 100) / 100;
+  return instrumentConfidence({
+    score: Math.max(draft.mention.score, ...draft.scores),
+    mentions: draft.places.length,
+    catalogued: draft.mention.catalogued,
+    strength: draft.mention.rule?.strength ?? null,
+    type: draft.mention.type,
+    parties: draft.parties.size,
+    dated: draft.dates.length > 0,
+  });
 }

@@ -104,9 +104,9 @@ export const HEAD_RULES: readonly HeadRule[] = [
     legalForm: 'other',
     binding: null,
     pattern:
-      `special (?:envoys?|representatives?)(?: for| on)?|(?:migration|migratory affairs|return|readmission) (?:envoys?|ambassadors?)|envoys? (?:for|on) (?:migration|return)|ambassadors? (?:for|on|at large for|in charge of|responsible for) (?:migration|migratory|return)|ambassadors? at large|(?:flying|roving|itinerant|mobile) consuls|(?:migration|return) referents?|` +
+      `special (?:envoys?|representatives?|commissioners?) (?:for|on) (?:migration|migratory|return|readmission|refugees?)(?: (?:agreements?|affairs|issues|partnerships?|cooperation|and (?:mobility|asylum|return|refugees)))?|special (?:envoys?|representatives?)(?: for| on)?|(?:migration|migratory affairs|return|readmission) (?:envoys?|ambassadors?)|envoys? (?:for|on) (?:migration|return)|ambassadors? (?:for|on|at large for|in charge of|responsible for) (?:migration|migratory|return)|ambassadors?[- ]at[- ]large(?: for (?:migration|migratory affairs|return))?|(?:flying|roving|itinerant|mobile) consuls|(?:migration|return) referents?|` +
       `special commissioners?(?: for| on)?|plenipotentiar(?:y|ies)(?: for| on)?|(?:migration |return )?plenipotentiary envoys?|` +
-      `envoy${E}s? sp${E}ciaux?|envoy${E}e?s? sp${E}ciale?s?|repr${E}sentante?s? sp${E}ciale?s?|commissaires? sp${E}ciale?s?|pl${E}nipotentiaires?|d${E}l${E}gu${E}e?s? (?:sp${E}ciale?s?|interminist${E}riel(?:le)?s?)?(?: (?:aux|${AP}?${E}?a la|charg${E}e?s? (?:des|de la)) (?:migrations?|questions migratoires))|` +
+      `envoy${E}s? sp${E}ciaux?|envoy${E}e?s? sp${E}ciale?s?|repr${E}sentante?s? sp${E}ciale?s?|commissaires? sp${E}ciale?s?|pl${E}nipotentiaires?|d${E}l${E}gu${E}e?s?(?: sp${E}ciale?s?| interminist${E}riel(?:le)?s?)?(?: (?:aux|${AP}?${E}?a la|charg${E}e?s? (?:des|de la)) (?:migrations?|questions migratoires))|` +
       `ambassad(?:eur|rice)s? (?:charg${E}e?s? (?:des|de la) (?:migrations?|questions migratoires)|(?:pour|aux) (?:les )?migrations?|itin${E}rante?s?)|r${E}f${E}rents? (?:migrations?|retour)|consuls? itin${E}rants?`,
     strength: 'form',
   },
@@ -186,11 +186,20 @@ export const HEAD_RULES: readonly HeadRule[] = [
     binding: null,
     pattern:
       `(?:(?:inter-?)?ministerial |inter-?agency |joint |national |migration )?task(?:-|\\s*)forces?|working part(?:y|ies)|(?:inter-?ministerial|inter-?agency|inter-?departmental|cross-government) (?:roundtables?|committees?|working groups?|platforms?|councils?|bod(?:y|ies))|coordination (?:mechanisms?|committees?|bod(?:y|ies)|platforms?|cells?|units?)|` +
-      `(?:joint|steering|monitoring|follow-up|technical|mixed|bilateral) (?:(?:technical|monitoring|follow-up|steering|coordination|migration|consular|working) )?(?:committees?|commissions?|working groups?)|(?:joint|bilateral|technical) working groups?|working groups? on (?:migration|mobility|return|readmission)|` +
+      `(?:joint|steering|monitoring|follow-up|technical|mixed|bilateral) (?:(?:technical|monitoring|follow-up|steering|coordination|migration|consular|working) )?(?:committees?|commissions?|working groups?)|(?:joint|bilateral|technical) working groups?|working groups? on (?:migration|mobility|returns?|readmission|labou?r)|` +
       `m${E}canismes? (?:national |nationaux )?de (?:coordination|concertation)|comit${E}s? (?:(?:techniques?|mixtes?|conjoints?|bilat${E}raux|bilat${E}ral|paritaires?|consultatifs?|nationa(?:l|ux)|interminist${E}riels?|inter-?agences?|sectoriels?) )*(?:de coordination|de suivi|de pilotage|de concertation|interminist${E}riels?|conjoints?|mixtes?|techniques?|paritaires?|inter-?agences?)(?: (?:de suivi|de pilotage|conjoints?|mixtes?|techniques?|inter-?agences?))?|` +
       `commissions? (?:mixtes?|conjointes?|paritaires?|interminist${E}rielles?)|comit${E}s? (?:directeurs?|de direction|de pilotage)|(?:steering|management|oversight) (?:committees?|boards?)|plate-?formes? (?:interservices|interminist${E}rielles?|inter-?agences?|(?:nationales? )?de coordination)|groupes? de travail|cellules? (?:de coordination|interminist${E}rielles?)|task-?forces?|` +
       `autorit${E}s? (?:nationales? )?de coordination|(?:structures?|cadres?|instances?|espaces?) (?:\\w+ )?de concertation|commissions? nationales?(?= (?:des|de|du|pour|sur|charg${E}e))|national (?:border |migration |coordination )?commissions?`,
     strength: 'form',
+  },
+  {
+    // A platform with a proper name ("the Migration Preparedness Platform") is a coordination body.
+    head: 'coordination',
+    type: 'coordination_mechanism',
+    legalForm: 'other',
+    binding: null,
+    pattern: `platforms?|plate-?formes?`,
+    strength: 'named',
   },
   // --- partnerships named as frameworks --------------------------------------------------------
   {
@@ -227,7 +236,11 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'agreement',
     legalForm: 'agreement',
     binding: true,
-    pattern: `(?:bilateral |framework |readmission |visa (?:facilitation |waiver |exemption )?)?agreements?|treat(?:y|ies)|accords?(?:-cadres?)?|protocols?(?= (?:on|between|with|of|to|concerning|relating|for)\\b)|protocoles?(?= (?:sur|entre|avec|de|du|des|d${AP}|relatifs?|portant|pour)\\b)(?! d${AP}accord)|exchanges? of (?:letters|notes)|${E}changes? de (?:lettres|notes)|(?<=[a-z]-[a-z]+ )protocols?|protocoles?(?= [a-z]+-[a-z]+)|(?:administrative|working|technical|implementing) arrangements?|arrangements? (?:administratifs?|techniques?|de travail|d${AP}application)|letters? of understanding|deals?(?! of\\b)|(?:regional |bilateral |resettlement |transfer |processing )arrangements?|ententes?(?= (?:sur|entre|avec|de|du|relatives?|bilat${E}rales?)\\b)|lettres? d${AP}entente|additional protocols?|protocoles? (?:additionnels?|d${AP}application)|implementing protocols?|avenants?(?= (?:a|au|de|du|n[°o]|sign|conclu|entre|avec)\\b)|conventions?(?= (?:de|du) \\d{4}\\b)|conventions? (?:bilat${E}rales?|d${AP}${E}tablissement)|conventions?(?= (?:relatives?|de (?:main|circulation|s${E}jour|r${E}admission|coop${E}ration)))|trait${E}s?(?= (?:bilat|entre|avec|sur|relatif|portant|d${AP}amiti|de coop|sign))`,
+    pattern:
+      `(?:bilateral |framework |readmission |visa (?:facilitation |waiver |exemption )?)?agreements?|treat(?:y|ies)|accords?(?:-cadres?)?|protocols?(?= (?:on|between|with|of|to|concerning|relating|for)\\b)|protocoles?(?= (?:sur|entre|avec|de|du|des|d${AP}|relatifs?|portant|pour)\\b)(?! d${AP}accord)|exchanges? of (?:letters|notes)|${E}changes? de (?:lettres|notes)|(?<=[a-z]-[a-z]+ )protocols?|protocoles?(?= [a-z]+-[a-z]+)|(?:administrative|working|technical|implementing) arrangements?|arrangements? (?:administratifs?|techniques?|de travail|d${AP}application)|letters? of understanding|deals?(?! of\\b)|(?:regional |bilateral |resettlement |transfer |processing )arrangements?|ententes?(?= (?:sur|entre|avec|de|du|relatives?|bilat${E}rales?)\\b)|lettres? d${AP}entente|additional protocols?|protocoles? (?:additionnels?|d${AP}application)|implementing protocols?|avenants?(?= (?:a|au|de|du|n[°o]|sign|conclu|entre|avec)\\b)|conventions?(?= (?:de|du) \\d{4}\\b)|conventions? (?:bilat${E}rales?|d${AP}${E}tablissement)|(?:social security|labou?r|manpower|employment|readmission|establishment) conventions?|conventions? (?:de|sur la) s${E}curit${E} sociale|(?<=[a-z] )conventions?(?= (?:between|with|entre|avec)\\b)|conventions?(?= (?:relatives?|de (?:main|circulation|s${E}jour|r${E}admission|coop${E}ration)))|trait${E}s?(?= (?:bilat|entre|avec|sur|relatif|portant|d${AP}amiti|de coop|sign))` +
+      // A bare protocol is an instrument once signed ("ont signé un protocole"), and "the protocol"
+      // followed by its verb refers back to one already named.
+      `|(?<=(?:sign\\w*|conclu\\w*|ratifi\\w*|negotiated|negoci\\w*|paraphe\\w*) (?:a|an|the|un|le|leur|their|new|nouveau|deux|two|trois|three) )protocol(?:e|s|es)?|(?<=\\b(?:le|the|ce|this|ledit|said) )protocole?(?=[,.;:)]| (?:was|is|has|had|will|provides|sets|a|est|sera|etait|prevoit|fixe|qui|which|that|entered|entre)\\b)`,
     strength: 'form',
   },
   {
@@ -302,7 +315,12 @@ export const HEAD_RULES: readonly HeadRule[] = [
     pattern:
       `national (?:migration |integrated border management |diaspora )?(?:strateg(?:y|ies)|polic(?:y|ies))|strat${E}gies? nationales?|politiques? (?:nationales?|migratoires? nationales?)|` +
       `lois? (?:sur|relatives?) (?:l${AP}|la |les )?(?:immigration|migrations?|asile|${E}trangers|traite|trafic)|laws? on (?:immigration|migration|asylum|aliens|foreigners)|(?:immigration|migration|asylum|aliens) (?:acts?|laws?)|programmes? for government|programmes? (?:de|du) gouvernement|` +
-      `(?:lois?|laws?|acts?|decrees?|d${E}crets?|ordonnances?|organic laws?|lois? organiques?) (?:n[°o]|no\\.|num${E}ro|number) ?\\d[\\d./-]*|(?:\\d{4} )?(?:law|act) (?:on|of) (?:foreigners|aliens|asylum|migration|immigration|entry|residence|international protection)`,
+      `(?:lois?|laws?|acts?|decrees?|d${E}crets?|ordonnances?|organic laws?|lois? organiques?) (?:n[°o]|no\\.|num${E}ro|number) ?\\d[\\d./-]*|` +
+      // Acts of the EU by their number: "Directive 2008/115/EC", "Règlement (UE) 2019/1896".
+      `(?:(?:council |commission |implementing |delegated )*(?:directives?|regulations?|decisions?)|(?:directives?|r${E}glements?|d${E}cisions?)(?: d${AP}ex${E}cution| d${E}l${E}gu${E}e?s?)?(?: du conseil| de la commission)?) (?:\\((?:eu|ue|ec|ce|eec|cee)\\) )?(?:no\\.? |n[°o] ?)?\\d{2,4}/\\d{1,4}(?:/(?:ec|ce|eu|ue|eec|cee|jha|jai))?|` +
+      // National acts by their number, with or without "No.": "Law 4636/2019", "Lei n.º 23/2007",
+      // "Presidential Regulation No. 125 of 2016", "décret présidentiel n° 45".
+      `(?:(?:royal |presidential |ministerial |legislative |government |republic )?(?:decrees?|decisions?|regulations?|orders?|ordinances?|proclamations?|resolutions?|acts?)|decree-laws?|leis?|decretos?(?:-leis?)?|d${E}crets?-lois?|arr${E}t${E}s?|proclamations?|dahirs?|(?:d${E}crets?|arr${E}t${E}s?|d${E}cisions?|ordonnances?) (?:pr${E}sidentiel(?:le)?s?|minist${E}riel(?:le)?s?|roya(?:l|ux)|l${E}gislatifs?))(?: (?:n[°o.º]*\\.?|no\\.?|nr\\.?|num${E}ro|number) ?\\d+(?:[./-]\\d+)*(?: (?:of|de) \\d{4})?| \\d{1,5}[/-]\\d{2,4})|(?:lois?|laws?) (?:n[°o.º]*\\.? ?)?\\d{1,5}[/-]\\d{2,4}|(?:\\d{4} )?(?:law|act) (?:on|of) (?:foreigners|aliens|asylum|migration|immigration|entry|residence|international protection)`,
     strength: 'form',
   },
   {

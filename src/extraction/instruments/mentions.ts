@@ -62,6 +62,11 @@ export interface InstrumentMention {
   readonly perParty: readonly Counterpart[];
   /** One of the mentions a distributive mention was split into. */
   readonly split?: boolean;
+  /**
+   * "visa facilitation and readmission agreements", "deux accords, l'un sur …, l'autre sur …": a
+   * plural head whose coordinated subjects give one instrument each, of these types.
+   */
+  readonly perType?: readonly InstrumentTypeCode[];
   /** States the instrument's money or activities target ("projects for Mali"): not parties of the spec. */
   readonly beneficiaries?: readonly string[];
   /** The candidate's score (see `score.ts`), its confidence. */
@@ -69,6 +74,9 @@ export interface InstrumentMention {
   /** Introduced by a definite or demonstrative determiner ("the treaty", "ce protocole"): may name an earlier instrument. */
   readonly definiteArticle?: boolean;
 }
+
+/** The first half of a pair adjective left before a phrase ("the dutch–" of "the Dutch–Ghanaian agreement"). */
+const PAIR_PREFIX = /(?:[a-z]+\s*[-–]\s*)+$/;
 
 /** One counterpart of a distributive mention, with its own date. */
 export interface Counterpart {
@@ -193,8 +201,12 @@ export function mentionOf(
   const skip = within(ctx.actors, clause.start, clause.end);
   const found = withWholeActor(ctx, namedPhrase(ctx.text, clause, match, skip));
   // "The 5+5 Dialogue", "le dialogue 5+5": a format is a name.
+  // A numbered act ("Law No. 12 of 2019", "Directive 2008/115/EC") is named by its number.
   const phrase =
-    rule.type === 'dialogue' && /\d\+\d/.test(ctx.folded.slice(match.start, match.end))
+    (rule.type === 'dialogue' && /\d\+\d/.test(ctx.folded.slice(match.start, match.end))) ||
+    (rule.head === 'legal_act' &&
+      rule.strength === 'form' &&
+      /\d[./-]?\d/.test(ctx.folded.slice(match.start, match.end)))
       ? { ...found, named: true }
       : found;
   const direct = readParties(ctx, sentence, clause, match, phrase, rule.type === 'envoy');
@@ -232,6 +244,12 @@ export function mentionOf(
     reading.cue === 'pair' ||
     (rule.type === 'dialogue' && reading.cue === 'with');
   const lastWord = ctx.folded.slice(match.start, match.end).split(' ').pop() ?? '';
+  // Several agreements under one plural head, one per coordinated subject: each is an instrument.
+  const subjects =
+    plural && rule.head === 'agreement' && rule.type === 'agreement'
+      ? coordinatedSubjects(ctx.folded, clause, match, nextStart)
+      : [];
+  const several = subjects.length >= 2 && countFits(ctx.folded, match.start, subjects.length);
   const features: MentionFeatures = {
     catalogued: false,
     legalFormHead: rule.strength === 'form',
@@ -245,6 +263,7 @@ export function mentionOf(
     // A plural names kinds of instruments ("bilateral agreements, MoUs…") unless tied to parties.
     pluralKind:
       plural &&
+      !several &&
       !owned &&
       !established &&
       // Joint patrols and operations are plural by nature: with their parties they are one cooperation.
@@ -253,7 +272,7 @@ export function mentionOf(
       !(reading.cue === 'subject' && date !== null),
     kindOf:
       KIND_OF.test(before) ||
-      (plural && COUNTED.test(before) && reading.cue !== 'with' && reading.cue !== 'between'),
+      (plural && !several && COUNTED.test(before) && reading.cue !== 'with' && reading.cue !== 'between'),
     hypothetical:
       // "unwilling to commit to a readmission agreement": an indefinite instrument nobody set up.
       (INDEFINITE.test(before) &&
@@ -333,7 +352,14 @@ export function mentionOf(
             : readIds.length === 0 && phrase.named
               ? [headingOwner(ctx, match.start, rule.type)].filter((id): id is string => id !== null)
               : readIds;
-  const parties = readIds.length > 6 ? partiesRead : completedParties(ctx, type, partiesRead, phrase);
+  const parties =
+    readIds.length > 6
+      ? partiesRead
+      : partiesRead.length === 0 &&
+          type === 'legal_act' &&
+          EU_ACT.test(ctx.folded.slice(match.start, match.end))
+        ? ['EU']
+        : completedParties(ctx, type, partiesRead, phrase, sentence);
   // "accord" alone says little: quote its subject too ("accord de réadmission").
   let adjective = ctx.actors[lowerBound(ctx.actors, phrase.end)];
   // "franco-ivoirienne": the quote goes to the end of the compound adjective.
@@ -379,7 +405,12 @@ export function mentionOf(
         ? readBeneficiaries(ctx, clause, phrase).filter((id) => !parties.includes(id))
         : [],
     score,
-    definiteArticle: DEFINITE.test(before) || DEMONSTRATIVE.test(before),
+    ...(several ? { perType: subjects } : {}),
+    // "the Greek-Egyptian treaty": the determiner stands before the pair adjective that opens the phrase.
+    definiteArticle: [
+      before,
+      ctx.folded.slice(Math.max(clause.start, phrase.start - 40), phrase.start).replace(PAIR_PREFIX, ''),
+    ].some((b) => DEFINITE.test(b) || DEMONSTRATIVE.test(b)),
     perParty: reading.groups
       ? reading.groups.map((g) => ({
           ids: [...new Set(g.map((a) => a.id))],
@@ -394,6 +425,61 @@ export function mentionOf(
   };
 }
 
+/** An act of the EU by its number: "(EU) 2019/1896", "2008/115/EC", "Council Decision 2004/…". */
+const EU_ACT = /\((?:eu|ue|ec|ce|eec|cee)\)|\/(?:ec|ce|eu|ue|eec|cee|jha|jai)\b|^(?:council|commission)\b/;
+
+/** Words that close the modifiers before an English head ("signed visa and readmission agreements"). */
+const MODIFIERS_START =
+  /^.*\b(?:the|a|an|two|three|four|its|their|of|with|signed|concluded|negotiated|des|les|deux|trois|ses|leurs|avec)\s+/;
+/** What separates coordinated subjects: "and", "et", commas, "l'un … l'autre", "one … the other". */
+const SUBJECT_SEPARATOR =
+  /,|:|\band\b|\bet\b|\bl'une?\b|\bl'autre\b|\bone\b|\bthe other\b|\bthe second\b|\bthe first\b|\ble premier\b|\ble second\b|\bla premiere\b|\bla seconde\b/;
+
+/**
+ * The distinct subject types of a plural agreement head, read from the modifiers before it
+ * ("visa facilitation and readmission agreements") and the coordinated complements right after it
+ * ("accords de facilitation des visas et de réadmission", "two agreements in 2010, one on visas and
+ * the other on readmission"). After the first typed complement, an untyped one ends the reading.
+ */
+function coordinatedSubjects(
+  folded: string,
+  clause: Span,
+  match: Match,
+  nextStart: number,
+): InstrumentTypeCode[] {
+  const types: InstrumentTypeCode[] = [];
+  const add = (segment: string): boolean => {
+    const type = agreementType(segment);
+    if (type === 'agreement') return false;
+    if (!types.includes(type)) types.push(type);
+    return true;
+  };
+  const pre = folded
+    .slice(Math.max(clause.start, match.start - 60), match.start)
+    .replace(MODIFIERS_START, '');
+  for (const segment of pre.split(SUBJECT_SEPARATOR)) if (segment.trim()) add(segment);
+  add(folded.slice(match.start, match.end));
+  const post = folded.slice(match.end, Math.min(clause.end, nextStart, match.end + 160));
+  let untypedBefore = 0;
+  let typed = false;
+  for (const segment of post.split(SUBJECT_SEPARATOR)) {
+    if (!segment.trim()) continue;
+    if (add(segment)) typed = true;
+    else if (typed || ++untypedBefore > 2) break;
+  }
+  return types;
+}
+
+const COUNTS: Readonly<Record<string, number>> = { two: 2, deux: 2, three: 3, trois: 3, four: 4, quatre: 4 };
+
+/** A count before the head ("two agreements") agrees with the number of subjects, or there is none. */
+function countFits(folded: string, start: number, n: number): boolean {
+  const count = /\b(two|deux|three|trois|four|quatre)\s+(?:[a-z-]+\s+)?$/.exec(
+    folded.slice(Math.max(0, start - 24), start),
+  )?.[1];
+  return count === undefined || COUNTS[count] === n;
+}
+
 /**
  * Parties the words around a mention leave implicit. A national law or strategy belongs to one
  * state: the last state named before it in its paragraph, else the state the document is mostly
@@ -406,9 +492,15 @@ function completedParties(
   type: InstrumentTypeCode,
   parties: readonly string[],
   phrase: Span,
+  sentence: Span,
 ): readonly string[] {
   if (type === 'legal_act' && parties.length === 0) {
-    const owner = stateBefore(ctx, phrase.start) ?? ctx.principals.find((id) => isState(ctx, id));
+    // "La loi n° 12-04 … régit l'entrée des étrangers au Portugal": failing all else, the state its
+    // own sentence names after it.
+    const owner =
+      stateBefore(ctx, phrase.start) ??
+      ctx.principals.find((id) => isState(ctx, id)) ??
+      within(ctx.actors, phrase.end, sentence.end).find((a) => a.kind === 'state' && !isPeople(ctx, a))?.id;
     return owner ? [owner] : parties;
   }
   if (type === 'programme' && parties.length === 0) {

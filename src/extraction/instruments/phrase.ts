@@ -164,7 +164,8 @@ function wordsBefore(text: string, pos: number, floor: number, max: number): Spa
       }
     }
     let k = j;
-    while (k > floor && /[\p{L}0-9'’-]/u.test(text[k - 1] as string)) k--;
+    // "Senegal–Spain": an en dash joins a pair of names like a hyphen.
+    while (k > floor && /[\p{L}0-9'’–-]/u.test(text[k - 1] as string)) k--;
     if (k === j) break; // punctuation: the name cannot extend past it
     out.push({ start: k, end: j });
     i = k;
@@ -271,12 +272,17 @@ export function namedPhrase(text: string, clause: Span, head: Span, skip: readon
     // After "in"/"en" a capitalised word is a place ("programmes in Africa"), not part of the name.
     // "aux Initiatives de Solidarité" goes on; "aux Pays-Bas" is a place (a known actor).
     const place = PLACE_PREPOSITIONS.has(previous) && (previous !== 'aux' || isSkipped(span));
+    // "… No. 12 of 2019 and the Act No. 80": a determiner after "and" opens another noun phrase.
+    if ((previous === 'and' || previous === 'et') && DETERMINERS.has(lower)) break;
+    const before = previous;
     previous = lower;
     // "Protocole de l'IGAD": the elided article does not hide the capital.
     const capital = isCapitalised(word.charAt(1) === "'" || word.charAt(1) === '’' ? word.slice(2) : word);
     if (!connector && capital && !/^\d/.test(word) && place) {
       lowerRun++;
     } else if ((!connector || capital) && capital && !/^\d/.test(word)) {
+      // "Royal Decree 557/2011 and Greece": a state after "and" starts the next item, not the name.
+      if ((before === 'and' || before === 'et') && isSkipped(span)) break;
       if (lowerRun === 0) {
         if (!isSkipped(span)) capitalNamed = true;
         capEnd = span.end;
