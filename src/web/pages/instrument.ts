@@ -1,7 +1,15 @@
 /** The instrument page: every field, and the evidence quote behind each one, linked to its document. */
 import type { ClaimView, InstrumentDetail } from '../../storage/atlas-store.ts';
 import type { InstrumentAmount } from '../../domain/money.ts';
-import { actorLink, dateText, factValueHtml, money, sourceText, spanHref } from '../components.ts';
+import {
+  actorLink,
+  dateText,
+  factValueHtml,
+  instrumentTitle,
+  money,
+  sourceText,
+  spanHref,
+} from '../components.ts';
 import type { SegmentedDocument } from '../document-sentences.ts';
 import { sentenceAround } from '../evidence.ts';
 import { href, html, type SafeHtml } from '../html.ts';
@@ -62,7 +70,7 @@ export function instrumentPage(
   const binding =
     instrument.binding === null ? tr.t('notStated') : instrument.binding ? tr.t('yes') : tr.t('no');
   return html`<p class="muted"><span class="tag">${tr.typeLabel(instrument.type)}</span></p>
-    <h1>${sourceText(instrument.title)}</h1>
+    <h1>${instrumentTitle(instrument.title, tr)}</h1>
     <div class="grid-2">
       <section class="panel" aria-labelledby="fields-title">
         <h2 id="fields-title" class="visually-hidden">${tr.t('title')}</h2>

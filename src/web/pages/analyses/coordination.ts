@@ -1,6 +1,6 @@
 /** The coordination page for a partner: actors × topics matrix, money, overlaps, gaps, exports. */
 import type { CoordinationView, MoneyByCurrency } from '../../../domain/analysis-model.ts';
-import { actorLink, money, sourceText } from '../../components.ts';
+import { actorLink, instrumentTitle, money } from '../../components.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import type { Translator } from '../../i18n.ts';
 import { analysisLayout } from './common.ts';
@@ -44,7 +44,7 @@ function matrix(view: CoordinationView, tr: Translator): SafeHtml {
                   ${a.instruments.map(
                     (i) =>
                       html`<li>
-                        <a href="/instruments/${encodeURIComponent(i.id)}">${sourceText(i.title)}</a>
+                        <a href="/instruments/${encodeURIComponent(i.id)}">${instrumentTitle(i.title, tr)}</a>
                       </li>`,
                   )}
                 </ul>
