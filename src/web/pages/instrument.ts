@@ -11,7 +11,7 @@ import {
   spanHref,
 } from '../components.ts';
 import type { SegmentedDocument } from '../document-sentences.ts';
-import { sentenceAround } from '../evidence.ts';
+import { passageAround, sentenceAround } from '../evidence.ts';
 import { href, html, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n.ts';
 
@@ -48,6 +48,7 @@ function evidenceItem(
         >${parts.before}<mark>${parts.marked}</mark>${parts.after}</a
       >
     </blockquote>
+    ${passage(evidence, document, parts, tr)}
     <details class="provenance">
       <summary>${tr.t('extraction')}</summary>
       <dl class="fields">
@@ -60,6 +61,24 @@ function evidenceItem(
       </dl>
     </details>
   </li>`;
+}
+
+/** The sentences around a quote, in a details element the reader opens (nothing when none). */
+function passage(
+  evidence: ClaimView['evidence'],
+  document: SegmentedDocument | undefined,
+  parts: { before: string; marked: string; after: string },
+  tr: Translator,
+): SafeHtml | string {
+  if (document === undefined) return '';
+  const around = passageAround(document.text, evidence.span, document.sentences);
+  if (around.before === '' && around.after === '') return '';
+  return html`<details class="passage">
+    <summary>${tr.t('surroundingPassage')}</summary>
+    <p translate="no" lang="${document.language}">
+      ${around.before} ${parts.before}<mark>${parts.marked}</mark>${parts.after} ${around.after}
+    </p>
+  </details>`;
 }
 
 export function instrumentPage(
