@@ -146,12 +146,18 @@ function partyIdOf(label: string, language: Language): string | undefined {
 }
 
 /**
- * A title `genericTitle` built in one language, rebuilt in the other ("Déclaration conjointe
- * Maroc–Slovénie" → "Joint declaration Morocco–Slovenia"); `null` when the title is not one the
- * atlas built from a kind label, known parties and a subject (a proper name stays as written).
+ * A title `genericTitle` built in one language, in the reader's ("Déclaration conjointe
+ * Maroc–Slovénie" → "Joint declaration Morocco–Slovenia"; one already in that language as it is);
+ * `null` when the title is not one the atlas built from a kind label, known parties and a subject
+ * (a proper name stays as written).
  */
 export function genericTitleIn(title: string, language: Language): string | null {
-  const from: Language = language === 'fr' ? 'en' : 'fr';
+  return (
+    rebuildTitle(title, language === 'fr' ? 'en' : 'fr', language) ?? rebuildTitle(title, language, language)
+  );
+}
+
+function rebuildTitle(title: string, from: Language, language: Language): string | null {
   const kind = KIND_LABELS.find((label) => title === label[from] || title.startsWith(`${label[from]} `));
   if (kind === undefined) return null;
   let rest = title.slice(kind[from].length).trim();
