@@ -165,3 +165,28 @@ void test('on the map the keyboard visits only countries with instruments', asyn
   }
   assert.deepEqual(pageErrors, []);
 });
+
+void test('network labels cover neither each other nor another actor’s node', async () => {
+  for (const lang of LANGS) {
+    await open('/network', lang);
+    const clashes = await page.evaluate(`(() => {
+      const boxes = (selector) =>
+        Array.from(document.querySelectorAll(selector)).map((el) => {
+          const b = el.getBBox();
+          return { x0: b.x, x1: b.x + b.width, y0: b.y, y1: b.y + b.height, link: el.closest('a'), text: el.textContent };
+        });
+      const hit = (a, b) => a.x0 < b.x1 - 0.5 && a.x1 > b.x0 + 0.5 && a.y0 < b.y1 - 0.5 && a.y1 > b.y0 + 0.5;
+      const labels = boxes('svg.network a > text');
+      const shapes = boxes('svg.network a > circle, svg.network a > rect, svg.network a > polygon');
+      const out = [];
+      labels.forEach((a, i) => {
+        labels.slice(i + 1).forEach((b) => { if (hit(a, b)) out.push(a.text + ' / ' + b.text); });
+        shapes.forEach((s) => { if (s.link !== a.link && hit(a, s)) out.push(a.text + ' on a node'); });
+      });
+      return { out, labels: labels.length };
+    })()`);
+    const { out, labels } = clashes as { out: string[]; labels: number };
+    assert.ok(labels > 20, `${lang}: ${labels} labels drawn`);
+    assert.deepEqual(out, [], `${lang}: overlapping labels`);
+  }
+});
