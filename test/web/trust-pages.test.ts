@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { timelineSvg } from '../../src/web/charts/timeline.ts';
 import { translator } from '../../src/web/i18n.ts';
 import { getJson, startTestAtlas, type TestAtlas } from '../http/fixture.ts';
+import { sessionFor } from '../support/accounts.ts';
 import { testEngines } from '../support/engines.ts';
 
 const page = async (base: string, path: string) => {
@@ -85,6 +86,27 @@ for (const engine of testEngines()) {
         const provenance = all(html, /<details class="provenance">([\s\S]*?)<\/details>/g).join('');
         assert.ok(provenance.includes('mda-rules@'), 'the version is in the details');
         assert.ok(!text(html.replace(/<details[\s\S]*?<\/details>/g, '')).includes('mda-rules@'));
+      }
+    });
+
+    void it('shows the reviewer each quote as its whole sentence with the value’s words marked', async () => {
+      const reviewer = await sessionFor(atlas.served.store, atlas.url, 'reviewer', 'Ada Lovelace');
+      for (const lang of ['fr', 'en'] as const) {
+        const response = await fetch(`${atlas.url}/review?country=ML&lang=${lang}`, {
+          headers: { cookie: reviewer.cookie },
+        });
+        assert.equal(response.status, 200);
+        const html = await response.text();
+        const quotes = all(html, /<blockquote\s+class="quote"[^>]*>([\s\S]*?)<\/blockquote>/g);
+        assert.ok(quotes.length > 3, `${lang}: ${quotes.length} quotes to review`);
+        for (const quote of quotes) {
+          const marked = /<mark>([\s\S]*?)<\/mark>/.exec(quote)?.[1] ?? '';
+          assert.ok(marked.length > 0, `${lang}: the value's words are marked`);
+          assert.ok(
+            text(quote).trim().length > marked.length,
+            `${lang}: "${text(quote)}" is more than the value`,
+          );
+        }
       }
     });
 
