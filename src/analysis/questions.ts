@@ -97,3 +97,49 @@ export function positionTest(matcher: QuestionMatcher): (position: CountryPositi
   const stance = spec.stance ?? 'yes';
   return (p) => p.stance === stance && sameQuestion(p.question, spec.question, spec.threshold);
 }
+
+/** Words that open a clause with its own subject ("their focus is…", "the implementation of…"). */
+const CLAUSE_OPENERS = new Set(
+  'the their its this these those a an there it they we migration la le les leur leurs ce cette ces il ils elles on'.split(
+    ' ',
+  ),
+);
+/** Verbs that, early in a predicate, show the words before them are its subject. */
+const COPULAS = /^(?:is|are|was|were|remains?|est|sont|était|étaient|reste|restent)$/;
+/** A predicate that opens with "they"/"ils": the subject is the countries themselves. */
+const THEY = /^(?:they|ils|elles)\s+/i;
+
+/**
+ * A stored predicate as a whole question with its subject, in the predicate's own language:
+ * "use migration diplomacy at national level" → "Which countries use migration diplomacy at national
+ * level?"; a clause with its own subject ("migration diplomacy is not a prominent part of…") →
+ * "Which countries say that migration diplomacy is not a prominent part of…?". French predicates
+ * get "Quels pays … ?" / "Quels pays indiquent que … ?". The predicate stays the question's key.
+ */
+export function wholeQuestion(predicate: string): string {
+  const folded = foldText(predicate);
+  const french = FRENCH_HINT.test(folded) || /\b(?:la|le|au|aux|ont|leurs?)\b/.test(folded);
+  const text = predicate
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\s.;:,?!]+$/u, '');
+  if (text === '') return text;
+  const theyDropped = text.replace(THEY, '');
+  const words = theyDropped.split(' ');
+  const first = (words[0] ?? '').toLowerCase();
+  const copulaAt = words.findIndex((word) => COPULAS.test(word.toLowerCase()));
+  const clause =
+    theyDropped === text && (copulaAt > 0 ? copulaAt <= 6 : CLAUSE_OPENERS.has(first) && words.length > 1);
+  // Lower-case the first letter unless the first word is an acronym or a name in capitals ("EU", "MoUs").
+  const opening = (words[0] ?? '').slice(0, 2);
+  const body = /^[A-Z][a-z]/.test(opening)
+    ? `${theyDropped.charAt(0).toLowerCase()}${theyDropped.slice(1)}`
+    : theyDropped;
+  if (french) {
+    if (!clause) return `Quels pays ${body}\u00a0?`;
+    return /^[aeiouyhàâéèêëîïôûü]/i.test(body)
+      ? `Quels pays indiquent qu’${body}\u00a0?`
+      : `Quels pays indiquent que ${body}\u00a0?`;
+  }
+  return clause ? `Which countries say that ${body}?` : `Which countries ${body}?`;
+}

@@ -12,6 +12,7 @@ import { conditionalityTimelines } from '../analysis/conditionality.ts';
 import { checkConsistency } from '../analysis/consistency.ts';
 import { coordinationView } from '../analysis/coordination.ts';
 import { indicatorSeries, indicatorsFromInstruments } from '../analysis/indicators.ts';
+import { wholeQuestion } from '../analysis/questions.ts';
 import type {
   CommitmentTracker,
   Comparison,
@@ -48,7 +49,8 @@ export async function comparison(store: AtlasStore, request: ComparisonRequest):
       request.stance === undefined
         ? { question: request.question }
         : { question: request.question, stance: request.stance };
-    return compare(positions, matcher, { claims, label: request.label ?? request.question });
+    // Shown as a whole question ("Which countries use…?"), matched by its predicate.
+    return compare(positions, matcher, { claims, label: request.label ?? wholeQuestion(request.question) });
   }
   if (!byInstrument) throw invalidInput('question', 'give a question, or a type, approach or topic');
   const label =

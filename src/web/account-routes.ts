@@ -14,6 +14,7 @@ import type { ApiContext } from '../presentation/context.ts';
 import { countryCode, parseRequest } from '../presentation/request-validation.ts';
 import { recordHistory } from '../services/history.ts';
 import { retryWhileBusy, SERVER_BUSY_RETRY } from '../storage/busy.ts';
+import { segmentedDocuments } from './document-sentences.ts';
 import { html } from './html.ts';
 import { pickLanguage, translator, type Translator } from './i18n.ts';
 import { invitationPage, signInPage } from './pages/account.ts';
@@ -166,7 +167,11 @@ export function registerAccountWeb(app: FastifyInstance, context: ApiContext, de
       const countries = await store.queries.partyStates();
       const documents = (await store.listDocuments({ limit: 500, offset: 0 })).items;
       const filters = { country: q.country, type: q.type, document: q.document };
-      const body = reviewPage({ queue, filters, countries, documents, viewer }, tr);
+      const sentences = await segmentedDocuments(
+        store,
+        queue.items.map((item) => item.evidence.documentId),
+      );
+      const body = reviewPage({ queue, filters, countries, documents, viewer, sentences }, tr);
       return sendPage(reply, { tr, title: tr.t('reviewTitle'), url: request.url, nav: 'review', body });
     });
 

@@ -6,6 +6,7 @@ import { actorHref } from './charts/network.ts';
 import { formatDate, formatMoney } from './format.ts';
 import { isInstrumentType } from '../domain/taxonomy.ts';
 import { actorKindOf } from '../domain/actors.ts';
+import { genericTitleIn } from '../extraction/instruments/titles.ts';
 
 /** A sum of money the reader's way ("145,1 M€" / "€145.1M"). */
 export function money(value: number, currency: string, tr: Translator, approximate = false): string {
@@ -25,6 +26,15 @@ export function sourceText(text: string, lang?: string | null): SafeHtml {
   return lang === undefined || lang === null
     ? html`<span translate="no">${text}</span>`
     : html`<span translate="no" lang="${lang}">${text}</span>`;
+}
+
+/**
+ * An instrument's title: one the atlas built from a kind and its parties ("Joint declaration
+ * Morocco–Slovenia") is written in the reader's language; a title from the source stays as written.
+ */
+export function instrumentTitle(title: string, tr: Translator): SafeHtml {
+  const built = genericTitleIn(title, tr.lang);
+  return built === null ? sourceText(title) : html`<span class="built-title">${built}</span>`;
 }
 
 /** A link to an actor: a state's country page, or the instruments an organization is party to. */
@@ -64,7 +74,9 @@ export function instrumentItems(items: readonly InstrumentSummary[], tr: Transla
     ${items.map(
       (item) =>
         html`<article class="result">
-          <h3><a href="/instruments/${encodeURIComponent(item.id)}">${sourceText(item.title)}</a></h3>
+          <h3>
+            <a href="/instruments/${encodeURIComponent(item.id)}">${instrumentTitle(item.title, tr)}</a>
+          </h3>
           <div class="meta">
             <span class="tag">${tr.typeLabel(item.type)}</span
             >${item.firstDate === null ? tr.t('notStated') : dateText(item.firstDate, tr)}${

@@ -42,3 +42,35 @@ export function sentenceAround(text: string, span: Span, sentences: readonly Spa
     after: to < end ? `${after} …` : after,
   };
 }
+
+/** The sentences just before and just after the sentence(s) of a span: the passage around it. */
+export interface Passage {
+  readonly before: string;
+  readonly after: string;
+}
+
+/**
+ * `count` sentences on each side of the sentences covering `span` (empty at the text's ends), so a
+ * reader can open the context of a quote without leaving the page.
+ */
+export function passageAround(text: string, span: Span, sentences: readonly Span[], count = 2): Passage {
+  const first = sentences.findIndex((sentence) => sentence.end > span.start);
+  if (first < 0) return { before: '', after: '' };
+  let last = first;
+  while (last + 1 < sentences.length && (sentences[last + 1]?.start ?? Infinity) < span.end) last++;
+  const side = (from: number, to: number): string =>
+    sentences
+      .slice(Math.max(0, from), Math.max(0, to))
+      .map((sentence) => tidy(text.slice(sentence.start, sentence.end)).trim())
+      .filter((part) => part !== '')
+      .join(' ');
+  const before = side(first - count, first);
+  const after = side(last + 1, last + 1 + count);
+  // A long list or table is one "sentence": cut it at a word, and say so.
+  const limit = MAX_SIDE * 2;
+  return {
+    before:
+      before.length > limit ? `… ${before.slice(before.indexOf(' ', before.length - limit) + 1)}` : before,
+    after: after.length > limit ? `${after.slice(0, after.lastIndexOf(' ', limit))} …` : after,
+  };
+}

@@ -131,6 +131,7 @@ const MESSAGES = {
   allCountries: { en: 'All countries', fr: 'Tous les pays' },
   mentioned: { en: 'Countries and organizations mentioned', fr: 'Pays et organisations mentionnés' },
   extraction: { en: 'How this fact was read', fr: 'Comment ce fait a été lu' },
+  surroundingPassage: { en: 'Read the surrounding passage', fr: 'Lire le passage autour' },
   extractor: { en: 'Read by', fr: 'Lu par' },
   rulesExtractor: { en: 'the atlas’s extraction rules', fr: 'les règles d’extraction de l’atlas' },
   reviewState: { en: 'Review', fr: 'Relecture' },

@@ -6,7 +6,7 @@
  * are deterministic (parties sorted by id) because storage dedupes instruments by type, folded title
  * and parties.
  */
-import { actorName, isStateCode } from '../../domain/actors.ts';
+import { actorName, isStateCode, STATES } from '../../domain/actors.ts';
 import type { Language } from '../../domain/model.ts';
 import type { InstrumentTypeCode, TopicCode } from '../../domain/taxonomy.ts';
 
@@ -127,5 +127,53 @@ export function genericTitle(input: GenericTitleInput): string {
   const parts = [kind];
   if (parties.length > 0 && parties.length <= 6) parts.push(parties.join('–'));
   if (topic && input.bareHead) parts.push(`${language === 'fr' ? 'sur' : 'on'} ${SUBJECTS[topic][language]}`);
+  return parts.join(' ');
+}
+
+/** Every kind label, longest first (so "Accord de réadmission" is tried before "Accord"). */
+const KIND_LABELS: readonly Bilingual[] = [
+  ...Object.values(HEAD_LABELS),
+  ...Object.values(AGREEMENT_LABELS).filter((label) => label !== undefined),
+].sort((a, b) => Math.max(b.en.length, b.fr.length) - Math.max(a.en.length, a.fr.length));
+
+/** A party's label in one language back to its id ("Maroc" → MA, "UE" → EU). */
+function partyIdOf(label: string, language: Language): string | undefined {
+  for (const state of STATES) if (actorName(state.id, language) === label) return state.id;
+  for (const [id, french] of Object.entries(FRENCH_CODES)) {
+    if ((language === 'fr' ? french : id) === label) return id;
+  }
+  return undefined;
+}
+
+/**
+ * A title `genericTitle` built in one language, in the reader's ("Déclaration conjointe
+ * Maroc–Slovénie" → "Joint declaration Morocco–Slovenia"; one already in that language as it is);
+ * `null` when the title is not one the atlas built from a kind label, known parties and a subject
+ * (a proper name stays as written).
+ */
+export function genericTitleIn(title: string, language: Language): string | null {
+  return (
+    rebuildTitle(title, language === 'fr' ? 'en' : 'fr', language) ?? rebuildTitle(title, language, language)
+  );
+}
+
+function rebuildTitle(title: string, from: Language, language: Language): string | null {
+  const kind = KIND_LABELS.find((label) => title === label[from] || title.startsWith(`${label[from]} `));
+  if (kind === undefined) return null;
+  let rest = title.slice(kind[from].length).trim();
+  let subject: Bilingual | undefined;
+  const joiner = from === 'fr' ? ' sur ' : ' on ';
+  const at = ` ${rest}`.lastIndexOf(joiner);
+  if (at >= 0) {
+    const written = ` ${rest}`.slice(at + joiner.length);
+    subject = Object.values(SUBJECTS).find((s) => s[from] === written);
+    if (subject === undefined) return null;
+    rest = ` ${rest}`.slice(0, at).trim();
+  }
+  const parties = rest === '' ? [] : rest.split('–').map((label) => partyIdOf(label.trim(), from));
+  if (parties.some((id) => id === undefined)) return null;
+  const parts = [kind[language]];
+  if (parties.length > 0) parts.push((parties as string[]).map((id) => partyLabel(id, language)).join('–'));
+  if (subject !== undefined) parts.push(`${language === 'fr' ? 'sur' : 'on'} ${subject[language]}`);
   return parts.join(' ');
 }

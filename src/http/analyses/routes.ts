@@ -7,6 +7,7 @@ import { coordinationCsv } from '../../analysis/coordination.ts';
 import { comparisonReportHtml, comparisonReportMarkdown } from '../../analysis/report.ts';
 import type { Comparison } from '../../domain/analysis-model.ts';
 import { comparison, conditionality, consistency, coordination } from '../../services/analyses.ts';
+import { wholeQuestion } from '../../analysis/questions.ts';
 import { requestLanguage, toCsv } from '../download.ts';
 import { addRoute, type ApiContext, type RouteDoc } from '../route.ts';
 import {
@@ -63,7 +64,7 @@ export function analysisRoutes(app: FastifyInstance, docs: RouteDoc[], context: 
             toCsv(
               questions,
               [
-                { header: 'question', value: (q) => q.question },
+                { header: 'question', value: (q) => wholeQuestion(q.question) },
                 { header: 'stance', value: (q) => q.stance },
                 { header: 'countries', value: (q) => q.countries },
                 { header: 'stated', value: (q) => q.stated.join(' ') },
@@ -72,7 +73,8 @@ export function analysisRoutes(app: FastifyInstance, docs: RouteDoc[], context: 
             ),
           );
         }
-        return { questions };
+        // `asked`: the predicate as a whole question with its subject ("Which countries use…?").
+        return { questions: questions.map((q) => ({ ...q, asked: wholeQuestion(q.question) })) };
       }
       const result = await comparison(context.store, {
         ...(query.question === undefined ? {} : { question: query.question }),

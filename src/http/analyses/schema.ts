@@ -61,6 +61,7 @@ export const ComparisonSchema = z.object({
 
 export const QuestionSchema = z.object({
   question: z.string(),
+  asked: z.string().meta({ description: 'The question as a whole sentence with its subject' }),
   stance: StanceSchema,
   countries: z.number().int(),
   documents: z.array(z.string()),

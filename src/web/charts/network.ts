@@ -80,20 +80,32 @@ export function networkSvg(network: ActorNetwork, tr: Translator): SafeHtml {
       </title></line
     >`;
   });
-  // Labels are placed biggest actor first and skipped where they would overlap one already
-  // placed (their width estimated from the characters); every node keeps its name as a tooltip.
-  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
-  const labelled = new Set<string>();
+  // Labels are placed biggest actor first, below their node or else above it, and skipped where
+  // they would cover a label already placed or another actor's node (their width estimated from the
+  // characters); every node keeps its name as a tooltip and an accessible name.
+  type Box = { x0: number; x1: number; y0: number; y1: number; owner?: string };
+  const placed: Box[] = nodes.map((node) => ({
+    x0: clampX(node.x) - node.radius,
+    x1: clampX(node.x) + node.radius,
+    y0: clampY(node.y) - node.radius,
+    y1: clampY(node.y) + node.radius,
+    owner: node.id,
+  }));
+  const labelAt = new Map<string, number>();
   for (const node of [...nodes].sort((a, b) => b.instruments - a.instruments)) {
     const name = tr.actor(node.id);
     const x = clampX(node.x);
-    const y = clampY(node.y) + node.radius + 12;
     const half = (name.length * 6.4) / 2;
-    const box = { x0: x - half, x1: x + half, y0: y - 11, y1: y + 2 };
-    const clash = placed.some((b) => box.x0 < b.x1 && box.x1 > b.x0 && box.y0 < b.y1 && box.y1 > b.y0);
-    if (!clash) {
-      placed.push(box);
-      labelled.add(node.id);
+    for (const y of [clampY(node.y) + node.radius + 12, clampY(node.y) - node.radius - 5]) {
+      const box = { x0: x - half, x1: x + half, y0: y - 11, y1: y + 2 };
+      const clash = placed.some(
+        (b) => b.owner !== node.id && box.x0 < b.x1 && box.x1 > b.x0 && box.y0 < b.y1 && box.y1 > b.y0,
+      );
+      if (!clash) {
+        placed.push(box);
+        labelAt.set(node.id, y);
+        break;
+      }
     }
   }
   const circles = nodes.map((node) => {
@@ -103,8 +115,8 @@ export function networkSvg(network: ActorNetwork, tr: Translator): SafeHtml {
     const label = `${name}${tr.colon}${tr.count(node.instruments, 'instrument')}`;
     return html`<a href="${actorHref(node.id, node.kind)}" aria-label="${label}"
       >${nodeShape(node.kind, x, y, node.radius)}<title>${label}</title>${
-        labelled.has(node.id)
-          ? html`<text x="${x.toFixed(1)}" y="${(y + node.radius + 12).toFixed(1)}" text-anchor="middle"
+        labelAt.has(node.id)
+          ? html`<text x="${x.toFixed(1)}" y="${(labelAt.get(node.id) ?? 0).toFixed(1)}" text-anchor="middle"
               >${name}</text
             >`
           : ''

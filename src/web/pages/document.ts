@@ -10,7 +10,7 @@ import {
   type SourceFieldRecord,
 } from '../../storage/atlas-store.ts';
 import { documentSourcePanel } from './document-source.ts';
-import { actorLink, factValue, factValueHtml, sourceText, spanHref } from '../components.ts';
+import { actorLink, factValue, factValueHtml, instrumentTitle, sourceText, spanHref } from '../components.ts';
 import { escapeHtml } from '../../domain/escape-html.ts';
 import { href, html, raw, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n.ts';
@@ -130,7 +130,7 @@ export function documentPage(
                 ${document.instruments.map(
                   (i) =>
                     html`<li>
-                      <a href="/instruments/${encodeURIComponent(i.id)}">${sourceText(i.title)}</a>
+                      <a href="/instruments/${encodeURIComponent(i.id)}">${instrumentTitle(i.title, tr)}</a>
                       ${highlight.kind === 'record' && highlight.id === i.id ? '' : html`· <a class="muted" href="${href(`/documents/${encodeURIComponent(document.id)}`, { record: i.id })}">${tr.t('showRecordFacts')}</a>`}
                     </li>`,
                 )}

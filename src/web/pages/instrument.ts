@@ -1,9 +1,17 @@
 /** The instrument page: every field, and the evidence quote behind each one, linked to its document. */
 import type { ClaimView, InstrumentDetail } from '../../storage/atlas-store.ts';
 import type { InstrumentAmount } from '../../domain/money.ts';
-import { actorLink, dateText, factValueHtml, money, sourceText, spanHref } from '../components.ts';
+import {
+  actorLink,
+  dateText,
+  factValueHtml,
+  instrumentTitle,
+  money,
+  sourceText,
+  spanHref,
+} from '../components.ts';
 import type { SegmentedDocument } from '../document-sentences.ts';
-import { sentenceAround } from '../evidence.ts';
+import { passageAround, sentenceAround } from '../evidence.ts';
 import { href, html, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n.ts';
 
@@ -40,6 +48,7 @@ function evidenceItem(
         >${parts.before}<mark>${parts.marked}</mark>${parts.after}</a
       >
     </blockquote>
+    ${passage(evidence, document, parts, tr)}
     <details class="provenance">
       <summary>${tr.t('extraction')}</summary>
       <dl class="fields">
@@ -54,6 +63,24 @@ function evidenceItem(
   </li>`;
 }
 
+/** The sentences around a quote, in a details element the reader opens (nothing when none). */
+function passage(
+  evidence: ClaimView['evidence'],
+  document: SegmentedDocument | undefined,
+  parts: { before: string; marked: string; after: string },
+  tr: Translator,
+): SafeHtml | string {
+  if (document === undefined) return '';
+  const around = passageAround(document.text, evidence.span, document.sentences);
+  if (around.before === '' && around.after === '') return '';
+  return html`<details class="passage">
+    <summary>${tr.t('surroundingPassage')}</summary>
+    <p translate="no" lang="${document.language}">
+      ${around.before} ${parts.before}<mark>${parts.marked}</mark>${parts.after} ${around.after}
+    </p>
+  </details>`;
+}
+
 export function instrumentPage(
   instrument: InstrumentDetail,
   documents: ReadonlyMap<string, SegmentedDocument>,
@@ -62,7 +89,7 @@ export function instrumentPage(
   const binding =
     instrument.binding === null ? tr.t('notStated') : instrument.binding ? tr.t('yes') : tr.t('no');
   return html`<p class="muted"><span class="tag">${tr.typeLabel(instrument.type)}</span></p>
-    <h1>${sourceText(instrument.title)}</h1>
+    <h1>${instrumentTitle(instrument.title, tr)}</h1>
     <div class="grid-2">
       <section class="panel" aria-labelledby="fields-title">
         <h2 id="fields-title" class="visually-hidden">${tr.t('title')}</h2>

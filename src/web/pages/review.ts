@@ -11,6 +11,8 @@ import { factValueHtml, pager, spanHref } from '../components.ts';
 import { href, html, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n.ts';
 import { csrfField, type Viewer } from '../viewer.ts';
+import type { SegmentedDocument } from '../document-sentences.ts';
+import { sentenceAround } from '../evidence.ts';
 
 export interface ReviewFilters {
   readonly country?: string | undefined;
@@ -63,8 +65,21 @@ function valueControl(item: ReviewItem, tr: Translator): SafeHtml {
   }
 }
 
-function itemCard(item: ReviewItem, tr: Translator, viewer: Viewer, back: string): SafeHtml {
+function itemCard(
+  item: ReviewItem,
+  tr: Translator,
+  viewer: Viewer,
+  back: string,
+  documents: ReadonlyMap<string, SegmentedDocument>,
+): SafeHtml {
   const e = item.evidence;
+  // The whole sentence the value was read from, the supporting words marked (the quote alone
+  // when the document's text is not at hand).
+  const document = documents.get(e.documentId);
+  const parts =
+    document === undefined
+      ? { before: '', marked: e.quote, after: '' }
+      : sentenceAround(document.text, e.span, document.sentences);
   const confidence =
     item.confidence === null ? tr.t('noConfidence') : `${tr.n(Math.round(item.confidence * 100))} %`;
   return html`<article class="result review-item" id="claim-${item.id}">
@@ -81,8 +96,14 @@ function itemCard(item: ReviewItem, tr: Translator, viewer: Viewer, back: string
       <strong>${tr.term(item.property)}</strong>${tr.colon}${factValueHtml(item.property, item.value, tr)}
       <span class="muted">· ${tr.t('confidence')}${tr.colon}${confidence}</span>
     </p>
-    <blockquote class="quote" translate="no">
-      <a href="${spanHref(e.documentId, e.span.start, e.span.end)}">“${e.quote}”</a>
+    <blockquote
+      class="quote"
+      translate="no"
+      ${document === undefined ? '' : html`lang="${document.language}"`}
+    >
+      <a href="${spanHref(e.documentId, e.span.start, e.span.end)}"
+        >${parts.before}<mark>${parts.marked}</mark>${parts.after}</a
+      >
     </blockquote>
     <form class="review-form" action="/review/claims/${item.id}" method="post">
       ${csrfField(viewer)}
@@ -112,6 +133,8 @@ export function reviewPage(
     readonly countries: readonly string[];
     readonly documents: readonly { readonly id: string; readonly title: string }[];
     readonly viewer: Viewer;
+    /** The evidence documents' text and sentences, to show each quote's whole sentence. */
+    readonly sentences?: ReadonlyMap<string, SegmentedDocument>;
   },
   tr: Translator,
 ): SafeHtml {
@@ -148,7 +171,7 @@ export function reviewPage(
     ${
       queue.items.length === 0
         ? html`<p class="muted">${tr.t('reviewEmpty')}</p>`
-        : queue.items.map((item) => itemCard(item, tr, input.viewer, back))
+        : queue.items.map((item) => itemCard(item, tr, input.viewer, back, input.sentences ?? new Map()))
     }
     ${pager('/review', query, queue.total, queue.limit, queue.offset, tr)}`;
 }

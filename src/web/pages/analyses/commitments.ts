@@ -46,7 +46,7 @@ export function commitmentsPage(
       html`<tr>
         <td><span translate="no">${c.text}</span>${quoteLink(c.source, tr, 80)}</td>
         <td>${c.owners.map((o, i) => html`${i > 0 ? ', ' : ''}${tr.actor(o)}`)}</td>
-        <td>
+        <td data-sort="${c.deadline?.value ?? '9999'}">
           ${deadlineText(c.deadline, tr)}${c.nextDialogue ? html`<br /><span class="tag">${tr.t('nextDialogue')}</span>` : ''}
         </td>
         <td>${c.overdue ? html`<strong class="overdue">${tr.t('overdue')}</strong>` : ''}</td>
@@ -74,7 +74,7 @@ export function commitmentsPage(
       </tr>`,
   );
   const table = html`<div class="table-scroll" tabindex="0">
-    <table class="cards-on-phone">
+    <table class="sortable cards-on-phone">
       <thead>
         <tr>
           <th scope="col">${tr.term('commitment')}</th>

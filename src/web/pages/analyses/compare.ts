@@ -6,6 +6,7 @@ import { actorLink } from '../../components.ts';
 import { href, html, type SafeHtml } from '../../html.ts';
 import type { Translator } from '../../i18n.ts';
 import { barList } from '../../charts/timeline.ts';
+import { wholeQuestion } from '../../../analysis/questions.ts';
 import { analysisLayout, quoteLink } from './common.ts';
 
 export interface ComparePageInput {
@@ -71,7 +72,7 @@ export function comparePage(input: ComparePageInput, tr: Translator): SafeHtml {
       ? html`<p class="muted">${tr.t('empty')}</p>`
       : barList(
           questions.slice(0, 15).map((q) => ({
-            label: q.question,
+            label: wholeQuestion(q.question),
             count: q.countries,
             link: href('/analyses/compare', { question: q.question }),
             source: true,
@@ -91,7 +92,7 @@ export function comparePage(input: ComparePageInput, tr: Translator): SafeHtml {
               translate="no"
               ${q.question === input.question ? html`selected` : ''}
             >
-              ${q.question} (${tr.n(q.countries)})
+              ${wholeQuestion(q.question)} (${tr.n(q.countries)})
             </option>`,
         )}
       </select>
@@ -127,7 +128,7 @@ export function comparePage(input: ComparePageInput, tr: Translator): SafeHtml {
             html`<tr>
               <td>
                 <a href="${href('/analyses/compare', { question: q.question })}" translate="no"
-                  >${q.question}</a
+                  >${wholeQuestion(q.question)}</a
                 >
               </td>
               <td>${tr.t(q.stance === 'no' ? 'no' : 'yes')}${q.stance === 'partly' ? ' (±)' : ''}</td>

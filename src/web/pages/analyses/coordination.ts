@@ -1,6 +1,6 @@
 /** The coordination page for a partner: actors × topics matrix, money, overlaps, gaps, exports. */
 import type { CoordinationView, MoneyByCurrency } from '../../../domain/analysis-model.ts';
-import { actorLink, money, sourceText } from '../../components.ts';
+import { actorLink, instrumentTitle, money } from '../../components.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import type { Translator } from '../../i18n.ts';
 import { analysisLayout } from './common.ts';
@@ -10,10 +10,15 @@ function moneyText(m: MoneyByCurrency, tr: Translator): string {
   return parts.length === 0 ? '—' : parts.join(' + ');
 }
 
+/** What a money cell sorts by: the euros when there are some (most sums are), else its first currency. */
+function moneySortKey(money: Readonly<Record<string, number>>): number {
+  return money.EUR ?? Object.values(money)[0] ?? 0;
+}
+
 function matrix(view: CoordinationView, tr: Translator): SafeHtml {
   const topics = [...new Set(view.actors.flatMap((a) => a.topics))].sort();
   return html`<div class="table-scroll" tabindex="0">
-    <table class="matrix">
+    <table class="sortable matrix">
       <caption>
         ${tr.t('actorsTopics')}
       </caption>
@@ -30,7 +35,7 @@ function matrix(view: CoordinationView, tr: Translator): SafeHtml {
           (a) =>
             html`<tr>
               <th scope="row">${actorLink(a.actorId, tr, a.kind)}</th>
-              <td>
+              <td data-sort="${moneySortKey(a.money)}">
                 ${moneyText(a.money, tr)}${
                   Object.keys(a.sharedMoney).length > 0
                     ? html`<br /><span class="muted"
@@ -44,7 +49,7 @@ function matrix(view: CoordinationView, tr: Translator): SafeHtml {
                   ${a.instruments.map(
                     (i) =>
                       html`<li>
-                        <a href="/instruments/${encodeURIComponent(i.id)}">${sourceText(i.title)}</a>
+                        <a href="/instruments/${encodeURIComponent(i.id)}">${instrumentTitle(i.title, tr)}</a>
                       </li>`,
                   )}
                 </ul>
