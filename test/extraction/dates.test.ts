@@ -274,8 +274,9 @@ void describe('isCalendarDay', () => {
               parsed.get('year') === year &&
               parsed.get('month') === month &&
               parsed.get('day') === day;
-            if (chrono !== isCalendarDay(year, month, day))
+            if (chrono !== isCalendarDay(year, month, day)) {
               disagreements.push(`${language} ${year}-${month}-${day}`);
+            }
           }
         }
       }
