@@ -6,8 +6,17 @@ cd "$(dirname "$0")/.."
 if [ "$#" -gt 0 ]; then files=("$@"); else mapfile -t files < <(find test -name '*.test.ts' | sort); fi
 # The engine matrix needs PostgreSQL: start it when it is not running, and stop it afterwards
 # only if this run started it (MDA_TEST_PG_URL pointing elsewhere skips this).
-if [ -z "${MDA_TEST_PG_URL:-}" ]; then
-  pg_state=$(bash scripts/pg.sh start)
-  if [ "$pg_state" = started ]; then trap 'bash scripts/pg.sh stop' EXIT; fi
+pg_state=""
+if [ -z "${MDA_TEST_PG_URL:-}" ]; then pg_state=$(bash scripts/pg.sh start); fi
+# One migrated atlas and one with the built-in corpus, per engine, made once for the whole run: the
+# tests copy them (test/support/templates.ts) instead of migrating and ingesting in every suite.
+# They are dropped at the end, whatever the outcome (MDA_TEST_TEMPLATES=0 skips them).
+cleanup() {
+  if [ "${MDA_TEST_TEMPLATES:-1}" != 0 ]; then node --import tsx test/support/prepare-templates.ts drop || true; fi
+  if [ "$pg_state" = started ]; then bash scripts/pg.sh stop; fi
+}
+trap cleanup EXIT
+if [ "${MDA_TEST_TEMPLATES:-1}" != 0 ]; then
+  eval "$(node --import tsx test/support/prepare-templates.ts create)"
 fi
 node --import tsx --test --test-concurrency=2 --test-reporter=spec "${files[@]}"

@@ -2,19 +2,30 @@
  * The actor registry: every state (ISO 3166-1 alpha-2, `XK` for Kosovo, `PS` for Palestine) with
  * English and French names and adjectives, and the taxonomy organizations. Built once, lazily,
  * from i18n-iso-countries (French and English short names) and world-countries (official names,
- * translations, demonyms, alternative spellings, ISO numeric codes); a small alias table adds the
- * forms neither package has ("République de Moldova", "Türkiye", "Korea").
+ * translations, demonyms, alternative spellings, ISO numeric codes, capitals; read from
+ * world-states.json, the part of it the registry uses, written by scripts/world-states.mjs); a
+ * small alias table adds the forms neither package has ("République de Moldova", "Türkiye", "Korea").
  */
-import * as worldCountriesModule from 'world-countries';
-import type { Country } from 'world-countries';
 import enNames from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import frNames from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
 import type { Actor, ActorKind, Language } from './model.ts';
 import { ORGANIZATIONS, type OrganizationCode } from './taxonomy.ts';
+import worldStates from './world-states.json' with { type: 'json' };
 
-// world-countries is CommonJS: its array is the namespace's `default` at run time, whatever the
-// bundled declaration says, so it is read from there explicitly.
-const worldCountries = (worldCountriesModule as unknown as { readonly default: readonly Country[] }).default;
+/** What the registry reads of a world-countries entry (world-states.json keeps only this). */
+interface WorldState {
+  readonly cca2: string;
+  readonly ccn3?: string;
+  readonly unMember: boolean;
+  readonly name: { readonly common: string; readonly official: string };
+  readonly translations: Readonly<Record<string, { readonly common: string; readonly official: string }>>;
+  readonly demonyms: Readonly<Record<string, { readonly m: string; readonly f: string }>>;
+  readonly altSpellings: readonly string[];
+  readonly capital: readonly string[];
+}
+
+// The package's 1.4 MB of JSON took a noticeable part of `mda extract`'s start-up.
+const worldCountries: readonly WorldState[] = worldStates;
 
 /** Territories kept as states although not UN members. */
 const EXTRA_STATES = new Set(['XK', 'PS', 'TW', 'VA']);

@@ -78,38 +78,6 @@ export function monthOf(word: string): number | null {
   return month;
 }
 
-/** English month names for building canonical strings chrono reads. */
-export const ENGLISH_MONTHS: readonly string[] = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** French month names for building canonical strings chrono reads. */
-export const FRENCH_MONTHS: readonly string[] = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-
 /** Earliest and latest year accepted as a date (post-war migration diplomacy to the 2100 horizon). */
 export const MIN_YEAR = 1945;
 export const MAX_YEAR = 2100;

@@ -3,20 +3,14 @@
  * written, with a flag for those inside bibliographic citations ("last accessed on 27 July 2024",
  * "Adamson, F. B. (2019)"), which date a source rather than an event. Pure: text in, mentions out.
  *
- * One precompiled pattern finds candidates (see date-patterns.ts); chrono-node validates day dates
- * (it rejects "31 février 2016"); month-year and year forms, which chrono does not read in French,
- * are read here.
+ * One precompiled pattern finds candidates (see date-patterns.ts); a day date must exist in the
+ * calendar ("31 février 2016" is not a date); month-year and year forms are read here too.
  */
-// The two locales only: the package's index loads all sixteen, a third of `mda extract`'s start-up.
-import { strict as chronoEn } from 'chrono-node/en';
-import { strict as chronoFr } from 'chrono-node/fr';
 import type { DatePrecision, Language, Span } from '../domain/model.ts';
 import {
   ACCESSED_BEFORE,
   BIBLIOGRAPHY_ON_LINE,
   COUNT_NOUN_AFTER,
-  ENGLISH_MONTHS,
-  FRENCH_MONTHS,
   MAX_YEAR,
   MIN_YEAR,
   NAME_YEAR_AFTER,
@@ -50,32 +44,19 @@ function plausibleYear(year: number): boolean {
   return year >= MIN_YEAR && year <= MAX_YEAR;
 }
 
-// Whether a day exists depends only on its month and on leap years: chrono's verdict is asked once
-// per (month, day, leap) on a representative year and remembered, so at most 2 × 366 chrono calls
-// per language are ever made, whatever the text.
-const dayVerdicts = new Map<string, boolean>();
-
-/** Whether chrono reads this day as a real calendar day ("30 February 2024" is not). */
-function isCalendarDay(year: number, month: number, day: number, language: Language): boolean {
+/**
+ * Whether the day exists in the Gregorian calendar ("30 February 2024" does not). This used to ask
+ * chrono-node's strict parser; a test checks that both agree on every day number the patterns can
+ * capture (0–99), month and leap rule, and loading chrono cost a third of `mda extract`'s start-up.
+ */
+export function isCalendarDay(year: number, month: number, day: number): boolean {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const probeYear = leap ? 2000 : 2001;
-  const key = `${language}:${probeYear}-${month}-${day}`;
-  const known = dayVerdicts.get(key);
-  if (known !== undefined) return known;
-  const parser = language === 'fr' ? chronoFr : chronoEn;
-  const words = language === 'fr' ? FRENCH_MONTHS : ENGLISH_MONTHS;
-  const parsed = parser.parse(`${day} ${words[month - 1] ?? ''} ${probeYear}`)[0]?.start;
-  const ok =
-    parsed !== undefined &&
-    parsed.get('year') === probeYear &&
-    parsed.get('month') === month &&
-    parsed.get('day') === day;
-  dayVerdicts.set(key, ok);
-  return ok;
+  const length = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return Number.isInteger(day) && day >= 1 && day <= length && month >= 1 && month <= 12;
 }
 
-function dayValue(year: number, month: number, day: number, language: Language): DateValue | null {
-  if (!plausibleYear(year) || month < 1 || month > 12 || !isCalendarDay(year, month, day, language)) {
+function dayValue(year: number, month: number, day: number): DateValue | null {
+  if (!plausibleYear(year) || month < 1 || month > 12 || !isCalendarDay(year, month, day)) {
     return null;
   }
   return { value: `${year}-${pad(month)}-${pad(day)}`, precision: 'day' };
@@ -84,13 +65,13 @@ function dayValue(year: number, month: number, day: number, language: Language):
 const yearValue = (year: number): DateValue => ({ value: String(year), precision: 'year' });
 
 /** Days of a list "11 et 12", "23 January to 25", each with its own month or the list's month. */
-function dayList(list: string, month: number, year: number, language: Language): DateValue[] {
+function dayList(list: string, month: number, year: number): DateValue[] {
   const values: DateValue[] = [];
   for (const item of list.split(LIST_SPLIT)) {
     const parts = DAY_ITEM_PARTS.exec(item.trim())?.groups;
     if (parts?.day === undefined) continue;
     const own = parts.month === undefined ? null : monthOf(parts.month);
-    const value = dayValue(year, own ?? month, Number(parts.day), language);
+    const value = dayValue(year, own ?? month, Number(parts.day));
     if (value !== null) values.push(value);
   }
   return values;
@@ -116,33 +97,31 @@ function isNotAYear(text: string, start: number, end: number): boolean {
 }
 
 /** Values of one pattern match, or an empty list when the match is not a date after all. */
-function readMatch(match: RegExpExecArray, text: string, language: Language): DateValue[] {
+function readMatch(match: RegExpExecArray, text: string): DateValue[] {
   const g = match.groups ?? {};
   const start = match.index;
   const end = start + match[0].length;
   if (g.dayList !== undefined && g.dayMonth !== undefined && g.dayYear !== undefined) {
     const month = monthOf(g.dayMonth);
     const year = Number(g.dayYear);
-    if (month !== null) return dayList(g.dayList, month, year, language);
+    if (month !== null) return dayList(g.dayList, month, year);
     return plausibleYear(year) ? [yearValue(year)] : [];
   }
   if (g.mdMonth !== undefined && g.mdDays !== undefined && g.mdYear !== undefined) {
     const month = monthOf(g.mdMonth);
     const year = Number(g.mdYear);
-    if (month !== null) return dayList(g.mdDays, month, year, language);
+    if (month !== null) return dayList(g.mdDays, month, year);
     return plausibleYear(year) ? [yearValue(year)] : [];
   }
   if (g.numDay !== undefined && g.numMonth !== undefined && g.numYear !== undefined) {
     const [day, month] = [Number(g.numDay), Number(g.numMonth)];
     // Day first, as EU documents write in both languages; month first only when the day slot can't be one.
     const value =
-      month <= 12
-        ? dayValue(Number(g.numYear), month, day, language)
-        : dayValue(Number(g.numYear), day, month, language);
+      month <= 12 ? dayValue(Number(g.numYear), month, day) : dayValue(Number(g.numYear), day, month);
     return value === null ? [] : [value];
   }
   if (g.isoYear !== undefined && g.isoMonth !== undefined && g.isoDay !== undefined) {
-    const value = dayValue(Number(g.isoYear), Number(g.isoMonth), Number(g.isoDay), language);
+    const value = dayValue(Number(g.isoYear), Number(g.isoMonth), Number(g.isoDay));
     return value === null ? [] : [value];
   }
   if (g.months !== undefined && g.monthYear !== undefined) {
@@ -229,22 +208,23 @@ function makeContains(spans: readonly Span[]): (start: number, end: number) => b
  * Every date mention in a text, in text order. A list or range yields one mention per date ("11 et
  * 12 novembre 2015" → 2015-11-11 and 2015-11-12), each quoting the whole phrase. `citations` are the
  * spans of bibliographic footnotes; mentions inside them, or inside an "accessed on" phrase or a
- * reference pattern, get `inCitation: true`.
+ * reference pattern, get `inCitation: true`. The patterns read French and English forms alike: the
+ * document's language is taken for callers' convenience and not needed.
  */
-export function findDates(text: string, language: Language, citations: readonly Span[] = []): DateMention[] {
+export function findDates(text: string, _language: Language, citations: readonly Span[] = []): DateMention[] {
   const inCitationSpan = makeContains(citations);
   const mentions: DateMention[] = [];
   for (const match of scanDateMatches(text)) {
     const start = match.index;
     const end = start + match[0].length;
-    const values = readMatch(match, text, language);
+    const values = readMatch(match, text);
     if (values.length === 0 || inUrl(text, start, end)) continue;
     const inCitation = inCitationSpan(start, end) || isCitation(text, start, end);
     for (const { value, precision } of values) {
       mentions.push({ start, end, quote: match[0], value, precision, inCitation });
     }
   }
-  const yearless = yearlessDates(text, language, mentions);
+  const yearless = yearlessDates(text, mentions);
   if (yearless.length === 0) return mentions;
   return [...mentions, ...yearless].sort((a, b) => a.start - b.start);
 }
@@ -258,7 +238,7 @@ const YEAR_REACH = 600;
  * A bare month needs a same-year phrase ("En juillet, …" alone is left unread); a day and month need
  * an earlier date within a few sentences, outside citations.
  */
-function yearlessDates(text: string, language: Language, dated: readonly DateMention[]): DateMention[] {
+function yearlessDates(text: string, dated: readonly DateMention[]): DateMention[] {
   const out: DateMention[] = [];
   const pattern = new RegExp(YEARLESS_PATTERN.source, YEARLESS_PATTERN.flags);
   let k = 0;
@@ -285,7 +265,7 @@ function yearlessDates(text: string, language: Language, dated: readonly DateMen
     const value =
       day === undefined
         ? { value: `${year}-${pad(month)}`, precision: 'month' as const }
-        : dayValue(year, month, Number.parseInt(day, 10), language);
+        : dayValue(year, month, Number.parseInt(day, 10));
     if (value === null || inUrl(text, start, end) || isCitation(text, start, end)) continue;
     out.push({ start, end, quote: text.slice(start, end), ...value, inCitation: false });
   }

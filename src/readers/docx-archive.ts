@@ -9,36 +9,9 @@
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { AtlasError, documentOverLimit, unreadableFile } from '../domain/errors.ts';
-
-/** The limits on a .docx archive; see `DOCX_LIMITS`. */
-export interface DocxLimits {
-  /** Most entries (files) in the archive. */
-  readonly maxEntries: number;
-  /** Largest total of the entries' uncompressed sizes, in bytes. */
-  readonly maxUncompressedBytes: number;
-  /** Largest `word/document.xml` (the body mammoth parses into memory), in bytes. */
-  readonly maxDocumentXmlBytes: number;
-  /** Highest uncompressed/compressed ratio of an entry over `ratioFloorBytes`. */
-  readonly maxCompressionRatio: number;
-  /** Entries smaller than this are not held to the ratio (tiny repetitive parts compress very well). */
-  readonly ratioFloorBytes: number;
-}
+import { DOCX_LIMITS, type DocxLimits } from './limits.ts';
 
 const MiB = 1024 * 1024;
-
-/**
- * Word's own files hold a few dozen parts and compress XML 5 to 20 times; mammoth needs roughly
- * 50 bytes of memory per byte of document.xml, so 32 MiB of body XML (several hundred pages of
- * text) stays within a default Node heap.
- */
-export const DOCX_LIMITS: DocxLimits = {
-  maxEntries: 10_000,
-  maxUncompressedBytes: 200 * MiB,
-  maxDocumentXmlBytes: 32 * MiB,
-  maxCompressionRatio: 100,
-  ratioFloorBytes: 1 * MiB,
-};
-
 const mib = (bytes: number): string => `${(bytes / MiB).toFixed(1)} MiB`;
 
 const ADVICE = 'this is not an ordinary Word file (a ZIP bomb?); save it again from Word or as PDF';

@@ -5,7 +5,8 @@
 import { convert } from 'html-to-text';
 import type { HtmlToTextOptions } from 'html-to-text';
 import { decodeText } from './encoding.ts';
-import { asParserOverflow, checkHtmlNesting } from './limits.ts';
+import { checkHtmlNesting } from './html-nesting.ts';
+import { asParserOverflow } from './limits.ts';
 import { cleanTitle } from './normalise.ts';
 import type { ExtractedText } from './types.ts';
 

@@ -18,7 +18,7 @@ export type { ExpandedInputs } from './files.ts';
 export { detectFormat, formatFromExtension, sniffContent } from './detect-format.ts';
 export { normaliseText } from './normalise.ts';
 export { DEFAULT_MAX_CHARACTERS, MAX_HTML_NESTING, MAX_MARKDOWN_NESTING } from './limits.ts';
-export { DOCX_LIMITS } from './docx-archive.ts';
+export { DOCX_LIMITS } from './limits.ts';
 
 /** Default size limit for one document: 50 MiB. */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;

@@ -3,9 +3,9 @@
  * the parsers of HTML and Markdown walk their trees recursively (deep nesting overflows the stack or,
  * for Markdown lists, re-reads the text once per level), and the extraction's working memory grows
  * with the number of characters. A document over a limit is refused with one `document_over_limit`
- * line naming the file and the limit, and the rest of the batch goes on.
+ * line naming the file and the limit, and the rest of the batch goes on. The checks that need a
+ * parser (HTML nesting, the DOCX archive) live beside their readers, so plain text loads no parser.
  */
-import { Parser } from 'htmlparser2';
 import { documentOverLimit } from '../domain/errors.ts';
 
 /** Default largest number of characters (UTF-16 units) of one document's text: 50 Mi. */
@@ -25,6 +25,35 @@ export const MAX_HTML_NESTING = 512;
  */
 export const MAX_MARKDOWN_NESTING = 64;
 
+/** The limits on a .docx archive; see `DOCX_LIMITS`. */
+export interface DocxLimits {
+  /** Most entries (files) in the archive. */
+  readonly maxEntries: number;
+  /** Largest total of the entries' uncompressed sizes, in bytes. */
+  readonly maxUncompressedBytes: number;
+  /** Largest `word/document.xml` (the body mammoth parses into memory), in bytes. */
+  readonly maxDocumentXmlBytes: number;
+  /** Highest uncompressed/compressed ratio of an entry over `ratioFloorBytes`. */
+  readonly maxCompressionRatio: number;
+  /** Entries smaller than this are not held to the ratio (tiny repetitive parts compress very well). */
+  readonly ratioFloorBytes: number;
+}
+
+const MiB = 1024 * 1024;
+
+/**
+ * Word's own files hold a few dozen parts and compress XML 5 to 20 times; mammoth needs roughly
+ * 50 bytes of memory per byte of document.xml, so 32 MiB of body XML (several hundred pages of
+ * text) stays within a default Node heap.
+ */
+export const DOCX_LIMITS: DocxLimits = {
+  maxEntries: 10_000,
+  maxUncompressedBytes: 200 * MiB,
+  maxDocumentXmlBytes: 32 * MiB,
+  maxCompressionRatio: 100,
+  ratioFloorBytes: 1 * MiB,
+};
+
 const formatCount = (n: number): string => n.toLocaleString('en-GB');
 
 /** Throws `document_over_limit` when a text has more than `maxCharacters` characters. */
@@ -39,48 +68,14 @@ export function checkCharacters(file: string, length: number, maxCharacters: num
   }
 }
 
-function nestingTooDeep(file: string, limit: number) {
+/** The `document_over_limit` error for nesting deeper than `limit` (HTML elements, Markdown lists). */
+export function nestingTooDeep(file: string, limit: number) {
   return documentOverLimit(
     file,
     'nesting_depth',
     `nesting deeper than ${formatCount(limit)} levels (elements, lists or quotes)`,
     'flatten the nested structure',
   );
-}
-
-/** A thrown marker that stops the depth scan at the first element over the limit. */
-class DepthExceeded extends Error {}
-
-/**
- * Deepest element nesting of an HTML text, as htmlparser2 (the parser html-to-text uses) builds it:
- * void elements and implied end tags (`<li>` closing the previous `<li>`) are counted as the DOM
- * will have them. Stops as soon as `limit` is passed (the result is then `limit + 1`).
- */
-export function htmlNestingDepth(html: string, limit: number): number {
-  let depth = 0;
-  let deepest = 0;
-  const parser = new Parser({
-    onopentag() {
-      depth += 1;
-      if (depth > deepest) deepest = depth;
-      if (deepest > limit) throw new DepthExceeded();
-    },
-    onclosetag() {
-      depth -= 1;
-    },
-  });
-  try {
-    parser.end(html);
-  } catch (error) {
-    if (!(error instanceof DepthExceeded)) throw error;
-  }
-  return deepest;
-}
-
-/** Throws `document_over_limit` for HTML nested deeper than `limit` elements. */
-export function checkHtmlNesting(file: string, html: string, limit = MAX_HTML_NESTING): void {
-  const depth = htmlNestingDepth(html, limit);
-  if (depth > limit) throw nestingTooDeep(file, limit);
 }
 
 /** Leading container markers of a Markdown line: block quotes (`>`) and list items (`-`, `*`, `+`, `1.`, `1)`). */

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { strict as chronoEn } from 'chrono-node/en';
+import { strict as chronoFr } from 'chrono-node/fr';
 import type { Language } from '../../src/domain/model.ts';
-import { findDates } from '../../src/extraction/dates.ts';
+import { findDates, isCalendarDay } from '../../src/extraction/dates.ts';
 
 /** Values of the event dates (citations left out), in text order. */
 function values(text: string, language: Language): string[] {
@@ -248,5 +250,46 @@ void describe('findDates: numeric, year-less and named years', () => {
     ]);
     assert.deepEqual(values("L'Agenda 2063 de l'Union africaine, adopté en 2013.", 'fr'), ['2013']);
     assert.deepEqual(values('Vision 2030 and Horizon 2020 were both launched in 2016.', 'en'), ['2016']);
+  });
+});
+
+void describe('isCalendarDay', () => {
+  const months = {
+    en: 'January February March April May June July August September October November December'.split(' '),
+    fr: 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre'.split(' '),
+  };
+
+  void it("agrees with chrono-node's strict parser on every day number the patterns capture", () => {
+    // The check replaced chrono's verdict ("31 février 2001" is not a day): the date patterns capture
+    // one or two digits, so days 0–99 of every month, in a leap and a common year, cover every input.
+    const disagreements: string[] = [];
+    for (const language of ['en', 'fr'] as const) {
+      const parser = language === 'fr' ? chronoFr : chronoEn;
+      for (const year of [2000, 2001]) {
+        for (let month = 1; month <= 12; month++) {
+          for (let day = 0; day <= 99; day++) {
+            const parsed = parser.parse(`${day} ${months[language][month - 1]} ${year}`)[0]?.start;
+            const chrono =
+              parsed !== undefined &&
+              parsed.get('year') === year &&
+              parsed.get('month') === month &&
+              parsed.get('day') === day;
+            if (chrono !== isCalendarDay(year, month, day)) {
+              disagreements.push(`${language} ${year}-${month}-${day}`);
+            }
+          }
+        }
+      }
+    }
+    assert.deepEqual(disagreements, []);
+  });
+
+  void it('follows the Gregorian leap rule', () => {
+    assert.equal(isCalendarDay(2024, 2, 29), true);
+    assert.equal(isCalendarDay(2023, 2, 29), false);
+    assert.equal(isCalendarDay(1900, 2, 29), false);
+    assert.equal(isCalendarDay(2000, 2, 29), true);
+    assert.equal(isCalendarDay(2024, 4, 31), false);
+    assert.deepEqual(values('signé le 31 février 2016 et le 29 février 2016', 'fr'), ['2016-02-29']);
   });
 });

@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { ingestFile } from '../../src/services/ingest.ts';
 import { testEngines } from '../support/engines.ts';
 import { bearerFor } from '../support/accounts.ts';
-import { getJson, startTestAtlas, type TestAtlas } from './fixture.ts';
+import { corpusDocumentId, getJson, startTestAtlas, type TestAtlas } from './fixture.ts';
 
 interface ErrorBody {
   error: { code: string; message: string; field?: string };
@@ -42,7 +42,7 @@ for (const engine of testEngines()) {
       const contributor = await bearerFor(atlas.served.store, 'contributor', 'API Test');
       auth = contributor.headers;
       userId = contributor.userId;
-      emnId = atlas.served.ingested?.results.find((r) => r.file.includes('emn-oecd'))?.documentId ?? '';
+      emnId = await corpusDocumentId(atlas, 'emn-oecd');
       dir = await mkdtemp(join(tmpdir(), 'mda-api-analyses-'));
     });
     after(async () => {

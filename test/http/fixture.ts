@@ -2,13 +2,17 @@
  * A real atlas for HTTP and browser tests, started the way `mda serve` starts it: on SQLite, a
  * database file in a fresh temp folder; on PostgreSQL, a fresh database (dropped afterwards). The
  * built-in corpus is ingested on first run through the ingest service, and the server listens on
- * 127.0.0.1 (random port).
+ * 127.0.0.1 (random port). When the test run prepared a database with the corpus already ingested
+ * (see test/support/templates.ts), the atlas starts from a copy of it instead: the same first-run
+ * ingestion, done once per run rather than once per suite.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveAtlas, type ServeOptions, type ServedAtlas } from '../../src/app/serve.ts';
+import { databaseFile } from '../../src/storage/paths.ts';
 import { createTestDatabase, type Engine } from '../support/engines.ts';
+import { copySqliteTemplate, templateOf } from '../support/templates.ts';
 
 export interface TestAtlas {
   readonly url: string;
@@ -29,7 +33,10 @@ export async function startTestAtlas(
   engine: Engine = 'sqlite',
 ): Promise<TestAtlas & { readonly dir: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'mda-http-'));
-  const database = engine === 'postgres' ? await createTestDatabase() : undefined;
+  const content = options.ingestCorpus === false ? 'migrated' : 'corpus';
+  const database =
+    engine === 'postgres' ? await createTestDatabase(templateOf('postgres', content)) : undefined;
+  if (engine === 'sqlite') await copySqliteTemplate(content, databaseFile(dir));
   const dispose = async () => {
     await database?.drop();
     await rm(dir, { recursive: true, force: true });
@@ -71,4 +78,15 @@ export async function getJson<T = unknown>(base: string, path: string, headers: 
   const response = await fetch(base + path, { headers });
   const body = (await response.json()) as T;
   return { status: response.status, headers: response.headers, body };
+}
+
+/**
+ * The id of the built-in corpus document whose file name contains `name` (ingested by this atlas's
+ * first run, or by the run's prepared database it was copied from).
+ */
+export async function corpusDocumentId(atlas: TestAtlas, name: string): Promise<string> {
+  const page = await atlas.served.store.listDocuments({ limit: 100, offset: 0 });
+  const document = page.items.find((d) => d.sourcePath.includes(name));
+  if (document === undefined) throw new Error(`no corpus document named like ${name}`);
+  return document.id;
 }

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { AtlasErrorCode } from '../../src/domain/errors.ts';
 import { AtlasError } from '../../src/domain/errors.ts';
-import { htmlNestingDepth, markdownNestingDepth } from '../../src/readers/limits.ts';
+import { htmlNestingDepth } from '../../src/readers/html-nesting.ts';
+import { markdownNestingDepth } from '../../src/readers/limits.ts';
 import {
   DEFAULT_MAX_CHARACTERS,
   DOCX_LIMITS,

@@ -15,8 +15,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { parseIndicatorInput } from '../../src/analysis/indicators.ts';
 import { parseWatch } from '../../src/analysis/watches.ts';
 import { AtlasError } from '../../src/domain/errors.ts';
-import { builtInCorpusFiles } from '../../src/services/corpus.ts';
-import { ingestFile, ingestPaths } from '../../src/services/ingest.ts';
+import { ingestFile } from '../../src/services/ingest.ts';
 import { sql } from 'kysely';
 import { openAtlasDatabase, type OpenAtlas } from '../../src/storage/database.ts';
 import type { Database } from '../../src/storage/schema.ts';
@@ -67,17 +66,16 @@ for (const engine of testEngines()) {
     let exported: string;
     let commitmentId: string;
     const disposers: (() => Promise<void>)[] = [];
-    const open = async (on: Engine): Promise<OpenAtlas> => {
-      const opened = await openTestAtlas(on);
+    const open = async (on: Engine, corpus = false): Promise<OpenAtlas> => {
+      const opened = await openTestAtlas(on, { corpus });
       disposers.push(opened.dispose);
       return opened.atlas;
     };
 
     before(async () => {
       dir = await mkdtemp(join(tmpdir(), 'mda-export-'));
-      source = await open(engine);
+      source = await open(engine, true);
       const { store } = source;
-      await ingestPaths(await builtInCorpusFiles(), store);
       await store.analyses.addWatch(
         parseWatch({
           id: 'mr-return',

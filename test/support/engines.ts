@@ -8,7 +8,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { ensureBuiltInCorpus } from '../../src/services/corpus.ts';
 import { openAtlas, type OpenAtlas } from '../../src/storage/database.ts';
+import { copySqliteTemplate, templateOf } from './templates.ts';
 
 export const ENGINES = ['sqlite', 'postgres'] as const;
 export type Engine = (typeof ENGINES)[number];
@@ -32,13 +34,17 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A fresh, empty PostgreSQL database: its URL and the way to drop it. */
-export async function createTestDatabase(): Promise<{
+/**
+ * A fresh PostgreSQL database: its URL and the way to drop it. Empty, or a copy of `template` (a
+ * database the run prepared, see templates.ts).
+ */
+export async function createTestDatabase(template?: string): Promise<{
   readonly url: string;
   readonly drop: () => Promise<void>;
 }> {
   const name = `mda_test_${randomBytes(6).toString('hex')}`;
-  await admin((client) => client.query(`create database ${name}`));
+  const copy = template === undefined ? '' : ` template ${pg.escapeIdentifier(template)}`;
+  await admin((client) => client.query(`create database ${name}${copy}`));
   const url = new URL(SERVER);
   url.pathname = `/${name}`;
   return {
@@ -54,13 +60,37 @@ export function testEngines(env: NodeJS.ProcessEnv = process.env): readonly Engi
   return ENGINES.filter((engine) => only === undefined || only === '' || only === engine);
 }
 
-/** An open atlas on one engine and the way to dispose of it (close, then drop or delete). */
+/**
+ * An open, migrated atlas on one engine and the way to dispose of it (close, then drop or delete).
+ * It starts from the run's migrated template when there is one; with `corpus`, it holds the
+ * built-in corpus too (the run's corpus template, else ingested here).
+ */
 export async function openTestAtlas(
   engine: Engine,
+  options: { readonly corpus?: boolean } = {},
+): Promise<{ readonly atlas: OpenAtlas; readonly dispose: () => Promise<void> }> {
+  const content = options.corpus === true ? 'corpus' : 'migrated';
+  const opened = await openEmptyOrTemplate(engine, content);
+  if (content === 'corpus' && templateOf(engine, 'corpus') === undefined) {
+    try {
+      await ensureBuiltInCorpus(opened.atlas.store);
+    } catch (error) {
+      await opened.dispose();
+      throw error;
+    }
+  }
+  return opened;
+}
+
+async function openEmptyOrTemplate(
+  engine: Engine,
+  content: 'migrated' | 'corpus',
 ): Promise<{ readonly atlas: OpenAtlas; readonly dispose: () => Promise<void> }> {
   if (engine === 'sqlite') {
     const dir = await mkdtemp(join(tmpdir(), 'mda-engine-'));
-    const atlas = await openAtlas({ file: join(dir, 'atlas.sqlite') });
+    const file = join(dir, 'atlas.sqlite');
+    await copySqliteTemplate(content, file);
+    const atlas = await openAtlas({ file });
     return {
       atlas,
       async dispose() {
@@ -69,7 +99,7 @@ export async function openTestAtlas(
       },
     };
   }
-  const database = await createTestDatabase();
+  const database = await createTestDatabase(templateOf('postgres', content));
   const atlas = await openAtlas({ database: database.url });
   return {
     atlas,

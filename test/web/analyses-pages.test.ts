@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ingestFile } from '../../src/services/ingest.ts';
-import { startTestAtlas, type TestAtlas } from '../http/fixture.ts';
+import { corpusDocumentId, startTestAtlas, type TestAtlas } from '../http/fixture.ts';
 import { testEngines } from '../support/engines.ts';
 import { sessionFor } from '../support/accounts.ts';
 
@@ -49,7 +49,7 @@ for (const engine of testEngines()) {
     before(async () => {
       atlas = await startTestAtlas({}, engine);
       session = await sessionFor(atlas.served.store, atlas.url, 'contributor', 'Web Test');
-      emnId = atlas.served.ingested?.results.find((r) => r.file.includes('emn-oecd'))?.documentId ?? '';
+      emnId = await corpusDocumentId(atlas, 'emn-oecd');
       dir = await mkdtemp(join(tmpdir(), 'mda-web-analyses-'));
     });
     after(async () => {
