@@ -8,13 +8,21 @@ import type { Database } from '../schema.ts';
 
 const caches = new WeakMap<Kysely<Database>, Map<string, { version: string; value: Promise<unknown> }>>();
 
-/** A key that changes whenever documents, instruments or claims are added or removed. */
+/**
+ * A key that changes whenever documents, instruments or claims are added or removed, or a change
+ * is logged (a restriction set or lifted changes what each viewer sees, and is always logged).
+ */
 export async function dataVersion(db: Kysely<Database>): Promise<string> {
-  const result = await sql<{ claims: number | null; documents: number; instruments: number }>`select
+  const result = await sql<{
+    claims: number | null;
+    documents: number;
+    instruments: number;
+    changes: number | null;
+  }>`select
     (select max(id) from claims) as claims, (select count(*) from documents) as documents,
-    (select count(*) from instruments) as instruments`.execute(db);
+    (select count(*) from instruments) as instruments, (select max(id) from audit_log) as changes`.execute(db);
   const row = result.rows[0];
-  return `${row?.claims ?? 0}:${row?.documents ?? 0}:${row?.instruments ?? 0}`;
+  return `${row?.claims ?? 0}:${row?.documents ?? 0}:${row?.instruments ?? 0}:${row?.changes ?? 0}`;
 }
 
 /** The cached value of `compute` for `name`, recomputed when the data version changed. */
