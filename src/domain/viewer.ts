@@ -45,7 +45,11 @@ export function viewerKey(viewer: Viewer): string {
  * reviewer of the organisation(s) involved: a reviewer restricts to their own organisation and lifts
  * only their own organisation's restrictions.
  */
-export function mayChangeRestriction(identity: Identity, current: string | null, target: string | null): boolean {
+export function mayChangeRestriction(
+  identity: Identity,
+  current: string | null,
+  target: string | null,
+): boolean {
   if (identity.role === 'admin') return true;
   if (identity.role !== 'reviewer' || identity.user.organisationId === null) return false;
   const own = identity.user.organisationId;

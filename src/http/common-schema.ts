@@ -28,7 +28,9 @@ export const EvidenceSchema = z.object({
 export const RestrictedToSchema = z
   .string()
   .nullable()
-  .meta({ description: 'The organisation this record is restricted to (only its members see it); null: public' });
+  .meta({
+    description: 'The organisation this record is restricted to (only its members see it); null: public',
+  });
 
 export const ClaimSchema = z.object({
   id: z.number().int(),

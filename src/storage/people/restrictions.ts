@@ -45,7 +45,11 @@ export interface RestrictionStore {
 /** A claim id is a number: any other text names no claim. */
 const claimId = (id: string): number | undefined => (/^\d{1,15}$/.test(id) ? Number(id) : undefined);
 
-async function restrictionOf(db: Kysely<Database>, kind: RestrictableKind, id: string): Promise<string | null> {
+async function restrictionOf(
+  db: Kysely<Database>,
+  kind: RestrictableKind,
+  id: string,
+): Promise<string | null> {
   let row: { restricted_to: string | null } | undefined;
   if (kind === 'claim') {
     const key = claimId(id);
@@ -85,7 +89,11 @@ export function createRestrictionStore(db: Kysely<Database>, visible: Kysely<Dat
             .where('id', '=', claimId(id) ?? -1)
             .execute();
         } else {
-          await trx.updateTable(TABLE[kind]).set({ restricted_to: organisation }).where('id', '=', id).execute();
+          await trx
+            .updateTable(TABLE[kind])
+            .set({ restricted_to: organisation })
+            .where('id', '=', id)
+            .execute();
         }
         await appendChange(trx, {
           actor,

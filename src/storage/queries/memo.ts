@@ -20,7 +20,9 @@ export async function dataVersion(db: Kysely<Database>): Promise<string> {
     changes: number | null;
   }>`select
     (select max(id) from claims) as claims, (select count(*) from documents) as documents,
-    (select count(*) from instruments) as instruments, (select max(id) from audit_log) as changes`.execute(db);
+    (select count(*) from instruments) as instruments, (select max(id) from audit_log) as changes`.execute(
+    db,
+  );
   const row = result.rows[0];
   return `${row?.claims ?? 0}:${row?.documents ?? 0}:${row?.instruments ?? 0}:${row?.changes ?? 0}`;
 }

@@ -218,10 +218,7 @@ const ROW_FILTERS: Readonly<Record<string, RowFilter>> = {
       .where((eb) =>
         eb.and(
           (['from', 'to'] as const).map((end) =>
-            eb.or([
-              eb(`${end}_kind`, '<>', 'instrument'),
-              eb(`${end}_id`, 'not in', hidden.instruments()),
-            ]),
+            eb.or([eb(`${end}_kind`, '<>', 'instrument'), eb(`${end}_id`, 'not in', hidden.instruments())]),
           ),
         ),
       )
@@ -233,10 +230,7 @@ const ROW_FILTERS: Readonly<Record<string, RowFilter>> = {
       .where((eb) =>
         eb.and(
           (['from', 'to'] as const).map((end) =>
-            eb.or([
-              eb(`${end}_kind`, '<>', 'instrument'),
-              eb(`${end}_id`, 'not in', hidden.instruments()),
-            ]),
+            eb.or([eb(`${end}_kind`, '<>', 'instrument'), eb(`${end}_id`, 'not in', hidden.instruments())]),
           ),
         ),
       )
@@ -284,7 +278,10 @@ class VisibilityTransformer extends OperationNodeTransformer {
     super();
   }
 
-  protected override transformFrom(node: FromNode, queryId?: Parameters<OperationNodeTransformer['transformNode']>[1]) {
+  protected override transformFrom(
+    node: FromNode,
+    queryId?: Parameters<OperationNodeTransformer['transformNode']>[1],
+  ) {
     const from = super.transformFrom(node, queryId);
     return FromNode.cloneWithFroms(
       FromNode.create([]),
@@ -292,7 +289,10 @@ class VisibilityTransformer extends OperationNodeTransformer {
     );
   }
 
-  protected override transformJoin(node: JoinNode, queryId?: Parameters<OperationNodeTransformer['transformNode']>[1]) {
+  protected override transformJoin(
+    node: JoinNode,
+    queryId?: Parameters<OperationNodeTransformer['transformNode']>[1],
+  ) {
     const join = super.transformJoin(node, queryId);
     return Object.freeze({ ...join, table: this.restrict(join.table) });
   }
@@ -332,7 +332,9 @@ class VisibilityPlugin implements KyselyPlugin {
     return Promise.resolve(args.result);
   }
 
-  private tablesFor(viewer: Viewer & { sees: 'organisations' }): (table: string) => SelectQueryNode | undefined {
+  private tablesFor(
+    viewer: Viewer & { sees: 'organisations' },
+  ): (table: string) => SelectQueryNode | undefined {
     const key = viewerKey(viewer);
     let cache = this.byViewer.get(key);
     if (cache === undefined) {
@@ -376,7 +378,10 @@ export function viewerOfHandle(db: Db): Viewer {
  * For the raw-SQL search indexes: ` and <the row is visible>` over a search row's columns
  * (`kind`, `ref_id`, `document_id`), or nothing when the handle's viewer sees everything.
  */
-export function visibleSearchRows(db: Db, columns: { kind: string; refId: string; documentId: string }): RawBuilder<unknown> {
+export function visibleSearchRows(
+  db: Db,
+  columns: { kind: string; refId: string; documentId: string },
+): RawBuilder<unknown> {
   const viewer = viewerOfHandle(db);
   if (viewer.sees === 'everything') return sql``;
   const hidden = new Hidden(db.withoutPlugins(), viewer.organisations);
