@@ -193,8 +193,8 @@ export function createKyselyStore(
     // the analysis upkeep of ingestion sees every document.
     analyses: {
       ...seenAnalyses,
-      pendingDocuments: allAnalyses.pendingDocuments,
-      replaceDocumentAnalyses: allAnalyses.replaceDocumentAnalyses,
+      pendingDocuments: () => allAnalyses.pendingDocuments(),
+      replaceDocumentAnalyses: (id, analyses) => allAnalyses.replaceDocumentAnalyses(id, analyses),
     },
     jobs: createJobQueue(db),
     iati: createIatiStore(db),

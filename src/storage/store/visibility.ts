@@ -87,10 +87,11 @@ class Hidden {
           .selectFrom('instrument_documents as hidden_link')
           .select('hidden_link.instrument_id as id')
           .where('hidden_link.document_id', 'in', this.documents())
-          .where(({ not, exists, selectFrom }) =>
-            not(
-              exists(
-                selectFrom('instrument_documents as seen_link')
+          .where((eb) =>
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('instrument_documents as seen_link')
                   .select('seen_link.document_id')
                   .whereRef('seen_link.instrument_id', '=', 'hidden_link.instrument_id')
                   .where('seen_link.document_id', 'not in', this.documents()),
@@ -126,13 +127,9 @@ class Hidden {
 type RowFilter = (hidden: Hidden, base: Db) => SelectQueryNode;
 
 const byDocument =
-  <T extends DocumentTable>(table: T): RowFilter =>
+  (table: DocumentTable): RowFilter =>
   (hidden, base) =>
-    base
-      .selectFrom(table as DocumentTable)
-      .selectAll()
-      .where('document_id', 'not in', hidden.documents())
-      .toOperationNode();
+    base.selectFrom(table).selectAll().where('document_id', 'not in', hidden.documents()).toOperationNode();
 
 type DocumentTable =
   | 'document_mentions'
@@ -158,7 +155,7 @@ const byField =
   (table: FieldTable): RowFilter =>
   (hidden, base) =>
     base
-      .selectFrom(table as FieldTable)
+      .selectFrom(table)
       .selectAll()
       .where('instrument_id', 'not in', hidden.instruments())
       .where('claim_id', 'not in', hidden.claims())
