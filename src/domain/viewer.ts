@@ -4,7 +4,7 @@
  * once per command in the CLI; the storage read model filters every read by it
  * (storage/store/visibility.ts). Pure: no I/O.
  */
-import type { Identity } from './people.ts';
+import type { Identity, User } from './people.ts';
 
 export type Viewer =
   /** Admins and the CLI's operator of the local file: every record. */
@@ -21,12 +21,18 @@ export const memberOf = (organisation: string): Viewer => ({
   organisations: [organisation],
 });
 
-/** The viewer of a request: anonymous is public; an admin sees everything; others their organisation's. */
+/**
+ * The viewer of a request: anonymous is public; an admin sees everything; others their
+ * organisation's records. Who the user is decides, not the token's scope (a scope caps writes).
+ */
 export function viewerOf(identity: Identity | null): Viewer {
-  if (identity === null) return PUBLIC_VIEWER;
-  if (identity.user.role === 'admin' && identity.role === 'admin') return EVERYTHING;
-  const organisation = identity.user.organisationId;
-  return organisation === null ? PUBLIC_VIEWER : memberOf(organisation);
+  return identity === null ? PUBLIC_VIEWER : viewerOfUser(identity.user);
+}
+
+/** The viewer of a user who is not signing a request (a feed read with a token in its address). */
+export function viewerOfUser(user: User): Viewer {
+  if (user.role === 'admin') return EVERYTHING;
+  return user.organisationId === null ? PUBLIC_VIEWER : memberOf(user.organisationId);
 }
 
 /** Whether a record restricted to `restrictedTo` (null: public) exists for this viewer. */

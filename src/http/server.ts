@@ -28,6 +28,7 @@ import { SERVER_BUSY_RETRY, type BusyRetry } from '../storage/busy.ts';
 import { useBusyRetry } from './analyses/mutation.ts';
 import { installAuthentication } from '../presentation/auth/authenticate.ts';
 import { installViewer } from '../presentation/viewer.ts';
+import { restrictionRoutes } from './restrictions/routes.ts';
 import { sessionRoutes } from './auth/routes.ts';
 import { LoginThrottle, type ThrottleLimits } from '../presentation/auth/throttle.ts';
 import type { SignInDeps } from '../presentation/auth/sign-in.ts';
@@ -229,6 +230,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   sessionRoutes(app, docs, context, signInDeps);
   reviewRoutes(app, docs, context);
   contributionRoutes(app, docs, context);
+  restrictionRoutes(app, docs, context);
   jobRoutes(app, docs, context, options.uploadLimits);
   await iatiRoutes(app, docs, context);
   const document = openApiDocument(docs, options.version ?? '0.1.0');

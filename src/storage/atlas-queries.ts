@@ -29,8 +29,6 @@ import {
 } from './queries/overview.ts';
 import type { Database } from './schema.ts';
 import { searchIndexOf } from './search/engines.ts';
-import type { ViewerSource } from './store/visibility.ts';
-import { viewerKey } from '../domain/viewer.ts';
 
 export type {
   ActorListItem,
@@ -120,7 +118,7 @@ export interface AtlasQueries {
 }
 
 /** The read model over a database handle (the SQLite server passes one that keeps statements prepared). */
-export function createAtlasQueries(db: Kysely<Database>, viewer: ViewerSource): AtlasQueries {
+export function createAtlasQueries(db: Kysely<Database>): AtlasQueries {
   return {
     actors: (filter, page) => queryActors(db, filter, page),
     actorNames: () => actorNames(db),
@@ -172,7 +170,7 @@ export function createAtlasQueries(db: Kysely<Database>, viewer: ViewerSource): 
     instrumentTimeline: (actor) => instrumentTimeline(db, actor),
     actorNetwork: (maxNodes) => actorNetwork(db, maxNodes),
     extraCounts: () => extraCounts(db),
-    // What a viewer sees differs: each viewer has its own cached values.
-    cached: (name, compute) => memoByVersion(db, `${viewerKey(viewer())}|${name}`, compute),
+    // Each viewer has its own cached values (memoByVersion keys them by the handle's viewer).
+    cached: (name, compute) => memoByVersion(db, name, compute),
   };
 }

@@ -224,7 +224,7 @@ export function createKyselyStore(
       return search.search(visible, request, page);
     },
     refreshSearchIndex: () => search.ensure(db),
-    queries: createAtlasQueries(withVisibility(hooks.readDb ?? db, viewer), viewer),
+    queries: createAtlasQueries(withVisibility(hooks.readDb ?? db, viewer)),
     actingAs,
     close,
   };
