@@ -97,7 +97,7 @@ for (const engine of testEngines()) {
       await rm(work, { recursive: true, force: true });
     });
 
-    test('a restricted document and what comes from it exist only for its organisation', async () => {
+    void test('a restricted document and what comes from it exist only for its organisation', async () => {
       const base = atlas.url;
       const store = atlas.served.store;
       const interior = await store.people.addOrganisation('Interior ministry', 'cli');
