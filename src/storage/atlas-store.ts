@@ -20,12 +20,17 @@ import type { PeopleStore } from './people/people-store.ts';
 import type { ReviewStore } from './people/review-store.ts';
 import type { CurationStore } from './curation/curation-store.ts';
 import type { ContributionStore } from './contributions/contribution-store.ts';
-import type { RestrictableKind, RestrictionChange, RestrictionStore } from './people/restrictions.ts';
+import type {
+  IngestRestriction,
+  RestrictableKind,
+  RestrictionChange,
+  RestrictionStore,
+} from './people/restrictions.ts';
 import type { AtlasQueries } from './atlas-queries.ts';
 import type { Viewer } from '../domain/viewer.ts';
 
 export { RESTRICTABLE } from './people/restrictions.ts';
-export type { RestrictableKind, RestrictionChange, RestrictionStore };
+export type { IngestRestriction, RestrictableKind, RestrictionChange, RestrictionStore };
 export type {
   DocumentSourceChanges,
   ExportSummary,
@@ -51,6 +56,8 @@ export interface DocumentInput {
   readonly text: string;
   /** Size of the source file in bytes. */
   readonly bytes: number;
+  /** Store the document restricted to this organisation (see AtlasStore.restrictions). */
+  readonly restriction?: IngestRestriction;
 }
 
 /** How many rows one document added. */

@@ -39,7 +39,7 @@ import { publishedTables } from './people/unpublished-tables.ts';
 import { createContributionStore } from './contributions/contribution-store.ts';
 import { createCurationStore } from './curation/curation-store.ts';
 import { followMerges, mergedKeys, redirectPlan } from './curation/redirects.ts';
-import { createRestrictionStore } from './people/restrictions.ts';
+import { createRestrictionStore, restrictStoredDocument } from './people/restrictions.ts';
 import { actingAs, viewerSource, withVisibility } from './store/visibility.ts';
 import { EVERYTHING, type Viewer } from '../domain/viewer.ts';
 
@@ -109,6 +109,9 @@ export function createKyselyStore(
             ),
           );
           const written = await writePlan(trx, plan, now);
+          if (document.restriction !== undefined) {
+            await restrictStoredDocument(trx, plan.document.id, document.restriction);
+          }
           // A reviewed value is never overwritten by a later extraction (see people/review-store.ts).
           await resolveReviewedInstruments(
             trx,

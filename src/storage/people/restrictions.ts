@@ -64,6 +64,44 @@ async function restrictionOf(
   return row.restricted_to;
 }
 
+/** A restriction given when a document is stored (`mda ingest --restricted-to`, an upload's field). */
+export interface IngestRestriction {
+  readonly organisation: string;
+  /** Who stored it: `cli` or `user:<id>`. */
+  readonly actor: string;
+}
+
+/**
+ * Restricts a document being stored, inside its transaction (an unknown organisation stores
+ * nothing), and logs it like any restriction.
+ */
+export async function restrictStoredDocument(
+  trx: Kysely<Database>,
+  documentId: string,
+  restriction: IngestRestriction,
+): Promise<void> {
+  const org = await trx
+    .selectFrom('organisations')
+    .select('id')
+    .where('id', '=', restriction.organisation)
+    .executeTakeFirst();
+  if (org === undefined) throw notFound('organisation', restriction.organisation);
+  await trx
+    .updateTable('documents')
+    .set({ restricted_to: restriction.organisation })
+    .where('id', '=', documentId)
+    .execute();
+  await appendChange(trx, {
+    actor: restriction.actor,
+    action: 'document.restrict',
+    subjectKind: 'document',
+    subjectId: documentId,
+    before: { restrictedTo: null },
+    after: { restrictedTo: restriction.organisation },
+    reason: 'restricted when stored',
+  });
+}
+
 /**
  * `visible` is the viewer-filtered handle (who asks sees the record or gets not_found); `db` is the
  * plain handle the change is written with.
