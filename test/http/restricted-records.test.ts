@@ -219,6 +219,16 @@ for (const engine of testEngines()) {
       }
       assert.ok(cutOff >= 12, `the restricted documents were in only ${cutOff} outputs before`);
 
+      // Those who may see it get its page, with the badge in their language.
+      for (const [lang, words] of [
+        ['en', 'Restricted to'],
+        ['fr', 'Réservé à'],
+      ] as const) {
+        const page = await get(base, `/documents/${cited}?lang=${lang}`, member.headers);
+        assert.equal(page.status, 200);
+        assert.ok(page.text.includes(`${words} ${interior.id}`), `${lang} badge`);
+      }
+
       // Counts shrink for the others, not for the organisation.
       const statsAfter = JSON.parse((await get(base, '/api/stats')).text) as Record<string, number>;
       assert.equal(statsAfter.documents, (statsBefore.documents ?? 0) - 2);
