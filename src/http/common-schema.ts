@@ -25,12 +25,9 @@ export const EvidenceSchema = z.object({
   reviewState: z.enum(['unreviewed', 'confirmed', 'rejected', 'corrected', 'superseded']),
 });
 
-export const RestrictedToSchema = z
-  .string()
-  .nullable()
-  .meta({
-    description: 'The organisation this record is restricted to (only its members see it); null: public',
-  });
+export const RestrictedToSchema = z.string().nullable().meta({
+  description: 'The organisation this record is restricted to (only its members see it); null: public',
+});
 
 export const ClaimSchema = z.object({
   id: z.number().int(),
