@@ -65,6 +65,7 @@ export const IngestOptions = z.object({
   // The extraction cannot fold a text longer than the engine's largest string (2^29 units).
   maxChars: positiveInt(2 ** 28).optional(),
   workers: positiveInt(64).optional(),
+  restrictedTo: z.string().trim().min(1).max(200).optional(),
 });
 
 export const JsonOption = z.object({ json: z.boolean().default(false) });

@@ -72,7 +72,19 @@ export function buildProgram(): Command {
     .option('--max-bytes <n>', 'largest file accepted, in bytes')
     .option('--max-chars <n>', 'most characters of text in one document')
     .option('--workers <n>', 'queue the files as jobs and run N worker processes on them (1-64)')
+    .option('--restricted-to <organisation>', 'store new documents restricted to this organisation id')
     .action(lazy(async () => (await import('./commands/ingest.ts')).runIngest));
+
+  program
+    .command('restrict')
+    .description('restrict a record to an organisation, or make it public again (audit-logged)')
+    .argument('<kind>', 'document, instrument or claim')
+    .argument('<id>', 'the record id (doc_…, ins_…, a claim number)')
+    .option('--to <organisation>', 'the organisation id (mda user org list) to restrict it to')
+    .option('--public', 'lift the restriction')
+    .option('--why <reason>', 'why (kept in the audit log)')
+    .option('--json', 'print the change as JSON')
+    .action(lazy(async () => (await import('./commands/restrict.ts')).runRestrict));
 
   program
     .command('worker')

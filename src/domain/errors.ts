@@ -198,6 +198,13 @@ export const badCredentials = () => new AtlasError('unauthorized', 'unknown emai
 /** A signed-in user whose role (or token scope) does not allow the action. */
 export const roleRequired = (role: string, action: string) =>
   new AtlasError('forbidden', `${action} needs the ${role} role`, { role });
+/** A restriction change by someone who is neither an admin nor a reviewer of the organisation. */
+export const restrictionRefused = (organisation: string) =>
+  new AtlasError(
+    'forbidden',
+    `changing a restriction to ${organisation} needs the admin role, or the reviewer role in that organisation`,
+    { organisation },
+  );
 /** A cookie-authenticated write without the form's anti-forgery token. */
 export const csrfRefused = () =>
   new AtlasError(

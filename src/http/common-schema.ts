@@ -25,6 +25,10 @@ export const EvidenceSchema = z.object({
   reviewState: z.enum(['unreviewed', 'confirmed', 'rejected', 'corrected', 'superseded']),
 });
 
+export const RestrictedToSchema = z.string().nullable().meta({
+  description: 'The organisation this record is restricted to (only its members see it); null: public',
+});
+
 export const ClaimSchema = z.object({
   id: z.number().int(),
   subjectKind: z.string(),
@@ -36,6 +40,7 @@ export const ClaimSchema = z.object({
     .number()
     .nullable()
     .meta({ description: "The extractor's confidence in the claim, 0–1 (null: entered by a person)" }),
+  restrictedTo: RestrictedToSchema,
 });
 
 export const InstrumentSummarySchema = z.object({
@@ -72,6 +77,7 @@ export const InstrumentSummarySchema = z.object({
   approaches: z.array(z.string()),
   firstDate: z.string().nullable(),
   documentCount: z.number().int(),
+  restrictedTo: RestrictedToSchema,
 });
 
 export const CodeCountSchema = z.object({ code: z.string(), count: z.number().int() });

@@ -21,7 +21,7 @@ export interface RouteDoc {
   /** Lists also answer as CSV or JSON downloads. */
   readonly downloadable?: boolean;
   /** HTTP method (default get) and JSON request body, for writes (see http/analyses/mutation.ts). */
-  readonly method?: 'get' | 'post' | 'patch' | 'delete';
+  readonly method?: 'get' | 'post' | 'put' | 'patch' | 'delete';
   readonly body?: z.ZodType;
 }
 

@@ -27,6 +27,8 @@ import { crossSiteRequest, hostNotAllowed, invalidInput, tooManyRequests } from 
 import { SERVER_BUSY_RETRY, type BusyRetry } from '../storage/busy.ts';
 import { useBusyRetry } from './analyses/mutation.ts';
 import { installAuthentication } from '../presentation/auth/authenticate.ts';
+import { installViewer } from '../presentation/viewer.ts';
+import { restrictionRoutes } from './restrictions/routes.ts';
 import { sessionRoutes } from './auth/routes.ts';
 import { LoginThrottle, type ThrottleLimits } from '../presentation/auth/throttle.ts';
 import type { SignInDeps } from '../presentation/auth/sign-in.ts';
@@ -202,6 +204,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // Who the request acts as (session cookie or API token); writes need someone, with a CSRF token
   // when the cookie is what identifies them.
   await installAuthentication(app, options.store.people);
+  // Restricted records: the handler reads as the request's viewer (others' restricted records: 404).
+  installViewer(app, options.store);
   const signInDeps = { people: options.store.people, throttle: new LoginThrottle(options.loginLimits) };
   // Documents ingested by another process (the CLI) become searchable on the next search.
   app.addHook('preHandler', async (request) => {
@@ -226,6 +230,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   sessionRoutes(app, docs, context, signInDeps);
   reviewRoutes(app, docs, context);
   contributionRoutes(app, docs, context);
+  restrictionRoutes(app, docs, context);
   jobRoutes(app, docs, context, options.uploadLimits);
   await iatiRoutes(app, docs, context);
   const document = openApiDocument(docs, options.version ?? '0.1.0');

@@ -8,6 +8,7 @@ import { expandInputs } from '../readers/index.ts';
 import type { WatchHit } from '../storage/analyses/analysis-store.ts';
 import type { ExtractedDocument } from '../extraction/types.ts';
 import {
+  type IngestRestriction,
   contentHash,
   type AtlasStore,
   type DocumentAnalyser,
@@ -55,10 +56,15 @@ export interface IngestOptions {
    * exhausts memory fails alone instead of aborting the process. In this thread when absent.
    */
   readonly sandbox?: ExtractSandbox | undefined;
+  /** Store each new document restricted to an organisation (`--restricted-to`). */
+  readonly restriction?: IngestRestriction | undefined;
 }
 
 /** The limits a file is read with, where, and who hears of each stage (a job's progress). */
-type ReadLimits = Pick<IngestOptions, 'maxBytes' | 'maxCharacters' | 'busyRetry' | 'sandbox'> & {
+type ReadLimits = Pick<
+  IngestOptions,
+  'maxBytes' | 'maxCharacters' | 'busyRetry' | 'sandbox' | 'restriction'
+> & {
   readonly onStage?: (stage: 'reading' | 'extracting' | 'storing') => Promise<void> | void;
   /** The name the document is stored under when the file read is a copy (an upload's own name). */
   readonly sourceName?: string;
@@ -104,7 +110,9 @@ export async function ingestFile(
     const limits = { maxBytes: options.maxBytes, maxCharacters: options.maxCharacters };
     const read =
       sandbox === undefined ? await readFileDocument(file, limits) : await sandbox.read(file, limits);
-    const document = options.sourceName === undefined ? read : { ...read, path: options.sourceName };
+    const named = options.sourceName === undefined ? read : { ...read, path: options.sourceName };
+    const document =
+      options.restriction === undefined ? named : { ...named, restriction: options.restriction };
     const known = await store.findDocumentByHash(contentHash(document.text));
     if (known !== undefined) {
       return { file, status: 'unchanged', documentId: known.id, counts: NOTHING_ADDED };
@@ -153,6 +161,7 @@ export async function ingestPaths(
       maxCharacters: options.maxCharacters,
       sandbox: options.sandbox,
       ...(options.busyRetry === undefined ? {} : { busyRetry: options.busyRetry }),
+      ...(options.restriction === undefined ? {} : { restriction: options.restriction }),
     });
     results.push(item);
     options.onProgress?.({ done: results.length, total: files.length + errors.length, item });

@@ -170,6 +170,7 @@ export function createAtlasQueries(db: Kysely<Database>): AtlasQueries {
     instrumentTimeline: (actor) => instrumentTimeline(db, actor),
     actorNetwork: (maxNodes) => actorNetwork(db, maxNodes),
     extraCounts: () => extraCounts(db),
+    // Each viewer has its own cached values (memoByVersion keys them by the handle's viewer).
     cached: (name, compute) => memoByVersion(db, name, compute),
   };
 }

@@ -20,8 +20,17 @@ import type { PeopleStore } from './people/people-store.ts';
 import type { ReviewStore } from './people/review-store.ts';
 import type { CurationStore } from './curation/curation-store.ts';
 import type { ContributionStore } from './contributions/contribution-store.ts';
+import type {
+  IngestRestriction,
+  RestrictableKind,
+  RestrictionChange,
+  RestrictionStore,
+} from './people/restrictions.ts';
 import type { AtlasQueries } from './atlas-queries.ts';
+import type { Viewer } from '../domain/viewer.ts';
 
+export { RESTRICTABLE } from './people/restrictions.ts';
+export type { IngestRestriction, RestrictableKind, RestrictionChange, RestrictionStore };
 export type {
   DocumentSourceChanges,
   ExportSummary,
@@ -47,6 +56,8 @@ export interface DocumentInput {
   readonly text: string;
   /** Size of the source file in bytes. */
   readonly bytes: number;
+  /** Store the document restricted to this organisation (see AtlasStore.restrictions). */
+  readonly restriction?: IngestRestriction;
 }
 
 /** How many rows one document added. */
@@ -107,6 +118,8 @@ export interface InstrumentSummary extends Instrument {
   /** Earliest known date, `YYYY[-MM[-DD]]`. */
   readonly firstDate: string | null;
   readonly documentCount: number;
+  /** The organisation the instrument is restricted to (only its members see it); null: public. */
+  readonly restrictedTo: string | null;
 }
 
 /** A stored claim with its evidence, as shown to a reader. */
@@ -119,6 +132,8 @@ export interface ClaimView {
   readonly evidence: Evidence & { readonly documentTitle: string };
   /** How sure the extractor was (0–1); null when a person asserted it or it predates confidences. */
   readonly confidence: number | null;
+  /** The organisation the claim is restricted to; null: public. */
+  readonly restrictedTo: string | null;
 }
 
 export interface DocumentRef {
@@ -153,6 +168,8 @@ export interface DocumentSummary {
   /** Publication date `YYYY[-MM[-DD]]`, or null. */
   readonly published: string | null;
   readonly sourceUrl: string | null;
+  /** The organisation the document is restricted to; null: public. */
+  readonly restrictedTo: string | null;
 }
 
 export interface DocumentMention {
@@ -254,6 +271,8 @@ export interface AtlasStore {
   readonly curation: CurationStore;
   /** Manual records with sources: pending until a reviewer accepts (then published) or rejects. */
   readonly contributions: ContributionStore;
+  /** Restricted records: which organisation a document, an instrument or a claim is restricted to. */
+  readonly restrictions: RestrictionStore;
   /**
    * Copies the whole database to `file` (which must not exist) with the engine's online backup:
    * safe while other processes read and write, and including what they committed a moment ago.
@@ -266,6 +285,12 @@ export interface AtlasStore {
    * transaction; then rebuilds the derived search index.
    */
   importFrom(dir: string): Promise<ImportSummary>;
+  /**
+   * Runs `work` with every read of this store (lists, counts, search, analyses, exports…) filtered
+   * for `viewer`: restricted records of other organisations do not exist there (not found, absent).
+   * Outside such a scope the store reads for the viewer it was opened with.
+   */
+  actingAs<T>(viewer: Viewer, work: () => T): T;
   close(): Promise<void>;
 }
 

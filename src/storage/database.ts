@@ -21,6 +21,7 @@ import { isPostgresUrl, type StorageEngine } from './engine.ts';
 import { openPostgres } from './postgres/connection.ts';
 import { postgresCatalogue, resetSequences } from './postgres/catalogue.ts';
 import type { Kysely } from 'kysely';
+import { EVERYTHING, PUBLIC_VIEWER, type Viewer } from '../domain/viewer.ts';
 import type BetterSqlite3 from 'better-sqlite3';
 
 export interface OpenOptions {
@@ -37,6 +38,11 @@ export interface OpenOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Opened for the long-running web server (see ServingOptions). */
   readonly serving?: ServingOptions;
+  /**
+   * Whom the store reads for outside a request (restricted records). Default: the public for the
+   * web server (each request then reads as its user), everything for the CLI's operator.
+   */
+  readonly viewer?: Viewer;
 }
 
 /**
@@ -86,6 +92,7 @@ export async function openAtlas(options: OpenOptions = {}): Promise<OpenAtlas> {
     const atlas = await openAtlasDatabase({
       file: target.file,
       ...(options.serving === undefined ? {} : { serving: options.serving }),
+      ...(options.viewer === undefined ? {} : { viewer: options.viewer }),
     });
     return {
       store: atlas.store,
@@ -101,6 +108,7 @@ export async function openAtlas(options: OpenOptions = {}): Promise<OpenAtlas> {
     const store = createKyselyStore(db, location, () => db.destroy(), {
       catalogue: () => postgresCatalogue(db),
       afterImport: resetSequences,
+      defaultViewer: defaultViewer(options),
     });
     await retryWhileBusy(location, cliBusyRetry(), () => seedActors(db, store));
     return { store, db, engine: 'postgres', location, migrated };
@@ -142,6 +150,7 @@ export async function openAtlasDatabase(options: OpenOptions = {}): Promise<Sqli
       backup: (target) => backupSqlite(raw, target),
       catalogue: () => sqliteCatalogue(db),
       ...(options.serving === undefined ? {} : { readDb: kyselyWithStatementCache(raw) }),
+      defaultViewer: defaultViewer(options),
     });
     await retryWhileBusy(file, cliBusyRetry(), () => seedActors(db, store));
     if (options.serving !== undefined) raw.pragma(`busy_timeout = ${options.serving.busyTimeoutMs}`);
@@ -153,6 +162,10 @@ export async function openAtlasDatabase(options: OpenOptions = {}): Promise<Sqli
 }
 
 export type { MigrationState };
+
+/** The web server reads for the public unless a request says who it is; the CLI sees everything. */
+const defaultViewer = (options: OpenOptions): Viewer =>
+  options.viewer ?? (options.serving === undefined ? EVERYTHING : PUBLIC_VIEWER);
 
 /** The schema of an atlas: its engine, where it lives and each migration, applied or pending. */
 export interface MigrationStatus {

@@ -39,6 +39,9 @@ import { publishedTables } from './people/unpublished-tables.ts';
 import { createContributionStore } from './contributions/contribution-store.ts';
 import { createCurationStore } from './curation/curation-store.ts';
 import { followMerges, mergedKeys, redirectPlan } from './curation/redirects.ts';
+import { createRestrictionStore, restrictStoredDocument } from './people/restrictions.ts';
+import { actingAs, viewerSource, withVisibility } from './store/visibility.ts';
+import { EVERYTHING, type Viewer } from '../domain/viewer.ts';
 
 const NO_COUNTS = { instrumentsAdded: 0, instrumentsMerged: 0, claims: 0, statements: 0, events: 0 } as const;
 
@@ -55,6 +58,11 @@ export interface StoreHooks {
    * the same connection that keeps its statements prepared.
    */
   readonly readDb?: Kysely<Database>;
+  /**
+   * Whom reads are for outside an `actingAs` scope (default: everything, the CLI's operator of the
+   * local file). The web server opens its store for the public: a request acts as its own viewer.
+   */
+  readonly defaultViewer?: Viewer;
 }
 
 const unsupported = (what: string, location: string): AtlasError =>
@@ -68,6 +76,12 @@ export function createKyselyStore(
   hooks: StoreHooks = {},
 ): AtlasStore {
   const search = searchIndexOf(db);
+  // Reads go through the visibility rule (store/visibility.ts); writes and the store's own upkeep
+  // (ingest, reindexing, export) use `db` and see everything.
+  const viewer = viewerSource(hooks.defaultViewer ?? EVERYTHING);
+  const visible = withVisibility(db, viewer);
+  const seenAnalyses = createAnalysisStore(visible);
+  const allAnalyses = createAnalysisStore(db);
   return {
     location,
     engine: engineOf(db),
@@ -95,6 +109,9 @@ export function createKyselyStore(
             ),
           );
           const written = await writePlan(trx, plan, now);
+          if (document.restriction !== undefined) {
+            await restrictStoredDocument(trx, plan.document.id, document.restriction);
+          }
           // A reviewed value is never overwritten by a later extraction (see people/review-store.ts).
           await resolveReviewedInstruments(
             trx,
@@ -151,37 +168,44 @@ export function createKyselyStore(
     },
 
     listInstruments: (filter: InstrumentFilter, page: PageRequest) =>
-      queries.listInstruments(db, filter, page),
+      queries.listInstruments(visible, filter, page),
     async getInstrument(id: string) {
       try {
-        return await queries.getInstrument(db, id);
+        return await queries.getInstrument(visible, id);
       } catch (error) {
         if (!(error instanceof AtlasError) || error.code !== 'not_found') throw error;
         // A merged instrument's id answers with the instrument it was merged into.
         const kept = await followMerges(db, id);
         if (kept === undefined || kept === id) throw error;
-        return { ...(await queries.getInstrument(db, kept)), redirectedFrom: id };
+        return { ...(await queries.getInstrument(visible, kept)), redirectedFrom: id };
       }
     },
-    listDocuments: (page: PageRequest) => queries.listDocuments(db, page),
-    getDocument: (id: string) => queries.getDocument(db, id),
+    listDocuments: (page: PageRequest) => queries.listDocuments(visible, page),
+    getDocument: (id: string) => queries.getDocument(visible, id),
     async setDocumentSource(id, changes, by) {
       // Passages are indexed with their document's title and language: both are searched and shown.
       await setDocumentSource(db, id, changes, by, async (trx, changed) => {
         if (changed.includes('title') || changed.includes('language')) await search.indexDocument(trx, id);
       });
-      return queries.getDocument(db, id);
+      return queries.getDocument(visible, id);
     },
-    documentSourceHistory: (id: string) => documentSourceHistory(db, id),
-    listClaims: (kind: string, id: string) => queries.listClaims(db, kind, id),
-    stats: () => queries.stats(db),
-    analyses: createAnalysisStore(db),
+    documentSourceHistory: (id: string) => documentSourceHistory(visible, id),
+    listClaims: (kind: string, id: string) => queries.listClaims(visible, kind, id),
+    stats: () => queries.stats(visible),
+    // A person's reads and changes see what the viewer sees (a hidden commitment is not found);
+    // the analysis upkeep of ingestion sees every document.
+    analyses: {
+      ...seenAnalyses,
+      pendingDocuments: () => allAnalyses.pendingDocuments(),
+      replaceDocumentAnalyses: (id, analyses) => allAnalyses.replaceDocumentAnalyses(id, analyses),
+    },
     jobs: createJobQueue(db),
     iati: createIatiStore(db),
     people: createPeopleStore(db),
     review: createReviewStore(db),
     curation: createCurationStore(db, search),
     contributions: createContributionStore(db, search),
+    restrictions: createRestrictionStore(db, visible),
 
     async backup(file: string): Promise<BackupSummary> {
       if (hooks.backup === undefined) throw unsupported('backup', location);
@@ -200,10 +224,11 @@ export function createKyselyStore(
     },
     async search(request: SearchRequest, page: PageRequest) {
       await search.ensure(db);
-      return search.search(db, request, page);
+      return search.search(visible, request, page);
     },
     refreshSearchIndex: () => search.ensure(db),
-    queries: createAtlasQueries(hooks.readDb ?? db),
+    queries: createAtlasQueries(withVisibility(hooks.readDb ?? db, viewer)),
+    actingAs,
     close,
   };
 }

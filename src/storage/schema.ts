@@ -31,6 +31,8 @@ export interface DocumentsTable {
   /** Publication date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
   published: NullableText;
   source_url: NullableText;
+  /** The organisation the document is restricted to; null: public (2300). */
+  restricted_to: NullableText;
 }
 
 /** A nullable text column an insert may omit (columns added by a later migration). */
@@ -58,6 +60,8 @@ export interface InstrumentsTable {
   first_date: string | null;
   first_year: number | null;
   created_at: Timestamp;
+  /** The organisation the instrument is restricted to; null: public (2300). */
+  restricted_to: NullableText;
 }
 
 export interface InstrumentPartiesTable {
@@ -130,6 +134,8 @@ export interface ClaimsTable {
   supersedes: ColumnType<number | null, number | null | undefined, number | null>;
   /** Why a reviewer rejected the claim. Since 0900. */
   review_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The organisation the claim is restricted to; null: public (2300). */
+  restricted_to: NullableText;
 }
 
 export interface EventsTable {

@@ -3,6 +3,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import type { IngestBatchResult, IngestItem, IngestProgress } from '../../services/ingest.ts';
 import { summariseBatch } from '../../services/batch-summary.ts';
+import { invalidInput } from '../../domain/errors.ts';
 import { globalsOf, withStore } from '../context.ts';
 import { setExitCode, stderrIsTerminal } from '../io.ts';
 import { IngestOptions, parseOptions, type GlobalOptions } from '../options.ts';
@@ -85,6 +86,15 @@ export async function runIngest(paths: string[], raw: unknown, command: Command)
     maxBytes: options.maxBytes,
     maxCharacters: options.maxChars,
   };
+  // The operator of the local file restricts what it stores (the audit log names the command line).
+  const restriction =
+    options.restrictedTo === undefined ? undefined : { organisation: options.restrictedTo, actor: 'cli' };
+  if (restriction !== undefined && options.workers !== undefined) {
+    throw invalidInput(
+      '--restricted-to',
+      'is not available with --workers: ingest restricted documents in this process',
+    );
+  }
   let ingest: Promise<IngestBatchResult>;
   let cleanup = (): Promise<void> => Promise.resolve();
   if (options.workers === undefined) {
@@ -95,7 +105,9 @@ export async function runIngest(paths: string[], raw: unknown, command: Command)
     // document that runs it out of memory is refused alone, with one line, and the batch goes on.
     const sandbox = createExtractSandbox();
     cleanup = () => sandbox.close();
-    ingest = withStore(globals, (store) => ingestPaths(paths, store, { ...limits, sandbox, ...hooks }));
+    ingest = withStore(globals, (store) =>
+      ingestPaths(paths, store, { ...limits, sandbox, ...hooks, restriction }),
+    );
   } else {
     const workers = options.workers;
     const { ingestWithWorkers } = await import('../../services/ingest-workers.ts');

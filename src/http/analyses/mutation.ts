@@ -20,7 +20,7 @@ export function useBusyRetry(app: FastifyInstance, policy: BusyRetry): void {
 }
 
 interface MutationBase<B extends z.ZodType, P extends z.ZodType> extends RouteDoc {
-  readonly method: 'post' | 'patch' | 'delete';
+  readonly method: 'post' | 'put' | 'patch' | 'delete';
   readonly body?: B;
   readonly params?: P;
   /** Status of a success (201 for a creation, 204 for a deletion). */

@@ -135,5 +135,6 @@ function presentSummary(document: DocumentSummary): DocumentSummary {
     extractor: document.extractor,
     ingestedAt: document.ingestedAt,
     instrumentCount: document.instrumentCount,
+    restrictedTo: document.restrictedTo,
   };
 }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CITATION_FORMATS } from '../../domain/citation.ts';
 import { changesSomething, documentSourceFields, NO_SOURCE_CHANGE } from '../../domain/input-schemas.ts';
-import { SpanSchema, pageOf } from '../common-schema.ts';
+import { RestrictedToSchema, SpanSchema, pageOf } from '../common-schema.ts';
 import { pagination } from '../validation.ts';
 
 export const DocumentListQuery = z.strictObject({ ...pagination });
@@ -34,6 +34,7 @@ export const DocumentSummarySchema = z.object({
   extractor: z.string(),
   ingestedAt: z.string(),
   instrumentCount: z.number().int(),
+  restrictedTo: RestrictedToSchema,
 });
 
 /** `PATCH /api/documents/:id`: the fields of `mda document set`, with who makes the change. */

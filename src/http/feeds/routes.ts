@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { feedTokenRequired } from '../../domain/errors.ts';
 import type { User } from '../../domain/people.ts';
+import { viewerOfUser } from '../../domain/viewer.ts';
 import { requestLanguage } from '../download.ts';
 import { addRoute, type ApiContext, type RouteDoc } from '../route.ts';
 import { FEED_LIMIT, FEED_PATH, watchFeed, watchFeedText } from '../../presentation/feeds/atom.ts';
@@ -43,7 +44,10 @@ export function feedRoutes(app: FastifyInstance, docs: RouteDoc[], context: ApiC
     response: z.string().meta({ description: 'An Atom 1.0 document (application/atom+xml)' }),
     handler: async ({ query, request, reply }) => {
       const user = await feedUser(request, query.token);
-      const hits = await store.analyses.watchHits({ ownerId: user.id, limit: FEED_LIMIT });
+      // The feed's user sees their organisation's restricted records (the token, not the request, says who).
+      const hits = await store.actingAs(viewerOfUser(user), () =>
+        store.analyses.watchHits({ ownerId: user.id, limit: FEED_LIMIT }),
+      );
       const body = watchFeed({
         base: `${request.protocol}://${request.host}`,
         userId: user.id,

@@ -8,6 +8,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Page, PageRequest } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
+import { visibleSearchRows } from '../store/visibility.ts';
 import { relevanceOf, type SearchHit, type SearchIndex, type SearchRequest } from '../search/port.ts';
 import { queryTerms, rowSnippet, searchNode, type MatchNode } from '../search/query.ts';
 import {
@@ -128,7 +129,7 @@ async function search(db: Db, request: SearchRequest, page: PageRequest): Promis
   if (node === null) return { items: [], total: 0, limit: page.limit, offset: page.offset };
   const kind = request.kind === undefined ? sql`` : sql` and kind = ${request.kind}`;
   const language = request.language === undefined ? sql`` : sql` and language = ${request.language}`;
-  const matches = sql`from search_entries, ${tsquery(node)} query where vector @@ query${kind}${language}`;
+  const matches = sql`from search_entries, ${tsquery(node)} query where vector @@ query${kind}${language}${visibleRows(db)}`;
   // One pass ranks every match and keeps the best score (relevance out of 100) and the count.
   const ranked = await sql<{ id: string; score: number; best: number; total: string }>`select id, score,
       max(score) over () as best, count(*) over () as total
@@ -173,15 +174,19 @@ async function search(db: Db, request: SearchRequest, page: PageRequest): Promis
   return { items, total, limit: page.limit, offset: page.offset };
 }
 
-function instrumentQuery(q: string): RawBuilder<unknown> | null {
+function instrumentQuery(db: Db, q: string): RawBuilder<unknown> | null {
   const { match } = queryTerms(q);
   return match === null
     ? null
-    : sql`from search_entries, ${tsquery(match)} query where kind = 'instrument' and vector @@ query`;
+    : sql`from search_entries, ${tsquery(match)} query where kind = 'instrument' and vector @@ query${visibleRows(db)}`;
 }
 
+/** Restricted records the handle's viewer may not see are no hits (store/visibility.ts). */
+const visibleRows = (db: Db): RawBuilder<unknown> =>
+  visibleSearchRows(db, { kind: 'kind', refId: 'ref_id', documentId: 'document_id' });
+
 async function matchInstruments(db: Db, q: string, ranked: boolean): Promise<string[]> {
-  const from = instrumentQuery(q);
+  const from = instrumentQuery(db, q);
   if (from === null) return [];
   const rows = await sql<{ ref_id: string }>`select ref_id ${from}
     ${ranked ? sql`order by ${RANK} desc, id` : sql``}`.execute(db);
@@ -193,7 +198,7 @@ async function rankInstruments(
   q: string,
   page: PageRequest,
 ): Promise<{ ids: string[]; total: number }> {
-  const from = instrumentQuery(q);
+  const from = instrumentQuery(db, q);
   if (from === null) return { ids: [], total: 0 };
   const rows = await sql<{ ref_id: string; total: string }>`select ref_id, count(*) over () as total
     ${from} order by ${RANK} desc, id limit ${page.limit} offset ${page.offset}`.execute(db);

@@ -9,6 +9,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Page, PageRequest } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
+import { visibleSearchRows } from '../store/visibility.ts';
 import { relevanceOf, type SearchHit, type SearchIndex, type SearchRequest } from '../search/port.ts';
 import { queryTerms, rowSnippet, searchNode, type MatchNode } from '../search/query.ts';
 import {
@@ -151,7 +152,7 @@ async function search(db: Db, request: SearchRequest, page: PageRequest): Promis
   const range = request.kind === undefined ? null : rowidRange(request.kind);
   const kind = range === null ? sql`` : sql` and rowid between ${range.min} and ${range.max}`;
   const language = request.language === undefined ? sql`` : sql` and language = ${request.language}`;
-  const where = sql`search_index match ${fts5Expression(node)}${kind}${language}`;
+  const where = sql`search_index match ${fts5Expression(node)}${kind}${language}${visibleRows(db)}`;
   const total = await sql<{ n: number }>`select count(*) as n from search_index where ${where}`.execute(db);
   // Rank on rowids only, then read the columns of the page's rows: bm25 needs no column values,
   // so SQLite does not load every matching passage's text just to sort them. The best score of
@@ -197,13 +198,19 @@ const snippetFields = (snippet: { text: string; highlights: SearchHit['highlight
   highlights: snippet.highlights,
 });
 
-function instrumentMatch(q: string): RawBuilder<unknown> | null {
+function instrumentMatch(db: Db, q: string): RawBuilder<unknown> | null {
   const { match } = queryTerms(q);
-  return match === null ? null : sql`search_index match ${fts5Expression(match)} and ${INSTRUMENTS_ONLY}`;
+  return match === null
+    ? null
+    : sql`search_index match ${fts5Expression(match)} and ${INSTRUMENTS_ONLY}${visibleRows(db)}`;
 }
 
+/** Restricted records the handle's viewer may not see are no hits (store/visibility.ts). */
+const visibleRows = (db: Db): RawBuilder<unknown> =>
+  visibleSearchRows(db, { kind: 'kind', refId: 'ref_id', documentId: 'document_id' });
+
 async function matchInstruments(db: Db, q: string, ranked: boolean): Promise<string[]> {
-  const where = instrumentMatch(q);
+  const where = instrumentMatch(db, q);
   if (where === null) return [];
   const rows = await sql<{ ref_id: string }>`select ref_id from search_index where ${where}
     ${ranked ? sql`order by ${BM25}` : sql``}`.execute(db);
@@ -215,7 +222,7 @@ async function rankInstruments(
   q: string,
   page: PageRequest,
 ): Promise<{ ids: string[]; total: number }> {
-  const where = instrumentMatch(q);
+  const where = instrumentMatch(db, q);
   if (where === null) return { ids: [], total: 0 };
   const total = await sql<{ n: number }>`select count(*) as n from search_index where ${where}`.execute(db);
   // Rank rowids first (bm25 reads no column), then read the ids of the page's rows only.

@@ -99,6 +99,7 @@ export function instrumentFromRow(
     approaches: fields.approaches as ApproachCode[],
     firstDate: row.first_date,
     documentCount: fields.documentCount,
+    restrictedTo: row.restricted_to,
   };
 }
 
@@ -118,6 +119,7 @@ export function claimFromRow(row: Selectable<ClaimsTable> & { document_title: st
       reviewState: row.review_state as ReviewState,
     },
     confidence: row.confidence ?? null,
+    restrictedTo: row.restricted_to,
   };
 }
 
@@ -141,5 +143,6 @@ export function documentFromRow(
     publisher: row.publisher,
     published: row.published,
     sourceUrl: row.source_url,
+    restrictedTo: row.restricted_to,
   };
 }

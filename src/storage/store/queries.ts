@@ -202,6 +202,7 @@ const documentColumns = [
   'publisher',
   'published',
   'source_url',
+  'restricted_to',
 ] as const;
 
 async function instrumentCounts(db: Db, documentIds: readonly string[]): Promise<Map<string, number>> {

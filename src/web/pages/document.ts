@@ -3,6 +3,7 @@
  * extracted fact highlighted. Each fact and passage carries `data-s`/`data-e` offsets and an
  * `id="span-START-END"` anchor, so evidence links land on the quoted span.
  */
+import { restrictionBadge } from '../restriction-badge.ts';
 import {
   splitPassages,
   type DocumentDetail,
@@ -112,7 +113,7 @@ export function documentPage(
   const listed = selected.slice(0, 400);
   return html`<p class="muted">
       ${tr.languageName(document.language)} · ${tr.term(document.format)} ·
-      ${tr.count(document.charCount, 'character')}
+      ${tr.count(document.charCount, 'character')} ${restrictionBadge(document.restrictedTo, tr)}
     </p>
     <h1>${sourceText(document.title)}</h1>
     ${documentSourcePanel(document, sourceHistory, tr)} ${legend(document.id, highlight, tr)}

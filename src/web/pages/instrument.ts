@@ -1,4 +1,5 @@
 /** The instrument page: every field, and the evidence quote behind each one, linked to its document. */
+import { restrictionBadge } from '../restriction-badge.ts';
 import type { ClaimView, InstrumentDetail } from '../../storage/atlas-store.ts';
 import type { InstrumentAmount } from '../../domain/money.ts';
 import {
@@ -37,6 +38,7 @@ function evidenceItem(
       : sentenceAround(document.text, evidence.span, document.sentences);
   return html`<li>
     <strong>${tr.term(claim.property)}</strong>${tr.colon}${factValueHtml(claim.property, claim.value, tr)}
+    ${restrictionBadge(claim.restrictedTo, tr)}
     <blockquote
       class="quote"
       translate="no"
@@ -88,7 +90,10 @@ export function instrumentPage(
 ): SafeHtml {
   const binding =
     instrument.binding === null ? tr.t('notStated') : instrument.binding ? tr.t('yes') : tr.t('no');
-  return html`<p class="muted"><span class="tag">${tr.typeLabel(instrument.type)}</span></p>
+  return html`<p class="muted">
+      <span class="tag">${tr.typeLabel(instrument.type)}</span>
+      ${restrictionBadge(instrument.restrictedTo, tr)}
+    </p>
     <h1>${instrumentTitle(instrument.title, tr)}</h1>
     <div class="grid-2">
       <section class="panel" aria-labelledby="fields-title">

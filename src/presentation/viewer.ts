@@ -1,0 +1,16 @@
+/**
+ * Who a request looks as, for restricted records: the Viewer of its identity (domain/viewer.ts),
+ * built once per request after authentication. The handler and everything it awaits read the
+ * store as that viewer (`AtlasStore.actingAs`); a record restricted to another organisation does
+ * not exist there: not found, and absent from every list, count and export.
+ */
+import type { FastifyInstance } from 'fastify';
+import { viewerOf } from '../domain/viewer.ts';
+import type { AtlasStore } from '../storage/atlas-store.ts';
+
+/** Runs each request's handler as the viewer of its identity (after the body is parsed). */
+export function installViewer(app: FastifyInstance, store: AtlasStore): void {
+  app.addHook('preHandler', (request, _reply, done) => {
+    store.actingAs(viewerOf(request.identity), done);
+  });
+}

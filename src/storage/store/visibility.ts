@@ -1,0 +1,389 @@
+/**
+ * The ONE visibility rule of the read model: restricted records (migration 2300) exist only for
+ * their organisation. A record is hidden from a viewer when
+ * - a document: it is restricted to an organisation the viewer is not in;
+ * - an instrument: it is so restricted, or every document it is known from is hidden;
+ * - a claim: it is so restricted, or its document is hidden, or it is about a hidden instrument;
+ * - anything derived (field rows, statements, events, analyses, watch hits, links…): the document,
+ *   instrument or claim it comes from is hidden (by join, never by a copied column).
+ *
+ * The rule is applied by a Kysely plugin on the read model's handle (`withVisibility`): in every
+ * SELECT, each record table named in FROM or JOIN is replaced by the same table with its hidden rows
+ * left out, so every list, count, facet, aggregate and export built with the query builder is
+ * filtered without knowing about it. Writes (INSERT/UPDATE/DELETE) are never rewritten. The two raw
+ * SQL readers (the search indexes) add `hiddenSearchRows` themselves. The sets are computed as
+ * "hidden" (few rows, indexed) rather than "visible" (all rows), so a public atlas pays little.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import {
+  AliasNode,
+  FromNode,
+  IdentifierNode,
+  OperationNodeTransformer,
+  TableNode,
+  sql,
+  type ExpressionBuilder,
+  type JoinNode,
+  type Kysely,
+  type KyselyPlugin,
+  type OperationNode,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RawBuilder,
+  type RootOperationNode,
+  type SelectQueryNode,
+  type UnknownRow,
+} from 'kysely';
+import { EVERYTHING, viewerKey, type Viewer } from '../../domain/viewer.ts';
+import type { Database } from '../schema.ts';
+
+type Db = Kysely<Database>;
+
+/** The viewer a store's reads run for, asked at each query (see `actingAs`). */
+export type ViewerSource = () => Viewer;
+
+const acting = new AsyncLocalStorage<Viewer>();
+
+/** Runs `work` (and everything it awaits) with reads filtered for `viewer`. */
+export const actingAs = <T>(viewer: Viewer, work: () => T): T => acting.run(viewer, work);
+
+/** The viewer of the current `actingAs` scope, else `fallback` (the store's default). */
+export const viewerSource =
+  (fallback: Viewer): ViewerSource =>
+  () =>
+    acting.getStore() ?? fallback;
+
+/** The hidden-record subqueries for one viewer, built on an unfiltered handle. */
+class Hidden {
+  constructor(
+    private readonly base: Db,
+    private readonly organisations: readonly string[],
+  ) {}
+
+  /** `restricted_to` names an organisation the viewer is not in. */
+  restricted<T extends 'documents' | 'instruments' | 'claims'>(eb: ExpressionBuilder<Database, T>) {
+    const column = sql.ref<string | null>('restricted_to');
+    return this.organisations.length === 0
+      ? eb(column, 'is not', null)
+      : eb.and([eb(column, 'is not', null), eb(column, 'not in', [...this.organisations])]);
+  }
+
+  documents() {
+    return this.base
+      .selectFrom('documents')
+      .select('id')
+      .where((eb) => this.restricted(eb));
+  }
+
+  /** Restricted instruments, and those known only from hidden documents. */
+  instruments() {
+    return this.base
+      .selectFrom('instruments')
+      .select('id')
+      .where((eb) => this.restricted(eb))
+      .union(
+        this.base
+          .selectFrom('instrument_documents as hidden_link')
+          .select('hidden_link.instrument_id as id')
+          .where('hidden_link.document_id', 'in', this.documents())
+          .where((eb) =>
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('instrument_documents as seen_link')
+                  .select('seen_link.document_id')
+                  .whereRef('seen_link.instrument_id', '=', 'hidden_link.instrument_id')
+                  .where('seen_link.document_id', 'not in', this.documents()),
+              ),
+            ),
+          ),
+      );
+  }
+
+  claims() {
+    return this.base
+      .selectFrom('claims')
+      .select('id')
+      .where((eb) =>
+        eb.or([
+          this.restricted(eb),
+          eb('document_id', 'in', this.documents()),
+          eb.and([eb('subject_kind', '=', 'instrument'), eb('subject_id', 'in', this.instruments())]),
+        ]),
+      );
+  }
+
+  statements() {
+    return this.base.selectFrom('statements').select('id').where('document_id', 'in', this.documents());
+  }
+
+  events() {
+    return this.base.selectFrom('events').select('id').where('document_id', 'in', this.documents());
+  }
+}
+
+/** A table's rows the viewer may see, as a subquery standing in for the table. */
+type RowFilter = (hidden: Hidden, base: Db) => SelectQueryNode;
+
+const byDocument =
+  (table: DocumentTable): RowFilter =>
+  (hidden, base) =>
+    base.selectFrom(table).selectAll().where('document_id', 'not in', hidden.documents()).toOperationNode();
+
+type DocumentTable =
+  | 'document_mentions'
+  | 'document_amounts'
+  | 'document_dates'
+  | 'analysed_documents'
+  | 'count_claims'
+  | 'country_positions'
+  | 'commitment_details'
+  | 'roadmap_priorities'
+  | 'leverage_steps'
+  | 'approach_attributions';
+
+type FieldTable =
+  | 'instrument_parties'
+  | 'instrument_topics'
+  | 'instrument_approaches'
+  | 'instrument_dates'
+  | 'instrument_amounts';
+
+/** A current field value is hidden with its instrument, and with the claim it was taken from. */
+const byField =
+  (table: FieldTable): RowFilter =>
+  (hidden, base) =>
+    base
+      .selectFrom(table)
+      .selectAll()
+      .where('instrument_id', 'not in', hidden.instruments())
+      .where('claim_id', 'not in', hidden.claims())
+      .toOperationNode();
+
+const byStatement =
+  (table: 'statement_owners' | 'statement_topics' | 'commitment_status_history'): RowFilter =>
+  (hidden, base) =>
+    base
+      .selectFrom(table as 'statement_owners')
+      .selectAll()
+      .where('statement_id', 'not in', hidden.statements())
+      .toOperationNode();
+
+/** Every table whose rows can be hidden, and how. Tables not listed are never filtered. */
+const ROW_FILTERS: Readonly<Record<string, RowFilter>> = {
+  documents: (hidden, base) =>
+    base
+      .selectFrom('documents')
+      .selectAll()
+      .where((eb) => eb.not(hidden.restricted(eb)))
+      .toOperationNode(),
+  instruments: (hidden, base) =>
+    base.selectFrom('instruments').selectAll().where('id', 'not in', hidden.instruments()).toOperationNode(),
+  claims: (hidden, base) =>
+    base.selectFrom('claims').selectAll().where('id', 'not in', hidden.claims()).toOperationNode(),
+  instrument_parties: byField('instrument_parties'),
+  instrument_topics: byField('instrument_topics'),
+  instrument_approaches: byField('instrument_approaches'),
+  instrument_dates: byField('instrument_dates'),
+  instrument_amounts: byField('instrument_amounts'),
+  instrument_documents: (hidden, base) =>
+    base
+      .selectFrom('instrument_documents')
+      .selectAll()
+      .where('instrument_id', 'not in', hidden.instruments())
+      .where('document_id', 'not in', hidden.documents())
+      .toOperationNode(),
+  statements: (hidden, base) =>
+    base.selectFrom('statements').selectAll().where('claim_id', 'not in', hidden.claims()).toOperationNode(),
+  events: (hidden, base) =>
+    base.selectFrom('events').selectAll().where('claim_id', 'not in', hidden.claims()).toOperationNode(),
+  statement_owners: byStatement('statement_owners'),
+  statement_topics: byStatement('statement_topics'),
+  commitment_status_history: byStatement('commitment_status_history'),
+  event_participants: (hidden, base) =>
+    base
+      .selectFrom('event_participants')
+      .selectAll()
+      .where('event_id', 'not in', hidden.events())
+      .toOperationNode(),
+  links: (hidden, base) =>
+    base
+      .selectFrom('links')
+      .selectAll()
+      .where('claim_id', 'not in', hidden.claims())
+      .where((eb) =>
+        eb.and(
+          (['from', 'to'] as const).map((end) =>
+            eb.or([eb(`${end}_kind`, '<>', 'instrument'), eb(`${end}_id`, 'not in', hidden.instruments())]),
+          ),
+        ),
+      )
+      .toOperationNode(),
+  cited_links: (hidden, base) =>
+    base
+      .selectFrom('cited_links')
+      .selectAll()
+      .where((eb) =>
+        eb.and(
+          (['from', 'to'] as const).map((end) =>
+            eb.or([eb(`${end}_kind`, '<>', 'instrument'), eb(`${end}_id`, 'not in', hidden.instruments())]),
+          ),
+        ),
+      )
+      .toOperationNode(),
+  document_mentions: byDocument('document_mentions'),
+  document_amounts: byDocument('document_amounts'),
+  document_dates: byDocument('document_dates'),
+  analysed_documents: byDocument('analysed_documents'),
+  count_claims: byDocument('count_claims'),
+  country_positions: byDocument('country_positions'),
+  commitment_details: byDocument('commitment_details'),
+  roadmap_priorities: byDocument('roadmap_priorities'),
+  leverage_steps: byDocument('leverage_steps'),
+  approach_attributions: byDocument('approach_attributions'),
+  indicator_values: (hidden, base) =>
+    base
+      .selectFrom('indicator_values')
+      .selectAll()
+      .where((eb) =>
+        eb.and([
+          eb.or([eb('document_id', 'is', null), eb('document_id', 'not in', hidden.documents())]),
+          eb.or([eb('instrument_id', 'is', null), eb('instrument_id', 'not in', hidden.instruments())]),
+        ]),
+      )
+      .toOperationNode(),
+  watch_hits: (hidden, base) =>
+    base
+      .selectFrom('watch_hits')
+      .selectAll()
+      .where('instrument_id', 'not in', hidden.instruments())
+      .where('document_id', 'not in', hidden.documents())
+      .toOperationNode(),
+  iati_links: (hidden, base) =>
+    base
+      .selectFrom('iati_links')
+      .selectAll()
+      .where('instrument_id', 'not in', hidden.instruments())
+      .where((eb) => eb.or([eb('document_id', 'is', null), eb('document_id', 'not in', hidden.documents())]))
+      .toOperationNode(),
+};
+
+/** Replaces each filtered table in FROM and JOIN by its visible rows, under the same name. */
+class VisibilityTransformer extends OperationNodeTransformer {
+  constructor(private readonly visibleRows: (table: string) => SelectQueryNode | undefined) {
+    super();
+  }
+
+  protected override transformFrom(
+    node: FromNode,
+    queryId?: Parameters<OperationNodeTransformer['transformNode']>[1],
+  ) {
+    const from = super.transformFrom(node, queryId);
+    return FromNode.cloneWithFroms(
+      FromNode.create([]),
+      from.froms.map((item) => this.restrict(item)),
+    );
+  }
+
+  protected override transformJoin(
+    node: JoinNode,
+    queryId?: Parameters<OperationNodeTransformer['transformNode']>[1],
+  ) {
+    const join = super.transformJoin(node, queryId);
+    return Object.freeze({ ...join, table: this.restrict(join.table) });
+  }
+
+  private restrict(node: OperationNode): OperationNode {
+    if (TableNode.is(node)) {
+      const name = node.table.identifier.name;
+      const rows = node.table.schema === undefined ? this.visibleRows(name) : undefined;
+      return rows === undefined ? node : AliasNode.create(rows, IdentifierNode.create(name));
+    }
+    if (AliasNode.is(node) && TableNode.is(node.node) && node.node.table.schema === undefined) {
+      const rows = this.visibleRows(node.node.table.identifier.name);
+      return rows === undefined ? node : AliasNode.create(rows, node.alias);
+    }
+    return node;
+  }
+}
+
+class VisibilityPlugin implements KyselyPlugin {
+  /** The filtered tables' subqueries per viewer (a handful of viewers: organisations). */
+  private readonly byViewer = new Map<string, Map<string, SelectQueryNode>>();
+
+  constructor(
+    private readonly base: Db,
+    private readonly viewer: ViewerSource,
+  ) {}
+
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    const viewer = this.viewer();
+    if (viewer.sees === 'everything' || args.node.kind !== 'SelectQueryNode') return args.node;
+    const tables = this.tablesFor(viewer);
+    const transformer = new VisibilityTransformer((table) => tables(table));
+    return transformer.transformNode(args.node, args.queryId);
+  }
+
+  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return Promise.resolve(args.result);
+  }
+
+  private tablesFor(
+    viewer: Viewer & { sees: 'organisations' },
+  ): (table: string) => SelectQueryNode | undefined {
+    const key = viewerKey(viewer);
+    let cache = this.byViewer.get(key);
+    if (cache === undefined) {
+      if (this.byViewer.size > 200) this.byViewer.clear();
+      cache = new Map();
+      this.byViewer.set(key, cache);
+    }
+    const built = cache;
+    const hidden = new Hidden(this.base, viewer.organisations);
+    return (table) => {
+      const filter = ROW_FILTERS[table];
+      if (filter === undefined) return undefined;
+      let rows = built.get(table);
+      if (rows === undefined) {
+        rows = filter(hidden, this.base);
+        built.set(table, rows);
+      }
+      return rows;
+    };
+  }
+}
+
+const sources = new WeakMap<Db, ViewerSource>();
+
+/**
+ * The same database seen by a viewer: every SELECT run on it leaves out what the viewer may not
+ * see. `base` must be the unfiltered handle (the subqueries are built on it).
+ */
+export function withVisibility(base: Db, viewer: ViewerSource): Db {
+  const filtered = base.withPlugin(new VisibilityPlugin(base.withoutPlugins(), viewer));
+  sources.set(filtered, viewer);
+  return filtered;
+}
+
+/** The viewer a handle reads for: its `withVisibility` source, or everything for a plain handle. */
+export function viewerOfHandle(db: Db): Viewer {
+  return sources.get(db)?.() ?? EVERYTHING;
+}
+
+/**
+ * For the raw-SQL search indexes: ` and <the row is visible>` over a search row's columns
+ * (`kind`, `ref_id`, `document_id`), or nothing when the handle's viewer sees everything.
+ */
+export function visibleSearchRows(
+  db: Db,
+  columns: { kind: string; refId: string; documentId: string },
+): RawBuilder<unknown> {
+  const viewer = viewerOfHandle(db);
+  if (viewer.sees === 'everything') return sql``;
+  const hidden = new Hidden(db.withoutPlugins(), viewer.organisations);
+  const kind = sql.ref(columns.kind);
+  const documentId = sql.ref(columns.documentId);
+  return sql` and (${documentId} is null or ${documentId} not in (${hidden.documents()}))
+    and (${kind} <> 'instrument' or ${sql.ref(columns.refId)} not in (${hidden.instruments()}))`;
+}
