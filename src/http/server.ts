@@ -20,6 +20,7 @@ import { analysisRoutes } from './analyses/routes.ts';
 import { trackerRoutes } from './analyses/tracker-routes.ts';
 import { feedRoutes } from './feeds/routes.ts';
 import { requestForLog } from './redact.ts';
+import { installResponseCache, type ResponseCacheOptions } from './response-cache.ts';
 import { countryRoutes } from './countries/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { frameworkErrors, installErrorHandler, sendEnvelope, setSecurityHeaders } from './errors.ts';
@@ -92,6 +93,8 @@ export interface ServerOptions {
   readonly version?: string;
   /** A user-supplied exchange-rate table for the money chain (labelled wherever it is applied). */
   readonly rates?: ExchangeRates;
+  /** The read API's response cache (see http/response-cache.ts); false turns it off. */
+  readonly responseCache?: ResponseCacheOptions | false;
 }
 
 export { CONTENT_SECURITY_POLICY } from './errors.ts';
@@ -203,6 +206,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // when the cookie is what identifies them.
   await installAuthentication(app, options.store.people);
   const signInDeps = { people: options.store.people, throttle: new LoginThrottle(options.loginLimits) };
+  // Anonymous reads answered from the cache skip the search index refresh below (nothing changed).
+  if (options.responseCache !== false) installResponseCache(app, options.store, options.responseCache);
   // Documents ingested by another process (the CLI) become searchable on the next search.
   app.addHook('preHandler', async (request) => {
     if (/^\/(api\/)?search\b|[?&]q=/.test(request.url)) await options.store.refreshSearchIndex();

@@ -13,12 +13,13 @@ import { migrateToLatest, migrationStates, type MigrationState } from './migrati
 import { databaseFile, resolveDataDir } from './paths.ts';
 import type { Database } from './schema.ts';
 import { cliBusyRetry, retryWhileBusy } from './busy.ts';
-import { openSqlite } from './sqlite/connection.ts';
+import { openSqlite, sqliteDataVersion } from './sqlite/connection.ts';
 import { backupSqlite } from './sqlite/backup.ts';
 import { sqliteCatalogue } from './sqlite/catalogue.ts';
 import { kyselyWithStatementCache } from './sqlite/statement-cache.ts';
 import { isPostgresUrl, type StorageEngine } from './engine.ts';
 import { openPostgres } from './postgres/connection.ts';
+import { createChangeWatch, watchTables } from './postgres/change-watch.ts';
 import { postgresCatalogue, resetSequences } from './postgres/catalogue.ts';
 import type { Kysely } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -96,15 +97,24 @@ export async function openAtlas(options: OpenOptions = {}): Promise<OpenAtlas> {
     };
   }
   const { db, location } = await openPostgres(target.url);
+  const changes = createChangeWatch(target.url);
   try {
     const migrated = await retryWhileBusy(location, cliBusyRetry(), () => migrateToLatest(db, 'postgres'));
-    const store = createKyselyStore(db, location, () => db.destroy(), {
+    // Tables of migrations after 2500 get the change notice trigger too.
+    await retryWhileBusy(location, cliBusyRetry(), () => watchTables(db));
+    const close = async () => {
+      await changes.close();
+      await db.destroy();
+    };
+    const store = createKyselyStore(db, location, close, {
       catalogue: () => postgresCatalogue(db),
       afterImport: resetSequences,
+      dataVersion: () => changes.version(),
     });
     await retryWhileBusy(location, cliBusyRetry(), () => seedActors(db, store));
     return { store, db, engine: 'postgres', location, migrated };
   } catch (error) {
+    await changes.close();
     await db.destroy();
     throw error;
   }
@@ -142,6 +152,7 @@ export async function openAtlasDatabase(options: OpenOptions = {}): Promise<Sqli
       backup: (target) => backupSqlite(raw, target),
       catalogue: () => sqliteCatalogue(db),
       ...(options.serving === undefined ? {} : { readDb: kyselyWithStatementCache(raw) }),
+      dataVersion: () => sqliteDataVersion(raw),
     });
     await retryWhileBusy(file, cliBusyRetry(), () => seedActors(db, store));
     if (options.serving !== undefined) raw.pragma(`busy_timeout = ${options.serving.busyTimeoutMs}`);

@@ -55,6 +55,8 @@ export interface StoreHooks {
    * the same connection that keeps its statements prepared.
    */
   readonly readDb?: Kysely<Database>;
+  /** The engine's data version (see AtlasStore.dataVersion); without it, always null. */
+  readonly dataVersion?: () => string | null;
 }
 
 const unsupported = (what: string, location: string): AtlasError =>
@@ -203,6 +205,7 @@ export function createKyselyStore(
       return search.search(db, request, page);
     },
     refreshSearchIndex: () => search.ensure(db),
+    dataVersion: () => Promise.resolve(hooks.dataVersion?.() ?? null),
     queries: createAtlasQueries(hooks.readDb ?? db),
     close,
   };

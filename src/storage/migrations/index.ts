@@ -26,6 +26,7 @@ import { instrumentStatusMigration } from './1602_instrument_status.ts';
 import { curationMigration } from './1900_curation.ts';
 import { watchOwnerMigration } from './2000_watch_owner.ts';
 import { contributionsMigration } from './2200_contributions.ts';
+import { changeNoticesMigration } from './2500_change_notices.ts';
 
 /** Which SQL engine a migration is written for (only auto-numbered ids differ). */
 export type { StorageEngine } from '../engine.ts';
@@ -57,6 +58,8 @@ export function atlasMigrations(engine: StorageEngine): Record<string, Migration
     '1900_curation': curationMigration(engine),
     '2000_watch_owner': watchOwnerMigration,
     '2200_contributions': contributionsMigration,
+    // PostgreSQL only: committed writes notify listeners (the API's response cache; SQLite has data_version).
+    ...(engine === 'postgres' ? { '2500_change_notices': changeNoticesMigration } : {}),
   };
 }
 
