@@ -85,6 +85,10 @@ class AnswerStore {
 
 const SAFE = new Set(['GET', 'HEAD']);
 
+const WAIT_LIMIT_MS = 5000;
+const waitLimit = () =>
+  new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), WAIT_LIMIT_MS).unref());
+
 declare module 'fastify' {
   interface FastifyRequest {
     /** The key under which this request's answer is to be kept (set on a cache miss). */
@@ -107,6 +111,14 @@ export function installResponseCache(
   options: ResponseCacheOptions = {},
 ): void {
   const answers = new AnswerStore(options.maxEntries ?? 2000, options.maxBytes ?? 32 * 1024 * 1024);
+  const inFlight = new Map<
+    string,
+    {
+      readonly answer: Promise<CachedAnswer | undefined>;
+      readonly settle: (answer: CachedAnswer | undefined) => void;
+      readonly request: FastifyRequest;
+    }
+  >();
   let generation = 0;
   let lastVersion: string | null = null;
   app.decorateRequest('responseCacheKey', null);
@@ -134,14 +146,37 @@ export function installResponseCache(
       headerText(request.headers['accept-language']),
       request.url,
     ].join('\n');
-    const hit = answers.get(key);
+    let hit = answers.get(key);
+    // The same question already being computed (a burst of identical requests after a change):
+    // wait for that answer instead of computing it once per request.
+    const computing = hit === undefined ? inFlight.get(key) : undefined;
+    // (Not longer than WAIT_LIMIT_MS: an owner whose client went away may never answer.)
+    if (computing !== undefined) hit = await Promise.race([computing.answer, waitLimit()]);
     if (hit === undefined) {
-      request.responseCacheKey = key;
+      if (computing === undefined) {
+        let settle: (answer: CachedAnswer | undefined) => void = () => undefined;
+        const answer = new Promise<CachedAnswer | undefined>((resolve) => (settle = resolve));
+        inFlight.set(key, { answer, settle, request });
+        request.responseCacheKey = key;
+      }
       return;
     }
     for (const [name, value] of hit.headers) void reply.header(name, value);
     void reply.header('x-cache', 'hit');
     return reply.send(hit.body);
+  });
+
+  /** Ends the computation this request owned, with its answer or without (an error, a redirect). */
+  const settle = (request: FastifyRequest, answer: CachedAnswer | undefined) => {
+    const key = request.responseCacheKey;
+    const computing = key === null ? undefined : inFlight.get(key);
+    if (key === null || computing?.request !== request) return;
+    inFlight.delete(key);
+    computing.settle(answer);
+  };
+  app.addHook('onResponse', (request, _reply, done) => {
+    settle(request, undefined);
+    done();
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -159,7 +194,9 @@ export function installResponseCache(
         const value = reply.getHeader(name);
         if (value !== undefined) headers.push([name, String(value)]);
       }
-      answers.set(key, { body: payload, headers });
+      const answer = { body: payload, headers };
+      answers.set(key, answer);
+      settle(request, answer);
     }
     return payload;
   });

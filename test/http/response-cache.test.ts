@@ -66,6 +66,15 @@ for (const engine of testEngines()) {
       assert.equal(await csvAgain.text(), csv.text);
     });
 
+    void it('computes a burst of the same new question once', async () => {
+      await cachedRead(atlas.url, '/api/stats');
+      const burst = await Promise.all(
+        Array.from({ length: 8 }, () => get(atlas.url, '/api/instruments?limit=7&sort=title')),
+      );
+      assert.equal(burst.filter((answer) => answer.cache === null).length, 1);
+      assert.equal(new Set(burst.map((answer) => answer.text)).size, 1);
+    });
+
     void it('never answers a signed-in reader from the cache', async () => {
       const reader = await bearerFor(atlas.served.store, 'reader');
       await cachedRead(atlas.url, '/api/stats');
