@@ -19,6 +19,7 @@ import type {
 import { createAtlasQueries } from './atlas-queries.ts';
 import { engineOf } from './engine.ts';
 import { searchIndexOf } from './search/engines.ts';
+import { prepareDocumentTokens } from './search/rows.ts';
 import type { ReadCatalogue } from './transfer/catalogue.ts';
 import { exportAtlas } from './transfer/export.ts';
 import { importAtlas } from './transfer/import.ts';
@@ -83,8 +84,10 @@ export function createKyselyStore(
       const known = await queries.findDocumentByHash(db, hash);
       if (known !== undefined) return { status: 'unchanged', documentId: known.id, counts: NO_COUNTS };
       const planned = planDocument(document, extracted);
-      // The service's analyses are pure; they run before the transaction opens.
+      // The service's analyses are pure; they run before the transaction opens, and so does the
+      // tokenising of the passages for the search index (CPU work that need not hold the lock).
       const analyses = analyse(planned.document.id);
+      prepareDocumentTokens(planned.document);
       try {
         const { counts, watchHits } = await db.transaction().execute(async (trx) => {
           const now = new Date().toISOString();
