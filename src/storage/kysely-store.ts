@@ -19,7 +19,7 @@ import type {
 import { createAtlasQueries } from './atlas-queries.ts';
 import { engineOf } from './engine.ts';
 import { searchIndexOf } from './search/engines.ts';
-import { prepareDocumentTokens } from './search/rows.ts';
+import { loadActorNames, prepareDocumentTokens } from './search/rows.ts';
 import type { ReadCatalogue } from './transfer/catalogue.ts';
 import { exportAtlas } from './transfer/export.ts';
 import { importAtlas } from './transfer/import.ts';
@@ -87,6 +87,8 @@ export function createKyselyStore(
       // The service's analyses are pure; they run before the transaction opens, and so does the
       // tokenising of the passages for the search index (CPU work that need not hold the lock).
       const analyses = analyse(planned.document.id);
+      // The concept tokens name the stored actors: learn their names first, as indexDocument does.
+      await loadActorNames(db);
       prepareDocumentTokens(planned.document);
       try {
         const { counts, watchHits } = await db.transaction().execute(async (trx) => {
