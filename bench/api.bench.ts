@@ -1,14 +1,16 @@
 /**
- * `npm run bench:api [-- --engine sqlite|postgres]`: builds a synthetic atlas (10,000 instruments,
- * > 100,000 claims with evidence) in a temp database file, starts the real server in a child process
- * on 127.0.0.1 and load-tests the main endpoints with autocannon, printing p50/p99 latency and
- * requests/s each. With `--engine postgres`, the same atlas is moved into a fresh PostgreSQL
- * database (`mda export` / `mda import`: the store's exportTo and importFrom) and served from there.
+ * `npm run bench:api [-- --engine sqlite|postgres|sqlite,postgres] [--instruments N] [--cache on|off|both]`:
+ * builds a synthetic atlas (N instruments, default 10,000, about 11 claims with evidence each) on
+ * each engine — a SQLite file, or a fresh PostgreSQL database filled by multi-row INSERTs — starts
+ * the real server (`mda serve`'s serveAtlas) in a child process on 127.0.0.1 and load-tests the main
+ * endpoints with autocannon, printing p50/p99 latency and requests/s per engine and cache setting
+ * side by side, with the load average and the server's memory. `npm run bench:api:large` is the
+ * issue's PostgreSQL scale: 100,000 instruments and about 1,100,000 claims.
  *
- * Environment: MDA_BENCH_SECONDS (per endpoint, default 5), MDA_BENCH_CONNECTIONS (comma-separated levels, default 4,8),
- * MDA_BENCH_INSTRUMENTS (default 10000), MDA_BENCH_PG_URL (the PostgreSQL server's maintenance
- * database, default postgres://postgres:postgres@127.0.0.1:5432/postgres; a database is created
- * there for the run and dropped after).
+ * Environment: MDA_BENCH_SECONDS (per endpoint, default 5), MDA_BENCH_CONNECTIONS (comma-separated
+ * levels, default 4,8), MDA_BENCH_INSTRUMENTS (default of --instruments), MDA_BENCH_PG_URL (the
+ * PostgreSQL server's maintenance database, default postgres://postgres:postgres@127.0.0.1:5432/postgres;
+ * a database is created there for the run and dropped after).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -19,10 +21,10 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { openAtlas } from '../src/storage/database.ts';
 import { databaseFile } from '../src/storage/paths.ts';
 import { sqliteSearchIndex } from '../src/storage/sqlite/search-index.ts';
-import { buildSyntheticAtlas } from './synthetic-atlas.ts';
+import { buildSyntheticAtlas, buildSyntheticPostgres } from './synthetic-atlas.ts';
+import { searchIndexOf } from '../src/storage/search/engines.ts';
 
 interface AutocannonResult {
   latency: { p50: number; p99: number; max: number };
@@ -43,14 +45,39 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 const SECONDS = Number(process.env.MDA_BENCH_SECONDS ?? 5);
 /** Concurrent connections, one table each: latency grows with the queue on a one-thread server. */
 const CONNECTION_LEVELS = (process.env.MDA_BENCH_CONNECTIONS ?? '4,8').split(',').map(Number);
-const INSTRUMENTS = Number(process.env.MDA_BENCH_INSTRUMENTS ?? 10_000);
 const PG_SERVER = process.env.MDA_BENCH_PG_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 
-/** `--engine sqlite|postgres` (default sqlite). */
-function engineArgument(argv: readonly string[]): 'sqlite' | 'postgres' {
-  const index = argv.indexOf('--engine');
-  const value = index >= 0 ? argv[index + 1] : 'sqlite';
-  if (value !== 'sqlite' && value !== 'postgres') throw new Error('--engine takes sqlite or postgres');
+type Engine = 'sqlite' | 'postgres';
+
+/** The value after `--name`, or the fallback. */
+function option(argv: readonly string[], name: string, fallback: string): string {
+  const index = argv.indexOf(name);
+  return index >= 0 ? (argv[index + 1] ?? '') : fallback;
+}
+
+/** `--engine sqlite|postgres|sqlite,postgres` (default sqlite): several engines print side by side. */
+function enginesArgument(argv: readonly string[]): Engine[] {
+  const values = option(argv, '--engine', 'sqlite').split(',');
+  for (const value of values) {
+    if (value !== 'sqlite' && value !== 'postgres') {
+      throw new Error('--engine takes sqlite, postgres or both');
+    }
+  }
+  return values as Engine[];
+}
+
+/** `--cache on|off|both` (default on): the response cache of anonymous reads (http/response-cache.ts). */
+function cacheArgument(argv: readonly string[]): boolean[] {
+  const value = option(argv, '--cache', 'on');
+  if (value === 'both') return [true, false];
+  if (value === 'on' || value === 'off') return [value === 'on'];
+  throw new Error('--cache takes on, off or both');
+}
+
+/** `--instruments N` (default MDA_BENCH_INSTRUMENTS or 10,000); about 11 claims each. */
+function sizeArgument(argv: readonly string[]): number {
+  const value = Number(option(argv, '--instruments', process.env.MDA_BENCH_INSTRUMENTS ?? '10000'));
+  if (!Number.isInteger(value) || value < 100) throw new Error('--instruments takes a whole number ≥ 100');
   return value;
 }
 
@@ -65,28 +92,35 @@ async function onServer(statement: string): Promise<void> {
   }
 }
 
-/** Moves the SQLite atlas into a new PostgreSQL database through an export package; returns its URL. */
-async function moveToPostgres(dir: string, name: string): Promise<{ url: string; millis: number }> {
-  const started = Date.now();
-  await onServer(`create database ${name}`);
+/** Builds the synthetic atlas on the engine; returns where it lives and what it took. */
+async function buildAtlas(engine: Engine, dir: string, pgName: string, instruments: number): Promise<string> {
+  const size = { instruments, documents: 400 };
+  if (engine === 'sqlite') {
+    const built = await buildSyntheticAtlas(databaseFile(dir), size);
+    const indexStart = Date.now();
+    await sqliteSearchIndex.reindexAll(built.atlas.db);
+    await built.atlas.store.close();
+    console.log(
+      `SQLite: ${built.instruments} instruments, ${built.claims} claims with evidence, ${built.documents} documents ` +
+        `(written in ${built.millis} ms, search index in ${Date.now() - indexStart} ms)`,
+    );
+    return dir;
+  }
+  await onServer(`create database ${pgName}`);
   const url = new URL(PG_SERVER);
-  url.pathname = `/${name}`;
-  const source = await openAtlas({ file: databaseFile(dir) });
-  const exported = join(dir, 'export');
-  try {
-    await source.store.exportTo(exported);
-  } finally {
-    await source.store.close();
-  }
-  const target = await openAtlas({ database: url.toString() });
-  try {
-    await target.store.importFrom(exported);
-    // Fresh planner statistics, as a deployment's autovacuum would have gathered them.
-    await sql`analyze`.execute(target.db);
-  } finally {
-    await target.store.close();
-  }
-  return { url: url.toString(), millis: Date.now() - started };
+  url.pathname = `/${pgName}`;
+  const built = await buildSyntheticPostgres(url.toString(), size, (done) =>
+    process.stderr.write(`  … ${done} instruments written\n`),
+  );
+  const indexStart = Date.now();
+  await searchIndexOf(built.atlas.db).reindexAll(built.atlas.db);
+  await sql`analyze`.execute(built.atlas.db);
+  await built.atlas.store.close();
+  console.log(
+    `PostgreSQL: ${built.instruments} instruments, ${built.claims} claims with evidence, ${built.documents} documents ` +
+      `(written by multi-row INSERTs in ${built.millis} ms, search index in ${Date.now() - indexStart} ms)`,
+  );
+  return url.toString();
 }
 
 const ENDPOINTS: readonly [name: string, path: string][] = [
@@ -106,7 +140,7 @@ const ENDPOINTS: readonly [name: string, path: string][] = [
 ];
 
 /** In the child process: serve the data folder or database as `mda serve` does and print the URL. */
-async function serve(where: string, logFile: string): Promise<void> {
+async function serve(where: string, logFile: string, cache: boolean): Promise<void> {
   const { serveAtlas } = await import('../src/app/serve.ts');
   // The request log is off: the figures measure the API, and stdout carries the URL to the parent.
   const served = await serveAtlas({
@@ -116,14 +150,19 @@ async function serve(where: string, logFile: string): Promise<void> {
     ingestCorpus: false,
     // Only failures are logged, to a file: the figures measure the API, not the logger.
     log: { level: 'error', file: logFile },
+    ...(cache ? {} : { responseCache: false as const }),
   });
   process.stdout.write(`${served.server.url}\n`);
 }
 
-function startChild(where: string, logFile: string): Promise<{ child: ChildProcess; url: string }> {
+function startChild(
+  where: string,
+  logFile: string,
+  cache: boolean,
+): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', where, logFile],
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', where, logFile, cache ? 'on' : 'off'],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -150,65 +189,111 @@ async function reportServerErrors(logFile: string): Promise<void> {
   for (const [message, count] of messages) console.log(`  ${count}× ${message.slice(0, 300)}`);
 }
 
-const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(10);
+/** The server process's resident memory (Linux /proc), in MiB. */
+async function residentMiB(pid: number | undefined): Promise<number | null> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const kib = /VmRSS:\s+(\d+)/.exec(status)?.[1];
+  return kib === undefined ? null : Number(kib) / 1024;
+}
 
-async function main(): Promise<void> {
-  const engine = engineArgument(process.argv);
-  const dir = await mkdtemp(join(tmpdir(), 'mda-bench-'));
-  const file = databaseFile(dir);
-  const pgName = `mda_bench_${process.pid}`;
-  let child: ChildProcess | undefined;
+interface Measure {
+  p50: number;
+  p99: number;
+  rps: number;
+  failures: number;
+}
+
+/** Serves one atlas and measures every endpoint at every connection level. */
+async function measure(
+  where: string,
+  dir: string,
+  cache: boolean,
+): Promise<{ results: Map<string, Measure>; memory: number | null }> {
+  const logFile = join(dir, `server-errors-${cache ? 'cache' : 'nocache'}.log`);
+  const { child, url } = await startChild(where, logFile, cache);
+  const results = new Map<string, Measure>();
   try {
-    const built = await buildSyntheticAtlas(file, { instruments: INSTRUMENTS, documents: 400 });
-    const indexStart = Date.now();
-    await sqliteSearchIndex.reindexAll(built.atlas.db);
-    const indexMillis = Date.now() - indexStart;
-    await built.atlas.store.close();
-    console.log(
-      `synthetic atlas: ${built.instruments} instruments, ${built.claims} claims with evidence, ${built.documents} documents ` +
-        `(built in ${built.millis} ms, search index in ${indexMillis} ms)`,
-    );
-    let where = dir;
-    if (engine === 'postgres') {
-      const moved = await moveToPostgres(dir, pgName);
-      where = moved.url;
-      console.log(`engine: PostgreSQL (moved there by export and import in ${moved.millis} ms)`);
-    } else console.log('engine: SQLite (the embedded file)');
-    console.log(
-      `machine: ${cpus().length} cores, load average ${(loadavg()[0] ?? 0).toFixed(1)} (other processes share them); ` +
-        `${SECONDS} s per endpoint, loopback 127.0.0.1, autocannon in this process and the server in another`,
-    );
-    const logFile = join(dir, 'server-errors.log');
-    const started = await startChild(where, logFile);
-    child = started.child;
     for (const connections of CONNECTION_LEVELS) {
-      console.log(`\n${connections} concurrent connections`);
-      console.log(
-        `${'endpoint'.padEnd(26)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'req/s'.padStart(10)}  errors`,
-      );
       for (const [name, path] of ENDPOINTS) {
-        await autocannon({ url: started.url + path, connections: 2, duration: 1, pipelining: 1 }); // warm-up
-        const result = await autocannon({
-          url: started.url + path,
-          connections,
-          duration: SECONDS,
-          pipelining: 1,
+        await autocannon({ url: url + path, connections: 2, duration: 1, pipelining: 1 }); // warm-up
+        const result = await autocannon({ url: url + path, connections, duration: SECONDS, pipelining: 1 });
+        results.set(`${connections}\t${name}`, {
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          rps: result.requests.average,
+          failures: result.errors + result.timeouts + result.non2xx,
         });
-        const failures = result.errors + result.timeouts + result.non2xx;
-        const flag = result.latency.p99 < 50 ? '' : '  (p99 over 50 ms)';
-        console.log(
-          `${name.padEnd(26)}${ms(result.latency.p50)}${ms(result.latency.p99)}${result.requests.average.toFixed(0).padStart(10)}  ${failures}${flag}`,
-        );
       }
     }
-    await reportServerErrors(logFile);
+    return { results, memory: await residentMiB(child.pid) };
   } finally {
-    child?.kill();
-    if (engine === 'postgres') await onServer(`drop database if exists ${pgName} with (force)`);
+    child.kill();
+    await reportServerErrors(logFile);
+  }
+}
+
+const ms = (value: number) => `${value.toFixed(1)}`.padStart(8);
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(', ');
+
+async function main(): Promise<void> {
+  const engines = enginesArgument(process.argv);
+  const caches = cacheArgument(process.argv);
+  const instruments = sizeArgument(process.argv);
+  const dir = await mkdtemp(join(tmpdir(), 'mda-bench-'));
+  const pgName = `mda_bench_${process.pid}`;
+  const columns: { label: string; run: { results: Map<string, Measure>; memory: number | null } }[] = [];
+  try {
+    console.log(`load average at start: ${load()} (${cpus().length} cores, shared with other processes)`);
+    for (const engine of engines) {
+      const where = await buildAtlas(engine, dir, pgName, instruments);
+      for (const cache of caches) {
+        columns.push({
+          label: `${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, cache ${cache ? 'on' : 'off'}`,
+          run: await measure(where, dir, cache),
+        });
+      }
+    }
+    console.log(
+      `\n${instruments} instruments; ${SECONDS} s per endpoint and level, loopback 127.0.0.1, autocannon in this ` +
+        'process, the server (one Node.js process) in another; load average at the end: ' +
+        load(),
+    );
+    console.log(
+      'Response cache: anonymous GETs of the read API kept per data version (see README, "How fast the API answers").',
+    );
+    console.log(`columns: p50 ms, p99 ms, requests/s; "!" marks p99 ≥ 50 ms, "E" failed requests`);
+    for (const connections of CONNECTION_LEVELS) {
+      console.log(`\n${connections} concurrent connections`);
+      console.log(`${'endpoint'.padEnd(26)}${columns.map((c) => `  ${c.label.padEnd(28)}`).join('')}`);
+      for (const [name] of ENDPOINTS) {
+        const cells = columns.map(({ run }) => {
+          const m = run.results.get(`${connections}\t${name}`);
+          if (m === undefined) return ''.padEnd(30);
+          const flags = `${m.p99 >= 50 ? '!' : ' '}${m.failures > 0 ? 'E' : ' '}`;
+          return `  ${ms(m.p50)}${ms(m.p99)}${m.rps.toFixed(0).padStart(8)}${flags}  `;
+        });
+        console.log(`${name.padEnd(26)}${cells.join('')}`);
+      }
+    }
+    console.log(
+      `\nserver memory (resident, after the run): ${columns
+        .map(({ label, run }) => `${label} ${run.memory === null ? '?' : `${run.memory.toFixed(0)} MiB`}`)
+        .join('; ')}`,
+    );
+  } finally {
+    if (engines.includes('postgres')) await onServer(`drop database if exists ${pgName} with (force)`);
     await rm(dir, { recursive: true, force: true });
   }
 }
 
 const serveIndex = process.argv.indexOf('--serve');
-if (serveIndex >= 0) await serve(process.argv[serveIndex + 1] ?? '', process.argv[serveIndex + 2] ?? '');
-else await main();
+if (serveIndex >= 0) {
+  await serve(
+    process.argv[serveIndex + 1] ?? '',
+    process.argv[serveIndex + 2] ?? '',
+    process.argv[serveIndex + 3] !== 'off',
+  );
+} else await main();

@@ -13,6 +13,7 @@ import type { BusyRetry } from '../storage/busy.ts';
 import { openAtlas } from '../storage/database.ts';
 import { webPages } from '../web/routes.ts';
 import type { UploadLimits } from '../http/jobs/routes.ts';
+import type { ResponseCacheOptions } from '../http/response-cache.ts';
 import type { ExchangeRates } from '../domain/iati/chain.ts';
 
 export interface ServeOptions {
@@ -54,6 +55,8 @@ export interface ServeOptions {
   readonly onIngestStart?: (files: number) => void;
   /** A user-supplied exchange-rate table (`--rates`) for the money chain, labelled where applied. */
   readonly rates?: ExchangeRates;
+  /** The read API's response cache (default on); false turns it off (the benchmark compares both). */
+  readonly responseCache?: ResponseCacheOptions | false;
 }
 
 export interface ServedAtlas {
@@ -96,6 +99,7 @@ export async function serveAtlas(options: ServeOptions): Promise<ServedAtlas> {
       ...(options.uploadLimits === undefined ? {} : { uploadLimits: options.uploadLimits }),
       ...(options.busyRetry === undefined ? {} : { busyRetry: options.busyRetry }),
       ...(options.rates === undefined ? {} : { rates: options.rates }),
+      ...(options.responseCache === undefined ? {} : { responseCache: options.responseCache }),
     });
     const workers = startWorkerLoops(atlas.store, options.workers ?? 1, {
       ...(options.onWorkerError === undefined ? {} : { onError: options.onWorkerError }),

@@ -20,6 +20,7 @@ import { analysisRoutes } from './analyses/routes.ts';
 import { trackerRoutes } from './analyses/tracker-routes.ts';
 import { feedRoutes } from './feeds/routes.ts';
 import { requestForLog } from './redact.ts';
+import { installResponseCache, type ResponseCacheOptions } from './response-cache.ts';
 import { countryRoutes } from './countries/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { frameworkErrors, installErrorHandler, sendEnvelope, setSecurityHeaders } from './errors.ts';
@@ -94,6 +95,8 @@ export interface ServerOptions {
   readonly version?: string;
   /** A user-supplied exchange-rate table for the money chain (labelled wherever it is applied). */
   readonly rates?: ExchangeRates;
+  /** The read API's response cache (see http/response-cache.ts); false turns it off. */
+  readonly responseCache?: ResponseCacheOptions | false;
 }
 
 export { CONTENT_SECURITY_POLICY } from './errors.ts';
@@ -207,6 +210,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // Restricted records: the handler reads as the request's viewer (others' restricted records: 404).
   installViewer(app, options.store);
   const signInDeps = { people: options.store.people, throttle: new LoginThrottle(options.loginLimits) };
+  // Anonymous reads answered from the cache skip the search index refresh below (nothing changed).
+  if (options.responseCache !== false) installResponseCache(app, options.store, options.responseCache);
   // Documents ingested by another process (the CLI) become searchable on the next search.
   app.addHook('preHandler', async (request) => {
     if (/^\/(api\/)?search\b|[?&]q=/.test(request.url)) await options.store.refreshSearchIndex();

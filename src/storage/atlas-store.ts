@@ -255,6 +255,12 @@ export interface AtlasStore {
   search(request: SearchRequest, page: PageRequest): Promise<Page<SearchHit>>;
   /** Indexes what is missing from the search index (documents stored by another process). */
   refreshSearchIndex(): Promise<void>;
+  /**
+   * A key that changes whenever a committed write (of any process) may have changed what the atlas
+   * shows; null when the engine cannot tell right now (then nothing may be cached on it). Read it
+   * BEFORE the data it keys: the data is then at least as new as the version.
+   */
+  dataVersion(): Promise<string | null>;
   /** The read model: lists, facets, profiles and aggregates for the API and the web pages. */
   readonly queries: AtlasQueries;
   /** Country positions, commitments, indicators, conditionality records and watches. */

@@ -13,12 +13,13 @@ import { migrateToLatest, migrationStates, type MigrationState } from './migrati
 import { databaseFile, resolveDataDir } from './paths.ts';
 import type { Database } from './schema.ts';
 import { cliBusyRetry, retryWhileBusy } from './busy.ts';
-import { openSqlite } from './sqlite/connection.ts';
+import { openSqlite, sqliteDataVersion } from './sqlite/connection.ts';
 import { backupSqlite } from './sqlite/backup.ts';
 import { sqliteCatalogue } from './sqlite/catalogue.ts';
 import { kyselyWithStatementCache } from './sqlite/statement-cache.ts';
 import { isPostgresUrl, type StorageEngine } from './engine.ts';
 import { openPostgres } from './postgres/connection.ts';
+import { createChangeWatch, watchTables } from './postgres/change-watch.ts';
 import { postgresCatalogue, resetSequences } from './postgres/catalogue.ts';
 import type { Kysely } from 'kysely';
 import { EVERYTHING, PUBLIC_VIEWER, type Viewer } from '../domain/viewer.ts';
@@ -103,16 +104,25 @@ export async function openAtlas(options: OpenOptions = {}): Promise<OpenAtlas> {
     };
   }
   const { db, location } = await openPostgres(target.url);
+  const changes = createChangeWatch(target.url);
   try {
     const migrated = await retryWhileBusy(location, cliBusyRetry(), () => migrateToLatest(db, 'postgres'));
-    const store = createKyselyStore(db, location, () => db.destroy(), {
+    // Tables of migrations after 2500 get the change notice trigger too.
+    await retryWhileBusy(location, cliBusyRetry(), () => watchTables(db));
+    const close = async () => {
+      await changes.close();
+      await db.destroy();
+    };
+    const store = createKyselyStore(db, location, close, {
       catalogue: () => postgresCatalogue(db),
       afterImport: resetSequences,
       defaultViewer: defaultViewer(options),
+      dataVersion: () => changes.version(),
     });
     await retryWhileBusy(location, cliBusyRetry(), () => seedActors(db, store));
     return { store, db, engine: 'postgres', location, migrated };
   } catch (error) {
+    await changes.close();
     await db.destroy();
     throw error;
   }
@@ -151,6 +161,7 @@ export async function openAtlasDatabase(options: OpenOptions = {}): Promise<Sqli
       catalogue: () => sqliteCatalogue(db),
       ...(options.serving === undefined ? {} : { readDb: kyselyWithStatementCache(raw) }),
       defaultViewer: defaultViewer(options),
+      dataVersion: () => sqliteDataVersion(raw),
     });
     await retryWhileBusy(file, cliBusyRetry(), () => seedActors(db, store));
     if (options.serving !== undefined) raw.pragma(`busy_timeout = ${options.serving.busyTimeoutMs}`);

@@ -19,6 +19,7 @@ import type {
 import { createAtlasQueries } from './atlas-queries.ts';
 import { engineOf } from './engine.ts';
 import { searchIndexOf } from './search/engines.ts';
+import { loadActorNames, prepareDocumentTokens } from './search/rows.ts';
 import type { ReadCatalogue } from './transfer/catalogue.ts';
 import { exportAtlas } from './transfer/export.ts';
 import { importAtlas } from './transfer/import.ts';
@@ -63,6 +64,8 @@ export interface StoreHooks {
    * local file). The web server opens its store for the public: a request acts as its own viewer.
    */
   readonly defaultViewer?: Viewer;
+  /** The engine's data version (see AtlasStore.dataVersion); without it, always null. */
+  readonly dataVersion?: () => string | null;
 }
 
 const unsupported = (what: string, location: string): AtlasError =>
@@ -95,8 +98,12 @@ export function createKyselyStore(
       const known = await queries.findDocumentByHash(db, hash);
       if (known !== undefined) return { status: 'unchanged', documentId: known.id, counts: NO_COUNTS };
       const planned = planDocument(document, extracted);
-      // The service's analyses are pure; they run before the transaction opens.
+      // The service's analyses are pure; they run before the transaction opens, and so does the
+      // tokenising of the passages for the search index (CPU work that need not hold the lock).
       const analyses = analyse(planned.document.id);
+      // The concept tokens name the stored actors: learn their names first, as indexDocument does.
+      await loadActorNames(db);
+      prepareDocumentTokens(planned.document);
       try {
         const { counts, watchHits } = await db.transaction().execute(async (trx) => {
           const now = new Date().toISOString();
@@ -227,6 +234,7 @@ export function createKyselyStore(
       return search.search(visible, request, page);
     },
     refreshSearchIndex: () => search.ensure(db),
+    dataVersion: () => Promise.resolve(hooks.dataVersion?.() ?? null),
     queries: createAtlasQueries(withVisibility(hooks.readDb ?? db, viewer)),
     actingAs,
     close,

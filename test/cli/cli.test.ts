@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { mda, ROOT } from '../support/cli.ts';
+import { cliTestAtlas, testEngines } from '../support/engines.ts';
 
 void describe('mda CLI', () => {
   let dir: string;
@@ -55,33 +56,40 @@ void describe('mda CLI', () => {
     assert.notDeepEqual(general.instruments, object.instruments);
   });
 
-  void it('start ingests the built-in corpus on first run; then instruments, show and stats read it', async () => {
-    const start = await mda('--data', data, 'start', '--no-serve');
-    assert.equal(start.code, 0, start.stderr);
-    assert.match(start.stdout, /built-in corpus: 4 added, 0 unchanged, 0 failed/);
-    assert.match(start.stdout, /Instruments by type/);
-    assert.match(start.stdout, /Instruments by country/);
-    assert.match(start.stdout, /Instruments by topic/);
+  for (const engine of testEngines()) {
+    void it(`start ingests the built-in corpus on first run; then instruments, show and stats read it (${engine})`, async () => {
+      const atlas = await cliTestAtlas(engine);
+      try {
+        const start = await mda(...atlas.args, 'start', '--no-serve');
+        assert.equal(start.code, 0, start.stderr);
+        assert.match(start.stdout, /built-in corpus: 4 added, 0 unchanged, 0 failed/);
+        assert.match(start.stdout, /Instruments by type/);
+        assert.match(start.stdout, /Instruments by country/);
+        assert.match(start.stdout, /Instruments by topic/);
 
-    const [list, stats, documents] = await Promise.all([
-      mda('--data', data, 'instruments', '--country', 'ML', '--type', 'dialogue', '--json'),
-      mda('--data', data, '--lang', 'fr', 'stats'),
-      mda('--data', data, 'documents', '--json'),
-    ]);
-    assert.equal((JSON.parse(documents.stdout) as { total: number }).total, 4);
-    assert.equal(list.code, 0, list.stderr);
-    const page = JSON.parse(list.stdout) as { items: { id: string; parties: { actorId: string }[] }[] };
-    const dialogue = page.items.find((i) => i.parties.some((p) => p.actorId === 'EU'));
-    assert.ok(dialogue !== undefined, 'an EU–Mali dialogue');
-    assert.match(stats.stdout, /Instruments par type/);
-    assert.match(stats.stdout, /Mali \(ML\)/);
+        const [list, stats, documents] = await Promise.all([
+          mda(...atlas.args, 'instruments', '--country', 'ML', '--type', 'dialogue', '--json'),
+          mda(...atlas.args, '--lang', 'fr', 'stats'),
+          mda(...atlas.args, 'documents', '--json'),
+        ]);
+        assert.equal((JSON.parse(documents.stdout) as { total: number }).total, 4);
+        assert.equal(list.code, 0, list.stderr);
+        const page = JSON.parse(list.stdout) as { items: { id: string; parties: { actorId: string }[] }[] };
+        const dialogue = page.items.find((i) => i.parties.some((p) => p.actorId === 'EU'));
+        assert.ok(dialogue !== undefined, 'an EU–Mali dialogue');
+        assert.match(stats.stdout, /Instruments par type/);
+        assert.match(stats.stdout, /Mali \(ML\)/);
 
-    const show = await mda('--data', data, '--lang', 'fr', 'show', dialogue.id);
-    assert.equal(show.code, 0, show.stderr);
-    assert.match(show.stdout, /Union européenne/);
-    assert.match(show.stdout, /asserted by extractor:mda-rules@[\d.]+, unreviewed/);
-    assert.match(show.stdout, /chars \d+–\d+/);
-  });
+        const show = await mda(...atlas.args, '--lang', 'fr', 'show', dialogue.id);
+        assert.equal(show.code, 0, show.stderr);
+        assert.match(show.stdout, /Union européenne/);
+        assert.match(show.stdout, /asserted by extractor:mda-rules@[\d.]+, unreviewed/);
+        assert.match(show.stdout, /chars \d+–\d+/);
+      } finally {
+        await atlas.dispose();
+      }
+    });
+  }
 
   void it('ingest reports each bad file on one stderr line, stores the good ones and exits 1', async () => {
     const good = join(dir, 'mali.txt');

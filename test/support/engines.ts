@@ -109,3 +109,36 @@ async function openEmptyOrTemplate(
     },
   };
 }
+
+/**
+ * Where the CLI keeps a test's atlas on an engine: `--data DIR` (a fresh temp folder, SQLite) or
+ * `--database URL` (a fresh PostgreSQL database); `open` is the same target for `openAtlas`, and
+ * `dir` a temp folder for the test's own files on both.
+ */
+export async function cliTestAtlas(engine: Engine): Promise<{
+  readonly args: readonly string[];
+  readonly open: { readonly dataDir: string } | { readonly database: string };
+  readonly dir: string;
+  readonly dispose: () => Promise<void>;
+}> {
+  const dir = await mkdtemp(join(tmpdir(), `mda-cli-${engine}-`));
+  if (engine === 'sqlite') {
+    const data = join(dir, 'data');
+    return {
+      args: ['--data', data],
+      open: { dataDir: data },
+      dir,
+      dispose: () => rm(dir, { recursive: true, force: true }),
+    };
+  }
+  const database = await createTestDatabase();
+  return {
+    args: ['--database', database.url],
+    open: { database: database.url },
+    dir,
+    async dispose() {
+      await database.drop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

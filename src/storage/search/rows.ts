@@ -40,8 +40,7 @@ const foldedWords = (text: string): string =>
     .map((token) => foldWord(token.word))
     .join(' ');
 
-/** The analyser's tokens of a row. */
-export function rowTokens(row: SearchRow): RowTokens {
+function computeTokens(row: SearchRow): RowTokens {
   const text = `${row.title}\n${row.body}`;
   return {
     titleWords: foldedWords(row.title),
@@ -49,6 +48,58 @@ export function rowTokens(row: SearchRow): RowTokens {
     stems: stemText(text, asLanguage(row.language)),
     concepts: conceptText(text),
   };
+}
+
+/**
+ * Tokens computed ahead of a write transaction (see prepareDocumentTokens), by row content: taken
+ * (and forgotten) by the first rowTokens call for the same content. Bounded, since a prepared
+ * document whose save fails never takes its rows.
+ */
+const prepared = new Map<string, RowTokens>();
+const PREPARED_LIMIT = 2000;
+const contentKey = (row: SearchRow) => `${row.language}\u0000${row.title}\u0000${row.body}`;
+
+/** The analyser's tokens of a row. */
+export function rowTokens(row: SearchRow): RowTokens {
+  const key = contentKey(row);
+  const ready = prepared.get(key);
+  if (ready === undefined) return computeTokens(row);
+  prepared.delete(key);
+  return ready;
+}
+
+/** The passages of a document as index rows, from its text (no database read). */
+export function documentPassageRows(document: {
+  readonly id: string;
+  readonly title: string;
+  readonly text: string;
+  readonly language: string;
+}): SearchRow[] {
+  return splitPassages(document.text).map((span) => ({
+    kind: 'passage',
+    refId: `${document.id}:${span.start}`,
+    documentId: document.id,
+    spanStart: span.start,
+    spanEnd: span.end,
+    language: document.language,
+    title: document.title,
+    body: document.text.slice(span.start, span.end),
+  }));
+}
+
+/**
+ * Tokenises a document's passages before its write transaction opens: the analyser's CPU work
+ * (stems, concepts) then no longer holds the write lock — on SQLite, one writer at a time — so
+ * ingestion workers overlap it with each other's storage.
+ */
+export function prepareDocumentTokens(document: Parameters<typeof documentPassageRows>[0]): void {
+  for (const row of documentPassageRows(document)) {
+    if (prepared.size >= PREPARED_LIMIT) {
+      const oldest = prepared.keys().next().value;
+      if (oldest !== undefined) prepared.delete(oldest);
+    }
+    prepared.set(contentKey(row), computeTokens(row));
+  }
 }
 
 /** Teaches the concept lexicon the actors' names stored in the database (both languages). */
@@ -64,17 +115,7 @@ export async function passageRows(db: Kysely<Database>, documentId: string): Pro
     .select(['id', 'title', 'text', 'language'])
     .where('id', '=', documentId)
     .executeTakeFirst();
-  if (!document) return [];
-  return splitPassages(document.text).map((span) => ({
-    kind: 'passage',
-    refId: `${document.id}:${span.start}`,
-    documentId: document.id,
-    spanStart: span.start,
-    spanEnd: span.end,
-    language: document.language,
-    title: document.title,
-    body: document.text.slice(span.start, span.end),
-  }));
+  return document === undefined ? [] : documentPassageRows(document);
 }
 
 /** The records of the given instruments. */

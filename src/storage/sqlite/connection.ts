@@ -40,3 +40,21 @@ export function integrityCheck(raw: BetterSqlite3.Database): string {
   const rows = raw.pragma('integrity_check') as { integrity_check: string }[];
   return rows.map((row) => row.integrity_check).join('\n');
 }
+
+const versionStatements = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement>();
+
+/**
+ * The data version on SQLite: `data_version` changes when another connection (an `mda ingest`, a
+ * worker process) commits, and `total_changes()` counts this connection's own row changes. Read
+ * straight from the connection, without waiting for a transaction that holds it: a version read
+ * mid-transaction only makes the next read miss.
+ */
+export function sqliteDataVersion(raw: BetterSqlite3.Database): string {
+  let statement = versionStatements.get(raw);
+  if (statement === undefined) {
+    statement = raw.prepare('select total_changes() as own, data_version as others from pragma_data_version');
+    versionStatements.set(raw, statement);
+  }
+  const row = statement.get() as { own: number; others: number };
+  return `${row.others}:${row.own}`;
+}
