@@ -35,6 +35,7 @@ import { instrumentRoutes } from './instruments/routes.ts';
 import { jobRoutes, type UploadLimits } from './jobs/routes.ts';
 import { reviewRoutes } from './review/routes.ts';
 import { contributionRoutes } from './contributions/routes.ts';
+import { curationRoutes } from './curation/routes.ts';
 import { openApiDocument } from './openapi.ts';
 import type { ApiContext, RouteDoc } from './route.ts';
 import type { BriefPresenter } from '../presentation/context.ts';
@@ -226,6 +227,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   sessionRoutes(app, docs, context, signInDeps);
   reviewRoutes(app, docs, context);
   contributionRoutes(app, docs, context);
+  curationRoutes(app, docs, context);
   jobRoutes(app, docs, context, options.uploadLimits);
   await iatiRoutes(app, docs, context);
   const document = openApiDocument(docs, options.version ?? '0.1.0');

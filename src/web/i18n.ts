@@ -9,6 +9,7 @@ import { ANALYSIS_MESSAGES } from './pages/analyses/labels.ts';
 import { ACCOUNT_MESSAGES } from './pages/account-labels.ts';
 import { FUNDING_MESSAGES } from './pages/funding-labels.ts';
 import { UPLOAD_MESSAGES } from './pages/upload-labels.ts';
+import { CURATION_MESSAGES } from './pages/curation-labels.ts';
 import { counted, formatNumber } from './format.ts';
 
 const MESSAGES = {
@@ -16,6 +17,7 @@ const MESSAGES = {
   ...ACCOUNT_MESSAGES,
   ...FUNDING_MESSAGES,
   ...UPLOAD_MESSAGES,
+  ...CURATION_MESSAGES,
   appName: { en: 'Migration Diplomacy Atlas', fr: 'Atlas de la diplomatie migratoire' },
   skip: { en: 'Skip to content', fr: 'Aller au contenu' },
   dashboard: { en: 'Overview', fr: 'Vue d’ensemble' },
