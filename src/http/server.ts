@@ -36,6 +36,7 @@ import { jobRoutes, type UploadLimits } from './jobs/routes.ts';
 import { reviewRoutes } from './review/routes.ts';
 import { contributionRoutes } from './contributions/routes.ts';
 import { curationRoutes } from './curation/routes.ts';
+import { invitationRoutes } from './invitations/routes.ts';
 import { openApiDocument } from './openapi.ts';
 import type { ApiContext, RouteDoc } from './route.ts';
 import type { BriefPresenter } from '../presentation/context.ts';
@@ -228,6 +229,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   reviewRoutes(app, docs, context);
   contributionRoutes(app, docs, context);
   curationRoutes(app, docs, context);
+  invitationRoutes(app, docs, context);
   jobRoutes(app, docs, context, options.uploadLimits);
   await iatiRoutes(app, docs, context);
   const document = openApiDocument(docs, options.version ?? '0.1.0');
