@@ -19,11 +19,9 @@ export const OrganisationIdSchema = z
 export const InviteRequestSchema = z.strictObject({
   email: EmailSchema,
   role: RoleSchema,
-  organisationId: OrganisationIdSchema.nullable()
-    .optional()
-    .meta({
-      description: "Default: none for an admin, the focal point's own organisation for a focal point",
-    }),
+  organisationId: OrganisationIdSchema.nullable().optional().meta({
+    description: "Default: none for an admin, the focal point's own organisation for a focal point",
+  }),
 });
 export type InviteRequest = z.output<typeof InviteRequestSchema>;
 

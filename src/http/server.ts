@@ -28,7 +28,7 @@ import { SERVER_BUSY_RETRY, type BusyRetry } from '../storage/busy.ts';
 import { useBusyRetry } from './analyses/mutation.ts';
 import { installAuthentication } from '../presentation/auth/authenticate.ts';
 import { sessionRoutes } from './auth/routes.ts';
-import { LoginThrottle, type ThrottleLimits } from '../presentation/auth/throttle.ts';
+import { DatabaseLoginThrottle, type ThrottleLimits } from '../presentation/auth/throttle.ts';
 import type { SignInDeps } from '../presentation/auth/sign-in.ts';
 import { iatiRoutes } from './iati/routes.ts';
 import { instrumentRoutes } from './instruments/routes.ts';
@@ -204,7 +204,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // Who the request acts as (session cookie or API token); writes need someone, with a CSRF token
   // when the cookie is what identifies them.
   await installAuthentication(app, options.store.people);
-  const signInDeps = { people: options.store.people, throttle: new LoginThrottle(options.loginLimits) };
+  // Failed sign-ins are counted in the database: every server process on the atlas shares them.
+  const signInDeps = {
+    people: options.store.people,
+    throttle: new DatabaseLoginThrottle(options.store.loginAttempts, options.loginLimits),
+  };
   // Documents ingested by another process (the CLI) become searchable on the next search.
   app.addHook('preHandler', async (request) => {
     if (/^\/(api\/)?search\b|[?&]q=/.test(request.url)) await options.store.refreshSearchIndex();

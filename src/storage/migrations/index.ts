@@ -26,6 +26,7 @@ import { instrumentStatusMigration } from './1602_instrument_status.ts';
 import { curationMigration } from './1900_curation.ts';
 import { watchOwnerMigration } from './2000_watch_owner.ts';
 import { contributionsMigration } from './2200_contributions.ts';
+import { loginAttemptsMigration } from './2400_login_attempts.ts';
 
 /** Which SQL engine a migration is written for (only auto-numbered ids differ). */
 export type { StorageEngine } from '../engine.ts';
@@ -57,6 +58,7 @@ export function atlasMigrations(engine: StorageEngine): Record<string, Migration
     '1900_curation': curationMigration(engine),
     '2000_watch_owner': watchOwnerMigration,
     '2200_contributions': contributionsMigration,
+    '2400_login_attempts': loginAttemptsMigration,
   };
 }
 
