@@ -24,6 +24,7 @@ import { registerAccountWeb } from './account-routes.ts';
 import { registerUploadWeb } from './upload-routes.ts';
 import { curationSections, registerCurationWeb } from './curation-routes.ts';
 import { registerInvitationWeb } from './invitation-routes.ts';
+import { registerContributeWeb } from './contribute-routes.ts';
 import type { SignInDeps } from '../presentation/auth/sign-in.ts';
 import { accountNames, recordHistory } from '../services/history.ts';
 import { historySection } from './pages/history.ts';
@@ -364,6 +365,7 @@ export function registerWeb(app: FastifyInstance, context: ApiContext, signInDep
   registerUploadWeb(app, context);
   registerCurationWeb(app, context);
   registerInvitationWeb(app, context);
+  registerContributeWeb(app, context);
 }
 
 /** The pages as the server takes them (the composition in src/app/serve.ts passes them in). */

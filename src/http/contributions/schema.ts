@@ -40,12 +40,9 @@ export const ContributionSchema = z.object({
   reviewedBy: z.string().nullable(),
   reason: z.string().nullable(),
   instrumentId: z.string().nullable().meta({ description: 'The published instrument, once accepted' }),
-  recordId: z
-    .string()
-    .nullable()
-    .meta({
-      description: 'The published record once accepted: ins_… instrument, ev_… event, st_… commitment',
-    }),
+  recordId: z.string().nullable().meta({
+    description: 'The published record once accepted: ins_… instrument, ev_… event, st_… commitment',
+  }),
   createdAt: z.string(),
   reviewedAt: z.string().nullable(),
 });

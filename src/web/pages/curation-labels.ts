@@ -36,4 +36,35 @@ export const CURATION_MESSAGES = {
   inviteFor: { en: 'For', fr: 'Pour' },
   inviteExpires: { en: 'Valid until', fr: 'Valable jusqu’au' },
   inviteNav: { en: 'Invite', fr: 'Inviter' },
+  contributeTitle: { en: 'Add an event or a commitment', fr: 'Ajouter un événement ou un engagement' },
+  contributeHelp: {
+    en: 'Something no document of the atlas names yet, with where it is said. A reviewer checks it against its source before it is published.',
+    fr: 'Ce qu’aucun document de l’atlas ne cite encore, avec l’endroit où c’est dit. Un réviseur le vérifie sur sa source avant publication.',
+  },
+  contributeEvent: { en: 'An event', fr: 'Un événement' },
+  contributeCommitment: { en: 'A commitment', fr: 'Un engagement' },
+  eventKind: { en: 'Kind of event', fr: 'Type d’événement' },
+  eventTitle: { en: 'Title', fr: 'Titre' },
+  eventDate: { en: 'Date (YYYY, YYYY-MM or YYYY-MM-DD)', fr: 'Date (AAAA, AAAA-MM ou AAAA-MM-JJ)' },
+  eventPlace: { en: 'Place', fr: 'Lieu' },
+  eventParticipants: {
+    en: 'Participants (actor ids separated by commas: SN, ES, org:eu)',
+    fr: 'Participants (identifiants séparés par des virgules : SN, ES, org:eu)',
+  },
+  commitmentText: { en: 'What was committed to', fr: 'Ce à quoi on s’est engagé' },
+  commitmentOwners: {
+    en: 'Who committed (actor ids separated by commas)',
+    fr: 'Qui s’est engagé (identifiants séparés par des virgules)',
+  },
+  commitmentDeadline: {
+    en: 'Deadline (YYYY, YYYY-MM or YYYY-MM-DD)',
+    fr: 'Échéance (AAAA, AAAA-MM ou AAAA-MM-JJ)',
+  },
+  sourceUrl: { en: 'Source: web address', fr: 'Source : adresse web' },
+  sourceQuote: { en: 'The words of the source', fr: 'Les mots de la source' },
+  contributeButton: { en: 'Send for review', fr: 'Envoyer en révision' },
+  contributionSent: {
+    en: 'Sent. It will be published once a reviewer has checked it against its source.',
+    fr: 'Envoyé. Ce sera publié après vérification sur sa source par un réviseur.',
+  },
 } as const;
