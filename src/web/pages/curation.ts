@@ -58,7 +58,7 @@ export function curationPanel(
           autocomplete="off"
         />
         <datalist id="merge-candidates">
-          ${others.map((c) => html`<option value="${c.id}">${c.title}</option>`)}
+          ${others.map((c) => html`<option value="${c.id}" translate="no">${c.title}</option>`)}
         </datalist>
       </p>
       <p>
