@@ -1,18 +1,18 @@
 /**
- * Manual records with sources (issue 11, item 4): an instrument that no stored document names
- * yet, contributed by a person who cites where it comes from — a web address (with the words it
+ * Manual records with sources (issue 11, item 4): an instrument, an event or a commitment that no
+ * stored document names yet, contributed by a person who cites where it comes from — a web address (with the words it
  * says, if they give them) or a span of a stored document. Checked here against the taxonomy
  * before any adapter touches the database; a reviewer then accepts or rejects it. Pure: no I/O.
  */
 import { z } from 'zod';
 import { ACTOR_ID_PATTERN } from './actors.ts';
 import { userText, webUrl } from './input-schemas.ts';
-import { LANGUAGES, PARTY_ROLES } from './model.ts';
+import { LANGUAGES, PARTY_ROLES, type EventKind } from './model.ts';
 import { LEGAL_FORMS } from './review.ts';
 import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from './taxonomy.ts';
 
-/** What a contribution is: instruments for now (events and commitments are not contributable yet). */
-export const CONTRIBUTION_KINDS = ['instrument'] as const;
+/** What a contribution is: an instrument, an event (a meeting, a visit…) or a commitment. */
+export const CONTRIBUTION_KINDS = ['instrument', 'event', 'commitment'] as const;
 export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
 
 /** pending until a reviewer decides; accepted ones are published as records, rejected ones never. */
@@ -92,6 +92,44 @@ export const ContributedInstrumentSchema = z.object({
   source: ContributionSourceSchema,
 });
 export type ContributedInstrument = z.output<typeof ContributedInstrumentSchema>;
+
+/** The kinds of event a person may contribute (the extractor's kinds). */
+export const EVENT_KINDS = [
+  'meeting',
+  'dialogue_round',
+  'summit',
+  'visit',
+  'conference',
+] as const satisfies readonly EventKind[];
+
+const actorIdSchema = z.string().trim().regex(ACTOR_ID_PATTERN, 'must be an actor id (FR, org:eu…)');
+const languageSchema = enumOf(LANGUAGES as unknown as readonly [string, ...string[]]).default('en');
+
+/** An event: what it was, when and where, who took part, and where that is said. */
+export const ContributedEventSchema = z.object({
+  kind: enumOf(EVENT_KINDS),
+  title: userText(500, { min: 1 }),
+  date: datedValue.nullable().default(null),
+  place: userText(200, { min: 1 }).nullable().default(null),
+  participants: z.array(actorIdSchema).max(100).default([]),
+  language: languageSchema,
+  source: ContributionSourceSchema,
+});
+export type ContributedEvent = z.output<typeof ContributedEventSchema>;
+
+/** A commitment: the words committed to, who committed, by when, on what, and where it is said. */
+export const ContributedCommitmentSchema = z.object({
+  text: userText(2000, { min: 1, multiline: true }),
+  owners: z.array(actorIdSchema).min(1, 'name who committed').max(50),
+  deadline: datedValue.nullable().default(null),
+  topics: z.array(enumOf(TOPICS)).max(20).default([]),
+  language: languageSchema,
+  source: ContributionSourceSchema,
+});
+export type ContributedCommitment = z.output<typeof ContributedCommitmentSchema>;
+
+/** A contributed record of any kind, as stored with its contribution. */
+export type ContributedRecord = ContributedInstrument | ContributedEvent | ContributedCommitment;
 
 /** Why a reviewer rejects a contribution: required. */
 export const RejectionReason = userText(1000, { min: 1 });

@@ -31,13 +31,15 @@ import { installAuthentication } from '../presentation/auth/authenticate.ts';
 import { installViewer } from '../presentation/viewer.ts';
 import { restrictionRoutes } from './restrictions/routes.ts';
 import { sessionRoutes } from './auth/routes.ts';
-import { LoginThrottle, type ThrottleLimits } from '../presentation/auth/throttle.ts';
+import { DatabaseLoginThrottle, type ThrottleLimits } from '../presentation/auth/throttle.ts';
 import type { SignInDeps } from '../presentation/auth/sign-in.ts';
 import { iatiRoutes } from './iati/routes.ts';
 import { instrumentRoutes } from './instruments/routes.ts';
 import { jobRoutes, type UploadLimits } from './jobs/routes.ts';
 import { reviewRoutes } from './review/routes.ts';
 import { contributionRoutes } from './contributions/routes.ts';
+import { curationRoutes } from './curation/routes.ts';
+import { invitationRoutes } from './invitations/routes.ts';
 import { openApiDocument } from './openapi.ts';
 import type { ApiContext, RouteDoc } from './route.ts';
 import type { BriefPresenter } from '../presentation/context.ts';
@@ -209,7 +211,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await installAuthentication(app, options.store.people);
   // Restricted records: the handler reads as the request's viewer (others' restricted records: 404).
   installViewer(app, options.store);
-  const signInDeps = { people: options.store.people, throttle: new LoginThrottle(options.loginLimits) };
+  // Failed sign-ins are counted in the database: every server process on the atlas shares them.
+  const signInDeps = {
+    people: options.store.people,
+    throttle: new DatabaseLoginThrottle(options.store.loginAttempts, options.loginLimits),
+  };
   // Anonymous reads answered from the cache skip the search index refresh below (nothing changed).
   if (options.responseCache !== false) installResponseCache(app, options.store, options.responseCache);
   // Documents ingested by another process (the CLI) become searchable on the next search.
@@ -236,6 +242,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   reviewRoutes(app, docs, context);
   contributionRoutes(app, docs, context);
   restrictionRoutes(app, docs, context);
+  curationRoutes(app, docs, context);
+  invitationRoutes(app, docs, context);
   jobRoutes(app, docs, context, options.uploadLimits);
   await iatiRoutes(app, docs, context);
   const document = openApiDocument(docs, options.version ?? '0.1.0');

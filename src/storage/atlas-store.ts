@@ -17,6 +17,7 @@ import type { ImportSummary } from './transfer/import.ts';
 import type { StorageEngine } from './engine.ts';
 import type { SearchHit, SearchRequest } from './search/port.ts';
 import type { PeopleStore } from './people/people-store.ts';
+import type { LoginAttemptStore } from './people/login-attempts.ts';
 import type { ReviewStore } from './people/review-store.ts';
 import type { CurationStore } from './curation/curation-store.ts';
 import type { ContributionStore } from './contributions/contribution-store.ts';
@@ -279,6 +280,8 @@ export interface AtlasStore {
   readonly contributions: ContributionStore;
   /** Restricted records: which organisation a document, an instrument or a claim is restricted to. */
   readonly restrictions: RestrictionStore;
+  /** Failed sign-ins per account and address, shared by every server process (the login throttle). */
+  readonly loginAttempts: LoginAttemptStore;
   /**
    * Copies the whole database to `file` (which must not exist) with the engine's online backup:
    * safe while other processes read and write, and including what they committed a moment ago.

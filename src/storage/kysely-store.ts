@@ -38,6 +38,7 @@ import { createPeopleStore } from './people/people-store.ts';
 import { createReviewStore, resolveReviewedInstruments } from './people/review-store.ts';
 import { publishedTables } from './people/unpublished-tables.ts';
 import { createContributionStore } from './contributions/contribution-store.ts';
+import { createLoginAttemptStore } from './people/login-attempts.ts';
 import { createCurationStore } from './curation/curation-store.ts';
 import { followMerges, mergedKeys, redirectPlan } from './curation/redirects.ts';
 import { createRestrictionStore, restrictStoredDocument } from './people/restrictions.ts';
@@ -213,6 +214,7 @@ export function createKyselyStore(
     curation: createCurationStore(db, search),
     contributions: createContributionStore(db, search),
     restrictions: createRestrictionStore(db, visible),
+    loginAttempts: createLoginAttemptStore(db),
 
     async backup(file: string): Promise<BackupSummary> {
       if (hooks.backup === undefined) throw unsupported('backup', location);

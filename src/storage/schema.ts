@@ -598,6 +598,14 @@ export interface CitedLinksTable {
 }
 
 /** A manual record waiting for, or decided by, a reviewer (2200); published only once accepted. */
+/** Failed sign-ins per account or address in the current window (migration 2400). */
+export interface LoginAttemptsTable {
+  key: string;
+  failures: number;
+  /** ISO time the window ends. */
+  reset_at: string;
+}
+
 export interface ContributionsTable {
   id: string;
   kind: string;
@@ -674,6 +682,7 @@ export interface Database {
   instrument_merges: InstrumentMergesTable;
   cited_links: CitedLinksTable;
   contributions: ContributionsTable;
+  login_attempts: LoginAttemptsTable;
 }
 
 /**

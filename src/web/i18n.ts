@@ -10,6 +10,7 @@ import { ACCOUNT_MESSAGES } from './pages/account-labels.ts';
 import { FUNDING_MESSAGES } from './pages/funding-labels.ts';
 import { UPLOAD_MESSAGES } from './pages/upload-labels.ts';
 import { RESTRICTION_MESSAGES } from './restriction-badge.ts';
+import { CURATION_MESSAGES } from './pages/curation-labels.ts';
 import { counted, formatNumber } from './format.ts';
 
 const MESSAGES = {
@@ -18,6 +19,7 @@ const MESSAGES = {
   ...FUNDING_MESSAGES,
   ...UPLOAD_MESSAGES,
   ...RESTRICTION_MESSAGES,
+  ...CURATION_MESSAGES,
   appName: { en: 'Migration Diplomacy Atlas', fr: 'Atlas de la diplomatie migratoire' },
   skip: { en: 'Skip to content', fr: 'Aller au contenu' },
   dashboard: { en: 'Overview', fr: 'Vue d’ensemble' },

@@ -17,7 +17,8 @@ export interface PageInput {
     | 'timeline'
     | 'analyses'
     | 'upload'
-    | 'review';
+    | 'review'
+    | 'invite';
   readonly body: SafeHtml;
   /** Who is signed in (null or absent: an anonymous reader). */
   readonly viewer?: Viewer | null;
@@ -67,6 +68,9 @@ export function page({ tr, title, url, nav, body, viewer }: PageInput): string {
       : []),
     ...(mayUse(viewer, 'reviewer')
       ? [{ key: 'review' as const, path: '/review', label: 'reviewNav' as const }]
+      : []),
+    ...(viewer?.mayInvite === true
+      ? [{ key: 'invite' as const, path: '/invite', label: 'inviteNav' as const }]
       : []),
   ];
   return html`<!doctype html>

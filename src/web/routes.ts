@@ -22,6 +22,9 @@ import { page, type PageInput } from './layout.ts';
 import { viewerOf } from './viewer.ts';
 import { registerAccountWeb } from './account-routes.ts';
 import { registerUploadWeb } from './upload-routes.ts';
+import { curationSections, registerCurationWeb } from './curation-routes.ts';
+import { registerInvitationWeb } from './invitation-routes.ts';
+import { registerContributeWeb } from './contribute-routes.ts';
 import type { SignInDeps } from '../presentation/auth/sign-in.ts';
 import { accountNames, recordHistory } from '../services/history.ts';
 import { historySection } from './pages/history.ts';
@@ -224,7 +227,7 @@ export function registerWeb(app: FastifyInstance, context: ApiContext, signInDep
       tr,
       title: instrument.title,
       url: request.url,
-      body: html`${instrumentPage(instrument, documents, tr)}${await indicatorsPanel(store, { instrumentId: id }, tr)}${historySection(
+      body: html`${instrumentPage(instrument, documents, tr)}${await indicatorsPanel(store, { instrumentId: id }, tr)}${await curationSections(store, instrument, request, tr)}${historySection(
         (await recordHistory(store, { id, kind: 'instrument' }, { limit: 500, offset: 0 }, false)).items,
         tr,
       )}`,
@@ -360,6 +363,9 @@ export function registerWeb(app: FastifyInstance, context: ApiContext, signInDep
   registerAnalysesWeb(app, context);
   registerAccountWeb(app, context, signInDeps);
   registerUploadWeb(app, context);
+  registerCurationWeb(app, context);
+  registerInvitationWeb(app, context);
+  registerContributeWeb(app, context);
 }
 
 /** The pages as the server takes them (the composition in src/app/serve.ts passes them in). */

@@ -3,6 +3,7 @@
  * form posting a change carries. Null: an anonymous reader (every page reads without an account).
  */
 import type { FastifyRequest } from 'fastify';
+import { mayInvite } from '../domain/invitations.ts';
 import { roleAtLeast, type Role } from '../domain/people.ts';
 import { CSRF_FIELD } from '../presentation/auth/authenticate.ts';
 import { html, type SafeHtml } from './html.ts';
@@ -13,12 +14,19 @@ export interface Viewer {
   readonly role: Role;
   /** The session's CSRF token (forms), null for a token-authenticated request. */
   readonly csrf: string | null;
+  /** An admin, or an organisation's focal point: may invite people (see domain/invitations.ts). */
+  readonly mayInvite: boolean;
 }
 
 export const viewerOf = (request: FastifyRequest): Viewer | null =>
   request.identity === null
     ? null
-    : { name: request.identity.user.name, role: request.identity.role, csrf: request.identity.csrf };
+    : {
+        name: request.identity.user.name,
+        role: request.identity.role,
+        csrf: request.identity.csrf,
+        mayInvite: mayInvite(request.identity),
+      };
 
 /** Whether the viewer may use a form that needs `role`. */
 export const mayUse = (viewer: Viewer | null | undefined, role: Role): viewer is Viewer =>

@@ -65,10 +65,18 @@ const InstrumentOptions = z.object({
   json: z.boolean().default(false),
 });
 
+/** What a contribution is about, in a few words: its title (or words) and its type. */
+const label = (record: ContributionView['record']): [string, string] =>
+  'type' in record
+    ? [record.title, record.type]
+    : 'text' in record
+      ? [record.text, 'commitment']
+      : [record.title, record.kind];
+
 const line = (c: ContributionView): string =>
   oneLine(
-    `${c.id}  ${c.state}  ${c.record.title}  (${c.record.type}; by ${c.assertedBy}` +
-      `${c.instrumentId === null ? '' : `; published as ${c.instrumentId}`}` +
+    `${c.id}  ${c.state}  ${label(c.record)[0]}  (${label(c.record)[1]}; by ${c.assertedBy}` +
+      `${c.recordId === null ? '' : `; published as ${c.recordId}`}` +
       `${c.reason === null ? '' : `; ${c.reason}`})`,
   );
 

@@ -1,6 +1,6 @@
 /**
- * Manual records with sources over HTTP: a contributor adds an instrument no document names yet,
- * citing a web page or a span of a stored document; it stays unpublished until a reviewer
+ * Manual records with sources over HTTP: a contributor adds an instrument, an event or a commitment
+ * no document names yet, citing a web page or a span of a stored document; it stays unpublished until a reviewer
  * accepts it (then it is a record like any other, its source as evidence) or rejects it.
  */
 import type { FastifyInstance } from 'fastify';
@@ -10,7 +10,9 @@ import { actorOf, requireRole } from '../../presentation/auth/authenticate.ts';
 import { pageLimit } from '../download.ts';
 import { addRoute, type ApiContext, type RouteDoc } from '../route.ts';
 import {
+  CommitmentContributionBody,
   ContributionBody,
+  EventContributionBody,
   ContributionParams,
   ContributionQuery,
   ContributionSchema,
@@ -33,6 +35,37 @@ export function contributionRoutes(app: FastifyInstance, docs: RouteDoc[], conte
     status: 201,
     response: ContributionSchema,
     handler: async ({ body, identity }) => contributions.contributeInstrument(body, actorOf(identity)),
+  });
+
+  addMutation(app, docs, {
+    method: 'post',
+    path: '/api/contributions/events',
+    tag: 'contributions',
+    summary:
+      'Contribute an event (a meeting, a visit…) with its source (pending until a reviewer accepts it)',
+    description:
+      '{kind, title, date?, place?, participants[], source}. Unpublished — absent from lists, counts and exports — until a reviewer accepts it; then published as event ev_<contribution id>.',
+    role: 'contributor',
+    action: 'contributing an event',
+    body: EventContributionBody,
+    status: 201,
+    response: ContributionSchema,
+    handler: async ({ body, identity }) => contributions.contributeEvent(body, actorOf(identity)),
+  });
+
+  addMutation(app, docs, {
+    method: 'post',
+    path: '/api/contributions/commitments',
+    tag: 'contributions',
+    summary: 'Contribute a commitment with its source (pending until a reviewer accepts it)',
+    description:
+      '{text, owners[], deadline?, topics[], source}. Unpublished until a reviewer accepts it; then an open commitment st_<contribution id> in the tracker.',
+    role: 'contributor',
+    action: 'contributing a commitment',
+    body: CommitmentContributionBody,
+    status: 201,
+    response: ContributionSchema,
+    handler: async ({ body, identity }) => contributions.contributeCommitment(body, actorOf(identity)),
   });
 
   addRoute(app, docs, {

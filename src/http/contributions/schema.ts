@@ -3,12 +3,16 @@ import { z } from 'zod';
 import {
   CONTRIBUTION_KINDS,
   CONTRIBUTION_STATES,
+  ContributedCommitmentSchema,
+  ContributedEventSchema,
   ContributedInstrumentSchema,
   RejectionReason,
 } from '../../domain/contributions.ts';
 import { pagination } from '../validation.ts';
 
 export const ContributionBody = ContributedInstrumentSchema;
+export const EventContributionBody = ContributedEventSchema;
+export const CommitmentContributionBody = ContributedCommitmentSchema;
 
 export const ContributionQuery = z.strictObject({
   state: z
@@ -30,12 +34,15 @@ export const RejectBody = z.strictObject({ reason: RejectionReason });
 export const ContributionSchema = z.object({
   id: z.string(),
   kind: z.enum(CONTRIBUTION_KINDS),
-  record: ContributedInstrumentSchema,
+  record: z.union([ContributedInstrumentSchema, ContributedEventSchema, ContributedCommitmentSchema]),
   assertedBy: z.string().meta({ description: 'user:<id> of the contributor' }),
   state: z.enum(CONTRIBUTION_STATES),
   reviewedBy: z.string().nullable(),
   reason: z.string().nullable(),
   instrumentId: z.string().nullable().meta({ description: 'The published instrument, once accepted' }),
+  recordId: z.string().nullable().meta({
+    description: 'The published record once accepted: ins_… instrument, ev_… event, st_… commitment',
+  }),
   createdAt: z.string(),
   reviewedAt: z.string().nullable(),
 });

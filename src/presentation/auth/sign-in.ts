@@ -9,11 +9,11 @@ import { badCredentials, tooManyLogins } from '../../domain/errors.ts';
 import type { Identity } from '../../domain/people.ts';
 import type { PeopleStore } from '../../storage/people/people-store.ts';
 import { SESSION_COOKIE, SESSION_TTL_MS, csrfTokenFor, sessionCookieOptions } from './session-cookie.ts';
-import type { LoginThrottle } from './throttle.ts';
+import type { Throttle } from './throttle.ts';
 
 export interface SignInDeps {
   readonly people: PeopleStore;
-  readonly throttle: LoginThrottle;
+  readonly throttle: Throttle;
 }
 
 /** Checks the password (throttled), opens a new session and sets its cookie. */
@@ -25,14 +25,14 @@ export async function signIn(
   password: string,
 ): Promise<Identity> {
   const account = email.trim().toLowerCase();
-  const wait = deps.throttle.retryAfter(account, request.ip);
+  const wait = await deps.throttle.retryAfter(account, request.ip);
   if (wait > 0) throw tooManyLogins(wait);
   const user = await deps.people.authenticate(account, password);
   if (user === undefined) {
-    deps.throttle.failed(account, request.ip);
+    await deps.throttle.failed(account, request.ip);
     throw badCredentials();
   }
-  deps.throttle.succeeded(account);
+  await deps.throttle.succeeded(account);
   // Whatever session the browser held (another user's, or a planted id) ends here.
   const previous = request.cookies[SESSION_COOKIE];
   if (previous !== undefined && previous !== '') await deps.people.endSession(previous);

@@ -2,9 +2,20 @@
  * Login throttling: failed sign-ins counted per account (the email tried) and per client address
  * in a fixed window. Past the limit, sign-in answers 429 with Retry-After before any password is
  * checked, so guessing costs the attacker the window and costs the server no scrypt work. A
- * success clears the account's count. Kept in memory: one server process serves one atlas, and a
- * restart forgetting the counts only gives back what the window would have.
+ * success clears the account's count. The server keeps the counts in the database
+ * (`DatabaseLoginThrottle`), so that several server processes on one atlas share them: an attacker
+ * spreading guesses over the processes behind a proxy gets no more tries. `LoginThrottle` keeps
+ * them in one process's memory (same limits, same answers).
  */
+import type { LoginAttemptStore } from '../../storage/people/login-attempts.ts';
+
+/** What sign-in needs of a throttle, in memory or in the database. */
+export interface Throttle {
+  /** Seconds to wait before this account may be tried from this address again, or 0. */
+  retryAfter(account: string, address: string): number | Promise<number>;
+  failed(account: string, address: string): void | Promise<void>;
+  succeeded(account: string): void | Promise<void>;
+}
 
 export interface ThrottleLimits {
   /** Failed sign-ins allowed for one account in the window. */
@@ -25,7 +36,7 @@ interface Window {
   resetAt: number;
 }
 
-export class LoginThrottle {
+export class LoginThrottle implements Throttle {
   private readonly windows = new Map<string, Window>();
 
   constructor(
@@ -75,5 +86,32 @@ export class LoginThrottle {
       if (this.windows.size <= MAX_ENTRIES) break;
       this.windows.delete(key);
     }
+  }
+}
+
+/** The same throttle with its counts in the database, shared by every server process. */
+export class DatabaseLoginThrottle implements Throttle {
+  constructor(
+    private readonly attempts: LoginAttemptStore,
+    private readonly limits: ThrottleLimits = DEFAULT_LOGIN_LIMITS,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async retryAfter(account: string, address: string): Promise<number> {
+    const now = this.now();
+    const limit = (key: string) => (key.startsWith('a:') ? this.limits.perAccount : this.limits.perAddress);
+    const windows = await this.attempts.windows([`a:${account}`, `ip:${address}`], now);
+    return Math.max(
+      0,
+      ...windows.filter((w) => w.failures >= limit(w.key)).map((w) => Math.ceil((w.resetAt - now) / 1000)),
+    );
+  }
+
+  failed(account: string, address: string): Promise<void> {
+    return this.attempts.fail([`a:${account}`, `ip:${address}`], this.limits.windowMs, this.now());
+  }
+
+  succeeded(account: string): Promise<void> {
+    return this.attempts.clear(`a:${account}`);
   }
 }

@@ -27,6 +27,7 @@ import { curationMigration } from './1900_curation.ts';
 import { watchOwnerMigration } from './2000_watch_owner.ts';
 import { contributionsMigration } from './2200_contributions.ts';
 import { restrictedRecordsMigration } from './2300_restricted_records.ts';
+import { loginAttemptsMigration } from './2400_login_attempts.ts';
 import { changeNoticesMigration } from './2500_change_notices.ts';
 
 /** Which SQL engine a migration is written for (only auto-numbered ids differ). */
@@ -60,6 +61,7 @@ export function atlasMigrations(engine: StorageEngine): Record<string, Migration
     '2000_watch_owner': watchOwnerMigration,
     '2200_contributions': contributionsMigration,
     '2300_restricted_records': restrictedRecordsMigration,
+    '2400_login_attempts': loginAttemptsMigration,
     // PostgreSQL only: committed writes notify listeners (the API's response cache; SQLite has data_version).
     ...(engine === 'postgres' ? { '2500_change_notices': changeNoticesMigration } : {}),
   };

@@ -10,6 +10,8 @@ export const UNPUBLISHED_TABLES: ReadonlySet<string> = new Set([
   'sessions',
   'api_tokens',
   'invitations',
+  // Who tried to sign in from where: account names and client addresses, never published.
+  'login_attempts',
   // Not secret, but not published either: contributions nobody has verified yet, or rejected
   // (an accepted one travels as the instrument it became). `mda backup` keeps them.
   'contributions',

@@ -1,0 +1,70 @@
+/** Interface strings of merge, split and invitations, French and English (merged into the i18n messages). */
+export const CURATION_MESSAGES = {
+  curationTitle: { en: 'Merge or split (reviewers)', fr: 'Fusionner ou scinder (réviseurs)' },
+  mergeTitle: { en: 'This instrument duplicates another', fr: 'Cet instrument en double un autre' },
+  mergeHelp: {
+    en: 'Merge it into the instrument it duplicates: its facts, evidence and documents move there, and this address then leads there.',
+    fr: 'Fusionnez-le dans l’instrument qu’il double : ses faits, preuves et documents y passent, et cette adresse y mène ensuite.',
+  },
+  mergeInto: { en: 'Instrument kept (ins_…)', fr: 'Instrument conservé (ins_…)' },
+  mergeButton: { en: 'Merge into the instrument kept', fr: 'Fusionner dans l’instrument conservé' },
+  splitTitle: { en: 'This instrument was two', fr: 'Cet instrument en était deux' },
+  splitHelp: {
+    en: 'Tick the facts of the other instrument (among them its type and its title): they move, with their evidence, to a new instrument.',
+    fr: 'Cochez les faits de l’autre instrument (dont son type et son titre) : ils passent, avec leurs preuves, à un nouvel instrument.',
+  },
+  splitButton: { en: 'Split into a new instrument', fr: 'Scinder en un nouvel instrument' },
+  curationReason: {
+    en: 'Why (required, kept in the history)',
+    fr: 'Pourquoi (obligatoire, gardé dans l’historique)',
+  },
+  mergedHere: { en: 'Merged into this instrument', fr: 'Fusionnés dans cet instrument' },
+  inviteTitle: { en: 'Invite someone', fr: 'Inviter quelqu’un' },
+  inviteHelp: {
+    en: 'The atlas makes a one-time link, valid for a week; send it to the person invited. They choose their name and password and are signed in.',
+    fr: 'L’atlas crée un lien à usage unique, valable une semaine ; envoyez-le à la personne invitée. Elle choisit son nom et son mot de passe et se trouve connectée.',
+  },
+  inviteFocalHelp: {
+    en: 'As the focal point of your organisation, you may invite its contributors.',
+    fr: 'En tant que point focal de votre organisation, vous pouvez inviter ses contributeurs.',
+  },
+  inviteRole: { en: 'Role', fr: 'Rôle' },
+  inviteOrganisation: { en: 'Organisation', fr: 'Organisation' },
+  noOrganisation: { en: 'none', fr: 'aucune' },
+  inviteButton: { en: 'Make the invitation link', fr: 'Créer le lien d’invitation' },
+  inviteLink: { en: 'Invitation link (shown once)', fr: 'Lien d’invitation (affiché une seule fois)' },
+  inviteFor: { en: 'For', fr: 'Pour' },
+  inviteExpires: { en: 'Valid until', fr: 'Valable jusqu’au' },
+  inviteNav: { en: 'Invite', fr: 'Inviter' },
+  contributeTitle: { en: 'Add an event or a commitment', fr: 'Ajouter un événement ou un engagement' },
+  contributeHelp: {
+    en: 'Something no document of the atlas names yet, with where it is said. A reviewer checks it against its source before it is published.',
+    fr: 'Ce qu’aucun document de l’atlas ne cite encore, avec l’endroit où c’est dit. Un réviseur le vérifie sur sa source avant publication.',
+  },
+  contributeEvent: { en: 'An event', fr: 'Un événement' },
+  contributeCommitment: { en: 'A commitment', fr: 'Un engagement' },
+  eventKind: { en: 'Kind of event', fr: 'Type d’événement' },
+  eventTitle: { en: 'Title', fr: 'Titre' },
+  eventDate: { en: 'Date (YYYY, YYYY-MM or YYYY-MM-DD)', fr: 'Date (AAAA, AAAA-MM ou AAAA-MM-JJ)' },
+  eventPlace: { en: 'Place', fr: 'Lieu' },
+  eventParticipants: {
+    en: 'Participants (actor ids separated by commas: SN, ES, org:eu)',
+    fr: 'Participants (identifiants séparés par des virgules : SN, ES, org:eu)',
+  },
+  commitmentText: { en: 'What was committed to', fr: 'Ce à quoi on s’est engagé' },
+  commitmentOwners: {
+    en: 'Who committed (actor ids separated by commas)',
+    fr: 'Qui s’est engagé (identifiants séparés par des virgules)',
+  },
+  commitmentDeadline: {
+    en: 'Deadline (YYYY, YYYY-MM or YYYY-MM-DD)',
+    fr: 'Échéance (AAAA, AAAA-MM ou AAAA-MM-JJ)',
+  },
+  sourceUrl: { en: 'Source: web address', fr: 'Source : adresse web' },
+  sourceQuote: { en: 'The words of the source', fr: 'Les mots de la source' },
+  contributeButton: { en: 'Send for review', fr: 'Envoyer en révision' },
+  contributionSent: {
+    en: 'Sent. It will be published once a reviewer has checked it against its source.',
+    fr: 'Envoyé. Ce sera publié après vérification sur sa source par un réviseur.',
+  },
+} as const;
