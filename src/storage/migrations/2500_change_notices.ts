@@ -6,8 +6,9 @@
  * storage/postgres/change-watch.ts). No writer waits on another for it, unlike a version row.
  *
  * `atlas_watch_tables()` puts the trigger on every table that lacks it; the store calls it again
- * when it opens, so tables created by later migrations are watched too. The job queue and the
- * sessions change without changing what the atlas shows, so they are left out.
+ * when it opens, so tables created by later migrations are watched too. The job queue, the
+ * sessions and the failed sign-ins change without changing what the atlas shows, so they are left
+ * out (a stream of wrong passwords must not empty the API's response cache).
  */
 import { sql, type Kysely, type Migration } from 'kysely';
 
@@ -28,7 +29,7 @@ export const changeNoticesMigration: Migration = {
         for watched in
           select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
           where n.nspname = current_schema() and c.relkind in ('r', 'p')
-            and c.relname not in ('jobs', 'sessions', 'kysely_migration', 'kysely_migration_lock')
+            and c.relname not in ('jobs', 'sessions', 'login_attempts', 'kysely_migration', 'kysely_migration_lock')
             and not exists (select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname = 'atlas_data_changed')
         loop
           begin
