@@ -246,6 +246,47 @@ for (const engine of testEngines()) {
       assert.ok((await feed(member.token)).includes('Tunisia'));
       assert.equal((await feed(outsider.token)).includes('Tunisia'), false);
 
+      // Review and curation: another organisation's reviewer finds nothing of it in the queue, and
+      // deciding on one of its facts or merging its instrument is "not found"; a member reviews it.
+      const queue = async (headers: Headers) =>
+        JSON.parse(
+          (await get(base, `/api/review/queue?document=${secret.documentId}&limit=100`, headers)).text,
+        ) as { items: { id: number }[]; total: number };
+      const insiderQueue = await queue(insider.headers);
+      assert.ok(insiderQueue.total > 0, 'the member reviewer has the restricted facts to review');
+      assert.equal((await queue(outsider.headers)).total, 0);
+      const fact = insiderQueue.items[0]?.id ?? 0;
+      const post = async (path: string, body: unknown, headers: Headers) =>
+        (
+          await fetch(base + path, {
+            method: 'POST',
+            headers: { ...headers, 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          })
+        ).status;
+      assert.equal(await post(`/api/review/claims/${fact}`, { decision: 'accept' }, outsider.headers), 404);
+      const secretInstruments = JSON.parse(
+        (await get(base, `/api/instruments?document=${secret.documentId}&limit=5`, admin.headers)).text,
+      ) as { items: { id: string }[] };
+      const visibleOne = JSON.parse((await get(base, '/api/instruments?limit=1')).text) as {
+        items: { id: string }[];
+      };
+      const [hiddenOne, publicOne] = [secretInstruments.items[0]?.id, visibleOne.items[0]?.id];
+      assert.ok(hiddenOne !== undefined && publicOne !== undefined);
+      for (const [from, into] of [
+        [hiddenOne, publicOne],
+        [publicOne, hiddenOne],
+      ]) {
+        const merged = await post(
+          `/api/instruments/${from}/merge`,
+          { into, reason: 'same instrument' },
+          outsider.headers,
+        );
+        assert.equal(merged, 404, `merging ${from} into ${into} across the restriction`);
+      }
+      assert.equal(await post(`/api/review/claims/${fact}`, { decision: 'accept' }, insider.headers), 200);
+      assert.equal((await get(base, `/api/instruments/${publicOne}`)).status, 200, 'nothing was merged');
+
       // A reviewer of the organisation lifts its restriction; the audit log has both changes.
       const lifted = await put(
         base,

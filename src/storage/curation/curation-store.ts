@@ -13,6 +13,7 @@ import type { SearchIndex } from '../search/port.ts';
 import { addLink, instrumentLinks, type InstrumentLinkView } from './links.ts';
 import { mergeInstruments, splitInstrument, type MergeResult, type SplitResult } from './merge-split.ts';
 import { followMerges } from './redirects.ts';
+import { requireVisible } from '../store/visibility.ts';
 
 export type { InstrumentLinkView, LinkEvidenceView } from './links.ts';
 export type { MergeResult, SplitResult } from './merge-split.ts';
@@ -52,12 +53,33 @@ export interface CurationStore {
 
 const DECIDED = ['confirmed', 'corrected', 'rejected', 'superseded'];
 
-export function createCurationStore(db: Kysely<Database>, search: SearchIndex): CurationStore {
+/**
+ * `visible` is the viewer's filtered handle: an instrument the viewer cannot see (restricted to
+ * another organisation) is "not found" to merge, split, link or list links of; the writes run on
+ * the unfiltered handle.
+ */
+export function createCurationStore(
+  db: Kysely<Database>,
+  search: SearchIndex,
+  visible: Kysely<Database> = db,
+): CurationStore {
   return {
-    merge: (keepId, otherId, actor, reason) => mergeInstruments(db, search, keepId, otherId, actor, reason),
-    split: (id, claimIds, actor, reason) => splitInstrument(db, search, id, claimIds, actor, reason),
-    link: (input, actor) => addLink(db, input, actor),
-    links: (instrumentId) => instrumentLinks(db, instrumentId),
+    async merge(keepId, otherId, actor, reason) {
+      await requireVisible(visible, 'instrument', keepId);
+      await requireVisible(visible, 'instrument', otherId);
+      return mergeInstruments(db, search, keepId, otherId, actor, reason);
+    },
+    async split(id, claimIds, actor, reason) {
+      await requireVisible(visible, 'instrument', id);
+      for (const claimId of claimIds) await requireVisible(visible, 'claim', claimId);
+      return splitInstrument(db, search, id, claimIds, actor, reason);
+    },
+    async link(input, actor) {
+      await requireVisible(visible, 'instrument', input.from);
+      await requireVisible(visible, 'instrument', input.to);
+      return addLink(db, input, actor);
+    },
+    links: (instrumentId) => instrumentLinks(visible, instrumentId),
     redirect: (id) => followMerges(db, id),
 
     async mergedInto(id) {

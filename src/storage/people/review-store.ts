@@ -12,6 +12,7 @@ import { correctedValue, isReviewable, MULTI_VALUED, SINGLE_VALUED, valueKey } f
 import type { ClaimView, Page, PageRequest } from '../atlas-store.ts';
 import type { ClaimsTable, Database } from '../schema.ts';
 import { claimFromRow } from '../store/presenters.ts';
+import { requireVisible } from '../store/visibility.ts';
 import { appendChange } from './audit.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -239,7 +240,11 @@ export async function resolveReviewedInstruments(trx: Db, instrumentIds: readonl
   for (const row of reviewed) await resolveInstrument(trx, row.subject_id);
 }
 
-export function createReviewStore(db: Kysely<Database>): ReviewStore {
+/**
+ * `visible` is the viewer's filtered handle: the queue, a claim and the conflicts are read through
+ * it, and a decision on a claim the viewer cannot see is "not found" (restricted records).
+ */
+export function createReviewStore(db: Kysely<Database>, visible: Kysely<Database> = db): ReviewStore {
   async function load(trx: Db, id: number): Promise<ReviewItem> {
     const row = await itemQuery(trx).where('claims.id', '=', id).executeTakeFirst();
     if (row === undefined) throw notFound('claim', String(id));
@@ -266,7 +271,7 @@ export function createReviewStore(db: Kysely<Database>): ReviewStore {
 
   return {
     async queue(filter, page) {
-      let query = db
+      let query = visible
         .selectFrom('claims')
         .where('claims.subject_kind', '=', 'instrument')
         .where('claims.property', 'in', [...SINGLE_VALUED, ...MULTI_VALUED])
@@ -277,17 +282,20 @@ export function createReviewStore(db: Kysely<Database>): ReviewStore {
         query = query.where(
           'claims.subject_id',
           'in',
-          db.selectFrom('instruments').select('id').where('type', '=', filter.type),
+          visible.selectFrom('instruments').select('id').where('type', '=', filter.type),
         );
       }
       if (filter.country !== undefined) {
         query = query.where(
           'claims.subject_id',
           'in',
-          db.selectFrom('instrument_parties').select('instrument_id').where('actor_id', '=', filter.country),
+          visible
+            .selectFrom('instrument_parties')
+            .select('instrument_id')
+            .where('actor_id', '=', filter.country),
         );
       }
-      const total = await query.select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const total = await query.select(visible.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       const ids = await query
         .select('claims.id')
         // Least confident first; claims without a confidence (older, or people's) after them.
@@ -298,7 +306,8 @@ export function createReviewStore(db: Kysely<Database>): ReviewStore {
         .offset(page.offset)
         .execute();
       const order = ids.map((r) => r.id);
-      const rows = order.length === 0 ? [] : await itemQuery(db).where('claims.id', 'in', order).execute();
+      const rows =
+        order.length === 0 ? [] : await itemQuery(visible).where('claims.id', 'in', order).execute();
       const byId = new Map(rows.map((r) => [r.id, itemFromRow(r)]));
       return {
         items: order.map((id) => byId.get(id)).filter((x): x is ReviewItem => x !== undefined),
@@ -308,9 +317,10 @@ export function createReviewStore(db: Kysely<Database>): ReviewStore {
       };
     },
 
-    claim: (id) => load(db, id),
+    claim: (id) => load(visible, id),
 
     async accept(id, actor, reason = null) {
+      await requireVisible(visible, 'claim', id);
       return db.transaction().execute(async (trx) => {
         const row = await reviewable(trx, id);
         await trx
@@ -342,6 +352,7 @@ export function createReviewStore(db: Kysely<Database>): ReviewStore {
     },
 
     async correct(id, raw, actor, reason = null) {
+      await requireVisible(visible, 'claim', id);
       return db.transaction().execute(async (trx) => {
         const row = await reviewable(trx, id);
         const value = correctedValue(row.property, raw);
@@ -409,6 +420,7 @@ export function createReviewStore(db: Kysely<Database>): ReviewStore {
 
     async reject(id, actor, reason) {
       if (reason.trim() === '') throw invalidInput('reason', 'is required to reject a fact');
+      await requireVisible(visible, 'claim', id);
       return db.transaction().execute(async (trx) => {
         const row = await reviewable(trx, id);
         await trx
@@ -440,7 +452,7 @@ export function createReviewStore(db: Kysely<Database>): ReviewStore {
     },
 
     async conflicts(instrumentId) {
-      const rows = await itemQuery(db)
+      const rows = await itemQuery(visible)
         .where('claims.subject_kind', '=', 'instrument')
         .where('claims.subject_id', '=', instrumentId)
         .orderBy('claims.id')

@@ -35,6 +35,7 @@ import {
   type SelectQueryNode,
   type UnknownRow,
 } from 'kysely';
+import { notFound } from '../../domain/errors.ts';
 import { EVERYTHING, viewerKey, type Viewer } from '../../domain/viewer.ts';
 import type { Database } from '../schema.ts';
 
@@ -386,4 +387,24 @@ export function visibleSearchRows(
   const documentId = sql.ref(columns.documentId);
   return sql` and (${documentId} is null or ${documentId} not in (${hidden.documents()}))
     and (${kind} <> 'instrument' or ${sql.ref(columns.refId)} not in (${hidden.instruments()}))`;
+}
+
+/**
+ * For the stores that write (review, merge, split, link): a record that exists but that the
+ * handle's viewer may not see is "not found", as on every read, before any write is tried (others'
+ * restricted records do not exist for them, even by id). A record that does not exist at all is
+ * left to the operation, which says why (unknown, or merged already). The writes themselves run on
+ * the unfiltered handle, since they recompute fields from every claim.
+ */
+export async function requireVisible(
+  visible: Db,
+  kind: 'instrument' | 'claim',
+  id: string | number,
+): Promise<void> {
+  const find = (db: Db) =>
+    kind === 'instrument'
+      ? db.selectFrom('instruments').select('id').where('id', '=', String(id)).executeTakeFirst()
+      : db.selectFrom('claims').select('id').where('id', '=', Number(id)).executeTakeFirst();
+  if ((await find(visible)) !== undefined) return;
+  if ((await find(visible.withoutPlugins())) !== undefined) throw notFound(kind, String(id));
 }
