@@ -19,4 +19,6 @@ trap cleanup EXIT
 if [ "${MDA_TEST_TEMPLATES:-1}" != 0 ]; then
   eval "$(node --import tsx test/support/prepare-templates.ts create)"
 fi
-node --import tsx --test --test-concurrency=2 --test-reporter=spec "${files[@]}"
+# Test files wait on PostgreSQL, Chromium and child processes much of the time: three at once keep
+# two cores busy (MDA_TEST_CONCURRENCY to change).
+node --import tsx --test --test-concurrency="${MDA_TEST_CONCURRENCY:-3}" --test-reporter=spec "${files[@]}"
