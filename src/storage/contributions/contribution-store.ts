@@ -199,28 +199,8 @@ async function publishInstrument(
   const dedupeKey = dedupeKeyOf(record);
   const id = instrumentIdFor(dedupeKey);
   const evidence = await evidenceOf(trx, search, record, now);
-  const claim = async (property: string, value: unknown): Promise<number> => {
-    const row = await trx
-      .insertInto('claims')
-      .values({
-        subject_kind: 'instrument',
-        subject_id: id,
-        property,
-        value: JSON.stringify(value),
-        document_id: evidence.documentId,
-        span_start: evidence.start,
-        span_end: evidence.end,
-        quote: evidence.quote,
-        asserted_by: contributor,
-        // A reviewer verified it against its source before it was published.
-        review_state: 'confirmed',
-        created_at: now,
-        confidence: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
-  };
+  // A reviewer verified it against its source before it was published.
+  const claim = claimWriter(trx, 'instrument', id, evidence, contributor, now);
   const firstDate = earliestDate(record.dates.map((d) => d.value));
   await trx
     .insertInto('instruments')
