@@ -40,6 +40,11 @@ export interface RestrictionStore {
     actor: string,
     reason: string | null,
   ): Promise<RestrictionChange>;
+  /**
+   * Whether any document, instrument or claim is restricted at all (three index probes). When none
+   * is, every viewer sees the same atlas and reads can skip the visibility rule's subqueries.
+   */
+  anyRestricted(): Promise<boolean>;
 }
 
 /** A claim id is a number: any other text names no claim. */
@@ -109,6 +114,18 @@ export async function restrictStoredDocument(
 export function createRestrictionStore(db: Kysely<Database>, visible: Kysely<Database>): RestrictionStore {
   return {
     current: (kind, id) => restrictionOf(visible, kind, id),
+    async anyRestricted() {
+      for (const table of ['documents', 'instruments', 'claims'] as const) {
+        const row = await db
+          .selectFrom(table)
+          .select('restricted_to')
+          .where('restricted_to', 'is not', null)
+          .limit(1)
+          .executeTakeFirst();
+        if (row !== undefined) return true;
+      }
+      return false;
+    },
     async set(kind, id, organisation, actor, reason) {
       return db.transaction().execute(async (trx) => {
         if (organisation !== null) {

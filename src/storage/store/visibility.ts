@@ -102,16 +102,22 @@ class Hidden {
       );
   }
 
+  /**
+   * A union of three indexed lookups (restricted_to, document_id, subject), not one OR: an OR would
+   * scan every claim for every query that reads a field table, even when nothing is restricted.
+   */
   claims() {
     return this.base
       .selectFrom('claims')
       .select('id')
-      .where((eb) =>
-        eb.or([
-          this.restricted(eb),
-          eb('document_id', 'in', this.documents()),
-          eb.and([eb('subject_kind', '=', 'instrument'), eb('subject_id', 'in', this.instruments())]),
-        ]),
+      .where((eb) => this.restricted(eb))
+      .union(this.base.selectFrom('claims').select('id').where('document_id', 'in', this.documents()))
+      .union(
+        this.base
+          .selectFrom('claims')
+          .select('id')
+          .where('subject_kind', '=', 'instrument')
+          .where('subject_id', 'in', this.instruments()),
       );
   }
 
