@@ -16,6 +16,7 @@ import { buildServer } from '../../src/http/server.ts';
 import { ingestFile } from '../../src/services/ingest.ts';
 import type { OpenAtlas } from '../../src/storage/database.ts';
 import { ENGINES, openTestAtlas } from '../support/engines.ts';
+import { injector } from './inject.ts';
 
 const MEMO = [
   'Joint communiqué',
@@ -26,7 +27,6 @@ const MEMO = [
 ].join('\n');
 
 const PASSWORD = 'a long enough secret';
-const HOST = { host: '127.0.0.1' };
 
 /** The JSON body of an injected response, as the test expects it. */
 const body = <T = unknown>(response: LightMyRequestResponse): T => JSON.parse(response.body) as T;
@@ -45,23 +45,7 @@ for (const engine of ENGINES) {
     let dir: string;
     const ids: Record<string, string> = {};
 
-    const call = (
-      method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-      url: string,
-      options: { headers?: Record<string, string>; json?: unknown; form?: Record<string, string> } = {},
-    ): Promise<LightMyRequestResponse> =>
-      app.inject({
-        method,
-        url,
-        headers: {
-          ...HOST,
-          ...(options.json === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(options.form === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded' }),
-          ...options.headers,
-        },
-        ...(options.json === undefined ? {} : { payload: JSON.stringify(options.json) }),
-        ...(options.form === undefined ? {} : { payload: new URLSearchParams(options.form).toString() }),
-      });
+    const call = injector(() => app);
 
     async function signIn(
       email: string,

@@ -17,6 +17,7 @@ import type { OpenAtlas } from '../../src/storage/database.ts';
 import { webPages } from '../../src/web/routes.ts';
 import { addTestUser, bearerFor, TEST_PASSWORD } from '../support/accounts.ts';
 import { ENGINES, openTestAtlas } from '../support/engines.ts';
+import { injector } from './inject.ts';
 
 /** Two sightings of one memorandum that the extractor files under two titles. */
 const SIGNED =
@@ -26,7 +27,6 @@ const CONCLUDED =
 const KEEP_TITLE = 'Memorandum of understanding Spain–Mauritania on return and readmission';
 const DUPLICATE_TITLE = 'Memorandum of understanding Spain–Mauritania';
 
-const HOST = { host: '127.0.0.1' };
 const body = <T = unknown>(response: LightMyRequestResponse): T => JSON.parse(response.body) as T;
 
 interface Instrument {
@@ -47,23 +47,7 @@ for (const engine of ENGINES) {
     let duplicate: string;
     let concludedDoc: string;
 
-    const call = (
-      method: 'GET' | 'POST',
-      url: string,
-      options: { headers?: Record<string, string>; json?: unknown; form?: string } = {},
-    ): Promise<LightMyRequestResponse> =>
-      app.inject({
-        method,
-        url,
-        headers: {
-          ...HOST,
-          ...(options.json === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(options.form === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded' }),
-          ...options.headers,
-        },
-        ...(options.json === undefined ? {} : { payload: JSON.stringify(options.json) }),
-        ...(options.form === undefined ? {} : { payload: options.form }),
-      });
+    const call = injector(() => app);
 
     /** A signed-in browser session of a new user of `role`: its cookie and CSRF token. */
     const session = async (role: 'reader' | 'reviewer') => {

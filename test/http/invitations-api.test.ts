@@ -15,8 +15,8 @@ import { secretHash } from '../../src/storage/people/secrets.ts';
 import { webPages } from '../../src/web/routes.ts';
 import { bearerFor, TEST_PASSWORD } from '../support/accounts.ts';
 import { ENGINES, openTestAtlas } from '../support/engines.ts';
+import { injector } from './inject.ts';
 
-const HOST = { host: '127.0.0.1' };
 const body = <T = unknown>(response: LightMyRequestResponse): T => JSON.parse(response.body) as T;
 
 interface Made {
@@ -36,23 +36,7 @@ for (const engine of ENGINES) {
     let ministry: string;
     let agency: string;
 
-    const call = (
-      method: 'GET' | 'POST',
-      url: string,
-      options: { headers?: Record<string, string>; json?: unknown; form?: string } = {},
-    ): Promise<LightMyRequestResponse> =>
-      app.inject({
-        method,
-        url,
-        headers: {
-          ...HOST,
-          ...(options.json === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(options.form === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded' }),
-          ...options.headers,
-        },
-        ...(options.json === undefined ? {} : { payload: JSON.stringify(options.json) }),
-        ...(options.form === undefined ? {} : { payload: options.form }),
-      });
+    const call = injector(() => app);
 
     /** Signs a stored user in: the session cookie and its CSRF token as headers. */
     const signIn = async (email: string, password = TEST_PASSWORD) => {
