@@ -6,7 +6,7 @@
  * callers cannot write (401), and every step is in the audit log.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -17,6 +17,7 @@ import type { OpenAtlas } from '../../src/storage/database.ts';
 import { webPages } from '../../src/web/routes.ts';
 import { bearerFor } from '../support/accounts.ts';
 import { ENGINES, openTestAtlas } from '../support/engines.ts';
+import { exportedText } from '../support/exported-text.ts';
 
 const MEMO = [
   'Joint communiqué',
@@ -99,16 +100,7 @@ for (const engine of ENGINES) {
       body<{ items: { title: string }[] }>(await call('GET', `/api/search?q=${q}&kind=instrument`)).items.map(
         (hit) => hit.title,
       );
-    /** Everything an export writes, as one text. */
-    const exported = async (): Promise<string> => {
-      const out = await mkdtemp(join(dir, 'export-'));
-      await atlas.store.exportTo(out);
-      const files = await readdir(out, { recursive: true, withFileTypes: true });
-      const texts = await Promise.all(
-        files.filter((f) => f.isFile()).map((f) => readFile(join(f.parentPath, f.name), 'utf8')),
-      );
-      return texts.join('\n');
-    };
+    const exported = (): Promise<string> => exportedText(atlas.store, dir);
 
     before(async () => {
       opened = await openTestAtlas(engine);

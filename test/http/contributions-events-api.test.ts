@@ -6,7 +6,7 @@
  * one stays out for good. Each step is in the audit log.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -16,6 +16,7 @@ import type { OpenAtlas } from '../../src/storage/database.ts';
 import { webPages } from '../../src/web/routes.ts';
 import { bearerFor } from '../support/accounts.ts';
 import { ENGINES, openTestAtlas } from '../support/engines.ts';
+import { exportedText } from '../support/exported-text.ts';
 
 const HOST = { host: '127.0.0.1' };
 const body = <T = unknown>(response: LightMyRequestResponse): T => JSON.parse(response.body) as T;
@@ -84,15 +85,7 @@ for (const engine of ENGINES) {
       assert.equal(response.statusCode, 200, response.body);
       return body<{ commitments: { text: string }[] }>(response).commitments.map((c) => c.text);
     };
-    const exported = async (): Promise<string> => {
-      const out = await mkdtemp(join(dir, 'export-'));
-      await atlas.store.exportTo(out);
-      const files = await readdir(out, { recursive: true, withFileTypes: true });
-      const texts = await Promise.all(
-        files.filter((f) => f.isFile()).map((f) => readFile(join(f.parentPath, f.name), 'utf8')),
-      );
-      return texts.join('\n');
-    };
+    const exported = (): Promise<string> => exportedText(atlas.store, dir);
 
     before(async () => {
       opened = await openTestAtlas(engine);
