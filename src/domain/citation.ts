@@ -10,7 +10,10 @@ export type CitationFormat = (typeof CITATION_FORMATS)[number];
 /** What a reference is made of (a DocumentSummary has these fields). */
 export interface CitableDocument {
   readonly id: string;
-  readonly title: string;
+  /** Null: the document has no title of its own (its file's name is not one). */
+  readonly title: string | null;
+  /** The file's name: names an untitled document on a page (never used as a reference's title). */
+  readonly fileName?: string;
   readonly publisher: string | null;
   /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
   readonly published: string | null;
@@ -30,13 +33,24 @@ export interface CslItem {
   readonly language: string;
 }
 
+/**
+ * The title a reference gives a document with none: a bracketed description, the convention for a
+ * supplied title, in the language of the reader who asked (`lang`), never the file's name.
+ */
+const UNTITLED: Readonly<Record<string, string>> = { en: '[Untitled document]', fr: '[Document sans titre]' };
+
+export function citationTitle(document: CitableDocument, lang?: string): string {
+  if (document.title !== null) return document.title;
+  return UNTITLED[lang ?? document.language] ?? UNTITLED.en!;
+}
+
 const dateParts = (value: string): number[] => value.split('-').map(Number);
 
-export function cslItem(document: CitableDocument): CslItem {
+export function cslItem(document: CitableDocument, lang?: string): CslItem {
   return {
     id: document.id,
     type: 'report',
-    title: document.title,
+    title: citationTitle(document, lang),
     // An institution is the author of its reports: a literal name, not split into given/family.
     ...(document.publisher === null
       ? {}
@@ -60,10 +74,10 @@ function bibtexText(value: string): string {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const LANGUAGE_NAMES: Readonly<Record<string, string>> = { fr: 'french', en: 'english' };
 
-export function bibtex(document: CitableDocument): string {
+export function bibtex(document: CitableDocument, lang?: string): string {
   const [year, month] = document.published === null ? [] : dateParts(document.published);
   const fields: [string, string][] = [
-    ['title', `{${bibtexText(document.title)}}`],
+    ['title', `{${bibtexText(citationTitle(document, lang))}}`],
     // Double braces: a corporate author is one name, not "Last, First".
     ...(document.publisher === null
       ? []
@@ -86,13 +100,13 @@ export function bibtex(document: CitableDocument): string {
 /** One RIS line: a two-letter tag, two spaces, a hyphen, a space; values on one line. */
 const risLine = (tag: string, value: string): string => `${tag}  - ${value.replace(/\s+/g, ' ').trim()}`;
 
-export function ris(document: CitableDocument): string {
+export function ris(document: CitableDocument, lang?: string): string {
   const [year, month, day] = document.published === null ? [] : dateParts(document.published);
   const pad = (n: number | undefined): string => (n === undefined ? '' : String(n).padStart(2, '0'));
   const lines = [
     risLine('TY', 'RPRT'),
     risLine('ID', document.id),
-    risLine('TI', document.title),
+    risLine('TI', citationTitle(document, lang)),
     ...(document.publisher === null
       ? []
       : [risLine('AU', document.publisher), risLine('PB', document.publisher)]),
@@ -105,19 +119,23 @@ export function ris(document: CitableDocument): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** The reference in `format`, with the media type it is served as. */
+/**
+ * The reference in `format`, with the media type it is served as; `lang` is the reader's language,
+ * used only for the supplied title of an untitled document (default: the document's language).
+ */
 export function cite(
   document: CitableDocument,
   format: CitationFormat,
+  lang?: string,
 ): { readonly text: string; readonly mediaType: string; readonly extension: string } {
   switch (format) {
     case 'bibtex':
-      return { text: bibtex(document), mediaType: 'application/x-bibtex', extension: 'bib' };
+      return { text: bibtex(document, lang), mediaType: 'application/x-bibtex', extension: 'bib' };
     case 'ris':
-      return { text: ris(document), mediaType: 'application/x-research-info-systems', extension: 'ris' };
+      return { text: ris(document, lang), mediaType: 'application/x-research-info-systems', extension: 'ris' };
     case 'csl':
       return {
-        text: `${JSON.stringify([cslItem(document)], null, 2)}\n`,
+        text: `${JSON.stringify([cslItem(document, lang)], null, 2)}\n`,
         mediaType: 'application/vnd.citationstyles.csl+json',
         extension: 'json',
       };

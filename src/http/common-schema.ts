@@ -18,7 +18,12 @@ export const SpanSchema = z
 
 export const EvidenceSchema = z.object({
   documentId: z.string(),
-  documentTitle: z.string().optional(),
+  documentTitle: z
+    .string()
+    .nullable()
+    .optional()
+    .meta({ description: 'Null for a document with no title of its own (documentFileName names it)' }),
+  documentFileName: z.string().optional(),
   span: SpanSchema,
   quote: z.string(),
   assertedBy: z.string().meta({ example: 'extractor:mda-rules@0.1.0' }),

@@ -4,6 +4,7 @@
  * commitment tracker, indicator series and conditionality timelines. Pure analyses come from
  * src/analysis/; this module only gathers their inputs from the store.
  */
+import { basename } from 'node:path';
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { compare, compareInstruments } from '../analysis/compare.ts';
@@ -68,7 +69,9 @@ export async function comparison(store: AtlasStore, request: ComparisonRequest):
 /** A document's consistency findings and what was checked. */
 export interface ConsistencyResult {
   readonly documentId: string;
-  readonly title: string;
+  /** Null for a document with no title of its own (`fileName` names it). */
+  readonly title: string | null;
+  readonly fileName: string;
   readonly findings: readonly ConsistencyFinding[];
 }
 
@@ -77,7 +80,12 @@ export async function consistency(store: AtlasStore, document: string): Promise<
   if (/^doc_[0-9a-f]+$/.test(document)) {
     const stored = await store.getDocument(document);
     const claims = await store.analyses.countClaims({ documentId: stored.id });
-    return { documentId: stored.id, title: stored.title, findings: checkConsistency(claims) };
+    return {
+      documentId: stored.id,
+      title: stored.title,
+      fileName: stored.fileName,
+      findings: checkConsistency(claims),
+    };
   }
   const isFile = await stat(document).then(
     (s) => s.isFile(),
@@ -86,7 +94,7 @@ export async function consistency(store: AtlasStore, document: string): Promise<
   if (!isFile) throw notFound('document', document);
   const read = await readDocument(document);
   const { claims } = extractCountryPositions(read.text, document);
-  return { documentId: document, title: read.title, findings: checkConsistency(claims) };
+  return { documentId: document, title: read.title, fileName: basename(document), findings: checkConsistency(claims) };
 }
 
 /** The coordination view for a partner, with the roadmap priorities of documents about it. */

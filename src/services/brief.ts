@@ -40,6 +40,7 @@ export async function briefFor(
   const citable: CitableDocument[] = documents.items.map((d) => ({
     id: d.id,
     title: d.title,
+    fileName: d.fileName,
     publisher: d.publisher,
     published: d.published,
     sourceUrl: d.sourceUrl,

@@ -28,7 +28,7 @@ import {
   type TimelinePoint,
 } from './queries/overview.ts';
 import type { Database } from './schema.ts';
-import { searchIndexOf } from './search/engines.ts';
+import { searchAtlas } from './queries/search.ts';
 
 export type {
   ActorListItem,
@@ -162,7 +162,7 @@ export function createAtlasQueries(db: Kysely<Database>): AtlasQueries {
         .execute();
     },
     instruments: (filter, page, sort) => queryInstruments(db, filter, page, sort),
-    search: (request, page) => searchIndexOf(db).search(db, request, page),
+    search: (request, page) => searchAtlas(db, request, page),
     instrumentFacets: (filter) => instrumentFacets(db, filter),
     instrumentsByState: () => instrumentsByState(db),
     mapCounts: (filter) => mapCounts(db, filter),

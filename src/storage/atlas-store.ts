@@ -130,7 +130,8 @@ export interface ClaimView {
   readonly subjectId: string;
   readonly property: string;
   readonly value: unknown;
-  readonly evidence: Evidence & { readonly documentTitle: string };
+  /** `documentTitle` is null for an untitled document; `documentFileName` then names it. */
+  readonly evidence: Evidence & { readonly documentTitle: string | null; readonly documentFileName?: string };
   /** How sure the extractor was (0–1); null when a person asserted it or it predates confidences. */
   readonly confidence: number | null;
   /** The organisation the claim is restricted to; null: public. */
@@ -142,18 +143,32 @@ export interface DocumentRef {
   readonly title: string;
 }
 
+/** A document an instrument was found in: title null when it has none, `fileName` then names it. */
+export interface SourceDocumentRef {
+  readonly id: string;
+  readonly title: string | null;
+  readonly fileName: string;
+}
+
 /** One instrument with every claim about it (the evidence behind each field). */
 export interface InstrumentDetail extends InstrumentSummary {
-  readonly documents: readonly DocumentRef[];
+  readonly documents: readonly SourceDocumentRef[];
   readonly claims: readonly ClaimView[];
   /** Set when the id asked for was merged into this instrument: the id asked for. */
   readonly redirectedFrom?: string;
 }
 
+/** Where a document's title came from; `file_name`: it has none (the file's name stood in). */
+export type TitleSource = 'text' | 'metadata' | 'person' | 'file_name';
+
 export interface DocumentSummary {
   readonly id: string;
   readonly contentHash: string;
-  readonly title: string;
+  /** Null when nothing gave the document a title (pages say "Untitled document (file …)"). */
+  readonly title: string | null;
+  readonly titleSource: TitleSource;
+  /** The file's name, so an untitled document can still be recognised. */
+  readonly fileName: string;
   readonly sourcePath: string;
   readonly format: string;
   readonly language: Language;

@@ -12,6 +12,7 @@ import { EXTRACTOR_ID } from '../extraction/types.ts';
 import type { DocumentInput } from './atlas-store.ts';
 import { instrumentDedupeKey, instrumentIdFor, planInstruments, uniqueBy } from './instrument-records.ts';
 import type { ClaimRef, InstrumentPlan } from './instrument-records.ts';
+import { ingestedTitleSource } from './store/document-title.ts';
 
 export { earliestDate, foldTitle, instrumentDedupeKey, instrumentIdFor } from './instrument-records.ts';
 export type { InstrumentPlan } from './instrument-records.ts';
@@ -46,6 +47,8 @@ export interface DocumentPlan {
     char_count: number;
     extractor: string;
     file_title: string;
+    /** Where `title` came from (2700): text, metadata or file_name at ingestion. */
+    title_source: string;
     publisher: string | null;
     published: string | null;
     source_url: string | null;
@@ -307,6 +310,7 @@ export function planDocument(input: DocumentInput, extracted: ExtractedDocument)
       content_hash: hash,
       title: statedTitle ?? input.title,
       file_title: input.title,
+      title_source: ingestedTitleSource(statedTitle !== null, statedTitle ?? input.title, input.path),
       publisher,
       published,
       source_url: sourceUrl,

@@ -33,6 +33,8 @@ export interface DocumentsTable {
   source_url: NullableText;
   /** The organisation the document is restricted to; null: public (2300). */
   restricted_to: NullableText;
+  /** Where `title` came from: text | metadata | person | file_name (2700); null until classified. */
+  title_source: NullableText;
 }
 
 /** A nullable text column an insert may omit (columns added by a later migration). */

@@ -8,7 +8,7 @@
  */
 import type { Brief, BriefCommitment, BriefSource, SourceNumber } from '../analysis/brief.ts';
 import type { MoneyByCurrency } from '../domain/analysis-model.ts';
-import { dateText, money, sourceText } from './components.ts';
+import { dateText, documentTitle, money, sourceText } from './components.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import type { MessageKey, Translator } from './i18n.ts';
 import { indicatorName, valueText } from './pages/analyses/indicators.ts';
@@ -308,7 +308,7 @@ function reference(source: BriefSource, tr: Translator): SafeHtml {
   return html`<li id="source-${source.number}">
     [${source.number}] ${source.publisher === null ? notStated(tr) : sourceText(source.publisher)}
     (${source.published === null ? tr.t('notStated') : dateText(source.published, tr)}).
-    <cite>${sourceText(source.title, source.language)}</cite>. ${tr.languageName(source.language)}.
+    <cite>${documentTitle(source, tr, source.language)}</cite>. ${tr.languageName(source.language)}.
     ${
       source.sourceUrl === null
         ? html`${tr.t('sourceLink')}${tr.colon}${notStated(tr)}.`

@@ -29,6 +29,34 @@ export function sourceText(text: string, lang?: string | null): SafeHtml {
 }
 
 /**
+ * A document's title as written in the source, or — when nothing gave it one and only its file's
+ * name stood in — "Untitled document (file X)" in the reader's language: a file name is not a title.
+ */
+export function documentTitle(
+  document: { readonly title: string | null; readonly fileName?: string | undefined },
+  tr: Translator,
+  lang?: string | null,
+): SafeHtml {
+  if (document.title !== null) return sourceText(document.title, lang);
+  const file = document.fileName;
+  return file === undefined || file === ''
+    ? html`<span class="untitled">${tr.t('untitledDocument')}</span>`
+    : html`<span class="untitled">${tr.t('untitledDocument')} (${tr.t('untitledFile')} ${sourceText(file)})</span>`;
+}
+
+/** The same as plain text (attributes, CSV cells, titles of pages). */
+export function documentTitleText(
+  document: { readonly title: string | null; readonly fileName?: string | undefined },
+  tr: Translator,
+): string {
+  if (document.title !== null) return document.title;
+  const file = document.fileName;
+  return file === undefined || file === ''
+    ? tr.t('untitledDocument')
+    : `${tr.t('untitledDocument')} (${tr.t('untitledFile')} ${file})`;
+}
+
+/**
  * An instrument's title: one the atlas built from a kind and its parties ("Joint declaration
  * Morocco–Slovenia") is written in the reader's language; a title from the source stays as written.
  */

@@ -21,6 +21,8 @@ const MESSAGES = {
   ...RESTRICTION_MESSAGES,
   ...CURATION_MESSAGES,
   appName: { en: 'Migration Diplomacy Atlas', fr: 'Atlas de la diplomatie migratoire' },
+  untitledDocument: { en: 'Untitled document', fr: 'Document sans titre' },
+  untitledFile: { en: 'file', fr: 'fichier' },
   skip: { en: 'Skip to content', fr: 'Aller au contenu' },
   dashboard: { en: 'Overview', fr: 'Vue d’ensemble' },
   search: { en: 'Search', fr: 'Recherche' },

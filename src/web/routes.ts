@@ -2,6 +2,7 @@
  * The web pages, served by the API's fastify app: each route reads through the store (its read
  * model) and renders HTML on the server. The language comes from `?lang=` (remembered in a cookie).
  */
+import { documentTitleText } from './components.ts';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -332,7 +333,7 @@ export function registerWeb(app: FastifyInstance, context: ApiContext, signInDep
           : { kind: 'none' };
     return sendPage(reply, {
       tr,
-      title: document.title,
+      title: documentTitleText(document, tr),
       url: request.url,
       body: documentPage(document, facts, highlight, tr, sourceHistory),
     });

@@ -71,7 +71,7 @@ export async function runDocumentSet(id: string, raw: unknown, command: Command)
     language: document.language,
   };
   if (options.json) return printJson(summary);
-  out(`${document.id}  ${oneLine(document.title)}`);
+  out(`${document.id}  ${oneLine(document.title ?? `untitled (file ${document.fileName})`)}`);
   out(`  publisher: ${oneLine(document.publisher ?? 'not stated')}`);
   out(`  date:      ${document.published ?? 'not stated'}`);
   out(`  url:       ${oneLine(document.sourceUrl ?? 'not stated')}`);

@@ -17,7 +17,7 @@ export async function runDocuments(raw: unknown, command: Command): Promise<void
   if (json) return printJson(page);
   for (const doc of page.items) {
     out(
-      `${doc.id}  ${doc.language}  ${String(doc.instrumentCount).padStart(3)} instruments  ${oneLine(doc.title)}  (${oneLine(doc.sourcePath)})`,
+      `${doc.id}  ${doc.language}  ${String(doc.instrumentCount).padStart(3)} instruments  ${oneLine(doc.title ?? 'untitled')}  (${oneLine(doc.sourcePath)})`,
     );
   }
   out(`${page.items.length} of ${page.total} documents`);

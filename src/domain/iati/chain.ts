@@ -39,7 +39,8 @@ export interface AnnouncedAmount {
   readonly currency: string;
   readonly approximate: boolean;
   readonly documentId: string;
-  readonly documentTitle: string;
+  /** Null for a document with no title of its own. */
+  readonly documentTitle: string | null;
   readonly span: { readonly start: number; readonly end: number };
   readonly quote: string;
 }

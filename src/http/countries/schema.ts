@@ -39,7 +39,13 @@ export const CountryProfileSchema = z.object({
     }),
   ),
   documents: z.array(
-    z.object({ id: z.string(), title: z.string(), language: z.string(), mentions: z.number().int() }),
+    z.object({
+      id: z.string(),
+      title: z.string().nullable(),
+      fileName: z.string(),
+      language: z.string(),
+      mentions: z.number().int(),
+    }),
   ),
 });
 
@@ -91,7 +97,8 @@ export const BriefSchema = z
       z.object({
         number: z.number().int(),
         id: z.string(),
-        title: z.string(),
+        title: z.string().nullable(),
+        fileName: z.string().optional(),
         publisher: z.string().nullable(),
         published: z.string().nullable(),
         sourceUrl: z.string().nullable(),

@@ -26,6 +26,8 @@ import {
 const DOCUMENT_CSV: readonly CsvColumn<DocumentSummary>[] = [
   { header: 'id', value: (d) => d.id },
   { header: 'title', value: (d) => d.title },
+  { header: 'title_source', value: (d) => d.titleSource },
+  { header: 'file_name', value: (d) => d.fileName },
   { header: 'publisher', value: (d) => d.publisher },
   { header: 'published', value: (d) => d.published },
   { header: 'source_url', value: (d) => d.sourceUrl },
@@ -110,7 +112,7 @@ export function documentRoutes(app: FastifyInstance, docs: RouteDoc[], context: 
       .meta({ description: 'application/x-bibtex, application/x-research-info-systems or CSL-JSON' }),
     handler: async ({ params, query, reply }) => {
       const document = await context.store.getDocument(params.id);
-      const reference = cite(document, query.format);
+      const reference = cite(document, query.format, query.lang);
       const name = `${document.id.replace(/[^A-Za-z0-9_-]/g, '')}.${reference.extension}`;
       return sendFile(reply, `${reference.mediaType}; charset=utf-8`, name, reference.text);
     },
@@ -123,6 +125,8 @@ function presentSummary(document: DocumentSummary): DocumentSummary {
     id: document.id,
     contentHash: document.contentHash,
     title: document.title,
+    titleSource: document.titleSource,
+    fileName: document.fileName,
     fileTitle: document.fileTitle,
     publisher: document.publisher,
     published: document.published,

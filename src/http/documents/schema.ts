@@ -12,7 +12,14 @@ export const DocumentParams = z.strictObject({ id: z.string().min(1).max(200) })
 export const DocumentSummarySchema = z.object({
   id: z.string(),
   contentHash: z.string(),
-  title: z.string().meta({ description: 'The title the text states, or a person set; else the file title' }),
+  title: z.string().nullable().meta({
+    description:
+      'The title the text states, the file metadata gives or a person set; null when only the file name stood in',
+  }),
+  titleSource: z
+    .enum(['text', 'metadata', 'person', 'file_name'])
+    .meta({ description: 'Where the title came from; file_name: the document has no title (title is null)' }),
+  fileName: z.string().meta({ description: 'The name of the file the document was read from' }),
   fileTitle: z.string().meta({ description: 'The title the reader found (file name or metadata)' }),
   publisher: z
     .string()
@@ -47,6 +54,10 @@ export const CitationQuery = z.strictObject({
   format: z
     .enum(CITATION_FORMATS, { error: `must be one of ${CITATION_FORMATS.join(', ')}` })
     .default('bibtex'),
+  lang: z
+    .enum(['fr', 'en'], { error: 'must be fr or en' })
+    .optional()
+    .meta({ description: "Language of the supplied title of an untitled document (default: the document's)" }),
 });
 
 export const SourceHistorySchema = z.object({

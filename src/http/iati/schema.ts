@@ -100,7 +100,7 @@ export const FundingChainSchema = z
           currency: z.string(),
           approximate: z.boolean(),
           documentId: z.string(),
-          documentTitle: z.string(),
+          documentTitle: z.string().nullable(),
           span: z.object({ start: z.number().int(), end: z.number().int() }),
           quote: z.string(),
         }),

@@ -42,7 +42,13 @@ export const InstrumentParams = z.strictObject({ id: z.string().min(1).max(200) 
 export const InstrumentPage = pageOf(InstrumentSummarySchema);
 
 export const InstrumentDetailSchema = InstrumentSummarySchema.extend({
-  documents: z.array(z.object({ id: z.string(), title: z.string() })),
+  documents: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string().nullable().meta({ description: 'Null: the document has no title (fileName names it)' }),
+      fileName: z.string(),
+    }),
+  ),
   claims: z.array(ClaimSchema).meta({ description: 'Every claim about the instrument with its evidence' }),
 });
 
@@ -59,7 +65,8 @@ export const InstrumentLinkSchema = z.object({
     z.object({
       kind: z.literal('document'),
       documentId: z.string(),
-      documentTitle: z.string(),
+      documentTitle: z.string().nullable(),
+      documentFileName: z.string().optional(),
       span: z.object({ start: z.number(), end: z.number() }),
       quote: z.string(),
       assertedBy: z.string(),

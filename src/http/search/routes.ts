@@ -12,6 +12,7 @@ const SEARCH_CSV: readonly CsvColumn<SearchHit>[] = [
   { header: 'kind', value: (h) => h.kind },
   { header: 'id', value: (h) => h.id },
   { header: 'title', value: (h) => h.title },
+  { header: 'file_name', value: (h) => h.fileName },
   { header: 'document_id', value: (h) => h.documentId },
   { header: 'span_start', value: (h) => h.span?.start },
   { header: 'span_end', value: (h) => h.span?.end },

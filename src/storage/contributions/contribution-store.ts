@@ -177,6 +177,8 @@ async function evidenceOf(
         extractor: 'contribution',
         ingested_at: now,
         file_title: source.url,
+        // A contributor gave the title: it is a person's, never a file name.
+        title_source: 'person',
         publisher: null,
         published: null,
         source_url: source.url,

@@ -10,6 +10,7 @@ import { MAX_LINK_QUOTE, type LinkInput } from '../../domain/curation.ts';
 import type { ReviewState, Span } from '../../domain/model.ts';
 import { appendChange } from '../people/audit.ts';
 import type { Database } from '../schema.ts';
+import { fileNameOf, shownTitleSql } from '../store/document-title.ts';
 import { followMerges } from './redirects.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -19,7 +20,8 @@ export type LinkEvidenceView =
   | {
       readonly kind: 'document';
       readonly documentId: string;
-      readonly documentTitle: string;
+      readonly documentTitle: string | null;
+      readonly documentFileName: string;
       readonly span: Span;
       readonly quote: string;
       readonly assertedBy: string;
@@ -74,7 +76,8 @@ export async function instrumentLinks(db: Db, instrumentId: string): Promise<Ins
       'claims.quote',
       'claims.asserted_by',
       'claims.review_state',
-      'documents.title as document_title',
+      shownTitleSql().as('document_title'),
+      'documents.source_path as document_path',
     ])
     .where('links.from_kind', '=', 'instrument')
     .where('links.to_kind', '=', 'instrument')
@@ -105,6 +108,7 @@ export async function instrumentLinks(db: Db, instrumentId: string): Promise<Ins
         kind: 'document',
         documentId: l.document_id,
         documentTitle: l.document_title,
+        documentFileName: fileNameOf(l.document_path),
         span: { start: l.span_start, end: l.span_end },
         quote: l.quote,
         assertedBy: l.asserted_by,

@@ -29,6 +29,7 @@ import { contributionsMigration } from './2200_contributions.ts';
 import { restrictedRecordsMigration } from './2300_restricted_records.ts';
 import { loginAttemptsMigration } from './2400_login_attempts.ts';
 import { changeNoticesMigration } from './2500_change_notices.ts';
+import { titleSourceMigration } from './2700_title_source.ts';
 
 /** Which SQL engine a migration is written for (only auto-numbered ids differ). */
 export type { StorageEngine } from '../engine.ts';
@@ -64,6 +65,7 @@ export function atlasMigrations(engine: StorageEngine): Record<string, Migration
     '2400_login_attempts': loginAttemptsMigration,
     // PostgreSQL only: committed writes notify listeners (the API's response cache; SQLite has data_version).
     ...(engine === 'postgres' ? { '2500_change_notices': changeNoticesMigration } : {}),
+    '2700_title_source': titleSourceMigration,
   };
 }
 

@@ -11,6 +11,7 @@ import { AtlasError, invalidInput, notFound } from '../../domain/errors.ts';
 import { correctedValue, isReviewable, MULTI_VALUED, SINGLE_VALUED, valueKey } from '../../domain/review.ts';
 import type { ClaimView, Page, PageRequest } from '../atlas-store.ts';
 import type { ClaimsTable, Database } from '../schema.ts';
+import { shownTitleSql } from '../store/document-title.ts';
 import { claimFromRow } from '../store/presenters.ts';
 import { requireVisible } from '../store/visibility.ts';
 import { appendChange } from './audit.ts';
@@ -64,7 +65,8 @@ function itemQuery(db: Db) {
     )
     .selectAll('claims')
     .select([
-      'documents.title as document_title',
+      shownTitleSql().as('document_title'),
+      'documents.source_path as document_path',
       'instruments.id as instrument_id',
       'instruments.title as instrument_title',
       'instruments.type as instrument_type',
@@ -72,7 +74,8 @@ function itemQuery(db: Db) {
 }
 
 type ItemRow = ClaimRow & {
-  document_title: string;
+  document_title: string | null;
+  document_path: string;
   instrument_id: string | null;
   instrument_title: string | null;
   instrument_type: string | null;

@@ -7,6 +7,7 @@ import type { InstrumentSummary } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
 import type { PartyRole } from '../../domain/model.ts';
 import { moneyBySource, type FundedInstrument, type InstrumentAmount } from '../../domain/money.ts';
+import { fileNameOf, shownTitle } from '../store/document-title.ts';
 import { amountFromRow, emptyFields, instrumentFromRow } from '../store/presenters.ts';
 import { loadInstrumentFields } from './instrument-fields.ts';
 import { memoByVersion } from './memo.ts';
@@ -87,7 +88,9 @@ export interface YearCount {
 
 export interface MentioningDocument {
   readonly id: string;
-  readonly title: string;
+  /** Null for an untitled document (`fileName` names it). */
+  readonly title: string | null;
+  readonly fileName: string;
   readonly language: string;
   readonly mentions: number;
 }
@@ -176,7 +179,14 @@ async function computeCountryProfile(db: Db, code: string): Promise<CountryProfi
     db
       .selectFrom('document_mentions')
       .innerJoin('documents', 'documents.id', 'document_mentions.document_id')
-      .select(['documents.id', 'documents.title', 'documents.language', 'document_mentions.count'])
+      .select([
+        'documents.id',
+        'documents.title',
+        'documents.title_source',
+        'documents.source_path',
+        'documents.language',
+        'document_mentions.count',
+      ])
       .where('document_mentions.kind', '=', 'country')
       .where('document_mentions.code', '=', code)
       .orderBy('document_mentions.count', 'desc')
@@ -218,7 +228,8 @@ async function computeCountryProfile(db: Db, code: string): Promise<CountryProfi
     })),
     documents: documents.map((row) => ({
       id: row.id,
-      title: row.title,
+      title: shownTitle(row),
+      fileName: fileNameOf(row.source_path),
       language: row.language,
       mentions: row.count,
     })),

@@ -8,18 +8,42 @@ import type { Kysely } from 'kysely';
 import type { Page, PageRequest } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
 import { searchIndexOf } from '../search/engines.ts';
+import { fileNameOf, shownTitle } from '../store/document-title.ts';
 import type { SearchHit, SearchRequest } from '../search/port.ts';
 
 export type { SearchHit, SearchRequest } from '../search/port.ts';
 export { highlightSnippet, snippetHtml, type Snippet } from '../search/query.ts';
 
 /** Ranked search over passages and instruments; an empty page when the query has no words. */
-export function searchAtlas(
+export async function searchAtlas(
   db: Kysely<Database>,
   request: SearchRequest,
   page: PageRequest,
 ): Promise<Page<SearchHit>> {
-  return searchIndexOf(db).search(db, request, page);
+  return withShownTitles(db, await searchIndexOf(db).search(db, request, page));
+}
+
+/**
+ * Passages carry their document's title as it is now (the index holds the title it was built
+ * with): null for a document titled only by its file name, with the file name beside it. One
+ * query for the whole page.
+ */
+export async function withShownTitles(db: Kysely<Database>, page: Page<SearchHit>): Promise<Page<SearchHit>> {
+  const ids = [...new Set(page.items.flatMap((hit) => (hit.kind === 'passage' && hit.documentId !== null ? [hit.documentId] : [])))];
+  if (ids.length === 0) return page;
+  const rows = await db
+    .selectFrom('documents')
+    .select(['id', 'title', 'title_source', 'source_path'])
+    .where('id', 'in', ids)
+    .execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return {
+    ...page,
+    items: page.items.map((hit) => {
+      const row = hit.kind === 'passage' && hit.documentId !== null ? byId.get(hit.documentId) : undefined;
+      return row === undefined ? hit : { ...hit, title: shownTitle(row), fileName: fileNameOf(row.source_path) };
+    }),
+  };
 }
 
 /**

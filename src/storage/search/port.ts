@@ -15,7 +15,10 @@ export interface SearchHit {
   readonly kind: 'passage' | 'instrument';
   /** Instrument id, or `documentId:start` for a passage. */
   readonly id: string;
-  readonly title: string;
+  /** The instrument's title, or the passage's document title (null: the document has none). */
+  readonly title: string | null;
+  /** A passage's file name (what names an untitled document); absent on instrument hits. */
+  readonly fileName?: string;
   readonly documentId: string | null;
   readonly span: { readonly start: number; readonly end: number } | null;
   readonly language: string;

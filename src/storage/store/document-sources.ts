@@ -10,6 +10,7 @@ import type { DocumentSourceChanges } from '../../domain/input-schemas.ts';
 import type { DocumentSummary } from '../atlas-store.ts';
 import { SOURCE_PROPERTIES } from '../records.ts';
 import type { Database } from '../schema.ts';
+import { isFileNameTitle } from './document-title.ts';
 
 /** One recorded value of a source field, from the text (extractor) or from a person. */
 export interface SourceFieldRecord {
@@ -41,7 +42,7 @@ export async function setDocumentSource(
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('documents')
-      .select(['id', 'title', 'file_title', 'publisher', 'published', 'source_url', 'language'])
+      .select(['id', 'title', 'file_title', 'source_path', 'publisher', 'published', 'source_url', 'language'])
       .where('id', '=', id)
       .executeTakeFirst();
     if (row === undefined) throw notFound('document', id);
@@ -66,6 +67,17 @@ export async function setDocumentSource(
       .updateTable('documents')
       .set({
         title: next.title ?? row.title,
+        // A title a person set is theirs; clearing it goes back to what the reader found.
+        ...(changed.includes('title')
+          ? {
+              title_source:
+                changes.title === null
+                  ? isFileNameTitle(next.title ?? row.title, row.source_path)
+                    ? 'file_name'
+                    : 'metadata'
+                  : 'person',
+            }
+          : {}),
         publisher: next.publisher,
         published: next.published,
         source_url: next.url,

@@ -18,6 +18,7 @@ import { instrumentTotals, type AmountRole, type InstrumentAmount } from '../../
 import type { ApproachCode, InstrumentTypeCode, TopicCode } from '../../domain/taxonomy.ts';
 import type { ClaimView, DocumentSummary, InstrumentSummary } from '../atlas-store.ts';
 import type { ActorsTable, ClaimsTable, DocumentsTable, InstrumentsTable } from '../schema.ts';
+import { fileNameOf, shownTitle, titleSourceOf } from './document-title.ts';
 
 export function actorRow(actor: Actor): Selectable<ActorsTable> {
   return {
@@ -103,7 +104,9 @@ export function instrumentFromRow(
   };
 }
 
-export function claimFromRow(row: Selectable<ClaimsTable> & { document_title: string }): ClaimView {
+export function claimFromRow(
+  row: Selectable<ClaimsTable> & { document_title: string | null; document_path?: string },
+): ClaimView {
   return {
     id: row.id,
     subjectKind: row.subject_kind,
@@ -113,6 +116,7 @@ export function claimFromRow(row: Selectable<ClaimsTable> & { document_title: st
     evidence: {
       documentId: row.document_id,
       documentTitle: row.document_title,
+      ...(row.document_path === undefined ? {} : { documentFileName: fileNameOf(row.document_path) }),
       span: { start: row.span_start, end: row.span_end },
       quote: row.quote,
       assertedBy: row.asserted_by,
@@ -130,7 +134,9 @@ export function documentFromRow(
   return {
     id: row.id,
     contentHash: row.content_hash,
-    title: row.title,
+    title: shownTitle(row),
+    titleSource: titleSourceOf(row),
+    fileName: fileNameOf(row.source_path),
     sourcePath: row.source_path,
     format: row.format,
     language: row.language as Language,

@@ -18,6 +18,7 @@ import type {
   PageRequest,
 } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
+import { fileNameOf, shownTitle, shownTitleSql } from './document-title.ts';
 import {
   instrumentTotals,
   sumTotals,
@@ -164,7 +165,7 @@ export async function listClaims(db: Db, subjectKind: string, subjectId: string)
     .selectFrom('claims')
     .innerJoin('documents', 'documents.id', 'claims.document_id')
     .selectAll('claims')
-    .select('documents.title as document_title')
+    .select([shownTitleSql().as('document_title'), 'documents.source_path as document_path'])
     .where('claims.subject_kind', '=', subjectKind)
     .where('claims.subject_id', '=', subjectId)
     .orderBy('claims.id')
@@ -179,10 +180,13 @@ export async function getInstrument(db: Db, id: string): Promise<InstrumentDetai
   const documents = await db
     .selectFrom('instrument_documents')
     .innerJoin('documents', 'documents.id', 'instrument_documents.document_id')
-    .select(['documents.id', 'documents.title'])
+    .select(['documents.id', 'documents.title', 'documents.title_source', 'documents.source_path'])
     .where('instrument_documents.instrument_id', '=', id)
     .orderBy('documents.title')
-    .execute();
+    .execute()
+    .then((rows) =>
+      rows.map((row) => ({ id: row.id, title: shownTitle(row), fileName: fileNameOf(row.source_path) })),
+    );
   const claims = await listClaims(db, 'instrument', id);
   return { ...instrumentFromRow(row, fields.get(id) ?? emptyFields()), documents, claims };
 }
@@ -203,6 +207,7 @@ const documentColumns = [
   'published',
   'source_url',
   'restricted_to',
+  'title_source',
 ] as const;
 
 async function instrumentCounts(db: Db, documentIds: readonly string[]): Promise<Map<string, number>> {

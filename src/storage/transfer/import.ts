@@ -12,6 +12,7 @@ import { CsvError, parse } from 'csv-parse';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import { AtlasError, invalidData, notFound } from '../../domain/errors.ts';
+import { fillTitleSources } from '../migrations/2700_title_source.ts';
 import type { Database } from '../schema.ts';
 import { dependencyOrder, type TableInfo } from './catalogue.ts';
 import {
@@ -53,6 +54,8 @@ export async function importAtlas(
       if (SEEDED_TABLES.has(table.name)) await sql`delete from ${sql.table(table.name)}`.execute(trx);
       counted.push({ table: table.name, rows: await loadResource(trx, dir, table, resource) });
     }
+    // A package made before a column existed leaves it null: classified by that column's own rule.
+    await fillTitleSources(trx);
     await afterImport(trx);
     return counted;
   });

@@ -3,7 +3,7 @@ import type { CountryProfile } from '../../storage/atlas-store.ts';
 import { barList, timelineSvg } from '../charts/timeline.ts';
 import { actorHref } from '../charts/network.ts';
 import { actorKindOf } from '../../domain/actors.ts';
-import { instrumentItems, money, sourceText, spanHref } from '../components.ts';
+import { documentTitle, instrumentItems, money, sourceText, spanHref } from '../components.ts';
 import { href, html, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n.ts';
 
@@ -138,7 +138,7 @@ export function countryPage(profile: CountryProfile, name: string, tr: Translato
                 ${profile.documents.map(
                   (d) =>
                     html`<li>
-                      <a href="/documents/${encodeURIComponent(d.id)}">${sourceText(d.title)}</a>
+                      <a href="/documents/${encodeURIComponent(d.id)}">${documentTitle(d, tr)}</a>
                       <span class="muted"
                         >(${tr.languageName(d.language)}, ${tr.count(d.mentions, 'mention')})</span
                       >

@@ -5,7 +5,7 @@
  */
 import type { InstrumentDetail } from '../../storage/atlas-store.ts';
 import type { MergeRecord } from '../../storage/curation/curation-store.ts';
-import { dateText, factValueHtml, sourceText } from '../components.ts';
+import { dateText, documentTitle, factValueHtml, sourceText } from '../components.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n.ts';
 import { csrfField, type Viewer } from '../viewer.ts';
@@ -79,7 +79,7 @@ export function curationPanel(
               <label for="split-${claim.id}"
                 ><strong>${tr.term(claim.property)}</strong
                 >${tr.colon}${factValueHtml(claim.property, claim.value, tr)}
-                <span class="muted">(${sourceText(claim.evidence.documentTitle)})</span></label
+                <span class="muted">(${documentTitle({ title: claim.evidence.documentTitle, fileName: claim.evidence.documentFileName }, tr)})</span></label
               >
             </li>`,
         )}

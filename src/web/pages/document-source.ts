@@ -5,7 +5,7 @@
  */
 import { cite, CITATION_FORMATS, type CitationFormat } from '../../domain/citation.ts';
 import type { DocumentDetail, SourceFieldRecord } from '../../storage/atlas-store.ts';
-import { dateText, sourceText } from '../components.ts';
+import { dateText, documentTitle, sourceText } from '../components.ts';
 import { href, html, type SafeHtml } from '../html.ts';
 import type { MessageKey, Translator } from '../i18n.ts';
 
@@ -49,7 +49,7 @@ export function documentSourcePanel(
     <h2 id="source-title">${tr.t('asSource')}</h2>
     <dl class="fields">
       <dt>${tr.t('title')}</dt>
-      <dd>${sourceText(document.title, document.language)}</dd>
+      <dd>${documentTitle(document, tr, document.language)}</dd>
       <dt>${tr.t('publisher')}</dt>
       <dd>${stated(document.publisher, (v) => sourceText(v))}</dd>
       <dt>${tr.t('publishedOn')}</dt>

@@ -11,7 +11,7 @@ import {
   type SourceFieldRecord,
 } from '../../storage/atlas-store.ts';
 import { documentSourcePanel } from './document-source.ts';
-import { actorLink, factValue, factValueHtml, instrumentTitle, sourceText, spanHref } from '../components.ts';
+import { actorLink, documentTitle, factValue, factValueHtml, instrumentTitle, sourceText, spanHref } from '../components.ts';
 import { escapeHtml } from '../../domain/escape-html.ts';
 import { href, html, raw, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n.ts';
@@ -115,7 +115,7 @@ export function documentPage(
       ${tr.languageName(document.language)} · ${tr.term(document.format)} ·
       ${tr.count(document.charCount, 'character')} ${restrictionBadge(document.restrictedTo, tr)}
     </p>
-    <h1>${sourceText(document.title)}</h1>
+    <h1>${documentTitle(document, tr)}</h1>
     ${documentSourcePanel(document, sourceHistory, tr)} ${legend(document.id, highlight, tr)}
     <div class="doc-layout">
       <article class="doc-text" aria-labelledby="text-title" translate="no" lang="${document.language}">

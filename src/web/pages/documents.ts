@@ -1,6 +1,6 @@
 /** The list of ingested documents: title, publisher or author, date of publication, language. */
 import type { DocumentSummary, Page } from '../../storage/atlas-store.ts';
-import { dateText, pager, sourceText } from '../components.ts';
+import { dateText, documentTitle, pager, sourceText } from '../components.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n.ts';
 
@@ -23,7 +23,7 @@ export function documentsPage(page: Page<DocumentSummary>, tr: Translator): Safe
             ${page.items.map(
               (d) =>
                 html`<tr>
-                  <td><a href="/documents/${encodeURIComponent(d.id)}">${sourceText(d.title)}</a></td>
+                  <td><a href="/documents/${encodeURIComponent(d.id)}">${documentTitle(d, tr)}</a></td>
                   <td>
                     ${
                       d.publisher === null

@@ -2,15 +2,7 @@
 import { restrictionBadge } from '../restriction-badge.ts';
 import type { ClaimView, InstrumentDetail } from '../../storage/atlas-store.ts';
 import type { InstrumentAmount } from '../../domain/money.ts';
-import {
-  actorLink,
-  dateText,
-  factValueHtml,
-  instrumentTitle,
-  money,
-  sourceText,
-  spanHref,
-} from '../components.ts';
+import { actorLink, dateText, documentTitle, factValueHtml, instrumentTitle, money, sourceText, spanHref } from '../components.ts';
 import type { SegmentedDocument } from '../document-sentences.ts';
 import { passageAround, sentenceAround } from '../evidence.ts';
 import { href, html, type SafeHtml } from '../html.ts';
@@ -55,7 +47,7 @@ function evidenceItem(
       <summary>${tr.t('extraction')}</summary>
       <dl class="fields">
         <dt>${tr.t('source')}</dt>
-        <dd>${sourceText(evidence.documentTitle)}</dd>
+        <dd>${documentTitle({ title: evidence.documentTitle, fileName: evidence.documentFileName }, tr)}</dd>
         <dt>${tr.t('extractor')}</dt>
         <dd>${asserter(evidence.assertedBy, tr)}</dd>
         <dt>${tr.t('reviewState')}</dt>
@@ -138,7 +130,7 @@ export function instrumentPage(
           </dd>
           <dt>${tr.t('foundIn')}</dt>
           <dd>
-            ${instrument.documents.map((d, i) => html`${i > 0 ? ', ' : ''}<a href="${href(`/documents/${encodeURIComponent(d.id)}`, { record: instrument.id })}">${sourceText(d.title)}</a>`)}
+            ${instrument.documents.map((d, i) => html`${i > 0 ? ', ' : ''}<a href="${href(`/documents/${encodeURIComponent(d.id)}`, { record: instrument.id })}">${documentTitle(d, tr)}</a>`)}
           </dd>
         </dl>
       </section>

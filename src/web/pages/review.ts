@@ -7,7 +7,7 @@ import type { Page } from '../../storage/atlas-store.ts';
 import type { ReviewItem } from '../../storage/people/review-store.ts';
 import { LEGAL_FORMS } from '../../domain/review.ts';
 import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../../domain/taxonomy.ts';
-import { factValueHtml, pager, spanHref } from '../components.ts';
+import { documentTitleText, factValueHtml, pager, spanHref } from '../components.ts';
 import { href, html, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n.ts';
 import { csrfField, type Viewer } from '../viewer.ts';
@@ -131,7 +131,7 @@ export function reviewPage(
     readonly queue: Page<ReviewItem>;
     readonly filters: ReviewFilters;
     readonly countries: readonly string[];
-    readonly documents: readonly { readonly id: string; readonly title: string }[];
+    readonly documents: readonly { readonly id: string; readonly title: string | null; readonly fileName: string }[];
     readonly viewer: Viewer;
     /** The evidence documents' text and sentences, to show each quote's whole sentence. */
     readonly sentences?: ReadonlyMap<string, SegmentedDocument>;
@@ -158,7 +158,7 @@ export function reviewPage(
       ${input.documents.map(
         (d) =>
           html`<option value="${d.id}" ${d.id === filters.document ? html`selected` : ''} translate="no">
-            ${d.title}
+            ${documentTitleText(d, tr)}
           </option>`,
       )}
     </select>

@@ -8,7 +8,7 @@ import {
   type Page,
   type SearchHit,
 } from '../../storage/atlas-store.ts';
-import { instrumentItems, pager, sourceText, spanHref } from '../components.ts';
+import { documentTitle, instrumentItems, pager, sourceText, spanHref } from '../components.ts';
 import { href, html, raw, type SafeHtml } from '../html.ts';
 import type { MessageKey, Translator } from '../i18n.ts';
 
@@ -233,7 +233,7 @@ export function searchPage(data: SearchData, tr: Translator): SafeHtml {
                             <h3>
                               <a
                                 href="${hit.documentId !== null && hit.span !== null ? spanHref(hit.documentId, hit.span.start, hit.span.end) : '#'}"
-                                >${sourceText(hit.title)}</a
+                                >${documentTitle(hit, tr)}</a
                               >
                             </h3>
                             <p translate="no" lang="${hit.language}">

@@ -1,13 +1,18 @@
 /** The consistency page: each document's findings, every quote linking to its span. */
 import type { ConsistencyFinding, SourceRef } from '../../../domain/analysis-model.ts';
-import { actorLink, sourceText } from '../../components.ts';
+import { actorLink, documentTitle, sourceText } from '../../components.ts';
 import type { ConsistencyResult } from '../../../services/analyses.ts';
 import { href, html, type SafeHtml } from '../../html.ts';
 import type { Translator } from '../../i18n.ts';
 import { analysisLayout, quoteLink } from './common.ts';
 
 export interface ConsistencyPageInput {
-  readonly documents: readonly { readonly id: string; readonly title: string; readonly findings: number }[];
+  readonly documents: readonly {
+    readonly id: string;
+    readonly title: string | null;
+    readonly fileName: string;
+    readonly findings: number;
+  }[];
   readonly selected: ConsistencyResult | null;
 }
 
@@ -79,7 +84,7 @@ export function consistencyPage(input: ConsistencyPageInput, tr: Translator): Sa
             html`<tr>
               <td>
                 <a href="${href(`/analyses/consistency/${encodeURIComponent(d.id)}`)}"
-                  >${sourceText(d.title)}</a
+                  >${documentTitle(d, tr)}</a
                 >
               </td>
               <td class="num">${tr.n(d.findings)}</td>
@@ -93,7 +98,7 @@ export function consistencyPage(input: ConsistencyPageInput, tr: Translator): Sa
       ? ''
       : html`<h2>
             <a href="/documents/${encodeURIComponent(input.selected.documentId)}"
-              >${sourceText(input.selected.title)}</a
+              >${documentTitle(input.selected, tr)}</a
             >
           </h2>
           <p>

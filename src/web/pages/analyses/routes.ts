@@ -289,6 +289,7 @@ export function registerAnalysesWeb(app: FastifyInstance, context: ApiContext): 
       documents.map(async (d) => ({
         id: d.id,
         title: d.title,
+        fileName: d.fileName,
         findings: checkConsistency(await store.analyses.countClaims({ documentId: d.id })).length,
       })),
     );
