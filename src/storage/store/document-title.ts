@@ -47,5 +47,7 @@ export function shownTitle(row: {
 
 /** `documents.title`, or null where it is only the file's name (for joined queries). */
 export function shownTitleSql(): RawBuilder<string | null> {
-  return sql<string | null>`case when documents.title_source = 'file_name' then null else documents.title end`;
+  return sql<
+    string | null
+  >`case when documents.title_source = 'file_name' then null else documents.title end`;
 }
