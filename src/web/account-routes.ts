@@ -4,6 +4,7 @@
  * post URL-encoded bodies and redirect (303), so no script is needed; every form that changes data
  * carries the session's CSRF token (checked by the global write guard, see http/auth).
  */
+import { quoteSentences } from './evidence-quote.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AtlasError, notFound, roleRequired } from '../domain/errors.ts';
@@ -204,7 +205,7 @@ export function registerAccountWeb(app: FastifyInstance, context: ApiContext, de
       const body = html`<p><a href="/analyses/commitments">${tr.t('commitmentsTracker')}</a></p>
         <h1>${tr.term('commitment')}</h1>
         <p><span translate="no">${commitment.text}</span></p>
-        ${quoteLink(commitment.source, tr)}
+        ${quoteLink(commitment.source, tr, await quoteSentences(store, commitment))}
         <p><strong>${tr.t('status')}</strong>${tr.colon}${tr.term(commitment.status)}</p>
         ${historySection(history.items, tr)}`;
       return sendPage(reply, { tr, title: tr.term('commitment'), url: request.url, nav: 'analyses', body });

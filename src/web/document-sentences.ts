@@ -13,7 +13,7 @@ export interface SegmentedDocument {
   readonly sentences: readonly Span[];
 }
 
-const KEEP = 8;
+const KEEP = 32;
 const cache = new Map<string, SegmentedDocument>();
 
 /** The documents with these ids, each with its sentences (unknown ids are left out). */
@@ -27,12 +27,10 @@ export async function segmentedDocuments(
   if (missing.length > 0) {
     const rows = await store.queries.documentTexts(missing);
     for (const row of rows) {
-      cache.set(row.id, {
-        id: row.id,
-        language: row.language,
-        text: row.text,
-        sentences: segment(row.text).sentences,
-      });
+      const doc = { id: row.id, language: row.language, text: row.text, sentences: segment(row.text).sentences };
+      // Into the answer directly: a page quoting more documents than the cache keeps gets them all.
+      out.set(row.id, doc);
+      cache.set(row.id, doc);
       while (cache.size > KEEP) cache.delete(cache.keys().next().value as string);
     }
   }

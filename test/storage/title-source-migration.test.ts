@@ -201,7 +201,7 @@ for (const engine of testEngines()) {
       };
       const documents = descriptor.resources.find((r) => r.name === 'documents');
       assert.ok(documents !== undefined && documents.path === 'documents.csv');
-      const rows = parse(await readFile(join(current, documents.path), 'utf8')) as string[][];
+      const rows: string[][] = parse(await readFile(join(current, documents.path), 'utf8'));
       const drop = rows[0]!.indexOf('title_source');
       assert.ok(drop >= 0);
       await writeFile(

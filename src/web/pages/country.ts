@@ -3,7 +3,7 @@ import type { CountryProfile } from '../../storage/atlas-store.ts';
 import { barList, timelineSvg } from '../charts/timeline.ts';
 import { actorHref } from '../charts/network.ts';
 import { actorKindOf } from '../../domain/actors.ts';
-import { documentTitle, instrumentItems, money, sourceText, spanHref } from '../components.ts';
+import { documentTitle, instrumentItems, money, spanHref } from '../components.ts';
 import { href, html, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n.ts';
 

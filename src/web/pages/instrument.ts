@@ -2,9 +2,10 @@
 import { restrictionBadge } from '../restriction-badge.ts';
 import type { ClaimView, InstrumentDetail } from '../../storage/atlas-store.ts';
 import type { InstrumentAmount } from '../../domain/money.ts';
-import { actorLink, dateText, documentTitle, factValueHtml, instrumentTitle, money, sourceText, spanHref } from '../components.ts';
+import { actorLink, dateText, documentTitle, factValueHtml, instrumentTitle, money } from '../components.ts';
 import type { SegmentedDocument } from '../document-sentences.ts';
-import { passageAround, sentenceAround } from '../evidence.ts';
+import { passageAround } from '../evidence.ts';
+import { evidenceQuote, quoteParts } from '../evidence-quote.ts';
 import { href, html, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n.ts';
 
@@ -24,24 +25,12 @@ function evidenceItem(
 ): SafeHtml {
   const { evidence } = claim;
   const document = documents.get(evidence.documentId);
-  const parts =
-    document === undefined
-      ? { before: '', marked: evidence.quote, after: '' }
-      : sentenceAround(document.text, evidence.span, document.sentences);
+  const quoted = { documentId: evidence.documentId, ...evidence.span, quote: evidence.quote };
+  const parts = quoteParts(quoted, documents);
   return html`<li>
     <strong>${tr.term(claim.property)}</strong>${tr.colon}${factValueHtml(claim.property, claim.value, tr)}
     ${restrictionBadge(claim.restrictedTo, tr)}
-    <blockquote
-      class="quote"
-      translate="no"
-      ${document === undefined ? '' : html`lang="${document.language}"`}
-    >
-      <a
-        class="evidence-link"
-        href="${spanHref(evidence.documentId, evidence.span.start, evidence.span.end, recordId)}"
-        >${parts.before}<mark>${parts.marked}</mark>${parts.after}</a
-      >
-    </blockquote>
+    ${evidenceQuote(quoted, documents, tr, { record: recordId, parts })}
     ${passage(evidence, document, parts, tr)}
     <details class="provenance">
       <summary>${tr.t('extraction')}</summary>

@@ -7,12 +7,12 @@ import type { Page } from '../../storage/atlas-store.ts';
 import type { ReviewItem } from '../../storage/people/review-store.ts';
 import { LEGAL_FORMS } from '../../domain/review.ts';
 import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../../domain/taxonomy.ts';
-import { documentTitleText, factValueHtml, pager, spanHref } from '../components.ts';
+import { documentTitleText, factValueHtml, pager } from '../components.ts';
 import { href, html, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n.ts';
 import { csrfField, type Viewer } from '../viewer.ts';
 import type { SegmentedDocument } from '../document-sentences.ts';
-import { sentenceAround } from '../evidence.ts';
+import { evidenceQuote } from '../evidence-quote.ts';
 
 export interface ReviewFilters {
   readonly country?: string | undefined;
@@ -75,11 +75,7 @@ function itemCard(
   const e = item.evidence;
   // The whole sentence the value was read from, the supporting words marked (the quote alone
   // when the document's text is not at hand).
-  const document = documents.get(e.documentId);
-  const parts =
-    document === undefined
-      ? { before: '', marked: e.quote, after: '' }
-      : sentenceAround(document.text, e.span, document.sentences);
+  const quoted = { documentId: e.documentId, ...e.span, quote: e.quote };
   const confidence =
     item.confidence === null ? tr.t('noConfidence') : `${tr.n(Math.round(item.confidence * 100))} %`;
   return html`<article class="result review-item" id="claim-${item.id}">
@@ -96,15 +92,7 @@ function itemCard(
       <strong>${tr.term(item.property)}</strong>${tr.colon}${factValueHtml(item.property, item.value, tr)}
       <span class="muted">· ${tr.t('confidence')}${tr.colon}${confidence}</span>
     </p>
-    <blockquote
-      class="quote"
-      translate="no"
-      ${document === undefined ? '' : html`lang="${document.language}"`}
-    >
-      <a href="${spanHref(e.documentId, e.span.start, e.span.end)}"
-        >${parts.before}<mark>${parts.marked}</mark>${parts.after}</a
-      >
-    </blockquote>
+    ${evidenceQuote(quoted, documents, tr)}
     <form class="review-form" action="/review/claims/${item.id}" method="post">
       ${csrfField(viewer)}
       <input type="hidden" name="back" value="${back}" />

@@ -8,7 +8,7 @@ import {
   type Page,
   type SearchHit,
 } from '../../storage/atlas-store.ts';
-import { documentTitle, instrumentItems, pager, sourceText, spanHref } from '../components.ts';
+import { documentTitle, instrumentItems, pager, spanHref } from '../components.ts';
 import { href, html, raw, type SafeHtml } from '../html.ts';
 import type { MessageKey, Translator } from '../i18n.ts';
 

@@ -1,4 +1,5 @@
 /** The commitments page: a table with a status form per row, overdue flags, the next dialogue, priorities. */
+import { NO_SENTENCES, type QuoteSentences } from '../../evidence-quote.ts';
 import type { CommitmentTracker, Deadline, RoadmapPriority } from '../../../domain/analysis-model.ts';
 import { dateText } from '../../components.ts';
 import { href, html, type SafeHtml } from '../../html.ts';
@@ -20,6 +21,8 @@ export function commitmentsPage(
     readonly country?: string | undefined;
     readonly today?: string | undefined;
     readonly viewer?: Viewer | null;
+    /** The quoted documents' sentences (quoteSentences): each quote shown in its whole sentence. */
+    readonly sentences?: QuoteSentences;
   },
   tr: Translator,
 ): SafeHtml {
@@ -44,7 +47,7 @@ export function commitmentsPage(
   const rows = tracker.commitments.map(
     (c) =>
       html`<tr>
-        <td><span translate="no">${c.text}</span>${quoteLink(c.source, tr, 80)}</td>
+        <td><span translate="no">${c.text}</span>${quoteLink(c.source, tr, input.sentences ?? NO_SENTENCES)}</td>
         <td>${c.owners.map((o, i) => html`${i > 0 ? ', ' : ''}${tr.actor(o)}`)}</td>
         <td data-sort="${c.deadline?.value ?? '9999'}">
           ${deadlineText(c.deadline, tr)}${c.nextDialogue ? html`<br /><span class="tag">${tr.t('nextDialogue')}</span>` : ''}

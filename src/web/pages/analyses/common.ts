@@ -1,6 +1,7 @@
 /** Pieces shared by the analyses' pages: sub-navigation, evidence quotes, charts, small forms. */
+import { evidenceQuote, type QuoteSentences } from '../../evidence-quote.ts';
 import type { SourceRef } from '../../../domain/analysis-model.ts';
-import { spanHref } from '../../components.ts';
+
 import { html, raw, type SafeHtml } from '../../html.ts';
 import type { MessageKey, Translator } from '../../i18n.ts';
 
@@ -36,13 +37,8 @@ export function analysisLayout(current: string, tr: Translator, content: SafeHtm
 }
 
 /** A quote linking to its span in the document. */
-export function quoteLink(source: SourceRef, tr: Translator, max = 220): SafeHtml {
-  const text = source.quote.length > max ? `${source.quote.slice(0, max - 1)}…` : source.quote;
-  return html`<blockquote class="quote" translate="no">
-    <a href="${spanHref(source.documentId, source.start, source.end)}" title="${tr.t('showInDocument')}"
-      >“${text}”</a
-    >
-  </blockquote>`;
+export function quoteLink(source: SourceRef, tr: Translator, sentences: QuoteSentences): SafeHtml {
+  return evidenceQuote(source, sentences, tr);
 }
 
 /** A chart the analyses built as an SVG string (escaped there); wrapped as a figure. */

@@ -1,4 +1,5 @@
 /** The comparisons page: the questions with counts, one question's countries and evidence, charts, reports. */
+import { NO_SENTENCES, type QuoteSentences } from '../../evidence-quote.ts';
 import type { Comparison } from '../../../domain/analysis-model.ts';
 import { INSTRUMENT_TYPES } from '../../../domain/taxonomy.ts';
 import type { QuestionSummary } from '../../../storage/analyses/analysis-store.ts';
@@ -14,6 +15,8 @@ export interface ComparePageInput {
   readonly selected: Comparison | null;
   readonly question?: string | undefined;
   readonly type?: string | undefined;
+  /** The quoted documents' sentences (quoteSentences): each quote shown in its whole sentence. */
+  readonly sentences?: QuoteSentences;
 }
 
 function reportLinks(question: string | undefined, tr: Translator): SafeHtml {
@@ -33,7 +36,7 @@ function reportLinks(question: string | undefined, tr: Translator): SafeHtml {
     </ul>`;
 }
 
-function selectedBlock(c: Comparison, tr: Translator): SafeHtml {
+function selectedBlock(c: Comparison, tr: Translator, sentences: QuoteSentences): SafeHtml {
   const bars = [
     { label: tr.t('listed'), value: c.count },
     ...c.statedCounts.map((n) => ({ label: tr.t('stated'), value: n })),
@@ -58,7 +61,7 @@ function selectedBlock(c: Comparison, tr: Translator): SafeHtml {
       ${c.evidence.map(
         (e) =>
           html`<dt>${tr.actor(e.country)}</dt>
-            <dd>${e.evidence.map((s) => quoteLink(s, tr))}</dd>`,
+            <dd>${e.evidence.map((s) => quoteLink(s, tr, sentences))}</dd>`,
       )}
     </dl>
   </article>`;
@@ -142,7 +145,7 @@ export function comparePage(input: ComparePageInput, tr: Translator): SafeHtml {
   return analysisLayout(
     '/analyses/compare',
     tr,
-    html`${form} ${selected === null ? '' : selectedBlock(selected, tr)} ${overview} ${table}
+    html`${form} ${selected === null ? '' : selectedBlock(selected, tr, input.sentences ?? NO_SENTENCES)} ${overview} ${table}
     ${reportLinks(input.question, tr)}`,
   );
 }

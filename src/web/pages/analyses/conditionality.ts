@@ -1,4 +1,5 @@
 /** The conditionality page: a timeline per country (steps in order) and the approaches attributed. */
+import { NO_SENTENCES, type QuoteSentences } from '../../evidence-quote.ts';
 import type { ConditionalityTimeline } from '../../../domain/analysis-model.ts';
 import { actorLink, dateText } from '../../components.ts';
 import { html, type SafeHtml } from '../../html.ts';
@@ -15,7 +16,7 @@ function legalBasis(basis: string, tr: Translator): string {
 
 /** The page body. */
 export function conditionalityPage(
-  input: { readonly timelines: readonly ConditionalityTimeline[] },
+  input: { readonly timelines: readonly ConditionalityTimeline[]; readonly sentences?: QuoteSentences },
   tr: Translator,
 ): SafeHtml {
   const blocks = input.timelines.map(
@@ -34,7 +35,7 @@ export function conditionalityPage(
                         ${tr.term(s.kind)}${
                           s.legalBasis ? html` <span class="tag">${legalBasis(s.legalBasis, tr)}</span>` : ''
                         }
-                        ${quoteLink(s.source, tr, 160)}
+                        ${quoteLink(s.source, tr, input.sentences ?? NO_SENTENCES)}
                       </li>`,
                   )}
                 </ol>`
@@ -48,7 +49,7 @@ export function conditionalityPage(
                     (a) =>
                       html`<li>
                         ${tr.t(a.stance === 'opposes' ? 'opposes' : 'applies')}
-                        ${tr.approachLabel(a.approach)} ${quoteLink(a.source, tr, 160)}
+                        ${tr.approachLabel(a.approach)} ${quoteLink(a.source, tr, input.sentences ?? NO_SENTENCES)}
                       </li>`,
                   )}
                 </ul>`

@@ -1,6 +1,7 @@
 /** The consistency page: each document's findings, every quote linking to its span. */
+import { NO_SENTENCES, type QuoteSentences } from '../../evidence-quote.ts';
 import type { ConsistencyFinding, SourceRef } from '../../../domain/analysis-model.ts';
-import { actorLink, documentTitle, sourceText } from '../../components.ts';
+import { actorLink, documentTitle } from '../../components.ts';
 import type { ConsistencyResult } from '../../../services/analyses.ts';
 import { href, html, type SafeHtml } from '../../html.ts';
 import type { Translator } from '../../i18n.ts';
@@ -14,6 +15,8 @@ export interface ConsistencyPageInput {
     readonly findings: number;
   }[];
   readonly selected: ConsistencyResult | null;
+  /** The quoted documents' sentences (quoteSentences): each quote shown in its whole sentence. */
+  readonly sentences?: QuoteSentences;
 }
 
 /** A finding in the reader's language, rebuilt from its fields (the analysis writes English). */
@@ -49,7 +52,7 @@ function findingText(f: ConsistencyFinding, tr: Translator): SafeHtml {
   }
 }
 
-function findingsBlock(result: ConsistencyResult, tr: Translator): SafeHtml {
+function findingsBlock(result: ConsistencyResult, tr: Translator, sentences: QuoteSentences): SafeHtml {
   if (result.findings.length === 0) return html`<p>${tr.t('noFindings')}</p>`;
   const source = (q: { start: number; end: number; quote: string }): SourceRef => ({
     documentId: result.documentId,
@@ -62,7 +65,7 @@ function findingsBlock(result: ConsistencyResult, tr: Translator): SafeHtml {
           <p><span class="tag">${tr.term(f.kind)}</span> ${findingText(f, tr)}</p>
           ${f.stated === undefined ? '' : html`<p>${tr.t('stated')}${tr.colon}${tr.n(f.stated)}${f.listed === undefined ? '' : html` · ${tr.t('listed')}${tr.colon}${tr.n(f.listed)}`}</p>`}
           ${f.countries === undefined || f.countries.length === 0 ? '' : html`<p>${f.countries.map((c, i) => html`${i > 0 ? ', ' : ''}${actorLink(c, tr, 'state')}`)}</p>`}
-          ${f.quotes.map((q) => quoteLink(source(q), tr))}
+          ${f.quotes.map((q) => quoteLink(source(q), tr, sentences))}
         </li>`,
     )}
   </ol>`;
@@ -106,6 +109,6 @@ export function consistencyPage(input: ConsistencyPageInput, tr: Translator): Sa
               >${tr.t('exportJson')}</a
             >
           </p>
-          ${findingsBlock(input.selected, tr)}`;
+          ${findingsBlock(input.selected, tr, input.sentences ?? NO_SENTENCES)}`;
   return analysisLayout('/analyses/consistency', tr, html`${selected} ${list}`);
 }

@@ -1,4 +1,5 @@
 /** The indicators page: a chart per series with the source of each value, and a form to add a value. */
+import { NO_SENTENCES, type QuoteSentences } from '../../evidence-quote.ts';
 import type { IndicatorSeries, IndicatorValue } from '../../../domain/analysis-model.ts';
 import { indicators } from '../../../services/analyses.ts';
 import type { AtlasStore } from '../../../storage/atlas-store.ts';
@@ -9,8 +10,8 @@ import { barList } from '../../charts/timeline.ts';
 import { analysisLayout, quoteLink } from './common.ts';
 import { csrfField, mayUse, signInPrompt, type Viewer } from '../../viewer.ts';
 
-function sourceOf(v: IndicatorValue, tr: Translator): SafeHtml {
-  if ('quote' in v.source) return quoteLink(v.source, tr, 160);
+function sourceOf(v: IndicatorValue, tr: Translator, sentences: QuoteSentences): SafeHtml {
+  if ('quote' in v.source) return quoteLink(v.source, tr, sentences);
   return html`<span class="muted"
     >${tr.t('enteredBy')}
     <span translate="no">${v.source.enteredBy}${v.source.note ? ` — ${v.source.note}` : ''}</span></span
@@ -44,7 +45,11 @@ export function valueText(value: number, unit: string, approximate: boolean, tr:
 }
 
 /** One series: a chart of its values by date and the list of values with sources. */
-export function seriesBlock(s: IndicatorSeries, tr: Translator): SafeHtml {
+export function seriesBlock(
+  s: IndicatorSeries,
+  tr: Translator,
+  sentences: QuoteSentences = NO_SENTENCES,
+): SafeHtml {
   const name = indicatorName(s.indicator, tr);
   const unit = s.unit === 'count' ? tr.t('unitCount') : s.unit;
   const title = html`${name} (${unit})${s.country ? ` — ${tr.actor(s.country)}` : ''}`;
@@ -57,7 +62,7 @@ export function seriesBlock(s: IndicatorSeries, tr: Translator): SafeHtml {
     <h3>${title}</h3>
     ${barList(bars, tr)}
     <ul>
-      ${s.values.map((v) => html`<li><strong>${v.date === null ? tr.t('notStated') : dateText(v.date, tr)}${tr.colon}${valueText(v.value, v.unit, v.approximate, tr)}</strong> ${sourceOf(v, tr)}</li>`)}
+      ${s.values.map((v) => html`<li><strong>${v.date === null ? tr.t('notStated') : dateText(v.date, tr)}${tr.colon}${valueText(v.value, v.unit, v.approximate, tr)}</strong> ${sourceOf(v, tr, sentences)}</li>`)}
     </ul>
   </article>`;
 }
@@ -87,6 +92,8 @@ export function indicatorsPage(
     readonly series: readonly IndicatorSeries[];
     readonly country?: string | undefined;
     readonly viewer?: Viewer | null;
+    /** The quoted documents' sentences (quoteSentences): each quote shown in its whole sentence. */
+    readonly sentences?: QuoteSentences;
   },
   tr: Translator,
 ): SafeHtml {
@@ -106,7 +113,7 @@ export function indicatorsPage(
           >${tr.t('exportCsv')}</a
         >
       </p>
-      ${input.series.length === 0 ? html`<p class="muted">${tr.t('empty')}</p>` : input.series.map((s) => seriesBlock(s, tr))}
+      ${input.series.length === 0 ? html`<p class="muted">${tr.t('empty')}</p>` : input.series.map((s) => seriesBlock(s, tr, input.sentences))}
       ${addForm(input.country, tr, input.viewer)}`,
   );
 }

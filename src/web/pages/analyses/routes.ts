@@ -3,6 +3,8 @@
  * coordination, commitments, indicators, conditionality and watches. Forms post URL-encoded
  * bodies (parsed in this plugin's scope only) and redirect back (303), so no script is needed.
  */
+import { quoteSentences } from '../../evidence-quote.ts';
+import { segmentedDocuments } from '../../document-sentences.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { checkConsistency } from '../../../analysis/consistency.ts';
@@ -150,7 +152,16 @@ export function registerAnalysesWeb(app: FastifyInstance, context: ApiContext): 
           : q.question !== undefined
             ? await comparison(store, { question: q.question, ...(known ? { stance: known.stance } : {}) })
             : null;
-      return comparePage({ questions, selected, question: q.question, type: q.type }, tr);
+      return comparePage(
+        {
+          questions,
+          selected,
+          question: q.question,
+          type: q.type,
+          sentences: await quoteSentences(store, selected),
+        },
+        tr,
+      );
     });
 
     show('/analyses/consistency', async (tr) =>
@@ -161,8 +172,14 @@ export function registerAnalysesWeb(app: FastifyInstance, context: ApiContext): 
         z.object({ id: z.string().regex(/^doc_[0-9a-f]+$/, 'must be a document id') }),
         request.params,
       );
+      const selected = await consistency(store, id);
       return consistencyPage(
-        { documents: await documentFindings(), selected: await consistency(store, id) },
+        {
+          documents: await documentFindings(),
+          selected,
+          // The findings quote their document without naming it on each quote: that one document.
+          sentences: await segmentedDocuments(store, [selected.documentId]),
+        },
         tr,
       );
     });
@@ -180,23 +197,22 @@ export function registerAnalysesWeb(app: FastifyInstance, context: ApiContext): 
         ...(country === undefined ? {} : { country }),
         today: today ?? new Date().toISOString().slice(0, 10),
       });
-      return commitmentsPage({ tracker, country, today, viewer }, tr);
+      return commitmentsPage(
+        { tracker, country, today, viewer, sentences: await quoteSentences(store, tracker.commitments) },
+        tr,
+      );
     });
 
     show('/analyses/indicators', async (tr, request, viewer) => {
       const { country } = parseRequest(CountryQuery, request.query);
-      return indicatorsPage(
-        { series: await indicators(store, country === undefined ? {} : { country }), country, viewer },
-        tr,
-      );
+      const series = await indicators(store, country === undefined ? {} : { country });
+      return indicatorsPage({ series, country, viewer, sentences: await quoteSentences(store, series) }, tr);
     });
 
     show('/analyses/conditionality', async (tr, request) => {
       const { country } = parseRequest(CountryQuery, request.query);
-      return conditionalityPage(
-        { timelines: await conditionality(store, country === undefined ? {} : { country }) },
-        tr,
-      );
+      const timelines = await conditionality(store, country === undefined ? {} : { country });
+      return conditionalityPage({ timelines, sentences: await quoteSentences(store, timelines) }, tr);
     });
 
     show('/analyses/watches', async (tr, _request, viewer) =>
