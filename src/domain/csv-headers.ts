@@ -13,6 +13,8 @@ const FRENCH: Readonly<Record<string, string>> = {
   instrument_count: 'nombre_instruments',
   type: 'type',
   title: 'titre',
+  title_source: 'origine_titre',
+  file_name: 'nom_fichier',
   legal_form: 'forme_juridique',
   binding: 'contraignant',
   status: 'statut',
