@@ -132,7 +132,11 @@ export function cite(
     case 'bibtex':
       return { text: bibtex(document, lang), mediaType: 'application/x-bibtex', extension: 'bib' };
     case 'ris':
-      return { text: ris(document, lang), mediaType: 'application/x-research-info-systems', extension: 'ris' };
+      return {
+        text: ris(document, lang),
+        mediaType: 'application/x-research-info-systems',
+        extension: 'ris',
+      };
     case 'csl':
       return {
         text: `${JSON.stringify([cslItem(document, lang)], null, 2)}\n`,

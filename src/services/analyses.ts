@@ -94,7 +94,12 @@ export async function consistency(store: AtlasStore, document: string): Promise<
   if (!isFile) throw notFound('document', document);
   const read = await readDocument(document);
   const { claims } = extractCountryPositions(read.text, document);
-  return { documentId: document, title: read.title, fileName: basename(document), findings: checkConsistency(claims) };
+  return {
+    documentId: document,
+    title: read.title,
+    fileName: basename(document),
+    findings: checkConsistency(claims),
+  };
 }
 
 /** The coordination view for a partner, with the roadmap priorities of documents about it. */

@@ -41,7 +41,9 @@ export function documentTitle(
   const file = document.fileName;
   return file === undefined || file === ''
     ? html`<span class="untitled">${tr.t('untitledDocument')}</span>`
-    : html`<span class="untitled">${tr.t('untitledDocument')} (${tr.t('untitledFile')} ${sourceText(file)})</span>`;
+    : html`<span class="untitled"
+        >${tr.t('untitledDocument')} (${tr.t('untitledFile')} ${sourceText(file)})</span
+      >`;
 }
 
 /** The same as plain text (attributes, CSV cells, titles of pages). */

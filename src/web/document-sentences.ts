@@ -27,7 +27,12 @@ export async function segmentedDocuments(
   if (missing.length > 0) {
     const rows = await store.queries.documentTexts(missing);
     for (const row of rows) {
-      const doc = { id: row.id, language: row.language, text: row.text, sentences: segment(row.text).sentences };
+      const doc = {
+        id: row.id,
+        language: row.language,
+        text: row.text,
+        sentences: segment(row.text).sentences,
+      };
       // Into the answer directly: a page quoting more documents than the cache keeps gets them all.
       out.set(row.id, doc);
       cache.set(row.id, doc);

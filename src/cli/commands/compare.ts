@@ -104,5 +104,7 @@ export async function runConsistency(document: string, raw: unknown, command: Co
     out(`${f.kind}: ${oneLine(f.message)}`);
     for (const q of f.quotes) out(`  @${q.start}  “${oneLine(q.quote.slice(0, 140))}”`);
   }
-  out(`${result.findings.length} findings in ${oneLine(result.title ?? `untitled (file ${result.fileName})`)}`);
+  out(
+    `${result.findings.length} findings in ${oneLine(result.title ?? `untitled (file ${result.fileName})`)}`,
+  );
 }

@@ -57,7 +57,9 @@ export const CitationQuery = z.strictObject({
   lang: z
     .enum(['fr', 'en'], { error: 'must be fr or en' })
     .optional()
-    .meta({ description: "Language of the supplied title of an untitled document (default: the document's)" }),
+    .meta({
+      description: "Language of the supplied title of an untitled document (default: the document's)",
+    }),
 });
 
 export const SourceHistorySchema = z.object({

@@ -45,7 +45,10 @@ export const InstrumentDetailSchema = InstrumentSummarySchema.extend({
   documents: z.array(
     z.object({
       id: z.string(),
-      title: z.string().nullable().meta({ description: 'Null: the document has no title (fileName names it)' }),
+      title: z
+        .string()
+        .nullable()
+        .meta({ description: 'Null: the document has no title (fileName names it)' }),
       fileName: z.string(),
     }),
   ),

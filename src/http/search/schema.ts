@@ -28,7 +28,9 @@ export const SearchHitSchema = z.object({
   title: z
     .string()
     .nullable()
-    .meta({ description: "The instrument's title or the passage's document title; null: the document has none" }),
+    .meta({
+      description: "The instrument's title or the passage's document title; null: the document has none",
+    }),
   fileName: z.string().optional().meta({ description: "A passage's file name (names an untitled document)" }),
   documentId: z.string().nullable(),
   span: SpanSchema.nullable(),

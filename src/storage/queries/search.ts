@@ -29,7 +29,13 @@ export async function searchAtlas(
  * query for the whole page.
  */
 export async function withShownTitles(db: Kysely<Database>, page: Page<SearchHit>): Promise<Page<SearchHit>> {
-  const ids = [...new Set(page.items.flatMap((hit) => (hit.kind === 'passage' && hit.documentId !== null ? [hit.documentId] : [])))];
+  const ids = [
+    ...new Set(
+      page.items.flatMap((hit) =>
+        hit.kind === 'passage' && hit.documentId !== null ? [hit.documentId] : [],
+      ),
+    ),
+  ];
   if (ids.length === 0) return page;
   const rows = await db
     .selectFrom('documents')
@@ -41,7 +47,9 @@ export async function withShownTitles(db: Kysely<Database>, page: Page<SearchHit
     ...page,
     items: page.items.map((hit) => {
       const row = hit.kind === 'passage' && hit.documentId !== null ? byId.get(hit.documentId) : undefined;
-      return row === undefined ? hit : { ...hit, title: shownTitle(row), fileName: fileNameOf(row.source_path) };
+      return row === undefined
+        ? hit
+        : { ...hit, title: shownTitle(row), fileName: fileNameOf(row.source_path) };
     }),
   };
 }

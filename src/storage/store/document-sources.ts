@@ -42,7 +42,16 @@ export async function setDocumentSource(
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('documents')
-      .select(['id', 'title', 'file_title', 'source_path', 'publisher', 'published', 'source_url', 'language'])
+      .select([
+        'id',
+        'title',
+        'file_title',
+        'source_path',
+        'publisher',
+        'published',
+        'source_url',
+        'language',
+      ])
       .where('id', '=', id)
       .executeTakeFirst();
     if (row === undefined) throw notFound('document', id);

@@ -79,7 +79,9 @@ export function curationPanel(
               <label for="split-${claim.id}"
                 ><strong>${tr.term(claim.property)}</strong
                 >${tr.colon}${factValueHtml(claim.property, claim.value, tr)}
-                <span class="muted">(${documentTitle({ title: claim.evidence.documentTitle, fileName: claim.evidence.documentFileName }, tr)})</span></label
+                <span class="muted"
+                  >(${documentTitle({ title: claim.evidence.documentTitle, fileName: claim.evidence.documentFileName }, tr)})</span
+                ></label
               >
             </li>`,
         )}

@@ -11,7 +11,14 @@ import {
   type SourceFieldRecord,
 } from '../../storage/atlas-store.ts';
 import { documentSourcePanel } from './document-source.ts';
-import { actorLink, documentTitle, factValue, factValueHtml, instrumentTitle, spanHref } from '../components.ts';
+import {
+  actorLink,
+  documentTitle,
+  factValue,
+  factValueHtml,
+  instrumentTitle,
+  spanHref,
+} from '../components.ts';
 import { escapeHtml } from '../../domain/escape-html.ts';
 import { href, html, raw, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n.ts';

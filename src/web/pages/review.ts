@@ -119,7 +119,11 @@ export function reviewPage(
     readonly queue: Page<ReviewItem>;
     readonly filters: ReviewFilters;
     readonly countries: readonly string[];
-    readonly documents: readonly { readonly id: string; readonly title: string | null; readonly fileName: string }[];
+    readonly documents: readonly {
+      readonly id: string;
+      readonly title: string | null;
+      readonly fileName: string;
+    }[];
     readonly viewer: Viewer;
     /** The evidence documents' text and sentences, to show each quote's whole sentence. */
     readonly sentences?: ReadonlyMap<string, SegmentedDocument>;

@@ -47,7 +47,9 @@ export function commitmentsPage(
   const rows = tracker.commitments.map(
     (c) =>
       html`<tr>
-        <td><span translate="no">${c.text}</span>${quoteLink(c.source, tr, input.sentences ?? NO_SENTENCES)}</td>
+        <td>
+          <span translate="no">${c.text}</span>${quoteLink(c.source, tr, input.sentences ?? NO_SENTENCES)}
+        </td>
         <td>${c.owners.map((o, i) => html`${i > 0 ? ', ' : ''}${tr.actor(o)}`)}</td>
         <td data-sort="${c.deadline?.value ?? '9999'}">
           ${deadlineText(c.deadline, tr)}${c.nextDialogue ? html`<br /><span class="tag">${tr.t('nextDialogue')}</span>` : ''}

@@ -145,7 +145,7 @@ export function comparePage(input: ComparePageInput, tr: Translator): SafeHtml {
   return analysisLayout(
     '/analyses/compare',
     tr,
-    html`${form} ${selected === null ? '' : selectedBlock(selected, tr, input.sentences ?? NO_SENTENCES)} ${overview} ${table}
-    ${reportLinks(input.question, tr)}`,
+    html`${form} ${selected === null ? '' : selectedBlock(selected, tr, input.sentences ?? NO_SENTENCES)}
+    ${overview} ${table} ${reportLinks(input.question, tr)}`,
   );
 }

@@ -49,7 +49,8 @@ export function conditionalityPage(
                     (a) =>
                       html`<li>
                         ${tr.t(a.stance === 'opposes' ? 'opposes' : 'applies')}
-                        ${tr.approachLabel(a.approach)} ${quoteLink(a.source, tr, input.sentences ?? NO_SENTENCES)}
+                        ${tr.approachLabel(a.approach)}
+                        ${quoteLink(a.source, tr, input.sentences ?? NO_SENTENCES)}
                       </li>`,
                   )}
                 </ul>`
