@@ -54,12 +54,9 @@ export const CitationQuery = z.strictObject({
   format: z
     .enum(CITATION_FORMATS, { error: `must be one of ${CITATION_FORMATS.join(', ')}` })
     .default('bibtex'),
-  lang: z
-    .enum(['fr', 'en'], { error: 'must be fr or en' })
-    .optional()
-    .meta({
-      description: "Language of the supplied title of an untitled document (default: the document's)",
-    }),
+  lang: z.enum(['fr', 'en'], { error: 'must be fr or en' }).optional().meta({
+    description: "Language of the supplied title of an untitled document (default: the document's)",
+  }),
 });
 
 export const SourceHistorySchema = z.object({

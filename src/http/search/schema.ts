@@ -25,12 +25,9 @@ export const SearchQuery = z.strictObject({
 export const SearchHitSchema = z.object({
   kind: z.enum(['passage', 'instrument']),
   id: z.string(),
-  title: z
-    .string()
-    .nullable()
-    .meta({
-      description: "The instrument's title or the passage's document title; null: the document has none",
-    }),
+  title: z.string().nullable().meta({
+    description: "The instrument's title or the passage's document title; null: the document has none",
+  }),
   fileName: z.string().optional().meta({ description: "A passage's file name (names an untitled document)" }),
   documentId: z.string().nullable(),
   span: SpanSchema.nullable(),
