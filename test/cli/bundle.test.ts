@@ -95,6 +95,13 @@ void test(
     const ingest = await bundled(['ingest', docs]);
     assert.equal(ingest.code, 0, ingest.stderr);
     assert.match(ingest.stdout, /^5 added, 0 unchanged, 0 failed/);
+    // Worker processes run bin/mda.js, found from the bundle's rewritten import.meta.url.
+    const more = join(dir, 'more');
+    await mkdir(more);
+    await writeFile(join(more, 'other.fr.txt'), `${paragraph('workers')}\n`);
+    const workers = await bundled(['ingest', '--workers', '2', more]);
+    assert.equal(workers.code, 0, workers.stderr);
+    assert.match(workers.stdout, /^1 added, 0 unchanged, 0 failed/);
     const exported = await bundled(['export', join(dir, 'export')]);
     assert.equal(exported.code, 0, exported.stderr);
     assert.ok((await readdir(join(dir, 'export'))).includes('datapackage.json'));
