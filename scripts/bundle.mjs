@@ -65,6 +65,25 @@ const trimmedPackages = {
   },
 };
 
+/**
+ * commander loads `node:child_process` at start for the executable subcommands `mda` does not use;
+ * with it come `net`, `dgram` and a dozen internal modules that Node compiles on first load. The
+ * bundled commander gets it on first use instead (the one use: `childProcess.spawn`).
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(bundle) {
+    const eager = "const childProcess = require('node:child_process');";
+    bundle.onLoad({ filter: /[/\\]commander[/\\]lib[/\\]command\.js$/ }, async ({ path }) => {
+      const text = await readFile(path, 'utf8');
+      if (!text.includes(eager)) throw new Error(`${path}: commander no longer has "${eager}"`);
+      const lazy =
+        "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
+      return { contents: text.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+
 /** Builds dist/bundle/ (main.js, extract-thread.js and their shared chunks). */
 export async function bundle() {
   await rm(BUNDLE_DIR, { recursive: true, force: true });
@@ -87,7 +106,7 @@ export async function bundle() {
     banner: {
       js: "import { createRequire as __mdaCreateRequire } from 'node:module'; const require = __mdaCreateRequire(import.meta.url);",
     },
-    plugins: [importMetaUrl, trimmedPackages],
+    plugins: [importMetaUrl, trimmedPackages, lazyChildProcess],
     metafile: true,
     legalComments: 'none',
     logLevel: 'warning',
