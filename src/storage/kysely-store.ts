@@ -175,7 +175,7 @@ export function createKyselyStore(
           const statementIds = plan.statements.map((s) => s.id);
           await writeAnalyses(trx, plan.document.id, analyses, statementIds, now);
           // The search index is kept in the same transaction as the document it indexes.
-          await search.indexDocument(trx, plan.document.id);
+          await search.indexDocument(trx, plan.document.id, { newDocument: true });
           return { counts: written, watchHits: await recordWatchHits(trx, plan.document.id, now) };
         });
         return { status: 'added', documentId: documentIdFor(hash), counts, watchHits };
