@@ -91,14 +91,13 @@ function dashPairNear(ctx: InstrumentContext, phrase: Span, from: number, to: nu
     const gap =
       b.end <= phrase.start ? ctx.text.slice(b.end, phrase.start) : ctx.text.slice(phrase.end, a.start);
     if (a.start < phrase.end && b.end > phrase.start) return [a, b];
-    if (
-      gap
-        .trim()
-        .split(/\s+/)
-        .filter((w) => w.length > 0).length <= 1
-    ) {
-      return [a, b];
-    }
+    const words = gap
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w.length > 0);
+    // "the Canada–United States Cross-Border Crime Forum": up to three capitalised words of one title.
+    const titleWords = b.end <= phrase.start && words.length <= 3 && words.every((w) => /^\p{Lu}/u.test(w));
+    if (words.length <= 1 || titleWords) return [a, b];
   }
   return [];
 }
@@ -157,7 +156,8 @@ export function readParties(
   const pair = dashPairNear(
     ctx,
     phrase,
-    Math.max(clause.start, head.start - 30),
+    // The name's own words count even when it opens far before its head (a pair, then a title).
+    Math.max(clause.start, Math.min(head.start - 30, phrase.start)),
     Math.min(clause.end, phrase.end + 30),
   );
   // An envoy's "with X" names the counterparts of its talks, not its holders.
