@@ -22,6 +22,7 @@ import {
   isPluralHead,
   ITS,
   KIND_OF,
+  NEGATED,
   ORGANIZATION_AFTER,
   ORGANIZATION_NAME,
 } from './cues.ts';
@@ -274,6 +275,8 @@ export function mentionOf(
       KIND_OF.test(before) ||
       (plural && !several && COUNTED.test(before) && reading.cue !== 'with' && reading.cue !== 'between'),
     hypothetical:
+      // "has never signed a readmission agreement with X": a denied instrument, not a record.
+      (NEGATED.test(before) && INDEFINITE.test(before) && date === null && !phrase.named) ||
       // "unwilling to commit to a readmission agreement": an indefinite instrument nobody set up.
       (INDEFINITE.test(before) &&
         reading.cue === 'subject' &&
