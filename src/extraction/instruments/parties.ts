@@ -297,6 +297,20 @@ const ANAPHOR_REACH = 400;
  * sentences: the antecedent of "the two countries". With `size` 2, a longer list does not count.
  */
 function nearestStateList(ctx: InstrumentContext, pos: number, size: number): ActorMention[] {
+  // The previous sentence names the two states in passing, not as a list ("New Zealand offered…,
+  // an offer Australia refused. The two governments concluded…"): they are the antecedent.
+  const here = lowerBound(ctx.sentences, pos + 1) - 1;
+  const previous = ctx.sentences[here - 1];
+  if (previous && here >= 0 && (size === 0 || size === 2)) {
+    const own = within(ctx.actors, (ctx.sentences[here] as Span).start, pos).filter((a) => a.kind === 'state');
+    const states = within(ctx.actors, previous.start, previous.end).filter(
+      (a) => a.kind === 'state' && !isPeople(ctx, a),
+    );
+    const distinct = [...new Set(states.map((a) => a.id))];
+    if (own.length === 0 && distinct.length === 2) {
+      return distinct.map((id) => states.find((a) => a.id === id) as ActorMention);
+    }
+  }
   const before = within(ctx.actors, Math.max(0, pos - ANAPHOR_REACH), pos).filter((a) => !isPeople(ctx, a));
   for (let end = before.length - 1; end > 0; end--) {
     const list = [before[end] as ActorMention];
