@@ -221,7 +221,7 @@ export function mentionOf(
     read.ids.length === 0 &&
     phrase.named &&
     ITS.test(ctx.folded.slice(Math.max(0, phrase.start - 8), phrase.start))
-      ? ownerOfIts(ctx, sentence, read)
+      ? ownerOfIts(ctx, sentence, read, phrase.start)
       : read;
   // "Standard operating procedures" name one arrangement.
   const plural = rule.head !== 'sop' && isPluralHead(ctx.folded.slice(match.start, match.end));
@@ -581,9 +581,28 @@ function complementParties(ctx: InstrumentContext, clause: Span, end: number): P
 }
 
 /** The actor a possessive "its" refers to: the one actor named in the sentence. */
-function ownerOfIts(ctx: InstrumentContext, sentence: Span, fallback: PartyReading): PartyReading {
+function ownerOfIts(ctx: InstrumentContext, sentence: Span, fallback: PartyReading, at: number): PartyReading {
+  const owner = (ids: readonly string[]): PartyReading => ({ actors: [], ids: [...ids], cue: 'owner' });
+  // "Jamaica" in "jobs for nationals of Jamaica" is who benefits, never whose the programme is.
+  const holders = (from: number, to: number): ActorMention[] =>
+    within(ctx.actors, from, to).filter((a) => !isPeople(ctx, a));
+  const before = [...new Set(holders(sentence.start, at).map((a) => a.id))];
+  if (before.length === 1) return owner(before);
+  if (before.length === 0) {
+    // "the government merged its programme": the state the previous sentence is about, when it
+    // names only one or opens with it ("Canada's ties with … include").
+    const here = lowerBound(ctx.sentences, sentence.start + 1) - 1;
+    const previous = ctx.sentences[here - 1];
+    const named = previous ? holders(previous.start, previous.end).filter((a) => a.kind === 'state') : [];
+    const distinct = [...new Set(named.map((a) => a.id))];
+    const first = named[0];
+    // Read across a sentence, the owner is less sure than one named in the clause: not tied.
+    const guessed = (ids: readonly string[]): PartyReading => ({ actors: [], ids: [...ids], cue: 'subject' });
+    if (distinct.length === 1) return guessed(distinct);
+    if (previous && first && first.start - previous.start <= 40) return guessed([first.id]);
+  }
   const states = [...new Set(within(ctx.actors, sentence.start, sentence.end).map((a) => a.id))];
-  return states.length === 1 ? { actors: [], ids: states, cue: 'owner' } : fallback;
+  return states.length === 1 ? owner(states) : fallback;
 }
 
 /** Counterparts each followed by a year in brackets, when there are at least two of them. */
