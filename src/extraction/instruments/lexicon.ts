@@ -316,6 +316,9 @@ export const HEAD_RULES: readonly HeadRule[] = [
       `national (?:migration |integrated border management |diaspora )?(?:strateg(?:y|ies)|polic(?:y|ies))|strat${E}gies? nationales?|politiques? (?:nationales?|migratoires? nationales?)|` +
       `lois? (?:sur|relatives?) (?:l${AP}|la |les )?(?:immigration|migrations?|asile|${E}trangers|traite|trafic)|laws? on (?:immigration|migration|asylum|aliens|foreigners)|(?:immigration|migration|asylum|aliens) (?:acts?|laws?)|programmes? for government|programmes? (?:de|du) gouvernement|` +
       `(?:lois?|laws?|acts?|decrees?|d${E}crets?|ordonnances?|organic laws?|lois? organiques?) (?:n[°o]|no\\.|num${E}ro|number) ?\\d[\\d./-]*|` +
+      // French laws by their date and bills by their subject: "la loi du 26 janvier 2024", "le projet
+      // de loi sur l'asile", "le code de l'entrée et du séjour des étrangers".
+      `(?:lois?|projets? de loi|ordonnances?|d${E}crets?) du \\d{1,2}(?:er)? (?:janvier|f${E}vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d${E}cembre) \\d{4}|projets? de loi(?= (?:sur|relatifs?|relatives?|pour|portant|visant)\\b)|codes? (?:de l${AP}entr${E}e|des ${E}trangers|de l${AP}immigration|de la nationalit${E}|(?:de l${AP}|du droit d${AP})asile)|(?:immigration|migration|asylum|aliens|nationality|borders?) (?:bills?|codes?)|` +
       // Acts of the EU by their number: "Directive 2008/115/EC", "Règlement (UE) 2019/1896".
       `(?:(?:council |commission |implementing |delegated )*(?:directives?|regulations?|decisions?)|(?:directives?|r${E}glements?|d${E}cisions?)(?: d${AP}ex${E}cution| d${E}l${E}gu${E}e?s?)?(?: du conseil| de la commission)?) (?:\\((?:eu|ue|ec|ce|eec|cee)\\) )?(?:no\\.? |n[°o] ?)?\\d{2,4}/\\d{1,4}(?:/(?:ec|ce|eu|ue|eec|cee|jha|jai))?|` +
       // National acts by their number, with or without "No.": "Law 4636/2019", "Lei n.º 23/2007",

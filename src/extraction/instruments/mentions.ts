@@ -363,6 +363,8 @@ export function mentionOf(
           EU_ACT.test(ctx.folded.slice(match.start, match.end))
         ? ['EU']
         : completedParties(ctx, type, partiesRead, phrase, sentence);
+  // A holder guessed from the paragraph, not read around the name, is often the wrong state.
+  const guessedHolder = partiesRead.length === 0 && parties.length > 0 && !catalogueLike(type);
   // "accord" alone says little: quote its subject too ("accord de réadmission").
   let adjective = ctx.actors[lowerBound(ctx.actors, phrase.end)];
   // "franco-ivoirienne": the quote goes to the end of the compound adjective.
@@ -407,7 +409,7 @@ export function mentionOf(
       type === 'fund' || type === 'programme'
         ? readBeneficiaries(ctx, clause, phrase).filter((id) => !parties.includes(id))
         : [],
-    score,
+    score: guessedHolder ? Math.min(score, GUESSED_HOLDER_SCORE) : score,
     ...(several ? { perType: subjects } : {}),
     // "the Greek-Egyptian treaty": the determiner stands before the pair adjective that opens the phrase.
     definiteArticle: [
@@ -490,6 +492,13 @@ function countFits(folded: string, start: number, n: number): boolean {
  * (Completing an agreement with one party read by the document's main actor was measured and
  * dropped: it added as many wrong pairs as right ones.)
  */
+/** The highest score of a mention whose holder was guessed from the paragraph (see `completedParties`). */
+const GUESSED_HOLDER_SCORE = 0.7;
+const catalogueLike = (type: InstrumentTypeCode): boolean => type === 'dialogue' || type === 'compact';
+
+/** Words of a law (folded): the instrument of a legislature. */
+const LAW_WORD = /\b(?:lois?|laws?|acts?|bills?|codes?|decrets?|decrees?|ordonnances?|ordinances?)\b/;
+
 function completedParties(
   ctx: InstrumentContext,
   type: InstrumentTypeCode,
@@ -497,7 +506,12 @@ function completedParties(
   phrase: Span,
   sentence: Span,
 ): readonly string[] {
-  if (type === 'legal_act' && parties.length === 0) {
+  // A law is made by a state (or the EU): "recognised by UNHCR" near it names no holder.
+  // (An organization may hold a strategy or a policy, not a law.)
+  const law = type === 'legal_act' && LAW_WORD.test(ctx.folded.slice(phrase.start, phrase.end));
+  const lawmakers = law ? parties.filter((id) => id === 'EU' || isState(ctx, id)) : parties;
+  if (law && lawmakers.length > 0) return lawmakers;
+  if (type === 'legal_act' && lawmakers.length === 0) {
     // "La loi n° 12-04 … régit l'entrée des étrangers au Portugal": failing all else, the state its
     // own sentence names after it.
     const owner =
@@ -581,7 +595,12 @@ function complementParties(ctx: InstrumentContext, clause: Span, end: number): P
 }
 
 /** The actor a possessive "its" refers to: the one actor named in the sentence. */
-function ownerOfIts(ctx: InstrumentContext, sentence: Span, fallback: PartyReading, at: number): PartyReading {
+function ownerOfIts(
+  ctx: InstrumentContext,
+  sentence: Span,
+  fallback: PartyReading,
+  at: number,
+): PartyReading {
   const owner = (ids: readonly string[]): PartyReading => ({ actors: [], ids: [...ids], cue: 'owner' });
   // "Jamaica" in "jobs for nationals of Jamaica" is who benefits, never whose the programme is.
   const holders = (from: number, to: number): ActorMention[] =>
