@@ -364,7 +364,8 @@ export function mentionOf(
         ? ['EU']
         : completedParties(ctx, type, partiesRead, phrase, sentence);
   // A holder guessed from the paragraph, not read around the name, is often the wrong state.
-  const guessedHolder = partiesRead.length === 0 && parties.length > 0 && !catalogueLike(type);
+  const guessedHolder =
+    reading.guessed === true || (partiesRead.length === 0 && parties.length > 0 && !catalogueLike(type));
   // "accord" alone says little: quote its subject too ("accord de réadmission").
   let adjective = ctx.actors[lowerBound(ctx.actors, phrase.end)];
   // "franco-ivoirienne": the quote goes to the end of the compound adjective.
@@ -616,7 +617,12 @@ function ownerOfIts(
     const distinct = [...new Set(named.map((a) => a.id))];
     const first = named[0];
     // Read across a sentence, the owner is less sure than one named in the clause: not tied.
-    const guessed = (ids: readonly string[]): PartyReading => ({ actors: [], ids: [...ids], cue: 'subject' });
+    const guessed = (ids: readonly string[]): PartyReading => ({
+      actors: [],
+      ids: [...ids],
+      cue: 'subject',
+      guessed: true,
+    });
     if (distinct.length === 1) return guessed(distinct);
     if (previous && first && first.start - previous.start <= 40) return guessed([first.id]);
   }

@@ -18,6 +18,8 @@ export interface PartyReading {
   readonly possessive?: boolean;
   /** The owner is an agent ("organisée par l'OIM") or a nationality adjective ("Politique espagnole"). */
   readonly agentOrAdjective?: boolean;
+  /** Read from another sentence than the name's ("the government merged its …"): a guess. */
+  readonly guessed?: boolean;
   /** "entre l'Espagne et la Mauritanie et entre l'Espagne et le Maroc": one party set per pair. */
   readonly groups?: readonly (readonly ActorMention[])[];
 }
