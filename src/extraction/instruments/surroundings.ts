@@ -27,9 +27,11 @@ const JOINT_TYPES = new Set<InstrumentTypeCode>([
   'joint_declaration',
   'action_plan',
   'coordination_mechanism',
+  // Joint patrols and operations of a bilateral document are its two states' ("les patrouilles conjointes").
+  'operational_cooperation',
   'dialogue',
 ]);
-const JOINT_WORD = /\b(?:joint|conjointe?s?|communs?|communes?|mixtes?|bilateral|bilaterale?s?)\b/;
+const JOINT_WORD = /\b(?:joint|conjointe?s?|communs?|communes?|mixtes?|paritaires?|bilateral|bilaterale?s?)\b/;
 
 /**
  * "Un comité technique conjoint", "COMMUNIQUÉ CONJOINT", "a joint roadmap": with no party named,
