@@ -81,6 +81,11 @@ export function isEverydayAccord(ctx: InstrumentContext, match: Span): boolean {
   const before = ctx.folded.slice(Math.max(0, match.start - 12), match.start);
   const after = ctx.folded.slice(match.end, match.end + 24);
   if (/(?:\bd'|\bleur |\bson |\bmon |\ben |\bcommun |\bcet )$/.test(before)) return true;
+  // "ont signé un accord", "a conclu en 2021 un accord": signed, it is an instrument.
+  const lead = ctx.folded.slice(Math.max(0, match.start - 40), match.start);
+  if (/\b(?:sign\w*|conclu\w*|paraphe\w*|ratifi\w*)\s+(?:en \d{4}\s+)?(?:un|le|cet|leur|un nouvel?)\s+$/.test(lead)) {
+    return false;
+  }
   return (
     !/^(?:s)?\s*(?:de |d'|sur |bilat|cadre|-cadre|entre |avec |sign|conclu|[a-z]+-[a-z]+|[\p{Lu}]|relatif|en matiere|techniques? |administratifs? |operationnels? |intergouvernementa|migratoires? )/u.test(
       after,
