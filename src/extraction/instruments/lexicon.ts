@@ -327,6 +327,16 @@ export const HEAD_RULES: readonly HeadRule[] = [
     strength: 'form',
   },
   {
+    // A bill by its capitalised name ("the Nationality and Borders Bill"), never "Bill" the first name.
+    head: 'legal_act',
+    type: 'legal_act',
+    legalForm: 'legal_act',
+    binding: null,
+    pattern: '(?<=[A-Z][a-z]+ )Bills?(?! [A-Z])',
+    strength: 'form',
+    caseSensitive: true,
+  },
+  {
     head: 'legal_act',
     type: 'legal_act',
     legalForm: 'legal_act',
