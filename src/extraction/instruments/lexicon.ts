@@ -346,6 +346,16 @@ export const HEAD_RULES: readonly HeadRule[] = [
   },
   // --- programmes and projects -----------------------------------------------------------------
   {
+    // Forms of the field that are programmes by themselves: assisted voluntary return and
+    // regularisation campaigns ("programme d'aide au retour volontaire", "regularisation process").
+    head: 'programme',
+    type: 'programme',
+    legalForm: 'other',
+    binding: null,
+    pattern: `(?:programmes?|dispositifs?|projets?) (?:d${AP}aide au retour|de retour volontaire|d${AP}aide au retour volontaire)|(?:assisted )?voluntary return (?:and reintegration )?(?:programmes?|programs?|schemes?)|campagnes? (?:exceptionnelles? )?de r${E}gularisation|op${E}rations? (?:exceptionnelles? )?de r${E}gularisation|(?:regulari[sz]ation|amnesty) (?:campaigns?|programmes?|programs?|process(?:es)?|drives?)`,
+    strength: 'form',
+  },
+  {
     head: 'programme',
     type: 'programme',
     legalForm: 'other',
