@@ -303,7 +303,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'fund',
     legalForm: 'other',
     binding: null,
-    pattern: `trust funds?|funds?|facilit(?:y|ies)|fonds(?: fiduciaires?)?|facilit${E}s?|financing instruments?|instruments? de financement`,
+    pattern: `trust funds?|funds?(?! (?:a|an|the|its|their|several|some|many|two|three|projects|programmes|programs|initiatives)\\b)|facilit(?:y|ies)|fonds(?: fiduciaires?)?|facilit${E}s?|financing instruments?|instruments? de financement`,
     strength: 'named',
   },
   // --- legal acts and policy frameworks --------------------------------------------------------
