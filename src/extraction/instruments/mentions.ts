@@ -217,12 +217,21 @@ export function mentionOf(
     direct.ids.length === 0 && rule.type === 'coordination_mechanism'
       ? (complementParties(ctx, clause, phrase.end) ?? direct)
       : direct;
+  const forces =
+    read.ids.length === 0 && rule.type === 'operational_cooperation' ? forcesOf(ctx, clause, phrase) : [];
   const reading =
-    read.ids.length === 0 &&
-    phrase.named &&
-    ITS.test(ctx.folded.slice(Math.max(0, phrase.start - 8), phrase.start))
-      ? ownerOfIts(ctx, sentence, read, phrase.start)
-      : read;
+    forces.length > 0
+      ? {
+          actors: forces,
+          ids: [...new Set(forces.map((a) => a.id))],
+          cue: 'owner' as const,
+          agentOrAdjective: true,
+        }
+      : read.ids.length === 0 &&
+          phrase.named &&
+          ITS.test(ctx.folded.slice(Math.max(0, phrase.start - 8), phrase.start))
+        ? ownerOfIts(ctx, sentence, read, phrase.start)
+        : read;
   // "Standard operating procedures" name one arrangement.
   const plural = rule.head !== 'sop' && isPluralHead(ctx.folded.slice(match.start, match.end));
   const date = nearestDate(ctx, clause, phrase, nextStart);
@@ -493,6 +502,21 @@ function countFits(folded: string, start: number, n: number): boolean {
  * (Completing an agreement with one party read by the document's main actor was measured and
  * dropped: it added as many wrong pairs as right ones.)
  */
+/** What may open the forces a joint operation is of: "de la police X et de…", "in support of", "by". */
+const FORCES_LEAD =
+  /^\s*(?:of|by|between|with|in support of|de|du|des|d'|entre|avec|par|en appui (?:a|aux?|de))\b/;
+
+/**
+ * The states whose forces a joint patrol or operation brings together, named after it as
+ * nationality adjectives or names of its forces ("patrouilles conjointes de la garde civile
+ * espagnole et de la gendarmerie sénégalaise", "a joint operation in support of Moldovan police").
+ */
+function forcesOf(ctx: InstrumentContext, clause: Span, phrase: Span): ActorMention[] {
+  if (!FORCES_LEAD.test(ctx.folded.slice(phrase.end, phrase.end + 20))) return [];
+  const near = within(ctx.actors, phrase.end, Math.min(clause.end, phrase.end + 100));
+  return near.filter((a) => !isPeople(ctx, a));
+}
+
 /** The highest score of a mention whose holder was guessed from the paragraph (see `completedParties`). */
 const GUESSED_HOLDER_SCORE = 0.7;
 const catalogueLike = (type: InstrumentTypeCode): boolean => type === 'dialogue' || type === 'compact';
