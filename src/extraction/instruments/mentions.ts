@@ -217,10 +217,13 @@ export function mentionOf(
     direct.ids.length === 0 && rule.type === 'coordination_mechanism'
       ? (complementParties(ctx, clause, phrase.end) ?? direct)
       : direct;
+  // "Frontex launched a joint operation in support of Moldovan police": the subject and the forces.
   const forces =
-    read.ids.length === 0 && rule.type === 'operational_cooperation' ? forcesOf(ctx, clause, phrase) : [];
+    (read.ids.length === 0 || read.cue === 'subject') && rule.type === 'operational_cooperation'
+      ? [...read.actors, ...forcesOf(ctx, clause, phrase)]
+      : [];
   const reading =
-    forces.length > 0
+    forces.length > read.actors.length
       ? {
           actors: forces,
           ids: [...new Set(forces.map((a) => a.id))],
