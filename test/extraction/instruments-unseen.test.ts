@@ -175,4 +175,31 @@ void describe('instruments on unseen wording: legal forms', () => {
       'Un Conseil paritaire se réunit chaque année.';
     assert.deepEqual(typesAndParties(text), [{ type: 'coordination_mechanism', parties: ['CV', 'PT'] }]);
   });
+
+  void it('reads assisted voluntary return programmes and regularisation campaigns as programmes (FR and EN)', () => {
+    assert.deepEqual(
+      typesAndParties('Le Gabon a lancé en 2015 une campagne exceptionnelle de régularisation.'),
+      [{ type: 'programme', parties: ['GA'] }],
+    );
+    assert.deepEqual(typesAndParties('Chile opened a regularisation process for migrants in 2021.'), [
+      { type: 'programme', parties: ['CL'] },
+    ]);
+    assert.deepEqual(
+      typesAndParties('Austria funds an assisted voluntary return programme implemented by IOM.'),
+      [{ type: 'programme', parties: ['AT', 'IOM'] }],
+    );
+  });
+
+  void it('reads the states whose forces a joint patrol or operation brings together', () => {
+    assert.deepEqual(
+      typesAndParties(
+        'Les patrouilles conjointes de la police italienne et de la garde nationale tunisienne ont repris en 2017.',
+      ),
+      [{ type: 'operational_cooperation', parties: ['IT', 'TN'] }],
+    );
+    assert.deepEqual(
+      typesAndParties('Frontex started a joint operation in support of Albanian border police in 2019.'),
+      [{ type: 'operational_cooperation', parties: ['AL', 'FRONTEX'] }],
+    );
+  });
 });
