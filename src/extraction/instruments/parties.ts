@@ -304,7 +304,9 @@ function nearestStateList(ctx: InstrumentContext, pos: number, size: number): Ac
   const here = lowerBound(ctx.sentences, pos + 1) - 1;
   const previous = ctx.sentences[here - 1];
   if (previous && here >= 0 && (size === 0 || size === 2)) {
-    const own = within(ctx.actors, (ctx.sentences[here] as Span).start, pos).filter((a) => a.kind === 'state');
+    const own = within(ctx.actors, (ctx.sentences[here] as Span).start, pos).filter(
+      (a) => a.kind === 'state',
+    );
     const states = within(ctx.actors, previous.start, previous.end).filter(
       (a) => a.kind === 'state' && !isPeople(ctx, a),
     );

@@ -31,7 +31,8 @@ const JOINT_TYPES = new Set<InstrumentTypeCode>([
   'operational_cooperation',
   'dialogue',
 ]);
-const JOINT_WORD = /\b(?:joint|conjointe?s?|communs?|communes?|mixtes?|paritaires?|bilateral|bilaterale?s?)\b/;
+const JOINT_WORD =
+  /\b(?:joint|conjointe?s?|communs?|communes?|mixtes?|paritaires?|bilateral|bilaterale?s?)\b/;
 
 /**
  * "Un comité technique conjoint", "COMMUNIQUÉ CONJOINT", "a joint roadmap": with no party named,
@@ -83,7 +84,11 @@ export function isEverydayAccord(ctx: InstrumentContext, match: Span): boolean {
   if (/(?:\bd'|\bleur |\bson |\bmon |\ben |\bcommun |\bcet )$/.test(before)) return true;
   // "ont signé un accord", "a conclu en 2021 un accord": signed, it is an instrument.
   const lead = ctx.folded.slice(Math.max(0, match.start - 40), match.start);
-  if (/\b(?:sign\w*|conclu\w*|paraphe\w*|ratifi\w*)\s+(?:en \d{4}\s+)?(?:un|le|cet|leur|un nouvel?)\s+$/.test(lead)) {
+  if (
+    /\b(?:sign\w*|conclu\w*|paraphe\w*|ratifi\w*)\s+(?:en \d{4}\s+)?(?:un|le|cet|leur|un nouvel?)\s+$/.test(
+      lead,
+    )
+  ) {
     return false;
   }
   return (
