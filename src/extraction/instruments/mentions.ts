@@ -367,17 +367,18 @@ export function mentionOf(
             : readIds.length === 0 && phrase.named
               ? [headingOwner(ctx, match.start, rule.type)].filter((id): id is string => id !== null)
               : readIds;
+  const euAct =
+    partiesRead.length === 0 && type === 'legal_act' && EU_ACT.test(ctx.folded.slice(match.start, match.end));
   const parties =
     readIds.length > 6
       ? partiesRead
-      : partiesRead.length === 0 &&
-          type === 'legal_act' &&
-          EU_ACT.test(ctx.folded.slice(match.start, match.end))
+      : euAct
         ? ['EU']
         : completedParties(ctx, type, partiesRead, phrase, sentence);
-  // A holder guessed from the paragraph, not read around the name, is often the wrong state.
+  // A holder guessed from the paragraph (see `completedParties`) or from another sentence, not
+  // read around the name, is often the wrong state.
   const guessedHolder =
-    reading.guessed === true || (partiesRead.length === 0 && parties.length > 0 && !catalogueLike(type));
+    reading.guessed === true || (partiesRead.length === 0 && parties.length > 0 && !euAct);
   // "accord" alone says little: quote its subject too ("accord de réadmission").
   let adjective = ctx.actors[lowerBound(ctx.actors, phrase.end)];
   // "franco-ivoirienne": the quote goes to the end of the compound adjective.
@@ -498,13 +499,6 @@ function countFits(folded: string, start: number, n: number): boolean {
   return count === undefined || COUNTS[count] === n;
 }
 
-/**
- * Parties the words around a mention leave implicit. A national law or strategy belongs to one
- * state: the last state named before it in its paragraph, else the state the document is mostly
- * about. A programme named without its owner belongs to the last state named before it.
- * (Completing an agreement with one party read by the document's main actor was measured and
- * dropped: it added as many wrong pairs as right ones.)
- */
 /** What may open the forces a joint operation is of: "de la police X et de…", "in support of", "by". */
 const FORCES_LEAD =
   /^\s*(?:of|by|between|with|in support of|de|du|des|d'|entre|avec|par|en appui (?:a|aux?|de))\b/;
@@ -520,13 +514,19 @@ function forcesOf(ctx: InstrumentContext, clause: Span, phrase: Span): ActorMent
   return near.filter((a) => !isPeople(ctx, a));
 }
 
-/** The highest score of a mention whose holder was guessed from the paragraph (see `completedParties`). */
+/** The highest score of a mention whose holder was guessed, not read around its name. */
 const GUESSED_HOLDER_SCORE = 0.7;
-const catalogueLike = (type: InstrumentTypeCode): boolean => type === 'dialogue' || type === 'compact';
 
 /** Words of a law (folded): the instrument of a legislature. */
 const LAW_WORD = /\b(?:lois?|laws?|acts?|bills?|codes?|decrets?|decrees?|ordonnances?|ordinances?)\b/;
 
+/**
+ * Parties the words around a mention leave implicit. A national law or strategy belongs to one
+ * state: the last state named before it in its paragraph, else the state the document is mostly
+ * about. A programme named without its owner belongs to the last state named before it.
+ * (Completing an agreement with one party read by the document's main actor was measured and
+ * dropped: it added as many wrong pairs as right ones.)
+ */
 function completedParties(
   ctx: InstrumentContext,
   type: InstrumentTypeCode,
