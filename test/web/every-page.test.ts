@@ -12,7 +12,8 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { openBrowser } from '../support/browser.ts';
 import { STATES } from '../../src/domain/actors.ts';
 import type { Language } from '../../src/domain/model.ts';
 import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../../src/domain/taxonomy.ts';
@@ -21,7 +22,6 @@ import { getJson, startTestAtlas, type TestAtlas } from '../http/fixture.ts';
 import { sessionFor } from '../support/accounts.ts';
 
 const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-output', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PHONE = 390;
 
 let atlas: TestAtlas;
@@ -36,10 +36,7 @@ before(
     await mkdir(SCREENSHOTS, { recursive: true });
     atlas = await startTestAtlas();
     axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
+    browser = await openBrowser();
     // The strict Content-Security-Policy forbids injected scripts; axe is the test's, not the page's.
     context = await browser.newContext({ viewport: { width: PHONE, height: 800 }, bypassCSP: true });
     page = await context.newPage();
