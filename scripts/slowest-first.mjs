@@ -6,7 +6,7 @@
  *   node scripts/slowest-first.mjs test/durations.json test/a.test.ts test/b.test.ts
  */
 import { readFileSync } from 'node:fs';
-import { normalize } from 'node:path';
+import { basename, isAbsolute, normalize } from 'node:path';
 import process from 'node:process';
 
 const [durationsPath, ...files] = process.argv.slice(2);
@@ -16,7 +16,9 @@ try {
 } catch {
   // No durations yet: the given order.
 }
-const timeOf = (file) => durations[normalize(file)] ?? Number.POSITIVE_INFINITY;
+// A generated file (outside test/, see run-tests.sh) is known by its name.
+const keyOf = (file) => (isAbsolute(file) ? basename(file) : normalize(file));
+const timeOf = (file) => durations[keyOf(file)] ?? Number.POSITIVE_INFINITY;
 // Array.prototype.sort is stable: equal times (and unknown files) keep the given order.
 const ordered = [...files].sort((a, b) => timeOf(b) - timeOf(a));
 process.stdout.write(ordered.length > 0 ? `${ordered.join('\n')}\n` : '');
