@@ -10,7 +10,10 @@
  * Environment: MDA_BENCH_SECONDS (per endpoint, default 5), MDA_BENCH_CONNECTIONS (comma-separated
  * levels, default 4,8), MDA_BENCH_INSTRUMENTS (default of --instruments), MDA_BENCH_PG_URL (the
  * PostgreSQL server's maintenance database, default postgres://postgres:postgres@127.0.0.1:5432/postgres;
- * a database is created there for the run and dropped after).
+ * a database is created there for the run and dropped after), MDA_BENCH_PG_KEEP (a database name:
+ * built there once and kept, then reused by later runs, which migrate it when they open it: before
+ * and after figures of a change on the same 100,000-instrument atlas without rebuilding it),
+ * MDA_BENCH_ONLY (endpoint names separated by semicolons, e.g. `list;filter text;search (fr)`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -46,6 +49,11 @@ const SECONDS = Number(process.env.MDA_BENCH_SECONDS ?? 5);
 /** Concurrent connections, one table each: latency grows with the queue on a one-thread server. */
 const CONNECTION_LEVELS = (process.env.MDA_BENCH_CONNECTIONS ?? '4,8').split(',').map(Number);
 const PG_SERVER = process.env.MDA_BENCH_PG_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+const KEEP_PG = process.env.MDA_BENCH_PG_KEEP?.match(/^[a-z_][a-z0-9_]{0,62}$/)?.[0];
+if (process.env.MDA_BENCH_PG_KEEP !== undefined && KEEP_PG === undefined) {
+  throw new Error('MDA_BENCH_PG_KEEP takes a lower-case database name (letters, digits, _)');
+}
+const ONLY = process.env.MDA_BENCH_ONLY?.split(';').map((name) => name.trim());
 
 type Engine = 'sqlite' | 'postgres';
 
@@ -92,6 +100,17 @@ async function onServer(statement: string): Promise<void> {
   }
 }
 
+/** Whether the PostgreSQL server has this database. */
+async function databaseExists(name: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: PG_SERVER });
+  await client.connect();
+  try {
+    return (await client.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+  } finally {
+    await client.end();
+  }
+}
+
 /** Builds the synthetic atlas on the engine; returns where it lives and what it took. */
 async function buildAtlas(engine: Engine, dir: string, pgName: string, instruments: number): Promise<string> {
   const size = { instruments, documents: 400 };
@@ -106,9 +125,13 @@ async function buildAtlas(engine: Engine, dir: string, pgName: string, instrumen
     );
     return dir;
   }
-  await onServer(`create database ${pgName}`);
   const url = new URL(PG_SERVER);
   url.pathname = `/${pgName}`;
+  if (KEEP_PG !== undefined && (await databaseExists(pgName))) {
+    console.log(`PostgreSQL: reusing the kept database ${pgName} (MDA_BENCH_PG_KEEP)`);
+    return url.toString();
+  }
+  await onServer(`create database ${pgName}`);
   const built = await buildSyntheticPostgres(url.toString(), size, (done) =>
     process.stderr.write(`  … ${done} instruments written\n`),
   );
@@ -123,7 +146,7 @@ async function buildAtlas(engine: Engine, dir: string, pgName: string, instrumen
   return url.toString();
 }
 
-const ENDPOINTS: readonly [name: string, path: string][] = [
+const ALL_ENDPOINTS: readonly [name: string, path: string][] = [
   ['list', '/api/instruments'],
   ['list, deep page', '/api/instruments?offset=5000&limit=50'],
   [
@@ -138,6 +161,7 @@ const ENDPOINTS: readonly [name: string, path: string][] = [
   ['instrument + evidence', '/api/instruments/ins_syn_4242'],
   ['stats', '/api/stats'],
 ];
+const ENDPOINTS = ALL_ENDPOINTS.filter(([name]) => ONLY === undefined || ONLY.includes(name));
 
 /** In the child process: serve the data folder or database as `mda serve` does and print the URL. */
 async function serve(where: string, logFile: string, cache: boolean): Promise<void> {
@@ -201,6 +225,49 @@ interface Measure {
   p99: number;
   rps: number;
   failures: number;
+  /** CPU milliseconds per request of the server process, and of its PostgreSQL backends (null on SQLite). */
+  serverCpu: number;
+  pgCpu: number | null;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** A process's CPU time (user + system, itself only), in milliseconds, from /proc; 0 once it is gone. */
+async function cpuMillis(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  // The fields after the command name (in parentheses, which may contain spaces): utime is the 14th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 1000) / TICKS_PER_SECOND;
+}
+
+/**
+ * The CPU used by the PostgreSQL backends serving one database, per backend pid: CPU per request
+ * means something on a loaded shared machine, where latency does not. Read from /proc, so only for
+ * a server on this machine (none: null).
+ */
+async function backendCpu(pgName: string | null): Promise<Map<number, number> | null> {
+  if (pgName === null) return null;
+  const client = new pg.Client({ connectionString: PG_SERVER });
+  await client.connect();
+  try {
+    const rows = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [
+      pgName,
+    ]);
+    const times = new Map<number, number>();
+    for (const { pid } of rows.rows) times.set(pid, await cpuMillis(pid));
+    return times;
+  } finally {
+    await client.end();
+  }
+}
+
+/** CPU of the backends between two readings (a backend that appeared in between counts from 0). */
+function backendDelta(before: Map<number, number> | null, after: Map<number, number> | null): number | null {
+  if (before === null || after === null) return null;
+  let total = 0;
+  for (const [pid, millis] of after) total += millis - (before.get(pid) ?? 0);
+  return total;
 }
 
 /** Serves one atlas and measures every endpoint at every connection level. */
@@ -208,6 +275,7 @@ async function measure(
   where: string,
   dir: string,
   cache: boolean,
+  pgName: string | null,
 ): Promise<{ results: Map<string, Measure>; memory: number | null }> {
   const logFile = join(dir, `server-errors-${cache ? 'cache' : 'nocache'}.log`);
   const { child, url } = await startChild(where, logFile, cache);
@@ -216,12 +284,19 @@ async function measure(
     for (const connections of CONNECTION_LEVELS) {
       for (const [name, path] of ENDPOINTS) {
         await autocannon({ url: url + path, connections: 2, duration: 1, pipelining: 1 }); // warm-up
+        const serverBefore = await cpuMillis(child.pid ?? 0);
+        const pgBefore = await backendCpu(pgName);
         const result = await autocannon({ url: url + path, connections, duration: SECONDS, pipelining: 1 });
+        const serverAfter = await cpuMillis(child.pid ?? 0);
+        const pgUsed = backendDelta(pgBefore, await backendCpu(pgName));
+        const requests = Math.max(1, result.requests.total);
         results.set(`${connections}\t${name}`, {
           p50: result.latency.p50,
           p99: result.latency.p99,
           rps: result.requests.average,
           failures: result.errors + result.timeouts + result.non2xx,
+          serverCpu: (serverAfter - serverBefore) / requests,
+          pgCpu: pgUsed === null ? null : pgUsed / requests,
         });
       }
     }
@@ -243,7 +318,7 @@ async function main(): Promise<void> {
   const caches = cacheArgument(process.argv);
   const instruments = sizeArgument(process.argv);
   const dir = await mkdtemp(join(tmpdir(), 'mda-bench-'));
-  const pgName = `mda_bench_${process.pid}`;
+  const pgName = KEEP_PG ?? `mda_bench_${process.pid}`;
   const columns: { label: string; run: { results: Map<string, Measure>; memory: number | null } }[] = [];
   try {
     console.log(`load average at start: ${load()} (${cpus().length} cores, shared with other processes)`);
@@ -252,7 +327,7 @@ async function main(): Promise<void> {
       for (const cache of caches) {
         columns.push({
           label: `${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, cache ${cache ? 'on' : 'off'}`,
-          run: await measure(where, dir, cache),
+          run: await measure(where, dir, cache, engine === 'postgres' ? pgName : null),
         });
       }
     }
@@ -264,16 +339,20 @@ async function main(): Promise<void> {
     console.log(
       'Response cache: anonymous GETs of the read API kept per data version (see README, "How fast the API answers").',
     );
-    console.log(`columns: p50 ms, p99 ms, requests/s; "!" marks p99 ≥ 50 ms, "E" failed requests`);
+    console.log(
+      'columns: p50 ms, p99 ms, requests/s, then CPU ms per request of the server process (+ its PostgreSQL ' +
+        'backends); "!" marks p99 ≥ 50 ms, "E" failed requests. On a loaded machine compare the CPU, not the latency.',
+    );
     for (const connections of CONNECTION_LEVELS) {
       console.log(`\n${connections} concurrent connections`);
-      console.log(`${'endpoint'.padEnd(26)}${columns.map((c) => `  ${c.label.padEnd(28)}`).join('')}`);
+      console.log(`${'endpoint'.padEnd(26)}${columns.map((c) => `  ${c.label.padEnd(44)}`).join('')}`);
       for (const [name] of ENDPOINTS) {
         const cells = columns.map(({ run }) => {
           const m = run.results.get(`${connections}\t${name}`);
-          if (m === undefined) return ''.padEnd(30);
+          if (m === undefined) return ''.padEnd(46);
           const flags = `${m.p99 >= 50 ? '!' : ' '}${m.failures > 0 ? 'E' : ' '}`;
-          return `  ${ms(m.p50)}${ms(m.p99)}${m.rps.toFixed(0).padStart(8)}${flags}  `;
+          const cpu = `${m.serverCpu.toFixed(2)}${m.pgCpu === null ? '' : ` + ${m.pgCpu.toFixed(2)}`}`;
+          return `  ${ms(m.p50)}${ms(m.p99)}${m.rps.toFixed(0).padStart(8)}${flags}${cpu.padStart(14)}  `;
         });
         console.log(`${name.padEnd(26)}${cells.join('')}`);
       }
@@ -284,7 +363,9 @@ async function main(): Promise<void> {
         .join('; ')}`,
     );
   } finally {
-    if (engines.includes('postgres')) await onServer(`drop database if exists ${pgName} with (force)`);
+    if (engines.includes('postgres') && KEEP_PG === undefined) {
+      await onServer(`drop database if exists ${pgName} with (force)`);
+    }
     await rm(dir, { recursive: true, force: true });
   }
 }

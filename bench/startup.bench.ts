@@ -3,9 +3,11 @@
  *
  * Times N runs (default 15, `--runs N`) of `node -e 0`, `node bin/mda.js --help` and
  * `node bin/mda.js extract FILE` on a 10 KB document (the first 10 KB of the EMN inform, cut at a
- * paragraph), and prints for each the median and the fastest wall-clock time, the CPU time (user +
- * system, from bash's `times` over the runs) and the ratio to `node -e 0`. Targets: `--help` within
- * 3× `node -e 0`, `extract` of 10 KB under 0.5 s. The compiled `dist/` is built first when stale.
+ * paragraph), then the same extraction without each of the launcher's two tricks (the esbuild
+ * bundle of dist/bundle/ without `--no-regexp-tier-up`; the tsc modules of dist/), and prints for
+ * each the median and the fastest wall-clock time, the CPU time (user + system, from bash's `times`
+ * over the runs) and the ratio to `node -e 0`. Targets: `--help` within 3× `node -e 0`, `extract`
+ * of 10 KB under 0.5 s. The compiled `dist/` is built first when stale.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -60,10 +62,16 @@ function time(command: readonly string[]): Timing {
 
 const node = process.execPath;
 const bin = join(ROOT, 'bin', 'mda.js');
+const bundle = join(ROOT, 'dist', 'bundle', 'main.js');
+const modules = join(ROOT, 'dist', 'cli', 'main.js');
 const rows: [string, Timing][] = [
   ['node -e 0', time([node, '-e', '0'])],
   ['mda --help', time([node, bin, '--help'])],
   ['mda extract (10 KB)', time([node, bin, 'extract', small])],
+  // What each part of the launcher's start-up is worth: the same extraction from the bundle
+  // without the V8 flag bin/mda.js sets, and from the tsc modules without the bundle.
+  ['  bundle, regexp tier-up', time([node, bundle, 'extract', small])],
+  ['  tsc modules (dist/)', time([node, modules, 'extract', small])],
 ];
 await rm(dir, { recursive: true, force: true });
 
@@ -74,11 +82,11 @@ console.log(
 );
 console.log(`${RUNS} runs each; ratio = median / median of node -e 0 (CPU ratio in brackets)`);
 console.log(
-  `${'command'.padEnd(22)}  ${'median'.padStart(8)}  ${'fastest'.padStart(8)}  ${'cpu'.padStart(8)}  ratio`,
+  `${'command'.padEnd(26)}  ${'median'.padStart(8)}  ${'fastest'.padStart(8)}  ${'cpu'.padStart(8)}  ratio`,
 );
 for (const [name, t] of rows) {
   const ratio = `${(t.median / base.median).toFixed(2)}× (${(t.cpu / base.cpu).toFixed(2)}×)`;
-  console.log(`${name.padEnd(22)}  ${ms(t.median)}  ${ms(t.fastest)}  ${ms(t.cpu)}  ${ratio}`);
+  console.log(`${name.padEnd(26)}  ${ms(t.median)}  ${ms(t.fastest)}  ${ms(t.cpu)}  ${ratio}`);
 }
 const help = rows[1]![1];
 const extract = rows[2]![1];

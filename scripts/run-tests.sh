@@ -8,17 +8,90 @@ if [ "$#" -gt 0 ]; then files=("$@"); else mapfile -t files < <(find test -name 
 # only if this run started it (MDA_TEST_PG_URL pointing elsewhere skips this).
 pg_state=""
 if [ -z "${MDA_TEST_PG_URL:-}" ]; then pg_state=$(bash scripts/pg.sh start); fi
+run_dir=$(mktemp -d)
+# What makes a test file keep its own process (see the groups below).
+PROCESS_STATE='process\.env(\.[A-Z_]+|\[[^]]+\]) =|delete process\.env|process\.on\(|memoryUsage|spawn|mdaProcess|execFile|globalThis|setGlobalDispatcher|mock\.'
+browser_pid=""
 # One migrated atlas and one with the built-in corpus, per engine, made once for the whole run: the
 # tests copy them (test/support/templates.ts) instead of migrating and ingesting in every suite.
 # They are dropped at the end, whatever the outcome (MDA_TEST_TEMPLATES=0 skips them).
 cleanup() {
+  if [ -n "$browser_pid" ]; then kill "$browser_pid" 2>/dev/null && wait "$browser_pid" 2>/dev/null || true; fi
+  rm -rf "$run_dir"
   if [ "${MDA_TEST_TEMPLATES:-1}" != 0 ]; then node --import tsx test/support/prepare-templates.ts drop || true; fi
   if [ "$pg_state" = started ]; then bash scripts/pg.sh stop; fi
 }
 trap cleanup EXIT
+# Small test files share processes: alone, each spends more CPU starting Node, the TypeScript
+# loader and the server's modules than running its tests. A generated file imports a group of
+# them (the tests, names and assertions are unchanged; their top-level hooks all run in that one
+# process). Grouped: the pure core's files (test/domain, test/extraction, test/analysis) in one
+# group, and the storage and HTTP suites in groups of a few (each group runs its files one after
+# the other). A file that touches process-wide state (environment, signal handlers, heap figures,
+# child processes, mocks) keeps its own process. MDA_TEST_GROUP=0 runs every file alone.
+group_size() {
+  case "$1" in
+    test/domain | test/extraction | test/analysis) echo "core 100" ;;
+    test/storage) echo "storage 5" ;;
+    test/http) echo "http 4" ;;
+    *) echo "" ;;
+  esac
+}
+if [ "${MDA_TEST_GROUP:-1}" != 0 ]; then
+  declare -A members=()
+  alone=()
+  for file in "${files[@]}"; do
+    file=${file#./}
+    group=$(group_size "$(dirname "$file")")
+    if [ -z "$group" ] || grep -qE "$PROCESS_STATE" "$file"; then
+      alone+=("$file")
+    else
+      members[$group]+="$file "
+    fi
+  done
+  files=("${alone[@]}")
+  for group in "${!members[@]}"; do
+    read -r name size <<<"$group"
+    read -ra list <<<"${members[$group]}"
+    if [ "${#list[@]}" -lt 2 ]; then
+      files+=("${list[@]}")
+      continue
+    fi
+    for ((i = 0; i < ${#list[@]}; i += size)); do
+      generated="$run_dir/$name-tests-$((i / size + 1)).test.mjs"
+      for file in "${list[@]:i:size}"; do echo "import '$PWD/$file';"; done >"$generated"
+      files+=("$generated")
+    done
+  done
+fi
+# The slowest files start first, so that the run does not end waiting on one long file started
+# last: test/durations.json holds each file's last time (MDA_TEST_DURATIONS=test/durations.json
+# rewrites it, see below); files it does not know yet count as slow.
+mapfile -t files < <(node scripts/slowest-first.mjs test/durations.json "${files[@]}")
 if [ "${MDA_TEST_TEMPLATES:-1}" != 0 ]; then
   eval "$(node --import tsx test/support/prepare-templates.ts create)"
 fi
+# One Chromium for the whole run when a selected file drives a browser (test/support/browser.ts):
+# each file connects to it and works in its own contexts instead of starting its own.
+if [ -z "${MDA_TEST_BROWSER_WS:-}" ] && grep -lq "support/browser.ts" "${files[@]}"; then
+  node --import tsx test/support/shared-browser.ts >"$run_dir/browser" &
+  browser_pid=$!
+  for _ in $(seq 600); do
+    if [ -s "$run_dir/browser" ] || ! kill -0 "$browser_pid" 2>/dev/null; then break; fi
+    sleep 0.1
+  done
+  MDA_TEST_BROWSER_WS=$(head -n 1 "$run_dir/browser")
+  if [ -z "$MDA_TEST_BROWSER_WS" ]; then
+    echo "the shared Chromium did not start" >&2
+    exit 1
+  fi
+  export MDA_TEST_BROWSER_WS
+fi
+# MDA_TEST_DURATIONS=path also writes each file's time there (test/support/durations-reporter.mjs).
+reporters=(--test-reporter=spec --test-reporter-destination=stdout)
+if [ -n "${MDA_TEST_DURATIONS:-}" ]; then
+  reporters+=(--test-reporter=./test/support/durations-reporter.mjs --test-reporter-destination=stdout)
+fi
 # Test files wait on PostgreSQL, Chromium and child processes much of the time: three at once keep
 # two cores busy (MDA_TEST_CONCURRENCY to change).
-node --import tsx --test --test-concurrency="${MDA_TEST_CONCURRENCY:-3}" --test-reporter=spec "${files[@]}"
+node --import tsx --test --test-concurrency="${MDA_TEST_CONCURRENCY:-3}" "${reporters[@]}" "${files[@]}"

@@ -69,6 +69,39 @@ export interface StoreHooks {
   readonly dataVersion?: () => string | null;
 }
 
+/**
+ * `work`'s answer, asked again only once the engine's data version has moved: the API asks on every
+ * request (whether anything is restricted; whether the search index lacks documents another process
+ * stored), and the answer changes only with the data. Without a version (null: cannot tell), every
+ * call asks; a failed answer is not kept. `forget` drops the answer at once, for a write of this
+ * process whose PostgreSQL notice (what moves the version there) has not arrived yet.
+ */
+export function whileUnchanged<T>(
+  version: () => string | null,
+  work: () => Promise<T>,
+): { ask: () => Promise<T>; forget: () => void } {
+  let kept: { version: string; answer: Promise<T> } | null = null;
+  return {
+    ask() {
+      // Read before the work: a change committed meanwhile moves the version and is seen next time.
+      const current = version();
+      if (current !== null && kept?.version === current) return kept.answer;
+      const answer = work();
+      if (current !== null) {
+        const entry = { version: current, answer };
+        kept = entry;
+        answer.catch(() => {
+          if (kept === entry) kept = null;
+        });
+      }
+      return answer;
+    },
+    forget() {
+      kept = null;
+    },
+  };
+}
+
 const unsupported = (what: string, location: string): AtlasError =>
   new AtlasError('storage_failure', `${what} is not available for the database at ${location}`);
 
@@ -86,6 +119,20 @@ export function createKyselyStore(
   const visible = withVisibility(db, viewer);
   const seenAnalyses = createAnalysisStore(visible);
   const allAnalyses = createAnalysisStore(db);
+  const dataVersion = hooks.dataVersion ?? (() => null);
+  const searchUpkeep = whileUnchanged(dataVersion, () => search.ensure(db));
+  const refreshSearchIndex = searchUpkeep.ask;
+  const restrictions = createRestrictionStore(db, visible);
+  // Whether to apply the visibility rule at all: a restriction set here is seen at once, not when
+  // its notice comes back (a cached "nothing restricted" would show what was just hidden).
+  const restricted = whileUnchanged(dataVersion, () => restrictions.anyRestricted());
+  const afterRestricting = async <T>(work: Promise<T>): Promise<T> => {
+    try {
+      return await work;
+    } finally {
+      restricted.forget();
+    }
+  };
   return {
     location,
     engine: engineOf(db),
@@ -128,7 +175,7 @@ export function createKyselyStore(
           const statementIds = plan.statements.map((s) => s.id);
           await writeAnalyses(trx, plan.document.id, analyses, statementIds, now);
           // The search index is kept in the same transaction as the document it indexes.
-          await search.indexDocument(trx, plan.document.id);
+          await search.indexDocument(trx, plan.document.id, { newDocument: true });
           return { counts: written, watchHits: await recordWatchHits(trx, plan.document.id, now) };
         });
         return { status: 'added', documentId: documentIdFor(hash), counts, watchHits };
@@ -144,6 +191,8 @@ export function createKyselyStore(
           { file: document.path },
           { cause: error },
         );
+      } finally {
+        if (document.restriction !== undefined) restricted.forget();
       }
     },
 
@@ -213,7 +262,11 @@ export function createKyselyStore(
     review: createReviewStore(db, visible),
     curation: createCurationStore(db, search, visible),
     contributions: createContributionStore(db, search),
-    restrictions: createRestrictionStore(db, visible),
+    restrictions: {
+      ...restrictions,
+      anyRestricted: restricted.ask,
+      set: (...change) => afterRestricting(restrictions.set(...change)),
+    },
     loginAttempts: createLoginAttemptStore(db),
 
     async backup(file: string): Promise<BackupSummary> {
@@ -226,17 +279,22 @@ export function createKyselyStore(
     },
     async importFrom(dir: string) {
       if (hooks.catalogue === undefined) throw unsupported('import', location);
-      return importAtlas(db, publishedTables(await hooks.catalogue()), dir, async (trx) => {
-        await hooks.afterImport?.(trx);
-        await search.reindexAll(trx);
-      });
+      try {
+        return await importAtlas(db, publishedTables(await hooks.catalogue()), dir, async (trx) => {
+          await hooks.afterImport?.(trx);
+          await search.reindexAll(trx);
+        });
+      } finally {
+        // The imported records may be restricted: seen at once (see `restricted`).
+        restricted.forget();
+      }
     },
     async search(request: SearchRequest, page: PageRequest) {
-      await search.ensure(db);
+      await refreshSearchIndex();
       return search.search(visible, request, page);
     },
-    refreshSearchIndex: () => search.ensure(db),
-    dataVersion: () => Promise.resolve(hooks.dataVersion?.() ?? null),
+    refreshSearchIndex,
+    dataVersion: () => Promise.resolve(dataVersion()),
     queries: createAtlasQueries(withVisibility(hooks.readDb ?? db, viewer)),
     actingAs,
     close,

@@ -19,9 +19,11 @@ import type { Language } from '../../src/domain/model.ts';
 import { BriefSchema } from '../../src/http/countries/schema.ts';
 import { briefFor } from '../../src/services/brief.ts';
 import { openAtlas } from '../../src/storage/database.ts';
+import { databaseFile } from '../../src/storage/paths.ts';
 import { BRIEF_SECTIONS } from '../../src/web/brief.ts';
 import { translator, type MessageKey } from '../../src/web/i18n.ts';
 import { mda } from '../support/cli.ts';
+import { copySqliteTemplate } from '../support/templates.ts';
 
 async function pdfText(file: string): Promise<string> {
   const pdf = await getDocumentProxy(new Uint8Array(readFileSync(file)));
@@ -47,6 +49,8 @@ void describe('mda brief', () => {
   let dir = '';
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'mda-brief-'));
+    // The run's prepared corpus atlas when there is one (the ingestion is not what is tested here).
+    if (await copySqliteTemplate('corpus', databaseFile(dir))) return;
     const ingest = await mda('--data', dir, 'ingest', 'corpus');
     assert.equal(ingest.code, 0, ingest.stderr);
   });

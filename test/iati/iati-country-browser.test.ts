@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { openBrowser } from '../support/browser.ts';
 import { STATES } from '../../src/domain/actors.ts';
 import type { Language } from '../../src/domain/model.ts';
 import { parseExchangeRates } from '../../src/readers/exchange-rates.ts';
@@ -16,7 +17,6 @@ import { suggestLinks } from '../../src/services/iati/links.ts';
 import { dictionaries } from '../../src/web/i18n.ts';
 import { startTestAtlas, type TestAtlas } from '../http/fixture.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PHONE = 390;
 
 let atlas: TestAtlas;
@@ -37,10 +37,7 @@ before(
       }
     }
     axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
+    browser = await openBrowser();
     const context = await browser.newContext({ viewport: { width: PHONE, height: 800 }, bypassCSP: true });
     page = await context.newPage();
   },

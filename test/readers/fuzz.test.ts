@@ -1,6 +1,8 @@
 /**
  * Fuzzing every reader and the extraction pipeline with random and hostile input (fast-check,
- * seeded so a failure replays, each property bounded in time so the file stays under 30 s).
+ * seeded so a failure replays). Each property runs a fixed number of inputs, not "as many as fit
+ * in a time budget": under a loaded machine a budget could end a property before its first input
+ * ("Property interrupted after 0 tests"), and the inputs checked would vary with the machine.
  * The contract checked on every input: no crash; either a read document with text, or an
  * AtlasError with a reader's code and one line naming the file; and the heap does not grow
  * without bound.
@@ -21,14 +23,8 @@ import { inflatingDocx, lyingDocx, nestedHtml, nestedMarkdownLists } from '../fi
 
 /** The seed of every property: change it to explore, keep it to replay. */
 const SEED = 20_261_202;
-/** Time budget of one property, in milliseconds. */
-const BUDGET_MS = 2000;
-const settings = (numRuns: number): fc.Parameters<unknown> => ({
-  seed: SEED,
-  numRuns,
-  endOnFailure: true,
-  plugins: [fc.interruptAfterTimeLimit(BUDGET_MS)],
-});
+/** The same `numRuns` seeded inputs on every machine, whatever its load. */
+const settings = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns, endOnFailure: true });
 
 /** The codes a reader may refuse a document with. */
 const READER_CODES: ReadonlySet<AtlasErrorCode> = new Set([

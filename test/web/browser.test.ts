@@ -8,11 +8,11 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { openBrowser } from '../support/browser.ts';
 import { startTestAtlas, type TestAtlas } from '../http/fixture.ts';
 
 const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-output', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let atlas: TestAtlas;
 let browser: Browser;
@@ -24,10 +24,7 @@ before(
   async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
     atlas = await startTestAtlas();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
+    browser = await openBrowser();
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
     page = await context.newPage();
     page.on('request', (request) => {

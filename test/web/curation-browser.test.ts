@@ -10,12 +10,12 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { openBrowser } from '../support/browser.ts';
 import { ingestFile } from '../../src/services/ingest.ts';
 import { startTestAtlas, type TestAtlas } from '../http/fixture.ts';
 import { TEST_PASSWORD, addTestUser } from '../support/accounts.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SIGNED =
   'Joint communiqué\n\nOn 12 March 2025, Spain and Mauritania signed a memorandum of understanding on the return and readmission of irregular migrants.';
 const CONCLUDED =
@@ -48,10 +48,7 @@ before(
     duplicate = list.find((i) => i.title === DUPLICATE_TITLE)?.id ?? '';
     assert.ok(keep !== '' && duplicate !== '', list.map((i) => i.title).join(' | '));
     reviewer = await addTestUser(store, 'reviewer', { name: 'Mona Merger', password: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
+    browser = await openBrowser();
     page = await (
       await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' })
     ).newPage();

@@ -7,11 +7,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { openBrowser } from '../support/browser.ts';
 import { startTestAtlas, type TestAtlas } from '../http/fixture.ts';
 import { TEST_PASSWORD, addTestUser } from '../support/accounts.ts';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let atlas: TestAtlas & { dir: string };
 let browser: Browser;
@@ -23,10 +22,7 @@ before(
     atlas = await startTestAtlas({ ingestCorpus: false });
     admin = await addTestUser(atlas.served.store, 'admin', { name: 'Ada Admin', password: true });
     organisation = (await atlas.served.store.people.addOrganisation('Ministère de l’Intérieur', 'cli')).id;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
+    browser = await openBrowser();
   },
   { timeout: 120_000 },
 );

@@ -9,24 +9,21 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { openBrowser } from '../support/browser.ts';
 import { ingestFile } from '../../src/services/ingest.ts';
 import type { AtlasStore } from '../../src/storage/atlas-store.ts';
 import { startTestAtlas, type TestAtlas } from '../http/fixture.ts';
 import { TEST_PASSWORD } from '../support/accounts.ts';
 import { testEngines } from '../support/engines.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SECRET =
   'Confidential note\n\nOn 3 May 2024, Italy and Tunisia signed a memorandum of understanding on the readmission of irregular migrants, known as the Quillwort arrangement.';
 
 let browser: Browser;
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
+  browser = await openBrowser();
 });
 
 after(async () => {

@@ -9,13 +9,13 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { openBrowser } from '../support/browser.ts';
 import { ingestFile } from '../../src/services/ingest.ts';
 import { startTestAtlas, type TestAtlas } from '../http/fixture.ts';
 import { TEST_PASSWORD, addTestUser } from '../support/accounts.ts';
 import { testEngines } from '../support/engines.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const MEMO = [
   'Joint communiqué',
   '',
@@ -28,10 +28,7 @@ let browser: Browser;
 
 before(
   async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
+    browser = await openBrowser();
   },
   { timeout: 120_000 },
 );

@@ -12,13 +12,12 @@ import { bearerFor } from '../support/accounts.ts';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { openBrowser } from '../support/browser.ts';
 import { escapeHtml } from '../../src/domain/escape-html.ts';
 import { BRIEF_SECTIONS } from '../../src/web/brief.ts';
 import { translator } from '../../src/web/i18n.ts';
 import { getJson, startTestAtlas, type TestAtlas } from '../http/fixture.ts';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 void describe('document page as a source, and the briefing pack page', () => {
   let atlas: TestAtlas;
@@ -37,10 +36,7 @@ void describe('document page as a source, and the briefing pack page', () => {
       maliId = list.body.items.find((d) => d.sourcePath.includes('mali-eu'))?.id ?? '';
       emnId = list.body.items.find((d) => d.sourcePath.includes('emn-oecd'))?.id ?? '';
       axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-      });
+      browser = await openBrowser();
       const context = await browser.newContext({ viewport: { width: 390, height: 800 }, bypassCSP: true });
       page = await context.newPage();
     },

@@ -8,11 +8,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { openBrowser } from '../support/browser.ts';
 import { startTestAtlas, type TestAtlas } from '../http/fixture.ts';
 import { TEST_PASSWORD, addTestUser, sessionFor } from '../support/accounts.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const MAX_FILE_BYTES = 4096;
 const MEMO = [
   'Joint communiqué',
@@ -27,10 +27,7 @@ let page: Page;
 before(
   async () => {
     atlas = await startTestAtlas({ ingestCorpus: false, uploadLimits: { maxFileBytes: MAX_FILE_BYTES } });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
+    browser = await openBrowser();
     page = await (
       await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' })
     ).newPage();

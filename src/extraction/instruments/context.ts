@@ -154,6 +154,18 @@ const CAPITALS_AGENTS = new RegExp(
   'g',
 );
 
+/**
+ * "concluded between London and Tirana", "un arrangement avec Rabat": a capital governed by a word
+ * of partnership stands for its government, unless a capitalised word follows it and makes it the
+ * name of something else ("with Rabat Process partners", "avec Dakar Dem Dikk").
+ */
+const CAPITALS_GOVERNED = new RegExp(
+  `\\b(?:between|entre|with|avec)\\s+(${CAPITAL})(?:\\s*(?:,|and|et)\\s*(${CAPITAL}))?\\b(?!\\s+\\p{Lu})`,
+  'gu',
+);
+
+const EU_SEATS: ReadonlySet<string> = new Set(['Brussels', 'Bruxelles']);
+
 /** "Canberra's ambassador", "Warsaw's special act": a capital's possessive is its state. */
 const CAPITALS_POSSESSIVE = new RegExp(`\\b(${CAPITAL})['’]s\\b`, 'g');
 
@@ -179,6 +191,21 @@ function extraStates(countries: readonly CountryMention[], text: string): ActorM
       if (name === undefined) continue;
       const at = text.indexOf(name, from);
       out.push(state(CAPITALS[name] as string, at, at + name.length, false));
+      from = at + name.length;
+    }
+  }
+  CAPITALS_GOVERNED.lastIndex = 0;
+  for (let m = CAPITALS_GOVERNED.exec(text); m; m = CAPITALS_GOVERNED.exec(text)) {
+    let from = m.index;
+    for (const name of m.slice(1)) {
+      if (name === undefined) continue;
+      const at = text.indexOf(name, from);
+      // "talks between Brussels and Ankara": in migration diplomacy Brussels speaks for the EU.
+      out.push(
+        EU_SEATS.has(name)
+          ? { id: 'EU', kind: 'organization', adjective: false, start: at, end: at + name.length }
+          : state(CAPITALS[name] as string, at, at + name.length, false),
+      );
       from = at + name.length;
     }
   }

@@ -26,6 +26,12 @@ export const ORGANIZATION_AFTER =
   /^\s+(?:[a-z]+\s+)?(?:institute|institut|centre|center|network|foundation|fondation|university|universite|agency|agence|ministry|ministere|department|departement|council|conseil|commission|bank|banque|organi[sz]ation|office|bureau|observatory|observatoire|secretariat|unit|unite|school|ecole)\b/;
 /** An indefinite determiner right before the head ("a readmission agreement"). */
 export const INDEFINITE = /\b(?:a|an|any|un|une|aucun|aucune)\s+(?:[a-z-]+\s+)?$/;
+/**
+ * A negation shortly before the head ("has not signed a readmission agreement", "ne s'est pas
+ * engagée dans un dialogue"): with an indefinite article nobody set that instrument up. "Not only"
+ * and "non seulement" add, they do not deny.
+ */
+export const NEGATED = /\b(?:not(?! only)|never|n't|jamais|pas|neither|nor|ni)\b[^.;:]{0,50}$/;
 /** "this type of agreement", "ce genre d'accord": a kind, not an instrument. */
 export const KIND_OF = /\b(?:types?|kinds?|forms?|sorts?|genres?|formes?|categories?)\s+(?:of|d'|de)\s*$/;
 /** "its 2023 programme", "sa stratégie": the owner is the clause's actor. */

@@ -116,7 +116,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'operational_cooperation',
     legalForm: 'arrangement',
     binding: null,
-    pattern: `joint (?:maritime |surveillance |border |police |return )?(?:patrols?|operations?)|joint (?:return |removal |charter )flights?|vols? (?:de retour |d${AP}${E}loignement )?(?:conjoints?|group${E}s|communs?)|joint (?:police |border |intelligence |investigation )?(?:units?|cells?)|unit${E}s? (?:(?:de police |op${E}rationnelles? )?(?:mixtes?|conjointes?|communes?))|(?:seconded|deployed) (?:police |border (?:force |guard )?|immigration )officers|patrouilles? (?:de surveillance |maritimes? )?(?:conjointes?|communes?|mixtes?)|op${E}rations? (?:conjointes?|communes?)`,
+    pattern: `joint (?:maritime |surveillance |border |police |return )?(?:patrols?|operations?)|joint (?:return |removal |charter )flights?|vols? (?:de retour |d${AP}${E}loignement )?(?:conjoints?|group${E}s|communs?)|joint (?:police |border |intelligence |investigation )?(?:units?|cells?)|unit${E}s? (?:(?:de police |op${E}rationnelles? )?(?:mixtes?|conjointes?|communes?))|(?:seconded|deployed) (?:police |border (?:force |guard )?|immigration )officers|patrouilles? (?:de surveillance |maritimes? )?(?:conjointes?|communes?|mixtes?)|op${E}rations? (?:conjointes?|communes?)|(?:joint|common) command (?:and control )?cent(?:re|er)s?|centres? (?:conjoints?|communs?) de commandement|centres? de commandement (?:et de contr[oô]le )?(?:communs?|conjoints?)`,
     strength: 'form',
   },
   {
@@ -188,7 +188,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
       `(?:(?:inter-?)?ministerial |inter-?agency |joint |national |migration )?task(?:-|\\s*)forces?|working part(?:y|ies)|(?:inter-?ministerial|inter-?agency|inter-?departmental|cross-government) (?:roundtables?|committees?|working groups?|platforms?|councils?|bod(?:y|ies))|coordination (?:mechanisms?|committees?|bod(?:y|ies)|platforms?|cells?|units?)|` +
       `(?:joint|steering|monitoring|follow-up|technical|mixed|bilateral) (?:(?:technical|monitoring|follow-up|steering|coordination|migration|consular|working) )?(?:committees?|commissions?|working groups?)|(?:joint|bilateral|technical) working groups?|working groups? on (?:migration|mobility|returns?|readmission|labou?r)|` +
       `m${E}canismes? (?:national |nationaux )?de (?:coordination|concertation)|comit${E}s? (?:(?:techniques?|mixtes?|conjoints?|bilat${E}raux|bilat${E}ral|paritaires?|consultatifs?|nationa(?:l|ux)|interminist${E}riels?|inter-?agences?|sectoriels?) )*(?:de coordination|de suivi|de pilotage|de concertation|interminist${E}riels?|conjoints?|mixtes?|techniques?|paritaires?|inter-?agences?)(?: (?:de suivi|de pilotage|conjoints?|mixtes?|techniques?|inter-?agences?))?|` +
-      `commissions? (?:mixtes?|conjointes?|paritaires?|interminist${E}rielles?)|comit${E}s? (?:directeurs?|de direction|de pilotage)|(?:steering|management|oversight) (?:committees?|boards?)|plate-?formes? (?:interservices|interminist${E}rielles?|inter-?agences?|(?:nationales? )?de coordination)|groupes? de travail|cellules? (?:de coordination|interminist${E}rielles?)|task-?forces?|` +
+      `commissions? (?:mixtes?|conjointes?|paritaires?|interminist${E}rielles?)|groupes? (?:de (?:suivi|travail|pilotage) )?(?:mixtes?|conjoints?|paritaires?|permanents?)|(?:hauts? )?conseils? paritaires?|comit${E}s? (?:directeurs?|de direction|de pilotage)|(?:steering|management|oversight) (?:committees?|boards?)|plate-?formes? (?:interservices|interminist${E}rielles?|inter-?agences?|(?:nationales? )?de coordination)|groupes? de travail|cellules? (?:de coordination|interminist${E}rielles?)|task-?forces?|` +
       `autorit${E}s? (?:nationales? )?de coordination|(?:structures?|cadres?|instances?|espaces?) (?:\\w+ )?de concertation|commissions? nationales?(?= (?:des|de|du|pour|sur|charg${E}e))|national (?:border |migration |coordination )?commissions?`,
     strength: 'form',
   },
@@ -237,10 +237,10 @@ export const HEAD_RULES: readonly HeadRule[] = [
     legalForm: 'agreement',
     binding: true,
     pattern:
-      `(?:bilateral |framework |readmission |visa (?:facilitation |waiver |exemption )?)?agreements?|treat(?:y|ies)|accords?(?:-cadres?)?|protocols?(?= (?:on|between|with|of|to|concerning|relating|for)\\b)|protocoles?(?= (?:sur|entre|avec|de|du|des|d${AP}|relatifs?|portant|pour)\\b)(?! d${AP}accord)|exchanges? of (?:letters|notes)|${E}changes? de (?:lettres|notes)|(?<=[a-z]-[a-z]+ )protocols?|protocoles?(?= [a-z]+-[a-z]+)|(?:administrative|working|technical|implementing) arrangements?|arrangements? (?:administratifs?|techniques?|de travail|d${AP}application)|letters? of understanding|deals?(?! of\\b)|(?:regional |bilateral |resettlement |transfer |processing )arrangements?|ententes?(?= (?:sur|entre|avec|de|du|relatives?|bilat${E}rales?)\\b)|lettres? d${AP}entente|additional protocols?|protocoles? (?:additionnels?|d${AP}application)|implementing protocols?|avenants?(?= (?:a|au|de|du|n[°o]|sign|conclu|entre|avec)\\b)|conventions?(?= (?:de|du) \\d{4}\\b)|conventions? (?:bilat${E}rales?|d${AP}${E}tablissement)|(?:social security|labou?r|manpower|employment|readmission|establishment) conventions?|conventions? (?:de|sur la) s${E}curit${E} sociale|(?<=[a-z] )conventions?(?= (?:between|with|entre|avec)\\b)|conventions?(?= (?:relatives?|de (?:main|circulation|s${E}jour|r${E}admission|coop${E}ration)))|trait${E}s?(?= (?:bilat|entre|avec|sur|relatif|portant|d${AP}amiti|de coop|sign))` +
+      `(?:bilateral |framework |readmission |visa (?:facilitation |waiver |exemption )?)?agreements?|treat(?:y|ies)|accords?(?:-cadres?)?|protocols?(?= (?:on|between|with|of|to|concerning|relating|for)\\b)|protocoles?(?= (?:sur|entre|avec|de|du|des|d${AP}|relatifs?|portant|pour)\\b)(?! d${AP}accord)|exchanges? of (?:letters|notes)|${E}changes? de (?:lettres|notes)|(?<=[a-z]-[a-z]+ )protocols?|protocoles?(?= [a-z]+-[a-z]+)|(?:administrative|working|technical|implementing) arrangements?|arrangements? (?:administratifs?|techniques?|de travail|d${AP}application)|letters? of understanding|deals?(?! of\\b)|(?:regional |bilateral |resettlement |transfer |processing )arrangements?|arrangements?(?= (?:on|between|with|concerning|relating to|providing for)\\b)|(?<=\\b(?:sign\\w*|conclu\\w*|agreed|negotiated|struck|reached) (?:a|an|the|new|their|its) )arrangements?|arrangements? (?:bilat${E}ra(?:l|ux)|r${E}gionaux?|de r${E}installation)|arrangements?(?= (?:entre|avec|sur (?:le|la|les|l${AP})|relatifs?|relatives?|portant)\\b)|ententes?(?= (?:sur|entre|avec|de|du|relatives?|bilat${E}rales?)\\b)|lettres? d${AP}entente|additional protocols?|protocoles? (?:additionnels?|d${AP}application)|implementing protocols?|avenants?(?= (?:a|au|de|du|n[°o]|sign|conclu|entre|avec)\\b)|conventions?(?= (?:de|du) \\d{4}\\b)|conventions? (?:bilat${E}rales?|d${AP}${E}tablissement)|(?:social security|labou?r|manpower|employment|readmission|establishment) conventions?|conventions? (?:de|sur la) s${E}curit${E} sociale|(?<=[a-z] )conventions?(?= (?:between|with|entre|avec)\\b)|conventions?(?= (?:relatives?|de (?:main|circulation|s${E}jour|r${E}admission|coop${E}ration)))|trait${E}s?(?= (?:bilat|entre|avec|sur|relatif|portant|d${AP}amiti|de coop|sign))|(?<=\\b(?:le|du|au|un|ce|leur) )trait${E}s?(?= (?:du|de|d${AP}))|protocoles? bilat${E}ra(?:l|ux)|bilateral protocols?|avenants?(?=, (?:du|de|sign|conclu))` +
       // A bare protocol is an instrument once signed ("ont signé un protocole"), and "the protocol"
       // followed by its verb refers back to one already named.
-      `|(?<=(?:sign\\w*|conclu\\w*|ratifi\\w*|negotiated|negoci\\w*|paraphe\\w*) (?:a|an|the|un|le|leur|their|new|nouveau|deux|two|trois|three) )protocol(?:e|s|es)?|(?<=\\b(?:le|the|ce|this|ledit|said) )protocole?(?=[,.;:)]| (?:was|is|has|had|will|provides|sets|a|est|sera|etait|prevoit|fixe|qui|which|that|entered|entre)\\b)`,
+      `|(?<=(?:sign\\w*|conclu\\w*|ratifi\\w*|negotiated|negoci\\w*|paraphe\\w*) (?:a|an|the|un|le|leur|their|new|nouveau|deux|two|trois|three) )protocol(?:e|s|es)?|(?<=(?:accords?|agreements?|trait${E}s?|treat(?:y|ies)|conventions?) (?:et|and) (?:a|an|the|un|le|leur|their) )protocol(?:e|s|es)?|(?<=\\b(?:le|the|ce|this|ledit|said) )protocole?(?=[,.;:)]| (?:was|is|has|had|will|provides|sets|a|est|sera|etait|prevoit|fixe|qui|which|that|entered|entre)\\b)`,
     strength: 'form',
   },
   {
@@ -259,7 +259,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'readmission_agreement',
     legalForm: 'arrangement',
     binding: false,
-    pattern: `(?:non-binding |informal |legally non-binding )?(?:return|readmission) arrangements?|arrangements? (?:non contraignants? |informels? )?(?:de|sur le|sur la|en mati${E}re de) (?:retour|r${E}admission)|joint way forward|good practices (?:on|for) (?:the )?(?:efficient |effective )?(?:operation of )?(?:return|readmission|identification)|bonnes pratiques (?:en mati${E}re de|pour le|pour la|sur le|sur la) (?:retour|r${E}admission|identification)|admission procedures|proc${E}dures? d${AP}admission`,
+    pattern: `(?:non-binding |informal |legally non-binding )?(?:returns?|readmission) arrangements?|arrangements? (?:non contraignants? |informels? )?(?:de|sur le|sur la|en mati${E}re de) (?:retour|r${E}admission)|joint way forward|good practices (?:on|for) (?:the )?(?:efficient |effective )?(?:operation of )?(?:return|readmission|identification)|bonnes pratiques (?:en mati${E}re de|pour le|pour la|sur le|sur la) (?:retour|r${E}admission|identification)|admission procedures|proc${E}dures? d${AP}admission`,
     strength: 'form',
   },
   // --- standard operating procedures on return: a readmission arrangement ---------------------
@@ -303,7 +303,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'fund',
     legalForm: 'other',
     binding: null,
-    pattern: `trust funds?|funds?|facilit(?:y|ies)|fonds(?: fiduciaires?)?|facilit${E}s?|financing instruments?|instruments? de financement`,
+    pattern: `trust funds?|funds?(?! (?:a|an|the|its|their|several|some|many|two|three|projects|programmes|programs|initiatives)\\b)|facilit(?:y|ies)|fonds(?: fiduciaires?)?|facilit${E}s?|financing instruments?|instruments? de financement`,
     strength: 'named',
   },
   // --- legal acts and policy frameworks --------------------------------------------------------
@@ -316,12 +316,25 @@ export const HEAD_RULES: readonly HeadRule[] = [
       `national (?:migration |integrated border management |diaspora )?(?:strateg(?:y|ies)|polic(?:y|ies))|strat${E}gies? nationales?|politiques? (?:nationales?|migratoires? nationales?)|` +
       `lois? (?:sur|relatives?) (?:l${AP}|la |les )?(?:immigration|migrations?|asile|${E}trangers|traite|trafic)|laws? on (?:immigration|migration|asylum|aliens|foreigners)|(?:immigration|migration|asylum|aliens) (?:acts?|laws?)|programmes? for government|programmes? (?:de|du) gouvernement|` +
       `(?:lois?|laws?|acts?|decrees?|d${E}crets?|ordonnances?|organic laws?|lois? organiques?) (?:n[°o]|no\\.|num${E}ro|number) ?\\d[\\d./-]*|` +
+      // French laws by their date and bills by their subject: "la loi du 26 janvier 2024", "le projet
+      // de loi sur l'asile", "le code de l'entrée et du séjour des étrangers".
+      `(?:lois?|projets? de loi|ordonnances?|d${E}crets?) du \\d{1,2}(?:er)? (?:janvier|f${E}vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d${E}cembre) \\d{4}|projets? de loi(?= (?:sur|relatifs?|relatives?|pour|portant|visant)\\b)|codes? (?:de l${AP}entr${E}e|des ${E}trangers|de l${AP}immigration|de la nationalit${E}|(?:de l${AP}|du droit d${AP})asile)|(?:immigration|migration|asylum|aliens|nationality|borders?) (?:bills?|codes?)|` +
       // Acts of the EU by their number: "Directive 2008/115/EC", "Règlement (UE) 2019/1896".
       `(?:(?:council |commission |implementing |delegated )*(?:directives?|regulations?|decisions?)|(?:directives?|r${E}glements?|d${E}cisions?)(?: d${AP}ex${E}cution| d${E}l${E}gu${E}e?s?)?(?: du conseil| de la commission)?) (?:\\((?:eu|ue|ec|ce|eec|cee)\\) )?(?:no\\.? |n[°o] ?)?\\d{2,4}/\\d{1,4}(?:/(?:ec|ce|eu|ue|eec|cee|jha|jai))?|` +
       // National acts by their number, with or without "No.": "Law 4636/2019", "Lei n.º 23/2007",
       // "Presidential Regulation No. 125 of 2016", "décret présidentiel n° 45".
       `(?:(?:royal |presidential |ministerial |legislative |government |republic )?(?:decrees?|decisions?|regulations?|orders?|ordinances?|proclamations?|resolutions?|acts?)|decree-laws?|leis?|decretos?(?:-leis?)?|d${E}crets?-lois?|arr${E}t${E}s?|proclamations?|dahirs?|(?:d${E}crets?|arr${E}t${E}s?|d${E}cisions?|ordonnances?) (?:pr${E}sidentiel(?:le)?s?|minist${E}riel(?:le)?s?|roya(?:l|ux)|l${E}gislatifs?))(?: (?:n[°o.º]*\\.?|no\\.?|nr\\.?|num${E}ro|number) ?\\d+(?:[./-]\\d+)*(?: (?:of|de) \\d{4})?| \\d{1,5}[/-]\\d{2,4})|(?:lois?|laws?) (?:n[°o.º]*\\.? ?)?\\d{1,5}[/-]\\d{2,4}|(?:\\d{4} )?(?:law|act) (?:on|of) (?:foreigners|aliens|asylum|migration|immigration|entry|residence|international protection)`,
     strength: 'form',
+  },
+  {
+    // A bill by its capitalised name ("the Nationality and Borders Bill"), never "Bill" the first name.
+    head: 'legal_act',
+    type: 'legal_act',
+    legalForm: 'legal_act',
+    binding: null,
+    pattern: '(?<=[A-Z][a-z]+ )Bills?(?! [A-Z])',
+    strength: 'form',
+    caseSensitive: true,
   },
   {
     head: 'legal_act',
@@ -332,6 +345,16 @@ export const HEAD_RULES: readonly HeadRule[] = [
     strength: 'named',
   },
   // --- programmes and projects -----------------------------------------------------------------
+  {
+    // Forms of the field that are programmes by themselves: assisted voluntary return and
+    // regularisation campaigns ("programme d'aide au retour volontaire", "regularisation process").
+    head: 'programme',
+    type: 'programme',
+    legalForm: 'other',
+    binding: null,
+    pattern: `(?:programmes?|dispositifs?|projets?) (?:d${AP}aide au retour|de retour volontaire|d${AP}aide au retour volontaire)|(?:assisted )?voluntary return (?:and reintegration )?(?:programmes?|programs?|schemes?)|campagnes? (?:exceptionnelles? )?de r${E}gularisation|op${E}rations? (?:exceptionnelles? )?de r${E}gularisation|(?:regulari[sz]ation|amnesty) (?:campaigns?|programmes?|programs?|process(?:es)?|drives?)`,
+    strength: 'form',
+  },
   {
     head: 'programme',
     type: 'programme',
@@ -348,7 +371,7 @@ const AGREEMENT_SUBJECTS: readonly { readonly type: InstrumentTypeCode; readonly
     type: 'readmission_agreement',
     // "an agreement on returns", "accord sur les retours", "reprise en charge": return is its subject.
     pattern:
-      /r[eé]admission|return and readmission|retour et (?:de )?r[eé]admission|reprise en charge|(?:on|sur|concerning|relatif (?:a|à|aux)|relative (?:a|à|aux)|de)\s+(?:the\s+|les?\s+|la\s+|l['’])?(?:forced\s+|voluntary\s+)?(?:returns?|retours?|repatriation|rapatriements?)\b|\breturn agreements?|accords? de retour/i,
+      /r[eé]admission|return and readmission|retour et (?:de )?r[eé]admission|reprise en charge|(?:on|sur|concerning|relatif (?:a|à|aux)|relative (?:a|à|aux)|de)\s+(?:the\s+|les?\s+|la\s+|l['’])?(?:forced\s+|voluntary\s+)?(?:returns?|retours?|repatriation|rapatriements?)\b|\breturns? agreements?|accords? de retour|identification (?:and|et) (?:the |au |du |de )?(?:returns?|retours?)|\b(?:au|du|aux) (?:retours?|rapatriements?)\b/i,
   },
   { type: 'visa_agreement', pattern: /\bvisas?\b/i },
   {

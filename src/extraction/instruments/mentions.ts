@@ -22,6 +22,7 @@ import {
   isPluralHead,
   ITS,
   KIND_OF,
+  NEGATED,
   ORGANIZATION_AFTER,
   ORGANIZATION_NAME,
 } from './cues.ts';
@@ -216,12 +217,24 @@ export function mentionOf(
     direct.ids.length === 0 && rule.type === 'coordination_mechanism'
       ? (complementParties(ctx, clause, phrase.end) ?? direct)
       : direct;
+  // "Frontex launched a joint operation in support of Moldovan police": the subject and the forces.
+  const forces =
+    (read.ids.length === 0 || read.cue === 'subject') && rule.type === 'operational_cooperation'
+      ? [...read.actors, ...forcesOf(ctx, clause, phrase)]
+      : [];
   const reading =
-    read.ids.length === 0 &&
-    phrase.named &&
-    ITS.test(ctx.folded.slice(Math.max(0, phrase.start - 8), phrase.start))
-      ? ownerOfIts(ctx, sentence, read)
-      : read;
+    forces.length > read.actors.length
+      ? {
+          actors: forces,
+          ids: [...new Set(forces.map((a) => a.id))],
+          cue: 'owner' as const,
+          agentOrAdjective: true,
+        }
+      : read.ids.length === 0 &&
+          phrase.named &&
+          ITS.test(ctx.folded.slice(Math.max(0, phrase.start - 8), phrase.start))
+        ? ownerOfIts(ctx, sentence, read, phrase.start)
+        : read;
   // "Standard operating procedures" name one arrangement.
   const plural = rule.head !== 'sop' && isPluralHead(ctx.folded.slice(match.start, match.end));
   const date = nearestDate(ctx, clause, phrase, nextStart);
@@ -274,6 +287,8 @@ export function mentionOf(
       KIND_OF.test(before) ||
       (plural && !several && COUNTED.test(before) && reading.cue !== 'with' && reading.cue !== 'between'),
     hypothetical:
+      // "has never signed a readmission agreement with X": a denied instrument, not a record.
+      (NEGATED.test(before) && INDEFINITE.test(before) && date === null && !phrase.named) ||
       // "unwilling to commit to a readmission agreement": an indefinite instrument nobody set up.
       (INDEFINITE.test(before) &&
         reading.cue === 'subject' &&
@@ -352,14 +367,18 @@ export function mentionOf(
             : readIds.length === 0 && phrase.named
               ? [headingOwner(ctx, match.start, rule.type)].filter((id): id is string => id !== null)
               : readIds;
+  const euAct =
+    partiesRead.length === 0 && type === 'legal_act' && EU_ACT.test(ctx.folded.slice(match.start, match.end));
   const parties =
     readIds.length > 6
       ? partiesRead
-      : partiesRead.length === 0 &&
-          type === 'legal_act' &&
-          EU_ACT.test(ctx.folded.slice(match.start, match.end))
+      : euAct
         ? ['EU']
         : completedParties(ctx, type, partiesRead, phrase, sentence);
+  // A holder guessed from the paragraph (see `completedParties`) or from another sentence, not
+  // read around the name, is often the wrong state.
+  const guessedHolder =
+    reading.guessed === true || (partiesRead.length === 0 && parties.length > 0 && !euAct);
   // "accord" alone says little: quote its subject too ("accord de réadmission").
   let adjective = ctx.actors[lowerBound(ctx.actors, phrase.end)];
   // "franco-ivoirienne": the quote goes to the end of the compound adjective.
@@ -404,7 +423,7 @@ export function mentionOf(
       type === 'fund' || type === 'programme'
         ? readBeneficiaries(ctx, clause, phrase).filter((id) => !parties.includes(id))
         : [],
-    score,
+    score: guessedHolder ? Math.min(score, GUESSED_HOLDER_SCORE) : score,
     ...(several ? { perType: subjects } : {}),
     // "the Greek-Egyptian treaty": the determiner stands before the pair adjective that opens the phrase.
     definiteArticle: [
@@ -480,6 +499,27 @@ function countFits(folded: string, start: number, n: number): boolean {
   return count === undefined || COUNTS[count] === n;
 }
 
+/** What may open the forces a joint operation is of: "de la police X et de…", "in support of", "by". */
+const FORCES_LEAD =
+  /^\s*(?:of|by|between|with|in support of|de|du|des|d'|entre|avec|par|en appui (?:a|aux?|de))\b/;
+
+/**
+ * The states whose forces a joint patrol or operation brings together, named after it as
+ * nationality adjectives or names of its forces ("patrouilles conjointes de la garde civile
+ * espagnole et de la gendarmerie sénégalaise", "a joint operation in support of Moldovan police").
+ */
+function forcesOf(ctx: InstrumentContext, clause: Span, phrase: Span): ActorMention[] {
+  if (!FORCES_LEAD.test(ctx.folded.slice(phrase.end, phrase.end + 20))) return [];
+  const near = within(ctx.actors, phrase.end, Math.min(clause.end, phrase.end + 100));
+  return near.filter((a) => !isPeople(ctx, a));
+}
+
+/** The highest score of a mention whose holder was guessed, not read around its name. */
+const GUESSED_HOLDER_SCORE = 0.7;
+
+/** Words of a law (folded): the instrument of a legislature. */
+const LAW_WORD = /\b(?:lois?|laws?|acts?|bills?|codes?|decrets?|decrees?|ordonnances?|ordinances?)\b/;
+
 /**
  * Parties the words around a mention leave implicit. A national law or strategy belongs to one
  * state: the last state named before it in its paragraph, else the state the document is mostly
@@ -494,7 +534,12 @@ function completedParties(
   phrase: Span,
   sentence: Span,
 ): readonly string[] {
-  if (type === 'legal_act' && parties.length === 0) {
+  // A law is made by a state (or the EU): "recognised by UNHCR" near it names no holder.
+  // (An organization may hold a strategy or a policy, not a law.)
+  const law = type === 'legal_act' && LAW_WORD.test(ctx.folded.slice(phrase.start, phrase.end));
+  const lawmakers = law ? parties.filter((id) => id === 'EU' || isState(ctx, id)) : parties;
+  if (law && lawmakers.length > 0) return lawmakers;
+  if (type === 'legal_act' && lawmakers.length === 0) {
     // "La loi n° 12-04 … régit l'entrée des étrangers au Portugal": failing all else, the state its
     // own sentence names after it.
     const owner =
@@ -578,9 +623,38 @@ function complementParties(ctx: InstrumentContext, clause: Span, end: number): P
 }
 
 /** The actor a possessive "its" refers to: the one actor named in the sentence. */
-function ownerOfIts(ctx: InstrumentContext, sentence: Span, fallback: PartyReading): PartyReading {
+function ownerOfIts(
+  ctx: InstrumentContext,
+  sentence: Span,
+  fallback: PartyReading,
+  at: number,
+): PartyReading {
+  const owner = (ids: readonly string[]): PartyReading => ({ actors: [], ids: [...ids], cue: 'owner' });
+  // "Jamaica" in "jobs for nationals of Jamaica" is who benefits, never whose the programme is.
+  const holders = (from: number, to: number): ActorMention[] =>
+    within(ctx.actors, from, to).filter((a) => !isPeople(ctx, a));
+  const before = [...new Set(holders(sentence.start, at).map((a) => a.id))];
+  if (before.length === 1) return owner(before);
+  if (before.length === 0) {
+    // "the government merged its programme": the state the previous sentence is about, when it
+    // names only one or opens with it ("Canada's ties with … include").
+    const here = lowerBound(ctx.sentences, sentence.start + 1) - 1;
+    const previous = ctx.sentences[here - 1];
+    const named = previous ? holders(previous.start, previous.end).filter((a) => a.kind === 'state') : [];
+    const distinct = [...new Set(named.map((a) => a.id))];
+    const first = named[0];
+    // Read across a sentence, the owner is less sure than one named in the clause: not tied.
+    const guessed = (ids: readonly string[]): PartyReading => ({
+      actors: [],
+      ids: [...ids],
+      cue: 'subject',
+      guessed: true,
+    });
+    if (distinct.length === 1) return guessed(distinct);
+    if (previous && first && first.start - previous.start <= 40) return guessed([first.id]);
+  }
   const states = [...new Set(within(ctx.actors, sentence.start, sentence.end).map((a) => a.id))];
-  return states.length === 1 ? { actors: [], ids: states, cue: 'owner' } : fallback;
+  return states.length === 1 ? owner(states) : fallback;
 }
 
 /** Counterparts each followed by a year in brackets, when there are at least two of them. */

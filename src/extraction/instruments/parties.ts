@@ -18,6 +18,8 @@ export interface PartyReading {
   readonly possessive?: boolean;
   /** The owner is an agent ("organisée par l'OIM") or a nationality adjective ("Politique espagnole"). */
   readonly agentOrAdjective?: boolean;
+  /** Read from another sentence than the name's ("the government merged its …"): a guess. */
+  readonly guessed?: boolean;
   /** "entre l'Espagne et la Mauritanie et entre l'Espagne et le Maroc": one party set per pair. */
   readonly groups?: readonly (readonly ActorMention[])[];
 }
@@ -91,14 +93,13 @@ function dashPairNear(ctx: InstrumentContext, phrase: Span, from: number, to: nu
     const gap =
       b.end <= phrase.start ? ctx.text.slice(b.end, phrase.start) : ctx.text.slice(phrase.end, a.start);
     if (a.start < phrase.end && b.end > phrase.start) return [a, b];
-    if (
-      gap
-        .trim()
-        .split(/\s+/)
-        .filter((w) => w.length > 0).length <= 1
-    ) {
-      return [a, b];
-    }
+    const words = gap
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w.length > 0);
+    // "the Canada–United States Cross-Border Crime Forum": up to three capitalised words of one title.
+    const titleWords = b.end <= phrase.start && words.length <= 3 && words.every((w) => /^\p{Lu}/u.test(w));
+    if (words.length <= 1 || titleWords) return [a, b];
   }
   return [];
 }
@@ -157,7 +158,8 @@ export function readParties(
   const pair = dashPairNear(
     ctx,
     phrase,
-    Math.max(clause.start, head.start - 30),
+    // The name's own words count even when it opens far before its head (a pair, then a title).
+    Math.max(clause.start, Math.min(head.start - 30, phrase.start)),
     Math.min(clause.end, phrase.end + 30),
   );
   // An envoy's "with X" names the counterparts of its talks, not its holders.
@@ -297,6 +299,22 @@ const ANAPHOR_REACH = 400;
  * sentences: the antecedent of "the two countries". With `size` 2, a longer list does not count.
  */
 function nearestStateList(ctx: InstrumentContext, pos: number, size: number): ActorMention[] {
+  // The previous sentence names the two states in passing, not as a list ("New Zealand offered…,
+  // an offer Australia refused. The two governments concluded…"): they are the antecedent.
+  const here = lowerBound(ctx.sentences, pos + 1) - 1;
+  const previous = ctx.sentences[here - 1];
+  if (previous && here >= 0 && (size === 0 || size === 2)) {
+    const own = within(ctx.actors, (ctx.sentences[here] as Span).start, pos).filter(
+      (a) => a.kind === 'state',
+    );
+    const states = within(ctx.actors, previous.start, previous.end).filter(
+      (a) => a.kind === 'state' && !isPeople(ctx, a),
+    );
+    const distinct = [...new Set(states.map((a) => a.id))];
+    if (own.length === 0 && distinct.length === 2) {
+      return distinct.map((id) => states.find((a) => a.id === id) as ActorMention);
+    }
+  }
   const before = within(ctx.actors, Math.max(0, pos - ANAPHOR_REACH), pos).filter((a) => !isPeople(ctx, a));
   for (let end = before.length - 1; end > 0; end--) {
     const list = [before[end] as ActorMention];

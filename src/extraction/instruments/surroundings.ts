@@ -27,9 +27,12 @@ const JOINT_TYPES = new Set<InstrumentTypeCode>([
   'joint_declaration',
   'action_plan',
   'coordination_mechanism',
+  // Joint patrols and operations of a bilateral document are its two states' ("les patrouilles conjointes").
+  'operational_cooperation',
   'dialogue',
 ]);
-const JOINT_WORD = /\b(?:joint|conjointe?s?|communs?|communes?|mixtes?|bilateral|bilaterale?s?)\b/;
+const JOINT_WORD =
+  /\b(?:joint|conjointe?s?|communs?|communes?|mixtes?|paritaires?|bilateral|bilaterale?s?)\b/;
 
 /**
  * "Un comité technique conjoint", "COMMUNIQUÉ CONJOINT", "a joint roadmap": with no party named,
@@ -79,6 +82,15 @@ export function isEverydayAccord(ctx: InstrumentContext, match: Span): boolean {
   const before = ctx.folded.slice(Math.max(0, match.start - 12), match.start);
   const after = ctx.folded.slice(match.end, match.end + 24);
   if (/(?:\bd'|\bleur |\bson |\bmon |\ben |\bcommun |\bcet )$/.test(before)) return true;
+  // "ont signé un accord", "a conclu en 2021 un accord": signed, it is an instrument.
+  const lead = ctx.folded.slice(Math.max(0, match.start - 40), match.start);
+  if (
+    /\b(?:sign\w*|conclu\w*|paraphe\w*|ratifi\w*)\s+(?:en \d{4}\s+)?(?:un|le|cet|leur|un nouvel?)\s+$/.test(
+      lead,
+    )
+  ) {
+    return false;
+  }
   return (
     !/^(?:s)?\s*(?:de |d'|sur |bilat|cadre|-cadre|entre |avec |sign|conclu|[a-z]+-[a-z]+|[\p{Lu}]|relatif|en matiere|techniques? |administratifs? |operationnels? |intergouvernementa|migratoires? )/u.test(
       after,

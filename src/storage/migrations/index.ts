@@ -29,6 +29,7 @@ import { contributionsMigration } from './2200_contributions.ts';
 import { restrictedRecordsMigration } from './2300_restricted_records.ts';
 import { loginAttemptsMigration } from './2400_login_attempts.ts';
 import { changeNoticesMigration } from './2500_change_notices.ts';
+import { listAndTextIndexesMigration } from './2600_list_and_text_indexes.ts';
 import { titleSourceMigration } from './2700_title_source.ts';
 
 /** Which SQL engine a migration is written for (only auto-numbered ids differ). */
@@ -65,6 +66,8 @@ export function atlasMigrations(engine: StorageEngine): Record<string, Migration
     '2400_login_attempts': loginAttemptsMigration,
     // PostgreSQL only: committed writes notify listeners (the API's response cache; SQLite has data_version).
     ...(engine === 'postgres' ? { '2500_change_notices': changeNoticesMigration } : {}),
+    // The typed list's index on both engines; PostgreSQL also indexes the instrument records' vectors alone.
+    '2600_list_and_text_indexes': listAndTextIndexesMigration(engine),
     '2700_title_source': titleSourceMigration,
   };
 }

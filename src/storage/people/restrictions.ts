@@ -41,7 +41,7 @@ export interface RestrictionStore {
     reason: string | null,
   ): Promise<RestrictionChange>;
   /**
-   * Whether any document, instrument or claim is restricted at all (three index probes). When none
+   * Whether any document, instrument or claim is restricted at all (three index probes, one query). When none
    * is, every viewer sees the same atlas and reads can skip the visibility rule's subqueries.
    */
   anyRestricted(): Promise<boolean>;
@@ -115,16 +115,27 @@ export function createRestrictionStore(db: Kysely<Database>, visible: Kysely<Dat
   return {
     current: (kind, id) => restrictionOf(visible, kind, id),
     async anyRestricted() {
-      for (const table of ['documents', 'instruments', 'claims'] as const) {
-        const row = await db
-          .selectFrom(table)
-          .select('restricted_to')
-          .where('restricted_to', 'is not', null)
-          .limit(1)
-          .executeTakeFirst();
-        if (row !== undefined) return true;
-      }
-      return false;
+      // One statement for the three probes (one round trip to a PostgreSQL server, not three):
+      // each `exists` stops at the first restricted row of its table.
+      const row = await db
+        .selectNoFrom((eb) =>
+          eb
+            .or(
+              (['documents', 'instruments', 'claims'] as const).map((table) =>
+                eb.exists(
+                  eb
+                    .selectFrom(table)
+                    .select('restricted_to')
+                    .where('restricted_to', 'is not', null)
+                    .limit(1),
+                ),
+              ),
+            )
+            .as('any'),
+        )
+        .executeTakeFirstOrThrow();
+      // SQLite answers 0 or 1, PostgreSQL a boolean.
+      return Boolean(row.any);
     },
     async set(kind, id, organisation, actor, reason) {
       return db.transaction().execute(async (trx) => {

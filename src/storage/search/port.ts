@@ -51,8 +51,12 @@ type Db = Kysely<Database>;
 
 /** A full-text index of the stored documents' passages and of the instrument records. */
 export interface SearchIndex {
-  /** (Re)indexes one stored document and its instruments; called inside the document's transaction. */
-  indexDocument(db: Db, documentId: string): Promise<void>;
+  /**
+   * (Re)indexes one stored document and its instruments; called inside the document's transaction.
+   * `newDocument`: the document was stored by this very transaction, so it has no passages in the
+   * index to remove (on SQLite, finding them scans every passage row while holding the write lock).
+   */
+  indexDocument(db: Db, documentId: string, options?: { readonly newDocument?: boolean }): Promise<void>;
   /** Rebuilds the whole index (after an import or a bulk load). */
   reindexAll(db: Db): Promise<void>;
   /**

@@ -102,10 +102,22 @@ export function prepareDocumentTokens(document: Parameters<typeof documentPassag
   }
 }
 
-/** Teaches the concept lexicon the actors' names stored in the database (both languages). */
+/** The names each actor was last taught with (the lexicon only grows: the same names teach nothing). */
+const taught = new Map<string, string>();
+
+/**
+ * Teaches the concept lexicon the actors' names stored in the database (both languages). Called
+ * for every stored document, inside its write transaction: names taught already are skipped, which
+ * took most of its time (3 ms a document, with the write lock held).
+ */
 export async function loadActorNames(db: Kysely<Database>): Promise<void> {
   const actors = await db.selectFrom('actors').select(['id', 'kind', 'name_en', 'name_fr']).execute();
-  for (const actor of actors) registerActorNames(actor.id, actor.kind, [actor.name_en, actor.name_fr]);
+  for (const actor of actors) {
+    const names = `${actor.kind}\u0000${actor.name_en}\u0000${actor.name_fr}`;
+    if (taught.get(actor.id) === names) continue;
+    registerActorNames(actor.id, actor.kind, [actor.name_en, actor.name_fr]);
+    taught.set(actor.id, names);
+  }
 }
 
 /** The passages of one stored document. */

@@ -57,9 +57,13 @@ export async function exportAtlas(
   const staging = await mkdtemp(join(dirname(dir), `.${basename(dir)}.partial-`));
   try {
     const tables = dependencyOrder(catalogue);
-    // PostgreSQL gives each statement its own snapshot unless the transaction asks for one.
+    // PostgreSQL gives each statement its own snapshot unless the transaction asks for one. On
+    // SQLite a read-only transaction stays deferred (a snapshot, not the write lock: see
+    // sqlite/connection.ts), so writers go on while the export reads.
     const snapshot =
-      engineOf(db) === 'postgres' ? db.transaction().setIsolationLevel('repeatable read') : db.transaction();
+      engineOf(db) === 'postgres'
+        ? db.transaction().setIsolationLevel('repeatable read')
+        : db.transaction().setAccessMode('read only');
     const { resources, counts, sources } = await snapshot.execute(async (trx) => {
       const written: Record<string, unknown>[] = [];
       const counted: TableCount[] = [];

@@ -1,18 +1,21 @@
 /**
- * Every page, in French and in English, on a 390 px phone screen in Debian's Chromium, against the
- * real server and the corpus: no page wider than the screen, zero serious or critical axe-core
+ * Every page, in one language, on a 390 px phone screen in Debian's Chromium, against the real
+ * server and the corpus: no page wider than the screen, zero serious or critical axe-core
  * violations, and in the visible text (text quoted from sources is marked `translate="no"` and
  * left out): no word of the other language's interface dictionary (in any case), no bare code
  * (taxonomy, state, `snake_case`, `kind/kind`), no ISO date (2016-12-11 is written "11 décembre
  * 2016" / "11 December 2016") and no plural after a single one ("1 résultats"). Screenshots of a
- * few pages at 1366 and 390 px in French go to test-output/screenshots/.
+ * few pages at 1366 and 390 px in French go to test-output/screenshots/. The walk is the longest
+ * of the suite: every-page-fr.test.ts and every-page-en.test.ts each take one language, so the two
+ * halves run side by side.
  */
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { openBrowser } from '../support/browser.ts';
 import { STATES } from '../../src/domain/actors.ts';
 import type { Language } from '../../src/domain/model.ts';
 import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../../src/domain/taxonomy.ts';
@@ -21,7 +24,6 @@ import { getJson, startTestAtlas, type TestAtlas } from '../http/fixture.ts';
 import { sessionFor } from '../support/accounts.ts';
 
 const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-output', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PHONE = 390;
 
 let atlas: TestAtlas;
@@ -30,80 +32,6 @@ let context: BrowserContext;
 let page: Page;
 let axeSource = '';
 let pages: string[] = [];
-
-before(
-  async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
-    atlas = await startTestAtlas();
-    axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
-    // The strict Content-Security-Policy forbids injected scripts; axe is the test's, not the page's.
-    context = await browser.newContext({ viewport: { width: PHONE, height: 800 }, bypassCSP: true });
-    page = await context.newPage();
-    const documents = await getJson<{ items: { id: string }[] }>(atlas.url, '/api/documents?limit=10');
-    const instruments = await getJson<{ items: { id: string }[] }>(
-      atlas.url,
-      '/api/instruments?country=ML&limit=2',
-    );
-    const question = (await getJson<{ questions: { question: string }[] }>(atlas.url, '/api/compare')).body
-      .questions[0]?.question;
-    const firstDocument = documents.body.items[0]?.id ?? '';
-    // Signed in as a reviewer: the pages show their forms, the account corner and the review page.
-    const reviewer = await sessionFor(atlas.served.store, atlas.url, 'reviewer', 'Ada Lovelace');
-    const [name, value] = reviewer.cookie.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: atlas.url }]);
-    const commitment = (await getJson<{ commitments: { id: string }[] }>(atlas.url, '/api/commitments')).body
-      .commitments[0]?.id;
-    pages = [
-      '/',
-      '/?view=world&type=dialogue',
-      '/search',
-      '/search?q=r%C3%A9admission&country=ML',
-      '/countries',
-      '/countries/ML',
-      '/countries/ML/brief',
-      '/countries/MT',
-      '/documents',
-      ...documents.body.items.map((d) => `/documents/${d.id}`),
-      `/documents/${firstDocument}?facts=all`,
-      ...instruments.body.items.map((i) => `/instruments/${i.id}`),
-      '/network',
-      '/timeline',
-      '/analyses',
-      '/analyses/compare',
-      ...(question === undefined ? [] : [`/analyses/compare?question=${encodeURIComponent(question)}`]),
-      '/analyses/compare?type=envoy',
-      '/analyses/consistency',
-      `/analyses/consistency/${firstDocument}`,
-      '/analyses/coordination?country=ML',
-      '/analyses/commitments',
-      '/analyses/commitments?country=ML',
-      '/analyses/indicators',
-      '/analyses/indicators?country=ML',
-      '/analyses/conditionality',
-      '/analyses/watches',
-      '/analyses/watches/mine',
-      ...(commitment === undefined
-        ? []
-        : [`/analyses/commitments/${encodeURIComponent(commitment)}/history`]),
-      '/review',
-      '/review?country=ML',
-      '/upload',
-      '/sign-in',
-      '/no-such-page',
-      '/search?from=abc',
-    ];
-  },
-  { timeout: 180_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  await atlas?.close();
-});
 
 /** Interface strings found in one language's dictionary and not in the other's. */
 function foreignWords(lang: Language): string[] {
@@ -206,12 +134,87 @@ interface AxeResult {
   violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
 }
 
-void test(
-  'every page fits a 390 px screen, passes axe-core and speaks one language',
-  { timeout: 900_000 },
-  async () => {
-    const failures: string[] = [];
-    for (const lang of ['fr', 'en'] as const) {
+/**
+ * The suite for one language: the walk over every page in `lang` and, when `screenshots`, the
+ * French screenshots (in one of the two files only).
+ */
+export function everyPageTests(lang: Language, options: { screenshots: boolean }): void {
+  before(
+    async () => {
+      await mkdir(SCREENSHOTS, { recursive: true });
+      atlas = await startTestAtlas();
+      axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+      browser = await openBrowser();
+      // The strict Content-Security-Policy forbids injected scripts; axe is the test's, not the page's.
+      context = await browser.newContext({ viewport: { width: PHONE, height: 800 }, bypassCSP: true });
+      page = await context.newPage();
+      const documents = await getJson<{ items: { id: string }[] }>(atlas.url, '/api/documents?limit=10');
+      const instruments = await getJson<{ items: { id: string }[] }>(
+        atlas.url,
+        '/api/instruments?country=ML&limit=2',
+      );
+      const question = (await getJson<{ questions: { question: string }[] }>(atlas.url, '/api/compare')).body
+        .questions[0]?.question;
+      const firstDocument = documents.body.items[0]?.id ?? '';
+      // Signed in as a reviewer: the pages show their forms, the account corner and the review page.
+      const reviewer = await sessionFor(atlas.served.store, atlas.url, 'reviewer', 'Ada Lovelace');
+      const [name, value] = reviewer.cookie.split('=') as [string, string];
+      await context.addCookies([{ name, value, url: atlas.url }]);
+      const commitment = (await getJson<{ commitments: { id: string }[] }>(atlas.url, '/api/commitments'))
+        .body.commitments[0]?.id;
+      pages = [
+        '/',
+        '/?view=world&type=dialogue',
+        '/search',
+        '/search?q=r%C3%A9admission&country=ML',
+        '/countries',
+        '/countries/ML',
+        '/countries/ML/brief',
+        '/countries/MT',
+        '/documents',
+        ...documents.body.items.map((d) => `/documents/${d.id}`),
+        `/documents/${firstDocument}?facts=all`,
+        ...instruments.body.items.map((i) => `/instruments/${i.id}`),
+        '/network',
+        '/timeline',
+        '/analyses',
+        '/analyses/compare',
+        ...(question === undefined ? [] : [`/analyses/compare?question=${encodeURIComponent(question)}`]),
+        '/analyses/compare?type=envoy',
+        '/analyses/consistency',
+        `/analyses/consistency/${firstDocument}`,
+        '/analyses/coordination?country=ML',
+        '/analyses/commitments',
+        '/analyses/commitments?country=ML',
+        '/analyses/indicators',
+        '/analyses/indicators?country=ML',
+        '/analyses/conditionality',
+        '/analyses/watches',
+        '/analyses/watches/mine',
+        ...(commitment === undefined
+          ? []
+          : [`/analyses/commitments/${encodeURIComponent(commitment)}/history`]),
+        '/review',
+        '/review?country=ML',
+        '/upload',
+        '/sign-in',
+        '/no-such-page',
+        '/search?from=abc',
+      ];
+    },
+    { timeout: 180_000 },
+  );
+
+  after(async () => {
+    await browser?.close();
+    await atlas?.close();
+  });
+
+  void test(
+    `every page in ${lang === 'fr' ? 'French' : 'English'} fits a 390 px screen, passes axe-core and speaks one language`,
+    { timeout: 900_000 },
+    async () => {
+      const failures: string[] = [];
       const foreign = foreignWords(lang);
       for (const path of pages) {
         const url = `${atlas.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
@@ -237,26 +240,27 @@ void test(
           failures.push(`${lang} ${path}: ${problem}`);
         }
       }
-    }
-    if (failures.length > 0) console.log(failures.join('\n'));
-    assert.deepEqual(failures, []);
-  },
-);
+      if (failures.length > 0) console.log(failures.join('\n'));
+      assert.deepEqual(failures, []);
+    },
+  );
 
-void test('screenshots in French at 1366 and 390 px', { timeout: 300_000 }, async () => {
-  const shots: [string, string][] = [
-    ['/', 'fr-dashboard'],
-    ['/countries/ML', 'fr-country-mali'],
-    ['/search?q=r%C3%A9admission', 'fr-search'],
-    ['/network', 'fr-network'],
-    [pages.find((p) => p.startsWith('/instruments/')) ?? '/', 'fr-instrument'],
-  ];
-  for (const width of [1366, PHONE]) {
-    await page.setViewportSize({ width, height: 900 });
-    for (const [path, name] of shots) {
-      await page.goto(`${atlas.url}${path}${path.includes('?') ? '&' : '?'}lang=fr`);
-      await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+  if (!options.screenshots) return;
+  void test('screenshots in French at 1366 and 390 px', { timeout: 300_000 }, async () => {
+    const shots: [string, string][] = [
+      ['/', 'fr-dashboard'],
+      ['/countries/ML', 'fr-country-mali'],
+      ['/search?q=r%C3%A9admission', 'fr-search'],
+      ['/network', 'fr-network'],
+      [pages.find((p) => p.startsWith('/instruments/')) ?? '/', 'fr-instrument'],
+    ];
+    for (const width of [1366, PHONE]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const [path, name] of shots) {
+        await page.goto(`${atlas.url}${path}${path.includes('?') ? '&' : '?'}lang=fr`);
+        await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+      }
     }
-  }
-  await page.setViewportSize({ width: PHONE, height: 800 });
-});
+    await page.setViewportSize({ width: PHONE, height: 800 });
+  });
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The static checks of `npm test`: types, lint, formatting. TypeScript and ESLint keep what they
+# learnt under node_modules/.cache, so that a second run only rechecks what changed (tsc about a
+# third of the CPU of a full check). The TypeScript file is named after this checkout's path:
+# worktrees may share one node_modules.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+status=0
+checkout=$(pwd | cksum | cut -d ' ' -f 1)
+npx tsc --noEmit -p . --incremental --tsBuildInfoFile "node_modules/.cache/tsc/$checkout.tsbuildinfo" || status=1
+npx eslint --cache --cache-location node_modules/.cache/eslint/ . || status=1
+npx prettier --check . || status=1
+exit "$status"

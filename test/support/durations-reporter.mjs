@@ -1,0 +1,35 @@
+/**
+ * A Node test-runner reporter, used beside `spec` by scripts/run-tests.sh when MDA_TEST_DURATIONS
+ * names a JSON file: it records how long each test file took (wall-clock milliseconds of its
+ * process), keyed by its path from the project root, and merges them into that file at the end
+ * (files not run this time keep their last figure). The runner reads the file to start the slowest
+ * files first. Plain JavaScript: the runner loads reporters before tsx could compile them.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, relative } from 'node:path';
+import process from 'node:process';
+
+export default async function* durations(source) {
+  const target = process.env.MDA_TEST_DURATIONS;
+  const measured = {};
+  for await (const event of source) {
+    // A file's own completion event is the top-level one named after the file.
+    if (event.type !== 'test:complete' || event.data.nesting !== 0) continue;
+    const { file, name, details } = event.data;
+    if (file === undefined || name !== file) continue;
+    // A file generated outside the project (the grouped core tests) is known by its name.
+    const path = relative(process.cwd(), file);
+    measured[path.startsWith('..') ? basename(file) : path] = Math.round(details.duration_ms);
+  }
+  if (target === undefined || target === '' || Object.keys(measured).length === 0) return;
+  let known = {};
+  try {
+    known = JSON.parse(await readFile(target, 'utf8'));
+  } catch {
+    // No file yet, or an unreadable one: start again from this run's figures.
+  }
+  const merged = { ...known, ...measured };
+  const sorted = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b)));
+  await writeFile(target, `${JSON.stringify(sorted, null, 2)}\n`);
+  yield `durations of ${Object.keys(measured).length} test files written to ${target}\n`;
+}
