@@ -13,10 +13,8 @@ import { after, before, describe, it } from 'node:test';
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { openAtlas, type OpenOptions } from '../../src/storage/database.ts';
 import { atlasMigrations } from '../../src/storage/migrations/index.ts';
-import { openPostgres } from '../../src/storage/postgres/connection.ts';
 import type { Database } from '../../src/storage/schema.ts';
-import { openSqlite } from '../../src/storage/sqlite/connection.ts';
-import { createTestDatabase, testEngines, type Engine } from '../support/engines.ts';
+import { writtenAtlas, testEngines, type Engine } from '../support/engines.ts';
 
 const NOW = '2026-01-01T00:00:00Z';
 
@@ -152,23 +150,7 @@ for (const engine of testEngines()) {
     let drop = async (): Promise<void> => {};
     before(async () => {
       dir = await mkdtemp(join(tmpdir(), 'mda-migrate-'));
-      if (engine === 'sqlite') {
-        const file = join(dir, 'atlas.sqlite');
-        const old = openSqlite(file);
-        await writeOldAtlas(old.db, engine);
-        await old.db.destroy();
-        target = { file };
-      } else {
-        const database = await createTestDatabase();
-        drop = database.drop;
-        const old = await openPostgres(database.url);
-        try {
-          await writeOldAtlas(old.db, engine);
-        } finally {
-          await old.db.destroy();
-        }
-        target = { database: database.url };
-      }
+      ({ target, drop } = await writtenAtlas(engine, dir, (db) => writeOldAtlas(db, engine)));
     });
     after(async () => {
       await drop();

@@ -259,6 +259,8 @@ for (const engine of ENGINES) {
           kind: 'document',
           documentId: signedDoc,
           documentTitle: (await store.getDocument(signedDoc)).title,
+          // Always beside the title: it names the document when it has no title of its own.
+          documentFileName: 'signed.en.txt',
           span: { start, end: text.length },
           quote: text.slice(start),
           assertedBy: `reviewer:${reviewer.id}`,

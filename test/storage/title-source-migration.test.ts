@@ -16,10 +16,8 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import { ingestFile } from '../../src/services/ingest.ts';
 import { openAtlas, type OpenAtlas, type OpenOptions } from '../../src/storage/database.ts';
 import { atlasMigrations } from '../../src/storage/migrations/index.ts';
-import { openPostgres } from '../../src/storage/postgres/connection.ts';
 import type { Database } from '../../src/storage/schema.ts';
-import { openSqlite } from '../../src/storage/sqlite/connection.ts';
-import { createTestDatabase, openTestAtlas, testEngines, type Engine } from '../support/engines.ts';
+import { writtenAtlas, openTestAtlas, testEngines, type Engine } from '../support/engines.ts';
 
 const NOW = '2026-01-01T00:00:00Z';
 
@@ -105,23 +103,7 @@ for (const engine of testEngines()) {
     const disposers: (() => Promise<void>)[] = [];
     before(async () => {
       dir = await mkdtemp(join(tmpdir(), 'mda-title-source-'));
-      if (engine === 'sqlite') {
-        const file = join(dir, 'atlas.sqlite');
-        const old = openSqlite(file);
-        await writeOldAtlas(old.db, engine);
-        await old.db.destroy();
-        target = { file };
-      } else {
-        const database = await createTestDatabase();
-        drop = database.drop;
-        const old = await openPostgres(database.url);
-        try {
-          await writeOldAtlas(old.db, engine);
-        } finally {
-          await old.db.destroy();
-        }
-        target = { database: database.url };
-      }
+      ({ target, drop } = await writtenAtlas(engine, dir, (db) => writeOldAtlas(db, engine)));
     });
     after(async () => {
       for (const dispose of disposers.reverse()) await dispose();

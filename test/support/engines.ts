@@ -7,9 +7,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { ensureBuiltInCorpus } from '../../src/services/corpus.ts';
-import { openAtlas, type OpenAtlas } from '../../src/storage/database.ts';
+import { openAtlas, type OpenAtlas, type OpenOptions } from '../../src/storage/database.ts';
+import { openPostgres } from '../../src/storage/postgres/connection.ts';
+import type { Database } from '../../src/storage/schema.ts';
+import { openSqlite } from '../../src/storage/sqlite/connection.ts';
 import { copySqliteTemplate, templateOf } from './templates.ts';
 
 export const ENGINES = ['sqlite', 'postgres'] as const;
@@ -141,4 +145,34 @@ export async function cliTestAtlas(engine: Engine): Promise<{
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * An atlas written by `write` on a bare connection (no migrations run: migration tests write an
+ * older schema themselves), as a file in `dir` or a new test database. Returns what reopens it
+ * through `openAtlas` (which then migrates it) and what drops the database afterwards.
+ */
+export async function writtenAtlas(
+  engine: Engine,
+  dir: string,
+  write: (db: Kysely<Database>) => Promise<void>,
+): Promise<{ target: OpenOptions; drop: () => Promise<void> }> {
+  if (engine === 'sqlite') {
+    const file = join(dir, 'atlas.sqlite');
+    const old = openSqlite(file);
+    try {
+      await write(old.db);
+    } finally {
+      await old.db.destroy();
+    }
+    return { target: { file }, drop: async () => {} };
+  }
+  const database = await createTestDatabase();
+  const old = await openPostgres(database.url);
+  try {
+    await write(old.db);
+  } finally {
+    await old.db.destroy();
+  }
+  return { target: { database: database.url }, drop: database.drop };
 }

@@ -9,8 +9,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Page, PageRequest } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
 import { visibleSearchRows } from '../store/visibility.ts';
-import { relevanceOf, type SearchHit, type SearchIndex, type SearchRequest } from '../search/port.ts';
-import { queryTerms, rowSnippet, searchNode, type MatchNode } from '../search/query.ts';
+import type { SearchHit, SearchIndex, SearchRequest } from '../search/port.ts';
+import { queryTerms, searchHit, searchNode, type MatchNode } from '../search/query.ts';
 import {
   instrumentRows,
   instrumentsOfDocument,
@@ -174,24 +174,10 @@ async function search(db: Db, request: SearchRequest, page: PageRequest): Promis
     }
     return { rows: ranked.rows, total: count };
   });
-  const items = rows.map((row): SearchHit => {
-    const snippet = rowSnippet(row, terms);
-    return {
-      kind: row.kind === 'instrument' ? 'instrument' : 'passage',
-      id: row.ref_id,
-      title: row.title,
-      documentId: row.document_id,
-      span:
-        row.span_start === null || row.span_end === null
-          ? null
-          : { start: row.span_start, end: row.span_end },
-      language: row.language,
-      snippet: snippet.text,
-      highlights: snippet.highlights,
-      relevance: relevanceOf(row.score, row.best),
-      score: -row.score,
-    };
-  });
+  // ts_rank_cd is "higher is better"; the API's raw score is "lower is better" on both engines.
+  const items = rows.map((row) =>
+    searchHit(row, terms, { score: row.score, best: row.best, rawScore: -row.score }),
+  );
   return { items, total, limit: page.limit, offset: page.offset };
 }
 

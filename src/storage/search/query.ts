@@ -6,7 +6,7 @@
  */
 import { escapeHtml } from '../../domain/escape-html.ts';
 import { conceptToken, findConcepts, fold, foldWord, stemOf, stripPlural, tokenize } from './analyzer.ts';
-import type { SearchRequest } from './port.ts';
+import { relevanceOf, type SearchHit, type SearchRequest } from './port.ts';
 
 /** Where a token is looked for: the title or body words, the stems, or the concept tokens. */
 export type TermField = 'text' | 'stems' | 'concepts';
@@ -155,4 +155,41 @@ export function snippetHtml(snippet: Snippet): string {
 /** The snippet of an index row: an instrument's title and words, or a passage's text. */
 export function rowSnippet(row: { kind: string; title: string; body: string }, terms: QueryTerms): Snippet {
   return highlightSnippet(row.kind === 'instrument' ? `${row.title} — ${row.body}` : row.body, terms);
+}
+
+/** The columns of an index row that a hit shows (same on both engines). */
+export interface HitRow {
+  readonly kind: string;
+  readonly ref_id: string;
+  readonly document_id: string | null;
+  readonly span_start: number | null;
+  readonly span_end: number | null;
+  readonly language: string;
+  readonly title: string;
+  readonly body: string;
+}
+
+/**
+ * One search hit from an index row. `score` and `best` are "higher is better" (each engine turns its
+ * own raw score that way), `rawScore` is the engine's own, kept for the API's `score`.
+ */
+export function searchHit(
+  row: HitRow,
+  terms: QueryTerms,
+  ranking: { score: number; best: number; rawScore: number },
+): SearchHit {
+  const snippet = rowSnippet(row, terms);
+  return {
+    kind: row.kind === 'instrument' ? 'instrument' : 'passage',
+    id: row.ref_id,
+    title: row.title,
+    documentId: row.document_id,
+    span:
+      row.span_start === null || row.span_end === null ? null : { start: row.span_start, end: row.span_end },
+    language: row.language,
+    snippet: snippet.text,
+    highlights: snippet.highlights,
+    relevance: relevanceOf(ranking.score, ranking.best),
+    score: ranking.rawScore,
+  };
 }

@@ -10,8 +10,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Page, PageRequest } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
 import { visibleSearchRows } from '../store/visibility.ts';
-import { relevanceOf, type SearchHit, type SearchIndex, type SearchRequest } from '../search/port.ts';
-import { queryTerms, rowSnippet, searchNode, type MatchNode } from '../search/query.ts';
+import type { SearchHit, SearchIndex, SearchRequest } from '../search/port.ts';
+import { queryTerms, searchHit, searchNode, type MatchNode } from '../search/query.ts';
 import {
   instrumentRows,
   instrumentsOfDocument,
@@ -178,32 +178,13 @@ async function search(db: Db, request: SearchRequest, page: PageRequest): Promis
   const byRowid = new Map(found.map((row) => [row.id, row]));
   const items = ranked.rows.flatMap((rank): SearchHit[] => {
     const row = byRowid.get(rank.id);
-    if (row === undefined) return [];
-    return [
-      {
-        kind: row.kind === 'instrument' ? 'instrument' : 'passage',
-        id: row.ref_id,
-        title: row.title,
-        documentId: row.document_id,
-        span:
-          row.span_start === null || row.span_end === null
-            ? null
-            : { start: row.span_start, end: row.span_end },
-        language: row.language,
-        ...snippetFields(rowSnippet(row, terms)),
-        // bm25 is negative, lower is better: its opposite is the "higher is better" score.
-        relevance: relevanceOf(-rank.score, -rank.best),
-        score: rank.score,
-      },
-    ];
+    // bm25 is negative, lower is better: its opposite is the "higher is better" score.
+    return row === undefined
+      ? []
+      : [searchHit(row, terms, { score: -rank.score, best: -rank.best, rawScore: rank.score })];
   });
   return { items, total: Number(total.rows[0]?.n ?? 0), limit: page.limit, offset: page.offset };
 }
-
-const snippetFields = (snippet: { text: string; highlights: SearchHit['highlights'] }) => ({
-  snippet: snippet.text,
-  highlights: snippet.highlights,
-});
 
 function instrumentMatch(db: Db, q: string): RawBuilder<unknown> | null {
   const { match } = queryTerms(q);
