@@ -233,10 +233,14 @@ function compoundPrefixes(text: string, named: readonly CountryMention[]): Count
  * Every mention of a state in `text`, in text order: names, adjectives and codes, with the span
  * and the quote. Mentions inside URLs and e-mail addresses are left out.
  * The segmentation is accepted for the pipeline's uniform signature; the finder reads lines itself.
+ * `folded` is `foldText(text)`, passed by the pipeline, which folds the text once for every stage.
  */
-export function findCountries(text: string, _segmentation?: Segmentation): CountryMention[] {
+export function findCountries(
+  text: string,
+  _segmentation?: Segmentation,
+  folded: string = foldText(text),
+): CountryMention[] {
   gazetteer ??= buildGazetteer();
-  const folded = foldText(text);
   const urls = urlSpans(text);
   const named: CountryMention[] = [];
   for (const m of gazetteer.find(text, folded)) {

@@ -150,10 +150,12 @@ function inCodeList(text: string, start: number, end: number): boolean {
   );
 }
 
-/** Every mention of a taxonomy organization in `text`, in text order, outside URLs. */
-export function findOrganizations(text: string): OrganizationMention[] {
+/**
+ * Every mention of a taxonomy organization in `text`, in text order, outside URLs. `folded` is
+ * `foldText(text)`, passed by the pipeline, which folds the text once for every stage.
+ */
+export function findOrganizations(text: string, folded: string = foldText(text)): OrganizationMention[] {
   gazetteer ??= buildGazetteer();
-  const folded = foldText(text);
   const urls = urlSpans(text);
   const out: OrganizationMention[] = [];
   for (const m of gazetteer.find(text, folded)) {

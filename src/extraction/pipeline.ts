@@ -56,8 +56,8 @@ export function extractDocument(text: string, options: ExtractOptions = {}): Ext
 function extractBlock(text: string, language: Language, useCatalogue: boolean): ExtractedDocument {
   const segmentation = segment(text);
   const folded = foldText(text);
-  const countries = findCountries(text, segmentation);
-  const organizations = findOrganizations(text);
+  const countries = findCountries(text, segmentation, folded);
+  const organizations = findOrganizations(text, folded);
   const citations: Span[] = segmentation.footnotes
     .filter((f) => f.isCitation)
     .map((f) => ({ start: f.start, end: f.end }));
