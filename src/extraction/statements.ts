@@ -10,31 +10,33 @@ import { type ActorMention, lowerBound, within } from './instruments/context.ts'
 import { topicsOfSpan } from './topics.ts';
 import type { DateMention, StatementCandidate } from './types.ts';
 
-const CUES: readonly { readonly kind: StatementKind; readonly pattern: RegExp }[] = [
+// Every cue starts with a letter (a test checks it): the `(?=[a-z])` look-ahead leaves the ends of
+// words, where `\b` also holds, without trying each alternative there.
+export const CUES: readonly { readonly kind: StatementKind; readonly pattern: RegExp }[] = [
   {
     kind: 'commitment',
     pattern:
-      /\b(?:ont convenu d[e']|ont decide d[e']|se sont (?:mis|mises) d'accord (?:de|pour|sur)|s'engagent a|se sont engages? a|s'est engagee? a|ont marque leur accord|agreed to|agree to|commit(?:s|ted)? (?:themselves )?to|undert(?:ake|ook) to|pledged? to|will (?:establish|provide|hold|support|strengthen|step up|set up|launch|continue)|shall (?:establish|provide|hold|support))\b/,
+      /\b(?=[a-z])(?:ont convenu d[e']|ont decide d[e']|se sont (?:mis|mises) d'accord (?:de|pour|sur)|s'engagent a|se sont engages? a|s'est engagee? a|ont marque leur accord|agreed to|agree to|commit(?:s|ted)? (?:themselves )?to|undert(?:ake|ook) to|pledged? to|will (?:establish|provide|hold|support|strengthen|step up|set up|launch|continue)|shall (?:establish|provide|hold|support))\b/,
   },
   {
     kind: 'recommendation',
     pattern:
-      /\b(?:(?:il est |it is )?recommande|recommend(?:s|ed|ation)?|should (?:be )?|devrai(?:en)?t|il (?:convient|faudrait|importe) de|il est (?:necessaire|essentiel|important) de|it is (?:necessary|essential|important) to|need(?:s)? to be|propose(?:nt)? de)\b/,
+      /\b(?=[a-z])(?:(?:il est |it is )?recommande|recommend(?:s|ed|ation)?|should (?:be )?|devrai(?:en)?t|il (?:convient|faudrait|importe) de|il est (?:necessaire|essentiel|important) de|it is (?:necessary|essential|important) to|need(?:s)? to be|propose(?:nt)? de)\b/,
   },
   {
     kind: 'lesson',
     pattern:
-      /\b(?:lessons? (?:learned|learnt)|lecons? (?:apprises|tirees)|experience (?:has )?show[ns]|l'experience (?:a )?montre|demonstrated the (?:value|importance)|a demontre|shows? the importance|illustrates?|montre l'importance)\b/,
+      /\b(?=[a-z])(?:lessons? (?:learned|learnt)|lecons? (?:apprises|tirees)|experience (?:has )?show[ns]|l'experience (?:a )?montre|demonstrated the (?:value|importance)|a demontre|shows? the importance|illustrates?|montre l'importance)\b/,
   },
   {
     kind: 'good_practice',
     pattern:
-      /\b(?:good practices?|best practices?|bonnes? pratiques?|meilleures pratiques|success(?:ful)? (?:stor(?:y|ies)|examples?)|exemples? de reussite|a bien fonctionne|worked well)\b/,
+      /\b(?=[a-z])(?:good practices?|best practices?|bonnes? pratiques?|meilleures pratiques|success(?:ful)? (?:stor(?:y|ies)|examples?)|exemples? de reussite|a bien fonctionne|worked well)\b/,
   },
   {
     kind: 'challenge',
     pattern:
-      /\b(?:challenges?|defis?|difficult(?:y|ies|es?)|obstacles?|contraintes?|constraints?|lack of|manque de|insuffisance|faiblesses?|weakness(?:es)?|gaps?|lacunes?|risques? de|struggled|peinent|problemes?)\b/,
+      /\b(?=[a-z])(?:challenges?|defis?|difficult(?:y|ies|es?)|obstacles?|contraintes?|constraints?|lack of|manque de|insuffisance|faiblesses?|weakness(?:es)?|gaps?|lacunes?|risques? de|struggled|peinent|problemes?)\b/,
   },
 ];
 

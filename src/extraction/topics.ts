@@ -90,7 +90,9 @@ for (const topic of topicOrder) {
     alternatives.push(`(${LEXICON[topic][strength]})`);
   }
 }
-const CUES = new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'g');
+// Every cue starts with a letter (a test checks it): the look-ahead leaves the ends of words, where
+// `\b` also holds, without trying each alternative there.
+export const CUES = new RegExp(`\\b(?=[a-z])(?:${alternatives.join('|')})\\b`, 'g');
 
 /** Scores of one sentence: strong cues weigh 2, weak cues 1. */
 type Scores = Map<TopicCode, number>;
