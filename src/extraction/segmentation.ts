@@ -208,12 +208,22 @@ function headingOf(line: Line): { heading: string; number: string | null; level:
   return upper && !/^[A-Z]{2}(?:[\s,/]+[A-Z]{2})+$/.test(t) ? { heading: t, number: null, level: 1 } : null;
 }
 
-function findSections(text: string, lines: readonly Line[], notes: readonly Span[]): Section[] {
-  const heads: { start: number; end: number; heading: string; number: string | null; level: number }[] = [];
+type Heading = NonNullable<ReturnType<typeof headingOf>>;
+
+/** The lines outside notes that are headings, each with its heading (read once per line). */
+function headingLinesOf(lines: readonly Line[], notes: readonly Span[]): { line: Line; h: Heading }[] {
+  const out: { line: Line; h: Heading }[] = [];
   for (const line of lines) {
     if (insideSpans(notes, line.start)) continue;
     const h = headingOf(line);
-    if (!h) continue;
+    if (h) out.push({ line, h });
+  }
+  return out;
+}
+
+function findSections(text: string, headed: readonly { line: Line; h: Heading }[]): Section[] {
+  const heads: { start: number; end: number; heading: string; number: string | null; level: number }[] = [];
+  for (const { line, h } of headed) {
     const prev = heads.at(-1);
     // A title of capitals wrapped on several lines is one heading.
     const between = prev ? text.slice(prev.end, line.start) : '';
@@ -355,10 +365,11 @@ export function segment(text: string): Segmentation {
   const lines = linesOf(text);
   const footnotes = findFootnotes(text, lines);
   const noteSpans: Span[] = footnotes.map((f) => ({ start: f.start, end: f.end }));
-  const sections = findSections(text, lines, noteSpans);
-  const headingLines = lines.filter(
-    (l) => !isBlank(l) && !insideSpans(noteSpans, l.start) && headingOf(l) !== null,
-  );
+  // A blank line is never a heading (headingOf wants three characters), so these are every
+  // non-blank heading line outside the notes.
+  const headed = headingLinesOf(lines, noteSpans);
+  const sections = findSections(text, headed);
+  const headingLines = headed.map(({ line }) => line);
   const paragraphs = findParagraphs(text, lines, noteSpans, headingLines);
   const sentences: Span[] = [];
   for (const p of paragraphs) splitSentences(text, p, sentences);
