@@ -84,16 +84,18 @@ function extractBlock(text: string, language: Language, useCatalogue: boolean): 
     approaches: approachesIn(folded, sentence),
   }));
   const { places, names } = found;
-  // Each instrument's status, where its own sentence states it.
-  const instruments = found.instruments.map((candidate, index, all) => ({
+  // Each instrument's status, where its own sentence states it. The other instruments of that
+  // sentence are looked up by start (binary search) rather than by scanning all of them for each.
+  const byStart = found.instruments
+    .map((candidate, index) => ({ start: candidate.start, end: candidate.end, index }))
+    .sort((a, b) => a.start - b.start);
+  const instruments = found.instruments.map((candidate, index) => ({
     ...candidate,
     status: readInstrumentStatus(
       text,
       candidate.sentence,
       candidate,
-      all.filter(
-        (o, k) => k !== index && o.start >= candidate.sentence.start && o.end <= candidate.sentence.end,
-      ),
+      othersWithin(byStart, candidate.sentence, index),
     ),
   }));
   // Cues inside catalogued names ("Global Compact on Refugees") are not the document's topics.
@@ -125,4 +127,29 @@ function extractBlock(text: string, language: Language, useCatalogue: boolean): 
 /** The sentences that do not start inside one of `spans`. */
 function withoutSpans(sentences: readonly Span[], spans: readonly Span[]): Span[] {
   return spans.length === 0 ? [...sentences] : sentences.filter((s) => !insideSpans(spans, s.start));
+}
+
+/**
+ * The spans of `byStart` (sorted by start) that lie inside `sentence`, but the one numbered
+ * `index`. Only whether one lies between two places is asked of them, so their order is free.
+ */
+function othersWithin(
+  byStart: readonly (Span & { readonly index: number })[],
+  sentence: Span,
+  index: number,
+): Span[] {
+  let lo = 0;
+  let hi = byStart.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((byStart[mid] as Span).start < sentence.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Span[] = [];
+  for (let k = lo; k < byStart.length; k++) {
+    const o = byStart[k] as Span & { readonly index: number };
+    if (o.start > sentence.end) break;
+    if (o.index !== index && o.end <= sentence.end) out.push({ start: o.start, end: o.end });
+  }
+  return out;
 }
