@@ -169,52 +169,52 @@ const EU_SEATS: ReadonlySet<string> = new Set(['Brussels', 'Bruxelles']);
 /** "Canberra's ambassador", "Warsaw's special act": a capital's possessive is its state. */
 const CAPITALS_POSSESSIVE = new RegExp(`\\b(${CAPITAL})['’]s\\b`, 'g');
 
+const state = (id: string, start: number, end: number, adjective: boolean): ActorMention => ({
+  id,
+  kind: 'state',
+  adjective,
+  start,
+  end,
+});
+
 /** State mentions the country stage does not read: compound prefixes and capitals as agents. */
 function extraStates(countries: readonly CountryMention[], text: string): ActorMention[] {
   const out: ActorMention[] = [];
-  const state = (id: string, start: number, end: number, adjective: boolean): ActorMention => ({
-    id,
-    kind: 'state',
-    adjective,
-    start,
-    end,
-  });
   for (const c of countries) {
     const m = /([a-zà-ÿ]+)-$/i.exec(text.slice(Math.max(0, c.start - 12), c.start));
     const id = m ? COMPOUND_PREFIX[(m[1] as string).toLowerCase()] : undefined;
     if (m && id) out.push(state(id, c.start - m[0].length, c.start - 1, true));
   }
-  CAPITALS_AGENTS.lastIndex = 0;
-  for (let m = CAPITALS_AGENTS.exec(text); m; m = CAPITALS_AGENTS.exec(text)) {
-    let from = m.index;
-    for (const name of m.slice(1)) {
-      if (name === undefined) continue;
-      const at = text.indexOf(name, from);
-      out.push(state(CAPITALS[name] as string, at, at + name.length, false));
-      from = at + name.length;
-    }
-  }
-  CAPITALS_GOVERNED.lastIndex = 0;
-  for (let m = CAPITALS_GOVERNED.exec(text); m; m = CAPITALS_GOVERNED.exec(text)) {
-    let from = m.index;
-    for (const name of m.slice(1)) {
-      if (name === undefined) continue;
-      const at = text.indexOf(name, from);
-      // "talks between Brussels and Ankara": in migration diplomacy Brussels speaks for the EU.
-      out.push(
-        EU_SEATS.has(name)
-          ? { id: 'EU', kind: 'organization', adjective: false, start: at, end: at + name.length }
-          : state(CAPITALS[name] as string, at, at + name.length, false),
-      );
-      from = at + name.length;
-    }
-  }
+  out.push(...capitalsIn(text, CAPITALS_AGENTS, false), ...capitalsIn(text, CAPITALS_GOVERNED, true));
   CAPITALS_POSSESSIVE.lastIndex = 0;
   for (let m = CAPITALS_POSSESSIVE.exec(text); m; m = CAPITALS_POSSESSIVE.exec(text)) {
     const name = m[1] as string;
     out.push(state(CAPITALS[name] as string, m.index, m.index + name.length, false));
   }
   return out;
+}
+
+/**
+ * The capitals each match of `pattern` names (its capture groups, in order), as their states; with
+ * `euSeats`, "talks between Brussels and Ankara": in migration diplomacy Brussels speaks for the EU.
+ */
+function capitalsIn(text: string, pattern: RegExp, euSeats: boolean): ActorMention[] {
+  const found: ActorMention[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    let from = m.index;
+    for (const name of m.slice(1)) {
+      if (name === undefined) continue;
+      const at = text.indexOf(name, from);
+      found.push(
+        euSeats && EU_SEATS.has(name)
+          ? { id: 'EU', kind: 'organization', adjective: false, start: at, end: at + name.length }
+          : state(CAPITALS[name] as string, at, at + name.length, false),
+      );
+      from = at + name.length;
+    }
+  }
+  return found;
 }
 
 /** Merges country and organization mentions into one sorted actor list (groups left out). */
