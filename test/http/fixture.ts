@@ -6,6 +6,7 @@
  * (see test/support/templates.ts), the atlas starts from a copy of it instead: the same first-run
  * ingestion, done once per run rather than once per suite.
  */
+import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,6 +72,13 @@ export async function startTestAtlas(
       await dispose();
     },
   };
+}
+
+/** GET a page's HTML, which must answer 200. */
+export async function getPage(base: string, path: string): Promise<string> {
+  const response = await fetch(base + path);
+  assert.equal(response.status, 200, path);
+  return response.text();
 }
 
 /** GET a path and parse the JSON body. */

@@ -7,14 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startTestAtlas, type TestAtlas } from '../http/fixture.ts';
+import { getPage as page, startTestAtlas, type TestAtlas } from '../http/fixture.ts';
 import { testEngines } from '../support/engines.ts';
-
-const page = async (base: string, path: string): Promise<string> => {
-  const response = await fetch(base + path);
-  assert.equal(response.status, 200, path);
-  return response.text();
-};
 
 const plain = (html: string): string =>
   html

@@ -10,15 +10,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { timelineSvg } from '../../src/web/charts/timeline.ts';
 import { translator } from '../../src/web/i18n.ts';
-import { getJson, startTestAtlas, type TestAtlas } from '../http/fixture.ts';
+import { getPage as page, getJson, startTestAtlas, type TestAtlas } from '../http/fixture.ts';
 import { sessionFor } from '../support/accounts.ts';
 import { testEngines } from '../support/engines.ts';
-
-const page = async (base: string, path: string) => {
-  const response = await fetch(base + path);
-  assert.equal(response.status, 200, path);
-  return response.text();
-};
 
 /** Tags out, entities of the page's text decoded, spaces collapsed. */
 const text = (html: string) =>

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { getJson, startTestAtlas, type TestAtlas } from '../http/fixture.ts';
+import { getPage as page, getJson, startTestAtlas, type TestAtlas } from '../http/fixture.ts';
 import { testEngines } from '../support/engines.ts';
 
 interface Summary {
@@ -17,12 +17,6 @@ interface Summary {
   fileName: string;
   sourcePath: string;
 }
-
-const page = async (base: string, path: string): Promise<string> => {
-  const response = await fetch(base + path);
-  assert.equal(response.status, 200, path);
-  return response.text();
-};
 
 /** Tags out, a few entities decoded, spaces collapsed. */
 const text = (html: string): string =>
