@@ -31,6 +31,10 @@ export const err = (text: string): void => {
 /** User text (a title, a file name, a quote) made safe to put inside one terminal line. */
 export const oneLine = (text: string): string => escapeTerminalLine(text);
 
+/** A document's title on one line, or what names it when it has none: its file, never as a title. */
+export const documentName = (title: string | null, fileName: string): string =>
+  oneLine(title ?? `untitled (file ${fileName})`);
+
 /**
  * Writes data (JSON, CSV) to stdout exactly as given: it is for programs, and JSON escapes control
  * characters itself, while CSV keeps a cell's newlines inside its quotes.

@@ -15,6 +15,7 @@ import {
   printJson,
   topicLabel,
   typeLabel,
+  documentName,
 } from '../output.ts';
 
 export async function runInstruments(raw: unknown, command: Command): Promise<void> {
@@ -112,7 +113,7 @@ export function showInstrument(instrument: InstrumentDetail, lang: Language): st
     } (each sum counted once)`,
     `  topics:     ${instrument.topics.map((t) => topicLabel(t, lang)).join(', ') || '—'}`,
     `  approaches: ${instrument.approaches.map((a) => approachLabel(a, lang)).join(', ') || '—'}`,
-    `  documents:  ${instrument.documents.map((d) => oneLine(d.title ?? `untitled (file ${d.fileName})`)).join('; ')}`,
+    `  documents:  ${instrument.documents.map((d) => documentName(d.title, d.fileName)).join('; ')}`,
     '',
     `Evidence (${instrument.claims.length} claims):`,
   ];
@@ -121,7 +122,7 @@ export function showInstrument(instrument: InstrumentDetail, lang: Language): st
     lines.push(`  ${claim.property}: ${claimValue(claim, lang)}`);
     lines.push(`    "${oneLine(e.quote.replace(/\s+/g, ' '))}"`);
     lines.push(
-      `    — ${oneLine(e.documentTitle ?? `untitled (file ${e.documentFileName ?? e.documentId})`)}, chars ${e.span.start}–${e.span.end}, asserted by ${e.assertedBy}, ${e.reviewState}`,
+      `    — ${documentName(e.documentTitle, e.documentFileName ?? e.documentId)}, chars ${e.span.start}–${e.span.end}, asserted by ${e.assertedBy}, ${e.reviewState}`,
     );
   }
   return lines.join('\n');

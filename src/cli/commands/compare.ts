@@ -13,7 +13,7 @@ import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../../domain/taxonomy.ts';
 import { comparison, consistency } from '../../services/analyses.ts';
 import { globalsOf, withStore } from '../context.ts';
 import { JsonOption, parseOptions } from '../options.ts';
-import { oneLine, out, printJson } from '../output.ts';
+import { oneLine, out, printJson, documentName } from '../output.ts';
 
 const CompareOptions = z
   .object({
@@ -104,7 +104,5 @@ export async function runConsistency(document: string, raw: unknown, command: Co
     out(`${f.kind}: ${oneLine(f.message)}`);
     for (const q of f.quotes) out(`  @${q.start}  “${oneLine(q.quote.slice(0, 140))}”`);
   }
-  out(
-    `${result.findings.length} findings in ${oneLine(result.title ?? `untitled (file ${result.fileName})`)}`,
-  );
+  out(`${result.findings.length} findings in ${documentName(result.title, result.fileName)}`);
 }

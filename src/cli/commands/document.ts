@@ -9,7 +9,7 @@ import { cite, CITATION_FORMATS } from '../../domain/citation.ts';
 import { documentSourceChanges } from '../../domain/input-schemas.ts';
 import { globalsOf, withStore } from '../context.ts';
 import { parseOptions } from '../options.ts';
-import { oneLine, out, outData, printJson } from '../output.ts';
+import { oneLine, out, outData, printJson, documentName } from '../output.ts';
 import { cliActor } from '../actor.ts';
 
 const DocumentId = z.string().trim().min(1, 'give a document id (doc_…)').max(200);
@@ -71,7 +71,7 @@ export async function runDocumentSet(id: string, raw: unknown, command: Command)
     language: document.language,
   };
   if (options.json) return printJson(summary);
-  out(`${document.id}  ${oneLine(document.title ?? `untitled (file ${document.fileName})`)}`);
+  out(`${document.id}  ${documentName(document.title, document.fileName)}`);
   out(`  publisher: ${oneLine(document.publisher ?? 'not stated')}`);
   out(`  date:      ${document.published ?? 'not stated'}`);
   out(`  url:       ${oneLine(document.sourceUrl ?? 'not stated')}`);
