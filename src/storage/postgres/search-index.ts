@@ -213,7 +213,7 @@ async function rankInstruments(
   if (from === null) return { ids: [], total: 0 };
   return withIndexScans(db, async (trx) => {
     // As in search: every match is ranked on (id, score) alone and only the page's rows are read
-    // again for their instrument id (a quarter of the statement's CPU at 10,000 instruments).
+    // again for their instrument id (12–20 % less CPU for the statement at 10,000 instruments).
     const rows = await sql<{ ref_id: string; total: string }>`with ranked as materialized
         (select id, ${RANK} as score ${from}),
       page as (select id, score, count(*) over () as total from ranked
