@@ -40,7 +40,6 @@ import { STATES } from '../src/domain/actors.ts';
 import { searchIndexOf } from '../src/storage/search/engines.ts';
 
 interface AutocannonResult {
-  statusCodeStats?: Record<string, { count: number }>;
   latency: { p50: number; p99: number; max: number };
   requests: { average: number; total: number };
   errors: number;
@@ -194,7 +193,7 @@ const ENDPOINTS = ALL_ENDPOINTS.filter(([name]) => ONLY === undefined || ONLY.in
  * The words a user of the synthetic atlas would type: those of its type and topic labels in French
  * and English (its titles and texts are made of them), alone and in pairs.
  */
-function vocabulary(language: 'fr' | 'en'): string[] {
+function vocabulary(language: 'fr' | 'en'): { words: string[]; pairs: string[] } {
   const labels = [
     ...INSTRUMENT_TYPES.map((type) => labelOf('instrument_types', type, language)),
     ...TOPICS.map((topic) => labelOf('topics', topic, language)),
@@ -204,7 +203,7 @@ function vocabulary(language: 'fr' | 'en'): string[] {
     const parts = label.toLowerCase().match(/\p{L}{4,}/gu) ?? [];
     return parts.slice(1).map((word, index) => `${parts[index]} ${word}`);
   });
-  return [...words, ...new Set(pairs)];
+  return { words, pairs: [...new Set(pairs)] };
 }
 
 /**
@@ -217,8 +216,10 @@ function variedPaths(name: string, fixed: string, instruments: number): string[]
   const year = () => 1995 + Math.floor(next() * 31);
   const states = STATES.map((state) => state.id);
   const sorts = ['recent', 'oldest', 'title'];
-  const words = { fr: vocabulary('fr'), en: vocabulary('en') };
-  const q = (language: 'fr' | 'en') => encodeURIComponent(pick(words[language]));
+  const fr = vocabulary('fr');
+  const en = vocabulary('en');
+  const q = (terms: readonly string[]) => encodeURIComponent(pick(terms));
+  const any = [...fr.words, ...fr.pairs, ...en.words, ...en.pairs];
   const make: Record<string, () => string> = {
     list: () => `/api/instruments?offset=${50 * Math.floor(next() * 20)}&limit=50&sort=${pick(sorts)}`,
     'list, deep page': () => `/api/instruments?offset=${Math.floor(next() * (instruments - 50))}&limit=50`,
@@ -227,10 +228,10 @@ function variedPaths(name: string, fixed: string, instruments: number): string[]
       return `/api/instruments?type=${pick(INSTRUMENT_TYPES)}&topic=${pick(TOPICS)}&from=${from}&to=${from + Math.floor(next() * 15)}`;
     },
     'filter country': () => `/api/instruments?country=${pick(states)}&sort=${pick(sorts)}`,
-    'filter text': () => `/api/instruments?q=${q(next() < 0.5 ? 'fr' : 'en')}`,
+    'filter text': () => `/api/instruments?q=${q(any)}`,
     'country profile': () => `/api/countries/${pick(states)}`,
-    'search (fr)': () => `/api/search?q=${q('fr')}`,
-    'search (en, 2 words)': () => `/api/search?q=${q('en')}`,
+    'search (fr)': () => `/api/search?q=${q([...fr.words, ...fr.pairs])}`,
+    'search (en, 2 words)': () => `/api/search?q=${q(en.pairs)}`,
     'instrument + evidence': () => `/api/instruments/ins_syn_${Math.floor(next() * instruments)}`,
   };
   const draw = make[name];
@@ -308,8 +309,6 @@ interface Measure {
   pgCpu: number | null;
   /** Share of the answers served from the response cache (null with the cache off). */
   cacheShare: number | null;
-  /** Distinct addresses asked. */
-  addresses: number;
 }
 
 /** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ, 100 on Linux). */
@@ -402,7 +401,6 @@ async function measure(
           serverCpu: (serverAfter - serverBefore) / requests,
           pgCpu: pgUsed === null ? null : pgUsed / requests,
           cacheShare: cache ? fromCache / Math.max(1, answered) : null,
-          addresses: addresses.length,
         });
       }
     }
