@@ -1,5 +1,6 @@
 /**
- * `npm run bench:api [-- --engine sqlite|postgres|sqlite,postgres] [--instruments N] [--cache on|off|both]`:
+ * `npm run bench:api [-- --engine sqlite|postgres|sqlite,postgres] [--instruments N] [--cache on|off|both]
+ * [--queries fixed|varied|both]`:
  * builds a synthetic atlas (N instruments, default 10,000, about 11 claims with evidence each) on
  * each engine — a SQLite file, or a fresh PostgreSQL database filled by multi-row INSERTs — starts
  * the real server (`mda serve`'s serveAtlas) in a child process on 127.0.0.1 and load-tests the main
@@ -13,7 +14,14 @@
  * a database is created there for the run and dropped after), MDA_BENCH_PG_KEEP (a database name:
  * built there once and kept, then reused by later runs, which migrate it when they open it: before
  * and after figures of a change on the same 100,000-instrument atlas without rebuilding it),
- * MDA_BENCH_ONLY (endpoint names separated by semicolons, e.g. `list;filter text;search (fr)`).
+ * MDA_BENCH_ONLY (endpoint names separated by semicolons, e.g. `list;filter text;search (fr)`),
+ * MDA_BENCH_VARIED (distinct addresses per endpoint in the varied mode, default 400).
+ *
+ * `--queries varied`: each request of an endpoint asks one of many distinct addresses drawn from the
+ * synthetic atlas's own vocabulary (types, topics, countries, years, words of its titles and texts in
+ * both languages, pages), at random, so the response cache mostly misses as it would for a team
+ * asking different things; the fixed mode repeats one address, which the cache answers after the
+ * first request. The table then adds the share of answers that came from the cache.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -26,7 +34,9 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { databaseFile } from '../src/storage/paths.ts';
 import { sqliteSearchIndex } from '../src/storage/sqlite/search-index.ts';
-import { buildSyntheticAtlas, buildSyntheticPostgres } from './synthetic-atlas.ts';
+import { buildSyntheticAtlas, buildSyntheticPostgres, random } from './synthetic-atlas.ts';
+import { INSTRUMENT_TYPES, TOPICS, labelOf } from '../src/domain/taxonomy.ts';
+import { STATES } from '../src/domain/actors.ts';
 import { searchIndexOf } from '../src/storage/search/engines.ts';
 
 interface AutocannonResult {
@@ -36,11 +46,17 @@ interface AutocannonResult {
   timeouts: number;
   non2xx: number;
 }
+interface AutocannonRequest {
+  /** Called before each request: picks its address (varied mode). */
+  setupRequest?: (request: { path: string }) => { path: string };
+  onResponse?: (status: number, body: string, context: unknown, headers: Record<string, string>) => void;
+}
 type Autocannon = (options: {
   url: string;
   connections: number;
   duration: number;
   pipelining: number;
+  requests?: AutocannonRequest[];
 }) => Promise<AutocannonResult>;
 // autocannon ships no type declarations; its promise API is typed here.
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
@@ -56,6 +72,8 @@ if (process.env.MDA_BENCH_PG_KEEP !== undefined && KEEP_PG === undefined) {
 const ONLY = process.env.MDA_BENCH_ONLY?.split(';').map((name) => name.trim());
 
 type Engine = 'sqlite' | 'postgres';
+type Queries = 'fixed' | 'varied';
+const VARIED = Number(process.env.MDA_BENCH_VARIED ?? 400);
 
 /** The value after `--name`, or the fallback. */
 function option(argv: readonly string[], name: string, fallback: string): string {
@@ -80,6 +98,14 @@ function cacheArgument(argv: readonly string[]): boolean[] {
   if (value === 'both') return [true, false];
   if (value === 'on' || value === 'off') return [value === 'on'];
   throw new Error('--cache takes on, off or both');
+}
+
+/** `--queries fixed|varied|both` (default fixed): one repeated address per endpoint, or many. */
+function queriesArgument(argv: readonly string[]): Queries[] {
+  const value = option(argv, '--queries', 'fixed');
+  if (value === 'both') return ['fixed', 'varied'];
+  if (value === 'fixed' || value === 'varied') return [value];
+  throw new Error('--queries takes fixed, varied or both');
 }
 
 /** `--instruments N` (default MDA_BENCH_INSTRUMENTS or 10,000); about 11 claims each. */
@@ -163,6 +189,59 @@ const ALL_ENDPOINTS: readonly [name: string, path: string][] = [
 ];
 const ENDPOINTS = ALL_ENDPOINTS.filter(([name]) => ONLY === undefined || ONLY.includes(name));
 
+/**
+ * The words a user of the synthetic atlas would type: those of its type and topic labels in French
+ * and English (its titles and texts are made of them), alone and in pairs.
+ */
+function vocabulary(language: 'fr' | 'en'): { words: string[]; pairs: string[] } {
+  const labels = [
+    ...INSTRUMENT_TYPES.map((type) => labelOf('instrument_types', type, language)),
+    ...TOPICS.map((topic) => labelOf('topics', topic, language)),
+  ];
+  const words = [...new Set(labels.flatMap((label) => label.toLowerCase().match(/\p{L}{4,}/gu) ?? []))];
+  const pairs = labels.flatMap((label) => {
+    const parts = label.toLowerCase().match(/\p{L}{4,}/gu) ?? [];
+    return parts.slice(1).map((word, index) => `${parts[index]} ${word}`);
+  });
+  return { words, pairs: [...new Set(pairs)] };
+}
+
+/**
+ * Many distinct addresses for one endpoint (the varied mode), drawn with a seeded generator so every
+ * run asks the same ones: other pages and orders of the list, other filters, other words.
+ */
+function variedPaths(name: string, fixed: string, instruments: number): string[] {
+  const next = random(20261203);
+  const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
+  const year = () => 1995 + Math.floor(next() * 31);
+  const states = STATES.map((state) => state.id);
+  const sorts = ['recent', 'oldest', 'title'];
+  const fr = vocabulary('fr');
+  const en = vocabulary('en');
+  const q = (terms: readonly string[]) => encodeURIComponent(pick(terms));
+  const any = [...fr.words, ...fr.pairs, ...en.words, ...en.pairs];
+  const make: Record<string, () => string> = {
+    list: () => `/api/instruments?offset=${50 * Math.floor(next() * 20)}&limit=50&sort=${pick(sorts)}`,
+    'list, deep page': () => `/api/instruments?offset=${Math.floor(next() * (instruments - 50))}&limit=50`,
+    'filter type+topic+years': () => {
+      const from = year();
+      return `/api/instruments?type=${pick(INSTRUMENT_TYPES)}&topic=${pick(TOPICS)}&from=${from}&to=${from + Math.floor(next() * 15)}`;
+    },
+    'filter country': () => `/api/instruments?country=${pick(states)}&sort=${pick(sorts)}`,
+    'filter text': () => `/api/instruments?q=${q(any)}`,
+    'country profile': () => `/api/countries/${pick(states)}`,
+    'search (fr)': () => `/api/search?q=${q([...fr.words, ...fr.pairs])}`,
+    'search (en, 2 words)': () => `/api/search?q=${q(en.pairs)}`,
+    'instrument + evidence': () => `/api/instruments/ins_syn_${Math.floor(next() * instruments)}`,
+  };
+  const draw = make[name];
+  if (draw === undefined) return [fixed];
+  const paths = new Set<string>();
+  // Bounded tries: an endpoint with few possible addresses (country profiles) keeps what it found.
+  for (let tries = 0; paths.size < VARIED && tries < VARIED * 20; tries++) paths.add(draw());
+  return [...paths];
+}
+
 /** In the child process: serve the data folder or database as `mda serve` does and print the URL. */
 async function serve(where: string, logFile: string, cache: boolean): Promise<void> {
   const { serveAtlas } = await import('../src/app/serve.ts');
@@ -228,6 +307,8 @@ interface Measure {
   /** CPU milliseconds per request of the server process, and of its PostgreSQL backends (null on SQLite). */
   serverCpu: number;
   pgCpu: number | null;
+  /** Share of the answers served from the response cache (null with the cache off). */
+  cacheShare: number | null;
 }
 
 /** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ, 100 on Linux). */
@@ -274,10 +355,11 @@ function backendDelta(before: Map<number, number> | null, after: Map<number, num
 async function measure(
   where: string,
   dir: string,
-  cache: boolean,
+  setting: { cache: boolean; queries: Queries; instruments: number },
   pgName: string | null,
 ): Promise<{ results: Map<string, Measure>; memory: number | null }> {
-  const logFile = join(dir, `server-errors-${cache ? 'cache' : 'nocache'}.log`);
+  const { cache, queries } = setting;
+  const logFile = join(dir, `server-errors-${cache ? 'cache' : 'nocache'}-${queries}.log`);
   const { child, url } = await startChild(where, logFile, cache);
   const results = new Map<string, Measure>();
   try {
@@ -286,7 +368,28 @@ async function measure(
         await autocannon({ url: url + path, connections: 2, duration: 1, pipelining: 1 }); // warm-up
         const serverBefore = await cpuMillis(child.pid ?? 0);
         const pgBefore = await backendCpu(pgName);
-        const result = await autocannon({ url: url + path, connections, duration: SECONDS, pipelining: 1 });
+        const addresses = queries === 'varied' ? variedPaths(name, path, setting.instruments) : [path];
+        const next = random(connections);
+        let answered = 0;
+        let fromCache = 0;
+        const result = await autocannon({
+          url: url + path,
+          connections,
+          duration: SECONDS,
+          pipelining: 1,
+          requests: [
+            {
+              setupRequest: (request) => ({
+                ...request,
+                path: addresses[Math.floor(next() * addresses.length)] ?? path,
+              }),
+              onResponse: (_status, _body, _context, headers) => {
+                answered += 1;
+                if (headers['x-cache'] === 'hit') fromCache += 1;
+              },
+            },
+          ],
+        });
         const serverAfter = await cpuMillis(child.pid ?? 0);
         const pgUsed = backendDelta(pgBefore, await backendCpu(pgName));
         const requests = Math.max(1, result.requests.total);
@@ -297,6 +400,7 @@ async function measure(
           failures: result.errors + result.timeouts + result.non2xx,
           serverCpu: (serverAfter - serverBefore) / requests,
           pgCpu: pgUsed === null ? null : pgUsed / requests,
+          cacheShare: cache ? fromCache / Math.max(1, answered) : null,
         });
       }
     }
@@ -316,6 +420,7 @@ const load = () =>
 async function main(): Promise<void> {
   const engines = enginesArgument(process.argv);
   const caches = cacheArgument(process.argv);
+  const queryModes = queriesArgument(process.argv);
   const instruments = sizeArgument(process.argv);
   const dir = await mkdtemp(join(tmpdir(), 'mda-bench-'));
   const pgName = KEEP_PG ?? `mda_bench_${process.pid}`;
@@ -325,10 +430,17 @@ async function main(): Promise<void> {
     for (const engine of engines) {
       const where = await buildAtlas(engine, dir, pgName, instruments);
       for (const cache of caches) {
-        columns.push({
-          label: `${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, cache ${cache ? 'on' : 'off'}`,
-          run: await measure(where, dir, cache, engine === 'postgres' ? pgName : null),
-        });
+        for (const queries of queryModes) {
+          columns.push({
+            label: `${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, cache ${cache ? 'on' : 'off'}, ${queries}`,
+            run: await measure(
+              where,
+              dir,
+              { cache, queries, instruments },
+              engine === 'postgres' ? pgName : null,
+            ),
+          });
+        }
       }
     }
     console.log(
@@ -341,18 +453,20 @@ async function main(): Promise<void> {
     );
     console.log(
       'columns: p50 ms, p99 ms, requests/s, then CPU ms per request of the server process (+ its PostgreSQL ' +
-        'backends); "!" marks p99 ≥ 50 ms, "E" failed requests. On a loaded machine compare the CPU, not the latency.',
+        'backends), then (cache on) the share of answers from the cache; "!" marks p99 ≥ 50 ms, "E" failed ' +
+        'requests. On a loaded machine compare the CPU, not the latency.',
     );
     for (const connections of CONNECTION_LEVELS) {
       console.log(`\n${connections} concurrent connections`);
-      console.log(`${'endpoint'.padEnd(26)}${columns.map((c) => `  ${c.label.padEnd(44)}`).join('')}`);
+      console.log(`${'endpoint'.padEnd(26)}${columns.map((c) => `  ${c.label.padEnd(50)}`).join('')}`);
       for (const [name] of ENDPOINTS) {
         const cells = columns.map(({ run }) => {
           const m = run.results.get(`${connections}\t${name}`);
-          if (m === undefined) return ''.padEnd(46);
+          if (m === undefined) return ''.padEnd(52);
           const flags = `${m.p99 >= 50 ? '!' : ' '}${m.failures > 0 ? 'E' : ' '}`;
           const cpu = `${m.serverCpu.toFixed(2)}${m.pgCpu === null ? '' : ` + ${m.pgCpu.toFixed(2)}`}`;
-          return `  ${ms(m.p50)}${ms(m.p99)}${m.rps.toFixed(0).padStart(8)}${flags}${cpu.padStart(14)}  `;
+          const hits = m.cacheShare === null ? '' : `${(m.cacheShare * 100).toFixed(0)}%`;
+          return `  ${ms(m.p50)}${ms(m.p99)}${m.rps.toFixed(0).padStart(8)}${flags}${cpu.padStart(14)}${hits.padStart(6)}  `;
         });
         console.log(`${name.padEnd(26)}${cells.join('')}`);
       }

@@ -26,7 +26,7 @@ export interface SyntheticSummary {
 }
 
 /** Mulberry32: a small seeded PRNG so every run builds the same atlas. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -31,6 +31,7 @@ import { loginAttemptsMigration } from './2400_login_attempts.ts';
 import { changeNoticesMigration } from './2500_change_notices.ts';
 import { listAndTextIndexesMigration } from './2600_list_and_text_indexes.ts';
 import { titleSourceMigration } from './2700_title_source.ts';
+import { titleSortIndexMigration } from './2800_title_sort_index.ts';
 
 /** Which SQL engine a migration is written for (only auto-numbered ids differ). */
 export type { StorageEngine } from '../engine.ts';
@@ -69,6 +70,7 @@ export function atlasMigrations(engine: StorageEngine): Record<string, Migration
     // The typed list's index on both engines; PostgreSQL also indexes the instrument records' vectors alone.
     '2600_list_and_text_indexes': listAndTextIndexesMigration(engine),
     '2700_title_source': titleSourceMigration,
+    '2800_title_sort_index': titleSortIndexMigration,
   };
 }
 
