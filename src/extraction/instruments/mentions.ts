@@ -70,10 +70,24 @@ export interface InstrumentMention {
   readonly perType?: readonly InstrumentTypeCode[];
   /** States the instrument's money or activities target ("projects for Mali"): not parties of the spec. */
   readonly beneficiaries?: readonly string[];
-  /** The candidate's score (see `score.ts`), its confidence. */
+  /** The candidate's score (see `score.ts`): kept when it reaches `KEEP_THRESHOLD`. */
   readonly score: number;
   /** Introduced by a definite or demonstrative determiner ("the treaty", "ce protocole"): may name an earlier instrument. */
   readonly definiteArticle?: boolean;
+  /** What the record's confidence is read from besides its parties, type and date (see `confidence.ts`); absent for a catalogued name. */
+  readonly signals?: MentionSignals;
+}
+
+/** What was read about a generic mention that tells how sure its record is. */
+export interface MentionSignals {
+  /** How its parties were found (`parties.ts`). */
+  readonly cue: PartyReading['cue'];
+  /** A verb of setting up governs it. */
+  readonly established: boolean;
+  /** An item of a list ("A, B and C"). */
+  readonly inList: boolean;
+  /** Its holder was guessed from the paragraph or another sentence. */
+  readonly guessedHolder: boolean;
 }
 
 /** The first half of a pair adjective left before a phrase ("the dutch–" of "the Dutch–Ghanaian agreement"). */
@@ -423,7 +437,8 @@ export function mentionOf(
       type === 'fund' || type === 'programme'
         ? readBeneficiaries(ctx, clause, phrase).filter((id) => !parties.includes(id))
         : [],
-    score: guessedHolder ? Math.min(score, GUESSED_HOLDER_SCORE) : score,
+    score,
+    signals: { cue: reading.cue, established, inList: features.inList, guessedHolder },
     ...(several ? { perType: subjects } : {}),
     // "the Greek-Egyptian treaty": the determiner stands before the pair adjective that opens the phrase.
     definiteArticle: [
@@ -513,9 +528,6 @@ function forcesOf(ctx: InstrumentContext, clause: Span, phrase: Span): ActorMent
   const near = within(ctx.actors, phrase.end, Math.min(clause.end, phrase.end + 100));
   return near.filter((a) => !isPeople(ctx, a));
 }
-
-/** The highest score of a mention whose holder was guessed, not read around its name. */
-const GUESSED_HOLDER_SCORE = 0.7;
 
 /** Words of a law (folded): the instrument of a legislature. */
 const LAW_WORD = /\b(?:lois?|laws?|acts?|bills?|codes?|decrets?|decrees?|ordonnances?|ordinances?)\b/;
