@@ -203,3 +203,46 @@ void describe('instruments on unseen wording: legal forms', () => {
     );
   });
 });
+
+void describe('instruments on unseen wording: titles whose last word is the form', () => {
+  void it('reads national acts, ordinances and decrees by their capitalised title', () => {
+    assert.deepEqual(
+      typesAndParties('Canada passed the Refugee Resettlement Reform Act 2019 after a long debate.'),
+      [{ type: 'legal_act', parties: ['CA'] }],
+    );
+    assert.deepEqual(typesAndParties("Japan's Immigration Control Act was revised in 2018."), [
+      { type: 'legal_act', parties: ['JP'] },
+    ]);
+    // A bare "the Act" names no act by itself.
+    assert.deepEqual(typesAndParties('The Act was passed in 2010.'), []);
+  });
+
+  void it('reads laws on any field subject in both languages', () => {
+    assert.deepEqual(typesAndParties('Le Maroc a révisé sa loi sur les réfugiés de 2014.'), [
+      { type: 'legal_act', parties: ['MA'] },
+    ]);
+    assert.deepEqual(typesAndParties('En 2022, la Suède a modifié la loi sur les gardes-frontières.'), [
+      { type: 'legal_act', parties: ['SE'] },
+    ]);
+    assert.deepEqual(typesAndParties('Brazil adopted a law on refugees in 1997.'), [
+      { type: 'legal_act', parties: ['BR'] },
+    ]);
+  });
+
+  void it('reads a named pilot, and a title ending in "Pilot" or "Scheme", as a programme', () => {
+    assert.deepEqual(typesAndParties('In 2019 Norway launched the Nordic Care Worker Pilot.'), [
+      { type: 'programme', parties: ['NO'] },
+    ]);
+    assert.deepEqual(typesAndParties('Australia opened the Skilled Nurse Agreement Pilot in 2022.'), [
+      { type: 'programme', parties: ['AU'] },
+    ]);
+    assert.deepEqual(typesAndParties('The pilot of the airline was Norwegian.'), []);
+  });
+
+  void it('reads a "protocole d\'entente" as a memorandum whatever its subject', () => {
+    assert.deepEqual(
+      typesAndParties("Le Bénin et le Togo ont signé un protocole d'entente sur le retour en 2019."),
+      [{ type: 'memorandum_of_understanding', parties: ['BJ', 'TG'] }],
+    );
+  });
+});

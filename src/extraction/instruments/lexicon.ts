@@ -40,7 +40,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     binding: false,
     // Bare "memorandum"/"mémorandum", singular or plural, is a memorandum too: after a first full
     // mention it is the anaphor, with a pair adjective ("the Greek-Egyptian memorandum") a new one.
-    pattern: `memorand(?:um|a|ums) of understanding|protocoles? d${AP}accord|m${E}morand(?:um|a|ums)s? d${AP}(?:entente|accord)|memorand(?:um|a|ums)|m${E}morand(?:um|a|ums)s?`,
+    pattern: `memorand(?:um|a|ums) of understanding|protocoles? d${AP}(?:accord|entente)|m${E}morand(?:um|a|ums)s? d${AP}(?:entente|accord)|memorand(?:um|a|ums)|m${E}morand(?:um|a|ums)s?`,
     strength: 'form',
   },
   {
@@ -314,7 +314,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     binding: null,
     pattern:
       `national (?:migration |integrated border management |diaspora )?(?:strateg(?:y|ies)|polic(?:y|ies))|strat${E}gies? nationales?|politiques? (?:nationales?|migratoires? nationales?)|` +
-      `lois? (?:sur|relatives?) (?:l${AP}|la |les )?(?:immigration|migrations?|asile|${E}trangers|traite|trafic)|laws? on (?:immigration|migration|asylum|aliens|foreigners)|(?:immigration|migration|asylum|aliens) (?:acts?|laws?)|programmes? for government|programmes? (?:de|du) gouvernement|` +
+      `lois? (?:sur|relatives? (?:[aà]|aux?)) (?:l${AP}|la |les |le )?(?:immigration|migrations?|asile|${E}trangers|traite|trafic|r${E}fugi${E}s|gardes?-(?:fronti${E}res|c[oô]tes)|fronti${E}res|nationalit${E}|s${E}jour|entr${E}e|travail|emploi|protection internationale|mesures)|laws? on (?:the )?(?:immigration|migration|asylum|aliens|foreigners|refugees|border|nationality|residence|entry|employment|international protection)|(?:immigration|migration|asylum|aliens) (?:acts?|laws?)|programmes? for government|programmes? (?:de|du) gouvernement|` +
       `(?:lois?|laws?|acts?|decrees?|d${E}crets?|ordonnances?|organic laws?|lois? organiques?) (?:n[°o]|no\\.|num${E}ro|number) ?\\d[\\d./-]*|` +
       // French laws by their date and bills by their subject: "la loi du 26 janvier 2024", "le projet
       // de loi sur l'asile", "le code de l'entrée et du séjour des étrangers".
@@ -333,6 +333,18 @@ export const HEAD_RULES: readonly HeadRule[] = [
     legalForm: 'legal_act',
     binding: null,
     pattern: '(?<=[A-Z][a-z]+ )Bills?(?! [A-Z])',
+    strength: 'form',
+    caseSensitive: true,
+  },
+  {
+    // A national act, ordinance or decree by its capitalised title ("the Seasonal Workers Act 2016",
+    // "the Labour Migration (Amendment) Act", "a Royal Ordinance"): the title's last word is the form.
+    head: 'legal_act',
+    type: 'legal_act',
+    legalForm: 'legal_act',
+    binding: null,
+    pattern:
+      "(?<=(?:[A-Z][a-z'’-]+|\\)) )(?<!\\b(?:The|This|That|These|Its|Their|Our|An?) )(?:Acts?|Ordinances?|Decrees?)(?! [A-Z])",
     strength: 'form',
     caseSensitive: true,
   },
@@ -362,6 +374,16 @@ export const HEAD_RULES: readonly HeadRule[] = [
     binding: null,
     pattern: `(?:pilot |flagship |joint |regional )?(?:programmes?|programs?|projects?|schemes?)|initiatives?|(?:projets?|programmes?)(?: pilotes?| conjoints?| r${E}gionaux?| phares?)?|dispositifs?|training institutes?|mechanisms?|m${E}canismes?`,
     strength: 'named',
+  },
+  {
+    // A pilot by its capitalised name ("the Displaced Nurses Mobility Pilot"): a programme.
+    head: 'programme',
+    type: 'programme',
+    legalForm: 'other',
+    binding: null,
+    pattern: '(?<=[A-Z][a-z]+\\)? )Pilots?\\b',
+    strength: 'named',
+    caseSensitive: true,
   },
 ];
 

@@ -357,13 +357,21 @@ export function mentionOf(
   const agencyArrangement =
     /\bworking arrangements?|arrangements? de travail/.test(ctx.folded.slice(match.start, match.end)) &&
     reading.ids.includes('FRONTEX');
+  // "the Skilled Nurse Agreement Pilot", "the Talent Partnership Scheme": a title's last word names
+  // what it is, the earlier head only its subject.
+  const titledProgramme =
+    phrase.named &&
+    rule.head !== 'programme' &&
+    /\s(?:Pilots?|Programmes?|Programs?|Schemes?)$/.test(ctx.text.slice(phrase.start, phrase.end));
   const type = agencyArrangement
     ? 'operational_cooperation'
-    : rule.head === 'agreement' && rule.type === 'agreement'
-      ? ownType === 'agreement'
-        ? agreementType(subject)
-        : ownType
-      : rule.type;
+    : titledProgramme
+      ? 'programme'
+      : rule.head === 'agreement' && rule.type === 'agreement'
+        ? ownType === 'agreement'
+          ? agreementType(subject)
+          : ownType
+        : rule.type;
   // "The Commission launched the Talent Partnerships. They have been agreed with Morocco…"
   const partners =
     reading.ids.length <= 1 && rule.strength === 'form' ? nextSentencePartners(ctx, sentence) : [];
