@@ -246,3 +246,42 @@ void describe('instruments on unseen wording: titles whose last word is the form
     );
   });
 });
+
+void describe('instruments on unseen wording: a memorandum or agreement that names no party', () => {
+  void it('gives it the two states a document is about, as a guess under 0.8 (EN and FR)', () => {
+    const en = found(
+      'Ghana and Portugal have worked together on labour migration since 2015. Ghana sends nurses and Portugal trains them. The memorandum of understanding signed on 4 March 2019 sets annual quotas.',
+    );
+    assert.deepEqual(
+      en.map(({ type, parties }) => ({ type, parties })),
+      [{ type: 'memorandum_of_understanding', parties: ['GH', 'PT'] }],
+    );
+    assert.ok((en[0]?.confidence ?? 1) < 0.8);
+    assert.deepEqual(
+      typesAndParties(
+        "Le Portugal et le Cap-Vert coopèrent depuis 2010 sur les migrations. Le Cap-Vert forme des infirmiers et le Portugal les recrute. Le protocole d'accord signé le 4 mars 2018 fixe des quotas annuels.",
+      ),
+      [{ type: 'memorandum_of_understanding', parties: ['CV', 'PT'] }],
+    );
+  });
+
+  void it('leaves it without parties when the document is about a state and an organisation', () => {
+    assert.deepEqual(
+      typesAndParties(
+        'The EU and the IOM have worked together since 2015. The IOM runs camps and the EU pays. The memorandum of understanding signed on 4 March 2019 sets annual quotas.',
+      ),
+      [{ type: 'memorandum_of_understanding', parties: [] }],
+    );
+  });
+});
+
+void describe('instruments on unseen wording: royal decree-laws', () => {
+  void it('reads a royal decree-law by its number in both languages', () => {
+    assert.deepEqual(typesAndParties("L'Espagne a adopté le décret-loi royal 3/2021 du 9 mars 2021."), [
+      { type: 'legal_act', parties: ['ES'] },
+    ]);
+    assert.deepEqual(typesAndParties('Spain adopted Royal Decree-Law 3/2021 in March 2021.'), [
+      { type: 'legal_act', parties: ['ES'] },
+    ]);
+  });
+});

@@ -397,10 +397,14 @@ export function mentionOf(
       : euAct
         ? ['EU']
         : completedParties(ctx, type, partiesRead, phrase, sentence);
+  // An unnamed memorandum or agreement that names no party in a document about two states.
+  const betweenPrincipals = parties.length === 0 && bilateralForm(ctx, rule, phrase.named);
   // A holder guessed from the paragraph (see `completedParties`) or from another sentence, not
   // read around the name, is often the wrong state.
   const guessedHolder =
-    reading.guessed === true || (partiesRead.length === 0 && parties.length > 0 && !euAct);
+    reading.guessed === true ||
+    betweenPrincipals ||
+    (partiesRead.length === 0 && parties.length > 0 && !euAct);
   // "accord" alone says little: quote its subject too ("accord de réadmission").
   let adjective = ctx.actors[lowerBound(ctx.actors, phrase.end)];
   // "franco-ivoirienne": the quote goes to the end of the compound adjective.
@@ -422,7 +426,7 @@ export function mentionOf(
     span: { start: phrase.start, end: quoteEnd },
     title: ctx.text.slice(phrase.start, quoteEnd).replace(/\s+/g, ' ').trim(),
     named: phrase.named,
-    parties,
+    parties: betweenPrincipals ? [...ctx.principals] : parties,
     dates: date ? [{ ...date, role: dateRole(type, ctx, sentence) }] : [],
     amounts:
       type === 'fund' ||
@@ -704,3 +708,21 @@ function headWord(folded: string): string {
 }
 
 export { isPluralHead } from './cues.ts';
+
+/** Heads of forms concluded between states: memoranda, agreements, treaties, protocols. */
+const BILATERAL_HEADS: ReadonlySet<string> = new Set(['mou', 'agreement']);
+
+/**
+ * An unnamed memorandum or agreement whose sentence names no party, in a document about two states
+ * ("the memorandum sets quotas…" in a note on two countries): the spec's parties are those two.
+ * Only for a mention that is not an anaphor (those join the instrument they refer to).
+ */
+function bilateralForm(ctx: InstrumentContext, rule: HeadRule, named: boolean): boolean {
+  return (
+    ctx.principals.length === 2 &&
+    ctx.principals.every((id) => isState(ctx, id)) &&
+    !named &&
+    rule.strength === 'form' &&
+    BILATERAL_HEADS.has(rule.head)
+  );
+}
