@@ -285,3 +285,27 @@ void describe('instruments on unseen wording: royal decree-laws', () => {
     ]);
   });
 });
+
+void describe('instruments on unseen wording: dialogues held on a rhythm or at the top', () => {
+  void it('reads a dialogue its parties set up, in either word order (EN and FR)', () => {
+    assert.deepEqual(typesAndParties('Chile and Peru launched a dialogue on migration in 2016.'), [
+      { type: 'dialogue', parties: ['CL', 'PE'] },
+    ]);
+    assert.deepEqual(
+      typesAndParties('La Suisse et le Ghana ont lancé un dialogue annuel sur la migration en 2012.'),
+      [{ type: 'dialogue', parties: ['CH', 'GH'] }],
+    );
+  });
+
+  void it('reads intergovernmental consultations and leaders’ meetings as dialogues', () => {
+    assert.deepEqual(
+      typesAndParties(
+        'The fifth Franco-Italian Intergovernmental Consultations took place in Rome in May 2022.',
+      ),
+      [{ type: 'dialogue', parties: ['FR', 'IT'] }],
+    );
+    assert.deepEqual(typesAndParties("The Annual Canada–Mexico Leaders' Meeting was held in 2023."), [
+      { type: 'dialogue', parties: ['CA', 'MX'] },
+    ]);
+  });
+});

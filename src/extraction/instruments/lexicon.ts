@@ -277,7 +277,10 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'dialogue',
     legalForm: 'process',
     binding: false,
-    pattern: `\\d\\+\\d dialogues?|dialogues? \\d\\+\\d|(?:high[- ]level|political|bilateral|multilateral|regular|migration) dialogues?|dialogues? (?:de haut niveau|politiques?|bilat${E}ra(?:l|ux)|r${E}guliers?)|dialogues? on migration|dialogues? sur (?:la |les )?(?:migrations?|questions migratoires|mobilit${E})|conf${E}rences? minist${E}rielles?|ministerial conferences?`,
+    pattern:
+      `\\d\\+\\d dialogues?|dialogues? \\d\\+\\d|(?:high[- ]level|political|bilateral|multilateral|regular|migration) dialogues?|dialogues? (?:de haut niveau|politiques?|bilat${E}ra(?:l|ux)|r${E}guliers?)|dialogues? on migration|dialogues? sur (?:la |les )?(?:migrations?|questions migratoires|mobilit${E})|conf${E}rences? minist${E}rielles?|ministerial conferences?|` +
+      // Meetings held on a rhythm or at the top: "annual dialogue", "Intergovernmental Consultations", "Leaders' Meeting".
+      `(?:annual|yearly|officials${AP}?) (?:migration )?dialogues?|dialogues? (?:annuels?|r${E}guliers?)|intergovernmental consultations|consultations intergouvernementales|leaders${AP}? (?:meetings?|summits?)|(?:annual|bilateral) summits?|sommets? (?:annuels?|bilat${E}raux)`,
     strength: 'form',
   },
   {

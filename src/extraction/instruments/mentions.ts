@@ -321,7 +321,10 @@ export function mentionOf(
         !phrase.named &&
         // "The 5+5 Dialogue" is named by its format.
         !/^\d\+\d|\d\+\d$/.test(ctx.folded.slice(match.start, match.end).replace(/ ?dialogues?/, '')) &&
-        ((reading.cue === 'subject' && !(established && /^dialogues?$/.test(lastWord))) ||
+        // Set up by its subject, a dialogue named by its form counts in either word order
+        // ("launched a migration dialogue", "ont lancé un dialogue sur la migration").
+        ((reading.cue === 'subject' &&
+          !(established && (rule.strength === 'form' || /^dialogues?$/.test(lastWord)))) ||
           reading.cue === 'none')) ||
       (rule.strength === 'named' && !phrase.named && !ownerNamed && !established) ||
       // "Partnership" is everyday English and French: as a framework it bears a name or a pair.
