@@ -309,3 +309,20 @@ void describe('instruments on unseen wording: dialogues held on a rhythm or at t
     ]);
   });
 });
+
+void describe('instruments on unseen wording: French envoy titles with their remit', () => {
+  void it('reads the remit as part of the title, not an agreement of its own', () => {
+    assert.deepEqual(
+      typesAndParties(
+        'La Belgique a désigné en 2019 un plénipotentiaire spécial chargé des accords migratoires.',
+      ),
+      [{ type: 'envoy', parties: ['BE'] }],
+    );
+    assert.deepEqual(
+      typesAndParties(
+        "En 2020, l'Autriche a nommé une ambassadrice pour la coopération internationale en matière de migration.",
+      ),
+      [{ type: 'envoy', parties: ['AT'] }],
+    );
+  });
+});
