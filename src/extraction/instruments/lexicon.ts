@@ -346,8 +346,9 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'legal_act',
     legalForm: 'legal_act',
     binding: null,
+    // The word comes first so that the search skips to its letter; the lookbehinds read the title before it.
     pattern:
-      "(?<=(?:[A-Z][a-z'’-]+|\\)) )(?<!\\b(?:The|This|That|These|Its|Their|Our|An?) )(?:Acts?|Ordinances?|Decrees?)(?! [A-Z])",
+      "(?:Act|Ordinance|Decree)s?(?<=(?:[A-Z][a-z'’-]+|\\)) (?:Act|Ordinance|Decree)s?)(?<!\\b(?:The|This|That|These|Its|Their|Our|An?) \\w+)(?! [A-Z])",
     strength: 'form',
     caseSensitive: true,
   },
@@ -384,7 +385,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'programme',
     legalForm: 'other',
     binding: null,
-    pattern: '(?<=[A-Z][a-z]+\\)? )Pilots?\\b',
+    pattern: 'Pilots?\\b(?<=[A-Z][a-z]+\\)? Pilots?)',
     strength: 'named',
     caseSensitive: true,
   },
