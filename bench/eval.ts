@@ -15,6 +15,10 @@
  * `--lang fr|en` keeps only the documents whose gold `language` is that code, so that each
  * language of a set can be scored on its own.
  *
+ * `npm run eval -- --spent` scores every spent set in turn (eval/blind, blind2, blind3, blind4,
+ * heldout: sets that were blind once and have been used for tuning since) and then prints their
+ * pooled calibration table, the one the instrument confidence was read from.
+ *
  * `--no-catalogue` extracts with the general rules only (no catalogue of well-known instruments).
  * After the scores it prints a calibration table: predicted facts per confidence bucket and the
  * share the gold confirms (see calibration.ts).
@@ -32,12 +36,15 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { calibrationTable, judgeSet } from './calibration.ts';
+import { calibrationTable, type JudgedFact, judgeSet } from './calibration.ts';
 import { toEvaluationObject } from '../src/extraction/evaluation.ts';
 import { extractFile } from '../src/services/extract-file.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const heldout = process.argv.includes('--heldout');
+/** Sets that were blind once and have since been read and used to tune the rules. */
+const SPENT_SETS = ['blind', 'blind2', 'blind3', 'blind4', 'heldout'] as const;
+const spent = process.argv.includes('--spent');
 const blind = process.argv.includes('--blind');
 const setIndex = process.argv.indexOf('--set');
 const setArgument = setIndex >= 0 ? process.argv[setIndex + 1] : undefined;
@@ -48,7 +55,6 @@ const set = setArgument
     : heldout
       ? join(root, 'eval', 'heldout')
       : undefined;
-const corpus = set ? join(set, 'docs') : join(root, 'corpus');
 /**
  * The shared folder (scorer, dev gold): the nearest `shared/` with the scorer above the checkout, so
  * that /work/main and a worktree /work/wt/NAME both find /work/shared (or MDA_SHARED_DIR).
@@ -62,14 +68,13 @@ function sharedFolder(): string {
   }
 }
 const shared = sharedFolder();
-const gold = process.env['MDA_GOLD_DIR'] ?? (set ? join(set, 'gold') : join(shared, 'eval', 'dev'));
 const scorer = join(shared, 'eval', 'score.mjs');
 const keep = process.argv.includes('--keep');
 const langIndex = process.argv.indexOf('--lang');
 const lang = langIndex >= 0 ? process.argv[langIndex + 1] : undefined;
 
 /** Base names (without extension) of the gold files whose `language` is `code`. */
-function goldNamesInLanguage(code: string): Set<string> {
+function goldNamesInLanguage(gold: string, code: string): Set<string> {
   const names = new Set<string>();
   for (const file of readdirSync(gold).filter((f) => f.endsWith('.json'))) {
     const parsed: unknown = JSON.parse(readFileSync(join(gold, file), 'utf8'));
@@ -85,14 +90,32 @@ async function main(): Promise<number> {
   const badSet =
     setIndex >= 0 &&
     (!setArgument || !existsSync(join(set ?? '', 'docs')) || !existsSync(join(set ?? '', 'gold')));
-  if ((langIndex >= 0 && lang !== 'fr' && lang !== 'en') || badSet) {
+  if ((langIndex >= 0 && lang !== 'fr' && lang !== 'en') || badSet || (spent && set)) {
     console.error(
-      'usage: npm run eval -- [--heldout | --blind | --set DIR] [--lang fr|en] [--no-catalogue] [--keep]\n' +
+      'usage: npm run eval -- [--heldout | --blind | --set DIR | --spent] [--lang fr|en] [--no-catalogue] [--keep]\n' +
         '  --set DIR: a folder holding docs/ and gold/',
     );
     return 64;
   }
-  const only = lang ? goldNamesInLanguage(lang) : undefined;
+  if (!spent) return (await scoreSet(set)).status;
+  const pooled: JudgedFact[] = [];
+  let status = 0;
+  for (const name of SPENT_SETS) {
+    console.log(`\n=== eval/${name} (spent: used for tuning)`);
+    const result = await scoreSet(join(root, 'eval', name));
+    pooled.push(...result.facts);
+    status = status || result.status;
+  }
+  console.log(`\n=== pooled spent sets (${SPENT_SETS.map((n) => `eval/${n}`).join(', ')})`);
+  console.log(calibrationTable(pooled));
+  return status;
+}
+
+/** Extracts and scores one set (the dev corpus when `set` is undefined); prints its tables. */
+async function scoreSet(set: string | undefined): Promise<{ status: number; facts: JudgedFact[] }> {
+  const corpus = set ? join(set, 'docs') : join(root, 'corpus');
+  const gold = process.env['MDA_GOLD_DIR'] ?? (set ? join(set, 'gold') : join(shared, 'eval', 'dev'));
+  const only = lang ? goldNamesInLanguage(gold, lang) : undefined;
   // The scorer reads every gold file of its folder, so a language subset gets its own gold folder.
   const goldDir = only ? mkdtempSync(join(tmpdir(), 'mda-eval-gold-')) : gold;
   if (only) for (const name of only) copyFileSync(join(gold, `${name}.json`), join(goldDir, `${name}.json`));
@@ -123,12 +146,13 @@ async function main(): Promise<number> {
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
   const scored = readdirSync(goldDir).filter((f) => f.endsWith('.json') && existsSync(join(out, f)));
-  console.log(`\n${calibrationTable(judgeSet(goldDir, out, scored))}`);
+  const facts = judgeSet(goldDir, out, scored);
+  console.log(`\n${calibrationTable(facts)}`);
   if (only) rmSync(goldDir, { recursive: true, force: true });
   if (keep) console.log(`predictions kept in ${out}`);
   else rmSync(out, { recursive: true, force: true });
-  if (result.status !== 0) return result.status ?? 1;
-  return failures > 0 ? 1 : 0;
+  const status = result.status !== 0 ? (result.status ?? 1) : failures > 0 ? 1 : 0;
+  return { status, facts };
 }
 
 process.exitCode = await main();

@@ -181,33 +181,33 @@ void describe('instruments: conventions, platforms, committees', () => {
   });
 });
 
-void describe('instrument confidence: ceilings where the general rules are often wrong', () => {
+void describe('instrument confidence: points from the signs that predict a right record', () => {
   const sure = {
-    score: 0.95,
-    mentions: 2,
     catalogued: false,
-    strength: 'form' as const,
     type: 'readmission_agreement',
     parties: 2,
     dated: true,
+    definiteArticle: false,
+    signals: { cue: 'between', established: false, inList: false, guessedHolder: false },
   };
 
-  void it('keeps a typed, dated agreement with its parties above 0.8, a little higher when named again', () => {
-    assert.ok(instrumentConfidence(sure) > 0.95);
-    assert.ok(instrumentConfidence({ ...sure, mentions: 1 }) >= 0.8);
+  void it('keeps a typed, dated agreement whose parties are read from "between" above 0.8', () => {
+    assert.ok(instrumentConfidence(sure) >= 0.9);
+    assert.ok(instrumentConfidence({ ...sure, signals: { ...sure.signals, cue: 'subject' } }) >= 0.8);
   });
 
-  void it('caps records without parties, untyped agreements, joint bodies, undated forms and common nouns', () => {
-    assert.ok(instrumentConfidence({ ...sure, parties: 0 }) <= 0.6);
-    assert.ok(instrumentConfidence({ ...sure, type: 'agreement' }) < 0.8);
-    assert.ok(instrumentConfidence({ ...sure, type: 'partnership' }) < 0.8);
-    assert.ok(instrumentConfidence({ ...sure, type: 'coordination_mechanism' }) < 0.8);
-    assert.ok(instrumentConfidence({ ...sure, type: 'memorandum_of_understanding', dated: false }) < 0.8);
-    assert.ok(instrumentConfidence({ ...sure, type: 'programme', strength: 'named', dated: false }) < 0.8);
+  void it('puts under 0.8 records without parties, untyped agreements, list items and untied parties', () => {
+    const untied = { ...sure, signals: { ...sure.signals, cue: 'subject' } };
+    assert.ok(instrumentConfidence({ ...untied, parties: 0 }) < 0.8);
+    assert.ok(instrumentConfidence({ ...untied, type: 'agreement' }) < 0.8);
+    assert.ok(instrumentConfidence({ ...untied, type: 'partnership' }) < 0.8);
+    assert.ok(instrumentConfidence({ ...untied, signals: { ...untied.signals, inList: true } }) < 0.8);
+    assert.ok(instrumentConfidence({ ...sure, signals: { ...sure.signals, cue: 'none' } }) < 0.8);
+    assert.ok(instrumentConfidence({ ...untied, dated: false, definiteArticle: true }) < 0.8);
   });
 
-  void it('lets a catalogued name keep its score', () => {
-    assert.ok(instrumentConfidence({ ...sure, catalogued: true, parties: 0, type: 'agreement' }) > 0.95);
+  void it("gives a catalogued name the catalogue's confidence whatever its context", () => {
+    assert.ok(instrumentConfidence({ ...sure, catalogued: true, parties: 0, type: 'agreement' }) >= 0.9);
   });
 
   void it('ranks a signed, typed agreement above a bare untyped one in extracted documents', () => {

@@ -203,3 +203,126 @@ void describe('instruments on unseen wording: legal forms', () => {
     );
   });
 });
+
+void describe('instruments on unseen wording: titles whose last word is the form', () => {
+  void it('reads national acts, ordinances and decrees by their capitalised title', () => {
+    assert.deepEqual(
+      typesAndParties('Canada passed the Refugee Resettlement Reform Act 2019 after a long debate.'),
+      [{ type: 'legal_act', parties: ['CA'] }],
+    );
+    assert.deepEqual(typesAndParties("Japan's Immigration Control Act was revised in 2018."), [
+      { type: 'legal_act', parties: ['JP'] },
+    ]);
+    // A bare "the Act" names no act by itself.
+    assert.deepEqual(typesAndParties('The Act was passed in 2010.'), []);
+  });
+
+  void it('reads laws on any field subject in both languages', () => {
+    assert.deepEqual(typesAndParties('Le Maroc a révisé sa loi sur les réfugiés de 2014.'), [
+      { type: 'legal_act', parties: ['MA'] },
+    ]);
+    assert.deepEqual(typesAndParties('En 2022, la Suède a modifié la loi sur les gardes-frontières.'), [
+      { type: 'legal_act', parties: ['SE'] },
+    ]);
+    assert.deepEqual(typesAndParties('Brazil adopted a law on refugees in 1997.'), [
+      { type: 'legal_act', parties: ['BR'] },
+    ]);
+  });
+
+  void it('reads a named pilot, and a title ending in "Pilot" or "Scheme", as a programme', () => {
+    assert.deepEqual(typesAndParties('In 2019 Norway launched the Nordic Care Worker Pilot.'), [
+      { type: 'programme', parties: ['NO'] },
+    ]);
+    assert.deepEqual(typesAndParties('Australia opened the Skilled Nurse Agreement Pilot in 2022.'), [
+      { type: 'programme', parties: ['AU'] },
+    ]);
+    assert.deepEqual(typesAndParties('The pilot of the airline was Norwegian.'), []);
+  });
+
+  void it('reads a "protocole d\'entente" as a memorandum whatever its subject', () => {
+    assert.deepEqual(
+      typesAndParties("Le Bénin et le Togo ont signé un protocole d'entente sur le retour en 2019."),
+      [{ type: 'memorandum_of_understanding', parties: ['BJ', 'TG'] }],
+    );
+  });
+});
+
+void describe('instruments on unseen wording: a memorandum or agreement that names no party', () => {
+  void it('gives it the two states a document is about, as a guess under 0.8 (EN and FR)', () => {
+    const en = found(
+      'Ghana and Portugal have worked together on labour migration since 2015. Ghana sends nurses and Portugal trains them. The memorandum of understanding signed on 4 March 2019 sets annual quotas.',
+    );
+    assert.deepEqual(
+      en.map(({ type, parties }) => ({ type, parties })),
+      [{ type: 'memorandum_of_understanding', parties: ['GH', 'PT'] }],
+    );
+    assert.ok((en[0]?.confidence ?? 1) < 0.8);
+    assert.deepEqual(
+      typesAndParties(
+        "Le Portugal et le Cap-Vert coopèrent depuis 2010 sur les migrations. Le Cap-Vert forme des infirmiers et le Portugal les recrute. Le protocole d'accord signé le 4 mars 2018 fixe des quotas annuels.",
+      ),
+      [{ type: 'memorandum_of_understanding', parties: ['CV', 'PT'] }],
+    );
+  });
+
+  void it('leaves it without parties when the document is about a state and an organisation', () => {
+    assert.deepEqual(
+      typesAndParties(
+        'The EU and the IOM have worked together since 2015. The IOM runs camps and the EU pays. The memorandum of understanding signed on 4 March 2019 sets annual quotas.',
+      ),
+      [{ type: 'memorandum_of_understanding', parties: [] }],
+    );
+  });
+});
+
+void describe('instruments on unseen wording: royal decree-laws', () => {
+  void it('reads a royal decree-law by its number in both languages', () => {
+    assert.deepEqual(typesAndParties("L'Espagne a adopté le décret-loi royal 3/2021 du 9 mars 2021."), [
+      { type: 'legal_act', parties: ['ES'] },
+    ]);
+    assert.deepEqual(typesAndParties('Spain adopted Royal Decree-Law 3/2021 in March 2021.'), [
+      { type: 'legal_act', parties: ['ES'] },
+    ]);
+  });
+});
+
+void describe('instruments on unseen wording: dialogues held on a rhythm or at the top', () => {
+  void it('reads a dialogue its parties set up, in either word order (EN and FR)', () => {
+    assert.deepEqual(typesAndParties('Chile and Peru launched a dialogue on migration in 2016.'), [
+      { type: 'dialogue', parties: ['CL', 'PE'] },
+    ]);
+    assert.deepEqual(
+      typesAndParties('La Suisse et le Ghana ont lancé un dialogue annuel sur la migration en 2012.'),
+      [{ type: 'dialogue', parties: ['CH', 'GH'] }],
+    );
+  });
+
+  void it('reads intergovernmental consultations and leaders’ meetings as dialogues', () => {
+    assert.deepEqual(
+      typesAndParties(
+        'The fifth Franco-Italian Intergovernmental Consultations took place in Rome in May 2022.',
+      ),
+      [{ type: 'dialogue', parties: ['FR', 'IT'] }],
+    );
+    assert.deepEqual(typesAndParties("The Annual Canada–Mexico Leaders' Meeting was held in 2023."), [
+      { type: 'dialogue', parties: ['CA', 'MX'] },
+    ]);
+  });
+});
+
+void describe('instruments on unseen wording: French envoy titles with their remit', () => {
+  void it('reads the remit as part of the title, not an agreement of its own', () => {
+    assert.deepEqual(
+      typesAndParties(
+        'La Belgique a désigné en 2019 un plénipotentiaire spécial chargé des accords migratoires.',
+      ),
+      [{ type: 'envoy', parties: ['BE'] }],
+    );
+    assert.deepEqual(
+      typesAndParties(
+        "En 2020, l'Autriche a nommé une ambassadrice pour la coopération internationale en matière de migration.",
+      ),
+      [{ type: 'envoy', parties: ['AT'] }],
+    );
+  });
+});

@@ -20,8 +20,6 @@ export interface Draft {
   split: boolean;
   /** Every place the instrument is named (for links between instruments named together). */
   places: InstrumentPlace[];
-  /** The scores of the mentions merged into it. */
-  scores: number[];
 }
 
 /** Where one instrument is named: the span of the mention and its sentence. */
@@ -91,7 +89,6 @@ export function applyPracticeCards(ctx: InstrumentContext, drafts: Draft[]): voi
       dates: [...dates],
       amounts: [],
       split: false,
-      scores: [],
       places: [{ ...card.title, sentence: sentenceAt(ctx.sentences, card.title.start, ctx.text.length) }],
     });
   }

@@ -237,7 +237,6 @@ export function findInstrumentRecords(
         amounts: [],
         split: mention.split === true,
         places: [],
-        scores: [],
       };
       drafts.push(draft);
       byKey.set(mention.key, [...(byKey.get(mention.key) ?? []), draft]);
@@ -252,7 +251,6 @@ export function findInstrumentRecords(
       draft.mention = { ...draft.mention, type: mention.type };
     }
     const isNew = draft.mention === mention;
-    draft.scores.push(mention.score);
     lastByKey.set(mention.key, draft);
     if (isLegal(draft.mention)) lastLegal = draft;
     draft.places.push({ start: mention.span.start, end: mention.span.end, sentence: mention.sentence });
@@ -438,12 +436,11 @@ function toCandidate(
 /** A record's confidence, from its mentions and what was read about it (see `instrumentConfidence`). */
 function draftConfidence(draft: Draft): number {
   return instrumentConfidence({
-    score: Math.max(draft.mention.score, ...draft.scores),
-    mentions: draft.places.length,
     catalogued: draft.mention.catalogued,
-    strength: draft.mention.rule?.strength ?? null,
     type: draft.mention.type,
     parties: draft.parties.size,
     dated: draft.dates.length > 0,
+    definiteArticle: draft.mention.definiteArticle === true,
+    ...(draft.mention.signals ? { signals: draft.mention.signals } : {}),
   });
 }

@@ -40,7 +40,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     binding: false,
     // Bare "memorandum"/"mémorandum", singular or plural, is a memorandum too: after a first full
     // mention it is the anaphor, with a pair adjective ("the Greek-Egyptian memorandum") a new one.
-    pattern: `memorand(?:um|a|ums) of understanding|protocoles? d${AP}accord|m${E}morand(?:um|a|ums)s? d${AP}(?:entente|accord)|memorand(?:um|a|ums)|m${E}morand(?:um|a|ums)s?`,
+    pattern: `memorand(?:um|a|ums) of understanding|protocoles? d${AP}(?:accord|entente)|m${E}morand(?:um|a|ums)s? d${AP}(?:entente|accord)|memorand(?:um|a|ums)|m${E}morand(?:um|a|ums)s?`,
     strength: 'form',
   },
   {
@@ -106,8 +106,8 @@ export const HEAD_RULES: readonly HeadRule[] = [
     pattern:
       `special (?:envoys?|representatives?|commissioners?) (?:for|on) (?:migration|migratory|return|readmission|refugees?)(?: (?:agreements?|affairs|issues|partnerships?|cooperation|and (?:mobility|asylum|return|refugees)))?|special (?:envoys?|representatives?)(?: for| on)?|(?:migration|migratory affairs|return|readmission) (?:envoys?|ambassadors?)|envoys? (?:for|on) (?:migration|return)|ambassadors? (?:for|on|at large for|in charge of|responsible for) (?:migration|migratory|return)|ambassadors?[- ]at[- ]large(?: for (?:migration|migratory affairs|return))?|(?:flying|roving|itinerant|mobile) consuls|(?:migration|return) referents?|` +
       `special commissioners?(?: for| on)?|plenipotentiar(?:y|ies)(?: for| on)?|(?:migration |return )?plenipotentiary envoys?|` +
-      `envoy${E}s? sp${E}ciaux?|envoy${E}e?s? sp${E}ciale?s?|repr${E}sentante?s? sp${E}ciale?s?|commissaires? sp${E}ciale?s?|pl${E}nipotentiaires?|d${E}l${E}gu${E}e?s?(?: sp${E}ciale?s?| interminist${E}riel(?:le)?s?)?(?: (?:aux|${AP}?${E}?a la|charg${E}e?s? (?:des|de la)) (?:migrations?|questions migratoires))|` +
-      `ambassad(?:eur|rice)s? (?:charg${E}e?s? (?:des|de la) (?:migrations?|questions migratoires)|(?:pour|aux) (?:les )?migrations?|itin${E}rante?s?)|r${E}f${E}rents? (?:migrations?|retour)|consuls? itin${E}rants?`,
+      `(?:envoy${E}s? sp${E}ciaux?|envoy${E}e?s? sp${E}ciale?s?|repr${E}sentante?s? sp${E}ciale?s?|commissaires? sp${E}ciale?s?|pl${E}nipotentiaires?(?: sp${E}ciale?s?)?)(?: charg${E}e?s? (?:des|de la) (?:accords? migratoires|migrations?|questions migratoires))?|d${E}l${E}gu${E}e?s?(?: sp${E}ciale?s?| interminist${E}riel(?:le)?s?)?(?: (?:aux|${AP}?${E}?a la|charg${E}e?s? (?:des|de la)) (?:migrations?|questions migratoires))|` +
+      `ambassad(?:eur|rice)s? (?:charg${E}e?s? (?:des|de la) (?:migrations?|questions migratoires)|(?:pour|aux) (?:la coop${E}ration (?:internationale )?en mati${E}re de |les )?migrations?|itin${E}rante?s?)|r${E}f${E}rents? (?:migrations?|retour)|consuls? itin${E}rants?`,
     strength: 'form',
   },
   // --- operational cooperation -----------------------------------------------------------------
@@ -277,7 +277,10 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'dialogue',
     legalForm: 'process',
     binding: false,
-    pattern: `\\d\\+\\d dialogues?|dialogues? \\d\\+\\d|(?:high[- ]level|political|bilateral|multilateral|regular|migration) dialogues?|dialogues? (?:de haut niveau|politiques?|bilat${E}ra(?:l|ux)|r${E}guliers?)|dialogues? on migration|dialogues? sur (?:la |les )?(?:migrations?|questions migratoires|mobilit${E})|conf${E}rences? minist${E}rielles?|ministerial conferences?`,
+    pattern:
+      `\\d\\+\\d dialogues?|dialogues? \\d\\+\\d|(?:high[- ]level|political|bilateral|multilateral|regular|migration) dialogues?|dialogues? (?:de haut niveau|politiques?|bilat${E}ra(?:l|ux)|r${E}guliers?)|dialogues? on migration|dialogues? sur (?:la |les )?(?:migrations?|questions migratoires|mobilit${E})|conf${E}rences? minist${E}rielles?|ministerial conferences?|` +
+      // Meetings held on a rhythm or at the top: "annual dialogue", "Intergovernmental Consultations", "Leaders' Meeting".
+      `(?:annual|yearly|officials${AP}?) (?:migration )?dialogues?|dialogues? (?:annuels?|r${E}guliers?)|intergovernmental consultations|consultations intergouvernementales|leaders${AP}? (?:meetings?|summits?)|(?:annual|bilateral) summits?|sommets? (?:annuels?|bilat${E}raux)`,
     strength: 'form',
   },
   {
@@ -314,7 +317,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     binding: null,
     pattern:
       `national (?:migration |integrated border management |diaspora )?(?:strateg(?:y|ies)|polic(?:y|ies))|strat${E}gies? nationales?|politiques? (?:nationales?|migratoires? nationales?)|` +
-      `lois? (?:sur|relatives?) (?:l${AP}|la |les )?(?:immigration|migrations?|asile|${E}trangers|traite|trafic)|laws? on (?:immigration|migration|asylum|aliens|foreigners)|(?:immigration|migration|asylum|aliens) (?:acts?|laws?)|programmes? for government|programmes? (?:de|du) gouvernement|` +
+      `lois? (?:sur|relatives? (?:[aà]|aux?)) (?:l${AP}|la |les |le )?(?:immigration|migrations?|asile|${E}trangers|traite|trafic|r${E}fugi${E}s|gardes?-(?:fronti${E}res|c[oô]tes)|fronti${E}res|nationalit${E}|s${E}jour|entr${E}e|travail|emploi|protection internationale|mesures)|laws? on (?:the )?(?:immigration|migration|asylum|aliens|foreigners|refugees|border|nationality|residence|entry|employment|international protection)|(?:immigration|migration|asylum|aliens) (?:acts?|laws?)|programmes? for government|programmes? (?:de|du) gouvernement|` +
       `(?:lois?|laws?|acts?|decrees?|d${E}crets?|ordonnances?|organic laws?|lois? organiques?) (?:n[°o]|no\\.|num${E}ro|number) ?\\d[\\d./-]*|` +
       // French laws by their date and bills by their subject: "la loi du 26 janvier 2024", "le projet
       // de loi sur l'asile", "le code de l'entrée et du séjour des étrangers".
@@ -323,7 +326,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
       `(?:(?:council |commission |implementing |delegated )*(?:directives?|regulations?|decisions?)|(?:directives?|r${E}glements?|d${E}cisions?)(?: d${AP}ex${E}cution| d${E}l${E}gu${E}e?s?)?(?: du conseil| de la commission)?) (?:\\((?:eu|ue|ec|ce|eec|cee)\\) )?(?:no\\.? |n[°o] ?)?\\d{2,4}/\\d{1,4}(?:/(?:ec|ce|eu|ue|eec|cee|jha|jai))?|` +
       // National acts by their number, with or without "No.": "Law 4636/2019", "Lei n.º 23/2007",
       // "Presidential Regulation No. 125 of 2016", "décret présidentiel n° 45".
-      `(?:(?:royal |presidential |ministerial |legislative |government |republic )?(?:decrees?|decisions?|regulations?|orders?|ordinances?|proclamations?|resolutions?|acts?)|decree-laws?|leis?|decretos?(?:-leis?)?|d${E}crets?-lois?|arr${E}t${E}s?|proclamations?|dahirs?|(?:d${E}crets?|arr${E}t${E}s?|d${E}cisions?|ordonnances?) (?:pr${E}sidentiel(?:le)?s?|minist${E}riel(?:le)?s?|roya(?:l|ux)|l${E}gislatifs?))(?: (?:n[°o.º]*\\.?|no\\.?|nr\\.?|num${E}ro|number) ?\\d+(?:[./-]\\d+)*(?: (?:of|de) \\d{4})?| \\d{1,5}[/-]\\d{2,4})|(?:lois?|laws?) (?:n[°o.º]*\\.? ?)?\\d{1,5}[/-]\\d{2,4}|(?:\\d{4} )?(?:law|act) (?:on|of) (?:foreigners|aliens|asylum|migration|immigration|entry|residence|international protection)`,
+      `(?:(?:royal |presidential |ministerial |legislative |government |republic )?(?:decrees?|decisions?|regulations?|orders?|ordinances?|proclamations?|resolutions?|acts?)|(?:royal )?decree-laws?|leis?|decretos?(?:-leis?)?|d${E}crets?-lois?(?: roya(?:l|ux))?|arr${E}t${E}s?|proclamations?|dahirs?|(?:d${E}crets?|arr${E}t${E}s?|d${E}cisions?|ordonnances?) (?:pr${E}sidentiel(?:le)?s?|minist${E}riel(?:le)?s?|roya(?:l|ux)|l${E}gislatifs?))(?: (?:n[°o.º]*\\.?|no\\.?|nr\\.?|num${E}ro|number) ?\\d+(?:[./-]\\d+)*(?: (?:of|de) \\d{4})?| \\d{1,5}[/-]\\d{2,4})|(?:lois?|laws?) (?:n[°o.º]*\\.? ?)?\\d{1,5}[/-]\\d{2,4}|(?:\\d{4} )?(?:law|act) (?:on|of) (?:foreigners|aliens|asylum|migration|immigration|entry|residence|international protection)`,
     strength: 'form',
   },
   {
@@ -333,6 +336,19 @@ export const HEAD_RULES: readonly HeadRule[] = [
     legalForm: 'legal_act',
     binding: null,
     pattern: '(?<=[A-Z][a-z]+ )Bills?(?! [A-Z])',
+    strength: 'form',
+    caseSensitive: true,
+  },
+  {
+    // A national act, ordinance or decree by its capitalised title ("the Seasonal Workers Act 2016",
+    // "the Labour Migration (Amendment) Act", "a Royal Ordinance"): the title's last word is the form.
+    head: 'legal_act',
+    type: 'legal_act',
+    legalForm: 'legal_act',
+    binding: null,
+    // The word comes first so that the search skips to its letter; the lookbehinds read the title before it.
+    pattern:
+      "(?:Act|Ordinance|Decree)s?(?<=(?:[A-Z][a-z'’-]+|\\)) (?:Act|Ordinance|Decree)s?)(?<!\\b(?:The|This|That|These|Its|Their|Our|An?) \\w+)(?! [A-Z])",
     strength: 'form',
     caseSensitive: true,
   },
@@ -362,6 +378,16 @@ export const HEAD_RULES: readonly HeadRule[] = [
     binding: null,
     pattern: `(?:pilot |flagship |joint |regional )?(?:programmes?|programs?|projects?|schemes?)|initiatives?|(?:projets?|programmes?)(?: pilotes?| conjoints?| r${E}gionaux?| phares?)?|dispositifs?|training institutes?|mechanisms?|m${E}canismes?`,
     strength: 'named',
+  },
+  {
+    // A pilot by its capitalised name ("the Displaced Nurses Mobility Pilot"): a programme.
+    head: 'programme',
+    type: 'programme',
+    legalForm: 'other',
+    binding: null,
+    pattern: 'Pilots?\\b(?<=[A-Z][a-z]+\\)? Pilots?)',
+    strength: 'named',
+    caseSensitive: true,
   },
 ];
 

@@ -70,10 +70,24 @@ export interface InstrumentMention {
   readonly perType?: readonly InstrumentTypeCode[];
   /** States the instrument's money or activities target ("projects for Mali"): not parties of the spec. */
   readonly beneficiaries?: readonly string[];
-  /** The candidate's score (see `score.ts`), its confidence. */
+  /** The candidate's score (see `score.ts`): kept when it reaches `KEEP_THRESHOLD`. */
   readonly score: number;
   /** Introduced by a definite or demonstrative determiner ("the treaty", "ce protocole"): may name an earlier instrument. */
   readonly definiteArticle?: boolean;
+  /** What the record's confidence is read from besides its parties, type and date (see `confidence.ts`); absent for a catalogued name. */
+  readonly signals?: MentionSignals;
+}
+
+/** What was read about a generic mention that tells how sure its record is. */
+export interface MentionSignals {
+  /** How its parties were found (`parties.ts`). */
+  readonly cue: PartyReading['cue'];
+  /** A verb of setting up governs it. */
+  readonly established: boolean;
+  /** An item of a list ("A, B and C"). */
+  readonly inList: boolean;
+  /** Its holder was guessed from the paragraph or another sentence. */
+  readonly guessedHolder: boolean;
 }
 
 /** The first half of a pair adjective left before a phrase ("the dutch–" of "the Dutch–Ghanaian agreement"). */
@@ -307,7 +321,10 @@ export function mentionOf(
         !phrase.named &&
         // "The 5+5 Dialogue" is named by its format.
         !/^\d\+\d|\d\+\d$/.test(ctx.folded.slice(match.start, match.end).replace(/ ?dialogues?/, '')) &&
-        ((reading.cue === 'subject' && !(established && /^dialogues?$/.test(lastWord))) ||
+        // Set up by its subject, a dialogue named by its form counts in either word order
+        // ("launched a migration dialogue", "ont lancé un dialogue sur la migration").
+        ((reading.cue === 'subject' &&
+          !(established && (rule.strength === 'form' || /^dialogues?$/.test(lastWord)))) ||
           reading.cue === 'none')) ||
       (rule.strength === 'named' && !phrase.named && !ownerNamed && !established) ||
       // "Partnership" is everyday English and French: as a framework it bears a name or a pair.
@@ -343,13 +360,21 @@ export function mentionOf(
   const agencyArrangement =
     /\bworking arrangements?|arrangements? de travail/.test(ctx.folded.slice(match.start, match.end)) &&
     reading.ids.includes('FRONTEX');
+  // "the Skilled Nurse Agreement Pilot", "the Talent Partnership Scheme": a title's last word names
+  // what it is, the earlier head only its subject.
+  const titledProgramme =
+    phrase.named &&
+    rule.head !== 'programme' &&
+    /\s(?:Pilots?|Programmes?|Programs?|Schemes?)$/.test(ctx.text.slice(phrase.start, phrase.end));
   const type = agencyArrangement
     ? 'operational_cooperation'
-    : rule.head === 'agreement' && rule.type === 'agreement'
-      ? ownType === 'agreement'
-        ? agreementType(subject)
-        : ownType
-      : rule.type;
+    : titledProgramme
+      ? 'programme'
+      : rule.head === 'agreement' && rule.type === 'agreement'
+        ? ownType === 'agreement'
+          ? agreementType(subject)
+          : ownType
+        : rule.type;
   // "The Commission launched the Talent Partnerships. They have been agreed with Morocco…"
   const partners =
     reading.ids.length <= 1 && rule.strength === 'form' ? nextSentencePartners(ctx, sentence) : [];
@@ -375,10 +400,14 @@ export function mentionOf(
       : euAct
         ? ['EU']
         : completedParties(ctx, type, partiesRead, phrase, sentence);
+  // An unnamed memorandum or agreement that names no party in a document about two states.
+  const betweenPrincipals = parties.length === 0 && bilateralForm(ctx, rule, phrase.named);
   // A holder guessed from the paragraph (see `completedParties`) or from another sentence, not
   // read around the name, is often the wrong state.
   const guessedHolder =
-    reading.guessed === true || (partiesRead.length === 0 && parties.length > 0 && !euAct);
+    reading.guessed === true ||
+    betweenPrincipals ||
+    (partiesRead.length === 0 && parties.length > 0 && !euAct);
   // "accord" alone says little: quote its subject too ("accord de réadmission").
   let adjective = ctx.actors[lowerBound(ctx.actors, phrase.end)];
   // "franco-ivoirienne": the quote goes to the end of the compound adjective.
@@ -400,7 +429,7 @@ export function mentionOf(
     span: { start: phrase.start, end: quoteEnd },
     title: ctx.text.slice(phrase.start, quoteEnd).replace(/\s+/g, ' ').trim(),
     named: phrase.named,
-    parties,
+    parties: betweenPrincipals ? [...ctx.principals] : parties,
     dates: date ? [{ ...date, role: dateRole(type, ctx, sentence) }] : [],
     amounts:
       type === 'fund' ||
@@ -423,7 +452,8 @@ export function mentionOf(
       type === 'fund' || type === 'programme'
         ? readBeneficiaries(ctx, clause, phrase).filter((id) => !parties.includes(id))
         : [],
-    score: guessedHolder ? Math.min(score, GUESSED_HOLDER_SCORE) : score,
+    score,
+    signals: { cue: reading.cue, established, inList: features.inList, guessedHolder },
     ...(several ? { perType: subjects } : {}),
     // "the Greek-Egyptian treaty": the determiner stands before the pair adjective that opens the phrase.
     definiteArticle: [
@@ -513,9 +543,6 @@ function forcesOf(ctx: InstrumentContext, clause: Span, phrase: Span): ActorMent
   const near = within(ctx.actors, phrase.end, Math.min(clause.end, phrase.end + 100));
   return near.filter((a) => !isPeople(ctx, a));
 }
-
-/** The highest score of a mention whose holder was guessed, not read around its name. */
-const GUESSED_HOLDER_SCORE = 0.7;
 
 /** Words of a law (folded): the instrument of a legislature. */
 const LAW_WORD = /\b(?:lois?|laws?|acts?|bills?|codes?|decrets?|decrees?|ordonnances?|ordinances?)\b/;
@@ -684,3 +711,21 @@ function headWord(folded: string): string {
 }
 
 export { isPluralHead } from './cues.ts';
+
+/** Heads of forms concluded between states: memoranda, agreements, treaties, protocols. */
+const BILATERAL_HEADS: ReadonlySet<string> = new Set(['mou', 'agreement']);
+
+/**
+ * An unnamed memorandum or agreement whose sentence names no party, in a document about two states
+ * ("the memorandum sets quotas…" in a note on two countries): the spec's parties are those two.
+ * Only for a mention that is not an anaphor (those join the instrument they refer to).
+ */
+function bilateralForm(ctx: InstrumentContext, rule: HeadRule, named: boolean): boolean {
+  return (
+    ctx.principals.length === 2 &&
+    ctx.principals.every((id) => isState(ctx, id)) &&
+    !named &&
+    rule.strength === 'form' &&
+    BILATERAL_HEADS.has(rule.head)
+  );
+}

@@ -1,12 +1,12 @@
 /**
  * The candidate-and-features step: every candidate mention of an instrument gets features read
  * from its phrase and its surroundings, and a score (0–1) from their weighted sum. Candidates whose
- * score reaches `KEEP_THRESHOLD` are kept; the score is the instrument's confidence.
+ * score reaches `KEEP_THRESHOLD` are kept. A kept record's confidence is read from fewer, surer
+ * signs (`instrumentConfidence` in `../confidence.ts`).
  *
  * Features that say "this phrase names a kind, an organization or a hypothesis, not an instrument"
  * weigh heavily against; a legal form, a proper name, parties, a date and a verb of signing count
- * for. The weights are round numbers chosen by hand; `npm run eval` prints how the resulting
- * confidences are calibrated.
+ * for. The weights are round numbers chosen by hand.
  */
 
 /** What the rules read about one candidate mention. */
