@@ -279,6 +279,21 @@ for (const engine of testEngines()) {
         `/analyses/compare?question=${encodeURIComponent(one.question)}&lang=en`,
       );
       assert.ok(text(chosen).includes(one.asked.replace(/'/g, "'")), 'the chosen question is asked whole');
+      // A comparison by instrument type asks its own question in the reader's language, never a code.
+      for (const [lang, asked] of [
+        ['fr', 'Quels États recourent à des envoyés spéciaux\u00a0?'],
+        ['en', 'Which states use special envoys?'],
+      ] as const) {
+        const envoys = await page(atlas.url, `/analyses/compare?type=envoy&lang=${lang}`);
+        assert.ok(envoys.includes(`<h2>${asked}</h2>`), `${lang}: ${asked}`);
+        assert.ok(!/>\s*envoy\s*</.test(envoys), `${lang}: no bare type code`);
+        const api = await getJson<{ question: string; count: number }>(
+          atlas.url,
+          `/api/compare?type=envoy&lang=${lang}`,
+        );
+        assert.equal(api.body.question, asked);
+        assert.ok(api.body.count > 0);
+      }
     });
 
     void it('writes the titles the atlas built in the reader’s language, source titles as written', async () => {
