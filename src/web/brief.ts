@@ -8,7 +8,7 @@
  */
 import type { Brief, BriefCommitment, BriefSource, SourceNumber } from '../analysis/brief.ts';
 import type { MoneyByCurrency } from '../domain/analysis-model.ts';
-import { dateText, documentTitle, money, sourceText } from './components.ts';
+import { dateText, documentTitle, instrumentTitle, money, sourceText } from './components.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import type { MessageKey, Translator } from './i18n.ts';
 import { indicatorName, valueText } from './pages/analyses/indicators.ts';
@@ -71,7 +71,7 @@ function instruments(brief: Brief, tr: Translator): SafeHtml {
               ${group.instruments.map(
                 (i) =>
                   html`<tr>
-                    <td><span translate="no">${i.title}</span>${refs(i.sources)}</td>
+                    <td>${instrumentTitle(i.title, tr)}${refs(i.sources)}</td>
                     <td>${i.status === 'not_stated' ? notStated(tr) : tr.term(i.status)}</td>
                     <td>
                       ${

@@ -310,6 +310,22 @@ for (const engine of testEngines()) {
       );
       const en = await page(atlas.url, `/instruments/${built.id}?lang=en`);
       assert.match(en, /<h1><span class="built-title">Joint declaration Morocco–Slovenia/);
+      // The same in the downloads that take a language, and in the briefing pack.
+      for (const [lang, title] of [
+        ['fr', 'Déclaration conjointe Maroc–Slovénie'],
+        ['en', 'Joint declaration Morocco–Slovenia'],
+      ] as const) {
+        const csv = await (
+          await fetch(`${atlas.url}/api/instruments?q=Slovenia&format=csv&lang=${lang}`)
+        ).text();
+        assert.ok(csv.includes(title), `${lang}: the CSV writes "${title}"`);
+        const hits = await (
+          await fetch(`${atlas.url}/api/search?q=Slovenia&kind=instrument&format=csv&lang=${lang}`)
+        ).text();
+        assert.ok(hits.includes(title), `${lang}: the search CSV writes "${title}"`);
+        const brief = await page(atlas.url, `/countries/SI/brief?lang=${lang}`);
+        assert.match(brief, new RegExp(`<span class="built-title">${title}`), `${lang}: the brief`);
+      }
       // A title from the source stays as written, in both languages.
       const named = await page(atlas.url, `/instruments/${mali}?lang=en`);
       assert.match(named, /<h1><span translate="no">Dialogue de Haut Niveau sur la Migration<\/span><\/h1>/);
