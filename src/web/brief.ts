@@ -2,7 +2,7 @@
  * The briefing pack in HTML, in the reader's language: the sections of `Brief` (src/analysis/
  * brief.ts) as headed sections with tables, source numbers [n] after every fact and the sources
  * cited at the end with their citation data. The money followed through IATI reuses the country
- * page's chain tables (src/web/pages/funding-chain.ts). "Not stated" / "non indiqué" wherever a
+ * page's chain tables (src/web/pages/funding-chain.ts). "Not stated" / "non précisé" wherever a
  * value is missing. The same body is served inside the site (print stylesheet in app.css) and
  * written as a stand-alone file for `mda brief --format html` and, printed by Chromium, for the PDF.
  */

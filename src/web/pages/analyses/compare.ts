@@ -100,7 +100,7 @@ export function comparePage(input: ComparePageInput, tr: Translator): SafeHtml {
     <p>
       <label for="cmp-q">${tr.t('question')}</label>
       <select id="cmp-q" name="question">
-        <option value="">—</option>
+        <option value="">${tr.t('chooseQuestion')}</option>
         ${questions.map(
           (q) =>
             html`<option
@@ -116,7 +116,7 @@ export function comparePage(input: ComparePageInput, tr: Translator): SafeHtml {
     <p>
       <label for="cmp-type">${tr.t('instrumentType')}</label>
       <select id="cmp-type" name="type">
-        <option value="">—</option>
+        <option value="">${tr.t('chooseType')}</option>
         ${INSTRUMENT_TYPES.map(
           (t) =>
             html`<option value="${t}" ${t === input.type ? html`selected` : ''}>${tr.typeLabel(t)}</option>`,
@@ -149,7 +149,7 @@ export function comparePage(input: ComparePageInput, tr: Translator): SafeHtml {
               </td>
               <td>${tr.t(q.stance === 'no' ? 'no' : 'yes')}${q.stance === 'partly' ? ' (±)' : ''}</td>
               <td class="num">${tr.n(q.countries)}</td>
-              <td>${q.stated.map((n) => tr.n(n)).join(', ')}</td>
+              <td>${q.stated.length === 0 ? tr.t('notStated') : q.stated.map((n) => tr.n(n)).join(', ')}</td>
             </tr>`,
         )}
       </tbody>
@@ -158,7 +158,8 @@ export function comparePage(input: ComparePageInput, tr: Translator): SafeHtml {
   return analysisLayout(
     '/analyses/compare',
     tr,
-    html`${form} ${selected === null ? '' : selectedBlock(selected, tr, input.sentences ?? NO_SENTENCES, input.type !== undefined)}
+    html`${form}
+    ${selected === null ? '' : selectedBlock(selected, tr, input.sentences ?? NO_SENTENCES, input.type !== undefined)}
     ${overview} ${table} ${reportLinks(input.question, tr)}`,
   );
 }
