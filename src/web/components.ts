@@ -114,12 +114,17 @@ export function instrumentItems(items: readonly InstrumentSummary[], tr: Transla
             <a href="/instruments/${encodeURIComponent(item.id)}">${instrumentTitle(item.title, tr)}</a>
           </h3>
           <div class="meta">
-            <span class="tag">${tr.typeLabel(item.type)}</span
-            >${item.firstDate === null ? tr.t('notStated') : dateText(item.firstDate, tr)}${
+            <span class="tag">${tr.typeLabel(item.type)}</span>${
+              // What the sources do not give is named with its field: "date : non précisé".
+              item.firstDate === null
+                ? `${tr.t('dates')}${tr.colon}${tr.t('notStated')}`
+                : dateText(item.firstDate, tr)
+            }
+            ·
+            ${
               item.parties.length > 0
-                ? html` ·
-                  ${item.parties.slice(0, 8).map((p, i) => html`${i > 0 ? ', ' : ''}${tr.actor(p.actorId)}`)}`
-                : ''
+                ? item.parties.slice(0, 8).map((p, i) => html`${i > 0 ? ', ' : ''}${tr.actor(p.actorId)}`)
+                : `${tr.t('parties')}${tr.colon}${tr.t('notStated')}`
             }
           </div>
         </article>`,

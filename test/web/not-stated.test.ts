@@ -141,6 +141,13 @@ for (const engine of testEngines()) {
         assert.ok(documentText.includes(UNTITLED[lang]), `${lang}: the document is named as untitled`);
         const stated = documentText.split(NOT_STATED[lang]).length - 1;
         assert.ok(stated >= 2, `${lang}: publisher and date not stated (${stated})`);
+        // In a list of results, the missing field is named: "Dates : non précisé".
+        const word = encodeURIComponent(bare.title);
+        const results = await open(`/search?q=${word}`, lang);
+        for (const key of ['dates', 'parties'] as const) {
+          const said = new RegExp(`${translator(lang).t(key)}\\s?:\\s${NOT_STATED[lang]}`);
+          assert.match(results, said, `${lang}: the search result says its ${key} are not stated`);
+        }
         const list = await open('/documents', lang);
         assert.ok(list.includes(NOT_STATED[lang]), `${lang}: the list says what is not stated`);
       }
