@@ -225,6 +225,33 @@ for (const engine of testEngines()) {
           .total;
       const [everywhere, inMali] = [await api(''), await api('&country=ML')];
       assert.ok(inMali > 0 && inMali < everywhere, `API passages: ${inMali} of ${everywhere}`);
+      // Every filter narrows the passages the same way on the page and in the API, and the pager
+      // keeps it: language, type, topic, approach, years, country.
+      for (const filter of [
+        'language=fr',
+        'type=readmission_agreement',
+        'topic=return_readmission',
+        'approach=positive_conditionality',
+        'from=2016&to=2017',
+        'country=ML&language=fr',
+      ]) {
+        const inApi = await api(`&${filter}`);
+        assert.ok(inApi < everywhere, `${filter}: ${inApi} of ${everywhere} passages`);
+        const shown = await page(atlas.url, `/search?q=migration&${filter}&lang=en`);
+        assert.equal(inApi === 0 ? 0 : count(shown), inApi, `${filter}: the page counts what the API finds`);
+        const pager = /<nav class="pager" aria-label="Passages[^"]*">[\s\S]*?<\/nav>/.exec(shown)?.[0] ?? '';
+        for (const link of all(pager, /<a href="([^"]+)"/g)) {
+          const params = new URL(link.replace(/&amp;/g, '&'), atlas.url).searchParams;
+          for (const [key, value] of new URLSearchParams(filter)) {
+            assert.equal(params.get(key), value, `${filter}: the next page keeps ${key}`);
+          }
+        }
+      }
+      const french = await getJson<{ items: { language: string }[] }>(
+        atlas.url,
+        '/api/search?q=migration&kind=passage&language=fr&limit=50',
+      );
+      assert.ok(french.body.items.length > 0 && french.body.items.every((h) => h.language === 'fr'));
     });
 
     void it('answers search with plain snippets, match offsets and a relevance out of 100', async () => {

@@ -41,7 +41,17 @@ export function searchRoutes(app: FastifyInstance, docs: RouteDoc[], context: Ap
     handler: async ({ query, request, reply }) => {
       const format = listFormat(request, query.format);
       const page = await context.store.queries.search(
-        { q: query.q, kind: query.kind, language: query.language, country: query.country },
+        {
+          q: query.q,
+          kind: query.kind,
+          language: query.language,
+          country: query.country,
+          type: query.type,
+          topic: query.topic,
+          approach: query.approach,
+          from: query.from,
+          to: query.to,
+        },
         // Search pages hold 20 hits by default: each hit carries a snippet built for it.
         { limit: pageLimit(query.limit, format, SEARCH_PAGE), offset: query.offset },
       );
