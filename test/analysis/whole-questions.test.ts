@@ -96,7 +96,7 @@ void test('fragments and sentences about the document never become questions', (
   }
   for (const whole of [
     'use migration diplomacy at national level as part of their wider international migration affairs',
-    'they report on the assessment of third countries\' readmission cooperation under Article 25a',
+    "they report on the assessment of third countries' readmission cooperation under Article 25a",
     'The implementation of migration agreements is identified as a challenge',
     'utilisent la diplomatie migratoire au niveau national',
   ]) {

@@ -91,7 +91,7 @@ void describe('charts that fit, a map that counts what the reader chooses', () =
           const response = await tab.goto(`${atlas.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
           assert.equal(response?.status(), 200, path);
           bars += await tab.locator('.bars .bar-row').count();
-          for (const problem of (await tab.evaluate(CUT_LABELS)) as string[]) {
+          for (const problem of await tab.evaluate<string[]>(CUT_LABELS)) {
             failures.push(`${width} ${lang} ${path}: ${problem}`);
           }
         }

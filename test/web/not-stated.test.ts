@@ -127,11 +127,10 @@ for (const engine of testEngines()) {
     void it('the instrument and document pages say "not stated" for each missing field', async () => {
       for (const lang of ['fr', 'en'] as const) {
         await open(`/instruments/${bare.id}`, lang);
-        const rows = (await tab.evaluate(`Array.from(document.querySelectorAll('main dl dt')).map((dt) => [
-          dt.textContent.trim(), (dt.nextElementSibling ? dt.nextElementSibling.textContent : '').trim()])`)) as [
-          string,
-          string,
-        ][];
+        const rows = await tab.evaluate<[string, string][]>(
+          `Array.from(document.querySelectorAll('main dl dt')).map((dt) => [dt.textContent.trim(),
+            (dt.nextElementSibling ? dt.nextElementSibling.textContent : '').trim()])`,
+        );
         for (const label of fields(lang)) {
           const row = rows.find(([name]) => name === label);
           assert.ok(row, `${lang}: the "${label}" row is shown (${rows.map((r) => r[0]).join(', ')})`);
@@ -186,7 +185,7 @@ for (const engine of testEngines()) {
         for (const lang of ['fr', 'en'] as const) {
           for (const path of paths) {
             await open(path, lang);
-            for (const problem of (await tab.evaluate(PLACEHOLDERS)) as string[]) {
+            for (const problem of await tab.evaluate<string[]>(PLACEHOLDERS)) {
               failures.push(`${lang} ${path}: ${problem}`);
             }
           }

@@ -20,7 +20,8 @@ function valueText(value: unknown, tr: Translator): string {
   if (value === null || value === undefined || typeof value === 'function') return tr.t('notStated');
   if (typeof value === 'boolean') return tr.t(value ? 'yes' : 'no');
   if (typeof value === 'number') return tr.n(value);
-  if (typeof value !== 'object') return String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'object') return tr.t('notStated');
   return Object.entries(value as Record<string, unknown>)
     .map(([key, v]) =>
       key === 'status' && typeof v === 'string'
