@@ -21,7 +21,7 @@ interface InstrumentRow {
   title: string;
   status: string;
   firstDate: string | null;
-  parties: unknown[];
+  parties: { actorId: string }[];
   amounts: unknown[];
 }
 interface DocumentRow {
@@ -72,6 +72,7 @@ for (const engine of testEngines()) {
     let tab: Page;
     let bare: InstrumentRow;
     let untitled: DocumentRow;
+    let undatedParty = 'ML';
 
     before(
       async () => {
@@ -89,6 +90,11 @@ for (const engine of testEngines()) {
         );
         assert.ok(lacking, 'the corpus has an instrument with no date, status, party or amount');
         bare = lacking;
+        // The country page of a state party to an undated instrument.
+        const undated = instruments.body.items.find(
+          (i) => i.firstDate === null && i.parties.some((p) => /^[A-Z]{2}$/.test(p.actorId)),
+        );
+        undatedParty = undated?.parties.find((p) => /^[A-Z]{2}$/.test(p.actorId))?.actorId ?? 'ML';
         const documents = await getJson<{ items: DocumentRow[] }>(atlas.url, '/api/documents?limit=100');
         const blank = documents.body.items.find(
           (d) => d.title === null && d.publisher === null && d.published === null,
@@ -163,6 +169,8 @@ for (const engine of testEngines()) {
           '/countries',
           '/countries/ML',
           '/countries/ML/brief',
+          `/countries/${undatedParty}`,
+          `/countries/${undatedParty}/brief`,
           '/documents',
           `/documents/${untitled.id}`,
           `/documents/${untitled.id}?facts=all`,
@@ -177,6 +185,7 @@ for (const engine of testEngines()) {
           `/analyses/consistency/${untitled.id}`,
           '/analyses/coordination?country=ML',
           '/analyses/commitments',
+          '/analyses/commitments?country=ML',
           '/analyses/indicators',
           '/analyses/indicators?country=ML',
           '/analyses/conditionality',
