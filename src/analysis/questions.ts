@@ -6,6 +6,8 @@
  */
 import { createRequire } from 'node:module';
 import type { CountryPosition, Stance } from '../domain/analysis-model.ts';
+import type { Language } from '../domain/model.ts';
+import { labelOf } from '../domain/taxonomy.ts';
 import { foldText } from '../extraction/text.ts';
 
 interface Stemmer {
@@ -142,4 +144,182 @@ export function wholeQuestion(predicate: string): string {
       : `Quels pays indiquent que ${body}\u00a0?`;
   }
   return clause ? `Which countries say that ${body}?` : `Which countries ${body}?`;
+}
+
+/** Words a whole predicate never opens with: it would be the tail of someone else's sentence. */
+const DANGLING_START =
+  /^(?:of|to|and|or|but|nor|which|that|who|whom|whose|with|for|from|by|as|than|because|while|whereas|et|ou|mais|qui|que|qu|dont|avec|pour|par|car|tandis|lequel|laquelle|lesquels|lesquelles)$/i;
+/** Words a whole predicate never ends on: the sentence was cut. */
+const DANGLING_END =
+  /^(?:the|a|an|of|to|and|or|with|for|from|by|in|on|at|as|their|its|such|le|la|les|l|un|une|de|des|du|d|et|ou|à|au|aux|pour|par|avec|leur|leurs|sur|dans)$/i;
+/** A clause about the document itself ("This inform was prepared…"), which no country answers. */
+const ABOUT_THE_DOCUMENT =
+  /^(?:this|the present|the)\s+(?:inform|report|study|document|paper|synthesis|publication)\b|^(?:ce|le présent|la présente|cette)\s+(?:rapport|étude|document|note|synthèse|publication)\b/i;
+
+/**
+ * Whether a stored predicate can be asked as a question: a whole proposition, not a fragment
+ * ("of the Member States", "the implementation of the", an unclosed parenthesis) nor a sentence
+ * about the document ("This inform was prepared on the basis of national contributions").
+ */
+export function askable(predicate: string): boolean {
+  const text = predicate
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\s.;:,?!]+$/u, '')
+    .replace(THEY, '');
+  const words = text.split(' ').filter((w) => w !== '');
+  if (words.length < 2) return false;
+  const bare = (word: string | undefined) => (word ?? '').replace(/^[("'“«‘]+|[)"'”»’,]+$/gu, '');
+  if (DANGLING_START.test(bare(words[0])) || DANGLING_END.test(bare(words.at(-1)))) return false;
+  if (ABOUT_THE_DOCUMENT.test(text)) return false;
+  const count = (re: RegExp) => (text.match(re) ?? []).length;
+  if (count(/\(/g) !== count(/\)/g) || count(/«/g) !== count(/»/g) || count(/“/g) !== count(/”/g)) {
+    return false;
+  }
+  return count(/"/g) % 2 === 0;
+}
+
+/** The instrument criteria of a comparison (any type, approach or topic listed). */
+export interface InstrumentCriteria {
+  readonly types?: readonly string[];
+  readonly approaches?: readonly string[];
+  readonly topics?: readonly string[];
+}
+
+/** "Which states …?" for one instrument type, in both languages. */
+const TYPE_QUESTIONS: Record<string, Record<Language, string>> = {
+  readmission_agreement: {
+    en: 'Which states are party to a readmission agreement or arrangement?',
+    fr: 'Quels États sont parties à un accord ou arrangement de réadmission\u00a0?',
+  },
+  visa_agreement: {
+    en: 'Which states are party to a visa facilitation or visa waiver agreement?',
+    fr: 'Quels États sont parties à un accord de facilitation ou d’exemption de visas\u00a0?',
+  },
+  labour_agreement: {
+    en: 'Which states are party to a labour migration agreement?',
+    fr: 'Quels États sont parties à un accord de migration de travail\u00a0?',
+  },
+  trade_agreement: {
+    en: 'Which states are party to a trade or economic partnership agreement with a migration component?',
+    fr: 'Quels États sont parties à un accord commercial ou de partenariat économique comportant un volet migratoire\u00a0?',
+  },
+  agreement: {
+    en: 'Which states are party to another agreement, treaty or protocol on migration?',
+    fr: 'Quels États sont parties à un autre accord, traité ou protocole sur les migrations\u00a0?',
+  },
+  partnership: {
+    en: 'Which states take part in a named partnership framework?',
+    fr: 'Quels États participent à un cadre de partenariat nommé\u00a0?',
+  },
+  memorandum_of_understanding: {
+    en: 'Which states are party to a memorandum of understanding?',
+    fr: 'Quels États sont parties à un protocole d’accord\u00a0?',
+  },
+  letter_of_intent: {
+    en: 'Which states are party to a letter or declaration of intent?',
+    fr: 'Quels États sont parties à une lettre ou déclaration d’intention\u00a0?',
+  },
+  joint_declaration: {
+    en: 'Which states are party to a joint declaration or statement?',
+    fr: 'Quels États sont parties à une déclaration conjointe ou commune\u00a0?',
+  },
+  compact: {
+    en: 'Which states are party to a compact?',
+    fr: 'Quels États sont parties à un pacte\u00a0?',
+  },
+  action_plan: {
+    en: 'Which states are party to an action plan or roadmap?',
+    fr: 'Quels États sont parties à un plan d’action ou une feuille de route\u00a0?',
+  },
+  dialogue: {
+    en: 'Which states take part in a dialogue or a regional process?',
+    fr: 'Quels États participent à un dialogue ou à un processus régional\u00a0?',
+  },
+  envoy: {
+    en: 'Which states use special envoys?',
+    fr: 'Quels États recourent à des envoyés spéciaux\u00a0?',
+  },
+  programme: {
+    en: 'Which states take part in a programme, project or scheme?',
+    fr: 'Quels États participent à un programme, un projet ou un dispositif\u00a0?',
+  },
+  fund: {
+    en: 'Which states take part in a funding instrument?',
+    fr: 'Quels États participent à un instrument de financement\u00a0?',
+  },
+  coordination_mechanism: {
+    en: 'Which states have a coordination mechanism or body?',
+    fr: 'Quels États disposent d’un mécanisme ou d’un organe de coordination\u00a0?',
+  },
+  operational_cooperation: {
+    en: 'Which states take part in operational cooperation?',
+    fr: 'Quels États participent à une coopération opérationnelle\u00a0?',
+  },
+  legal_act: {
+    en: 'Which states have a legal act or policy framework on migration?',
+    fr: 'Quels États disposent d’un acte juridique ou d’un cadre politique sur les migrations\u00a0?',
+  },
+};
+
+/** "Which states use …?" for one approach, in both languages. */
+const APPROACH_QUESTIONS: Record<string, Record<Language, string>> = {
+  positive_conditionality: {
+    en: 'Which states use positive conditionality?',
+    fr: 'Quels États recourent à la conditionnalité positive\u00a0?',
+  },
+  negative_conditionality: {
+    en: 'Which states use negative conditionality?',
+    fr: 'Quels États recourent à la conditionnalité négative\u00a0?',
+  },
+  reverse_conditionality: {
+    en: 'Which states face reverse conditionality?',
+    fr: 'Quels États font face à une conditionnalité inversée\u00a0?',
+  },
+  tactical_linkage: {
+    en: 'Which states link unrelated issues tactically?',
+    fr: 'Quels États lient tactiquement des enjeux sans rapport\u00a0?',
+  },
+  substantive_linkage: {
+    en: 'Which states link functionally related issues?',
+    fr: 'Quels États lient des enjeux liés fonctionnellement\u00a0?',
+  },
+  whole_of_government: {
+    en: 'Which states take a whole-of-government approach?',
+    fr: 'Quels États adoptent une approche pangouvernementale\u00a0?',
+  },
+  team_europe: {
+    en: 'Which states take part in a Team Europe approach?',
+    fr: 'Quels États participent à une approche Équipe Europe\u00a0?',
+  },
+};
+
+/**
+ * The question an instrument comparison answers, as a whole proposition in `lang`: one type or
+ * approach has its own question ("Which states use special envoys?" / "Quels États recourent à des
+ * envoyés spéciaux ?"); a topic, or several criteria, ask which states are party to instruments that
+ * meet them, named by their labels.
+ */
+export function criteriaQuestion(criteria: InstrumentCriteria, lang: Language): string {
+  const types = criteria.types ?? [];
+  const approaches = criteria.approaches ?? [];
+  const topics = criteria.topics ?? [];
+  const only = types.length + approaches.length + topics.length === 1;
+  const own = only ? (TYPE_QUESTIONS[types[0] ?? ''] ?? APPROACH_QUESTIONS[approaches[0] ?? '']) : undefined;
+  if (own !== undefined) return own[lang];
+  const short = (label: string) => label.split(/\s\(/)[0] ?? label;
+  const labels = [
+    ...types.map((c) => short(labelOf('instrument_types', c, lang))),
+    ...approaches.map((c) => short(labelOf('approaches', c, lang))),
+    ...topics.map((c) => short(labelOf('topics', c, lang))),
+  ];
+  if (only && topics.length === 1) {
+    const topic = labels[0] ?? '';
+    return lang === 'fr'
+      ? `Quels États sont parties à des instruments sur le thème «\u00a0${topic}\u00a0»\u00a0?`
+      : `Which states are party to instruments on ${topic.charAt(0).toLowerCase()}${topic.slice(1)}?`;
+  }
+  return lang === 'fr'
+    ? `Quels États sont parties à des instruments répondant à ces critères\u00a0: ${labels.join(', ')}\u00a0?`
+    : `Which states are party to instruments meeting these criteria: ${labels.join(', ')}?`;
 }

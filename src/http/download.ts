@@ -39,7 +39,8 @@ export function pageLimit(limit: number | undefined, format: ListFormat, default
 /** A CSV column: its header and how to read it from a row. */
 export interface CsvColumn<T> {
   readonly header: string;
-  readonly value: (row: T) => string | number | boolean | null | undefined;
+  /** `lang`: the download's language, for values the atlas writes itself (built titles). */
+  readonly value: (row: T, lang: Language) => string | number | boolean | null | undefined;
 }
 
 /** One CSV cell (RFC 4180 quoting; a leading =, +, @ is defused so spreadsheets do not run it). */
@@ -57,7 +58,7 @@ export function toCsv<T>(
   lang: Language = 'en',
 ): string {
   const lines = [columns.map((column) => csvCell(csvHeader(column.header, lang))).join(',')];
-  for (const row of rows) lines.push(columns.map((column) => csvCell(column.value(row))).join(','));
+  for (const row of rows) lines.push(columns.map((column) => csvCell(column.value(row, lang))).join(','));
   return lines.join('\r\n') + '\r\n';
 }
 

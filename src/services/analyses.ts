@@ -13,7 +13,7 @@ import { conditionalityTimelines } from '../analysis/conditionality.ts';
 import { checkConsistency } from '../analysis/consistency.ts';
 import { coordinationView } from '../analysis/coordination.ts';
 import { indicatorSeries, indicatorsFromInstruments } from '../analysis/indicators.ts';
-import { wholeQuestion } from '../analysis/questions.ts';
+import { askable, criteriaQuestion, wholeQuestion } from '../analysis/questions.ts';
 import type {
   CommitmentTracker,
   Comparison,
@@ -25,10 +25,12 @@ import type {
   Stance,
 } from '../domain/analysis-model.ts';
 import { invalidInput, notFound } from '../domain/errors.ts';
+import type { Language } from '../domain/model.ts';
 import type { ApproachCode, InstrumentTypeCode, TopicCode } from '../domain/taxonomy.ts';
 import { extractCountryPositions } from '../extraction/country-positions.ts';
 import { readDocument } from '../readers/index.ts';
 import type { AtlasStore } from '../storage/atlas-store.ts';
+import type { QuestionSummary } from '../storage/analyses/analysis-store.ts';
 
 /** What to compare: a question of the stored positions, or instrument criteria (or both). */
 export interface ComparisonRequest {
@@ -38,6 +40,16 @@ export interface ComparisonRequest {
   readonly approaches?: readonly ApproachCode[];
   readonly topics?: readonly TopicCode[];
   readonly label?: string;
+  /** The language of the question built from instrument criteria (English by default). */
+  readonly lang?: Language;
+}
+
+/**
+ * The questions the stored positions answer, most answered first, without the fragments and the
+ * sentences about the document itself that no country answers (`askable`).
+ */
+export async function comparisonQuestions(store: AtlasStore): Promise<QuestionSummary[]> {
+  return (await store.analyses.questions()).filter((q) => askable(q.question));
 }
 
 /** The comparison a request asks for, from stored positions or stored instruments. */
@@ -54,10 +66,8 @@ export async function comparison(store: AtlasStore, request: ComparisonRequest):
     return compare(positions, matcher, { claims, label: request.label ?? wholeQuestion(request.question) });
   }
   if (!byInstrument) throw invalidInput('question', 'give a question, or a type, approach or topic');
-  const label =
-    request.label ??
-    request.question ??
-    [...(request.types ?? []), ...(request.approaches ?? []), ...(request.topics ?? [])].join(' + ');
+  // A whole question in the reader's language ("Which states use special envoys?"), never codes.
+  const label = request.label ?? request.question ?? criteriaQuestion(request, request.lang ?? 'en');
   return compareInstruments(await store.analyses.instruments(), {
     label,
     ...(request.types === undefined ? {} : { types: request.types }),

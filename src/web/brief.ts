@@ -2,13 +2,13 @@
  * The briefing pack in HTML, in the reader's language: the sections of `Brief` (src/analysis/
  * brief.ts) as headed sections with tables, source numbers [n] after every fact and the sources
  * cited at the end with their citation data. The money followed through IATI reuses the country
- * page's chain tables (src/web/pages/funding-chain.ts). "Not stated" / "non indiqué" wherever a
+ * page's chain tables (src/web/pages/funding-chain.ts). "Not stated" / "non précisé" wherever a
  * value is missing. The same body is served inside the site (print stylesheet in app.css) and
  * written as a stand-alone file for `mda brief --format html` and, printed by Chromium, for the PDF.
  */
 import type { Brief, BriefCommitment, BriefSource, SourceNumber } from '../analysis/brief.ts';
 import type { MoneyByCurrency } from '../domain/analysis-model.ts';
-import { dateText, documentTitle, money, sourceText } from './components.ts';
+import { dateText, documentTitle, instrumentTitle, money, sourceText } from './components.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import type { MessageKey, Translator } from './i18n.ts';
 import { indicatorName, valueText } from './pages/analyses/indicators.ts';
@@ -71,7 +71,7 @@ function instruments(brief: Brief, tr: Translator): SafeHtml {
               ${group.instruments.map(
                 (i) =>
                   html`<tr>
-                    <td><span translate="no">${i.title}</span>${refs(i.sources)}</td>
+                    <td>${instrumentTitle(i.title, tr)}${refs(i.sources)}</td>
                     <td>${i.status === 'not_stated' ? notStated(tr) : tr.term(i.status)}</td>
                     <td>
                       ${

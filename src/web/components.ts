@@ -6,6 +6,7 @@ import { actorHref } from './charts/network.ts';
 import { formatDate, formatMoney } from './format.ts';
 import { isInstrumentType } from '../domain/taxonomy.ts';
 import { actorKindOf } from '../domain/actors.ts';
+import type { Language } from '../domain/model.ts';
 import { genericTitleIn } from '../extraction/instruments/titles.ts';
 
 /** A sum of money the reader's way ("145,1 M€" / "€145.1M"). */
@@ -67,6 +68,11 @@ export function instrumentTitle(title: string, tr: Translator): SafeHtml {
   return built === null ? sourceText(title) : html`<span class="built-title">${built}</span>`;
 }
 
+/** An instrument's title as plain text (a window title, a datalist option): built ones in `lang`. */
+export function instrumentTitleText(title: string, lang: Language): string {
+  return genericTitleIn(title, lang) ?? title;
+}
+
 /** A link to an actor: a state's country page, or the instruments an organization is party to. */
 export function actorLink(id: string, tr: Translator, kind?: string): SafeHtml {
   // The registry says what an id is: `EU` has two letters and is no state.
@@ -108,12 +114,17 @@ export function instrumentItems(items: readonly InstrumentSummary[], tr: Transla
             <a href="/instruments/${encodeURIComponent(item.id)}">${instrumentTitle(item.title, tr)}</a>
           </h3>
           <div class="meta">
-            <span class="tag">${tr.typeLabel(item.type)}</span
-            >${item.firstDate === null ? tr.t('notStated') : dateText(item.firstDate, tr)}${
+            <span class="tag">${tr.typeLabel(item.type)}</span>${
+              // What the sources do not give is named with its field: "date : non précisé".
+              item.firstDate === null
+                ? `${tr.t('dates')}${tr.colon}${tr.t('notStated')}`
+                : dateText(item.firstDate, tr)
+            }
+            ·
+            ${
               item.parties.length > 0
-                ? html` ·
-                  ${item.parties.slice(0, 8).map((p, i) => html`${i > 0 ? ', ' : ''}${tr.actor(p.actorId)}`)}`
-                : ''
+                ? item.parties.slice(0, 8).map((p, i) => html`${i > 0 ? ', ' : ''}${tr.actor(p.actorId)}`)
+                : `${tr.t('parties')}${tr.colon}${tr.t('notStated')}`
             }
           </div>
         </article>`,

@@ -78,7 +78,7 @@ const MESSAGES = {
   binding: { en: 'Binding', fr: 'Contraignant' },
   yes: { en: 'yes', fr: 'oui' },
   no: { en: 'no', fr: 'non' },
-  notStated: { en: 'not stated', fr: 'non indiqué' },
+  notStated: { en: 'not stated', fr: 'non précisé' },
   status: { en: 'Status', fr: 'Statut' },
   parties: { en: 'Parties', fr: 'Parties' },
   dates: { en: 'Dates', fr: 'Dates' },

@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { wholeQuestion } from '../../src/analysis/questions.ts';
+import { askable, criteriaQuestion, wholeQuestion } from '../../src/analysis/questions.ts';
+import { APPROACHES, INSTRUMENT_TYPES } from '../../src/domain/taxonomy.ts';
 import { genericTitle, genericTitleIn } from '../../src/extraction/instruments/titles.ts';
 
 void test('a verb phrase gets the countries as its subject', () => {
@@ -78,4 +79,57 @@ void test('a built title is written in either language, a source title is left a
   assert.equal(genericTitleIn('Dialogue de Haut Niveau sur la Migration', 'en'), null);
   assert.equal(genericTitleIn('Flying consuls Slovakia', 'fr'), null);
   assert.equal(genericTitleIn('Joint declaration Atlantis–Slovenia', 'fr'), null);
+});
+
+void test('fragments and sentences about the document never become questions', () => {
+  for (const fragment of [
+    'This inform was prepared on the basis of national contributions',
+    'Ce rapport a été établi à partir des contributions nationales',
+    'of the Member States',
+    'and the implementation of the',
+    'apply cross-sectoral approaches (see section 4',
+    'have concluded MoUs with «\u00a0partner countries',
+    'use',
+    'which were concluded in 2016',
+  ]) {
+    assert.equal(askable(fragment), false, fragment);
+  }
+  for (const whole of [
+    'use migration diplomacy at national level as part of their wider international migration affairs',
+    "they report on the assessment of third countries' readmission cooperation under Article 25a",
+    'The implementation of migration agreements is identified as a challenge',
+    'utilisent la diplomatie migratoire au niveau national',
+  ]) {
+    assert.equal(askable(whole), true, whole);
+  }
+});
+
+void test('an instrument comparison asks a whole question in the reader’s language', () => {
+  assert.equal(criteriaQuestion({ types: ['envoy'] }, 'en'), 'Which states use special envoys?');
+  assert.equal(
+    criteriaQuestion({ types: ['envoy'] }, 'fr'),
+    'Quels États recourent à des envoyés spéciaux\u00a0?',
+  );
+  assert.equal(
+    criteriaQuestion({ topics: ['visa'] }, 'en'),
+    'Which states are party to instruments on visa policy?',
+  );
+  assert.equal(
+    criteriaQuestion({ topics: ['visa'] }, 'fr'),
+    'Quels États sont parties à des instruments sur le thème «\u00a0Politique des visas\u00a0»\u00a0?',
+  );
+  assert.equal(
+    criteriaQuestion({ types: ['fund'], topics: ['return_readmission'] }, 'en'),
+    'Which states are party to instruments meeting these criteria: Funding instrument, Return, readmission and reintegration?',
+  );
+  // Every type and approach: a question with its subject, no code, in each language.
+  for (const criteria of [
+    ...INSTRUMENT_TYPES.map((t) => ({ types: [t] })),
+    ...APPROACHES.map((a) => ({ approaches: [a] })),
+  ]) {
+    const en = criteriaQuestion(criteria, 'en');
+    const fr = criteriaQuestion(criteria, 'fr');
+    assert.match(en, /^Which states [a-z][^_]*\?$/u, en);
+    assert.match(fr, /^Quels États [a-zé][^_]*\u00a0\?$/u, fr);
+  }
 });

@@ -170,7 +170,7 @@ for (const engine of testEngines()) {
       const fr = await (await fetch(`${atlas.url}/countries/ML?lang=fr`)).text();
       assert.match(fr, /Financement : de l’engagement à la dépense \(IATI\)/);
       assert.match(fr, /53,6\s?M€/);
-      assert.match(fr, /non indiqué/);
+      assert.match(fr, /non précisé/);
       assert.match(fr, /aux taux fournis par l’utilisateur dans\s+<code translate="no">rates\.csv<\/code>/);
       assert.match(fr, /<td>euro<\/td>/);
       assert.match(fr, /1 décembre 2016|1er janvier 2017|janvier 2017/);

@@ -138,10 +138,10 @@ void describe('mda iati', () => {
       rates,
     );
     assert.equal(text.code, 0, text.stderr);
-    assert.match(text.stdout, /^année 2021 {2}engagé 1,2\s?M\$, décaissé non indiqué, dépensé non indiqué$/m);
+    assert.match(text.stdout, /^année 2021 {2}engagé 1,2\s?M\$, décaissé non précisé, dépensé non précisé$/m);
     assert.match(
       text.stdout,
-      /^converti en EUR aux taux de taux\.csv : engagé 1,1\s?M€, décaissé non indiqué, dépensé non indiqué$/m,
+      /^converti en EUR aux taux de taux\.csv : engagé 1,1\s?M€, décaissé non précisé, dépensé non précisé$/m,
     );
     const csv = await mda('--data', dir, 'iati', 'chain', '--country', 'TN', '--csv');
     assert.deepEqual(csv.stdout.split('\r\n').slice(1, 3), [

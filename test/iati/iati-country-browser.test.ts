@@ -103,7 +103,7 @@ void test(
       }
       // The section is there, with figures written the reader's way and the rate table named.
       assert.match(all, lang === 'fr' ? /53,6\s?M€/ : /€53\.6M/);
-      assert.match(all, lang === 'fr' ? /non indiqué/ : /not stated/);
+      assert.match(all, lang === 'fr' ? /non précisé/ : /not stated/);
       assert.ok(await page.locator('#funding code', { hasText: 'taux.csv' }).count());
     }
     assert.deepEqual(failures, []);

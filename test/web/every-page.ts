@@ -156,6 +156,19 @@ export function everyPageTests(lang: Language, options: { screenshots: boolean }
       const question = (await getJson<{ questions: { question: string }[] }>(atlas.url, '/api/compare')).body
         .questions[0]?.question;
       const firstDocument = documents.body.items[0]?.id ?? '';
+      // An instrument whose title the atlas built (written in the reader's language) and one the
+      // sources give no date, status, party or amount ("not stated" in words).
+      const built = await getJson<{ items: { id: string; title: string }[] }>(
+        atlas.url,
+        '/api/instruments?q=Slovenia&limit=20',
+      );
+      const builtTitle = built.body.items.find((i) => i.title.startsWith('Joint declaration'))?.id;
+      const all = await getJson<{
+        items: { id: string; firstDate: string | null; status: string; parties: unknown[] }[];
+      }>(atlas.url, '/api/instruments?limit=200');
+      const bare = all.body.items.find(
+        (i) => i.firstDate === null && i.status === 'not_stated' && i.parties.length === 0,
+      )?.id;
       // Signed in as a reviewer: the pages show their forms, the account corner and the review page.
       const reviewer = await sessionFor(atlas.served.store, atlas.url, 'reviewer', 'Ada Lovelace');
       const [name, value] = reviewer.cookie.split('=') as [string, string];
@@ -175,6 +188,8 @@ export function everyPageTests(lang: Language, options: { screenshots: boolean }
         ...documents.body.items.map((d) => `/documents/${d.id}`),
         `/documents/${firstDocument}?facts=all`,
         ...instruments.body.items.map((i) => `/instruments/${i.id}`),
+        ...[builtTitle, bare].flatMap((id) => (id === undefined ? [] : [`/instruments/${id}`])),
+        '/contribute',
         '/network',
         '/timeline',
         '/analyses',

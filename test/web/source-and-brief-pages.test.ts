@@ -57,7 +57,7 @@ void describe('document page as a source, and the briefing pack page', () => {
     const fr = await (await fetch(`${atlas.url}/documents/${emnId}?lang=fr`)).text();
     assert.match(fr, /Le document comme source/);
     assert.match(fr, /novembre 2024/);
-    assert.match(fr, /Adresse de publication<\/dt>\s*<dd><span class="muted">non indiqué<\/span>/);
+    assert.match(fr, /Adresse de publication<\/dt>\s*<dd><span class="muted">non précisé<\/span>/);
     assert.match(fr, /Citer ce document/);
     assert.match(fr, /lu dans le texte/);
     for (const format of ['bibtex', 'ris', 'csl']) {
@@ -73,7 +73,7 @@ void describe('document page as a source, and the briefing pack page', () => {
     assert.match(fr, /<th scope="col">Éditeur ou auteur<\/th>/);
     assert.match(fr, /European Migration Network/);
     assert.match(fr, /<td data-sort="2024-11">\s*novembre 2024\s*<\/td>/);
-    assert.match(fr, /<td data-sort="">\s*<span class="muted">non indiqué<\/span>/);
+    assert.match(fr, /<td data-sort="">\s*<span class="muted">non précisé<\/span>/);
     const en = await (await fetch(`${atlas.url}/documents?lang=en`)).text();
     assert.match(en, /<td data-sort="2024-11">\s*November 2024\s*<\/td>/);
   });

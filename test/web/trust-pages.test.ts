@@ -225,6 +225,33 @@ for (const engine of testEngines()) {
           .total;
       const [everywhere, inMali] = [await api(''), await api('&country=ML')];
       assert.ok(inMali > 0 && inMali < everywhere, `API passages: ${inMali} of ${everywhere}`);
+      // Every filter narrows the passages the same way on the page and in the API, and the pager
+      // keeps it: language, type, topic, approach, years, country.
+      for (const filter of [
+        'language=fr',
+        'type=readmission_agreement',
+        'topic=return_readmission',
+        'approach=positive_conditionality',
+        'from=2016&to=2017',
+        'country=ML&language=fr',
+      ]) {
+        const inApi = await api(`&${filter}`);
+        assert.ok(inApi < everywhere, `${filter}: ${inApi} of ${everywhere} passages`);
+        const shown = await page(atlas.url, `/search?q=migration&${filter}&lang=en`);
+        assert.equal(inApi === 0 ? 0 : count(shown), inApi, `${filter}: the page counts what the API finds`);
+        const pager = /<nav class="pager" aria-label="Passages[^"]*">[\s\S]*?<\/nav>/.exec(shown)?.[0] ?? '';
+        for (const link of all(pager, /<a href="([^"]+)"/g)) {
+          const params = new URL(link.replace(/&amp;/g, '&'), atlas.url).searchParams;
+          for (const [key, value] of new URLSearchParams(filter)) {
+            assert.equal(params.get(key), value, `${filter}: the next page keeps ${key}`);
+          }
+        }
+      }
+      const french = await getJson<{ items: { language: string }[] }>(
+        atlas.url,
+        '/api/search?q=migration&kind=passage&language=fr&limit=50',
+      );
+      assert.ok(french.body.items.length > 0 && french.body.items.every((h) => h.language === 'fr'));
     });
 
     void it('answers search with plain snippets, match offsets and a relevance out of 100', async () => {
@@ -279,6 +306,21 @@ for (const engine of testEngines()) {
         `/analyses/compare?question=${encodeURIComponent(one.question)}&lang=en`,
       );
       assert.ok(text(chosen).includes(one.asked.replace(/'/g, "'")), 'the chosen question is asked whole');
+      // A comparison by instrument type asks its own question in the reader's language, never a code.
+      for (const [lang, asked] of [
+        ['fr', 'Quels États recourent à des envoyés spéciaux\u00a0?'],
+        ['en', 'Which states use special envoys?'],
+      ] as const) {
+        const envoys = await page(atlas.url, `/analyses/compare?type=envoy&lang=${lang}`);
+        assert.ok(envoys.includes(`<h2>${asked}</h2>`), `${lang}: ${asked}`);
+        assert.ok(!/>\s*envoy\s*</.test(envoys), `${lang}: no bare type code`);
+        const api = await getJson<{ question: string; count: number }>(
+          atlas.url,
+          `/api/compare?type=envoy&lang=${lang}`,
+        );
+        assert.equal(api.body.question, asked);
+        assert.ok(api.body.count > 0);
+      }
     });
 
     void it('writes the titles the atlas built in the reader’s language, source titles as written', async () => {
@@ -295,6 +337,22 @@ for (const engine of testEngines()) {
       );
       const en = await page(atlas.url, `/instruments/${built.id}?lang=en`);
       assert.match(en, /<h1><span class="built-title">Joint declaration Morocco–Slovenia/);
+      // The same in the downloads that take a language, and in the briefing pack.
+      for (const [lang, title] of [
+        ['fr', 'Déclaration conjointe Maroc–Slovénie'],
+        ['en', 'Joint declaration Morocco–Slovenia'],
+      ] as const) {
+        const csv = await (
+          await fetch(`${atlas.url}/api/instruments?q=Slovenia&format=csv&lang=${lang}`)
+        ).text();
+        assert.ok(csv.includes(title), `${lang}: the CSV writes "${title}"`);
+        const hits = await (
+          await fetch(`${atlas.url}/api/search?q=Slovenia&kind=instrument&format=csv&lang=${lang}`)
+        ).text();
+        assert.ok(hits.includes(title), `${lang}: the search CSV writes "${title}"`);
+        const brief = await page(atlas.url, `/countries/SI/brief?lang=${lang}`);
+        assert.match(brief, new RegExp(`<span class="built-title">${title}`), `${lang}: the brief`);
+      }
       // A title from the source stays as written, in both languages.
       const named = await page(atlas.url, `/instruments/${mali}?lang=en`);
       assert.match(named, /<h1><span translate="no">Dialogue de Haut Niveau sur la Migration<\/span><\/h1>/);

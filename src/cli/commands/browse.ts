@@ -55,7 +55,7 @@ export function statsText(stats: AtlasStats, lang: Language): string {
     `${lang === 'fr' ? 'Montants (chaque instrument compté une fois)' : 'Money (each instrument counted once)'}: ${
       Object.entries(stats.money)
         .map(([currency, value]) => formatMoney(value, currency, lang))
-        .join(', ') || (lang === 'fr' ? 'non indiqué' : 'not stated')
+        .join(', ') || (lang === 'fr' ? 'non précisé' : 'not stated')
     }`,
     countBlock(lang === 'fr' ? 'Instruments par type' : 'Instruments by type', stats.byType, (code) =>
       typeLabel(code, lang),

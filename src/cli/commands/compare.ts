@@ -10,7 +10,7 @@ import { comparisonReportHtml, comparisonReportMarkdown } from '../../analysis/r
 import type { Comparison } from '../../domain/analysis-model.ts';
 import { invalidInput } from '../../domain/errors.ts';
 import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../../domain/taxonomy.ts';
-import { comparison, consistency } from '../../services/analyses.ts';
+import { comparison, comparisonQuestions, consistency } from '../../services/analyses.ts';
 import { globalsOf, withStore } from '../context.ts';
 import { JsonOption, parseOptions } from '../options.ts';
 import { oneLine, out, printJson, documentName } from '../output.ts';
@@ -54,7 +54,7 @@ export async function runCompare(
   const criteria = o.type.length + o.approach.length + o.topic.length > 0;
   const result = await withStore(globals, async (store) => {
     if (question === undefined && !criteria) {
-      const questions = await store.analyses.questions();
+      const questions = await comparisonQuestions(store);
       if (o.report === undefined) return { questions };
       const top = questions.slice(0, o.limit);
       const comparisons = await Promise.all(
@@ -66,6 +66,7 @@ export async function runCompare(
       ...(question === undefined ? {} : { question }),
       ...(o.stance === undefined ? {} : { stance: o.stance }),
       types: o.type,
+      lang: globals.lang,
       approaches: o.approach,
       topics: o.topic,
     });

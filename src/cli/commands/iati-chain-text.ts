@@ -25,7 +25,7 @@ const WORDS = {
     colon: ':',
   },
   fr: {
-    none: 'Aucune activité IATI : engagé, décaissé et dépensé non indiqués.',
+    none: 'Aucune activité IATI : engagé, décaissé et dépensé non précisés.',
     year: 'année',
     committed: 'engagé',
     disbursed: 'décaissé',
@@ -52,7 +52,7 @@ const activityCount = (n: number, lang: Language): string =>
 export function chainLines(chain: FundingChain, lang: Language): string[] {
   const w = WORDS[lang];
   const money = (value: number, currency: string) => formatMoney(value, currency, lang);
-  const notStated = lang === 'fr' ? 'non indiqué' : 'not stated';
+  const notStated = lang === 'fr' ? 'non précisé' : 'not stated';
   const stage = (row: Stated, s: ChainStage, currency = row.currency ?? '') =>
     row.stated.includes(s) ? money(row[s], currency) : notStated;
   if (chain.activities.length === 0 && chain.announced.length === 0) return [w.none];

@@ -6,7 +6,13 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { coordinationCsv } from '../../analysis/coordination.ts';
 import { comparisonReportHtml, comparisonReportMarkdown } from '../../analysis/report.ts';
 import type { Comparison } from '../../domain/analysis-model.ts';
-import { comparison, conditionality, consistency, coordination } from '../../services/analyses.ts';
+import {
+  comparison,
+  comparisonQuestions,
+  conditionality,
+  consistency,
+  coordination,
+} from '../../services/analyses.ts';
 import { wholeQuestion } from '../../analysis/questions.ts';
 import { requestLanguage, toCsv } from '../download.ts';
 import { addRoute, type ApiContext, type RouteDoc } from '../route.ts';
@@ -37,7 +43,7 @@ export async function reportComparisons(
   const chosen =
     questions.length > 0
       ? questions.map((question) => ({ question }))
-      : (await context.store.analyses.questions()).slice(0, 10);
+      : (await comparisonQuestions(context.store)).slice(0, 10);
   return Promise.all(chosen.map((q) => comparison(context.store, q)));
 }
 
@@ -55,7 +61,7 @@ export function analysisRoutes(app: FastifyInstance, docs: RouteDoc[], context: 
     handler: async ({ query, request, reply }) => {
       const criteria = (query.type?.length ?? 0) + (query.approach?.length ?? 0) + (query.topic?.length ?? 0);
       if (query.question === undefined && criteria === 0) {
-        const questions = await context.store.analyses.questions();
+        const questions = await comparisonQuestions(context.store);
         if (query.format === 'csv') {
           return sendFile(
             reply,
@@ -82,6 +88,8 @@ export function analysisRoutes(app: FastifyInstance, docs: RouteDoc[], context: 
         types: query.type ?? [],
         approaches: query.approach ?? [],
         topics: query.topic ?? [],
+        // The question built from instrument criteria, in the request's language.
+        lang: requestLanguage(request),
       });
       if (query.format === 'csv') {
         const rows = result.evidence.flatMap((e) => e.evidence.map((ev) => ({ country: e.country, ev })));

@@ -2,6 +2,7 @@
  * The analyses' endpoints with user input: commitments (list, status update, history), indicator
  * values (series, a user's value) and watches (list, add, remove, hits). Lists download as CSV.
  */
+import { genericTitleIn } from '../../extraction/instruments/titles.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { pageOfSeries, parseIndicatorInput, IndicatorInputSchema } from '../../analysis/indicators.ts';
@@ -248,7 +249,10 @@ export function trackerRoutes(app: FastifyInstance, docs: RouteDoc[], context: A
               { header: 'watch_id', value: (h) => h.watchId },
               { header: 'watch', value: (h) => h.watchName },
               { header: 'instrument_id', value: (h) => h.instrumentId },
-              { header: 'instrument', value: (h) => h.instrumentTitle },
+              {
+                header: 'instrument',
+                value: (h, lang) => genericTitleIn(h.instrumentTitle, lang) ?? h.instrumentTitle,
+              },
               { header: 'document_id', value: (h) => h.documentId },
               { header: 'reasons', value: (h) => h.reasons.join('; ') },
               { header: 'seen', value: (h) => h.seen },

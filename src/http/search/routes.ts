@@ -1,5 +1,6 @@
 /** `GET /api/search?q=…`: ranked bilingual search over document passages and instruments. */
 import type { FastifyInstance } from 'fastify';
+import { genericTitleIn } from '../../extraction/instruments/titles.ts';
 import type { SearchHit } from '../../storage/atlas-store.ts';
 import { listFormat, pageLimit, sendList, type CsvColumn } from '../download.ts';
 import { addRoute, type ApiContext, type RouteDoc } from '../route.ts';
@@ -11,7 +12,12 @@ export const SEARCH_PAGE = 20;
 const SEARCH_CSV: readonly CsvColumn<SearchHit>[] = [
   { header: 'kind', value: (h) => h.kind },
   { header: 'id', value: (h) => h.id },
-  { header: 'title', value: (h) => h.title },
+  {
+    header: 'title',
+    // An instrument's built title in the download's language; a document's own title as written.
+    value: (h, lang) =>
+      h.kind === 'instrument' && h.title !== null ? (genericTitleIn(h.title, lang) ?? h.title) : h.title,
+  },
   { header: 'file_name', value: (h) => h.fileName },
   { header: 'document_id', value: (h) => h.documentId },
   { header: 'span_start', value: (h) => h.span?.start },
@@ -35,7 +41,17 @@ export function searchRoutes(app: FastifyInstance, docs: RouteDoc[], context: Ap
     handler: async ({ query, request, reply }) => {
       const format = listFormat(request, query.format);
       const page = await context.store.queries.search(
-        { q: query.q, kind: query.kind, language: query.language, country: query.country },
+        {
+          q: query.q,
+          kind: query.kind,
+          language: query.language,
+          country: query.country,
+          type: query.type,
+          topic: query.topic,
+          approach: query.approach,
+          from: query.from,
+          to: query.to,
+        },
         // Search pages hold 20 hits by default: each hit carries a snippet built for it.
         { limit: pageLimit(query.limit, format, SEARCH_PAGE), offset: query.offset },
       );

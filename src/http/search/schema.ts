@@ -1,26 +1,49 @@
 /** Request and response schemas of search. */
 import { z } from 'zod';
 import { SpanSchema, pageOf } from '../common-schema.ts';
-import { countryCode, language, pagination } from '../validation.ts';
+import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../../domain/taxonomy.ts';
+import { countryCode, language, pagination, year } from '../validation.ts';
 
-export const SearchQuery = z.strictObject({
-  q: z
-    .string({ error: 'is required' })
-    .trim()
-    .min(1, 'must not be empty')
-    .max(200, 'must be at most 200 characters')
-    .meta({
-      description: 'Words in French or English (accents, case and plural do not matter)',
-      example: 'réadmission',
-    }),
-  kind: z
-    .enum(['passage', 'instrument'], { error: 'must be passage or instrument' })
-    .optional()
-    .meta({ description: 'Only document passages or only instrument records' }),
-  language: language.optional().meta({ description: 'Language of the passage or source document' }),
-  country: countryCode.optional().meta({ description: 'Only passages and records that name this state' }),
-  ...pagination,
-});
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: `must be one of: ${values.join(', ')}` });
+
+export const SearchQuery = z
+  .strictObject({
+    q: z
+      .string({ error: 'is required' })
+      .trim()
+      .min(1, 'must not be empty')
+      .max(200, 'must be at most 200 characters')
+      .meta({
+        description: 'Words in French or English (accents, case and plural do not matter)',
+        example: 'réadmission',
+      }),
+    kind: z
+      .enum(['passage', 'instrument'], { error: 'must be passage or instrument' })
+      .optional()
+      .meta({ description: 'Only document passages or only instrument records' }),
+    language: language.optional().meta({ description: 'Language of the passage or source document' }),
+    country: countryCode.optional().meta({ description: 'Only passages and records that name this state' }),
+    // The filters of the search page, so that the API's passages are the page's passages.
+    type: oneOf(INSTRUMENT_TYPES as unknown as readonly [string, ...string[]])
+      .optional()
+      .meta({ description: 'Only passages and records that use the words of this instrument type' }),
+    topic: oneOf(TOPICS as unknown as readonly [string, ...string[]])
+      .optional()
+      .meta({ description: 'Only passages and records that use the words of this topic' }),
+    approach: oneOf(APPROACHES as unknown as readonly [string, ...string[]])
+      .optional()
+      .meta({ description: 'Only passages and records that use the words of this approach' }),
+    from: year
+      .optional()
+      .meta({ description: 'Only passages and records that mention a year from this one' }),
+    to: year.optional().meta({ description: 'Only passages and records that mention a year up to this one' }),
+    ...pagination,
+  })
+  .refine((query) => query.from === undefined || query.to === undefined || query.from <= query.to, {
+    message: 'must not be before from',
+    path: ['to'],
+  });
 
 export const SearchHitSchema = z.object({
   kind: z.enum(['passage', 'instrument']),

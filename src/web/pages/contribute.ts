@@ -49,7 +49,9 @@ export function contributePage(
         <input id="ev-place" name="place" maxlength="200" size="40" />
       </p>
       <p>
-        <label for="ev-participants">${tr.t('eventParticipants')}</label>
+        <label for="ev-participants"
+          >${tr.t('eventParticipants')} <code translate="no">SN, ES, org:eu</code>)</label
+        >
         <input id="ev-participants" name="participants" maxlength="1000" size="40" />
       </p>
       ${sourceFields('ev', tr)}

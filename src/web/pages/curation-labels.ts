@@ -48,8 +48,8 @@ export const CURATION_MESSAGES = {
   eventDate: { en: 'Date (YYYY, YYYY-MM or YYYY-MM-DD)', fr: 'Date (AAAA, AAAA-MM ou AAAA-MM-JJ)' },
   eventPlace: { en: 'Place', fr: 'Lieu' },
   eventParticipants: {
-    en: 'Participants (actor ids separated by commas: SN, ES, org:eu)',
-    fr: 'Participants (identifiants séparés par des virgules : SN, ES, org:eu)',
+    en: 'Participants (actor ids separated by commas, for example:',
+    fr: 'Participants (identifiants séparés par des virgules, par exemple\u00a0:',
   },
   commitmentText: { en: 'What was committed to', fr: 'Ce à quoi on s’est engagé' },
   commitmentOwners: {

@@ -5,7 +5,13 @@
  */
 import type { InstrumentDetail } from '../../storage/atlas-store.ts';
 import type { MergeRecord } from '../../storage/curation/curation-store.ts';
-import { dateText, documentTitle, factValueHtml, sourceText } from '../components.ts';
+import {
+  dateText,
+  documentTitle,
+  factValueHtml,
+  instrumentTitle,
+  instrumentTitleText,
+} from '../components.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n.ts';
 import { csrfField, type Viewer } from '../viewer.ts';
@@ -24,7 +30,7 @@ export function mergedHereList(merged: readonly MergeRecord[], tr: Translator): 
       ${merged.map(
         (m) =>
           html`<li>
-            <code translate="no">${m.mergedId}</code> ${sourceText(m.title)}
+            <code translate="no">${m.mergedId}</code> ${instrumentTitle(m.title, tr)}
             <span class="muted">(${dateText(m.mergedAt.slice(0, 10), tr)} · ${m.reason})</span>
           </li>`,
       )}
@@ -58,7 +64,7 @@ export function curationPanel(
           autocomplete="off"
         />
         <datalist id="merge-candidates">
-          ${others.map((c) => html`<option value="${c.id}" translate="no">${c.title}</option>`)}
+          ${others.map((c) => html`<option value="${c.id}" translate="no">${instrumentTitleText(c.title, tr.lang)}</option>`)}
         </datalist>
       </p>
       <p>

@@ -16,11 +16,12 @@ function actionText(action: string, tr: Translator): string {
 
 /** A before/after value: `{ property: value }` for facts, `{ status }` for commitments. */
 function valueText(value: unknown, tr: Translator): string {
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-    return String(value);
-  }
-  if (typeof value !== 'object') return '—';
+  // Nothing before (a new fact) or after: said in words, never a bare dash.
+  if (value === null || value === undefined || typeof value === 'function') return tr.t('notStated');
+  if (typeof value === 'boolean') return tr.t(value ? 'yes' : 'no');
+  if (typeof value === 'number') return tr.n(value);
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'object') return tr.t('notStated');
   return Object.entries(value as Record<string, unknown>)
     .map(([key, v]) =>
       key === 'status' && typeof v === 'string'
@@ -59,7 +60,9 @@ export function historySection(changes: readonly ShownChange[], tr: Translator):
                     <td>${actionText(c.action, tr)}</td>
                     <td>${valueText(c.before, tr)}</td>
                     <td>${valueText(c.after, tr)}</td>
-                    <td>${c.reason === null ? '—' : html`<span translate="no">${c.reason}</span>`}</td>
+                    <td>
+                      ${c.reason === null ? tr.t('notStated') : html`<span translate="no">${c.reason}</span>`}
+                    </td>
                   </tr>`,
               )}
             </tbody>

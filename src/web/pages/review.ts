@@ -7,7 +7,7 @@ import type { Page } from '../../storage/atlas-store.ts';
 import type { ReviewItem } from '../../storage/people/review-store.ts';
 import { LEGAL_FORMS } from '../../domain/review.ts';
 import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../../domain/taxonomy.ts';
-import { documentTitleText, factValueHtml, pager } from '../components.ts';
+import { documentTitleText, factValueHtml, instrumentTitle, pager } from '../components.ts';
 import { href, html, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n.ts';
 import { csrfField, type Viewer } from '../viewer.ts';
@@ -83,8 +83,8 @@ function itemCard(
       ${
         item.instrument === null
           ? tr.term(item.property)
-          : html`<a href="/instruments/${encodeURIComponent(item.instrument.id)}" translate="no"
-              >${item.instrument.title}</a
+          : html`<a href="/instruments/${encodeURIComponent(item.instrument.id)}"
+              >${instrumentTitle(item.instrument.title, tr)}</a
             >`
       }
     </h3>

@@ -10,7 +10,7 @@ import { analysisLayout, quoteLink } from './common.ts';
 const STATUSES = ['open', 'in_progress', 'done', 'dropped'] as const;
 
 function deadlineText(d: Deadline | null, tr: Translator): string {
-  if (d === null) return '—';
+  if (d === null) return tr.t('notStated');
   return `${d.inclusive ? tr.t('by') : tr.t('before')} ${dateText(d.value, tr)}`;
 }
 
@@ -40,7 +40,7 @@ export function commitmentsPage(
     next === null
       ? ''
       : html`<p class="${next.overdue ? 'overdue' : ''}">
-          <strong>${tr.t('nextDialogue')}</strong>: ${deadlineText(next.deadline, tr)}
+          <strong>${tr.t('nextDialogue')}</strong>${tr.colon}${deadlineText(next.deadline, tr)}
           ${next.deadline ? html`(« <span translate="no">${next.deadline.quote}</span> »)` : ''}
           ${next.overdue ? html`<strong>— ${tr.t('overdue')}</strong>` : ''}
         </p>`;
@@ -50,11 +50,17 @@ export function commitmentsPage(
         <td>
           <span translate="no">${c.text}</span>${quoteLink(c.source, tr, input.sentences ?? NO_SENTENCES)}
         </td>
-        <td>${c.owners.map((o, i) => html`${i > 0 ? ', ' : ''}${tr.actor(o)}`)}</td>
+        <td>
+          ${
+            c.owners.length === 0
+              ? tr.t('notStated')
+              : c.owners.map((o, i) => html`${i > 0 ? ', ' : ''}${tr.actor(o)}`)
+          }
+        </td>
         <td data-sort="${c.deadline?.value ?? '9999'}">
           ${deadlineText(c.deadline, tr)}${c.nextDialogue ? html`<br /><span class="tag">${tr.t('nextDialogue')}</span>` : ''}
         </td>
-        <td>${c.overdue ? html`<strong class="overdue">${tr.t('overdue')}</strong>` : ''}</td>
+        <td>${c.overdue ? html`<strong class="overdue">${tr.t('overdue')}</strong>` : tr.t('no')}</td>
         <td>
           ${
             mayUse(input.viewer, 'contributor')

@@ -36,13 +36,26 @@ function reportLinks(question: string | undefined, tr: Translator): SafeHtml {
     </ul>`;
 }
 
-function selectedBlock(c: Comparison, tr: Translator, sentences: QuoteSentences): SafeHtml {
+/**
+ * The question of a comparison as a heading: one built from the atlas's criteria is in the
+ * reader's language; one read from a source stays in the source's words (`translate="no"`).
+ */
+function questionHeading(c: Comparison, fromCriteria: boolean): SafeHtml {
+  return fromCriteria ? html`<h2>${c.question}</h2>` : html`<h2 translate="no">${c.question}</h2>`;
+}
+
+function selectedBlock(
+  c: Comparison,
+  tr: Translator,
+  sentences: QuoteSentences,
+  fromCriteria: boolean,
+): SafeHtml {
   const bars = [
     { label: tr.t('listed'), value: c.count },
     ...c.statedCounts.map((n) => ({ label: tr.t('stated'), value: n })),
   ];
   return html`<article class="comparison">
-    <h2 translate="no">${c.question}</h2>
+    ${questionHeading(c, fromCriteria)}
     <p>
       <strong>${tr.count(c.count, 'country')}</strong>${
         c.statedCounts.length > 0
@@ -87,7 +100,7 @@ export function comparePage(input: ComparePageInput, tr: Translator): SafeHtml {
     <p>
       <label for="cmp-q">${tr.t('question')}</label>
       <select id="cmp-q" name="question">
-        <option value="">—</option>
+        <option value="">${tr.t('chooseQuestion')}</option>
         ${questions.map(
           (q) =>
             html`<option
@@ -103,7 +116,7 @@ export function comparePage(input: ComparePageInput, tr: Translator): SafeHtml {
     <p>
       <label for="cmp-type">${tr.t('instrumentType')}</label>
       <select id="cmp-type" name="type">
-        <option value="">—</option>
+        <option value="">${tr.t('chooseType')}</option>
         ${INSTRUMENT_TYPES.map(
           (t) =>
             html`<option value="${t}" ${t === input.type ? html`selected` : ''}>${tr.typeLabel(t)}</option>`,
@@ -136,7 +149,7 @@ export function comparePage(input: ComparePageInput, tr: Translator): SafeHtml {
               </td>
               <td>${tr.t(q.stance === 'no' ? 'no' : 'yes')}${q.stance === 'partly' ? ' (±)' : ''}</td>
               <td class="num">${tr.n(q.countries)}</td>
-              <td>${q.stated.map((n) => tr.n(n)).join(', ')}</td>
+              <td>${q.stated.length === 0 ? tr.t('notStated') : q.stated.map((n) => tr.n(n)).join(', ')}</td>
             </tr>`,
         )}
       </tbody>
@@ -145,7 +158,8 @@ export function comparePage(input: ComparePageInput, tr: Translator): SafeHtml {
   return analysisLayout(
     '/analyses/compare',
     tr,
-    html`${form} ${selected === null ? '' : selectedBlock(selected, tr, input.sentences ?? NO_SENTENCES)}
+    html`${form}
+    ${selected === null ? '' : selectedBlock(selected, tr, input.sentences ?? NO_SENTENCES, input.type !== undefined)}
     ${overview} ${table} ${reportLinks(input.question, tr)}`,
   );
 }

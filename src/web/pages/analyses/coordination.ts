@@ -7,7 +7,8 @@ import { analysisLayout } from './common.ts';
 
 function moneyText(m: MoneyByCurrency, tr: Translator): string {
   const parts = Object.entries(m).map(([currency, value]) => money(value, currency, tr));
-  return parts.length === 0 ? '—' : parts.join(' + ');
+  // No sum in the sources: said in words, not a dash.
+  return parts.length === 0 ? tr.t('notStated') : parts.join(' + ');
 }
 
 /** What a money cell sorts by: the euros when there are some (most sums are), else its first currency. */
@@ -54,7 +55,16 @@ function matrix(view: CoordinationView, tr: Translator): SafeHtml {
                   )}
                 </ul>
               </td>
-              ${topics.map((t) => html`<td>${a.topics.includes(t) ? html`<span aria-label="${tr.t('yes')}">●</span>` : ''}</td>`)}
+              ${topics.map(
+                (t) =>
+                  html`<td>
+                    ${
+                      a.topics.includes(t)
+                        ? html`<span aria-label="${tr.t('yes')}">●</span>`
+                        : html`<span class="visually-hidden">${tr.t('no')}</span>`
+                    }
+                  </td>`,
+              )}
             </tr>`,
         )}
       </tbody>
@@ -93,12 +103,12 @@ export function coordinationPage(
     <h2>${tr.t('overlaps')}</h2>
     ${
       view.overlaps.length === 0
-        ? html`<p class="muted">—</p>`
+        ? html`<p class="muted">${tr.t('noneFound')}</p>`
         : html`<ul>
             ${view.overlaps.map(
               (o) =>
                 html`<li>
-                  ${tr.topicLabel(o.topic)}:
+                  ${tr.topicLabel(o.topic)}${tr.colon}
                   ${o.actors.map((a, i) => html`${i > 0 ? ', ' : ''}${tr.actor(a)}`)}
                 </li>`,
             )}
@@ -107,7 +117,7 @@ export function coordinationPage(
     <h2>${tr.t('gaps')}</h2>
     ${
       view.gaps.length === 0
-        ? html`<p class="muted">—</p>`
+        ? html`<p class="muted">${tr.t('noneFound')}</p>`
         : html`<ul>
             ${view.gaps.map(
               (g) =>

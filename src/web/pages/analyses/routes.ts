@@ -19,6 +19,7 @@ import { countryCode, parseRequest } from '../../../presentation/request-validat
 import {
   commitmentTracker,
   comparison,
+  comparisonQuestions,
   conditionality,
   consistency,
   coordination,
@@ -144,11 +145,11 @@ export function registerAnalysesWeb(app: FastifyInstance, context: ApiContext): 
 
     show('/analyses/compare', async (tr, request) => {
       const q = parseRequest(CompareQuery, request.query);
-      const questions = await store.analyses.questions();
+      const questions = await comparisonQuestions(store);
       const known = questions.find((x) => x.question === q.question);
       const selected =
         q.type !== undefined
-          ? await comparison(store, { types: [q.type] })
+          ? await comparison(store, { types: [q.type], lang: tr.lang })
           : q.question !== undefined
             ? await comparison(store, { question: q.question, ...(known ? { stance: known.stance } : {}) })
             : null;
