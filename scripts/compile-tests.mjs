@@ -11,8 +11,7 @@
 // prints, one a line, the compiled file of each given file, in the given order: a file under the
 // project keeps its path under OUTDIR (test/a.test.ts → OUTDIR/test/a.test.js, so the durations
 // reporter can name it), a generated file outside it its name. OUTDIR must be inside the project's
-// node_modules/ (or anywhere the packages left external resolve from): native addons and the large
-// packages that find their own files stay outside the bundles, as in scripts/bundle.mjs.
+// node_modules/ (or anywhere else the packages, left outside the bundles, resolve from).
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import process from 'node:process';
@@ -26,8 +25,20 @@ if (outdir === undefined || inputs.length === 0) {
   process.exit(2);
 }
 
-/** Native addons, and packages that load workers or data files from beside their own code. */
-const EXTERNAL = ['better-sqlite3', 'pg', 'pg-native', 'playwright-core', 'unpdf', 'esbuild', 'typescript'];
+/**
+ * Packages stay outside the bundles, loaded by Node as under tsx (native addons, packages that read
+ * data files from beside their own code: pdfkit's fonts, playwright-core's drivers). The exception
+ * is a JSON file imported from a package without an import attribute, which tsx accepts and Node
+ * does not: it is bundled.
+ */
+const externalPackages = {
+  name: 'external-packages',
+  setup(bundle) {
+    bundle.onResolve({ filter: /^[^./]/ }, ({ path }) =>
+      path.endsWith('.json') ? undefined : { path, external: true },
+    );
+  },
+};
 
 /**
  * Each TypeScript module keeps the address of its source file. The extraction sandbox is the one
@@ -72,13 +83,8 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: EXTERNAL,
   chunkNames: 'chunks/[name]-[hash]',
-  // CommonJS packages inside an ES module bundle call require() for Node's built-ins.
-  banner: {
-    js: "import { createRequire as __mdaCreateRequire } from 'node:module'; const require = __mdaCreateRequire(import.meta.url);",
-  },
-  plugins: [sourceAddresses],
+  plugins: [externalPackages, sourceAddresses],
   legalComments: 'none',
   logLevel: 'warning',
 });

@@ -17,12 +17,15 @@ browser_pid=""
 # tests copy them (test/support/templates.ts) instead of migrating and ingesting in every suite.
 # They are dropped at the end, whatever the outcome (MDA_TEST_TEMPLATES=0 skips them).
 build_dir=""
-# How a helper of the run (templates, shared browser) is started: compiled when the tests are.
-helper() { if [ -n "$build_dir" ]; then node "$build_dir/test/support/$1.js" "${@:2}"; else node --import tsx "test/support/$1.ts" "${@:2}"; fi; }
+# The command that starts a helper of the run (templates, shared browser): compiled when the
+# tests are.
+helper() {
+  if [ -n "$build_dir" ]; then helper=(node "$build_dir/test/support/$1.js"); else helper=(node --import tsx "test/support/$1.ts"); fi
+}
 cleanup() {
   if [ -n "$browser_pid" ]; then kill "$browser_pid" 2>/dev/null && wait "$browser_pid" 2>/dev/null || true; fi
   rm -rf "$run_dir"
-  if [ "${MDA_TEST_TEMPLATES:-1}" != 0 ]; then helper prepare-templates drop || true; fi
+  if [ "${MDA_TEST_TEMPLATES:-1}" != 0 ]; then helper prepare-templates && "${helper[@]}" drop || true; fi
   if [ -n "$build_dir" ]; then rm -rf "$build_dir"; fi
   if [ "$pg_state" = started ]; then bash scripts/pg.sh stop; fi
 }
@@ -97,12 +100,14 @@ if [ "${MDA_TEST_COMPILE:-1}" != 0 ]; then
   export MDA_TEST_BUILD_DIR=$build_dir
 fi
 if [ "${MDA_TEST_TEMPLATES:-1}" != 0 ]; then
-  eval "$(helper prepare-templates create)"
+  helper prepare-templates
+  eval "$("${helper[@]}" create)"
 fi
 # One Chromium for the whole run when a selected file drives a browser (test/support/browser.ts):
 # each file connects to it and works in its own contexts instead of starting its own.
 if [ -z "${MDA_TEST_BROWSER_WS:-}" ] && [ -n "$browser" ]; then
-  helper shared-browser >"$run_dir/browser" &
+  helper shared-browser
+  "${helper[@]}" >"$run_dir/browser" &
   browser_pid=$!
   for _ in $(seq 600); do
     if [ -s "$run_dir/browser" ] || ! kill -0 "$browser_pid" 2>/dev/null; then break; fi
@@ -124,4 +129,6 @@ fi
 # two cores busy (MDA_TEST_CONCURRENCY to change).
 loader=()
 if [ -z "$build_dir" ]; then loader=(--import tsx); fi
+# MDA_TEST_CPU=path appends each test process's CPU seconds there (test/support/cpu-usage.mjs).
+if [ -n "${MDA_TEST_CPU:-}" ]; then loader+=(--import ./test/support/cpu-usage.mjs); fi
 node "${loader[@]}" --test --test-concurrency="${MDA_TEST_CONCURRENCY:-3}" "${reporters[@]}" "${files[@]}"
