@@ -13,15 +13,15 @@ run_dir=$(mktemp -d)
 # What makes a test file keep its own process (see the groups below).
 PROCESS_STATE='process\.env(\.[A-Z_]+|\[[^]]+\]) =|delete process\.env|process\.on\(|memoryUsage|spawn|mdaProcess|execFile|globalThis|setGlobalDispatcher|mock\.'
 browser_pid=""
-# One migrated atlas and one with the built-in corpus, per engine, made once for the whole run: the
-# tests copy them (test/support/templates.ts) instead of migrating and ingesting in every suite.
-# They are dropped at the end, whatever the outcome (MDA_TEST_TEMPLATES=0 skips them).
 build_dir=""
 # The command that starts a helper of the run (templates, shared browser): compiled when the
 # tests are.
 helper() {
   if [ -n "$build_dir" ]; then helper=(node "$build_dir/test/support/$1.js"); else helper=(node --import tsx "test/support/$1.ts"); fi
 }
+# One migrated atlas and one with the built-in corpus, per engine, made once for the whole run: the
+# tests copy them (test/support/templates.ts) instead of migrating and ingesting in every suite.
+# They are dropped at the end, whatever the outcome (MDA_TEST_TEMPLATES=0 skips them).
 cleanup() {
   if [ -n "$browser_pid" ]; then kill "$browser_pid" 2>/dev/null && wait "$browser_pid" 2>/dev/null || true; fi
   rm -rf "$run_dir"
