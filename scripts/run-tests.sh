@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test file under test/ with Node's test runner (tsx loads TypeScript).
+# Runs every test file under test/ with Node's test runner, compiled once by esbuild
+# (scripts/compile-tests.mjs; MDA_TEST_COMPILE=0 loads the TypeScript through tsx instead).
 # Node 20 does not expand globs itself, so the file list is built here. Pass file paths to run a subset.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,13 +13,20 @@ run_dir=$(mktemp -d)
 # What makes a test file keep its own process (see the groups below).
 PROCESS_STATE='process\.env(\.[A-Z_]+|\[[^]]+\]) =|delete process\.env|process\.on\(|memoryUsage|spawn|mdaProcess|execFile|globalThis|setGlobalDispatcher|mock\.'
 browser_pid=""
+build_dir=""
+# The command that starts a helper of the run (templates, shared browser): compiled when the
+# tests are.
+helper() {
+  if [ -n "$build_dir" ]; then helper=(node "$build_dir/test/support/$1.js"); else helper=(node --import tsx "test/support/$1.ts"); fi
+}
 # One migrated atlas and one with the built-in corpus, per engine, made once for the whole run: the
 # tests copy them (test/support/templates.ts) instead of migrating and ingesting in every suite.
 # They are dropped at the end, whatever the outcome (MDA_TEST_TEMPLATES=0 skips them).
 cleanup() {
   if [ -n "$browser_pid" ]; then kill "$browser_pid" 2>/dev/null && wait "$browser_pid" 2>/dev/null || true; fi
   rm -rf "$run_dir"
-  if [ "${MDA_TEST_TEMPLATES:-1}" != 0 ]; then node --import tsx test/support/prepare-templates.ts drop || true; fi
+  if [ "${MDA_TEST_TEMPLATES:-1}" != 0 ]; then helper prepare-templates && "${helper[@]}" drop || true; fi
+  if [ -n "$build_dir" ]; then rm -rf "$build_dir"; fi
   if [ "$pg_state" = started ]; then bash scripts/pg.sh stop; fi
 }
 trap cleanup EXIT
@@ -68,13 +76,38 @@ fi
 # last: test/durations.json holds each file's last time (MDA_TEST_DURATIONS=test/durations.json
 # rewrites it, see below); files it does not know yet count as slow.
 mapfile -t files < <(node scripts/slowest-first.mjs test/durations.json "${files[@]}")
+# Where the process is the point, tests run `node bin/mda.js`: from a fresh dist/ that is the
+# bundle (about 0.2 s of CPU a start), from stale sources tsx (about 3 s, and again in each
+# worker). The build runs once here, as `npm install` runs it, when a selected file starts `mda`
+# processes; nothing is done when dist/ is newer than the sources.
+if grep -qE 'mdaProcess|spawnMda|scripts/build|--workers' "${files[@]}"; then
+  node scripts/build.mjs --if-stale
+fi
+# The test files and the sources they import, compiled once for the whole run (see
+# scripts/compile-tests.mjs), where Node finds the packages; removed at the end of the run.
+browser=""
+if grep -lq "support/browser.ts" "${files[@]}"; then browser=yes; fi
+if [ "${MDA_TEST_COMPILE:-1}" != 0 ]; then
+  mkdir -p node_modules/.cache/mda-test-build
+  build_dir=$(mktemp -d "$PWD/node_modules/.cache/mda-test-build/run.XXXXXX")
+  mapfile -t compiled < <(node scripts/compile-tests.mjs "$build_dir" "${files[@]}" \
+    test/support/prepare-templates.ts test/support/shared-browser.ts)
+  if [ "${#compiled[@]}" -ne $((${#files[@]} + 2)) ]; then
+    echo "compiling the tests failed" >&2
+    exit 1
+  fi
+  files=("${compiled[@]:0:${#files[@]}}")
+  export MDA_TEST_BUILD_DIR=$build_dir
+fi
 if [ "${MDA_TEST_TEMPLATES:-1}" != 0 ]; then
-  eval "$(node --import tsx test/support/prepare-templates.ts create)"
+  helper prepare-templates
+  eval "$("${helper[@]}" create)"
 fi
 # One Chromium for the whole run when a selected file drives a browser (test/support/browser.ts):
 # each file connects to it and works in its own contexts instead of starting its own.
-if [ -z "${MDA_TEST_BROWSER_WS:-}" ] && grep -lq "support/browser.ts" "${files[@]}"; then
-  node --import tsx test/support/shared-browser.ts >"$run_dir/browser" &
+if [ -z "${MDA_TEST_BROWSER_WS:-}" ] && [ -n "$browser" ]; then
+  helper shared-browser
+  "${helper[@]}" >"$run_dir/browser" &
   browser_pid=$!
   for _ in $(seq 600); do
     if [ -s "$run_dir/browser" ] || ! kill -0 "$browser_pid" 2>/dev/null; then break; fi
@@ -94,4 +127,8 @@ if [ -n "${MDA_TEST_DURATIONS:-}" ]; then
 fi
 # Test files wait on PostgreSQL, Chromium and child processes much of the time: three at once keep
 # two cores busy (MDA_TEST_CONCURRENCY to change).
-node --import tsx --test --test-concurrency="${MDA_TEST_CONCURRENCY:-3}" "${reporters[@]}" "${files[@]}"
+loader=()
+if [ -z "$build_dir" ]; then loader=(--import tsx); fi
+# MDA_TEST_CPU=path appends each test process's CPU seconds there (test/support/cpu-usage.mjs).
+if [ -n "${MDA_TEST_CPU:-}" ]; then loader+=(--import ./test/support/cpu-usage.mjs); fi
+node "${loader[@]}" --test --test-concurrency="${MDA_TEST_CONCURRENCY:-3}" "${reporters[@]}" "${files[@]}"

@@ -3,11 +3,29 @@
  * names a JSON file: it records how long each test file took (wall-clock milliseconds of its
  * process), keyed by its path from the project root, and merges them into that file at the end
  * (files not run this time keep their last figure). The runner reads the file to start the slowest
- * files first. Plain JavaScript: the runner loads reporters before tsx could compile them.
+ * files first. Plain JavaScript: the runner loads reporters as they are, uncompiled.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { basename, relative } from 'node:path';
+import { basename, isAbsolute, relative, sep } from 'node:path';
 import process from 'node:process';
+
+/**
+ * The name a file is known by: its path from the project root; a file generated outside the
+ * project (the groups of small files) by its name. A file compiled by scripts/compile-tests.mjs
+ * into MDA_TEST_BUILD_DIR is known by its source's name (test/a.test.js → test/a.test.ts, a
+ * group's group.test.js → group.test.mjs).
+ */
+function keyOf(file) {
+  const build = process.env.MDA_TEST_BUILD_DIR;
+  if (build !== undefined && build !== '') {
+    const compiled = relative(build, file);
+    if (!compiled.startsWith('..') && !isAbsolute(compiled)) {
+      return compiled.includes(sep) ? compiled.replace(/\.js$/, '.ts') : compiled.replace(/\.js$/, '.mjs');
+    }
+  }
+  const path = relative(process.cwd(), file);
+  return path.startsWith('..') ? basename(file) : path;
+}
 
 export default async function* durations(source) {
   const target = process.env.MDA_TEST_DURATIONS;
@@ -17,9 +35,7 @@ export default async function* durations(source) {
     if (event.type !== 'test:complete' || event.data.nesting !== 0) continue;
     const { file, name, details } = event.data;
     if (file === undefined || name !== file) continue;
-    // A file generated outside the project (the grouped core tests) is known by its name.
-    const path = relative(process.cwd(), file);
-    measured[path.startsWith('..') ? basename(file) : path] = Math.round(details.duration_ms);
+    measured[keyOf(file)] = Math.round(details.duration_ms);
   }
   if (target === undefined || target === '' || Object.keys(measured).length === 0) return;
   let known = {};
