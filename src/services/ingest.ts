@@ -14,6 +14,7 @@ import {
   type DocumentAnalyser,
   type DocumentInput,
   type SaveCounts,
+  type SaveOptions,
 } from '../storage/atlas-store.ts';
 import { cliBusyRetry, retryWhileBusy, type BusyRetry } from '../storage/busy.ts';
 import { extractReadDocument, readFileDocument } from './extract-file.ts';
@@ -68,6 +69,8 @@ type ReadLimits = Pick<
   readonly onStage?: (stage: 'reading' | 'extracting' | 'storing') => Promise<void> | void;
   /** The name the document is stored under when the file read is a copy (an upload's own name). */
   readonly sourceName?: string;
+  /** The queue job being run: a new document completes it in its own transaction. */
+  readonly job?: SaveOptions['job'];
 };
 
 const NOTHING_ADDED: SaveCounts = {
@@ -117,13 +120,22 @@ export async function ingestFile(
     if (known !== undefined) {
       return { file, status: 'unchanged', documentId: known.id, counts: NOTHING_ADDED };
     }
+    // The thread starts extracting before the stage is recorded: on SQLite that write may wait for
+    // another worker's transaction, and meanwhile the extraction goes on.
+    const extraction = sandbox?.extract(file);
+    extraction?.catch(() => undefined);
     await onStage?.('extracting');
-    const extracted = sandbox === undefined ? extractReadDocument(document) : await sandbox.extract(file);
-    await onStage?.('storing');
+    const extracted = extraction === undefined ? extractReadDocument(document) : await extraction;
+    const saveOptions = {
+      ...(options.job === undefined ? {} : { job: options.job }),
+      // The analyses and search tokens are computed first (CPU work, part of extracting): the
+      // stage write that may wait for another worker's transaction then waits only for the lock.
+      ...(onStage === undefined ? {} : { beforeTransaction: async () => onStage('storing') }),
+    };
     // One transaction per document, with its analyses: a busy failure wrote nothing, so the save
     // is simply retried.
     const saved = await retryWhileBusy(file, options.busyRetry ?? cliBusyRetry(), () =>
-      store.saveExtraction(document, extracted, documentAnalyser(document, extracted)),
+      store.saveExtraction(document, extracted, documentAnalyser(document, extracted), saveOptions),
     );
     return {
       file,

@@ -10,7 +10,7 @@ import { hostname, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { AtlasError, type AtlasErrorCode } from '../domain/errors.ts';
 import type { AtlasStore } from '../storage/atlas-store.ts';
-import type { ClaimedJob, Job, JobError, JobResult } from '../storage/jobs/job-queue.ts';
+import { jobResultOf, type ClaimedJob, type Job, type JobError } from '../storage/jobs/job-queue.ts';
 import type { ExtractSandbox } from './extract-sandbox.ts';
 import { ingestFile, type IngestItem } from './ingest.ts';
 
@@ -18,6 +18,8 @@ import { ingestFile, type IngestItem } from './ingest.ts';
 export const DEFAULT_LEASE_MS = 30_000;
 /** How often an idle worker looks for work. */
 export const DEFAULT_POLL_MS = 1_000;
+/** How often a worker waiting for the end of its batch (`--once`) looks again. */
+const BATCH_END_POLL_MS = 50;
 
 /** Errors of the document itself: trying again cannot help, so the job fails at once. */
 const INPUT_ERRORS: ReadonlySet<string> = new Set<AtlasErrorCode>([
@@ -91,7 +93,7 @@ export async function processJob(
   options: Omit<WorkerOptions, 'shouldStop'>,
 ): Promise<{ job: Job; item: IngestItem }> {
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
-  let stage = 'claimed';
+  let stage = job.stage ?? 'claimed';
   // The extraction runs in its own thread, so this one is free to renew the lease meanwhile.
   const heartbeat = setInterval(
     () => {
@@ -106,7 +108,10 @@ export async function processJob(
       maxCharacters: options.maxCharacters,
       sandbox: options.sandbox,
       ...(path === job.source ? {} : { sourceName: job.source }),
+      job: { id: job.id, worker: options.workerId },
       onStage: async (next) => {
+        // The claim already recorded the first stage (runWorker claims in `reading`).
+        if (next === stage) return;
         stage = next;
         await store.jobs.progress(job.id, options.workerId, next, leaseMs);
       },
@@ -120,13 +125,19 @@ export async function processJob(
       const failed = await store.jobs.fail(job.id, options.workerId, error, isInputError(error.code));
       return { job: failed, item };
     }
-    const result: JobResult = {
-      status: item.status,
-      documentId: item.documentId ?? '',
-      ...(item.counts === undefined ? {} : { counts: { ...item.counts } }),
-      ...(item.watchHits === undefined ? {} : { watchHits: item.watchHits }),
-    };
-    await store.jobs.complete(job.id, options.workerId, result);
+    // A new document's job was completed in the document's own transaction.
+    if (item.status !== 'added') {
+      await store.jobs.complete(
+        job.id,
+        options.workerId,
+        jobResultOf({
+          status: item.status,
+          documentId: item.documentId ?? '',
+          counts: item.counts,
+          watchHits: item.watchHits,
+        }),
+      );
+    }
     return { job: (await store.jobs.get(job.id)) ?? job, item };
   } finally {
     clearInterval(heartbeat);
@@ -139,16 +150,22 @@ export async function runWorker(store: AtlasStore, options: WorkerOptions): Prom
   const { leaseMs, pollMs } = { ...timingFromEnv(), ...definedOnly(options) };
   let processed = 0;
   while (!options.shouldStop()) {
+    // The attempt starts by reading the file: claimed in that stage, one write fewer.
     const job = await store.jobs.claim(options.workerId, {
       leaseMs,
+      stage: 'reading',
       ...(options.batch === undefined ? {} : { batch: options.batch }),
     });
     if (job === undefined) {
+      let wait = pollMs;
       if (options.untilBatchDone === true) {
         const counts = await store.jobs.counts(options.batch);
         if (counts.queued + counts.running === 0) break;
+        // Only other workers' last jobs are left: look again soon, so that this worker ends with
+        // the batch (`mda ingest --workers` waits for every worker) rather than up to pollMs later.
+        wait = Math.min(pollMs, BATCH_END_POLL_MS);
       }
-      await sleep(pollMs, options.shouldStop);
+      await sleep(wait, options.shouldStop);
       continue;
     }
     const { job: ended, item } = await processJob(store, job, { ...options, leaseMs });

@@ -88,6 +88,20 @@ export interface SaveResult {
  */
 export type DocumentAnalyser = (documentId: string) => DocumentAnalyses;
 
+export interface SaveOptions {
+  /**
+   * The queue job whose work this document is (a worker's lease): a new document completes it in
+   * its own transaction, so the document and its job's `done` are committed together — one write
+   * transaction per document instead of two (on SQLite, each waits for the other workers').
+   */
+  readonly job?: { readonly id: string; readonly worker: string };
+  /**
+   * Called once the document's rows, analyses and search tokens are prepared, right before the
+   * write transaction opens (a job's `storing` stage: it then covers the storing only).
+   */
+  readonly beforeTransaction?: () => Promise<void>;
+}
+
 export interface InstrumentFilter {
   /** ISO alpha-2 of a state that is a party. */
   readonly country?: string;
@@ -238,6 +252,7 @@ export interface AtlasStore {
     document: DocumentInput,
     extracted: ExtractedDocument,
     analyse: DocumentAnalyser,
+    options?: SaveOptions,
   ): Promise<SaveResult>;
   /** The stored document with this content hash, if any. */
   findDocumentByHash(contentHash: string): Promise<DocumentSummary | undefined>;

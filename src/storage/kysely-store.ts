@@ -13,6 +13,7 @@ import type {
   DocumentInput,
   InstrumentFilter,
   PageRequest,
+  SaveOptions,
   SaveResult,
   SearchRequest,
 } from './atlas-store.ts';
@@ -33,7 +34,8 @@ import { createAnalysisStore } from './analyses/analysis-store.ts';
 import { createIatiStore } from './iati/iati-store.ts';
 import { recordWatchHits } from './analyses/watch-hits.ts';
 import { writeAnalyses } from './analyses/write-analyses.ts';
-import { createJobQueue } from './jobs/kysely-job-queue.ts';
+import { completeJob, createJobQueue } from './jobs/kysely-job-queue.ts';
+import { jobResultOf } from './jobs/job-queue.ts';
 import { createPeopleStore } from './people/people-store.ts';
 import { createReviewStore, resolveReviewedInstruments } from './people/review-store.ts';
 import { publishedTables } from './people/unpublished-tables.ts';
@@ -141,6 +143,7 @@ export function createKyselyStore(
       document: DocumentInput,
       extracted: ExtractedDocument,
       analyse: DocumentAnalyser,
+      options: SaveOptions = {},
     ): Promise<SaveResult> {
       const hash = contentHash(document.text);
       const known = await queries.findDocumentByHash(db, hash);
@@ -152,6 +155,7 @@ export function createKyselyStore(
       // The concept tokens name the stored actors: learn their names first, as indexDocument does.
       await loadActorNames(db);
       prepareDocumentTokens(planned.document);
+      await options.beforeTransaction?.();
       try {
         const { counts, watchHits } = await db.transaction().execute(async (trx) => {
           const now = new Date().toISOString();
@@ -163,7 +167,7 @@ export function createKyselyStore(
               planned.instruments.map((i) => i.dedupeKey),
             ),
           );
-          const written = await writePlan(trx, plan, now);
+          const { counts: written, freshInstruments } = await writePlan(trx, plan, now);
           if (document.restriction !== undefined) {
             await restrictStoredDocument(trx, plan.document.id, document.restriction);
           }
@@ -175,8 +179,18 @@ export function createKyselyStore(
           const statementIds = plan.statements.map((s) => s.id);
           await writeAnalyses(trx, plan.document.id, analyses, statementIds, now);
           // The search index is kept in the same transaction as the document it indexes.
-          await search.indexDocument(trx, plan.document.id, { newDocument: true });
-          return { counts: written, watchHits: await recordWatchHits(trx, plan.document.id, now) };
+          await search.indexDocument(trx, plan.document.id, { newDocument: true, freshInstruments });
+          const hits = await recordWatchHits(trx, plan.document.id, now);
+          if (options.job !== undefined) {
+            const outcome = { status: 'added' as const, documentId: documentIdFor(hash), counts: written };
+            await completeJob(
+              trx,
+              options.job.id,
+              options.job.worker,
+              jobResultOf({ ...outcome, watchHits: hits }),
+            );
+          }
+          return { counts: written, watchHits: hits };
         });
         return { status: 'added', documentId: documentIdFor(hash), counts, watchHits };
       } catch (error) {

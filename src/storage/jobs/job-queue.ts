@@ -34,6 +34,25 @@ export interface JobResult {
   readonly watchHits?: readonly unknown[];
 }
 
+/** A finished ingestion as its job keeps it (no watch hits when there are none). */
+export function jobResultOf(outcome: {
+  readonly status: JobResult['status'];
+  readonly documentId: string;
+  readonly counts?: object | undefined;
+  readonly watchHits?: readonly unknown[] | undefined;
+}): JobResult {
+  return {
+    status: outcome.status,
+    documentId: outcome.documentId,
+    ...(outcome.counts === undefined
+      ? {}
+      : { counts: { ...(outcome.counts as Readonly<Record<string, number>>) } }),
+    ...(outcome.watchHits === undefined || outcome.watchHits.length === 0
+      ? {}
+      : { watchHits: outcome.watchHits }),
+  };
+}
+
 /** A job as users see it (without its payload). */
 export interface Job {
   readonly id: string;
@@ -73,6 +92,11 @@ export interface ClaimOptions {
   readonly batch?: string;
   /** How long the lease lasts before another worker may take the job (renewed by `progress`). */
   readonly leaseMs: number;
+  /**
+   * The stage the attempt starts in (default `claimed`). A worker that starts reading at once says
+   * so here: on SQLite every separate stage write waits for the other workers' transactions.
+   */
+  readonly stage?: string;
 }
 
 export interface JobListRequest {
@@ -101,7 +125,10 @@ export interface JobQueue {
   claim(worker: string, options: ClaimOptions): Promise<ClaimedJob | undefined>;
   /** Records the stage of the running attempt and renews the lease; false if the worker lost it. */
   progress(id: string, worker: string, stage: string, leaseMs: number): Promise<boolean>;
-  /** The job succeeded: `done` with its result; the payload is dropped. */
+  /**
+   * The job succeeded: `done` with its result; the payload is dropped. (A new document's job is
+   * completed by `saveExtraction` instead, in the document's own transaction.)
+   */
   complete(id: string, worker: string, result: JobResult): Promise<void>;
   /**
    * The attempt failed. `final` (the input itself is refused) makes it `failed` at once; otherwise

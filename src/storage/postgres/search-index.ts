@@ -9,7 +9,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Page, PageRequest } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
 import { visibleSearchRows } from '../store/visibility.ts';
-import type { SearchHit, SearchIndex, SearchRequest } from '../search/port.ts';
+import type { IndexDocumentOptions, SearchHit, SearchIndex, SearchRequest } from '../search/port.ts';
 import { queryTerms, searchHit, searchNode, type MatchNode } from '../search/query.ts';
 import {
   instrumentRows,
@@ -58,25 +58,29 @@ async function insertRows(db: Db, rows: readonly SearchRow[]): Promise<void> {
   }
 }
 
-async function indexInstruments(db: Db, instrumentIds: readonly string[]): Promise<void> {
+async function indexInstruments(
+  db: Db,
+  instrumentIds: readonly string[],
+  fresh: ReadonlySet<string> = new Set(),
+): Promise<void> {
   if (instrumentIds.length === 0) return;
-  await sql`delete from search_entries where kind = 'instrument' and ref_id = any(${[...instrumentIds]}::text[])`.execute(
-    db,
-  );
+  // Instruments created by the same transaction have no rows to remove: one round trip fewer.
+  const known = instrumentIds.filter((id) => !fresh.has(id));
+  if (known.length > 0) {
+    await sql`delete from search_entries where kind = 'instrument' and ref_id = any(${known}::text[])`.execute(
+      db,
+    );
+  }
   await insertRows(db, await instrumentRows(db, instrumentIds));
 }
 
-async function indexDocument(
-  db: Db,
-  documentId: string,
-  options: { readonly newDocument?: boolean } = {},
-): Promise<void> {
+async function indexDocument(db: Db, documentId: string, options: IndexDocumentOptions = {}): Promise<void> {
   await loadActorNames(db);
   if (options.newDocument !== true) {
     await sql`delete from search_entries where kind = 'passage' and document_id = ${documentId}`.execute(db);
   }
   await insertRows(db, await passageRows(db, documentId));
-  await indexInstruments(db, await instrumentsOfDocument(db, documentId));
+  await indexInstruments(db, await instrumentsOfDocument(db, documentId), options.freshInstruments);
 }
 
 async function reindexAll(db: Db): Promise<void> {

@@ -49,14 +49,21 @@ export interface SearchRequest {
 
 type Db = Kysely<Database>;
 
+export interface IndexDocumentOptions {
+  readonly newDocument?: boolean;
+  /** Instruments created by this very transaction: they have no index rows to remove. */
+  readonly freshInstruments?: ReadonlySet<string>;
+}
+
 /** A full-text index of the stored documents' passages and of the instrument records. */
 export interface SearchIndex {
   /**
    * (Re)indexes one stored document and its instruments; called inside the document's transaction.
    * `newDocument`: the document was stored by this very transaction, so it has no passages in the
-   * index to remove (on SQLite, finding them scans every passage row while holding the write lock).
+   * index to remove (on SQLite, finding them scans every passage row while holding the write lock);
+   * `freshInstruments`, the same for the instruments it created.
    */
-  indexDocument(db: Db, documentId: string, options?: { readonly newDocument?: boolean }): Promise<void>;
+  indexDocument(db: Db, documentId: string, options?: IndexDocumentOptions): Promise<void>;
   /** Rebuilds the whole index (after an import or a bulk load). */
   reindexAll(db: Db): Promise<void>;
   /**

@@ -10,7 +10,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Page, PageRequest } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
 import { visibleSearchRows } from '../store/visibility.ts';
-import type { SearchHit, SearchIndex, SearchRequest } from '../search/port.ts';
+import type { IndexDocumentOptions, SearchHit, SearchIndex, SearchRequest } from '../search/port.ts';
 import { queryTerms, searchHit, searchNode, type MatchNode } from '../search/query.ts';
 import {
   instrumentRows,
@@ -59,33 +59,112 @@ async function nextRowid(db: Db, kind: SearchRowKind): Promise<number> {
   return Math.max(min, Number(last.rows[0]?.id ?? min)) + 1;
 }
 
-async function insertRows(db: Db, rows: readonly SearchRow[]): Promise<void> {
+/** Rows per insert: 11 parameters each, far below SQLite's 32,766. */
+const INSERT_BATCH = 500;
+
+/** Inserts rows with the next rowids of their kind; returns each instrument row's rowid by id. */
+async function insertRows(db: Db, rows: readonly SearchRow[]): Promise<Map<string, number>> {
+  const placed = new Map<string, number>();
   const rowids: Record<SearchRowKind, number | null> = { passage: null, instrument: null };
-  for (const row of rows) {
-    const tokens = rowTokens(row);
-    const rowid = rowids[row.kind] ?? (await nextRowid(db, row.kind));
-    rowids[row.kind] = rowid + 1;
+  for (let offset = 0; offset < rows.length; offset += INSERT_BATCH) {
+    const values: RawBuilder<unknown>[] = [];
+    for (const row of rows.slice(offset, offset + INSERT_BATCH)) {
+      const tokens = rowTokens(row);
+      const rowid = rowids[row.kind] ?? (await nextRowid(db, row.kind));
+      rowids[row.kind] = rowid + 1;
+      if (row.kind === 'instrument') placed.set(row.refId, rowid);
+      values.push(sql`(${rowid}, ${row.kind}, ${row.refId}, ${row.documentId}, ${row.spanStart}, ${row.spanEnd},
+        ${row.language}, ${row.title}, ${row.body}, ${tokens.stems}, ${tokens.concepts})`);
+    }
+    // One statement per batch, not one per row: fewer statements prepared under the write lock.
     await sql`insert into search_index (rowid, kind, ref_id, document_id, span_start, span_end, language, title, body, stems, concepts)
-      values (${rowid}, ${row.kind}, ${row.refId}, ${row.documentId}, ${row.spanStart}, ${row.spanEnd}, ${row.language},
-              ${row.title}, ${row.body}, ${tokens.stems}, ${tokens.concepts})`.execute(db);
+      values ${sql.join(values)}`.execute(db);
   }
+  return placed;
 }
 
-async function indexInstruments(db: Db, instrumentIds: readonly string[]): Promise<void> {
-  for (let offset = 0; offset < instrumentIds.length; offset += 500) {
-    const ids = instrumentIds.slice(offset, offset + 500);
+/**
+ * Where each instrument's row is in the index, as this process last saw it, per database file.
+ * `ref_id` is an UNINDEXED column: finding an instrument's row by it reads every instrument row,
+ * while the document's transaction holds the write lock (the largest part of storing a document
+ * that names known instruments). Rows are numbered upwards, so the rows any process added since
+ * are those above the highest rowid seen: a rowid range read, cheap. A remembered rowid is only
+ * trusted by a delete that also names the instrument; when that deletes nothing (the row moved:
+ * reindexed or rebuilt meanwhile) the instrument's row is looked for the old way.
+ */
+interface RowidCache {
+  readonly rowids: Map<string, number>;
+  seen: number;
+}
+const rowidCaches = new Map<string, RowidCache>();
+
+/** The cache of this database file, brought up to date; call it inside the write transaction. */
+async function instrumentRowids(db: Db): Promise<RowidCache> {
+  const main = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(
+    db,
+  );
+  const file = main.rows[0]?.file ?? '';
+  let cache = rowidCaches.get(file);
+  if (cache === undefined) {
+    cache = { rowids: new Map(), seen: INSTRUMENT_ROWID_BASE - 1 };
+    rowidCaches.set(file, cache);
+  }
+  const added = await sql<{ id: number; ref_id: string }>`select rowid as id, ref_id from search_index
+    where rowid > ${cache.seen}`.execute(db);
+  for (const row of added.rows) {
+    cache.rowids.set(row.ref_id, Number(row.id));
+    cache.seen = Math.max(cache.seen, Number(row.id));
+  }
+  return cache;
+}
+
+/** Removes the index rows of these instruments. */
+async function deleteInstrumentRows(
+  db: Db,
+  cache: RowidCache,
+  instrumentIds: readonly string[],
+): Promise<void> {
+  const unplaced: string[] = [];
+  for (const id of instrumentIds) {
+    const rowid = cache.rowids.get(id);
+    cache.rowids.delete(id);
+    if (rowid !== undefined) {
+      const deleted = await sql`delete from search_index where rowid = ${rowid} and ref_id = ${id}`.execute(
+        db,
+      );
+      if (Number(deleted.numAffectedRows ?? 0) === 1) continue;
+    }
+    unplaced.push(id);
+  }
+  for (let offset = 0; offset < unplaced.length; offset += 500) {
+    const ids = unplaced.slice(offset, offset + 500);
     await sql`delete from search_index where rowid >= ${INSTRUMENT_ROWID_BASE} and ref_id in (${sql.join(ids)})`.execute(
       db,
     );
   }
-  await insertRows(db, await instrumentRows(db, instrumentIds));
 }
 
-async function indexDocument(
+async function indexInstruments(
   db: Db,
-  documentId: string,
-  options: { readonly newDocument?: boolean } = {},
+  instrumentIds: readonly string[],
+  fresh: ReadonlySet<string> = new Set(),
 ): Promise<void> {
+  if (instrumentIds.length === 0) return;
+  const cache = await instrumentRowids(db);
+  // Instruments created by the same transaction have no rows to remove.
+  await deleteInstrumentRows(
+    db,
+    cache,
+    instrumentIds.filter((id) => !fresh.has(id)),
+  );
+  // No other process writes meanwhile (this transaction holds the lock): the new rows are known.
+  for (const [id, rowid] of await insertRows(db, await instrumentRows(db, instrumentIds))) {
+    cache.rowids.set(id, rowid);
+    cache.seen = Math.max(cache.seen, rowid);
+  }
+}
+
+async function indexDocument(db: Db, documentId: string, options: IndexDocumentOptions = {}): Promise<void> {
   await loadActorNames(db);
   // document_id is an UNINDEXED column of the FTS5 table: this delete reads every passage row.
   if (options.newDocument !== true) {
@@ -94,7 +173,7 @@ async function indexDocument(
     );
   }
   await insertRows(db, await passageRows(db, documentId));
-  await indexInstruments(db, await instrumentsOfDocument(db, documentId));
+  await indexInstruments(db, await instrumentsOfDocument(db, documentId), options.freshInstruments);
 }
 
 async function reindexAll(db: Db): Promise<void> {

@@ -58,8 +58,14 @@ async function insertClaims(trx: Db, plan: DocumentPlan, now: string): Promise<n
   return ids;
 }
 
+/** What writing a plan did: the counts, and the instruments it created (not merged into known ones). */
+export interface PlanWritten {
+  readonly counts: SaveCounts;
+  readonly freshInstruments: ReadonlySet<string>;
+}
+
 /** Inserts every row of the plan; returns what was added. Throws (and the caller rolls back) on any failure. */
-export async function writePlan(trx: Db, plan: DocumentPlan, now: string): Promise<SaveCounts> {
+export async function writePlan(trx: Db, plan: DocumentPlan, now: string): Promise<PlanWritten> {
   const documentId = plan.document.id;
   await trx
     .insertInto('documents')
@@ -73,7 +79,7 @@ export async function writePlan(trx: Db, plan: DocumentPlan, now: string): Promi
     return id;
   };
 
-  const counts = await writeInstruments(trx, plan, claimId, now);
+  const { freshInstruments, ...counts } = await writeInstruments(trx, plan, claimId, now);
 
   await insertRows(
     trx,
@@ -153,10 +159,13 @@ export async function writePlan(trx: Db, plan: DocumentPlan, now: string): Promi
     })),
   );
   return {
-    ...counts,
-    claims: plan.claims.length,
-    statements: plan.statements.length,
-    events: plan.events.length,
+    counts: {
+      ...counts,
+      claims: plan.claims.length,
+      statements: plan.statements.length,
+      events: plan.events.length,
+    },
+    freshInstruments,
   };
 }
 
@@ -166,7 +175,7 @@ async function writeInstruments(
   plan: DocumentPlan,
   claimId: (ref: number) => number,
   now: string,
-): Promise<{ instrumentsAdded: number; instrumentsMerged: number }> {
+): Promise<{ instrumentsAdded: number; instrumentsMerged: number; freshInstruments: Set<string> }> {
   const keys = plan.instruments.map((i) => i.dedupeKey);
   const existing = new Map<string, string | null>();
   const statuses = new Map<string, InstrumentStatus>();
@@ -290,7 +299,11 @@ async function writeInstruments(
     ),
     true,
   );
-  return { instrumentsAdded: fresh.length, instrumentsMerged: plan.instruments.length - fresh.length };
+  return {
+    instrumentsAdded: fresh.length,
+    instrumentsMerged: plan.instruments.length - fresh.length,
+    freshInstruments: new Set(fresh.map((i) => i.id)),
+  };
 }
 
 /** Makes sure every referenced actor has a row (registry names when known, the id otherwise). */
