@@ -147,7 +147,9 @@ export function createJobQueue(db: Kysely<Database>): JobQueue {
         updated_at: now,
       }));
       if (rows.length === 0) return [];
-      await db.transaction().execute(async (trx) => {
+      // Read back inside the transaction: the jobs as queued, before a worker (perhaps in this
+      // very process, woken by the insert) claims one and moves it on.
+      const stored = await db.transaction().execute(async (trx) => {
         // Chunks keep each statement under the engines' bound-parameter limits.
         for (let start = 0; start < rows.length; start += 500) {
           await trx
@@ -155,17 +157,17 @@ export function createJobQueue(db: Kysely<Database>): JobQueue {
             .values(rows.slice(start, start + 500))
             .execute();
         }
+        return trx
+          .selectFrom('jobs')
+          .selectAll()
+          .where(
+            'id',
+            'in',
+            rows.map((row) => row.id),
+          )
+          .orderBy('id')
+          .execute();
       });
-      const stored = await db
-        .selectFrom('jobs')
-        .selectAll()
-        .where(
-          'id',
-          'in',
-          rows.map((row) => row.id),
-        )
-        .orderBy('id')
-        .execute();
       return stored.map(jobFromRow);
     },
 
