@@ -112,6 +112,15 @@ const COPULAS = /^(?:is|are|was|were|remains?|est|sont|était|étaient|reste|res
 const THEY = /^(?:they|ils|elles)\s+/i;
 
 /**
+ * The language a stored predicate is written in (its source's), read from its function words: the
+ * question built on it is asked in that language, and pages mark it with it (`lang`).
+ */
+export function predicateLanguage(predicate: string): Language {
+  const folded = foldText(predicate);
+  return FRENCH_HINT.test(folded) || /\b(?:la|le|au|aux|ont|leurs?)\b/.test(folded) ? 'fr' : 'en';
+}
+
+/**
  * A stored predicate as a whole question with its subject, in the predicate's own language:
  * "use migration diplomacy at national level" → "Which countries use migration diplomacy at national
  * level?"; a clause with its own subject ("migration diplomacy is not a prominent part of…") →
@@ -119,8 +128,7 @@ const THEY = /^(?:they|ils|elles)\s+/i;
  * get "Quels pays … ?" / "Quels pays indiquent que … ?". The predicate stays the question's key.
  */
 export function wholeQuestion(predicate: string): string {
-  const folded = foldText(predicate);
-  const french = FRENCH_HINT.test(folded) || /\b(?:la|le|au|aux|ont|leurs?)\b/.test(folded);
+  const french = predicateLanguage(predicate) === 'fr';
   const text = predicate
     .replace(/\s+/g, ' ')
     .trim()

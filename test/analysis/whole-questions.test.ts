@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { askable, criteriaQuestion, wholeQuestion } from '../../src/analysis/questions.ts';
+import { askable, criteriaQuestion, predicateLanguage, wholeQuestion } from '../../src/analysis/questions.ts';
 import { APPROACHES, INSTRUMENT_TYPES } from '../../src/domain/taxonomy.ts';
 import { genericTitle, genericTitleIn } from '../../src/extraction/instruments/titles.ts';
 
@@ -132,4 +132,11 @@ void test('an instrument comparison asks a whole question in the reader’s lang
     assert.match(en, /^Which states [a-z][^_]*\?$/u, en);
     assert.match(fr, /^Quels États [a-zé][^_]*\u00a0\?$/u, fr);
   }
+});
+
+void test('a predicate is asked, and marked, in the language it was written in', () => {
+  assert.equal(predicateLanguage('have concluded MoUs with partner countries'), 'en');
+  assert.equal(predicateLanguage('ont signé des accords de réadmission avec leurs voisins'), 'fr');
+  assert.equal(predicateLanguage('la coopération est une priorité'), 'fr');
+  assert.match(wholeQuestion('ont signé des accords de réadmission avec leurs voisins'), /^Quels pays /);
 });

@@ -299,6 +299,12 @@ for (const engine of testEngines()) {
       }
       const html = await page(atlas.url, '/analyses/compare?lang=fr');
       assert.ok(html.includes('Which countries use migration diplomacy at national level'));
+      // On a French page, a question in its English source's words says so to screen readers.
+      assert.match(
+        html,
+        /<option\s[^>]*translate="no"\s+lang="en"[^>]*>\s*Which countries use migration diplomacy/,
+      );
+      assert.match(html, /<a\s[^>]*translate="no"\s+lang="en"\s*>Which countries use migration diplomacy/);
       const one = r.body.questions[0];
       assert.ok(one);
       const chosen = await page(

@@ -75,12 +75,16 @@ export function timelineSvg(
     ${note}`;
 }
 
-/** One row of a bar list; `source` marks a label quoted from a document (not translated). */
+/**
+ * One row of a bar list; `source` marks a label quoted from a document (not translated), with its
+ * language when known (`sourceLang`, so that a screen reader speaks it in that language).
+ */
 export interface BarRow {
   readonly label: string;
   readonly count: number;
   readonly link?: string;
   readonly source?: boolean;
+  readonly sourceLang?: string;
   /** The value as the reader sees it (a sum of money, a percentage); the count by default. */
   readonly display?: string;
 }
@@ -94,7 +98,12 @@ export function barList(rows: readonly BarRow[], tr: Translator, caption?: strin
   if (rows.length === 0) return html`<p class="muted">${tr.t('empty')}</p>`;
   const max = Math.max(1, ...rows.map((row) => row.count));
   const label = (row: BarRow) => {
-    const text = row.source === true ? html`<span translate="no">${row.label}</span>` : row.label;
+    const text =
+      row.source !== true
+        ? row.label
+        : row.sourceLang === undefined
+          ? html`<span translate="no">${row.label}</span>`
+          : html`<span translate="no" lang="${row.sourceLang}">${row.label}</span>`;
     return row.link === undefined ? text : html`<a href="${row.link}">${text}</a>`;
   };
   return html`<figure class="bars">

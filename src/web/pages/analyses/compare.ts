@@ -7,7 +7,7 @@ import { actorLink } from '../../components.ts';
 import { href, html, type SafeHtml } from '../../html.ts';
 import type { Translator } from '../../i18n.ts';
 import { barList } from '../../charts/timeline.ts';
-import { wholeQuestion } from '../../../analysis/questions.ts';
+import { predicateLanguage, wholeQuestion } from '../../../analysis/questions.ts';
 import { analysisLayout, quoteLink } from './common.ts';
 
 export interface ComparePageInput {
@@ -41,7 +41,9 @@ function reportLinks(question: string | undefined, tr: Translator): SafeHtml {
  * reader's language; one read from a source stays in the source's words (`translate="no"`).
  */
 function questionHeading(c: Comparison, fromCriteria: boolean): SafeHtml {
-  return fromCriteria ? html`<h2>${c.question}</h2>` : html`<h2 translate="no">${c.question}</h2>`;
+  return fromCriteria
+    ? html`<h2>${c.question}</h2>`
+    : html`<h2 translate="no" lang="${predicateLanguage(c.question)}">${c.question}</h2>`;
 }
 
 function selectedBlock(
@@ -92,6 +94,7 @@ export function comparePage(input: ComparePageInput, tr: Translator): SafeHtml {
             count: q.countries,
             link: href('/analyses/compare', { question: q.question }),
             source: true,
+            sourceLang: predicateLanguage(q.question),
           })),
           tr,
           tr.t('questions'),
@@ -106,6 +109,7 @@ export function comparePage(input: ComparePageInput, tr: Translator): SafeHtml {
             html`<option
               value="${q.question}"
               translate="no"
+              lang="${predicateLanguage(q.question)}"
               ${q.question === input.question ? html`selected` : ''}
             >
               ${wholeQuestion(q.question)} (${tr.n(q.countries)})
@@ -143,7 +147,10 @@ export function comparePage(input: ComparePageInput, tr: Translator): SafeHtml {
           (q) =>
             html`<tr>
               <td>
-                <a href="${href('/analyses/compare', { question: q.question })}" translate="no"
+                <a
+                  href="${href('/analyses/compare', { question: q.question })}"
+                  translate="no"
+                  lang="${predicateLanguage(q.question)}"
                   >${wholeQuestion(q.question)}</a
                 >
               </td>
