@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { countryCode as sharedCountryCode, decimalInteger, stateCode } from '../domain/input-schemas.ts';
 import { invalidInput, type AtlasError } from '../domain/errors.ts';
 import { ACTOR_ID_PATTERN } from '../domain/actors.ts';
+import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../domain/taxonomy.ts';
 
 /** The AtlasError for the first issue of a zod error, with the offending field's name. */
 export function zodToAtlasError(error: z.ZodError): AtlasError {
@@ -52,6 +53,22 @@ export const actorId = z
 export const year = decimalInteger(1900, 2100, 'must be a year between 1900 and 2100').meta({
   description: 'A year (1900 to 2100)',
 });
+
+/** One code of a taxonomy list; the refusal lists the valid codes. */
+const oneOf = (values: readonly string[]) =>
+  z.enum(values as readonly [string, ...string[]], { error: `must be one of: ${values.join(', ')}` });
+export const instrumentType = oneOf(INSTRUMENT_TYPES);
+export const topic = oneOf(TOPICS);
+export const approach = oneOf(APPROACHES);
+
+/** A query's `from`/`to` years, checked together: `to` must not be before `from`. */
+export const yearRangeRefinement: [
+  (query: { readonly from?: number | undefined; readonly to?: number | undefined }) => boolean,
+  { message: string; path: PropertyKey[] },
+] = [
+  (query) => query.from === undefined || query.to === undefined || query.from <= query.to,
+  { message: 'must not be before from', path: ['to'] },
+];
 
 /** Interface language. */
 export const language = z.enum(['fr', 'en'], { error: 'must be fr or en' });

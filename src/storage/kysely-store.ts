@@ -182,13 +182,13 @@ export function createKyselyStore(
           await search.indexDocument(trx, plan.document.id, { newDocument: true, freshInstruments });
           const hits = await recordWatchHits(trx, plan.document.id, now);
           if (options.job !== undefined) {
-            const outcome = { status: 'added' as const, documentId: documentIdFor(hash), counts: written };
-            await completeJob(
-              trx,
-              options.job.id,
-              options.job.worker,
-              jobResultOf({ ...outcome, watchHits: hits }),
-            );
+            const result = jobResultOf({
+              status: 'added',
+              documentId: documentIdFor(hash),
+              counts: written,
+              watchHits: hits,
+            });
+            await completeJob(trx, options.job.id, options.job.worker, result);
           }
           return { counts: written, watchHits: hits };
         });

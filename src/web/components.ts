@@ -6,7 +6,6 @@ import { actorHref } from './charts/network.ts';
 import { formatDate, formatMoney } from './format.ts';
 import { isInstrumentType } from '../domain/taxonomy.ts';
 import { actorKindOf } from '../domain/actors.ts';
-import type { Language } from '../domain/model.ts';
 import { genericTitleIn } from '../extraction/instruments/titles.ts';
 
 /** A sum of money the reader's way ("145,1 M€" / "€145.1M"). */
@@ -66,11 +65,6 @@ export function documentTitleText(
 export function instrumentTitle(title: string, tr: Translator): SafeHtml {
   const built = genericTitleIn(title, tr.lang);
   return built === null ? sourceText(title) : html`<span class="built-title">${built}</span>`;
-}
-
-/** An instrument's title as plain text (a window title, a datalist option): built ones in `lang`. */
-export function instrumentTitleText(title: string, lang: Language): string {
-  return genericTitleIn(title, lang) ?? title;
 }
 
 /** A link to an actor: a state's country page, or the instruments an organization is party to. */

@@ -2,7 +2,8 @@
  * The web pages, served by the API's fastify app: each route reads through the store (its read
  * model) and renders HTML on the server. The language comes from `?lang=` (remembered in a cookie).
  */
-import { documentTitleText, instrumentTitleText } from './components.ts';
+import { documentTitleText } from './components.ts';
+import { titleIn } from '../extraction/instruments/titles.ts';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -226,7 +227,7 @@ export function registerWeb(app: FastifyInstance, context: ApiContext, signInDep
     );
     return sendPage(reply, {
       tr,
-      title: instrumentTitleText(instrument.title, tr.lang),
+      title: titleIn(instrument.title, tr.lang),
       url: request.url,
       body: html`${instrumentPage(instrument, documents, tr)}${await indicatorsPanel(store, { instrumentId: id }, tr)}${await curationSections(store, instrument, request, tr)}${historySection(
         (await recordHistory(store, { id, kind: 'instrument' }, { limit: 500, offset: 0 }, false)).items,

@@ -157,6 +157,11 @@ export function genericTitleIn(title: string, language: Language): string | null
   );
 }
 
+/** A title as the reader sees it in `language`: a built one in that language, any other as written. */
+export function titleIn(title: string, language: Language): string {
+  return genericTitleIn(title, language) ?? title;
+}
+
 function rebuildTitle(title: string, from: Language, language: Language): string | null {
   const kind = KIND_LABELS.find((label) => title === label[from] || title.startsWith(`${label[from]} `));
   if (kind === undefined) return null;

@@ -2,7 +2,7 @@
  * The analyses' endpoints with user input: commitments (list, status update, history), indicator
  * values (series, a user's value) and watches (list, add, remove, hits). Lists download as CSV.
  */
-import { genericTitleIn } from '../../extraction/instruments/titles.ts';
+import { titleIn } from '../../extraction/instruments/titles.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { pageOfSeries, parseIndicatorInput, IndicatorInputSchema } from '../../analysis/indicators.ts';
@@ -251,7 +251,7 @@ export function trackerRoutes(app: FastifyInstance, docs: RouteDoc[], context: A
               { header: 'instrument_id', value: (h) => h.instrumentId },
               {
                 header: 'instrument',
-                value: (h, lang) => genericTitleIn(h.instrumentTitle, lang) ?? h.instrumentTitle,
+                value: (h, lang) => titleIn(h.instrumentTitle, lang),
               },
               { header: 'document_id', value: (h) => h.documentId },
               { header: 'reasons', value: (h) => h.reasons.join('; ') },

@@ -1,7 +1,7 @@
 /** `GET /api/instruments` (filtered, paginated, downloadable) and `GET /api/instruments/:id`. */
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../../domain/errors.ts';
-import { genericTitleIn } from '../../extraction/instruments/titles.ts';
+import { titleIn } from '../../extraction/instruments/titles.ts';
 import type { InstrumentSummary } from '../../storage/atlas-store.ts';
 import { listFormat, pageLimit, sendList, type CsvColumn } from '../download.ts';
 import { addRoute, type ApiContext, type RouteDoc } from '../route.ts';
@@ -27,7 +27,7 @@ export const INSTRUMENT_CSV: readonly CsvColumn<InstrumentSummary>[] = [
   { header: 'id', value: (i) => i.id },
   { header: 'type', value: (i) => i.type },
   // A title the atlas built ("Joint declaration Morocco–Slovenia") in the download's language.
-  { header: 'title', value: (i, lang) => genericTitleIn(i.title, lang) ?? i.title },
+  { header: 'title', value: (i, lang) => titleIn(i.title, lang) },
   { header: 'legal_form', value: (i) => i.legalForm },
   { header: 'binding', value: (i) => i.binding },
   { header: 'status', value: (i) => i.status },

@@ -1,19 +1,25 @@
 /** Request and response schemas of the instrument resource. */
 import { z } from 'zod';
-import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../../domain/taxonomy.ts';
 import { ClaimSchema, InstrumentSummarySchema, pageOf } from '../common-schema.ts';
-import { actorId, countryFilter, language, pagination, year } from '../validation.ts';
-
-const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: `must be one of: ${values.join(', ')}` });
+import {
+  actorId,
+  approach,
+  countryFilter,
+  instrumentType,
+  language,
+  pagination,
+  topic,
+  year,
+  yearRangeRefinement,
+} from '../validation.ts';
 
 export const InstrumentListQuery = z
   .strictObject({
     country: countryFilter.optional(),
     party: actorId.optional(),
-    type: oneOf(INSTRUMENT_TYPES as unknown as readonly [string, ...string[]]).optional(),
-    topic: oneOf(TOPICS as unknown as readonly [string, ...string[]]).optional(),
-    approach: oneOf(APPROACHES as unknown as readonly [string, ...string[]]).optional(),
+    type: instrumentType.optional(),
+    topic: topic.optional(),
+    approach: approach.optional(),
     from: year.optional().meta({ description: 'First year (inclusive)' }),
     to: year.optional().meta({ description: 'Last year (inclusive)' }),
     q: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
@@ -32,10 +38,7 @@ export const InstrumentListQuery = z
       .meta({ description: 'Default: relevance when q is given, else recent (most recent first)' }),
     ...pagination,
   })
-  .refine((query) => query.from === undefined || query.to === undefined || query.from <= query.to, {
-    message: 'must not be before from',
-    path: ['to'],
-  });
+  .refine(...yearRangeRefinement);
 
 export const InstrumentParams = z.strictObject({ id: z.string().min(1).max(200) });
 

@@ -1,6 +1,6 @@
 /** `GET /api/search?q=…`: ranked bilingual search over document passages and instruments. */
 import type { FastifyInstance } from 'fastify';
-import { genericTitleIn } from '../../extraction/instruments/titles.ts';
+import { titleIn } from '../../extraction/instruments/titles.ts';
 import type { SearchHit } from '../../storage/atlas-store.ts';
 import { listFormat, pageLimit, sendList, type CsvColumn } from '../download.ts';
 import { addRoute, type ApiContext, type RouteDoc } from '../route.ts';
@@ -15,8 +15,7 @@ const SEARCH_CSV: readonly CsvColumn<SearchHit>[] = [
   {
     header: 'title',
     // An instrument's built title in the download's language; a document's own title as written.
-    value: (h, lang) =>
-      h.kind === 'instrument' && h.title !== null ? (genericTitleIn(h.title, lang) ?? h.title) : h.title,
+    value: (h, lang) => (h.kind === 'instrument' && h.title !== null ? titleIn(h.title, lang) : h.title),
   },
   { header: 'file_name', value: (h) => h.fileName },
   { header: 'document_id', value: (h) => h.documentId },

@@ -1,11 +1,16 @@
 /** Request and response schemas of search. */
 import { z } from 'zod';
 import { SpanSchema, pageOf } from '../common-schema.ts';
-import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../../domain/taxonomy.ts';
-import { countryCode, language, pagination, year } from '../validation.ts';
-
-const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: `must be one of: ${values.join(', ')}` });
+import {
+  approach,
+  countryCode,
+  instrumentType,
+  language,
+  pagination,
+  topic,
+  year,
+  yearRangeRefinement,
+} from '../validation.ts';
 
 export const SearchQuery = z
   .strictObject({
@@ -25,13 +30,13 @@ export const SearchQuery = z
     language: language.optional().meta({ description: 'Language of the passage or source document' }),
     country: countryCode.optional().meta({ description: 'Only passages and records that name this state' }),
     // The filters of the search page, so that the API's passages are the page's passages.
-    type: oneOf(INSTRUMENT_TYPES as unknown as readonly [string, ...string[]])
+    type: instrumentType
       .optional()
       .meta({ description: 'Only passages and records that use the words of this instrument type' }),
-    topic: oneOf(TOPICS as unknown as readonly [string, ...string[]])
+    topic: topic
       .optional()
       .meta({ description: 'Only passages and records that use the words of this topic' }),
-    approach: oneOf(APPROACHES as unknown as readonly [string, ...string[]])
+    approach: approach
       .optional()
       .meta({ description: 'Only passages and records that use the words of this approach' }),
     from: year
@@ -40,10 +45,7 @@ export const SearchQuery = z
     to: year.optional().meta({ description: 'Only passages and records that mention a year up to this one' }),
     ...pagination,
   })
-  .refine((query) => query.from === undefined || query.to === undefined || query.from <= query.to, {
-    message: 'must not be before from',
-    path: ['to'],
-  });
+  .refine(...yearRangeRefinement);
 
 export const SearchHitSchema = z.object({
   kind: z.enum(['passage', 'instrument']),

@@ -5,13 +5,8 @@
  */
 import type { InstrumentDetail } from '../../storage/atlas-store.ts';
 import type { MergeRecord } from '../../storage/curation/curation-store.ts';
-import {
-  dateText,
-  documentTitle,
-  factValueHtml,
-  instrumentTitle,
-  instrumentTitleText,
-} from '../components.ts';
+import { dateText, documentTitle, factValueHtml, instrumentTitle } from '../components.ts';
+import { titleIn } from '../../extraction/instruments/titles.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n.ts';
 import { csrfField, type Viewer } from '../viewer.ts';
@@ -64,7 +59,7 @@ export function curationPanel(
           autocomplete="off"
         />
         <datalist id="merge-candidates">
-          ${others.map((c) => html`<option value="${c.id}" translate="no">${instrumentTitleText(c.title, tr.lang)}</option>`)}
+          ${others.map((c) => html`<option value="${c.id}" translate="no">${titleIn(c.title, tr.lang)}</option>`)}
         </datalist>
       </p>
       <p>
