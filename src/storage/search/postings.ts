@@ -105,6 +105,25 @@ export async function deletePostings(db: Db, entries: readonly number[]): Promis
   }
 }
 
+/**
+ * The match tree with its nesting undone where it changes nothing: a one-part "all" or "any" is its
+ * part, and an "any" inside an "any" (or an "all" inside an "all") gives its parts to its parent.
+ * A word with its stems, or with the concepts it names, then becomes one "any" of plain terms: one
+ * read of the postings. Scores are those of the flat tree (rankings and the reference alike).
+ */
+export function flatten(node: MatchNode): MatchNode {
+  if ('token' in node) return node;
+  const isAny = 'any' in node;
+  const parts: MatchNode[] = [];
+  for (const child of (isAny ? node.any : node.all).map(flatten)) {
+    if (isAny && 'any' in child) parts.push(...child.any);
+    else if (!isAny && 'all' in child) parts.push(...child.all);
+    else parts.push(child);
+  }
+  if (parts.length === 1 && parts[0] !== undefined) return parts[0];
+  return isAny ? { any: parts } : { all: parts };
+}
+
 /** The distinct terms of a node whose alternatives are all plain terms, else null. */
 function plainTerms(node: MatchNode): string[] | null {
   if ('token' in node) return [termKey(node.field, node.token)];
@@ -123,6 +142,10 @@ function plainTerms(node: MatchNode): string[] | null {
  * key per term, summed per row; nested nodes are built from their parts.
  */
 export function scoredEntries(node: MatchNode, kind: SearchRowKind | undefined): RawBuilder<unknown> {
+  return scoredFlat(flatten(node), kind);
+}
+
+function scoredFlat(node: MatchNode, kind: SearchRowKind | undefined): RawBuilder<unknown> {
   const ofKind = kind === undefined ? sql`` : sql` and kind = ${kind}`;
   const terms = plainTerms(node);
   if (terms !== null) {
@@ -141,7 +164,7 @@ export function scoredEntries(node: MatchNode, kind: SearchRowKind | undefined):
       return true;
     });
     const union = sql.join(
-      parts.map((part) => sql`select entry, score from (${scoredEntries(part, kind)}) as alternative`),
+      parts.map((part) => sql`select entry, score from (${scoredFlat(part, kind)}) as alternative`),
       sql` union all `,
     );
     return sql`select entry, sum(score) as score from (${union}) as alternatives group by entry`;
@@ -149,21 +172,25 @@ export function scoredEntries(node: MatchNode, kind: SearchRowKind | undefined):
   if (!('all' in node)) throw new Error('unreachable: a match node is a term, an any or an all');
   const [first, ...rest] = node.all;
   if (first === undefined) throw new Error('an empty "all" matches nothing');
-  if (rest.length === 0) return scoredEntries(first, kind);
+  if (rest.length === 0) return scoredFlat(first, kind);
   const alias = (index: number) => sql.raw(`p${index}`);
   const joins = rest.map(
     (part, index) =>
-      sql` join (${scoredEntries(part, kind)}) as ${alias(index + 1)} on ${alias(index + 1)}.entry = p0.entry`,
+      sql` join (${scoredFlat(part, kind)}) as ${alias(index + 1)} on ${alias(index + 1)}.entry = p0.entry`,
   );
   const total = sql.join(
     [first, ...rest].map((_, index) => sql`${alias(index)}.score`),
     sql` + `,
   );
-  return sql`select p0.entry as entry, ${total} as score from (${scoredEntries(first, kind)}) as p0${sql.join(joins, sql``)}`;
+  return sql`select p0.entry as entry, ${total} as score from (${scoredFlat(first, kind)}) as p0${sql.join(joins, sql``)}`;
 }
 
 /** A row's score under a match tree from its postings (null: no match): the reference ranking. */
 export function scoreOf(node: MatchNode, postings: ReadonlyMap<string, number>): number | null {
+  return flatScore(flatten(node), postings);
+}
+
+function flatScore(node: MatchNode, postings: ReadonlyMap<string, number>): number | null {
   if ('token' in node) return postings.get(termKey(node.field, node.token)) ?? null;
   if ('any' in node) {
     const seen = new Set<string>();
@@ -172,14 +199,14 @@ export function scoreOf(node: MatchNode, postings: ReadonlyMap<string, number>):
       const key = JSON.stringify(child);
       if (seen.has(key)) continue;
       seen.add(key);
-      const score = scoreOf(child, postings);
+      const score = flatScore(child, postings);
       if (score !== null) sum = (sum ?? 0) + score;
     }
     return sum;
   }
   let sum = 0;
   for (const child of node.all) {
-    const score = scoreOf(child, postings);
+    const score = flatScore(child, postings);
     if (score === null) return null;
     sum += score;
   }
