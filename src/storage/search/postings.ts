@@ -128,6 +128,11 @@ export function flatten(node: MatchNode): MatchNode {
   return isAny ? { any: parts } : { all: parts };
 }
 
+/** Whether a match tree is one read of the postings (a term, or an "any" of terms). */
+export function isOneRead(node: MatchNode): boolean {
+  return plainTerms(flatten(node)) !== null;
+}
+
 /** The distinct terms of a node whose alternatives are all plain terms, else null. */
 function plainTerms(node: MatchNode): string[] | null {
   if ('token' in node) return [termKey(node.field, node.token)];
@@ -254,7 +259,12 @@ export function rankedPageQuery(
   options: RankOptions,
   page: { limit: number; offset: number },
 ) {
-  return sql<{ entry: number | string; score: number | string; total: number | string; best: number | string }>`
+  return sql<{
+    entry: number | string;
+    score: number | string;
+    total: number | string;
+    best: number | string;
+  }>`
     select m.entry as entry, m.score as score, count(*) over () as total, max(m.score) over () as best
     from ${rankedFrom(table, node, options)} order by m.score desc, m.entry
     limit ${page.limit} offset ${page.offset}`;
