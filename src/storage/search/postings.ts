@@ -12,9 +12,9 @@
  * - its kept score in a row is the field's weight × how often it occurs there: a title word 8, a
  *   body word 4, a stem 2, a concept 1 (the column weights the engines' own rankings used); nothing
  *   in it depends on the other rows, so no score goes stale when other records change;
- * - a query's match tree (storage/search/query.ts) scores a row recursively: a term its kept score,
- *   "any" the sum of its distinct alternatives that the row has, "all" the sum of its parts (the row
- *   must have every part);
+ * - a query's match tree (storage/search/query.ts), flattened (see `flatten`), scores a row
+ *   recursively: a term its kept score, "any" the sum of its distinct alternatives that the row
+ *   has, "all" the sum of its parts (the row must have every part);
  * - rows are ordered by that score, highest first, then by their index row id (oldest first).
  * Totals are the exact number of matching rows the viewer may see; the order of pages is the order
  * of that full ranking (test/storage/search-postings.test.ts compares them page by page).
