@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src/storage/schema.ts';
 import { searchIndexOf } from '../../src/storage/search/engines.ts';
-import { postingsOf, scoreOf } from '../../src/storage/search/postings.ts';
+import { backfillPostings, postingsOf, scoreOf } from '../../src/storage/search/postings.ts';
 import { queryTerms, searchNode } from '../../src/storage/search/query.ts';
 import { loadActorNames, rowTokens } from '../../src/storage/search/rows.ts';
 import type { SearchRequest } from '../../src/storage/search/port.ts';
@@ -191,6 +191,33 @@ for (const engine of ENGINES) {
       assert.deepEqual(
         ranked.items.map((hit) => hit.id),
         reference(again, { q: 'réadmission' }).map((hit) => hit.id),
+      );
+    });
+
+    void test('an index built before the postings gets them all from the catch-up', async () => {
+      const { db } = opened.atlas;
+      const kept = async () =>
+        Number(
+          (await sql<{ n: number | string }>`select count(*) as n from search_postings`.execute(db)).rows[0]
+            ?.n,
+        );
+      const before = await kept();
+      await sql`delete from search_postings`.execute(db);
+      const table =
+        engine === 'sqlite'
+          ? ({ table: 'search_index', id: 'rowid' } as const)
+          : ({ table: 'search_entries', id: 'id' } as const);
+      assert.equal(
+        await backfillPostings(db, engine, table),
+        rows.length,
+        'every row was missing its postings',
+      );
+      assert.equal(await kept(), before);
+      assert.equal(await backfillPostings(db, engine, table), 0, 'then none is');
+      const ranked = await opened.atlas.store.search({ q: 'Mali' }, { limit: 500, offset: 0 });
+      assert.deepEqual(
+        ranked.items.map((hit) => hit.id),
+        reference(await indexRows(db, engine), { q: 'Mali' }).map((hit) => hit.id),
       );
     });
   });

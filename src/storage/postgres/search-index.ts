@@ -13,7 +13,7 @@ import type { Database } from '../schema.ts';
 import type { IndexDocumentOptions, SearchHit, SearchIndex, SearchRequest } from '../search/port.ts';
 import { queryTerms, searchHit, searchNode, type MatchNode } from '../search/query.ts';
 import {
-  backfillPostings,
+  backfillOnce,
   dropOrphanPostings,
   insertPostings,
   isOneRead,
@@ -142,7 +142,7 @@ const ensure = oncePerHandle(async (db: Db): Promise<void> => {
       missingInstruments.rows.map((row) => row.id),
     );
   }
-  await backfillPostings(db, 'postgres', ENTRIES);
+  await backfillOnce(db, 'postgres', ENTRIES);
   lastSynced.set(db, key);
 });
 

@@ -316,6 +316,20 @@ export async function matchingRefs(
   return rows.rows.map((row) => row.ref_id);
 }
 
+/** Handles whose index rows all had their postings when last looked at (see `backfillOnce`). */
+const backfilled = new WeakSet<Db>();
+
+/**
+ * `backfillPostings` once per database handle: every write through the index writes the rows'
+ * postings with them, so rows without postings come only from an index built before migration
+ * 2900, and looking for them reads every row (about 100 ms at 100,000 instruments on PostgreSQL).
+ */
+export async function backfillOnce(db: Db, engine: 'sqlite' | 'postgres', table: EntryTable): Promise<void> {
+  if (backfilled.has(db)) return;
+  await backfillPostings(db, engine, table);
+  backfilled.add(db);
+}
+
 /**
  * Writes the postings of index rows that have none: an index built before migration 2900 gets
  * them on the first catch-up (`SearchIndex.ensure`), in one transaction per call.

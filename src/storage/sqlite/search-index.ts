@@ -13,7 +13,7 @@ import type { Database } from '../schema.ts';
 import type { IndexDocumentOptions, SearchHit, SearchIndex, SearchRequest } from '../search/port.ts';
 import { queryTerms, searchHit, searchNode, type MatchNode } from '../search/query.ts';
 import {
-  backfillPostings,
+  backfillOnce,
   dropOrphanPostings,
   deletePostings,
   insertPostings,
@@ -245,7 +245,7 @@ const ensure = oncePerHandle(async (db: Db): Promise<void> => {
       missingInstruments.rows.map((row) => row.id),
     );
   }
-  await backfillPostings(db, 'sqlite', ENTRIES);
+  await backfillOnce(db, 'sqlite', ENTRIES);
   lastSynced.set(db, key);
 });
 
