@@ -32,6 +32,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { openAtlas } from '../src/storage/database.ts';
 import { databaseFile } from '../src/storage/paths.ts';
 import { sqliteSearchIndex } from '../src/storage/sqlite/search-index.ts';
 import { buildSyntheticAtlas, buildSyntheticPostgres, random } from './synthetic-atlas.ts';
@@ -155,6 +156,15 @@ async function buildAtlas(engine: Engine, dir: string, pgName: string, instrumen
   url.pathname = `/${pgName}`;
   if (KEEP_PG !== undefined && (await databaseExists(pgName))) {
     console.log(`PostgreSQL: reusing the kept database ${pgName} (MDA_BENCH_PG_KEEP)`);
+    // Opening it migrates it; the catch-up then fills what a migration left to it (the search
+    // postings of 2900), timed here rather than inside the first measured request.
+    const kept = await openAtlas({ database: url.toString() });
+    const started = Date.now();
+    await searchIndexOf(kept.db).ensure(kept.db);
+    // As autovacuum would in time: index-only scans of the postings need their visibility map.
+    await sql`vacuum (analyze) search_postings`.execute(kept.db);
+    await kept.store.close();
+    console.log(`PostgreSQL: search index caught up in ${Date.now() - started} ms`);
     return url.toString();
   }
   await onServer(`create database ${pgName}`);
@@ -163,6 +173,7 @@ async function buildAtlas(engine: Engine, dir: string, pgName: string, instrumen
   );
   const indexStart = Date.now();
   await searchIndexOf(built.atlas.db).reindexAll(built.atlas.db);
+  await sql`vacuum (analyze) search_entries, search_postings`.execute(built.atlas.db);
   await sql`analyze`.execute(built.atlas.db);
   await built.atlas.store.close();
   console.log(

@@ -56,6 +56,12 @@ for (const engine of testEngines()) {
           ?.n ?? 0,
       );
 
+    const countPostings = async () =>
+      Number(
+        (await sql<{ n: number }>`select count(*) as n from search_postings`.execute(atlas.db)).rows[0]?.n ??
+          0,
+      );
+
     void test('indexDocument makes an ingested document and its instruments searchable, once', async () => {
       const item = await ingestFile(join(CORPUS_DIR, 'mali-eu-high-level-dialogue-2016.fr.txt'), atlas.store);
       assert.equal(item.status, 'added');
@@ -102,7 +108,13 @@ for (const engine of testEngines()) {
         join(CORPUS_DIR, 'emn-oecd-migration-diplomacy-2024.en.txt'),
         atlas.store,
       );
-      // As if the document had been stored by a version that did not index on ingestion.
+      // As if the document had been stored by a version that did not index on ingestion: neither
+      // its index rows nor their postings (migration 2900) exist.
+      const id = sql.raw(engine === 'sqlite' ? 'rowid' : 'id');
+      await sql`delete from search_postings where entry in
+        (select ${id} from ${sql.table(table)} where document_id = ${item.documentId ?? ''})`.execute(
+        atlas.db,
+      );
       await sql`delete from ${sql.table(table)} where document_id = ${item.documentId ?? ''}`.execute(
         atlas.db,
       );
@@ -121,8 +133,30 @@ for (const engine of testEngines()) {
       assert.ok(after.total > 0);
       assert.ok(after.items.some((hit) => hit.documentId === item.documentId));
       const rows = await count();
+      const postings = await countPostings();
       await searchIndexOf(atlas.db).reindexAll(atlas.db);
       assert.equal(await count(), rows, 'a full rebuild gives the same rows');
+      assert.equal(await countPostings(), postings, 'and the same postings');
+    });
+
+    void test('index rows removed outside the index leave no postings behind once it catches up', async () => {
+      const item = await ingestFile(
+        join(CORPUS_DIR, 'emn-oecd-migration-diplomacy-2024.en.txt'),
+        atlas.store,
+      );
+      await searchIndexOf(atlas.db).reindexAll(atlas.db);
+      const postings = await countPostings();
+      const full = await searchAtlas(atlas.db, { q: 'talent partnerships' }, { limit: 5, offset: 0 });
+      const rows = await count();
+      // Only the rows: their postings stay, orphaned, until the catch-up finds the rows missing.
+      await sql`delete from ${sql.table(table)} where document_id = ${item.documentId ?? ''}`.execute(
+        atlas.db,
+      );
+      assert.ok((await count()) < rows, 'the document had index rows');
+      await ensureSearchIndex(atlas.db);
+      assert.equal(await countPostings(), postings, 'the orphans are gone and the rows indexed again');
+      const again = await searchAtlas(atlas.db, { q: 'talent partnerships' }, { limit: 5, offset: 0 });
+      assert.equal(again.total, full.total);
     });
   });
 }

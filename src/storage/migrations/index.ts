@@ -32,6 +32,7 @@ import { changeNoticesMigration } from './2500_change_notices.ts';
 import { listAndTextIndexesMigration } from './2600_list_and_text_indexes.ts';
 import { titleSourceMigration } from './2700_title_source.ts';
 import { titleSortIndexMigration } from './2800_title_sort_index.ts';
+import { searchPostingsMigration } from './2900_search_postings.ts';
 
 /** Which SQL engine a migration is written for (only auto-numbered ids differ). */
 export type { StorageEngine } from '../engine.ts';
@@ -71,6 +72,8 @@ export function atlasMigrations(engine: StorageEngine): Record<string, Migration
     '2600_list_and_text_indexes': listAndTextIndexesMigration(engine),
     '2700_title_source': titleSourceMigration,
     '2800_title_sort_index': titleSortIndexMigration,
+    // The search index's kept postings, on both engines: matching and ranking read them alone.
+    '2900_search_postings': searchPostingsMigration(engine),
   };
 }
 

@@ -8,7 +8,8 @@ import type { Database } from '../schema.ts';
 import type { ColumnInfo, ColumnType, ForeignKeyInfo, TableInfo } from '../transfer/catalogue.ts';
 
 /** Tables that hold no atlas data: the search index (rebuilt on import) and Kysely's records. */
-const isDerived = (name: string): boolean => name === 'search_entries' || name.startsWith('kysely_');
+const isDerived = (name: string): boolean =>
+  name === 'search_entries' || name === 'search_postings' || name.startsWith('kysely_');
 
 /** PostgreSQL types reduced to the portable ones. */
 export function portableType(type: string): ColumnType {

@@ -7,8 +7,12 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { ColumnInfo, ColumnType, ForeignKeyInfo, TableInfo } from '../transfer/catalogue.ts';
 
-/** Tables that hold no atlas data: SQLite's own and Kysely's migration records. */
-const isBookkeeping = (name: string): boolean => name.startsWith('sqlite_') || name.startsWith('kysely_');
+/**
+ * Tables that hold no atlas data: SQLite's own, Kysely's migration records, and the search index's
+ * postings (derived from the records like the FTS5 table, rebuilt after an import).
+ */
+const isBookkeeping = (name: string): boolean =>
+  name.startsWith('sqlite_') || name.startsWith('kysely_') || name === 'search_postings';
 
 /** SQLite's type affinity rules (section 3.1 of its datatype page), reduced to the portable types. */
 export function affinityType(declared: string): ColumnType {

@@ -1,7 +1,8 @@
 /**
  * The SearchIndex on SQLite: an FTS5 table (DDL in migration 0100) with columns title and body
  * (accent-insensitive through `unicode61 remove_diacritics 2`), stems and concepts (the analyser's
- * tokens, see storage/search/rows.ts), ranked with bm25.
+ * tokens, see storage/search/rows.ts), which holds each row's text for snippets; queries match and
+ * rank from the kept postings of migration 2900, as on PostgreSQL (storage/search/postings.ts).
  *
  * Instrument rows get rowids from 10^12 up, passages below: FTS5 applies rowid ranges inside the
  * index, so "instruments only" never reads the (large) passage rows to test their kind.
@@ -9,9 +10,18 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Page, PageRequest } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
-import { visibleSearchRows } from '../store/visibility.ts';
 import type { IndexDocumentOptions, SearchHit, SearchIndex, SearchRequest } from '../search/port.ts';
 import { queryTerms, searchHit, searchNode, type MatchNode } from '../search/query.ts';
+import {
+  backfillOnce,
+  dropOrphanPostings,
+  deletePostings,
+  insertPostings,
+  matchingRefs,
+  rankedPage,
+  visibleEntries,
+  type EntryTable,
+} from '../search/postings.ts';
 import {
   instrumentRows,
   instrumentsOfDocument,
@@ -19,6 +29,7 @@ import {
   oncePerHandle,
   passageRows,
   rowTokens,
+  type RowTokens,
   type SearchRow,
   type SearchRowKind,
 } from '../search/rows.ts';
@@ -33,9 +44,6 @@ export function rowidRange(kind: SearchRowKind): { min: number; max: number } {
     ? { min: INSTRUMENT_ROWID_BASE, max: Number.MAX_SAFE_INTEGER }
     : { min: 0, max: INSTRUMENT_ROWID_BASE - 1 };
 }
-
-/** bm25 with column weights (kind … language are unindexed; title, body, stems, concepts). */
-const BM25 = sql.raw('bm25(search_index, 0, 0, 0, 0, 0, 0, 8.0, 4.0, 2.0, 1.0)');
 
 const COLUMNS = { text: '{title body}', stems: 'stems', concepts: 'concepts' } as const;
 
@@ -68,10 +76,12 @@ async function insertRows(db: Db, rows: readonly SearchRow[]): Promise<Map<strin
   const rowids: Record<SearchRowKind, number | null> = { passage: null, instrument: null };
   for (let offset = 0; offset < rows.length; offset += INSERT_BATCH) {
     const values: RawBuilder<unknown>[] = [];
+    const postings: { entry: number; kind: SearchRowKind; tokens: RowTokens }[] = [];
     for (const row of rows.slice(offset, offset + INSERT_BATCH)) {
       const tokens = rowTokens(row);
       const rowid = rowids[row.kind] ?? (await nextRowid(db, row.kind));
       rowids[row.kind] = rowid + 1;
+      postings.push({ entry: rowid, kind: row.kind, tokens });
       if (row.kind === 'instrument') placed.set(row.refId, rowid);
       values.push(sql`(${rowid}, ${row.kind}, ${row.refId}, ${row.documentId}, ${row.spanStart}, ${row.spanEnd},
         ${row.language}, ${row.title}, ${row.body}, ${tokens.stems}, ${tokens.concepts})`);
@@ -79,6 +89,7 @@ async function insertRows(db: Db, rows: readonly SearchRow[]): Promise<Map<strin
     // One statement per batch, not one per row: fewer statements prepared under the write lock.
     await sql`insert into search_index (rowid, kind, ref_id, document_id, span_start, span_end, language, title, body, stems, concepts)
       values ${sql.join(values)}`.execute(db);
+    await insertPostings(db, 'sqlite', postings);
   }
   return placed;
 }
@@ -132,12 +143,21 @@ async function deleteInstrumentRows(
       const deleted = await sql`delete from search_index where rowid = ${rowid} and ref_id = ${id}`.execute(
         db,
       );
-      if (Number(deleted.numAffectedRows ?? 0) === 1) continue;
+      if (Number(deleted.numAffectedRows ?? 0) === 1) {
+        await deletePostings(db, [rowid]);
+        continue;
+      }
     }
     unplaced.push(id);
   }
   for (let offset = 0; offset < unplaced.length; offset += 500) {
     const ids = unplaced.slice(offset, offset + 500);
+    const found = await sql<{ id: number }>`select rowid as id from search_index
+      where rowid >= ${INSTRUMENT_ROWID_BASE} and ref_id in (${sql.join(ids)})`.execute(db);
+    await deletePostings(
+      db,
+      found.rows.map((row) => Number(row.id)),
+    );
     await sql`delete from search_index where rowid >= ${INSTRUMENT_ROWID_BASE} and ref_id in (${sql.join(ids)})`.execute(
       db,
     );
@@ -168,17 +188,26 @@ async function indexDocument(db: Db, documentId: string, options: IndexDocumentO
   await loadActorNames(db);
   // document_id is an UNINDEXED column of the FTS5 table: this delete reads every passage row.
   if (options.newDocument !== true) {
-    await sql`delete from search_index where rowid < ${INSTRUMENT_ROWID_BASE} and document_id = ${documentId}`.execute(
-      db,
-    );
+    const passages = await sql<{ id: number }>`select rowid as id from search_index
+      where rowid < ${INSTRUMENT_ROWID_BASE} and document_id = ${documentId}`.execute(db);
+    const ids = passages.rows.map((row) => Number(row.id));
+    await deletePostings(db, ids);
+    for (let offset = 0; offset < ids.length; offset += 500) {
+      await sql`delete from search_index where rowid in (${sql.join(ids.slice(offset, offset + 500))})`.execute(
+        db,
+      );
+    }
   }
   await insertRows(db, await passageRows(db, documentId));
   await indexInstruments(db, await instrumentsOfDocument(db, documentId), options.freshInstruments);
 }
 
+const ENTRIES: EntryTable = { table: 'search_index', id: 'rowid' };
+
 async function reindexAll(db: Db): Promise<void> {
   await loadActorNames(db);
   await sql`delete from search_index`.execute(db);
+  await sql`delete from search_postings`.execute(db);
   const documents = await db.selectFrom('documents').select('id').execute();
   for (const document of documents) await insertRows(db, await passageRows(db, document.id));
   const instruments = await db.selectFrom('instruments').select('id').execute();
@@ -204,16 +233,19 @@ const ensure = oncePerHandle(async (db: Db): Promise<void> => {
   if (lastSynced.get(db) === key) return;
   const missingDocuments = await sql<{ id: string }>`select id from documents where id not in
       (select document_id from search_index where rowid < ${INSTRUMENT_ROWID_BASE})`.execute(db);
+  if (missingDocuments.rows.length > 0) await dropOrphanPostings(db, ENTRIES);
   for (const row of missingDocuments.rows) await indexDocument(db, row.id);
   const missingInstruments = await sql<{ id: string }>`select id from instruments where id not in
       (select ref_id from search_index where rowid >= ${INSTRUMENT_ROWID_BASE})`.execute(db);
   if (missingInstruments.rows.length > 0) {
+    await dropOrphanPostings(db, ENTRIES);
     await loadActorNames(db);
     await indexInstruments(
       db,
       missingInstruments.rows.map((row) => row.id),
     );
   }
+  await backfillOnce(db, 'sqlite', ENTRIES);
   lastSynced.set(db, key);
 });
 
@@ -229,59 +261,47 @@ interface IndexRow {
   body: string;
 }
 
-const INSTRUMENTS_ONLY = sql`rowid >= ${INSTRUMENT_ROWID_BASE}`;
+/** Index rows by rowid, for a page's hits. */
+async function rowsById(db: Db, rowids: readonly number[]): Promise<Map<number, IndexRow>> {
+  if (rowids.length === 0) return new Map();
+  const found = await sql<IndexRow>`select rowid as id, kind, ref_id, document_id, span_start, span_end,
+    language, title, body from search_index where rowid in (${sql.join(rowids)})`.execute(db);
+  return new Map(found.rows.map((row) => [Number(row.id), row]));
+}
 
+/**
+ * Matches and ranks from the kept postings (storage/search/postings.ts), then reads the page's rows
+ * only. The FTS5 table keeps the rows' text for snippets; its MATCH and bm25 are no longer asked.
+ */
 async function search(db: Db, request: SearchRequest, page: PageRequest): Promise<Page<SearchHit>> {
   const terms = queryTerms(request.q);
   const node = searchNode(terms, request);
   if (node === null) return { items: [], total: 0, limit: page.limit, offset: page.offset };
-  const range = request.kind === undefined ? null : rowidRange(request.kind);
-  const kind = range === null ? sql`` : sql` and rowid between ${range.min} and ${range.max}`;
-  const language = request.language === undefined ? sql`` : sql` and language = ${request.language}`;
-  const where = sql`search_index match ${fts5Expression(node)}${kind}${language}${visibleRows(db)}`;
-  const total = await sql<{ n: number }>`select count(*) as n from search_index where ${where}`.execute(db);
-  // Rank on rowids only, then read the columns of the page's rows: bm25 needs no column values,
-  // so SQLite does not load every matching passage's text just to sort them. The best score of
-  // all matches (a window over the ranked rows) turns each score into a relevance out of 100.
-  const ranked = await sql<{ id: number; score: number; best: number }>`select id, score,
-    min(score) over () as best from (select rowid as id, ${BM25} as score from search_index where ${where})
-    order by score limit ${page.limit} offset ${page.offset}`.execute(db);
-  const ids = ranked.rows.map((row) => row.id);
-  const found =
-    ids.length === 0
-      ? []
-      : (
-          await sql<IndexRow>`select rowid as id, kind, ref_id, document_id, span_start, span_end,
-            language, title, body from search_index where rowid in (${sql.join(ids)})`.execute(db)
-        ).rows;
-  const byRowid = new Map(found.map((row) => [row.id, row]));
-  const items = ranked.rows.flatMap((rank): SearchHit[] => {
-    const row = byRowid.get(rank.id);
-    // bm25 is negative, lower is better: its opposite is the "higher is better" score.
+  const ranked = await rankedPage(
+    db,
+    ENTRIES,
+    node,
+    { kind: request.kind, language: request.language, visible: visibleEntries(db) },
+    page,
+  );
+  const byRowid = await rowsById(
+    db,
+    ranked.entries.map((row) => row.entry),
+  );
+  const items = ranked.entries.flatMap((rank): SearchHit[] => {
+    const row = byRowid.get(rank.entry);
+    // The API's raw score is "lower is better" on both engines.
     return row === undefined
       ? []
-      : [searchHit(row, terms, { score: -rank.score, best: -rank.best, rawScore: rank.score })];
+      : [searchHit(row, terms, { score: rank.score, best: ranked.best, rawScore: -rank.score })];
   });
-  return { items, total: Number(total.rows[0]?.n ?? 0), limit: page.limit, offset: page.offset };
+  return { items, total: ranked.total, limit: page.limit, offset: page.offset };
 }
-
-function instrumentMatch(db: Db, q: string): RawBuilder<unknown> | null {
-  const { match } = queryTerms(q);
-  return match === null
-    ? null
-    : sql`search_index match ${fts5Expression(match)} and ${INSTRUMENTS_ONLY}${visibleRows(db)}`;
-}
-
-/** Restricted records the handle's viewer may not see are no hits (store/visibility.ts). */
-const visibleRows = (db: Db): RawBuilder<unknown> =>
-  visibleSearchRows(db, { kind: 'kind', refId: 'ref_id', documentId: 'document_id' });
 
 async function matchInstruments(db: Db, q: string, ranked: boolean): Promise<string[]> {
-  const where = instrumentMatch(db, q);
-  if (where === null) return [];
-  const rows = await sql<{ ref_id: string }>`select ref_id from search_index where ${where}
-    ${ranked ? sql`order by ${BM25}` : sql``}`.execute(db);
-  return rows.rows.map((row) => row.ref_id);
+  const { match } = queryTerms(q);
+  if (match === null) return [];
+  return matchingRefs(db, ENTRIES, match, { kind: 'instrument', visible: visibleEntries(db) }, ranked);
 }
 
 async function rankInstruments(
@@ -289,22 +309,20 @@ async function rankInstruments(
   q: string,
   page: PageRequest,
 ): Promise<{ ids: string[]; total: number }> {
-  const where = instrumentMatch(db, q);
-  if (where === null) return { ids: [], total: 0 };
-  const total = await sql<{ n: number }>`select count(*) as n from search_index where ${where}`.execute(db);
-  // Rank rowids first (bm25 reads no column), then read the ids of the page's rows only.
-  const ranked = await sql<{ id: number }>`select rowid as id from search_index where ${where}
-    order by ${BM25} limit ${page.limit} offset ${page.offset}`.execute(db);
-  const rowids = ranked.rows.map((row) => row.id);
-  const refs =
-    rowids.length === 0
-      ? []
-      : (
-          await sql<{ id: number; ref_id: string }>`select rowid as id, ref_id from search_index
-            where rowid in (${sql.join(rowids)})`.execute(db)
-        ).rows;
-  const refOf = new Map(refs.map((row) => [row.id, row.ref_id]));
-  return { ids: rowids.flatMap((rowid) => refOf.get(rowid) ?? []), total: Number(total.rows[0]?.n ?? 0) };
+  const { match } = queryTerms(q);
+  if (match === null) return { ids: [], total: 0 };
+  const ranked = await rankedPage(
+    db,
+    ENTRIES,
+    match,
+    { kind: 'instrument', visible: visibleEntries(db) },
+    page,
+  );
+  const byRowid = await rowsById(
+    db,
+    ranked.entries.map((row) => row.entry),
+  );
+  return { ids: ranked.entries.flatMap((row) => byRowid.get(row.entry)?.ref_id ?? []), total: ranked.total };
 }
 
 export const sqliteSearchIndex: SearchIndex = {

@@ -1,0 +1,392 @@
+/**
+ * Kept postings: for every row of the search index (passage or instrument record) and every token
+ * of it, one row `(term, kind, entry, score)` in `search_postings` (migration 2900), written in the
+ * same transaction as the index row. Both engines match AND rank from this table, with the same
+ * SQL, so that ranking costs a read of narrow index entries instead of a relevance function run
+ * over every match's text (bm25 on SQLite, ts_rank_cd over the tsvector on PostgreSQL: 18,519
+ * matches of "réadmission" at 100,000 instruments took 60–290 ms of PostgreSQL CPU per request).
+ *
+ * The ranking is a documented sum of kept weights, exact for every page:
+ * - a term is a field and a token of the analyser: `w:` a folded word of the title or body, `s:` a
+ *   stem, `c:` a concept token;
+ * - its kept score in a row is the field's weight × how often it occurs there: a title word 8, a
+ *   body word 4, a stem 2, a concept 1 (the column weights the engines' own rankings used); nothing
+ *   in it depends on the other rows, so no score goes stale when other records change;
+ * - a query's match tree (storage/search/query.ts), flattened (see `flatten`), scores a row
+ *   recursively: a term its kept score, "any" the sum of its distinct alternatives that the row
+ *   has, "all" the sum of its parts (the row must have every part);
+ * - rows are ordered by that score, highest first, then by their index row id (oldest first).
+ * Totals are the exact number of matching rows the viewer may see; the order of pages is the order
+ * of that full ranking (test/storage/search-postings.test.ts compares them page by page).
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../schema.ts';
+import { viewerOfHandle, visibleSearchRows } from '../store/visibility.ts';
+import type { MatchNode, TermField } from './query.ts';
+import { loadActorNames, rowTokens, type RowTokens, type SearchRowKind } from './rows.ts';
+
+type Db = Kysely<Database>;
+
+const PREFIX: Record<TermField, string> = { text: 'w', stems: 's', concepts: 'c' };
+/** The kept weight of one occurrence, by field (a title word counts twice a body word). */
+export const TERM_WEIGHTS = { title: 8, body: 4, stems: 2, concepts: 1 } as const;
+
+/** The key of a token of a field in `search_postings.term`. */
+export const termKey = (field: TermField, token: string): string => `${PREFIX[field]}:${token}`;
+
+export interface Posting {
+  readonly term: string;
+  readonly score: number;
+}
+
+function addAll(scores: Map<string, number>, field: TermField, words: string, weight: number): void {
+  for (const token of words.split(' ')) {
+    if (token === '') continue;
+    const key = termKey(field, token);
+    scores.set(key, (scores.get(key) ?? 0) + weight);
+  }
+}
+
+/** The postings of one index row, from the analyser's tokens the engine indexes too. */
+export function postingsOf(tokens: RowTokens): Posting[] {
+  const scores = new Map<string, number>();
+  addAll(scores, 'text', tokens.titleWords, TERM_WEIGHTS.title);
+  addAll(scores, 'text', tokens.bodyWords, TERM_WEIGHTS.body);
+  addAll(scores, 'stems', tokens.stems, TERM_WEIGHTS.stems);
+  addAll(scores, 'concepts', tokens.concepts, TERM_WEIGHTS.concepts);
+  return [...scores].map(([term, score]) => ({ term, score }));
+}
+
+/** Postings per INSERT on SQLite (one JSON array each). */
+const SQLITE_BATCH = 20_000;
+
+/** Writes the postings of index rows (entry: the row's id in the engine's index table). */
+export async function insertPostings(
+  db: Db,
+  engine: 'sqlite' | 'postgres',
+  rows: readonly { entry: number; kind: SearchRowKind; tokens: RowTokens }[],
+): Promise<void> {
+  const terms: string[] = [];
+  const kinds: string[] = [];
+  const entries: number[] = [];
+  const scores: number[] = [];
+  for (const row of rows) {
+    for (const posting of postingsOf(row.tokens)) {
+      terms.push(posting.term);
+      kinds.push(row.kind);
+      entries.push(row.entry);
+      scores.push(posting.score);
+    }
+  }
+  if (terms.length === 0) return;
+  if (engine === 'postgres') {
+    // Four array parameters whatever the number of postings: one statement per call.
+    await sql`insert into search_postings (term, kind, entry, score)
+      select * from unnest(${terms}::text[], ${kinds}::text[], ${entries}::bigint[], ${scores}::integer[])`.execute(
+      db,
+    );
+    return;
+  }
+  // One JSON parameter read by json_each: the same statement text whatever the number of postings
+  // (prepared once), and no SQL text of thousands of placeholders to build and parse.
+  for (let offset = 0; offset < terms.length; offset += SQLITE_BATCH) {
+    const batch: [string, string, number, number][] = [];
+    for (let i = offset; i < Math.min(terms.length, offset + SQLITE_BATCH); i++) {
+      batch.push([terms[i] ?? '', kinds[i] ?? '', entries[i] ?? 0, scores[i] ?? 0]);
+    }
+    await sql`insert into search_postings (term, kind, entry, score)
+      select json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),
+        json_extract(value, '$[3]') from json_each(${JSON.stringify(batch)})`.execute(db);
+  }
+}
+
+/** Removes the postings of these index rows. */
+export async function deletePostings(db: Db, entries: readonly number[]): Promise<void> {
+  for (let offset = 0; offset < entries.length; offset += 500) {
+    await sql`delete from search_postings where entry in (${sql.join(entries.slice(offset, offset + 500))})`.execute(
+      db,
+    );
+  }
+}
+
+/**
+ * The match tree with its nesting undone where it changes nothing: a one-part "all" or "any" is its
+ * part, and an "any" inside an "any" (or an "all" inside an "all") gives its parts to its parent.
+ * A word with its stems, or with the concepts it names, then becomes one "any" of plain terms: one
+ * read of the postings. Scores are those of the flat tree (rankings and the reference alike).
+ */
+export function flatten(node: MatchNode): MatchNode {
+  if ('token' in node) return node;
+  const isAny = 'any' in node;
+  const parts: MatchNode[] = [];
+  for (const child of (isAny ? node.any : node.all).map(flatten)) {
+    if (isAny && 'any' in child) parts.push(...child.any);
+    else if (!isAny && 'all' in child) parts.push(...child.all);
+    else parts.push(child);
+  }
+  if (parts.length === 1 && parts[0] !== undefined) return parts[0];
+  return isAny ? { any: parts } : { all: parts };
+}
+
+/** Whether a match tree is one read of the postings (a term, or an "any" of terms). */
+export function isOneRead(node: MatchNode): boolean {
+  return plainTerms(flatten(node)) !== null;
+}
+
+/** The distinct terms of a node whose alternatives are all plain terms, else null. */
+function plainTerms(node: MatchNode): string[] | null {
+  if ('token' in node) return [termKey(node.field, node.token)];
+  if (!('any' in node)) return null;
+  const keys = new Set<string>();
+  for (const child of node.any) {
+    if (!('token' in child)) return null;
+    keys.add(termKey(child.field, child.token));
+  }
+  return [...keys];
+}
+
+/**
+ * The rows matching a match tree with their scores, as a subquery of `(entry, score)`. An "any" of
+ * plain terms (a word with its stems: the common case) is one range read of the postings' primary
+ * key per term, summed per row; nested nodes are built from their parts.
+ */
+export function scoredEntries(node: MatchNode, kind: SearchRowKind | undefined): RawBuilder<unknown> {
+  return scoredFlat(flatten(node), kind);
+}
+
+function scoredFlat(node: MatchNode, kind: SearchRowKind | undefined): RawBuilder<unknown> {
+  const ofKind = kind === undefined ? sql`` : sql` and kind = ${kind}`;
+  const terms = plainTerms(node);
+  if (terms !== null) {
+    return terms.length === 1
+      ? sql`select entry, score from search_postings where term = ${terms[0]}${ofKind}`
+      : sql`select entry, sum(score) as score from search_postings
+          where term in (${sql.join(terms)})${ofKind} group by entry`;
+  }
+  if ('any' in node) {
+    // Distinct alternatives: the same alternative twice would count twice otherwise.
+    const seen = new Set<string>();
+    const parts = node.any.filter((child) => {
+      const key = JSON.stringify(child);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    const union = sql.join(
+      parts.map((part) => sql`select entry, score from (${scoredFlat(part, kind)}) as alternative`),
+      sql` union all `,
+    );
+    return sql`select entry, sum(score) as score from (${union}) as alternatives group by entry`;
+  }
+  if (!('all' in node)) throw new Error('unreachable: a match node is a term, an any or an all');
+  const [first, ...rest] = node.all;
+  if (first === undefined) throw new Error('an empty "all" matches nothing');
+  if (rest.length === 0) return scoredFlat(first, kind);
+  const alias = (index: number) => sql.raw(`p${index}`);
+  const joins = rest.map(
+    (part, index) =>
+      sql` join (${scoredFlat(part, kind)}) as ${alias(index + 1)} on ${alias(index + 1)}.entry = p0.entry`,
+  );
+  const total = sql.join(
+    [first, ...rest].map((_, index) => sql`${alias(index)}.score`),
+    sql` + `,
+  );
+  return sql`select p0.entry as entry, ${total} as score from (${scoredFlat(first, kind)}) as p0${sql.join(joins, sql``)}`;
+}
+
+/** A row's score under a match tree from its postings (null: no match): the reference ranking. */
+export function scoreOf(node: MatchNode, postings: ReadonlyMap<string, number>): number | null {
+  return flatScore(flatten(node), postings);
+}
+
+function flatScore(node: MatchNode, postings: ReadonlyMap<string, number>): number | null {
+  if ('token' in node) return postings.get(termKey(node.field, node.token)) ?? null;
+  if ('any' in node) {
+    const seen = new Set<string>();
+    let sum: number | null = null;
+    for (const child of node.any) {
+      const key = JSON.stringify(child);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const score = flatScore(child, postings);
+      if (score !== null) sum = (sum ?? 0) + score;
+    }
+    return sum;
+  }
+  let sum = 0;
+  for (const child of node.all) {
+    const score = flatScore(child, postings);
+    if (score === null) return null;
+    sum += score;
+  }
+  return sum;
+}
+
+/** Where an engine keeps its index rows: the table and its row id column. */
+export interface EntryTable {
+  readonly table: 'search_index' | 'search_entries';
+  readonly id: 'rowid' | 'id';
+}
+
+export interface RankOptions {
+  readonly kind?: SearchRowKind | undefined;
+  readonly language?: string | undefined;
+  /** The viewer's visibility conditions on the entry table aliased `e`; null: sees everything. */
+  readonly visible: RawBuilder<unknown> | null;
+}
+
+/** The conditions that hide restricted rows of the entry table `e` from the handle's viewer. */
+export function visibleEntries(db: Db): RawBuilder<unknown> | null {
+  return viewerOfHandle(db).sees === 'everything'
+    ? null
+    : visibleSearchRows(db, { kind: 'e.kind', refId: 'e.ref_id', documentId: 'e.document_id' });
+}
+
+/** The ranked matches as `from … where …` (alias `m` for the matches, `e` for their rows). */
+function rankedFrom(table: EntryTable, node: MatchNode, options: RankOptions): RawBuilder<unknown> {
+  const matches = scoredEntries(node, options.kind);
+  if (options.language === undefined && options.visible === null) return sql`(${matches}) as m`;
+  // Only when a filter needs a row's columns: the join reads the index row of every match.
+  const language = options.language === undefined ? sql`` : sql` and e.language = ${options.language}`;
+  return sql`(${matches}) as m join ${sql.table(table.table)} as e on e.${sql.raw(table.id)} = m.entry
+    where 1 = 1${language}${options.visible ?? sql``}`;
+}
+
+/** The statement of one page of the ranking (also what bench/search-explain.ts explains). */
+export function rankedPageQuery(
+  table: EntryTable,
+  node: MatchNode,
+  options: RankOptions,
+  page: { limit: number; offset: number },
+) {
+  return sql<{
+    entry: number | string;
+    score: number | string;
+    total: number | string;
+    best: number | string;
+  }>`
+    select m.entry as entry, m.score as score, count(*) over () as total, max(m.score) over () as best
+    from ${rankedFrom(table, node, options)} order by m.score desc, m.entry
+    limit ${page.limit} offset ${page.offset}`;
+}
+
+/**
+ * One page of the full ranking (score, highest first, then entry id) with the exact number of
+ * matches and the best score of all (for relevance out of 100).
+ */
+export async function rankedPage(
+  db: Db,
+  table: EntryTable,
+  node: MatchNode,
+  options: RankOptions,
+  page: { limit: number; offset: number },
+): Promise<{ entries: { entry: number; score: number }[]; total: number; best: number }> {
+  const from = rankedFrom(table, node, options);
+  const ranked = await rankedPageQuery(table, node, options, page).execute(db);
+  let total = Number(ranked.rows[0]?.total ?? 0);
+  let best = Number(ranked.rows[0]?.best ?? 0);
+  if (ranked.rows.length === 0 && page.offset > 0) {
+    const counted = await sql<{ n: number | string; best: number | string | null }>`
+      select count(*) as n, max(m.score) as best from ${from}`.execute(db);
+    total = Number(counted.rows[0]?.n ?? 0);
+    best = Number(counted.rows[0]?.best ?? 0);
+  }
+  return {
+    entries: ranked.rows.map((row) => ({ entry: Number(row.entry), score: Number(row.score) })),
+    total,
+    best,
+  };
+}
+
+/** The `ref_id` of every match, best first when `ranked` (the text filter combined with others). */
+export async function matchingRefs(
+  db: Db,
+  table: EntryTable,
+  node: MatchNode,
+  options: RankOptions,
+  ranked: boolean,
+): Promise<string[]> {
+  const matches = scoredEntries(node, options.kind);
+  const language = options.language === undefined ? sql`` : sql` and e.language = ${options.language}`;
+  const rows = await sql<{ ref_id: string }>`select e.ref_id as ref_id
+    from (${matches}) as m join ${sql.table(table.table)} as e on e.${sql.raw(table.id)} = m.entry
+    where 1 = 1${language}${options.visible ?? sql``}${ranked ? sql` order by m.score desc, m.entry` : sql``}`.execute(
+    db,
+  );
+  return rows.rows.map((row) => row.ref_id);
+}
+
+/** Handles whose index rows all had their postings when last looked at (see `backfillOnce`). */
+const backfilled = new WeakSet<Db>();
+
+/**
+ * `backfillPostings` once per database handle: every write through the index writes the rows'
+ * postings with them, so rows without postings come only from an index built before migration
+ * 2900, and looking for them reads every row (about 100 ms at 100,000 instruments on PostgreSQL).
+ */
+export async function backfillOnce(db: Db, engine: 'sqlite' | 'postgres', table: EntryTable): Promise<void> {
+  if (backfilled.has(db)) return;
+  await backfillPostings(db, engine, table);
+  backfilled.add(db);
+}
+
+/**
+ * Writes the postings of index rows that have none: an index built before migration 2900 gets
+ * them on the first catch-up (`SearchIndex.ensure`), in one transaction per call.
+ */
+export async function backfillPostings(
+  db: Db,
+  engine: 'sqlite' | 'postgres',
+  table: EntryTable,
+): Promise<number> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => backfillPostings(trx, engine, table));
+  const id = sql.raw(`e.${table.id}`);
+  const missing = await sql<SearchRowOf>`select ${id} as entry, e.kind, e.ref_id, e.document_id,
+      e.span_start, e.span_end, e.language, e.title, e.body
+    from ${sql.table(table.table)} as e
+    where not exists (select 1 from search_postings p where p.entry = ${id})`.execute(db);
+  // Instrument records name their parties: their concept tokens need the actors' names.
+  if (missing.rows.length > 0) await loadActorNames(db);
+  for (let offset = 0; offset < missing.rows.length; offset += 2000) {
+    const rows = missing.rows.slice(offset, offset + 2000).map((row) => ({
+      entry: Number(row.entry),
+      kind: row.kind === 'instrument' ? ('instrument' as const) : ('passage' as const),
+      tokens: rowTokens({
+        kind: row.kind === 'instrument' ? 'instrument' : 'passage',
+        refId: row.ref_id,
+        documentId: row.document_id,
+        spanStart: row.span_start,
+        spanEnd: row.span_end,
+        language: row.language,
+        title: row.title,
+        body: row.body,
+      }),
+    }));
+    await insertPostings(db, engine, rows);
+  }
+  return missing.rows.length;
+}
+
+interface SearchRowOf {
+  entry: number | string;
+  kind: string;
+  ref_id: string;
+  document_id: string | null;
+  span_start: number | null;
+  span_end: number | null;
+  language: string;
+  title: string;
+  body: string;
+}
+
+/**
+ * Removes postings whose index row is gone. Every write through the index removes a row's postings
+ * with it; this is for an index found missing rows (removed outside it), before they are indexed
+ * again, so no match is counted twice. It reads every posting: only then.
+ */
+export async function dropOrphanPostings(db: Db, table: EntryTable): Promise<void> {
+  await sql`delete from search_postings where not exists
+    (select 1 from ${sql.table(table.table)} as e where e.${sql.raw(table.id)} = search_postings.entry)`.execute(
+    db,
+  );
+}

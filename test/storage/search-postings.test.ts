@@ -1,0 +1,224 @@
+/**
+ * The kept postings (storage/search/postings.ts) on both engines, over the built-in corpus (real
+ * documents and the instruments found in them): every page of a search and of the instrument text
+ * ranking, paged through to the end, holds exactly the rows of a full ranking computed here from
+ * the index rows themselves (the documented sum of kept weights, ties by row id), with the exact
+ * total; the matches are those the engine's own full-text index finds (FTS5 MATCH, tsquery); and
+ * the postings table is what the index rows give after ingestion wrote, updated and merged them.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../src/storage/schema.ts';
+import { searchIndexOf } from '../../src/storage/search/engines.ts';
+import { backfillPostings, postingsOf, scoreOf } from '../../src/storage/search/postings.ts';
+import { queryTerms, searchNode } from '../../src/storage/search/query.ts';
+import { loadActorNames, rowTokens } from '../../src/storage/search/rows.ts';
+import type { SearchRequest } from '../../src/storage/search/port.ts';
+import { fts5Expression } from '../../src/storage/sqlite/search-index.ts';
+import { tsqueryText } from '../../src/storage/postgres/search-index.ts';
+import { ENGINES, openTestAtlas, type Engine } from '../support/engines.ts';
+
+interface IndexRow {
+  entry: number;
+  kind: 'passage' | 'instrument';
+  ref_id: string;
+  document_id: string | null;
+  span_start: number | null;
+  span_end: number | null;
+  language: string;
+  title: string;
+  body: string;
+  postings: Map<string, number>;
+}
+
+/** Every row of the engine's index with its postings computed again from its text. */
+async function indexRows(db: Kysely<Database>, engine: Engine): Promise<IndexRow[]> {
+  await loadActorNames(db);
+  const table = sql.raw(engine === 'sqlite' ? 'search_index' : 'search_entries');
+  const id = sql.raw(engine === 'sqlite' ? 'rowid' : 'id');
+  const rows = await sql<Omit<IndexRow, 'postings'>>`select ${id} as entry, kind, ref_id, document_id,
+    span_start, span_end, language, title, body from ${table}`.execute(db);
+  return rows.rows.map((row) => {
+    const tokens = rowTokens({
+      kind: row.kind,
+      refId: row.ref_id,
+      documentId: row.document_id,
+      spanStart: row.span_start,
+      spanEnd: row.span_end,
+      language: row.language,
+      title: row.title,
+      body: row.body,
+    });
+    const postings = new Map(postingsOf(tokens).map((posting) => [posting.term, posting.score]));
+    return { ...row, entry: Number(row.entry), postings };
+  });
+}
+
+/** The full ranking of a request over the rows: ref ids, best first, ties by row id. */
+function reference(rows: readonly IndexRow[], request: SearchRequest): { id: string; score: number }[] {
+  const node = searchNode(queryTerms(request.q), request);
+  if (node === null) return [];
+  return rows
+    .flatMap((row) => {
+      if (request.kind !== undefined && row.kind !== request.kind) return [];
+      if (request.language !== undefined && row.language !== request.language) return [];
+      const score = scoreOf(node, row.postings);
+      return score === null ? [] : [{ id: row.ref_id, entry: row.entry, score }];
+    })
+    .sort((a, b) => b.score - a.score || a.entry - b.entry)
+    .map(({ id, score }) => ({ id, score }));
+}
+
+/** How many rows the engine's own full-text index matches (the index the postings replaced). */
+async function engineMatches(db: Kysely<Database>, engine: Engine, request: SearchRequest): Promise<number> {
+  const node = searchNode(queryTerms(request.q), request);
+  if (node === null) return 0;
+  const kind = request.kind === undefined ? sql`` : sql` and kind = ${request.kind}`;
+  const language = request.language === undefined ? sql`` : sql` and language = ${request.language}`;
+  const counted =
+    engine === 'sqlite'
+      ? await sql<{ n: number }>`select count(*) as n from search_index
+          where search_index match ${fts5Expression(node)}${kind}${language}`.execute(db)
+      : await sql<{ n: string }>`select count(*) as n from search_entries
+          where vector @@ to_tsquery('mda_fold', ${tsqueryText(node)})${kind}${language}`.execute(db);
+  return Number(counted.rows[0]?.n ?? 0);
+}
+
+const REQUESTS: readonly SearchRequest[] = [
+  { q: 'réadmission' },
+  { q: 'readmissions', kind: 'passage' },
+  { q: 'readmission', kind: 'instrument' },
+  { q: 'European Union' },
+  { q: 'Union européenne', kind: 'passage', language: 'fr' },
+  { q: 'mobility partnership' },
+  { q: 'partenariat pour la mobilité', kind: 'instrument' },
+  { q: 'Mali' },
+  { q: 'retour', country: 'ML' },
+  { q: 'talent partnerships', kind: 'passage' },
+  { q: 'accord', language: 'en' },
+  { q: 'UE migration' },
+  { q: 'migration', topic: 'return_readmission', from: 2010, to: 2020 },
+];
+
+for (const engine of ENGINES) {
+  void describe(`kept postings on ${engine}`, () => {
+    let opened: Awaited<ReturnType<typeof openTestAtlas>>;
+    let rows: IndexRow[];
+    before(async () => {
+      opened = await openTestAtlas(engine, { corpus: true });
+      rows = await indexRows(opened.atlas.db, engine);
+      assert.ok(rows.length > 100, 'the corpus is indexed');
+    });
+    after(() => opened?.dispose());
+
+    void test('the postings table holds exactly what the index rows give', async () => {
+      const kept = await sql<{ term: string; kind: string; entry: number | string; score: number }>`
+        select term, kind, entry, score from search_postings`.execute(opened.atlas.db);
+      const expected = rows.flatMap((row) =>
+        [...row.postings].map(([term, score]) => `${term}\u0000${row.kind}\u0000${row.entry}\u0000${score}`),
+      );
+      const actual = kept.rows.map((p) => `${p.term}\u0000${p.kind}\u0000${Number(p.entry)}\u0000${p.score}`);
+      assert.equal(actual.length, expected.length);
+      assert.deepEqual(actual.sort(), expected.sort());
+    });
+
+    for (const request of REQUESTS) {
+      void test(`every page of ${JSON.stringify(request)} is the full ranking's, with its total`, async () => {
+        const { store } = opened.atlas;
+        const expected = reference(rows, request);
+        assert.ok(expected.length > 0, 'the request finds something');
+        assert.equal(
+          expected.length,
+          await engineMatches(opened.atlas.db, engine, request),
+          "the same matches as the engine's own full-text index",
+        );
+        const limit = 7;
+        const seen: string[] = [];
+        for (let offset = 0; offset < expected.length + limit; offset += limit) {
+          const page = await store.search(request, { limit, offset });
+          assert.equal(page.total, expected.length, `total at offset ${offset}`);
+          assert.deepEqual(
+            page.items.map((hit) => hit.id),
+            expected.slice(offset, offset + limit).map((hit) => hit.id),
+            `page at offset ${offset}`,
+          );
+          const best = expected[0]?.score ?? 1;
+          for (const [index, hit] of page.items.entries()) {
+            const score = expected[offset + index]?.score ?? 0;
+            assert.equal(hit.score, -score);
+            assert.equal(hit.relevance, Math.min(100, Math.max(1, Math.round((100 * score) / best))));
+          }
+          seen.push(...page.items.map((hit) => hit.id));
+        }
+        assert.equal(new Set(seen).size, expected.length, 'paging through sees every match once');
+      });
+    }
+
+    void test('the instrument text ranking pages through the full ranking too', async () => {
+      const index = searchIndexOf(opened.atlas.db);
+      for (const q of ['réadmission', 'mobility partnership', 'Mali', 'accord de réadmission']) {
+        const expected = reference(rows, { q, kind: 'instrument' }).map((hit) => hit.id);
+        assert.ok(expected.length > 0, q);
+        for (let offset = 0; offset < expected.length + 5; offset += 5) {
+          const page = await index.rankInstruments(opened.atlas.db, q, { limit: 5, offset });
+          assert.equal(page.total, expected.length, `${q}: total at offset ${offset}`);
+          assert.deepEqual(page.ids, expected.slice(offset, offset + 5), `${q}: page at offset ${offset}`);
+        }
+        assert.deepEqual(await index.matchInstruments(opened.atlas.db, q, true), expected);
+        assert.deepEqual(
+          (await index.matchInstruments(opened.atlas.db, q, false)).sort(),
+          [...expected].sort(),
+        );
+      }
+    });
+
+    void test('indexing a document and instruments again keeps the postings exact', async () => {
+      const { db } = opened.atlas;
+      const index = searchIndexOf(db);
+      const document = rows.find((row) => row.kind === 'passage')?.document_id ?? '';
+      const instruments = rows.filter((row) => row.kind === 'instrument').map((row) => row.ref_id);
+      await db.transaction().execute(async (trx) => {
+        await index.indexDocument(trx, document);
+        await index.reindexInstruments(trx, instruments.slice(0, 10));
+      });
+      const again = await indexRows(db, engine);
+      const kept = await sql<{ n: number | string }>`select count(*) as n from search_postings`.execute(db);
+      const expected = again.reduce((sum, row) => sum + row.postings.size, 0);
+      assert.equal(Number(kept.rows[0]?.n), expected);
+      assert.equal(again.length, rows.length, 'the same rows, under new ids');
+      const ranked = await opened.atlas.store.search({ q: 'réadmission' }, { limit: 500, offset: 0 });
+      assert.deepEqual(
+        ranked.items.map((hit) => hit.id),
+        reference(again, { q: 'réadmission' }).map((hit) => hit.id),
+      );
+    });
+
+    void test('an index built before the postings gets them all from the catch-up', async () => {
+      const { db } = opened.atlas;
+      const kept = async () =>
+        Number(
+          (await sql<{ n: number | string }>`select count(*) as n from search_postings`.execute(db)).rows[0]
+            ?.n,
+        );
+      const before = await kept();
+      await sql`delete from search_postings`.execute(db);
+      const table =
+        engine === 'sqlite'
+          ? ({ table: 'search_index', id: 'rowid' } as const)
+          : ({ table: 'search_entries', id: 'id' } as const);
+      assert.equal(
+        await backfillPostings(db, engine, table),
+        rows.length,
+        'every row was missing its postings',
+      );
+      assert.equal(await kept(), before);
+      assert.equal(await backfillPostings(db, engine, table), 0, 'then none is');
+      const ranked = await opened.atlas.store.search({ q: 'Mali' }, { limit: 500, offset: 0 });
+      assert.deepEqual(
+        ranked.items.map((hit) => hit.id),
+        reference(await indexRows(db, engine), { q: 'Mali' }).map((hit) => hit.id),
+      );
+    });
+  });
+}
