@@ -8,7 +8,10 @@
  * test/support/cpu-usage.mjs). The load average is printed before and after.
  *
  *   node bench/test-cpu.mjs test/web/every-page-en.test.ts test/cli/bundle.test.ts
+ *   node bench/test-cpu.mjs "test/web/every-page-en.test.ts test/web/browser.test.ts"
  *
+ * An argument naming several files (separated by spaces) runs them in one run, together: with a
+ * file that imports test/support/browser.ts, the run's shared Chromium is used, as in `npm test`.
  * Runs each file under `nice -n 10` (a shared machine); MDA_TEST_CONCURRENCY and the other
  * variables of run-tests.sh pass through.
  */
@@ -37,7 +40,18 @@ for (const file of files) {
   const cpuFile = join(dir, 'cpu');
   const run = spawnSync(
     '/usr/bin/time',
-    ['-f', '%e %U %S', '-o', timeFile, 'nice', '-n', '10', 'bash', 'scripts/run-tests.sh', file],
+    [
+      '-f',
+      '%e %U %S',
+      '-o',
+      timeFile,
+      'nice',
+      '-n',
+      '10',
+      'bash',
+      'scripts/run-tests.sh',
+      ...file.split(' '),
+    ],
     {
       cwd: ROOT,
       env: { ...process.env, MDA_TEST_CPU: cpuFile },
