@@ -99,16 +99,21 @@ if [ "${MDA_TEST_COMPILE:-1}" != 0 ]; then
   files=("${compiled[@]:0:${#files[@]}}")
   export MDA_TEST_BUILD_DIR=$build_dir
 fi
+# One Chromium for the whole run when a selected file drives a browser (test/support/browser.ts):
+# each file connects to it and works in its own contexts instead of starting its own. It starts
+# while the templates are made; the tests start once both are ready. With MDA_TEST_CPU, its CPU
+# (Chromium's, reaped by it) is recorded too, under test/support/shared-browser.
+if [ -z "${MDA_TEST_BROWSER_WS:-}" ] && [ -n "$browser" ]; then
+  helper shared-browser
+  if [ -n "${MDA_TEST_CPU:-}" ]; then helper=("${helper[0]}" --import ./test/support/cpu-usage.mjs "${helper[@]:1}"); fi
+  "${helper[@]}" >"$run_dir/browser" &
+  browser_pid=$!
+fi
 if [ "${MDA_TEST_TEMPLATES:-1}" != 0 ]; then
   helper prepare-templates
   eval "$("${helper[@]}" create)"
 fi
-# One Chromium for the whole run when a selected file drives a browser (test/support/browser.ts):
-# each file connects to it and works in its own contexts instead of starting its own.
-if [ -z "${MDA_TEST_BROWSER_WS:-}" ] && [ -n "$browser" ]; then
-  helper shared-browser
-  "${helper[@]}" >"$run_dir/browser" &
-  browser_pid=$!
+if [ -n "$browser_pid" ]; then
   for _ in $(seq 600); do
     if [ -s "$run_dir/browser" ] || ! kill -0 "$browser_pid" 2>/dev/null; then break; fi
     sleep 0.1
@@ -120,15 +125,13 @@ if [ -z "${MDA_TEST_BROWSER_WS:-}" ] && [ -n "$browser" ]; then
   fi
   export MDA_TEST_BROWSER_WS
 fi
-# MDA_TEST_DURATIONS=path also writes each file's time there (test/support/durations-reporter.mjs).
-reporters=(--test-reporter=spec --test-reporter-destination=stdout)
-if [ -n "${MDA_TEST_DURATIONS:-}" ]; then
-  reporters+=(--test-reporter=./test/support/durations-reporter.mjs --test-reporter-destination=stdout)
-fi
+# MDA_TEST_DURATIONS=path also writes each file's time there (test/support/durations-reporter.mjs,
+# added by scripts/run-test-files.mjs).
 # Test files wait on PostgreSQL, Chromium and child processes much of the time: three at once keep
-# two cores busy (MDA_TEST_CONCURRENCY to change).
+# two cores busy (MDA_TEST_CONCURRENCY to change). scripts/run-test-files.mjs runs them in the
+# order above (`node --test` would sort them by name).
 loader=()
 if [ -z "$build_dir" ]; then loader=(--import tsx); fi
 # MDA_TEST_CPU=path appends each test process's CPU seconds there (test/support/cpu-usage.mjs).
 if [ -n "${MDA_TEST_CPU:-}" ]; then loader+=(--import ./test/support/cpu-usage.mjs); fi
-node "${loader[@]}" --test --test-concurrency="${MDA_TEST_CONCURRENCY:-3}" "${reporters[@]}" "${files[@]}"
+node "${loader[@]}" scripts/run-test-files.mjs "${MDA_TEST_CONCURRENCY:-3}" "${files[@]}"

@@ -20,7 +20,8 @@ if (target !== undefined && target !== '') {
       .split(' ')
       .slice(11, 15)
       .map((ticks) => Number(ticks) / TICKS);
-    const file = process.execArgv.includes('--test') ? 'runner' : (process.argv[1] ?? 'runner');
+    const runner = process.execArgv.includes('--test') || /run-test-files\.mjs$/.test(process.argv[1] ?? '');
+    const file = runner ? 'runner' : (process.argv[1] ?? 'runner');
     appendFileSync(target, `${JSON.stringify({ file, user, sys, childUser, childSys })}\n`);
   });
 }

@@ -147,6 +147,9 @@ export function everyPageTests(lang: Language, options: { screenshots: boolean }
       browser = await openBrowser();
       // The strict Content-Security-Policy forbids injected scripts; axe is the test's, not the page's.
       context = await browser.newContext({ viewport: { width: PHONE, height: 800 }, bypassCSP: true });
+      // axe-core (half a megabyte) goes to Chromium once, which evaluates it in every page it loads,
+      // rather than once per page through page.evaluate and the shared browser's relay.
+      await context.addInitScript({ content: axeSource });
       page = await context.newPage();
       const documents = await getJson<{ items: { id: string }[] }>(atlas.url, '/api/documents?limit=10');
       const instruments = await getJson<{ items: { id: string }[] }>(
@@ -238,7 +241,6 @@ export function everyPageTests(lang: Language, options: { screenshots: boolean }
         if (response?.status() !== expected) failures.push(`${lang} ${path}: status ${response?.status()}`);
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         if (width > PHONE) failures.push(`${lang} ${path}: ${width} px wide at ${PHONE} px`);
-        await page.evaluate(axeSource);
         const axe = (await page.evaluate(() =>
           (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({
             resultTypes: ['violations'],
