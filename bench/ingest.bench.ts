@@ -147,6 +147,7 @@ interface Probe {
   readonly statementsInHoldMs: number;
   readonly preparesInHold: number;
   readonly prepareInHoldMs: number;
+  readonly commitMs: number;
   readonly wallMs: number;
   readonly cpuMs: number;
 }
@@ -241,7 +242,9 @@ function profileLines(row: Row): string[] {
       ` (median ${quantile(waited, 0.5).toFixed(1)} ms, p90 ${quantile(waited, 0.9).toFixed(1)}, max ${quantile(waited, 1).toFixed(1)});` +
       ` job-queue writes ≥ 1 ms: ${autos.filter((ms) => ms >= 1).length} of ${autos.length}` +
       ` (p90 ${quantile(autos, 0.9).toFixed(1)} ms, max ${quantile(autos, 1).toFixed(1)}); busy errors ${sum((p) => p.busyErrors)}`,
-    `  inside the transaction: statements ${per(sum((p) => p.statementsInHoldMs))} ms, preparing them ${per(sum((p) => p.prepareInHoldMs))} ms (${(sum((p) => p.preparesInHold) / documents).toFixed(0)} prepares), the rest (JavaScript under the lock) ${per(sum((p) => p.holdMs - p.statementsInHoldMs - p.prepareInHoldMs))} ms; slowest statements:`,
+    `  inside the transaction: statements ${per(sum((p) => p.statementsInHoldMs))} ms, the commit ${per(sum((p) => p.commitMs))} ms,` +
+      ` preparing statements ${per(sum((p) => p.prepareInHoldMs))} ms (${(sum((p) => p.preparesInHold) / documents).toFixed(1)} prepares),` +
+      ` the rest (JavaScript under the lock) ${per(sum((p) => p.holdMs - p.statementsInHoldMs - p.commitMs - p.prepareInHoldMs))} ms; slowest statements:`,
     ...topStatements(workers).map(([key, ms]) => `    ${per(ms)} ms  ${key}`),
   ];
 }

@@ -45,6 +45,8 @@ if (dir !== undefined && isMainThread) {
     // Parsing and planning statements (better-sqlite3's prepare) while the lock is held.
     preparesInHold: 0,
     prepareInHoldMs: 0,
+    // The commit (FTS5 writes its new index segment then, and merges older ones).
+    commitMs: 0,
   };
   let begunAt;
   const prepare = Database.prototype.prepare;
@@ -60,33 +62,45 @@ if (dir !== undefined && isMainThread) {
     }
   };
   const WRITE = /^\s*(update|insert|delete|replace)\b/i;
+  // A `begin immediate` refused as busy (the connection then tries again, see
+  // storage/sqlite/connection.ts): the wait runs from the first refused attempt to the one that
+  // succeeds, pauses between attempts included.
+  let waitingSince;
   for (const method of ['run', 'get', 'all']) {
     const original = Statement[method];
     Statement[method] = function probed(...args) {
       const source = this.source;
       const at = performance.now();
+      let busy = false;
       try {
         return original.apply(this, args);
       } catch (error) {
-        if (String(error?.code ?? '').startsWith('SQLITE_BUSY')) summary.busyErrors += 1;
+        busy = String(error?.code ?? '').startsWith('SQLITE_BUSY');
+        if (busy) summary.busyErrors += 1;
         throw error;
       } finally {
         const now = performance.now();
-        if (begunAt !== undefined && !/^\s*(commit|rollback)/i.test(source)) {
-          const key = source.replace(/\s+/g, ' ').trim().slice(0, 48);
-          summary.statementsMs[key] = (summary.statementsMs[key] ?? 0) + (now - at);
-          summary.statementsInHoldMs += now - at;
-        }
         if (/^\s*begin immediate/i.test(source)) {
-          summary.transactions += 1;
-          summary.lockWaitMs += now - at;
-          summary.lockWaits.push(Math.round((now - at) * 10) / 10);
-          begunAt = now;
+          if (busy) {
+            waitingSince ??= at;
+          } else {
+            const waited = now - (waitingSince ?? at);
+            waitingSince = undefined;
+            summary.transactions += 1;
+            summary.lockWaitMs += waited;
+            summary.lockWaits.push(Math.round(waited * 10) / 10);
+            begunAt = now;
+          }
         } else if (/^\s*(commit|rollback)/i.test(source) && begunAt !== undefined) {
           summary.holdMs += now - begunAt;
           summary.holds.push(Math.round((now - begunAt) * 10) / 10);
+          summary.commitMs += now - at;
           begunAt = undefined;
-        } else if (begunAt === undefined && !this.database.inTransaction && WRITE.test(source)) {
+        } else if (begunAt !== undefined) {
+          const key = source.replace(/\s+/g, ' ').trim().slice(0, 48);
+          summary.statementsMs[key] = (summary.statementsMs[key] ?? 0) + (now - at);
+          summary.statementsInHoldMs += now - at;
+        } else if (!this.database.inTransaction && WRITE.test(source)) {
           summary.autocommitWrites += 1;
           summary.autocommitWriteMs += now - at;
           summary.autocommitWriteTimes.push(Math.round((now - at) * 10) / 10);
