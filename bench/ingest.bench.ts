@@ -148,6 +148,7 @@ interface Probe {
   readonly preparesInHold: number;
   readonly prepareInHoldMs: number;
   readonly commitMs: number;
+  readonly commits: readonly number[];
   readonly wallMs: number;
   readonly cpuMs: number;
 }
@@ -230,6 +231,7 @@ function profileLines(row: Row): string[] {
   const waits = workers.flatMap((p) => p.lockWaits);
   const autos = workers.flatMap((p) => p.autocommitWriteTimes);
   const waited = waits.filter((ms) => ms >= 1);
+  const commits = workers.flatMap((p) => p.commits);
   return [
     `${row.workers} worker(s), per document (ms): CPU of the workers ${per(sum((p) => p.cpuMs))}` +
       ` (all processes ${((row.cpuSeconds * 1000) / documents).toFixed(1)}),` +
@@ -242,7 +244,8 @@ function profileLines(row: Row): string[] {
       ` (median ${quantile(waited, 0.5).toFixed(1)} ms, p90 ${quantile(waited, 0.9).toFixed(1)}, max ${quantile(waited, 1).toFixed(1)});` +
       ` job-queue writes ≥ 1 ms: ${autos.filter((ms) => ms >= 1).length} of ${autos.length}` +
       ` (p90 ${quantile(autos, 0.9).toFixed(1)} ms, max ${quantile(autos, 1).toFixed(1)}); busy errors ${sum((p) => p.busyErrors)}`,
-    `  inside the transaction: statements ${per(sum((p) => p.statementsInHoldMs))} ms, the commit ${per(sum((p) => p.commitMs))} ms,` +
+    `  inside the transaction: statements ${per(sum((p) => p.statementsInHoldMs))} ms, the commit ${per(sum((p) => p.commitMs))} ms` +
+      ` (each: median ${quantile(commits, 0.5).toFixed(1)} ms, p90 ${quantile(commits, 0.9).toFixed(1)}: the slow ones checkpoint the WAL),` +
       ` preparing statements ${per(sum((p) => p.prepareInHoldMs))} ms (${(sum((p) => p.preparesInHold) / documents).toFixed(1)} prepares),` +
       ` the rest (JavaScript under the lock) ${per(sum((p) => p.holdMs - p.statementsInHoldMs - p.commitMs - p.prepareInHoldMs))} ms; slowest statements:`,
     ...topStatements(workers).map(([key, ms]) => `    ${per(ms)} ms  ${key}`),
@@ -286,6 +289,7 @@ try {
     'docs/s',
     'speed-up',
     'CPU s (all processes)',
+    'CPU ms/document',
     'peak RSS (all processes)',
   ];
   const lines = rows.map((row) => [
@@ -296,6 +300,8 @@ try {
     (documents / row.seconds).toFixed(1),
     base === undefined ? '—' : `${(base.seconds / row.seconds).toFixed(2)}×`,
     row.cpuSeconds.toFixed(1),
+    // Varies far less with the machine's load than the wall clock: compare runs by it too.
+    ((row.cpuSeconds * 1000) / documents).toFixed(1),
     `${Math.round(row.peakRss / 1024 / 1024)} MiB`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((line) => line[i]?.length ?? 0)));

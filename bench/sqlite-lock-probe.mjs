@@ -47,6 +47,7 @@ if (dir !== undefined && isMainThread) {
     prepareInHoldMs: 0,
     // The commit (FTS5 writes its new index segment then, and merges older ones).
     commitMs: 0,
+    commits: [],
   };
   let begunAt;
   const prepare = Database.prototype.prepare;
@@ -95,6 +96,7 @@ if (dir !== undefined && isMainThread) {
           summary.holdMs += now - begunAt;
           summary.holds.push(Math.round((now - begunAt) * 10) / 10);
           summary.commitMs += now - at;
+          summary.commits.push(Math.round((now - at) * 10) / 10);
           begunAt = undefined;
         } else if (begunAt !== undefined) {
           const key = source.replace(/\s+/g, ' ').trim().slice(0, 48);
