@@ -191,6 +191,9 @@ export function createJobQueue(db: Kysely<Database>): JobQueue {
           let query = q
             .selectFrom('jobs')
             .selectAll()
+            // `state in (…)` first: the (batch, state) and (state, created_at) indexes then skip the
+            // done jobs, which the `or` alone made the claim read (all of a batch's, under the lock).
+            .where('state', 'in', ['queued', 'running'])
             .where((eb) =>
               eb.or([
                 eb('state', '=', 'queued'),
