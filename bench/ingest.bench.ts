@@ -12,11 +12,11 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadBuiltInTexts, variant } from './varied-corpus.ts';
@@ -29,6 +29,9 @@ const { values: args } = parseArgs({
     engine: { type: 'string', default: 'sqlite' },
     workers: { type: 'string', default: '1,2' },
     docs: { type: 'string', default: '2000' },
+    // Times each process's SQLite statements (bench/sqlite-lock-probe.mjs): lock waits, write
+    // transactions, job-queue writes, CPU. A little overhead: report speed-ups from runs without it.
+    profile: { type: 'boolean', default: false },
   },
 });
 const engine = args.engine;
@@ -126,12 +129,45 @@ interface Row {
   readonly cpuSeconds: number;
   readonly summary: string;
   readonly peakRss: number;
+  readonly probes: readonly Probe[];
 }
+
+/** One process's summary from bench/sqlite-lock-probe.mjs. */
+interface Probe {
+  readonly argv: string;
+  readonly transactions: number;
+  readonly lockWaitMs: number;
+  readonly lockWaits: readonly number[];
+  readonly holdMs: number;
+  readonly autocommitWrites: number;
+  readonly autocommitWriteMs: number;
+  readonly autocommitWriteTimes: readonly number[];
+  readonly busyErrors: number;
+  readonly statementsMs: Readonly<Record<string, number>>;
+  readonly statementsInHoldMs: number;
+  readonly preparesInHold: number;
+  readonly prepareInHoldMs: number;
+  readonly commitMs: number;
+  readonly commits: readonly number[];
+  readonly wallMs: number;
+  readonly cpuMs: number;
+}
+
+const PROBE = join(ROOT, 'bench', 'sqlite-lock-probe.mjs');
 
 async function run(folder: string, option: string[], workers: number): Promise<Row> {
   const started = process.hrtime.bigint();
   // GNU time adds the CPU of every process it waited for: the supervisor and its workers.
   const timing = join(folder, '..', `time-${workers}.txt`);
+  const probeDir = join(folder, '..', `probe-${workers}`);
+  if (args.profile) await mkdir(probeDir);
+  const env = args.profile
+    ? {
+        ...process.env,
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${pathToFileURL(PROBE).href}`.trim(),
+        MDA_PROBE_DIR: probeDir,
+      }
+    : process.env;
   const child = spawn(
     '/usr/bin/time',
     [
@@ -147,7 +183,7 @@ async function run(folder: string, option: string[], workers: number): Promise<R
       String(workers),
       folder,
     ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env },
   );
   let stdout = '';
   let stderr = '';
@@ -168,7 +204,52 @@ async function run(folder: string, option: string[], workers: number): Promise<R
     cpuSeconds: user + system,
     summary: stdout.trim().split('\n')[0] ?? '',
     peakRss,
+    probes: args.profile
+      ? readdirSync(probeDir).map((name) => JSON.parse(readFileSync(join(probeDir, name), 'utf8')) as Probe)
+      : [],
   };
+}
+
+const quantile = (values: readonly number[], q: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+};
+
+function topStatements(workers: readonly Probe[]): [string, number][] {
+  const totals = new Map<string, number>();
+  for (const probe of workers) {
+    for (const [key, ms] of Object.entries(probe.statementsMs)) totals.set(key, (totals.get(key) ?? 0) + ms);
+  }
+  return [...totals].sort((a, b) => b[1] - a[1]).slice(0, 8);
+}
+
+/** Per document, over the run's worker processes: where the time went (--profile). */
+function profileLines(row: Row): string[] {
+  const workers = row.probes.filter((probe) => / worker /.test(` ${probe.argv} `));
+  const sum = (pick: (probe: Probe) => number): number => workers.reduce((t, p) => t + pick(p), 0);
+  const per = (ms: number): string => (ms / documents).toFixed(1);
+  const waits = workers.flatMap((p) => p.lockWaits);
+  const autos = workers.flatMap((p) => p.autocommitWriteTimes);
+  const waited = waits.filter((ms) => ms >= 1);
+  const commits = workers.flatMap((p) => p.commits);
+  return [
+    `${row.workers} worker(s), per document (ms): CPU of the workers ${per(sum((p) => p.cpuMs))}` +
+      ` (all processes ${((row.cpuSeconds * 1000) / documents).toFixed(1)}),` +
+      ` write transaction held ${per(sum((p) => p.holdMs))},` +
+      ` waiting to begin it ${per(sum((p) => p.lockWaitMs))},` +
+      ` job-queue writes outside it ${per(sum((p) => p.autocommitWriteMs))}` +
+      ` (${(sum((p) => p.autocommitWrites) / documents).toFixed(1)} per document);` +
+      ` wall per worker ${per(sum((p) => p.wallMs) / workers.length)}`,
+    `  transactions ${waits.length}, of which waited ≥ 1 ms: ${waited.length}` +
+      ` (median ${quantile(waited, 0.5).toFixed(1)} ms, p90 ${quantile(waited, 0.9).toFixed(1)}, max ${quantile(waited, 1).toFixed(1)});` +
+      ` job-queue writes ≥ 1 ms: ${autos.filter((ms) => ms >= 1).length} of ${autos.length}` +
+      ` (p90 ${quantile(autos, 0.9).toFixed(1)} ms, max ${quantile(autos, 1).toFixed(1)}); busy errors ${sum((p) => p.busyErrors)}`,
+    `  inside the transaction: statements ${per(sum((p) => p.statementsInHoldMs))} ms, the commit ${per(sum((p) => p.commitMs))} ms` +
+      ` (each: median ${quantile(commits, 0.5).toFixed(1)} ms, p90 ${quantile(commits, 0.9).toFixed(1)}: the slow ones checkpoint the WAL),` +
+      ` preparing statements ${per(sum((p) => p.prepareInHoldMs))} ms (${(sum((p) => p.preparesInHold) / documents).toFixed(1)} prepares),` +
+      ` the rest (JavaScript under the lock) ${per(sum((p) => p.holdMs - p.statementsInHoldMs - p.commitMs - p.prepareInHoldMs))} ms; slowest statements:`,
+    ...topStatements(workers).map(([key, ms]) => `    ${per(ms)} ms  ${key}`),
+  ];
 }
 
 const pad = (text: string, width: number, right = false): string =>
@@ -208,6 +289,7 @@ try {
     'docs/s',
     'speed-up',
     'CPU s (all processes)',
+    'CPU ms/document',
     'peak RSS (all processes)',
   ];
   const lines = rows.map((row) => [
@@ -218,12 +300,17 @@ try {
     (documents / row.seconds).toFixed(1),
     base === undefined ? '—' : `${(base.seconds / row.seconds).toFixed(2)}×`,
     row.cpuSeconds.toFixed(1),
+    // Varies far less with the machine's load than the wall clock: compare runs by it too.
+    ((row.cpuSeconds * 1000) / documents).toFixed(1),
     `${Math.round(row.peakRss / 1024 / 1024)} MiB`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((line) => line[i]?.length ?? 0)));
   process.stdout.write(`${header.map((h, i) => pad(h, widths[i] ?? 0, i > 0)).join('  ')}\n`);
   for (const line of lines) {
     process.stdout.write(`${line.map((c, i) => pad(c, widths[i] ?? 0, i > 0)).join('  ')}\n`);
+  }
+  for (const row of args.profile ? rows : []) {
+    for (const line of profileLines(row)) process.stdout.write(`${line}\n`);
   }
   process.stdout.write(`load average ${loadavg()[0]?.toFixed(1)} at the end\n`);
 } finally {

@@ -113,7 +113,9 @@ export async function processJob(
         // The claim already recorded the first stage (runWorker claims in `reading`).
         if (next === stage) return;
         stage = next;
-        await store.jobs.progress(job.id, options.workerId, next, leaseMs);
+        // A note for people watching (`mda jobs`): skipped rather than waited for while another
+        // worker stores a document on SQLite; the heartbeat renews the lease either way.
+        await store.jobs.noteStage(job.id, options.workerId, next, leaseMs);
       },
     });
     const item: IngestItem = { ...raw, file: job.source };

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import BetterSqlite3 from 'better-sqlite3';
 import { CORPUS_DIR } from '../../src/services/corpus.ts';
 import { runWorker } from '../../src/services/worker.ts';
 import type { AtlasStore } from '../../src/storage/atlas-store.ts';
@@ -137,6 +138,40 @@ for (const engine of ENGINES) {
       const claimed = await store.jobs.claim('alive', { leaseMs: 60_000, batch: 'r' });
       assert.equal(claimed?.attempts, 2);
       assert.equal(claimed?.error?.message, reason.message);
+    });
+
+    void test('a stage note never waits for the write lock; a claim waits for it without blocking the process', async () => {
+      await store.jobs.enqueue(
+        ['n1.txt', 'n2.txt'].map((source) => ({
+          batch: 'n',
+          source,
+          payload: { kind: 'ingest_file' as const, path: `/nowhere/${source}` },
+        })),
+      );
+      const first = await store.jobs.claim('wn', { leaseMs: 60_000, batch: 'n', stage: 'reading' });
+      assert.ok(first);
+      assert.equal(await store.jobs.noteStage(first.id, 'wn', 'extracting', 60_000), 'written');
+      assert.equal((await store.jobs.get(first.id))?.stage, 'extracting');
+      assert.equal(await store.jobs.noteStage(first.id, 'someone-else', 'storing', 60_000), 'lost');
+      if (engine !== 'sqlite') return;
+      // Another process's transaction holds SQLite's write lock.
+      const other = new BetterSqlite3(opened?.atlas.location ?? '');
+      try {
+        other.exec('begin immediate');
+        const started = Date.now();
+        assert.equal(await store.jobs.noteStage(first.id, 'wn', 'storing', 60_000), 'skipped');
+        assert.ok(Date.now() - started < 1000, 'the note did not wait for the busy timeout');
+        assert.equal((await store.jobs.get(first.id))?.stage, 'extracting');
+        // The lock is released by a timer of this very process: a claim that waited inside SQLite's
+        // busy handler would hold the thread, the timer could not fire, and the claim would fail busy.
+        setTimeout(() => other.exec('commit'), 100);
+        const second = await store.jobs.claim('wn2', { leaseMs: 60_000, batch: 'n' });
+        assert.equal(second?.source, 'n2.txt');
+        assert.ok(Date.now() - started >= 100, 'the claim waited for the lock');
+        assert.equal(other.inTransaction, false);
+      } finally {
+        other.close();
+      }
     });
 
     void test('the worker loop ingests a queued document and stops when its batch is done', async () => {

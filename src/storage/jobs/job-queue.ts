@@ -126,6 +126,18 @@ export interface JobQueue {
   /** Records the stage of the running attempt and renews the lease; false if the worker lost it. */
   progress(id: string, worker: string, stage: string, leaseMs: number): Promise<boolean>;
   /**
+   * `progress` for a stage people watch, only when it costs no wait: on SQLite, while another
+   * process holds the write lock, nothing is written (`skipped`) and the job shows its previous
+   * stage a little longer, rather than a worker idling for the lock twice per document (once for
+   * the note, once for its transaction). `lost`: the worker no longer holds the job.
+   */
+  noteStage(
+    id: string,
+    worker: string,
+    stage: string,
+    leaseMs: number,
+  ): Promise<'written' | 'skipped' | 'lost'>;
+  /**
    * The job succeeded: `done` with its result; the payload is dropped. (A new document's job is
    * completed by `saveExtraction` instead, in the document's own transaction.)
    */

@@ -1,16 +1,17 @@
 /**
  * The job queue over the atlas database (Kysely, portable SQL). Claiming is safe between processes
  * on both engines: on PostgreSQL the candidate row is locked with `FOR UPDATE SKIP LOCKED` (workers
- * never wait on each other's row), on SQLite the claim is one conditional UPDATE under the
- * database's single write lock; on both, an UPDATE that finds the row already taken changes nothing
- * and the worker looks again.
+ * never wait on each other's row), on SQLite the claim's read and conditional UPDATE run in one
+ * transaction under the database's single write lock; on both, an UPDATE that finds the row already
+ * taken changes nothing and the worker looks again.
  *
  * Why not pg-boss on PostgreSQL: one table on both engines gives the same states, the same `mda
  * jobs` listing and API, and the same export/import (parked errors travel with the atlas); pg-boss
  * keeps its own schema, states and retention rules, which the export would not see.
  */
 import { randomBytes } from 'node:crypto';
-import { PostgresAdapter, type Kysely, type Selectable } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
+import { isDatabaseBusy } from '../busy.ts';
 import type { Database, JobsTable } from '../schema.ts';
 import {
   DEFAULT_MAX_ATTEMPTS,
@@ -107,9 +108,20 @@ export async function completeJob(
 
 export function createJobQueue(db: Kysely<Database>): JobQueue {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  // PostgreSQL: the select-then-update runs in a transaction holding the row lock.
+  // The claim's select-then-update runs in one transaction: on PostgreSQL it holds the row lock; on
+  // SQLite it waits for the write lock in the connection's short steps (sqlite/connection.ts)
+  // instead of SQLite's busy handler, whose sleeps grow to 100 ms with the process blocked.
   const atomically = <T>(work: (q: Kysely<Database>) => Promise<T>): Promise<T> =>
-    postgres ? db.transaction().execute(work) : work(db);
+    db.transaction().execute(work);
+
+  const renewal = (q: Kysely<Database>, id: string, worker: string, stage: string, leaseMs: number) =>
+    q
+      .updateTable('jobs')
+      .set({ stage, lease_expires_at: iso(Date.now() + leaseMs), updated_at: iso(Date.now()) })
+      .where('id', '=', id)
+      .where('state', '=', 'running')
+      .where('lease_owner', '=', worker)
+      .executeTakeFirst();
 
   async function park(q: Kysely<Database>, row: JobRow, error: JobError, now: string): Promise<boolean> {
     const result = await q
@@ -179,6 +191,9 @@ export function createJobQueue(db: Kysely<Database>): JobQueue {
           let query = q
             .selectFrom('jobs')
             .selectAll()
+            // `state in (…)` first: the (batch, state) and (state, created_at) indexes then skip the
+            // done jobs, which the `or` alone made the claim read (all of a batch's, under the lock).
+            .where('state', 'in', ['queued', 'running'])
             .where((eb) =>
               eb.or([
                 eb('state', '=', 'queued'),
@@ -237,14 +252,32 @@ export function createJobQueue(db: Kysely<Database>): JobQueue {
     },
 
     async progress(id, worker, stage, leaseMs) {
-      const result = await db
-        .updateTable('jobs')
-        .set({ stage, lease_expires_at: iso(Date.now() + leaseMs), updated_at: iso(Date.now()) })
-        .where('id', '=', id)
-        .where('state', '=', 'running')
-        .where('lease_owner', '=', worker)
-        .executeTakeFirst();
+      const result = await renewal(db, id, worker, stage, leaseMs);
       return Number(result.numUpdatedRows) === 1;
+    },
+
+    async noteStage(id, worker, stage, leaseMs) {
+      if (postgres) {
+        const result = await renewal(db, id, worker, stage, leaseMs);
+        return Number(result.numUpdatedRows) === 1 ? 'written' : 'lost';
+      }
+      // SQLite: one try without the busy timeout, on the connection held for the three statements
+      // (no other query of this process runs meanwhile with the timeout at 0).
+      return db.connection().execute(async (connection) => {
+        const timeout = await sql<{ timeout: number }>`pragma busy_timeout`.execute(connection);
+        await sql`pragma busy_timeout = 0`.execute(connection);
+        try {
+          const result = await renewal(connection, id, worker, stage, leaseMs);
+          return Number(result.numUpdatedRows) === 1 ? 'written' : 'lost';
+        } catch (error) {
+          if (isDatabaseBusy(error)) return 'skipped';
+          throw error;
+        } finally {
+          await sql
+            .raw(`pragma busy_timeout = ${Number(timeout.rows[0]?.timeout ?? 5000)}`)
+            .execute(connection);
+        }
+      });
     },
 
     complete: (id, worker, result) => completeJob(db, id, worker, result),

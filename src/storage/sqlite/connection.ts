@@ -18,6 +18,7 @@ import {
   type TransactionSettings,
 } from 'kysely';
 import type { Database } from '../schema.ts';
+import { cachingConnection } from './statement-cache.ts';
 
 /** An open SQLite database: the typed Kysely handle and the raw connection (pragmas, checks). */
 export interface SqliteConnection {
@@ -32,37 +33,92 @@ export function busyTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   return /^\d{1,7}$/.test(env.MDA_BUSY_TIMEOUT_MS ?? '') ? value : 5000;
 }
 
+/** How often a transaction waiting for the write lock tries again: about every millisecond. */
+const LOCK_POLL_MS = 1;
+
+const lockPause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+/**
+ * Takes the write lock for a transaction (`begin immediate`), waiting for another process's
+ * transaction by trying again about every millisecond, for up to the connection's busy timeout,
+ * without blocking the event loop. SQLite's own busy handler (what `busy_timeout` installs) sleeps
+ * in growing steps — 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100 ms — inside the statement, with
+ * the process's one thread blocked: a worker that found the lock taken woke on average several
+ * milliseconds after it was free, often after the other worker had already taken it again, and
+ * two ingestion workers on SQLite were no faster than one. Its busy timeout is set to 0 for the
+ * attempt only, then put back: statements outside transactions keep the ordinary wait.
+ */
+export async function beginImmediate(raw: BetterSqlite3.Database): Promise<void> {
+  const timeoutMs = raw.pragma('busy_timeout', { simple: true }) as number;
+  const begin = raw.prepare('begin immediate');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    raw.pragma('busy_timeout = 0');
+    try {
+      begin.run();
+      return;
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= deadline) throw error;
+    } finally {
+      raw.pragma(`busy_timeout = ${timeoutMs}`);
+    }
+    await lockPause(LOCK_POLL_MS);
+  }
+}
+
 /**
  * Kysely's SQLite driver opens every transaction with a plain (deferred) `begin`: a transaction
  * that reads before it writes, as storing a document does, then fails at its first write with
  * SQLITE_BUSY_SNAPSHOT whenever another process committed since its read (the busy timeout does not
  * apply: its snapshot is stale), and is retried whole. With two ingestion workers that made two
- * slower than one (0.71×). `begin immediate` takes the write lock at the start, waiting for it under
- * the busy timeout, so the transaction never works on a stale snapshot. Read-only transactions
+ * slower than one (0.71×). `begin immediate` takes the write lock at the start (beginImmediate
+ * above), so the transaction never works on a stale snapshot. Read-only transactions
  * (`setAccessMode('read only')`: an export's consistent snapshot) stay deferred and lock nobody out.
+ * Kysely holds the connection for the transaction from before this call (its connection mutex), so
+ * no other query of this process runs on it while the lock is awaited.
  */
 class ImmediateWriteDriver extends SqliteDriver {
+  readonly #raw: BetterSqlite3.Database | undefined;
+
+  constructor(config: SqliteDialectConfig, raw: BetterSqlite3.Database | undefined) {
+    super(config);
+    this.#raw = raw;
+  }
+
   // Kysely passes the settings; its SQLite driver's declaration leaves them out.
   override async beginTransaction(
     connection: DatabaseConnection,
     settings?: TransactionSettings,
   ): Promise<void> {
-    const mode = settings?.accessMode === 'read only' ? 'deferred' : 'immediate';
-    await connection.executeQuery(CompiledQuery.raw(`begin ${mode}`));
+    if (settings?.accessMode === 'read only') {
+      await connection.executeQuery(CompiledQuery.raw('begin deferred'));
+    } else if (this.#raw === undefined) {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    } else {
+      await beginImmediate(this.#raw);
+    }
   }
 }
 
 /** SQLite's dialect with the driver above. */
 export class ImmediateWriteSqliteDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig;
+  readonly #raw: BetterSqlite3.Database | undefined;
 
-  constructor(config: SqliteDialectConfig) {
+  /** `raw`: the connection itself, for the lock wait (without it, SQLite's busy handler waits). */
+  constructor(config: SqliteDialectConfig, raw?: BetterSqlite3.Database) {
     super(config);
     this.#config = config;
+    this.#raw = raw;
   }
 
   override createDriver(): Driver {
-    return new ImmediateWriteDriver(this.#config);
+    return new ImmediateWriteDriver(this.#config, this.#raw);
   }
 }
 
@@ -74,7 +130,12 @@ export function openSqlite(file: string): SqliteConnection {
   raw.pragma('foreign_keys = ON');
   raw.pragma(`busy_timeout = ${busyTimeoutMs()}`);
   raw.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new ImmediateWriteSqliteDialect({ database: raw }) });
+  // Statements kept prepared (storage/sqlite/statement-cache.ts): storing a document runs the same
+  // few dozen statements each time, and parsing them anew took about 1.7 ms per document, part of
+  // it under the write lock that other workers wait for.
+  const db = new Kysely<Database>({
+    dialect: new ImmediateWriteSqliteDialect({ database: cachingConnection(raw) }, raw),
+  });
   return { db, raw, file };
 }
 

@@ -120,8 +120,11 @@ async function instrumentRowids(db: Db): Promise<RowidCache> {
     cache = { rowids: new Map(), seen: INSTRUMENT_ROWID_BASE - 1 };
     rowidCaches.set(file, cache);
   }
+  // Bound as an integer (BigInt): better-sqlite3 binds a JS number as a REAL, and FTS5 then leaves
+  // `rowid > ?` to SQLite, reading every row of the index (3.5 ms at 300 documents, growing with
+  // the atlas, under the write lock); an integer bound is applied inside FTS5 (0.2 ms).
   const added = await sql<{ id: number; ref_id: string }>`select rowid as id, ref_id from search_index
-    where rowid > ${cache.seen}`.execute(db);
+    where rowid > ${BigInt(cache.seen)}`.execute(db);
   for (const row of added.rows) {
     cache.rowids.set(row.ref_id, Number(row.id));
     cache.seen = Math.max(cache.seen, Number(row.id));

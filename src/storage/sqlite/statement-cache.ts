@@ -9,11 +9,16 @@ import type { Database } from '../schema.ts';
 
 const CACHE_SIZE = 256;
 
-/** The connection with `prepare` answered from a least-recently-used cache of statements. */
-function cachingConnection(raw: BetterSqlite3.Database): BetterSqlite3.Database {
+/**
+ * The connection with `prepare` answered from a least-recently-used cache of statements. A cached
+ * statement still being iterated (a streamed query, as an export reads) is not handed out again:
+ * that one call gets a statement of its own.
+ */
+export function cachingConnection(raw: BetterSqlite3.Database): BetterSqlite3.Database {
   const cache = new Map<string, BetterSqlite3.Statement>();
   const prepare = (source: string): BetterSqlite3.Statement => {
     const hit = cache.get(source);
+    if (hit?.busy === true) return raw.prepare(source);
     if (hit !== undefined) {
       // Re-inserting moves the statement to the most-recent end of the Map's order.
       cache.delete(source);
