@@ -27,6 +27,7 @@ import {
   ORGANIZATION_NAME,
 } from './cues.ts';
 import { isPeople, type PartyReading, readParties } from './parties.ts';
+import { lawmakerOf } from './lawmakers.ts';
 import {
   contextOfAgreement,
   dateAfter,
@@ -394,12 +395,24 @@ export function mentionOf(
               : readIds;
   const euAct =
     partiesRead.length === 0 && type === 'legal_act' && EU_ACT.test(ctx.folded.slice(match.start, match.end));
+  // A national law is one state's: a possessive, a government or parliament with its nationality,
+  // or a legislature's name says whose, over the other states its sentence names (see lawmakers.ts).
+  const lawmaker =
+    type === 'legal_act' &&
+    !euAct &&
+    reading.possessive !== true &&
+    !(reading.cue === 'owner' && reading.agentOrAdjective === true) &&
+    reading.cue !== 'pair'
+      ? lawmakerOf(ctx, phrase, sentence)
+      : undefined;
   const parties =
     readIds.length > 6
       ? partiesRead
       : euAct
         ? ['EU']
-        : completedParties(ctx, type, partiesRead, phrase, sentence);
+        : lawmaker
+          ? [lawmaker]
+          : completedParties(ctx, type, partiesRead, phrase, sentence);
   // An unnamed memorandum or agreement that names no party in a document about two states.
   const betweenPrincipals = parties.length === 0 && bilateralForm(ctx, rule, phrase.named);
   // A holder guessed from the paragraph (see `completedParties`) or from another sentence, not
@@ -407,7 +420,7 @@ export function mentionOf(
   const guessedHolder =
     reading.guessed === true ||
     betweenPrincipals ||
-    (partiesRead.length === 0 && parties.length > 0 && !euAct);
+    (partiesRead.length === 0 && parties.length > 0 && !euAct && !lawmaker);
   // "accord" alone says little: quote its subject too ("accord de réadmission").
   let adjective = ctx.actors[lowerBound(ctx.actors, phrase.end)];
   // "franco-ivoirienne": the quote goes to the end of the compound adjective.
