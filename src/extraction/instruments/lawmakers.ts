@@ -39,17 +39,28 @@ const LEGISLATURES: readonly (readonly [RegExp, string])[] = [
   [/\bcortes generales\b/, 'ES'],
 ];
 
-/** The state whose law `phrase` names, when a sign of its sentence says so; else undefined. */
-export function lawmakerOf(ctx: InstrumentContext, phrase: Span, sentence: Span): string | undefined {
+/**
+ * The state whose law `phrase` names, when a sign of its sentence says so; else undefined. With
+ * `ownerRead` (an adjective or agent already names its owner: "la loi finlandaise"), only a
+ * possessive before the name overrides it.
+ */
+export function lawmakerOf(
+  ctx: InstrumentContext,
+  phrase: Span,
+  sentence: Span,
+  ownerRead = false,
+): string | undefined {
   const states = within(ctx.actors, sentence.start, sentence.end).filter(
     (a) => a.kind === 'state' && !isPeople(ctx, a),
   );
   const lead = ctx.folded.slice(Math.max(sentence.start, phrase.start - 24), phrase.start);
   if (POSSESSIVE.test(lead)) {
-    // "L'Ouganda … dans le cadre de sa loi": the subject, the first state of the sentence.
-    const subject = states.find((a) => a.start < phrase.start);
+    // "L'Ouganda … dans le cadre de sa loi": the subject, the first state of the sentence (even
+    // when workers follow it: "Chile admits workers under its law").
+    const subject = within(ctx.actors, sentence.start, phrase.start).find((a) => a.kind === 'state');
     if (subject) return subject.id;
   }
+  if (ownerRead) return undefined;
   const folded = ctx.folded.slice(sentence.start, sentence.end);
   LAWMAKING.lastIndex = 0;
   for (let m = LAWMAKING.exec(folded); m; m = LAWMAKING.exec(folded)) {

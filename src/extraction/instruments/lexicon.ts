@@ -393,12 +393,14 @@ export const HEAD_RULES: readonly HeadRule[] = [
     strength: 'named',
   },
   {
-    // A pilot by its capitalised name ("the Displaced Nurses Mobility Pilot"): a programme.
+    // A pilot by its capitalised name ("the Displaced Nurses Mobility Pilot"), or a scheme of
+    // admission, recruitment or wage protection called a system ("the Work Permit System"): a programme.
     head: 'programme',
     type: 'programme',
     legalForm: 'other',
     binding: null,
-    pattern: 'Pilots?\\b(?<=[A-Z][a-z]+\\)? Pilots?)',
+    pattern:
+      'Pilots?\\b(?<=[A-Z][a-z]+\\)? Pilots?)|(?:Permit|Worker|Workers|Employment|Recruitment|Protection|Channel|Quota) (?:\\([A-Z]+\\) )?[Ss]ystems?\\b',
     strength: 'named',
     caseSensitive: true,
   },

@@ -398,12 +398,8 @@ export function mentionOf(
   // A national law is one state's: a possessive, a government or parliament with its nationality,
   // or a legislature's name says whose, over the other states its sentence names (see lawmakers.ts).
   const lawmaker =
-    type === 'legal_act' &&
-    !euAct &&
-    reading.possessive !== true &&
-    !(reading.cue === 'owner' && reading.agentOrAdjective === true) &&
-    reading.cue !== 'pair'
-      ? lawmakerOf(ctx, phrase, sentence)
+    type === 'legal_act' && !euAct && reading.possessive !== true && reading.cue !== 'pair'
+      ? lawmakerOf(ctx, phrase, sentence, reading.cue === 'owner' && reading.agentOrAdjective === true)
       : undefined;
   const parties =
     readIds.length > 6
@@ -480,8 +476,13 @@ export function mentionOf(
         }))
       : plural && reading.cue === 'with'
         ? orCounted(
-            datedCounterparts(ctx, reading.actors),
-            countedCounterparts(ctx, match, phrase, reading, date),
+            orCounted(
+              datedCounterparts(ctx, reading.actors),
+              countedCounterparts(ctx, match, phrase, reading, date),
+            ),
+            rule.head === 'agreement' && type !== 'trade_agreement'
+              ? listedCounterparts(ctx, phrase, reading, date)
+              : [],
           )
         : [],
   };
@@ -696,6 +697,32 @@ function ownerOfIts(
   const states = [...new Set(within(ctx.actors, sentence.start, sentence.end).map((a) => a.id))];
   return states.length === 1 ? owner(states) : fallback;
 }
+
+/**
+ * "agreements with Colombia and Ecuador", "des accords avec la Tunisie et l'Égypte": a plural head
+ * whose "with" lists two to six counterparts names one instrument per counterpart (each holds the
+ * subject and that counterpart), as the spec counts them. Only agreements: partnerships, dialogues
+ * and economic partnership agreements "with" a list are one framework (the dev gold keeps them whole).
+ */
+function listedCounterparts(
+  ctx: InstrumentContext,
+  phrase: Span,
+  reading: PartyReading,
+  date: DateMention | null,
+): Counterpart[] {
+  const after = reading.actors.filter((a) => a.start >= phrase.end);
+  const last = after[after.length - 1];
+  // "with Morocco, Senegal and a number of other countries": an open list names a kind of agreement.
+  if (!last || OPEN_LIST.test(ctx.folded.slice(last.end, last.end + 40))) return [];
+  const counterparts = [...new Set(after.map((a) => a.id))];
+  return counterparts.length >= 2 && counterparts.length <= 6
+    ? counterparts.map((id) => ({ ids: [id], date }))
+    : [];
+}
+
+/** A list that goes on with unnamed others (folded). */
+const OPEN_LIST =
+  /^\s*,?\s*(?:and|et|or|ou)\s+(?:a number of|other|several|various|many|some|d'autres|plusieurs|divers|de nombreux|certains)\b/;
 
 /** Counterparts each followed by a year in brackets, when there are at least two of them. */
 function datedCounterparts(ctx: InstrumentContext, actors: readonly ActorMention[]): Counterpart[] {
