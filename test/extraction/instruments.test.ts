@@ -117,7 +117,11 @@ void describe('instruments: legal forms and parties', () => {
     );
     assert.deepEqual(
       found.map(({ type, parties }) => ({ type, parties })),
-      [{ type: 'labour_agreement', parties: ['ES', 'MA', 'SN'] }],
+      // Bilateral agreements with two counterparts are two instruments (one per counterpart).
+      [
+        { type: 'labour_agreement', parties: ['ES', 'MA'] },
+        { type: 'labour_agreement', parties: ['ES', 'SN'] },
+      ],
     );
   });
 

@@ -94,8 +94,18 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'action_plan',
     legalForm: 'plan',
     binding: false,
-    pattern: `(?:joint |national )?action plans?|plans? d${AP}action(?: (?:conjoint|national)s?)?|road(?:-|\\s*)maps?|feuilles? de route(?: conjointes?)?|work(?:-|\\s*)plans?|plans? de travail`,
+    pattern: `(?:joint |national )?action plans?|plans? d${AP}action(?: (?:conjoint|national)s?)?|plans? of action|road(?:-|\\s*)maps?|feuilles? de route(?: conjointes?)?|work(?:-|\\s*)plans?|plans? de travail|(?:strategic|response|contingency) plans?|plans? (?:(?:r${E}gional|national|conjoint) )?(?:strat${E}giques?|de r${E}ponse|d${AP}intervention|de contingence)`,
     strength: 'form',
+  },
+  {
+    // Any other plan with a name or an owner ("the Comprehensive Development Plan", "le plan
+    // Shikandra") is a plan of action: the spec's `action_plan`, whatever its subject.
+    head: 'action_plan',
+    type: 'action_plan',
+    legalForm: 'plan',
+    binding: false,
+    pattern: `plans?`,
+    strength: 'named',
   },
   // --- envoys ----------------------------------------------------------------------------------
   {
@@ -189,6 +199,9 @@ export const HEAD_RULES: readonly HeadRule[] = [
       `(?:joint|steering|monitoring|follow-up|technical|mixed|bilateral) (?:(?:technical|monitoring|follow-up|steering|coordination|migration|consular|working) )?(?:committees?|commissions?|working groups?)|(?:joint|bilateral|technical) working groups?|working groups? on (?:migration|mobility|returns?|readmission|labou?r)|` +
       `m${E}canismes? (?:national |nationaux )?de (?:coordination|concertation)|comit${E}s? (?:(?:techniques?|mixtes?|conjoints?|bilat${E}raux|bilat${E}ral|paritaires?|consultatifs?|nationa(?:l|ux)|interminist${E}riels?|inter-?agences?|sectoriels?) )*(?:de coordination|de suivi|de pilotage|de concertation|interminist${E}riels?|conjoints?|mixtes?|techniques?|paritaires?|inter-?agences?)(?: (?:de suivi|de pilotage|conjoints?|mixtes?|techniques?|inter-?agences?))?|` +
       `commissions? (?:mixtes?|conjointes?|paritaires?|interminist${E}rielles?)|groupes? (?:de (?:suivi|travail|pilotage) )?(?:mixtes?|conjoints?|paritaires?|permanents?)|(?:hauts? )?conseils? paritaires?|comit${E}s? (?:directeurs?|de direction|de pilotage)|(?:steering|management|oversight) (?:committees?|boards?)|plate-?formes? (?:interservices|interminist${E}rielles?|inter-?agences?|(?:nationales? )?de coordination)|groupes? de travail|cellules? (?:de coordination|interminist${E}rielles?)|task-?forces?|` +
+      // Bodies named by how many sides sit in them, secretariats and steering groups of a process.
+      `(?:bi-?national|tripartite|trilateral|quadripartite) (?:commissions?|committees?|councils?|working groups?)|commissions? (?:binationales?|bilat${E}rales?|tripartites?|trilat${E}rales?)|comit${E}s? (?:tripartites?|binationaux|binational|bilat${E}ral|bilat${E}raux)|` +
+      `(?:joint|technical|permanent) secretariats?|secr${E}tariats? (?:conjoints?|techniques?|permanents?)|groupes? de (?:pilotage|suivi)|(?:ad hoc|regional|steering|monitoring|follow-up) (?:consultation |working )?groups?|consultation groups?|` +
       `autorit${E}s? (?:nationales? )?de coordination|(?:structures?|cadres?|instances?|espaces?) (?:\\w+ )?de concertation|commissions? nationales?(?= (?:des|de|du|pour|sur|charg${E}e))|national (?:border |migration |coordination )?commissions?`,
     strength: 'form',
   },
@@ -357,7 +370,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'legal_act',
     legalForm: 'legal_act',
     binding: null,
-    pattern: `strateg(?:y|ies)|strat${E}gies?|polic(?:y|ies)(?! (?:briefs?|papers?|notes?|makers?|options?|recommendations?|coherence|dialogues?|areas?|fields?|levels?|responses?|analys[ie]s|institute|centre|center))|politiques?(?! publiques)|regulations?|r${E}glements?|directives?|codes?|agendas? (?:on|for) migration|pacts?|pactes?|frameworks?|cadres? de partenariat|plans?(?! (?:of action|d${AP}action|de travail))`,
+    pattern: `strateg(?:y|ies)|strat${E}gies?|polic(?:y|ies)(?! (?:briefs?|papers?|notes?|makers?|options?|recommendations?|coherence|dialogues?|areas?|fields?|levels?|responses?|analys[ie]s|institute|centre|center))|politiques?(?! publiques)|regulations?|r${E}glements?|directives?|codes?|agendas? (?:on|for) migration|pacts?|pactes?|frameworks?|cadres? de partenariat`,
     strength: 'named',
   },
   // --- programmes and projects -----------------------------------------------------------------
@@ -380,12 +393,14 @@ export const HEAD_RULES: readonly HeadRule[] = [
     strength: 'named',
   },
   {
-    // A pilot by its capitalised name ("the Displaced Nurses Mobility Pilot"): a programme.
+    // A pilot by its capitalised name ("the Displaced Nurses Mobility Pilot"), or a scheme of
+    // admission, recruitment or wage protection called a system ("the Work Permit System"): a programme.
     head: 'programme',
     type: 'programme',
     legalForm: 'other',
     binding: null,
-    pattern: 'Pilots?\\b(?<=[A-Z][a-z]+\\)? Pilots?)',
+    pattern:
+      'Pilots?\\b(?<=[A-Z][a-z]+\\)? Pilots?)|(?:Permit|Worker|Workers|Employment|Recruitment|Protection|Channel|Quota) (?:\\([A-Z]+\\) )?[Ss]ystems?\\b',
     strength: 'named',
     caseSensitive: true,
   },

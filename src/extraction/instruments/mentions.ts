@@ -27,6 +27,7 @@ import {
   ORGANIZATION_NAME,
 } from './cues.ts';
 import { isPeople, type PartyReading, readParties } from './parties.ts';
+import { lawmakerOf } from './lawmakers.ts';
 import {
   contextOfAgreement,
   dateAfter,
@@ -394,12 +395,20 @@ export function mentionOf(
               : readIds;
   const euAct =
     partiesRead.length === 0 && type === 'legal_act' && EU_ACT.test(ctx.folded.slice(match.start, match.end));
+  // A national law is one state's: a possessive, a government or parliament with its nationality,
+  // or a legislature's name says whose, over the other states its sentence names (see lawmakers.ts).
+  const lawmaker =
+    type === 'legal_act' && !euAct && reading.possessive !== true && reading.cue !== 'pair'
+      ? lawmakerOf(ctx, phrase, sentence, reading.cue === 'owner' && reading.agentOrAdjective === true)
+      : undefined;
   const parties =
     readIds.length > 6
       ? partiesRead
       : euAct
         ? ['EU']
-        : completedParties(ctx, type, partiesRead, phrase, sentence);
+        : lawmaker
+          ? [lawmaker]
+          : completedParties(ctx, type, partiesRead, phrase, sentence);
   // An unnamed memorandum or agreement that names no party in a document about two states.
   const betweenPrincipals = parties.length === 0 && bilateralForm(ctx, rule, phrase.named);
   // A holder guessed from the paragraph (see `completedParties`) or from another sentence, not
@@ -407,7 +416,7 @@ export function mentionOf(
   const guessedHolder =
     reading.guessed === true ||
     betweenPrincipals ||
-    (partiesRead.length === 0 && parties.length > 0 && !euAct);
+    (partiesRead.length === 0 && parties.length > 0 && !euAct && !lawmaker);
   // "accord" alone says little: quote its subject too ("accord de réadmission").
   let adjective = ctx.actors[lowerBound(ctx.actors, phrase.end)];
   // "franco-ivoirienne": the quote goes to the end of the compound adjective.
@@ -467,8 +476,13 @@ export function mentionOf(
         }))
       : plural && reading.cue === 'with'
         ? orCounted(
-            datedCounterparts(ctx, reading.actors),
-            countedCounterparts(ctx, match, phrase, reading, date),
+            orCounted(
+              datedCounterparts(ctx, reading.actors),
+              countedCounterparts(ctx, match, phrase, reading, date),
+            ),
+            rule.head === 'agreement' && type !== 'trade_agreement'
+              ? listedCounterparts(ctx, phrase, reading, date)
+              : [],
           )
         : [],
   };
@@ -683,6 +697,32 @@ function ownerOfIts(
   const states = [...new Set(within(ctx.actors, sentence.start, sentence.end).map((a) => a.id))];
   return states.length === 1 ? owner(states) : fallback;
 }
+
+/**
+ * "agreements with Colombia and Ecuador", "des accords avec la Tunisie et l'Égypte": a plural head
+ * whose "with" lists two to six counterparts names one instrument per counterpart (each holds the
+ * subject and that counterpart), as the spec counts them. Only agreements: partnerships, dialogues
+ * and economic partnership agreements "with" a list are one framework (the dev gold keeps them whole).
+ */
+function listedCounterparts(
+  ctx: InstrumentContext,
+  phrase: Span,
+  reading: PartyReading,
+  date: DateMention | null,
+): Counterpart[] {
+  const after = reading.actors.filter((a) => a.start >= phrase.end);
+  const last = after[after.length - 1];
+  // "with Morocco, Senegal and a number of other countries": an open list names a kind of agreement.
+  if (!last || OPEN_LIST.test(ctx.folded.slice(last.end, last.end + 40))) return [];
+  const counterparts = [...new Set(after.map((a) => a.id))];
+  return counterparts.length >= 2 && counterparts.length <= 6
+    ? counterparts.map((id) => ({ ids: [id], date }))
+    : [];
+}
+
+/** A list that goes on with unnamed others (folded). */
+const OPEN_LIST =
+  /^\s*,?\s*(?:and|et|or|ou)\s+(?:a number of|other|several|various|many|some|d'autres|plusieurs|divers|de nombreux|certains)\b/;
 
 /** Counterparts each followed by a year in brackets, when there are at least two of them. */
 function datedCounterparts(ctx: InstrumentContext, actors: readonly ActorMention[]): Counterpart[] {
