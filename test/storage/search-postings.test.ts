@@ -13,22 +13,20 @@ import type { Database } from '../../src/storage/schema.ts';
 import { searchIndexOf } from '../../src/storage/search/engines.ts';
 import { backfillPostings, postingsOf, scoreOf } from '../../src/storage/search/postings.ts';
 import { queryTerms, searchNode } from '../../src/storage/search/query.ts';
-import { loadActorNames, rowTokens } from '../../src/storage/search/rows.ts';
+import {
+  loadActorNames,
+  rowTokens,
+  searchRowOf,
+  type StoredSearchRow,
+} from '../../src/storage/search/rows.ts';
 import type { SearchRequest } from '../../src/storage/search/port.ts';
 import { fts5Expression } from '../../src/storage/sqlite/search-index.ts';
 import { tsqueryText } from '../../src/storage/postgres/search-index.ts';
 import { ENGINES, openTestAtlas, type Engine } from '../support/engines.ts';
 
-interface IndexRow {
+interface IndexRow extends StoredSearchRow {
   entry: number;
   kind: 'passage' | 'instrument';
-  ref_id: string;
-  document_id: string | null;
-  span_start: number | null;
-  span_end: number | null;
-  language: string;
-  title: string;
-  body: string;
   postings: Map<string, number>;
 }
 
@@ -40,16 +38,7 @@ async function indexRows(db: Kysely<Database>, engine: Engine): Promise<IndexRow
   const rows = await sql<Omit<IndexRow, 'postings'>>`select ${id} as entry, kind, ref_id, document_id,
     span_start, span_end, language, title, body from ${table}`.execute(db);
   return rows.rows.map((row) => {
-    const tokens = rowTokens({
-      kind: row.kind,
-      refId: row.ref_id,
-      documentId: row.document_id,
-      spanStart: row.span_start,
-      spanEnd: row.span_end,
-      language: row.language,
-      title: row.title,
-      body: row.body,
-    });
+    const tokens = rowTokens(searchRowOf(row));
     const postings = new Map(postingsOf(tokens).map((posting) => [posting.term, posting.score]));
     return { ...row, entry: Number(row.entry), postings };
   });

@@ -31,6 +31,7 @@ import {
   rowTokens,
   type RowTokens,
   type SearchRow,
+  type StoredSearchRow,
 } from '../search/rows.ts';
 
 type Db = Kysely<Database>;
@@ -148,16 +149,8 @@ const ensure = oncePerHandle(async (db: Db): Promise<void> => {
 
 const ENTRIES: EntryTable = { table: 'search_entries', id: 'id' };
 
-interface EntryRow {
+interface EntryRow extends StoredSearchRow {
   id: string;
-  kind: string;
-  ref_id: string;
-  document_id: string | null;
-  span_start: number | null;
-  span_end: number | null;
-  language: string;
-  title: string;
-  body: string;
 }
 
 /**

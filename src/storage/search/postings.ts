@@ -23,7 +23,14 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.ts';
 import { viewerOfHandle, visibleSearchRows } from '../store/visibility.ts';
 import type { MatchNode, TermField } from './query.ts';
-import { loadActorNames, rowTokens, type RowTokens, type SearchRowKind } from './rows.ts';
+import {
+  loadActorNames,
+  rowTokens,
+  searchRowOf,
+  type RowTokens,
+  type SearchRowKind,
+  type StoredSearchRow,
+} from './rows.ts';
 
 type Db = Kysely<Database>;
 
@@ -351,32 +358,15 @@ export async function backfillPostings(
     const rows = missing.rows.slice(offset, offset + 2000).map((row) => ({
       entry: Number(row.entry),
       kind: row.kind === 'instrument' ? ('instrument' as const) : ('passage' as const),
-      tokens: rowTokens({
-        kind: row.kind === 'instrument' ? 'instrument' : 'passage',
-        refId: row.ref_id,
-        documentId: row.document_id,
-        spanStart: row.span_start,
-        spanEnd: row.span_end,
-        language: row.language,
-        title: row.title,
-        body: row.body,
-      }),
+      tokens: rowTokens(searchRowOf(row)),
     }));
     await insertPostings(db, engine, rows);
   }
   return missing.rows.length;
 }
 
-interface SearchRowOf {
+interface SearchRowOf extends StoredSearchRow {
   entry: number | string;
-  kind: string;
-  ref_id: string;
-  document_id: string | null;
-  span_start: number | null;
-  span_end: number | null;
-  language: string;
-  title: string;
-  body: string;
 }
 
 /**

@@ -24,6 +24,32 @@ export interface SearchRow {
   body: string;
 }
 
+/** A search row as both engines' index tables store it (snake_case columns), with its index id. */
+export interface StoredSearchRow {
+  kind: string;
+  ref_id: string;
+  document_id: string | null;
+  span_start: number | null;
+  span_end: number | null;
+  language: string;
+  title: string;
+  body: string;
+}
+
+/** A stored row back as the SearchRow its tokens are computed from. */
+export function searchRowOf(row: StoredSearchRow): SearchRow {
+  return {
+    kind: row.kind === 'instrument' ? 'instrument' : 'passage',
+    refId: row.ref_id,
+    documentId: row.document_id,
+    spanStart: row.span_start,
+    spanEnd: row.span_end,
+    language: row.language,
+    title: row.title,
+    body: row.body,
+  };
+}
+
 /** What an index stores for a row besides its columns: the analyser's tokens. */
 export interface RowTokens {
   /** Folded words of the title and of the body, space-separated. */

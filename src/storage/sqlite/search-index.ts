@@ -32,6 +32,7 @@ import {
   type RowTokens,
   type SearchRow,
   type SearchRowKind,
+  type StoredSearchRow,
 } from '../search/rows.ts';
 
 type Db = Kysely<Database>;
@@ -252,16 +253,8 @@ const ensure = oncePerHandle(async (db: Db): Promise<void> => {
   lastSynced.set(db, key);
 });
 
-interface IndexRow {
+interface IndexRow extends StoredSearchRow {
   id: number;
-  kind: string;
-  ref_id: string;
-  document_id: string | null;
-  span_start: number | null;
-  span_end: number | null;
-  language: string;
-  title: string;
-  body: string;
 }
 
 /** Index rows by rowid, for a page's hits. */
