@@ -70,6 +70,13 @@ export const yearRangeRefinement: [
   { message: 'must not be before from', path: ['to'] },
 ];
 
+/** Search words (`q`): trimmed, not empty, at most 200 characters. */
+export const searchWords = z
+  .string({ error: 'is required' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters');
+
 /** Interface language. */
 export const language = z.enum(['fr', 'en'], { error: 'must be fr or en' });
 

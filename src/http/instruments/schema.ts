@@ -8,6 +8,7 @@ import {
   instrumentType,
   language,
   pagination,
+  searchWords,
   topic,
   year,
   yearRangeRefinement,
@@ -22,7 +23,7 @@ export const InstrumentListQuery = z
     approach: approach.optional(),
     from: year.optional().meta({ description: 'First year (inclusive)' }),
     to: year.optional().meta({ description: 'Last year (inclusive)' }),
-    q: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
+    q: searchWords.optional(),
     language: language.optional().meta({ description: 'Language of a source document' }),
     document: z
       .string()

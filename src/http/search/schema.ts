@@ -7,6 +7,7 @@ import {
   instrumentType,
   language,
   pagination,
+  searchWords,
   topic,
   year,
   yearRangeRefinement,
@@ -14,15 +15,10 @@ import {
 
 export const SearchQuery = z
   .strictObject({
-    q: z
-      .string({ error: 'is required' })
-      .trim()
-      .min(1, 'must not be empty')
-      .max(200, 'must be at most 200 characters')
-      .meta({
-        description: 'Words in French or English (accents, case and plural do not matter)',
-        example: 'réadmission',
-      }),
+    q: searchWords.meta({
+      description: 'Words in French or English (accents, case and plural do not matter)',
+      example: 'réadmission',
+    }),
     kind: z
       .enum(['passage', 'instrument'], { error: 'must be passage or instrument' })
       .optional()

@@ -11,10 +11,12 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Page, PageRequest } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
 import type { IndexDocumentOptions, SearchHit, SearchIndex, SearchRequest } from '../search/port.ts';
-import { queryTerms, searchHit, searchNode, type MatchNode } from '../search/query.ts';
+import { queryTerms, searchNode, type MatchNode } from '../search/query.ts';
 import {
   backfillOnce,
   dropOrphanPostings,
+  hitsOfPage,
+  instrumentIdsOfPage,
   insertPostings,
   isOneRead,
   matchingRefs,
@@ -31,7 +33,6 @@ import {
   rowTokens,
   type RowTokens,
   type SearchRow,
-  type StoredSearchRow,
 } from '../search/rows.ts';
 
 type Db = Kysely<Database>;
@@ -149,10 +150,6 @@ const ensure = oncePerHandle(async (db: Db): Promise<void> => {
 
 const ENTRIES: EntryTable = { table: 'search_entries', id: 'id' };
 
-interface EntryRow extends StoredSearchRow {
-  id: string;
-}
-
 /**
  * Runs statements that join every match to its entry (a viewer who may not see some records, a
  * language), or the postings of several words, in a read-only transaction that rules out
@@ -174,14 +171,6 @@ async function withIndexScans<T>(db: Db, work: (trx: Db) => Promise<T>): Promise
     });
 }
 
-/** Entries by id, for a page's hits. */
-async function entriesById(db: Db, ids: readonly number[]): Promise<Map<number, EntryRow>> {
-  if (ids.length === 0) return new Map();
-  const found = await sql<EntryRow>`select id, kind, ref_id, document_id, span_start, span_end, language,
-    title, body from search_entries where id = any(${ids}::bigint[])`.execute(db);
-  return new Map(found.rows.map((row) => [Number(row.id), row]));
-}
-
 /**
  * Matches and ranks from the kept postings (storage/search/postings.ts), then reads the page's
  * entries only. The vectors and their GIN indexes are no longer asked by queries.
@@ -196,18 +185,7 @@ async function search(db: Db, request: SearchRequest, page: PageRequest): Promis
   const ranked = needsGuards
     ? await withIndexScans(db, (trx) => rankedPage(trx, ENTRIES, node, options, page))
     : await rankedPage(db, ENTRIES, node, options, page);
-  const byId = await entriesById(
-    db,
-    ranked.entries.map((row) => row.entry),
-  );
-  const items = ranked.entries.flatMap((rank): SearchHit[] => {
-    const row = byId.get(rank.entry);
-    // The API's raw score is "lower is better" on both engines.
-    return row === undefined
-      ? []
-      : [searchHit(row, terms, { score: rank.score, best: ranked.best, rawScore: -rank.score })];
-  });
-  return { items, total: ranked.total, limit: page.limit, offset: page.offset };
+  return hitsOfPage(db, ENTRIES, ranked, terms, page);
 }
 
 async function matchInstruments(db: Db, q: string, ranked: boolean): Promise<string[]> {
@@ -229,11 +207,7 @@ async function rankInstruments(
     options.visible === null && isOneRead(match)
       ? await rankedPage(db, ENTRIES, match, options, page)
       : await withIndexScans(db, (trx) => rankedPage(trx, ENTRIES, match, options, page));
-  const byId = await entriesById(
-    db,
-    ranked.entries.map((row) => row.entry),
-  );
-  return { ids: ranked.entries.flatMap((row) => byId.get(row.entry)?.ref_id ?? []), total: ranked.total };
+  return instrumentIdsOfPage(db, ENTRIES, ranked);
 }
 
 export const postgresSearchIndex: SearchIndex = {

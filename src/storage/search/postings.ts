@@ -22,7 +22,9 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.ts';
 import { viewerOfHandle, visibleSearchRows } from '../store/visibility.ts';
-import type { MatchNode, TermField } from './query.ts';
+import type { Page } from '../atlas-store.ts';
+import type { SearchHit } from './port.ts';
+import { searchHit, type MatchNode, type QueryTerms, type TermField } from './query.ts';
 import {
   loadActorNames,
   rowTokens,
@@ -379,4 +381,52 @@ export async function dropOrphanPostings(db: Db, table: EntryTable): Promise<voi
     (select 1 from ${sql.table(table.table)} as e where e.${sql.raw(table.id)} = search_postings.entry)`.execute(
     db,
   );
+}
+
+/** A page of entries as rankedPage returns it: ids and kept scores in order, the exact total. */
+export type RankedEntries = Awaited<ReturnType<typeof rankedPage>>;
+
+/** The index rows of a ranked page, read from the engine's table by entry id (for their text). */
+async function rowsOfPage(
+  db: Db,
+  table: EntryTable,
+  ranked: RankedEntries,
+): Promise<Map<number, StoredSearchRow>> {
+  if (ranked.entries.length === 0) return new Map();
+  const ids = ranked.entries.map((row) => row.entry);
+  const found = await sql<
+    StoredSearchRow & { entry: number | string }
+  >`select ${sql.raw(table.id)} as entry, kind,
+    ref_id, document_id, span_start, span_end, language, title, body from ${sql.table(table.table)}
+    where ${sql.raw(table.id)} in (${sql.join(ids)})`.execute(db);
+  return new Map(found.rows.map((row) => [Number(row.entry), row]));
+}
+
+/** A ranked page as search hits with their snippets, in the ranked order. */
+export async function hitsOfPage(
+  db: Db,
+  table: EntryTable,
+  ranked: RankedEntries,
+  terms: QueryTerms,
+  page: { limit: number; offset: number },
+): Promise<Page<SearchHit>> {
+  const rows = await rowsOfPage(db, table, ranked);
+  const items = ranked.entries.flatMap((rank): SearchHit[] => {
+    const row = rows.get(rank.entry);
+    // The API's raw score is "lower is better" on both engines.
+    return row === undefined
+      ? []
+      : [searchHit(row, terms, { score: rank.score, best: ranked.best, rawScore: -rank.score })];
+  });
+  return { items, total: ranked.total, limit: page.limit, offset: page.offset };
+}
+
+/** A ranked page of instrument records as the instruments' ids, in the ranked order. */
+export async function instrumentIdsOfPage(
+  db: Db,
+  table: EntryTable,
+  ranked: RankedEntries,
+): Promise<{ ids: string[]; total: number }> {
+  const rows = await rowsOfPage(db, table, ranked);
+  return { ids: ranked.entries.flatMap((row) => rows.get(row.entry)?.ref_id ?? []), total: ranked.total };
 }

@@ -11,10 +11,12 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Page, PageRequest } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
 import type { IndexDocumentOptions, SearchHit, SearchIndex, SearchRequest } from '../search/port.ts';
-import { queryTerms, searchHit, searchNode, type MatchNode } from '../search/query.ts';
+import { queryTerms, searchNode, type MatchNode } from '../search/query.ts';
 import {
   backfillOnce,
   dropOrphanPostings,
+  hitsOfPage,
+  instrumentIdsOfPage,
   deletePostings,
   insertPostings,
   matchingRefs,
@@ -32,7 +34,6 @@ import {
   type RowTokens,
   type SearchRow,
   type SearchRowKind,
-  type StoredSearchRow,
 } from '../search/rows.ts';
 
 type Db = Kysely<Database>;
@@ -253,18 +254,6 @@ const ensure = oncePerHandle(async (db: Db): Promise<void> => {
   lastSynced.set(db, key);
 });
 
-interface IndexRow extends StoredSearchRow {
-  id: number;
-}
-
-/** Index rows by rowid, for a page's hits. */
-async function rowsById(db: Db, rowids: readonly number[]): Promise<Map<number, IndexRow>> {
-  if (rowids.length === 0) return new Map();
-  const found = await sql<IndexRow>`select rowid as id, kind, ref_id, document_id, span_start, span_end,
-    language, title, body from search_index where rowid in (${sql.join(rowids)})`.execute(db);
-  return new Map(found.rows.map((row) => [Number(row.id), row]));
-}
-
 /**
  * Matches and ranks from the kept postings (storage/search/postings.ts), then reads the page's rows
  * only. The FTS5 table keeps the rows' text for snippets; its MATCH and bm25 are no longer asked.
@@ -280,18 +269,7 @@ async function search(db: Db, request: SearchRequest, page: PageRequest): Promis
     { kind: request.kind, language: request.language, visible: visibleEntries(db) },
     page,
   );
-  const byRowid = await rowsById(
-    db,
-    ranked.entries.map((row) => row.entry),
-  );
-  const items = ranked.entries.flatMap((rank): SearchHit[] => {
-    const row = byRowid.get(rank.entry);
-    // The API's raw score is "lower is better" on both engines.
-    return row === undefined
-      ? []
-      : [searchHit(row, terms, { score: rank.score, best: ranked.best, rawScore: -rank.score })];
-  });
-  return { items, total: ranked.total, limit: page.limit, offset: page.offset };
+  return hitsOfPage(db, ENTRIES, ranked, terms, page);
 }
 
 async function matchInstruments(db: Db, q: string, ranked: boolean): Promise<string[]> {
@@ -314,11 +292,7 @@ async function rankInstruments(
     { kind: 'instrument', visible: visibleEntries(db) },
     page,
   );
-  const byRowid = await rowsById(
-    db,
-    ranked.entries.map((row) => row.entry),
-  );
-  return { ids: ranked.entries.flatMap((row) => byRowid.get(row.entry)?.ref_id ?? []), total: ranked.total };
+  return instrumentIdsOfPage(db, ENTRIES, ranked);
 }
 
 export const sqliteSearchIndex: SearchIndex = {
