@@ -752,8 +752,11 @@ function headWord(folded: string): string {
 
 export { isPluralHead } from './cues.ts';
 
-/** Heads of forms concluded between states: memoranda, agreements, treaties, protocols. */
-const BILATERAL_HEADS: ReadonlySet<string> = new Set(['mou', 'agreement']);
+/**
+ * Heads of forms concluded between states: memoranda, agreements, treaties, protocols, and letters
+ * or declarations of intent (a roadmap or plan is not: it is as often one state's own).
+ */
+const BILATERAL_HEADS: ReadonlySet<string> = new Set(['mou', 'agreement', 'loi']);
 
 /**
  * An unnamed memorandum or agreement whose sentence names no party, in a document about two states
