@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { instrumentConfidence } from '../../src/extraction/confidence.ts';
 import { extractDocument } from '../../src/extraction/pipeline.ts';
 
 interface Found {
@@ -67,5 +68,52 @@ void describe('a letter of intent in a document about two states', () => {
       typesAndParties(en).some((i) => i.type === 'letter_of_intent' && i.parties.join() === 'GH,NL'),
       JSON.stringify(typesAndParties(en)),
     );
+  });
+});
+
+void describe('instrument confidence refitted on the development half of the spent sets', () => {
+  const plain = {
+    catalogued: false,
+    type: 'readmission_agreement',
+    parties: 2,
+    dated: false,
+    definiteArticle: false,
+    signals: { cue: 'subject', established: false, inList: false, guessedHolder: false },
+  };
+
+  void it('keeps a record with no sign either way under 0.8, to be reviewed', () => {
+    assert.ok(instrumentConfidence(plain) < 0.8);
+  });
+
+  void it('raises a record named in three places or more to 0.8 and above', () => {
+    assert.ok(instrumentConfidence({ ...plain, mentions: 3 }) >= 0.8);
+    assert.ok(instrumentConfidence({ ...plain, mentions: 2 }) < 0.8);
+  });
+
+  void it('keeps a plan, a fund or a legal act under 0.8 even when tied by "between"', () => {
+    const tied = { ...plain, signals: { ...plain.signals, cue: 'between' } };
+    assert.ok(instrumentConfidence(tied) >= 0.8);
+    for (const type of ['action_plan', 'fund', 'legal_act']) {
+      assert.ok(instrumentConfidence({ ...tied, type }) < 0.8, type);
+    }
+  });
+
+  void it('rates a memorandum named often in a document above one named once (EN and FR)', () => {
+    const confidenceOf = (text: string): number[] =>
+      extractDocument(text, { catalogue: false }).instruments.map((i) => i.confidence ?? 0);
+    const once = confidenceOf('Chile and Peru signed a memorandum on labour migration in 2021.');
+    const often = confidenceOf(
+      'Chile and Peru signed a memorandum on labour migration in 2021. The memorandum sets yearly quotas. ' +
+        'Under the memorandum, recruitment goes through public employment services.',
+    );
+    assert.equal(once.length, 1);
+    assert.equal(often.length, 1);
+    assert.ok((often[0] ?? 0) > (once[0] ?? 0), JSON.stringify({ once, often }));
+    const fr = confidenceOf(
+      'Le Chili et le Pérou ont signé un mémorandum sur la migration de travail en 2021. Le mémorandum fixe des quotas. ' +
+        'Au titre du mémorandum, le recrutement passe par les services publics de l’emploi.',
+    );
+    assert.equal(fr.length, 1);
+    assert.ok((fr[0] ?? 0) >= 0.8, JSON.stringify(fr));
   });
 });

@@ -455,6 +455,7 @@ function draftConfidence(draft: Draft): number {
     parties: draft.parties.size,
     dated: draft.dates.length > 0,
     definiteArticle: draft.mention.definiteArticle === true,
+    mentions: draft.places.length,
     ...(draft.mention.signals ? { signals: draft.mention.signals } : {}),
   });
 }
