@@ -71,6 +71,30 @@ void describe('a letter of intent in a document about two states', () => {
   });
 });
 
+void describe('type: a titled agreement is typed by its title, not by its clause', () => {
+  void it('keeps a titled agreement an agreement when a later word of its clause says visa (EN and FR)', () => {
+    assert.deepEqual(
+      typesAndParties(
+        'In 2016 Chile and Peru concluded the Andean Transit Agreement, under which lorry drivers without a visa may cross the border for 72 hours.',
+      ),
+      [{ type: 'agreement', parties: ['CL', 'PE'] }],
+    );
+    assert.deepEqual(
+      typesAndParties(
+        "En 2016, le Chili et le Pérou ont signé l'Accord de Tacna, qui permet aux chauffeurs sans visa de franchir la frontière pendant 72 heures.",
+      ),
+      [{ type: 'agreement', parties: ['CL', 'PE'] }],
+    );
+  });
+
+  void it('still types an untitled agreement by its subject', () => {
+    assert.deepEqual(
+      typesAndParties('In 2016 Chile and Peru concluded an agreement on visa exemptions for lorry drivers.'),
+      [{ type: 'visa_agreement', parties: ['CL', 'PE'] }],
+    );
+  });
+});
+
 void describe('instrument confidence refitted on the development half of the spent sets', () => {
   const plain = {
     catalogued: false,
