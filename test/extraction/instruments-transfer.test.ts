@@ -87,6 +87,19 @@ void describe('type: a titled agreement is typed by its title, not by its clause
     );
   });
 
+  void it('types an agreement on youth mobility or young professionals as a labour agreement (EN and FR)', () => {
+    assert.deepEqual(
+      typesAndParties('In 2015 Chile and New Zealand signed an agreement on youth mobility.'),
+      [{ type: 'labour_agreement', parties: ['CL', 'NZ'] }],
+    );
+    assert.deepEqual(
+      typesAndParties(
+        'En 2015, le Chili et la Nouvelle-Zélande ont signé un accord relatif à la mobilité des jeunes.',
+      ),
+      [{ type: 'labour_agreement', parties: ['CL', 'NZ'] }],
+    );
+  });
+
   void it('still types an untitled agreement by its subject', () => {
     assert.deepEqual(
       typesAndParties('In 2016 Chile and Peru concluded an agreement on visa exemptions for lorry drivers.'),
