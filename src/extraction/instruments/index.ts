@@ -58,6 +58,18 @@ const LEGAL_HEADS: ReadonlySet<string> = new Set(['agreement', 'mou', 'loi', 'so
 const isLegal = (mention: InstrumentMention): boolean =>
   mention.rule !== null && LEGAL_HEADS.has(mention.rule.head);
 
+/** A treaty or convention (the key's word after the head, folded): a solemn, binding form. */
+const SOLEMN_WORD = /^(?:treat|traite|convention)/;
+const isSolemn = (mention: InstrumentMention): boolean =>
+  mention.rule?.head === 'agreement' && SOLEMN_WORD.test(mention.key.slice(mention.key.indexOf(':') + 1));
+/**
+ * A treaty and a memorandum are two instruments even between the same states: a memorandum is
+ * often the later, non-binding implementation of a treaty ("the 2017 memorandum refers to the
+ * treaty of 2008"), never another name of it.
+ */
+const formsApart = (a: InstrumentMention, b: InstrumentMention): boolean =>
+  (isSolemn(a) && b.rule?.head === 'mou') || (isSolemn(b) && a.rule?.head === 'mou');
+
 /** The draft an instrument mention belongs to, if an earlier mention named the same instrument. */
 function findDraft(
   mention: InstrumentMention,
@@ -79,6 +91,7 @@ function findDraft(
       lastLegal &&
       !mention.named &&
       compatibleTypes(lastLegal.mention, mention) &&
+      !formsApart(lastLegal.mention, mention) &&
       !datedApart(lastLegal, mention, folded)
     ) {
       const parties = new Set(lastLegal.parties.keys());
@@ -95,6 +108,7 @@ function findDraft(
         isLegal(d.mention) &&
         (d.mention.key !== mention.key || d.mention.type !== mention.type) &&
         (d.mention.type === mention.type || mention.type === 'agreement' || d.mention.type === 'agreement') &&
+        !formsApart(d.mention, mention) &&
         d.parties.size === new Set(mention.parties).size &&
         mention.parties.every((id) => d.parties.has(id)) &&
         !datedApart(d, mention, folded),
@@ -441,6 +455,7 @@ function draftConfidence(draft: Draft): number {
     parties: draft.parties.size,
     dated: draft.dates.length > 0,
     definiteArticle: draft.mention.definiteArticle === true,
+    mentions: draft.places.length,
     ...(draft.mention.signals ? { signals: draft.mention.signals } : {}),
   });
 }

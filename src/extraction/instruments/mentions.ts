@@ -367,12 +367,15 @@ export function mentionOf(
     phrase.named &&
     rule.head !== 'programme' &&
     /\s(?:Pilots?|Programmes?|Programs?|Schemes?)$/.test(ctx.text.slice(phrase.start, phrase.end));
+  // "the Regional Resettlement Arrangement, under which anyone arriving without a visa…": a title
+  // says what the agreement is; a subject word later in its clause describes its effects.
+  const titled = phrase.named && /^\p{Lu}/u.test(ctx.text.slice(match.start, match.end));
   const type = agencyArrangement
     ? 'operational_cooperation'
     : titledProgramme
       ? 'programme'
       : rule.head === 'agreement' && rule.type === 'agreement'
-        ? ownType === 'agreement'
+        ? ownType === 'agreement' && !titled
           ? agreementType(subject)
           : ownType
         : rule.type;
@@ -752,8 +755,11 @@ function headWord(folded: string): string {
 
 export { isPluralHead } from './cues.ts';
 
-/** Heads of forms concluded between states: memoranda, agreements, treaties, protocols. */
-const BILATERAL_HEADS: ReadonlySet<string> = new Set(['mou', 'agreement']);
+/**
+ * Heads of forms concluded between states: memoranda, agreements, treaties, protocols, and letters
+ * or declarations of intent (a roadmap or plan is not: it is as often one state's own).
+ */
+const BILATERAL_HEADS: ReadonlySet<string> = new Set(['mou', 'agreement', 'loi']);
 
 /**
  * An unnamed memorandum or agreement whose sentence names no party, in a document about two states
