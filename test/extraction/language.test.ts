@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { franc } from 'franc-min';
+import { expressions } from 'franc-min/expressions.js';
 import { detectLanguage, francFrenchOrEnglish, languageByStopwords } from '../../src/extraction/language.ts';
 
 void test('detects French and English paragraphs', () => {
@@ -62,4 +63,22 @@ void test('reads the trigrams exactly as franc-min does, on every length and scr
     assert.equal(francFrenchOrEnglish(sample), expected, JSON.stringify(sample.slice(0, 80)));
   }
   assert.deepEqual([...answers].sort(), ['eng', 'fra', 'und']);
+});
+
+void test('no character belongs to the Latin script and to another of franc-min', () => {
+  // The detection skips counting the other scripts when most of a sample is Latin, which holds
+  // only if no character counts for two scripts.
+  // Whole characters, astral ones as their two units, as franc's expressions (without the u flag) read them.
+  const latin = new RegExp(`^(?:${expressions['Latin']?.source ?? '[^\\s\\S]'})$`);
+  const others = Object.entries(expressions)
+    .filter(([script]) => script !== 'Latin')
+    .map(([script, expression]) => [script, new RegExp(`^(?:${expression.source})$`)] as const);
+  let latinCount = 0;
+  for (let code = 0; code <= 0x2ffff; code++) {
+    const character = String.fromCodePoint(code);
+    if (!latin.test(character)) continue;
+    latinCount++;
+    for (const [script, expression] of others) assert.ok(!expression.test(character), `${code} ${script}`);
+  }
+  assert.ok(latinCount > 1000);
 });
