@@ -82,7 +82,10 @@ export function readInstrumentStatus(
   const body = text.slice(sentence.start, sentence.end);
   let best: (StatedStatus & { distance: number }) | null = null;
   for (const [value, pattern] of CUES) {
-    for (const m of body.matchAll(new RegExp(pattern.source, pattern.flags))) {
+    // The cue patterns are global and never match empty: one exec loop from the sentence's start
+    // reads what matchAll on a fresh copy read, without building a copy per instrument and cue.
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(body); m !== null; m = pattern.exec(body)) {
       const start = sentence.start + m.index;
       const end = start + m[0].length;
       if (start < mention.end && end > mention.start) continue; // a word of the title itself

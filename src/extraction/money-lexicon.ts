@@ -124,6 +124,16 @@ const CODE_BY_SURFACE: ReadonlyMap<string, string> = new Map([
   ...NAME_CURRENCIES,
 ]);
 
+/**
+ * The units a currency written before a number starts with, as the body of a character class: a
+ * sum starts with one of them or a digit, so the amount pattern leaves every other place at once.
+ */
+export const PREFIX_CURRENCY_FIRST_UNITS: string = [
+  ...new Set([...PREFIX_CURRENCIES.map(([s]) => s), ...ISO_CODES].map((s) => s.charAt(0))),
+]
+  .map((unit) => unit.replace(/[\\\]^-]/gu, '\\$&'))
+  .join('');
+
 /** Regex source of a currency before a number (signs, then upper-case ISO codes). */
 export const PREFIX_CURRENCY_SOURCE: string = [
   ...[...PREFIX_CURRENCIES.map(([s]) => s)].sort(byLength).map(escape),

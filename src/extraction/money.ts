@@ -11,6 +11,7 @@ import { NUMBER_SOURCE, amountValue } from './amount-number.ts';
 import {
   APPROXIMATE_BEFORE,
   MONEY_SCALE,
+  PREFIX_CURRENCY_FIRST_UNITS,
   PREFIX_CURRENCY_SOURCE,
   SCALE_SOURCE,
   SUFFIX_CURRENCY_SOURCE,
@@ -31,7 +32,7 @@ const RANGE_END = (name: string): string =>
 const OF = `(?:d['’]\\s?|de\\s+|of\\s+)`;
 
 const AMOUNT_PATTERN = new RegExp(
-  `(?<![\\p{L}\\p{N}_.,])(?:` +
+  `(?=[0-9${PREFIX_CURRENCY_FIRST_UNITS}])(?<![\\p{L}\\p{N}_.,])(?:` +
     // "€ 7.4 billion", "EUR 200 million", "US$ 3m", "EUR 10-20 million".
     `(?<preCur>${PREFIX_CURRENCY_SOURCE})\\s?(?<preNum>${NUM})${RANGE_END('preNum2')}?(?:\\s?(?<preScale>${SCALE}))?` +
     // "145.1 millions d'euros", "5 milliards de dollars", "2,5 M€", "10 MEUR", "1 000 000 FCFA".

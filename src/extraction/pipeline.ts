@@ -5,6 +5,7 @@
  * statements, events → links.
  */
 import type { Language, Span } from '../domain/model.ts';
+import type { ApproachCode, TopicCode } from '../domain/taxonomy.ts';
 import { BLOCK_CHARS, extractInBlocks } from './blocks.ts';
 import { withConfidence } from './confidence.ts';
 import { findCountries } from './countries.ts';
@@ -79,10 +80,18 @@ function extractBlock(text: string, language: Language, useCatalogue: boolean): 
     language,
     useCatalogue,
   };
-  const found = findInstrumentRecords(context, (sentence) => ({
-    topics: topicsOfSpan(folded, sentence),
-    approaches: approachesIn(folded, sentence),
-  }));
+  // Instruments named in one sentence share its topics and approaches: each sentence is read once
+  // (copies are handed out, so no instrument shares an array with another).
+  const notesBySentence = new Map<string, { topics: TopicCode[]; approaches: ApproachCode[] }>();
+  const found = findInstrumentRecords(context, (sentence) => {
+    const key = `${sentence.start}:${sentence.end}`;
+    let notes = notesBySentence.get(key);
+    if (notes === undefined) {
+      notes = { topics: topicsOfSpan(folded, sentence), approaches: approachesIn(folded, sentence) };
+      notesBySentence.set(key, notes);
+    }
+    return { topics: [...notes.topics], approaches: [...notes.approaches] };
+  });
   const { places, names } = found;
   // Each instrument's status, where its own sentence states it. The other instruments of that
   // sentence are looked up by start (binary search) rather than by scanning all of them for each.

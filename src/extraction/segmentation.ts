@@ -203,8 +203,9 @@ function headingOf(line: Line): { heading: string; number: string | null; level:
     const number = m[1] as string;
     return { heading: (m[2] as string).trim(), number, level: number.split('.').length };
   }
-  const letters = t.replace(/[^\p{L}]/gu, '');
-  const upper = letters.length >= 4 && !/\p{Ll}/u.test(t) && /\p{L}{3,}/u.test(t) && t.length <= 100;
+  // The cheap tests first: most lines have a lower-case letter, and their letters need no counting.
+  const upper =
+    t.length <= 100 && !/\p{Ll}/u.test(t) && t.replace(/[^\p{L}]/gu, '').length >= 4 && /\p{L}{3,}/u.test(t);
   return upper && !/^[A-Z]{2}(?:[\s,/]+[A-Z]{2})+$/.test(t) ? { heading: t, number: null, level: 1 } : null;
 }
 

@@ -170,9 +170,9 @@ export function lineAt(text: string, pos: number): Span {
 export function isUpperCaseLine(text: string, pos: number): boolean {
   const { start, end } = lineAt(text, pos);
   const line = text.slice(start, end);
-  const words = line.match(/\p{L}{2,}/gu) ?? [];
-  if (words.length < 2) return false;
-  return !/\p{Ll}/u.test(line);
+  // A lower-case letter settles it, and most lines have one: their words need not be listed.
+  if (/\p{Ll}/u.test(line)) return false;
+  return (line.match(/\p{L}{2,}/gu) ?? []).length >= 2;
 }
 
 // ---------------------------------------------------------------------------------------------
