@@ -22,6 +22,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.ts';
 import { viewerOfHandle, visibleSearchRows } from '../store/visibility.ts';
+import type { CountKeeper } from '../store/kept-counts.ts';
+import { topPage } from './top-postings.ts';
 import type { Page } from '../atlas-store.ts';
 import type { SearchHit } from './port.ts';
 import { searchHit, type MatchNode, type QueryTerms, type TermField } from './query.ts';
@@ -242,6 +244,8 @@ export interface RankOptions {
   readonly language?: string | undefined;
   /** The viewer's visibility conditions on the entry table aliased `e`; null: sees everything. */
   readonly visible: RawBuilder<unknown> | null;
+  /** Where the number of matches is kept per data version (the caller's store; default: none). */
+  readonly counts?: CountKeeper | undefined;
 }
 
 /** The conditions that hide restricted rows of the entry table `e` from the handle's viewer. */
@@ -260,6 +264,9 @@ function rankedFrom(table: EntryTable, node: MatchNode, options: RankOptions): R
   return sql`(${matches}) as m join ${sql.table(table.table)} as e on e.${sql.raw(table.id)} = m.entry
     where 1 = 1${language}${options.visible ?? sql``}`;
 }
+
+/** Pages ending at most this far down are read from each term's best postings (top-postings.ts). */
+const TOP_PAGES_UP_TO = 200;
 
 /** The statement of one page of the ranking (also what bench/search-explain.ts explains). */
 export function rankedPageQuery(
@@ -291,6 +298,34 @@ export async function rankedPage(
   page: { limit: number; offset: number },
 ): Promise<{ entries: { entry: number; score: number }[]; total: number; best: number }> {
   const from = rankedFrom(table, node, options);
+  if (options.language === undefined && options.visible === null) {
+    // No row's columns to join: the page from each term's best postings (search/top-postings.ts)
+    // when it is near the top, the total and best score counted once per data version.
+    const top =
+      page.offset + page.limit <= TOP_PAGES_UP_TO ? await topPage(db, node, options.kind, page) : null;
+    if (top !== null && top.complete !== null) {
+      return { entries: top.entries, total: top.complete, best: top.best };
+    }
+    const keep: CountKeeper = options.counts ?? ((_key, compute) => compute());
+    const summary = await keep(`ranked:${options.kind ?? '*'}:${JSON.stringify(flatten(node))}`, () =>
+      sql<{ n: number | string; best: number | string | null }>`select count(*) as n, max(m.score) as best
+        from ${from}`
+        .execute(db)
+        .then((result) => ({
+          total: Number(result.rows[0]?.n ?? 0),
+          best: Number(result.rows[0]?.best ?? 0),
+        })),
+    );
+    if (top !== null) return { entries: top.entries, total: summary.total, best: summary.best };
+    // Without the window count the engine keeps only the page's rows while it reads (top-N sort).
+    const rows = await sql<{ entry: number | string; score: number | string }>`select m.entry as entry,
+      m.score as score from ${from} order by m.score desc, m.entry
+      limit ${page.limit} offset ${page.offset}`.execute(db);
+    return {
+      entries: rows.rows.map((row) => ({ entry: Number(row.entry), score: Number(row.score) })),
+      ...summary,
+    };
+  }
   const ranked = await rankedPageQuery(table, node, options, page).execute(db);
   let total = Number(ranked.rows[0]?.total ?? 0);
   let best = Number(ranked.rows[0]?.best ?? 0);
