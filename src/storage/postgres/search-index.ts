@@ -186,6 +186,7 @@ async function search(db: Db, request: SearchRequest, page: PageRequest): Promis
     language: request.language,
     visible: visibleEntries(db),
     counts: countKeeperOf(db),
+    topFirst: isOneRead(node),
   };
   const needsGuards = options.language !== undefined || options.visible !== null || !isOneRead(node);
   const ranked = needsGuards
@@ -208,7 +209,12 @@ async function rankInstruments(
 ): Promise<{ ids: string[]; total: number }> {
   const { match } = queryTerms(q);
   if (match === null) return { ids: [], total: 0 };
-  const options = { kind: 'instrument' as const, visible: visibleEntries(db), counts: countKeeperOf(db) };
+  const options = {
+    kind: 'instrument' as const,
+    visible: visibleEntries(db),
+    counts: countKeeperOf(db),
+    topFirst: isOneRead(match),
+  };
   const ranked =
     options.visible === null && isOneRead(match)
       ? await rankedPage(db, ENTRIES, match, options, page)

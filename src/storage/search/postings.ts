@@ -246,6 +246,13 @@ export interface RankOptions {
   readonly visible: RawBuilder<unknown> | null;
   /** Where the number of matches is kept per data version (the caller's store; default: none). */
   readonly counts?: CountKeeper | undefined;
+  /**
+   * Whether a page near the top is read from each term's best postings (search/top-postings.ts):
+   * PostgreSQL for one word with its stems, where it reads tens of postings instead of tens of
+   * thousands; not SQLite, whose ranking runs in-process and costs less than the extra statements
+   * at 10,000 instruments.
+   */
+  readonly topFirst?: boolean | undefined;
 }
 
 /** The conditions that hide restricted rows of the entry table `e` from the handle's viewer. */
@@ -300,9 +307,11 @@ export async function rankedPage(
   const from = rankedFrom(table, node, options);
   if (options.language === undefined && options.visible === null) {
     // No row's columns to join: the page from each term's best postings (search/top-postings.ts)
-    // when it is near the top, the total and best score counted once per data version.
+    // when asked and near the top, the total and best score counted once per data version.
     const top =
-      page.offset + page.limit <= TOP_PAGES_UP_TO ? await topPage(db, node, options.kind, page) : null;
+      options.topFirst === true && page.offset + page.limit <= TOP_PAGES_UP_TO
+        ? await topPage(db, node, options.kind, page)
+        : null;
     if (top !== null && top.complete !== null) {
       return { entries: top.entries, total: top.complete, best: top.best };
     }
