@@ -45,6 +45,7 @@ import { createCurationStore } from './curation/curation-store.ts';
 import { followMerges, mergedKeys, redirectPlan } from './curation/redirects.ts';
 import { createRestrictionStore, restrictStoredDocument } from './people/restrictions.ts';
 import { actingAs, viewerSource, withVisibility } from './store/visibility.ts';
+import { keepCountsFor } from './store/kept-counts.ts';
 import { EVERYTHING, type Viewer } from '../domain/viewer.ts';
 
 const NO_COUNTS = { instrumentsAdded: 0, instrumentsMerged: 0, claims: 0, statements: 0, events: 0 } as const;
@@ -119,9 +120,12 @@ export function createKyselyStore(
   // (ingest, reindexing, export) use `db` and see everything.
   const viewer = viewerSource(hooks.defaultViewer ?? EVERYTHING);
   const visible = withVisibility(db, viewer);
+  const readVisible = withVisibility(hooks.readDb ?? db, viewer);
   const seenAnalyses = createAnalysisStore(visible);
   const allAnalyses = createAnalysisStore(db);
   const dataVersion = hooks.dataVersion ?? (() => null);
+  // The totals of lists and searches are kept per data version (store/kept-counts.ts).
+  keepCountsFor([visible, readVisible], dataVersion);
   const searchUpkeep = whileUnchanged(dataVersion, () => search.ensure(db));
   const refreshSearchIndex = searchUpkeep.ask;
   const restrictions = createRestrictionStore(db, visible);
@@ -309,7 +313,7 @@ export function createKyselyStore(
     },
     refreshSearchIndex,
     dataVersion: () => Promise.resolve(dataVersion()),
-    queries: createAtlasQueries(withVisibility(hooks.readDb ?? db, viewer)),
+    queries: createAtlasQueries(readVisible),
     actingAs,
     close,
   };

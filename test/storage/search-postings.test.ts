@@ -13,6 +13,7 @@ import type { Database } from '../../src/storage/schema.ts';
 import { searchIndexOf } from '../../src/storage/search/engines.ts';
 import { backfillPostings, postingsOf, scoreOf } from '../../src/storage/search/postings.ts';
 import { queryTerms, searchNode } from '../../src/storage/search/query.ts';
+import { topPage } from '../../src/storage/search/top-postings.ts';
 import {
   loadActorNames,
   rowTokens,
@@ -143,6 +144,37 @@ for (const engine of ENGINES) {
         assert.equal(new Set(seen).size, expected.length, 'paging through sees every match once');
       });
     }
+
+    void test("a page read from the terms' best postings is the full ranking's, or is left to it", async () => {
+      let proven = 0;
+      for (const request of REQUESTS.filter((r) => r.language === undefined)) {
+        const node = searchNode(queryTerms(request.q), request);
+        assert.ok(node !== null);
+        const expected = rows
+          .flatMap((row) => {
+            if (request.kind !== undefined && row.kind !== request.kind) return [];
+            const score = scoreOf(node, row.postings);
+            return score === null ? [] : [{ entry: row.entry, score }];
+          })
+          .sort((a, b) => b.score - a.score || a.entry - b.entry);
+        for (const page of [
+          { limit: 1, offset: 0 },
+          { limit: 7, offset: 0 },
+          { limit: 20, offset: 0 },
+          { limit: 7, offset: 14 },
+          { limit: 50, offset: 100 },
+        ]) {
+          const top = await topPage(opened.atlas.db, node, request.kind, page);
+          if (top === null) continue;
+          proven += 1;
+          const where = `${JSON.stringify(request)} ${JSON.stringify(page)}`;
+          assert.deepEqual(top.entries, expected.slice(page.offset, page.offset + page.limit), where);
+          assert.equal(top.best, expected[0]?.score ?? 0, where);
+          if (top.complete !== null) assert.equal(top.complete, expected.length, where);
+        }
+      }
+      assert.ok(proven >= 20, `most pages are proven from the best postings (${proven})`);
+    });
 
     void test('the instrument text ranking pages through the full ranking too', async () => {
       const index = searchIndexOf(opened.atlas.db);

@@ -7,6 +7,7 @@
  * is kept as the tsquery reference the tests compare the postings' matches with; its GIN indexes
  * were dropped by migration 2900 (no query reads them).
  */
+import { countKeeperOf } from '../store/kept-counts.ts';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Page, PageRequest } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
@@ -180,7 +181,13 @@ async function search(db: Db, request: SearchRequest, page: PageRequest): Promis
   const node = searchNode(terms, request);
   if (node === null) return { items: [], total: 0, limit: page.limit, offset: page.offset };
   // Built on the caller's handle: the transaction's handle does not know the viewer.
-  const options = { kind: request.kind, language: request.language, visible: visibleEntries(db) };
+  const options = {
+    kind: request.kind,
+    language: request.language,
+    visible: visibleEntries(db),
+    counts: countKeeperOf(db),
+    topFirst: isOneRead(node),
+  };
   const needsGuards = options.language !== undefined || options.visible !== null || !isOneRead(node);
   const ranked = needsGuards
     ? await withIndexScans(db, (trx) => rankedPage(trx, ENTRIES, node, options, page))
@@ -202,7 +209,12 @@ async function rankInstruments(
 ): Promise<{ ids: string[]; total: number }> {
   const { match } = queryTerms(q);
   if (match === null) return { ids: [], total: 0 };
-  const options = { kind: 'instrument' as const, visible: visibleEntries(db) };
+  const options = {
+    kind: 'instrument' as const,
+    visible: visibleEntries(db),
+    counts: countKeeperOf(db),
+    topFirst: isOneRead(match),
+  };
   const ranked =
     options.visible === null && isOneRead(match)
       ? await rankedPage(db, ENTRIES, match, options, page)

@@ -7,6 +7,7 @@
  * Instrument rows get rowids from 10^12 up, passages below: FTS5 applies rowid ranges inside the
  * index, so "instruments only" never reads the (large) passage rows to test their kind.
  */
+import { countKeeperOf } from '../store/kept-counts.ts';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Page, PageRequest } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
@@ -266,7 +267,12 @@ async function search(db: Db, request: SearchRequest, page: PageRequest): Promis
     db,
     ENTRIES,
     node,
-    { kind: request.kind, language: request.language, visible: visibleEntries(db) },
+    {
+      kind: request.kind,
+      language: request.language,
+      visible: visibleEntries(db),
+      counts: countKeeperOf(db),
+    },
     page,
   );
   return hitsOfPage(db, ENTRIES, ranked, terms, page);
@@ -289,7 +295,7 @@ async function rankInstruments(
     db,
     ENTRIES,
     match,
-    { kind: 'instrument', visible: visibleEntries(db) },
+    { kind: 'instrument', visible: visibleEntries(db), counts: countKeeperOf(db) },
     page,
   );
   return instrumentIdsOfPage(db, ENTRIES, ranked);
