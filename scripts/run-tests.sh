@@ -11,7 +11,7 @@ pg_state=""
 if [ -z "${MDA_TEST_PG_URL:-}" ]; then pg_state=$(bash scripts/pg.sh start); fi
 run_dir=$(mktemp -d)
 # What makes a test file keep its own process (see the groups below).
-PROCESS_STATE='process\.env(\.[A-Z_]+|\[[^]]+\]) =|delete process\.env|process\.on\(|memoryUsage|spawn|mdaProcess|execFile|globalThis|setGlobalDispatcher|mock\.'
+PROCESS_STATE='process\.env(\.[A-Z_]+|\[[^]]+\]) =|delete process\.env|process\.on\(|memoryUsage|spawn[A-Za-z]*\(|mdaProcess|execFile|globalThis|setGlobalDispatcher|mock\.'
 browser_pid=""
 build_dir=""
 # The command that starts a helper of the run (templates, shared browser): compiled when the
@@ -30,27 +30,37 @@ cleanup() {
   if [ "$pg_state" = started ]; then bash scripts/pg.sh stop; fi
 }
 trap cleanup EXIT
-# Small test files share processes: alone, each spends more CPU starting Node, the TypeScript
-# loader and the server's modules than running its tests. A generated file imports a group of
-# them (the tests, names and assertions are unchanged; their top-level hooks all run in that one
-# process). Grouped: the pure core's files (test/domain, test/extraction, test/analysis) in one
-# group, and the storage and HTTP suites in groups of a few (each group runs its files one after
-# the other). A file that touches process-wide state (environment, signal handlers, heap figures,
-# child processes, mocks) keeps its own process. MDA_TEST_GROUP=0 runs every file alone.
+# Small test files share processes: alone, each spends more CPU starting Node and loading the
+# server's modules (and Playwright, for a browser file: about 2.5 s of CPU before the first test)
+# than running its tests. A generated file imports a group of them (the tests, names and
+# assertions are unchanged; their top-level hooks all run in that one process). Grouped: the pure
+# core's files (test/domain, test/extraction, test/analysis) in one group; the storage, HTTP,
+# browser, CLI and IATI suites and the other small folders in groups of a few (each group runs its
+# files one after the other, so a group stays shorter than the longest files). A file that touches
+# process-wide state (environment, signal handlers, heap figures, child processes, mocks) keeps its
+# own process, and so do the two halves of the every-page walk, the longest files of the run, which
+# run side by side. MDA_TEST_GROUP=0 runs every file alone.
 group_size() {
   case "$1" in
-    test/domain | test/extraction | test/analysis) echo "core 100" ;;
-    test/storage) echo "storage 5" ;;
-    test/http) echo "http 4" ;;
+    test/web/every-page-*) echo "" ;;
+    test/domain/* | test/extraction/* | test/analysis/*) echo "core 100" ;;
+    test/storage/*) echo "storage 5" ;;
+    test/http/*) echo "http 4" ;;
+    test/web/*) echo "web 4" ;;
+    test/cli/*) echo "cli 6" ;;
+    test/iati/*) echo "iati 5" ;;
+    test/readers/* | test/services/* | test/analyses/* | test/bench/*) echo "misc 5" ;;
     *) echo "" ;;
   esac
 }
+# The files as selected, before grouping: what they need (a build, the browser) is read from them.
+selected=("${files[@]}")
 if [ "${MDA_TEST_GROUP:-1}" != 0 ]; then
   declare -A members=()
   alone=()
   for file in "${files[@]}"; do
     file=${file#./}
-    group=$(group_size "$(dirname "$file")")
+    group=$(group_size "$file")
     if [ -z "$group" ] || grep -qE "$PROCESS_STATE" "$file"; then
       alone+=("$file")
     else
@@ -80,13 +90,13 @@ mapfile -t files < <(node scripts/slowest-first.mjs test/durations.json "${files
 # bundle (about 0.2 s of CPU a start), from stale sources tsx (about 3 s, and again in each
 # worker). The build runs once here, as `npm install` runs it, when a selected file starts `mda`
 # processes; nothing is done when dist/ is newer than the sources.
-if grep -qE 'mdaProcess|spawnMda|scripts/build|--workers' "${files[@]}"; then
+if grep -qE 'mdaProcess|spawnMda|scripts/build|--workers' "${selected[@]}"; then
   node scripts/build.mjs --if-stale
 fi
 # The test files and the sources they import, compiled once for the whole run (see
 # scripts/compile-tests.mjs), where Node finds the packages; removed at the end of the run.
 browser=""
-if grep -lq "support/browser.ts" "${files[@]}"; then browser=yes; fi
+if grep -lq "support/browser.ts" "${selected[@]}"; then browser=yes; fi
 if [ "${MDA_TEST_COMPILE:-1}" != 0 ]; then
   mkdir -p node_modules/.cache/mda-test-build
   build_dir=$(mktemp -d "$PWD/node_modules/.cache/mda-test-build/run.XXXXXX")

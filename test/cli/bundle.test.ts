@@ -14,8 +14,10 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { databaseFile } from '../../src/storage/paths.ts';
 import { writeDocx, writePdf } from '../fixtures/documents.ts';
 import { ROOT } from '../support/cli.ts';
+import { copySqliteTemplate } from '../support/templates.ts';
 
 const BUNDLE = join(ROOT, 'dist', 'bundle');
 const MAIN = join(BUNDLE, 'main.js');
@@ -115,6 +117,11 @@ void test(
 
 /** Starts `mda serve` from the bundle on a port the system picks; resolves with its URL. */
 async function serve(): Promise<{ child: ChildProcessWithoutNullStreams; url: string }> {
+  // The atlas it serves is a copy of the run's corpus template when there is one (what a first run
+  // would ingest, made once per run: the bundle's ingestion is tested above); on its own, the
+  // bundle ingests the corpus on first run.
+  await mkdir(join(dir, 'served'), { recursive: true });
+  await copySqliteTemplate('corpus', databaseFile(join(dir, 'served')));
   const child = spawn(process.execPath, [MAIN, '--data', join(dir, 'served'), 'serve', '--port', '0'], {
     cwd: ROOT,
     env: { ...process.env, MDA_DATA_DIR: '', MDA_LOG_LEVEL: 'silent' },
