@@ -5,9 +5,13 @@
  */
 import type { Language } from '../domain/model.ts';
 
-/** Regex source of a number as written in either language; grouped forms first. */
+/**
+ * Regex source of a number as written in either language; grouped forms first. Groups of three are
+ * separated by a space (plain, no-break, narrow no-break or thin), a dot, a comma, or the Swiss
+ * apostrophe ("CHF 1'500'000").
+ */
 export const NUMBER_SOURCE =
-  '\\d{1,3}(?:[ \\u00A0\\u202F.,]\\d{3})+(?:[.,]\\d+)?(?!\\d)|\\d+(?:[.,]\\d+)?(?!\\d)';
+  "\\d{1,3}(?:[ \\u00A0\\u202F\\u2009.,'’]\\d{3})+(?:[.,]\\d+)?(?!\\d)|\\d+(?:[.,]\\d+)?(?!\\d)";
 
 /** A number as digits and how many of them are decimals: 145.1 → { digits: '1451', decimals: 1 }. */
 interface DecimalDigits {
@@ -21,7 +25,7 @@ interface DecimalDigits {
  * English dot and a French comma, which stay decimal marks ("€ 1.250 billion", "1,250 millions").
  */
 function splitDecimals(written: string, language: Language): DecimalDigits | null {
-  const s = written.replace(/[ \u00A0\u202F]/gu, '');
+  const s = written.replace(/[ \u00A0\u202F\u2009'’]/gu, '');
   const dots = s.split('.').length - 1;
   const commas = s.split(',').length - 1;
   let decimalMark: '.' | ',' | null = null;

@@ -14,6 +14,7 @@ import {
   PREFIX_CURRENCY_SOURCE,
   SCALE_SOURCE,
   SUFFIX_CURRENCY_SOURCE,
+  codeNeedsMagnitude,
   currencyOf,
   scaleOf,
 } from './money-lexicon.ts';
@@ -80,6 +81,17 @@ function lostMagnitude(written: string, text: string, end: number, language: Lan
   return !PER_UNIT_AFTER.test(text.slice(end, end + 24));
 }
 
+/** The sentence a sum is written in (at most 300 characters each side): where a shared noun's state is read. */
+function sentenceAround(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - 300), start);
+  const ends = [...before.matchAll(SENTENCE_END)];
+  const last = ends.at(-1);
+  const from = last === undefined ? 0 : last.index + last[0].length;
+  const after = text.slice(end, end + 300);
+  const next = new RegExp(SENTENCE_END.source, 'u').exec(after);
+  return before.slice(from) + text.slice(start, end) + (next === null ? after : after.slice(0, next.index));
+}
+
 function isApproximate(text: string, start: number): boolean {
   return APPROXIMATE_BEFORE.test(text.slice(Math.max(0, start - 30), start));
 }
@@ -101,12 +113,15 @@ export function findAmounts(text: string, language: Language): AmountMention[] {
     let currency: string | null = null;
     let numbers: (string | undefined)[] = [];
     let scaleWord: string | undefined;
+    let currencyWritten: string | undefined;
     if (g.preCur !== undefined) {
-      currency = currencyOf(g.preCur, around);
+      currency = currencyOf(g.preCur, around, text.slice(end, end + 30), sentenceAround(text, start, end));
+      currencyWritten = g.preCur;
       numbers = [g.preNum, g.preNum2 ?? g.preNum2And];
       scaleWord = g.preScale;
     } else if (g.sufCur !== undefined) {
-      currency = currencyOf(g.sufCur, around);
+      currency = currencyOf(g.sufCur, around, text.slice(end, end + 30), sentenceAround(text, start, end));
+      currencyWritten = g.sufCur;
       numbers = [g.sufNum, g.sufNum2 ?? g.sufNum2And];
       scaleWord = g.sufScale;
     } else if (g.bareNum !== undefined && g.bareScale !== undefined && MONEY_SCALE.test(g.bareScale)) {
@@ -126,6 +141,16 @@ export function findAmounts(text: string, language: Language): AmountMention[] {
     if (
       scaleWord === undefined &&
       numbers.every((n) => n === undefined || lostMagnitude(n, text, end, language))
+    ) {
+      continue;
+    }
+    // "COP 28", "TOP 10": a code that is also a common acronym needs a scale word or a large sum.
+    if (
+      scaleWord === undefined &&
+      currencyWritten !== undefined &&
+      /^[A-Z]{3}$/u.test(currencyWritten) &&
+      codeNeedsMagnitude(currencyWritten) &&
+      numbers.every((n) => n === undefined || (amountValue(n, 0, language) ?? 0) < LEAST_PLAUSIBLE_SUM)
     ) {
       continue;
     }
