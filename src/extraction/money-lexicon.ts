@@ -122,9 +122,9 @@ export const SUFFIX_CURRENCY_SOURCE: string = [
   `(?:${ISO_SOURCE}|${LETTER_SIGN_SOURCE})(?![\\p{L}])`,
 ].join('|');
 
-/** Central African CFA franc context: the XAF franc, not the West African XOF. */
+/** Central African CFA franc context (the CEMAC, its six states and their capitals): the XAF franc, not the West African XOF. */
 const CEMAC =
-  /CEMAC|BEAC|Afrique\s+centrale|Central\s+Africa|Cameroun|Cameroon|Gabon|Tchad|Chad|Congo|Guinée\s+équatoriale|Equatorial\s+Guinea|Centrafrique|Central\s+African\s+Republic/iu;
+  /CEMAC|BEAC|Afrique\s+centrale|Central\s+Africa|Cameroun|Cameroon|Gabon|Tchad|Chad|Congo|Guinée\s+équatoriale|Equatorial\s+Guinea|Centrafrique|Central\s+African\s+Republic|Yaoundé|Yaounde|Libreville|N['’]Djamena|Brazzaville|Malabo|Bangui/iu;
 
 /**
  * ISO 4217 code of a currency as written, or null. ISO codes count only in upper case ("EUR", not

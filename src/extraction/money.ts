@@ -24,11 +24,16 @@ import type { AmountMention } from './types.ts';
 const NUM = `(?:${NUMBER_SOURCE})`;
 const SCALE = `(?:${SCALE_SOURCE})`;
 /**
+ * A number written in whole units with thousands groups ("USD 2,750,000") takes no scale word: the
+ * scale after "and" belongs to the next sum ("USD 2,750,000 and 1.5 million euros").
+ */
+const WHOLE_UNITS_BEFORE = "(?<!\\d[ \\u00A0\\u202F\\u2009.,'’]\\d{3})";
+/**
  * The second end of a range: "EUR 10-20 million", "between € 5 and 8 million". After "and"/"et" a
  * scale must follow, or "€ 5,000 and 10,000 euros" would read as one range.
  */
 const RANGE_END = (name: string): string =>
-  `(?:\\s*(?:-|–|to|à)\\s*(?<${name}>${NUM})|\\s+(?:and|et)\\s+(?<${name}And>${NUM})(?=\\s?${SCALE}))`;
+  `(?:\\s*(?:-|–|to|à)\\s*(?<${name}>${NUM})|${WHOLE_UNITS_BEFORE}\\s+(?:and|et)\\s+(?<${name}And>${NUM})(?=\\s?${SCALE}))`;
 const OF = `(?:d['’]\\s?|de\\s+|of\\s+)`;
 
 const AMOUNT_PATTERN = new RegExp(
