@@ -29,6 +29,10 @@ const CONVENTION: ReadonlyMap<string, string> = new Map([
   ['$', 'USD'],
   ['£', 'GBP'],
   ['¥', 'JPY'],
+  // The won of international sums is South Korea's (North Korea's is not convertible).
+  ['₩', 'KRW'],
+  ['won', 'KRW'],
+  ['wons', 'KRW'],
   ['dollar', 'USD'],
   ['dollars', 'USD'],
   ['pound', 'GBP'],
@@ -109,7 +113,7 @@ const HEAD_SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['lires', 'livres'],
 ]);
 
-/** Dollar signs of the English press that CLDR writes otherwise ("A$" where CLDR has "AU$"). */
+/** Dollar signs of the English press that CLDR writes otherwise ("A$" and "N$" where CLDR has "AU$" and "$NA"). */
 const PRESS_SIGNS: readonly (readonly [string, string])[] = [
   ['US$', 'USD'],
   ['U.S.$', 'USD'],
@@ -118,6 +122,8 @@ const PRESS_SIGNS: readonly (readonly [string, string])[] = [
   ['C$', 'CAD'],
   ['CA$', 'CAD'],
   ['NZ$', 'NZD'],
+  ['N$', 'NAD'],
+  ['S$', 'SGD'],
 ];
 
 /**
@@ -312,13 +318,20 @@ function namedState(candidates: readonly string[], text: string): string | null 
 
 /**
  * The currency of a head noun ("dinars", "Danish crowns") from the words beside it (`beside`: the
- * noun with its adjective, and the word after it, where French puts the adjective), else from the sentence around it (`around`), else by convention, else null.
+ * noun with its adjective, and the word after it, where French puts the adjective), else from its
+ * sentence, else from the text around the sentence (`around`), else by convention, else null.
  */
-export function currencyOfHead(surface: string, beside: string, around: string): string | null {
+export function currencyOfHead(
+  surface: string,
+  beside: string,
+  sentence: string,
+  around = sentence,
+): string | null {
   const words = lower(surface).split(/\s+/u);
+  const first = words[0];
   const head =
-    words.length > 1 && words[0] !== undefined && currencyLexicon().heads.has(words[0])
-      ? words[0]
+    words.length > 1 && first !== undefined && currencyLexicon().heads.has(first)
+      ? first
       : (words.at(-1) ?? '');
   const candidates = currencyLexicon().heads.get(head);
   if (candidates === undefined) return null;
@@ -326,5 +339,5 @@ export function currencyOfHead(surface: string, beside: string, around: string):
   const adjacent = namedState(candidates, beside);
   if (adjacent !== null) return adjacent;
   if (convention !== undefined && FIRM_CONVENTION.has(head)) return convention;
-  return namedState(candidates, around) ?? convention ?? null;
+  return namedState(candidates, sentence) ?? namedState(candidates, around) ?? convention ?? null;
 }

@@ -6,68 +6,15 @@
 import { ISO_4217_CODES, currencyLexicon, currencyOfHead } from './currency-lexicon.ts';
 
 /**
- * Codes the project has read since its first sessions. Any other ISO 4217 code written before a
- * number is read only with a scale word or a sum of at least a thousand units: "COP 28", "ALL 27
- * member states" or "TOP 10" are a conference, a word and a ranking, not Colombian pesos, leks or
- * pa'angas.
+ * ISO 4217 codes that are also English or French words or common acronyms in capitals ("ALL 27
+ * member states", "COP 28", "TOP 10", "SOS 3", "AMD 5"). Written before or after a number they are
+ * read as money only with a scale word or a sum of at least a thousand units.
  */
-const ESTABLISHED_CODES = new Set([
-  'EUR',
-  'USD',
-  'GBP',
-  'CHF',
-  'JPY',
-  'CAD',
-  'AUD',
-  'NZD',
-  'CNY',
-  'SEK',
-  'NOK',
-  'DKK',
-  'PLN',
-  'CZK',
-  'HUF',
-  'RON',
-  'BGN',
-  'TRY',
-  'XOF',
-  'XAF',
-  'MAD',
-  'TND',
-  'DZD',
-  'EGP',
-  'NGN',
-  'GHS',
-  'KES',
-  'ETB',
-  'SDG',
-  'LYD',
-  'MRU',
-  'GMD',
-  'GNF',
-  'SLL',
-  'LBP',
-  'JOD',
-  'INR',
-  'PKR',
-  'BDT',
-  'AFN',
-  'IQD',
-  'UAH',
-  'GEL',
-  'MDL',
-  'RSD',
-  'ALL',
-  'MKD',
-  'BAM',
-  'ZAR',
-]);
-/** Established codes that are also words or acronyms in capitals: read like the others. */
-const WORD_CODES = new Set(['ALL']);
+const WORD_CODES = new Set(['ALL', 'AMD', 'BAM', 'BOB', 'COP', 'CUP', 'DOP', 'MOP', 'PEN', 'SOS', 'TOP']);
 
-/** Whether a code written before a number needs a scale word or a large sum to be money. */
+/** Whether a code written beside a number needs a scale word or a large sum to be money. */
 export function codeNeedsMagnitude(code: string): boolean {
-  return !ESTABLISHED_CODES.has(code) || WORD_CODES.has(code);
+  return WORD_CODES.has(code);
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
@@ -141,7 +88,7 @@ export function currencyOf(surface: string, around: string, after = '', sentence
   if (code === undefined && /^[A-Z]{3}$/u.test(compact)) code = ISO_4217_CODES.has(compact) ? compact : null;
   if (code === undefined) {
     const nextWord = /^\s*[\p{L}-]+/u.exec(after)?.[0] ?? '';
-    code = names.get(lower) ?? currencyOfHead(compact, compact + nextWord, sentence);
+    code = names.get(lower) ?? currencyOfHead(compact, compact + nextWord, sentence, around);
   }
   if (code === undefined || code === null) return null;
   if (code === 'XOF' && CEMAC.test(around)) return 'XAF';

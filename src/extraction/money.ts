@@ -35,13 +35,22 @@ const WHOLE_UNITS_BEFORE = "(?<!\\d[ \\u00A0\\u202F\\u2009.,'’]\\d{3})";
 const RANGE_END = (name: string): string =>
   `(?:\\s*(?:-|–|to|à)\\s*(?<${name}>${NUM})|${WHOLE_UNITS_BEFORE}\\s+(?:and|et)\\s+(?<${name}And>${NUM})(?=\\s?${SCALE}))`;
 const OF = `(?:d['’]\\s?|de\\s+|of\\s+)`;
+/** "un milliard d'euros", "one million dollars", "a billion euros": the number one in words, before a scale word. */
+const ONE_BEFORE_SCALE = `(?:un|une|one|a)(?=\\s+(?:thousand|mille|millions?|milliards?|billions?|trillions?)(?![\\p{L}]))`;
+/**
+ * Two sums in whole units sharing the currency after the second ("15,000 and 20,000 baht",
+ * "12 000 ou 15 000 dinars"): both numbers written with thousands groups, so a year ("in 2019 and
+ * 5,000 euros") is never read as the first.
+ */
+const GROUPED = "\\d{1,3}(?:[ \\u00A0\\u202F\\u2009.,'’]\\d{3})+(?:[.,]\\d+)?(?!\\d)";
+const COORDINATED_END = `(?<=\\d[ \\u00A0\\u202F\\u2009.,'’]\\d{3})\\s+(?:and|et|or|ou)\\s+(?<sufNumAlso>${GROUPED})`;
 
 const AMOUNT_PATTERN = new RegExp(
   `(?<![\\p{L}\\p{N}_.,])(?:` +
     // "€ 7.4 billion", "EUR 200 million", "US$ 3m", "EUR 10-20 million".
     `(?<preCur>${PREFIX_CURRENCY_SOURCE})\\s?(?<preNum>${NUM})${RANGE_END('preNum2')}?(?:\\s?(?<preScale>${SCALE}))?` +
     // "145.1 millions d'euros", "5 milliards de dollars", "2,5 M€", "10 MEUR", "1 000 000 FCFA".
-    `|(?<sufNum>${NUM})${RANGE_END('sufNum2')}?\\s?(?:(?<sufScale>${SCALE})\\s?)?${OF}?(?<sufCur>${SUFFIX_CURRENCY_SOURCE})` +
+    `|(?:(?<sufNum>${NUM})|(?<sufOne>${ONE_BEFORE_SCALE}))(?:${RANGE_END('sufNum2')}|${COORDINATED_END})?\\s?(?:(?<sufScale>${SCALE})\\s?)?${OF}?(?<sufCur>${SUFFIX_CURRENCY_SOURCE})` +
     // "(pour 53.6 M)": money only when a sum with a currency came just before.
     `|(?<bareNum>${NUM})\\s?(?<bareScale>${SCALE})` +
     `)`,
@@ -127,7 +136,10 @@ export function findAmounts(text: string, language: Language): AmountMention[] {
     } else if (g.sufCur !== undefined) {
       currency = currencyOf(g.sufCur, around, text.slice(end, end + 30), sentenceAround(text, start, end));
       currencyWritten = g.sufCur;
-      numbers = [g.sufNum, g.sufNum2 ?? g.sufNum2And];
+      numbers = [
+        g.sufNum ?? (g.sufOne === undefined ? undefined : '1'),
+        g.sufNum2 ?? g.sufNum2And ?? g.sufNumAlso,
+      ];
       scaleWord = g.sufScale;
     } else if (g.bareNum !== undefined && g.bareScale !== undefined && MONEY_SCALE.test(g.bareScale)) {
       const after = text.slice(end, end + 40);
@@ -159,7 +171,9 @@ export function findAmounts(text: string, language: Language): AmountMention[] {
     ) {
       continue;
     }
-    const approximate = isApproximate(text, start) || numbers[1] !== undefined;
+    // Both ends of a range are approximate; two coordinated sums ("15,000 and 20,000 baht") are not.
+    const approximate =
+      isApproximate(text, start) || (numbers[1] !== undefined && g.sufNumAlso === undefined);
     for (const written of numbers) {
       if (written === undefined) continue;
       const value = amountValue(written, scale, language);

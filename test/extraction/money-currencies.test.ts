@@ -205,3 +205,49 @@ void describe('findAmounts: scales and number formats', () => {
     assert.deepEqual(sums('Ottawa a promis 1,6 dollar canadien au programme.', 'fr'), []);
   });
 });
+
+void describe('findAmounts: sums written around the number', () => {
+  void it('reads the number one written in words before a scale word', () => {
+    assert.deepEqual(
+      sums('Bruxelles annonce plus d’un milliard d’euros et une enveloppe d’un million de dollars.', 'fr'),
+      ['1000000000 EUR', '1000000 USD'],
+    );
+    assert.deepEqual(
+      sums('A billion euros for returns and one million dollars for a million migrants.', 'en'),
+      ['1000000000 EUR', '1000000 USD'],
+    );
+  });
+
+  void it('gives two coordinated sums in whole units the currency written after the second', () => {
+    const both = findAmounts('Monthly wages rose from 9,000 and 11,000 rupees in India.', 'en');
+    assert.deepEqual(
+      both.map((m) => [m.value, m.currency, m.approximate]),
+      [
+        [9000, 'INR', false],
+        [11000, 'INR', false],
+      ],
+    );
+    assert.deepEqual(sums('En 2019 et 5 000 euros plus tard.', 'fr'), ['5000 EUR']);
+  });
+
+  void it('reads a comma before three digits as thousands when no scale word follows, in French too', () => {
+    assert.deepEqual(sums('une prime de 5,000 euros et un fonds de 1,250 millions d’euros', 'fr'), [
+      '5000 EUR',
+      '1250000 EUR',
+    ]);
+  });
+
+  void it('reads small sums in codes that are no common word', () => {
+    assert.deepEqual(sums('Workers receive QAR 300 for transport and N$ 250 a week.', 'en'), [
+      '300 QAR',
+      '250 NAD',
+    ]);
+  });
+
+  void it('reads the won as South Korea’s', () => {
+    assert.deepEqual(sums('Seoul pays ₩ 2.1 million a month, up to 6 million won a year.', 'en'), [
+      '2100000 KRW',
+      '6000000 KRW',
+    ]);
+  });
+});
