@@ -12,6 +12,7 @@
  * with an unknown currency is left out rather than guessed.
  */
 import { stateSurfaceForms } from '../domain/actors.ts';
+import stored from './currency-lexicon.json' with { type: 'json' };
 
 /**
  * Codes ICU still lists plus codes the project read before ICU dropped them (SLL, replaced by SLE
@@ -223,7 +224,12 @@ function addTo(map: Map<string, Set<string>>, key: string, code: string): void {
   set.add(code);
 }
 
-function build(): CurrencyLexicon {
+/**
+ * The lexicon computed from the ICU that runs this process: the source of currency-lexicon.json,
+ * which `node --import tsx scripts/currency-lexicon.ts` writes (ICU formatting of every currency
+ * takes a few hundred milliseconds, too long for every start).
+ */
+export function buildCurrencyLexiconFromCldr(): CurrencyLexicon {
   const nameCodes = new Map<string, Set<string>>();
   const headCodes = new Map<string, Set<string>>();
   const signCodes = new Map<string, Set<string>>();
@@ -281,10 +287,37 @@ function build(): CurrencyLexicon {
   return { names, heads, signs, letterSigns: new Map(LETTER_SIGNS) };
 }
 
+/** The stored form of the lexicon (currency-lexicon.json): sorted entries, so diffs stay readable. */
+export interface StoredCurrencyLexicon {
+  readonly names: readonly (readonly [string, string])[];
+  readonly heads: readonly (readonly [string, readonly string[]])[];
+  readonly signs: readonly (readonly [string, string])[];
+}
+
+const byKey = <T>(a: readonly [string, T], b: readonly [string, T]): number =>
+  a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+
+/** The lexicon as stored in currency-lexicon.json. */
+export function storedForm(lexicon: CurrencyLexicon): StoredCurrencyLexicon {
+  return {
+    names: [...lexicon.names].sort(byKey),
+    heads: [...lexicon.heads].sort(byKey),
+    signs: [...lexicon.signs].sort(byKey),
+  };
+}
+
+/** Written by scripts/currency-lexicon.ts from this module's own builder; checked by its unit test. */
+const storedLexicon = stored as unknown as StoredCurrencyLexicon;
+
 let lexicon: CurrencyLexicon | null = null;
-/** The lexicon, built on first use (a few milliseconds of ICU formatting). */
+/** The lexicon, read from currency-lexicon.json (built from CLDR by scripts/currency-lexicon.ts). */
 export function currencyLexicon(): CurrencyLexicon {
-  lexicon ??= build();
+  lexicon ??= {
+    names: new Map(storedLexicon.names),
+    heads: new Map(storedLexicon.heads),
+    signs: new Map(storedLexicon.signs),
+    letterSigns: new Map(LETTER_SIGNS),
+  };
   return lexicon;
 }
 

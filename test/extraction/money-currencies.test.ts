@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Language } from '../../src/domain/model.ts';
-import { ISO_4217_CODES, currencyLexicon } from '../../src/extraction/currency-lexicon.ts';
+import {
+  ISO_4217_CODES,
+  buildCurrencyLexiconFromCldr,
+  currencyLexicon,
+  storedForm,
+} from '../../src/extraction/currency-lexicon.ts';
 import { findAmounts } from '../../src/extraction/money.ts';
 
 /** "value CURRENCY" of each amount, in text order. */
@@ -10,6 +15,10 @@ function sums(text: string, language: Language): string[] {
 }
 
 void describe('currency lexicon from CLDR', () => {
+  void it('is stored exactly as this Node’s CLDR builds it (else run scripts/currency-lexicon.ts)', () => {
+    assert.deepEqual(storedForm(currencyLexicon()), storedForm(buildCurrencyLexiconFromCldr()));
+  });
+
   void it('knows the active ISO 4217 codes and names them in both languages', () => {
     for (const code of ['EUR', 'USD', 'MXN', 'KES', 'NGN', 'INR', 'BRL', 'SEK', 'TRY', 'XAF', 'SLE']) {
       assert.ok(ISO_4217_CODES.has(code), code);
