@@ -5,9 +5,13 @@
  */
 import type { Language } from '../domain/model.ts';
 
-/** Regex source of a number as written in either language; grouped forms first. */
+/**
+ * Regex source of a number as written in either language; grouped forms first. Groups of three are
+ * separated by a space (plain, no-break, narrow no-break or thin), a dot, a comma, or the Swiss
+ * apostrophe ("CHF 1'500'000").
+ */
 export const NUMBER_SOURCE =
-  '\\d{1,3}(?:[ \\u00A0\\u202F.,]\\d{3})+(?:[.,]\\d+)?(?!\\d)|\\d+(?:[.,]\\d+)?(?!\\d)';
+  "\\d{1,3}(?:[ \\u00A0\\u202F\\u2009.,'’]\\d{3})+(?:[.,]\\d+)?(?!\\d)|\\d+(?:[.,]\\d+)?(?!\\d)";
 
 /** A number as digits and how many of them are decimals: 145.1 → { digits: '1451', decimals: 1 }. */
 interface DecimalDigits {
@@ -18,10 +22,12 @@ interface DecimalDigits {
 /**
  * Decides which separator marks decimals. Both present: the last one. One kind, several times:
  * thousands. One separator followed by exactly three digits is a thousands separator, except an
- * English dot and a French comma, which stay decimal marks ("€ 1.250 billion", "1,250 millions").
+ * English dot and a French comma before a scale word, which stay decimal marks ("€ 1.250 billion",
+ * "1,250 millions"). Without a scale word three decimals are no sum of money: "5,000 euros" in a
+ * French text is five thousand euros, as the writer meant (cents have two digits).
  */
-function splitDecimals(written: string, language: Language): DecimalDigits | null {
-  const s = written.replace(/[ \u00A0\u202F]/gu, '');
+function splitDecimals(written: string, language: Language, scaled: boolean): DecimalDigits | null {
+  const s = written.replace(/[ \u00A0\u202F\u2009'’]/gu, '');
   const dots = s.split('.').length - 1;
   const commas = s.split(',').length - 1;
   let decimalMark: '.' | ',' | null = null;
@@ -29,7 +35,8 @@ function splitDecimals(written: string, language: Language): DecimalDigits | nul
   else if (dots === 1 || commas === 1) {
     const mark = dots === 1 ? '.' : ',';
     const tail = s.length - s.indexOf(mark) - 1;
-    const nativeDecimal = (language === 'en' && mark === '.') || (language === 'fr' && mark === ',');
+    const nativeDecimal =
+      scaled && ((language === 'en' && mark === '.') || (language === 'fr' && mark === ','));
     decimalMark = tail !== 3 || nativeDecimal ? mark : null;
   }
   if (decimalMark === null) {
@@ -48,7 +55,7 @@ function splitDecimals(written: string, language: Language): DecimalDigits | nul
  * units are exact; a sum with cents is rounded to the cent.
  */
 export function amountValue(written: string, scale: number, language: Language): number | null {
-  const parsed = splitDecimals(written, language);
+  const parsed = splitDecimals(written, language, scale > 0);
   if (parsed === null) return null;
   const shift = scale - parsed.decimals;
   if (shift >= 0) return Number(BigInt(parsed.digits) * 10n ** BigInt(shift));

@@ -1,165 +1,109 @@
 /**
- * Words the money rules read: currency signs, codes and names (French and English) with their
- * ISO 4217 code, scale words ("millions", "bn", "Mio.", "M"), and the hedges that make a sum
+ * Words the money rules read: currency signs, codes and names (French and English, from CLDR: see
+ * currency-lexicon.ts) with their ISO 4217 code, scale words ("millions", "bn", "Mio.", "M"), and the hedges that make a sum
  * approximate ("more than", "près de").
  */
-
-/** Signs and codes written before a number: "€ 7.4 billion", "USD 578 million", "US$ 3m". */
-const PREFIX_CURRENCIES: readonly (readonly [string, string])[] = [
-  ['US$', 'USD'],
-  ['U.S.$', 'USD'],
-  ['A$', 'AUD'],
-  ['AU$', 'AUD'],
-  ['C$', 'CAD'],
-  ['CA$', 'CAD'],
-  ['NZ$', 'NZD'],
-  ['€', 'EUR'],
-  ['$', 'USD'],
-  ['£', 'GBP'],
-  ['¥', 'JPY'],
-  ['FCFA', 'XOF'],
-];
-
-/** ISO 4217 codes read wherever written ("EUR 200 million", "10 MEUR", "5 000 CHF"). */
-const ISO_CODES = [
-  'EUR',
-  'USD',
-  'GBP',
-  'CHF',
-  'JPY',
-  'CAD',
-  'AUD',
-  'NZD',
-  'CNY',
-  'SEK',
-  'NOK',
-  'DKK',
-  'PLN',
-  'CZK',
-  'HUF',
-  'RON',
-  'BGN',
-  'TRY',
-  'XOF',
-  'XAF',
-  'MAD',
-  'TND',
-  'DZD',
-  'EGP',
-  'NGN',
-  'GHS',
-  'KES',
-  'ETB',
-  'SDG',
-  'LYD',
-  'MRU',
-  'GMD',
-  'GNF',
-  'SLL',
-  'LBP',
-  'JOD',
-  'INR',
-  'PKR',
-  'BDT',
-  'AFN',
-  'IQD',
-  'UAH',
-  'GEL',
-  'MDL',
-  'RSD',
-  'ALL',
-  'MKD',
-  'BAM',
-  'ZAR',
-] as const;
+import { ISO_4217_CODES, currencyLexicon, currencyOfHead } from './currency-lexicon.ts';
 
 /**
- * Names written after a number, lower case: "millions d'euros", "5 milliards de dollars",
- * "francs CFA". Longer names first so "dollars canadiens" wins over "dollars".
+ * ISO 4217 codes that are also English or French words or common acronyms in capitals ("ALL 27
+ * member states", "COP 28", "TOP 10", "SOS 3", "AMD 5"). Written before or after a number they are
+ * read as money only with a scale word or a sum of at least a thousand units.
  */
-const NAME_CURRENCIES: readonly (readonly [string, string])[] = [
-  ['dollars américains', 'USD'],
-  ['dollars des états-unis', 'USD'],
-  ['dollars us', 'USD'],
-  ['us dollars', 'USD'],
-  ['u.s. dollars', 'USD'],
-  ['dollars canadiens', 'CAD'],
-  ['canadian dollars', 'CAD'],
-  ['dollars australiens', 'AUD'],
-  ['australian dollars', 'AUD'],
-  ['dollars', 'USD'],
-  ['dollar', 'USD'],
-  ['euros', 'EUR'],
-  ['euro', 'EUR'],
-  ['francs cfa', 'XOF'],
-  ['franc cfa', 'XOF'],
-  ['f cfa', 'XOF'],
-  ['fcfa', 'XOF'],
-  ['francs suisses', 'CHF'],
-  ['swiss francs', 'CHF'],
-  ['livres sterling', 'GBP'],
-  ['livre sterling', 'GBP'],
-  ['pounds sterling', 'GBP'],
-  ['pounds', 'GBP'],
-  ['pound', 'GBP'],
-  ['dirhams', 'MAD'],
-  ['dirham', 'MAD'],
-  ['dinars tunisiens', 'TND'],
-  ['tunisian dinars', 'TND'],
-  ['yens', 'JPY'],
-  ['yen', 'JPY'],
-  ['us$', 'USD'],
-  ['€', 'EUR'],
-  ['$', 'USD'],
-  ['£', 'GBP'],
-];
+const WORD_CODES = new Set(['ALL', 'AMD', 'BAM', 'BOB', 'COP', 'CUP', 'DOP', 'MOP', 'PEN', 'SOS', 'TOP']);
+
+/** Whether a code written beside a number needs a scale word or a large sum to be money. */
+export function codeNeedsMagnitude(code: string): boolean {
+  return WORD_CODES.has(code);
+}
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-const byLength = (a: string, b: string): number => b.length - a.length;
-const flexibleSpaces = (s: string): string => escape(s).replace(/ /gu, '\\s+');
 
-const CODE_BY_SURFACE: ReadonlyMap<string, string> = new Map([
-  ...PREFIX_CURRENCIES.map(([s, c]) => [s.toLowerCase(), c] as const),
-  ...ISO_CODES.map((c) => [c.toLowerCase(), c] as const),
-  ...NAME_CURRENCIES,
-]);
+/**
+ * Regex source matching any of `words`, as a trie ("dinar(?:s(?: tunisiens)?)?"), so that the
+ * engine tries a few first letters at each position instead of hundreds of alternatives, and the
+ * longest word wins as it would in an alternation sorted by length. Spaces match any run of spaces.
+ */
+export function trieSource(words: Iterable<string>): string {
+  interface Node {
+    end: boolean;
+    next: Map<string, Node>;
+  }
+  const root: Node = { end: false, next: new Map() };
+  for (const word of words) {
+    let node = root;
+    for (const ch of word) {
+      let child = node.next.get(ch);
+      if (child === undefined) node.next.set(ch, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const emit = (node: Node): string => {
+    const branches = [...node.next].map(([ch, child]) => (ch === ' ' ? '\\s+' : escape(ch)) + emit(child));
+    if (branches.length === 0) return '';
+    const body = branches.length === 1 ? (branches[0] as string) : `(?:${branches.join('|')})`;
+    return node.end ? `(?:${body})?` : body;
+  };
+  return emit(root);
+}
+
+const ISO_SOURCE = `(?:${trieSource([...ISO_4217_CODES].filter((c) => /^[A-Z]{3}$/u.test(c)))})`;
+const SIGN_SOURCE = trieSource(currencyLexicon().signs.keys());
+const LETTER_SIGN_SOURCE = trieSource(currencyLexicon().letterSigns.keys());
 
 /**
  * The units a currency written before a number starts with, as the body of a character class: a
- * sum starts with one of them or a digit, so the amount pattern leaves every other place at once.
+ * sum starts with one of them, a digit or the number one in words (`extraFirst`), so the amount
+ * pattern leaves every other place at once. Derived from the lexicon, so it follows its changes.
  */
-export const PREFIX_CURRENCY_FIRST_UNITS: string = [
-  ...new Set([...PREFIX_CURRENCIES.map(([s]) => s), ...ISO_CODES].map((s) => s.charAt(0))),
-]
-  .map((unit) => unit.replace(/[\\\]^-]/gu, '\\$&'))
-  .join('');
+export function prefixCurrencyFirstUnits(extraFirst: Iterable<string> = []): string {
+  const { signs, letterSigns } = currencyLexicon();
+  const starts = [...signs.keys(), ...letterSigns.keys(), ...ISO_4217_CODES, ...extraFirst].map((s) =>
+    String.fromCodePoint(s.codePointAt(0) as number),
+  );
+  return [...new Set(starts)].map((unit) => unit.replace(/[\\\]^-]/gu, '\\$&')).join('');
+}
 
-/** Regex source of a currency before a number (signs, then upper-case ISO codes). */
+/** Regex source of a currency before a number: signs, then ISO codes and local signs. */
 export const PREFIX_CURRENCY_SOURCE: string = [
-  ...[...PREFIX_CURRENCIES.map(([s]) => s)].sort(byLength).map(escape),
-  `(?:${ISO_CODES.join('|')})(?![\\p{L}-])`,
+  SIGN_SOURCE,
+  `(?:${ISO_SOURCE}|${LETTER_SIGN_SOURCE})(?![\\p{L}-])`,
 ].join('|');
 
-/** Regex source of a currency after a number or a scale: names, signs and ISO codes. */
+/**
+ * Regex source of a currency after a number or a scale: full names ("dinars tunisiens", "Swedish
+ * kronor"), a shared noun with an English adjective before it ("Danish crowns"), signs, ISO codes.
+ */
 export const SUFFIX_CURRENCY_SOURCE: string = [
-  `(?:${[...NAME_CURRENCIES.map(([s]) => s)].sort(byLength).map(flexibleSpaces).join('|')})(?![\\p{L}])`,
-  `(?:${ISO_CODES.join('|')})(?![\\p{L}])`,
+  `(?:${trieSource(currencyLexicon().names.keys())})(?![\\p{L}])`,
+  `(?:\\p{Lu}[\\p{L}-]+\\s+)?(?:${trieSource(currencyLexicon().heads.keys())})(?![\\p{L}])`,
+  SIGN_SOURCE,
+  `(?:${ISO_SOURCE}|${LETTER_SIGN_SOURCE})(?![\\p{L}])`,
 ].join('|');
 
-/** Central African CFA franc context: the XAF franc, not the West African XOF. */
+/** Central African CFA franc context (the CEMAC, its six states and their capitals): the XAF franc, not the West African XOF. */
 const CEMAC =
-  /CEMAC|BEAC|Afrique\s+centrale|Central\s+Africa|Cameroun|Cameroon|Gabon|Tchad|Chad|Congo|Guinée\s+équatoriale|Equatorial\s+Guinea|Centrafrique|Central\s+African\s+Republic/iu;
+  /CEMAC|BEAC|Afrique\s+centrale|Central\s+Africa|Cameroun|Cameroon|Gabon|Tchad|Chad|Congo|Guinée\s+équatoriale|Equatorial\s+Guinea|Centrafrique|Central\s+African\s+Republic|Yaoundé|Yaounde|Libreville|N['’]Djamena|Brazzaville|Malabo|Bangui/iu;
 
 /**
  * ISO 4217 code of a currency as written, or null. ISO codes count only in upper case ("EUR", not
- * "eur"), names in any case. `around` is nearby text, read to tell the Central African CFA franc.
+ * "eur"), local letter signs only as written ("DA", "Ksh"), names in any case. `around` is nearby
+ * text, read to tell the Central African CFA franc; `sentence` is the sentence of the sum, where the
+ * state of a shared noun ("dinars") is read; `after` is the text right after the currency, where
+ * French puts a noun's adjective.
  */
-export function currencyOf(surface: string, around: string): string | null {
+export function currencyOf(surface: string, around: string, after = '', sentence = around): string | null {
   const compact = surface.replace(/\s+/gu, ' ').trim();
-  const lower = compact.toLowerCase();
-  const code = CODE_BY_SURFACE.get(lower);
-  if (code === undefined) return null;
-  if (/^[a-z]{3}$/u.test(lower) && compact !== compact.toUpperCase()) return null;
+  const lower = compact.toLocaleLowerCase('fr');
+  const { names, signs, letterSigns } = currencyLexicon();
+  let code: string | null | undefined = signs.get(compact) ?? letterSigns.get(compact);
+  if (code === undefined && /^[A-Z]{3}$/u.test(compact)) code = ISO_4217_CODES.has(compact) ? compact : null;
+  if (code === undefined) {
+    const nextWord = /^\s*[\p{L}-]+/u.exec(after)?.[0] ?? '';
+    code = names.get(lower) ?? currencyOfHead(compact, compact + nextWord, sentence, around);
+  }
+  if (code === undefined || code === null) return null;
   if (code === 'XOF' && CEMAC.test(around)) return 'XAF';
   return code;
 }
@@ -169,9 +113,12 @@ export function scaleOf(word: string, language: 'fr' | 'en'): number | null {
   const w = word.replace(/\.$/u, '');
   if (w === 'M' || w === 'm') return 6;
   if (w === 'k' || w === 'K') return 3;
-  if (w === 'b') return 9;
+  if (w === 'b' || w === 'B') return 9;
   const lower = w.toLowerCase();
-  if (/^(?:thousand|mille|milliers?)$/u.test(lower)) return 3;
+  if (/^(?:thousands?|mille|milliers?)$/u.test(lower)) return 3;
+  // The Indian scale words, written with rupee sums: a lakh is 10⁵, a crore 10⁷.
+  if (/^lakhs?$/u.test(lower)) return 5;
+  if (/^crores?$/u.test(lower)) return 7;
   if (/^(?:millions?|mio|mln|mn)$/u.test(lower)) return 6;
   if (/^(?:milliards?|mds?|mrds?|md|bn)$/u.test(lower)) return 9;
   if (/^billions?$/u.test(lower)) return language === 'fr' ? 12 : 9;
@@ -180,8 +127,7 @@ export function scaleOf(word: string, language: 'fr' | 'en'): number | null {
 }
 
 /** Regex source of a scale word after a number: "millions", "bn", "Mio.", "M" (as in "2,5 M€"). */
-export const SCALE_SOURCE =
-  '(?:thousand|mille|milliers?|millions?|milliards?|billions?|trillions?|mln|mio\\.?|mrds?\\.?|mds?|mn|bn|[kKmMb])(?![\\p{L}])|(?:Mds?|Mrd|M|k|K)(?=(?:EUR|USD|CHF|GBP)(?![\\p{L}]))';
+export const SCALE_SOURCE = `(?:thousands?|mille|milliers?|millions?|milliards?|billions?|trillions?|lakhs?|crores?|mln|mio\\.?|mrds?\\.?|mds?|mn|bn|[kKmMb])(?![\\p{L}])|(?:Mds?|Mrd|M|k|K)(?=(?:${ISO_SOURCE}|${LETTER_SIGN_SOURCE})(?![\\p{L}]))`;
 
 /** Scales that make a bare number money in a sentence about money: "(pour 53.6 M)", "(91.5 M)". */
 export const MONEY_SCALE = /^(?:M|Mio\.?|mio\.?|millions?|milliards?|billions?|bn|mn|Mds?|Mrds?\.?)$/u;

@@ -11,10 +11,11 @@ import { NUMBER_SOURCE, amountValue } from './amount-number.ts';
 import {
   APPROXIMATE_BEFORE,
   MONEY_SCALE,
-  PREFIX_CURRENCY_FIRST_UNITS,
+  prefixCurrencyFirstUnits,
   PREFIX_CURRENCY_SOURCE,
   SCALE_SOURCE,
   SUFFIX_CURRENCY_SOURCE,
+  codeNeedsMagnitude,
   currencyOf,
   scaleOf,
 } from './money-lexicon.ts';
@@ -24,19 +25,34 @@ import type { AmountMention } from './types.ts';
 const NUM = `(?:${NUMBER_SOURCE})`;
 const SCALE = `(?:${SCALE_SOURCE})`;
 /**
+ * A number written in whole units with thousands groups ("USD 2,750,000") takes no scale word: the
+ * scale after "and" belongs to the next sum ("USD 2,750,000 and 1.5 million euros").
+ */
+const WHOLE_UNITS_BEFORE = "(?<!\\d[ \\u00A0\\u202F\\u2009.,'’]\\d{3})";
+/**
  * The second end of a range: "EUR 10-20 million", "between € 5 and 8 million". After "and"/"et" a
  * scale must follow, or "€ 5,000 and 10,000 euros" would read as one range.
  */
 const RANGE_END = (name: string): string =>
-  `(?:\\s*(?:-|–|to|à)\\s*(?<${name}>${NUM})|\\s+(?:and|et)\\s+(?<${name}And>${NUM})(?=\\s?${SCALE}))`;
+  `(?:\\s*(?:-|–|to|à)\\s*(?<${name}>${NUM})|${WHOLE_UNITS_BEFORE}\\s+(?:and|et)\\s+(?<${name}And>${NUM})(?=\\s?${SCALE}))`;
 const OF = `(?:d['’]\\s?|de\\s+|of\\s+)`;
+/** "un milliard d'euros", "one million dollars", "a billion euros": the number one in words, before a scale word. */
+const ONE_WORDS = ['un', 'une', 'one', 'a'] as const;
+const ONE_BEFORE_SCALE = `(?:${ONE_WORDS.join('|')})(?=\\s+(?:thousand|mille|millions?|milliards?|billions?|trillions?)(?![\\p{L}]))`;
+/**
+ * Two sums in whole units sharing the currency after the second ("15,000 and 20,000 baht",
+ * "12 000 ou 15 000 dinars"): both numbers written with thousands groups, so a year ("in 2019 and
+ * 5,000 euros") is never read as the first.
+ */
+const GROUPED = "\\d{1,3}(?:[ \\u00A0\\u202F\\u2009.,'’]\\d{3})+(?:[.,]\\d+)?(?!\\d)";
+const COORDINATED_END = `(?<=\\d[ \\u00A0\\u202F\\u2009.,'’]\\d{3})\\s+(?:and|et|or|ou)\\s+(?<sufNumAlso>${GROUPED})`;
 
 const AMOUNT_PATTERN = new RegExp(
-  `(?=[0-9${PREFIX_CURRENCY_FIRST_UNITS}])(?<![\\p{L}\\p{N}_.,])(?:` +
+  `(?=[0-9${prefixCurrencyFirstUnits(ONE_WORDS)}])(?<![\\p{L}\\p{N}_.,])(?:` +
     // "€ 7.4 billion", "EUR 200 million", "US$ 3m", "EUR 10-20 million".
     `(?<preCur>${PREFIX_CURRENCY_SOURCE})\\s?(?<preNum>${NUM})${RANGE_END('preNum2')}?(?:\\s?(?<preScale>${SCALE}))?` +
     // "145.1 millions d'euros", "5 milliards de dollars", "2,5 M€", "10 MEUR", "1 000 000 FCFA".
-    `|(?<sufNum>${NUM})${RANGE_END('sufNum2')}?\\s?(?:(?<sufScale>${SCALE})\\s?)?${OF}?(?<sufCur>${SUFFIX_CURRENCY_SOURCE})` +
+    `|(?:(?<sufNum>${NUM})|(?<sufOne>${ONE_BEFORE_SCALE}))(?:${RANGE_END('sufNum2')}|${COORDINATED_END})?\\s?(?:(?<sufScale>${SCALE})\\s?)?${OF}?(?<sufCur>${SUFFIX_CURRENCY_SOURCE})` +
     // "(pour 53.6 M)": money only when a sum with a currency came just before.
     `|(?<bareNum>${NUM})\\s?(?<bareScale>${SCALE})` +
     `)`,
@@ -81,6 +97,17 @@ function lostMagnitude(written: string, text: string, end: number, language: Lan
   return !PER_UNIT_AFTER.test(text.slice(end, end + 24));
 }
 
+/** The sentence a sum is written in (at most 300 characters each side): where a shared noun's state is read. */
+function sentenceAround(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - 300), start);
+  const ends = [...before.matchAll(SENTENCE_END)];
+  const last = ends.at(-1);
+  const from = last === undefined ? 0 : last.index + last[0].length;
+  const after = text.slice(end, end + 300);
+  const next = new RegExp(SENTENCE_END.source, 'u').exec(after);
+  return before.slice(from) + text.slice(start, end) + (next === null ? after : after.slice(0, next.index));
+}
+
 function isApproximate(text: string, start: number): boolean {
   return APPROXIMATE_BEFORE.test(text.slice(Math.max(0, start - 30), start));
 }
@@ -102,13 +129,19 @@ export function findAmounts(text: string, language: Language): AmountMention[] {
     let currency: string | null = null;
     let numbers: (string | undefined)[] = [];
     let scaleWord: string | undefined;
+    let currencyWritten: string | undefined;
     if (g.preCur !== undefined) {
-      currency = currencyOf(g.preCur, around);
+      currency = currencyOf(g.preCur, around, text.slice(end, end + 30), sentenceAround(text, start, end));
+      currencyWritten = g.preCur;
       numbers = [g.preNum, g.preNum2 ?? g.preNum2And];
       scaleWord = g.preScale;
     } else if (g.sufCur !== undefined) {
-      currency = currencyOf(g.sufCur, around);
-      numbers = [g.sufNum, g.sufNum2 ?? g.sufNum2And];
+      currency = currencyOf(g.sufCur, around, text.slice(end, end + 30), sentenceAround(text, start, end));
+      currencyWritten = g.sufCur;
+      numbers = [
+        g.sufNum ?? (g.sufOne === undefined ? undefined : '1'),
+        g.sufNum2 ?? g.sufNum2And ?? g.sufNumAlso,
+      ];
       scaleWord = g.sufScale;
     } else if (g.bareNum !== undefined && g.bareScale !== undefined && MONEY_SCALE.test(g.bareScale)) {
       const after = text.slice(end, end + 40);
@@ -130,7 +163,19 @@ export function findAmounts(text: string, language: Language): AmountMention[] {
     ) {
       continue;
     }
-    const approximate = isApproximate(text, start) || numbers[1] !== undefined;
+    // "COP 28", "TOP 10": a code that is also a common acronym needs a scale word or a large sum.
+    if (
+      scaleWord === undefined &&
+      currencyWritten !== undefined &&
+      /^[A-Z]{3}$/u.test(currencyWritten) &&
+      codeNeedsMagnitude(currencyWritten) &&
+      numbers.every((n) => n === undefined || (amountValue(n, 0, language) ?? 0) < LEAST_PLAUSIBLE_SUM)
+    ) {
+      continue;
+    }
+    // Both ends of a range are approximate; two coordinated sums ("15,000 and 20,000 baht") are not.
+    const approximate =
+      isApproximate(text, start) || (numbers[1] !== undefined && g.sufNumAlso === undefined);
     for (const written of numbers) {
       if (written === undefined) continue;
       const value = amountValue(written, scale, language);
