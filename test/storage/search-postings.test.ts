@@ -183,6 +183,59 @@ for (const engine of ENGINES) {
       );
     });
 
+    void test('an instrument record indexed again unchanged keeps its row; a changed one is rewritten', async () => {
+      const { db } = opened.atlas;
+      const index = searchIndexOf(db);
+      const instrumentEntries = async () =>
+        new Map(
+          (await indexRows(db, engine))
+            .filter((row) => row.kind === 'instrument')
+            .map((row) => [row.ref_id, row]),
+        );
+      const before = await instrumentEntries();
+      const [same, retitled, stale] = [...before.keys()];
+      assert.ok(same !== undefined && retitled !== undefined && stale !== undefined, 'three instruments');
+      const staleEntry = before.get(stale)?.entry ?? -1;
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('instruments')
+          .set({ title: 'Zanzibar cooperation arrangement' })
+          .where('id', '=', retitled)
+          .execute();
+        // A posting that no longer matches its record (as after the lexicon learnt new names).
+        await sql`delete from search_postings where entry = ${staleEntry} and term = ${[...(before.get(stale)?.postings.keys() ?? [])][0] ?? ''}`.execute(
+          trx,
+        );
+        await index.reindexInstruments(trx, [same, retitled, stale]);
+      });
+      const after = await instrumentEntries();
+      assert.equal(after.get(same)?.entry, before.get(same)?.entry, 'the unchanged record keeps its row');
+      assert.notEqual(
+        after.get(retitled)?.entry,
+        before.get(retitled)?.entry,
+        'the retitled one is rewritten',
+      );
+      assert.equal(after.get(retitled)?.title, 'Zanzibar cooperation arrangement');
+      assert.notEqual(after.get(stale)?.entry, staleEntry, 'the one with a stale posting is rewritten');
+      assert.equal(after.size, before.size);
+      const all = await indexRows(db, engine);
+      const kept = await sql<{ term: string; kind: string; entry: number | string; score: number }>`
+        select term, kind, entry, score from search_postings`.execute(db);
+      const expected = all.flatMap((row) =>
+        [...row.postings].map(([term, score]) => `${term}\u0000${row.kind}\u0000${row.entry}\u0000${score}`),
+      );
+      const actual = kept.rows.map((p) => `${p.term}\u0000${p.kind}\u0000${Number(p.entry)}\u0000${p.score}`);
+      assert.deepEqual(actual.sort(), expected.sort(), 'the postings are exactly what the rows give');
+      const found = await opened.atlas.store.search(
+        { q: 'Zanzibar', kind: 'instrument' },
+        { limit: 10, offset: 0 },
+      );
+      assert.deepEqual(
+        found.items.map((hit) => hit.id),
+        [retitled],
+      );
+    });
+
     void test('an index built before the postings gets them all from the catch-up', async () => {
       const { db } = opened.atlas;
       const kept = async () =>

@@ -21,6 +21,7 @@ import {
   isOneRead,
   matchingRefs,
   rankedPage,
+  unchangedEntries,
   visibleEntries,
   type EntryTable,
 } from '../search/postings.ts';
@@ -81,18 +82,38 @@ async function indexInstruments(
   fresh: ReadonlySet<string> = new Set(),
 ): Promise<void> {
   if (instrumentIds.length === 0) return;
+  let rows = await instrumentRows(db, instrumentIds);
   // Instruments created by the same transaction have no rows to remove: one round trip fewer.
   const known = instrumentIds.filter((id) => !fresh.has(id));
   if (known.length > 0) {
-    await sql`delete from search_postings where entry in
-      (select id from search_entries where kind = 'instrument' and ref_id = any(${known}::text[]))`.execute(
+    const stored = await sql<{
+      entry: string;
+      ref_id: string;
+      language: string;
+      title: string;
+      body: string;
+    }>`
+      select id as entry, ref_id, language, title, body from search_entries
+      where kind = 'instrument' and ref_id = any(${known}::text[])`.execute(db);
+    // A record indexed as it would be now stays: no postings deleted and written again.
+    const kept = await unchangedEntries(
       db,
+      stored.rows.map((row) => ({ ...row, refId: row.ref_id, entry: Number(row.entry) })),
+      rows,
     );
-    await sql`delete from search_entries where kind = 'instrument' and ref_id = any(${known}::text[])`.execute(
-      db,
-    );
+    const stale = known.filter((id) => !kept.has(id));
+    if (stale.length > 0) {
+      await sql`delete from search_postings where entry in
+        (select id from search_entries where kind = 'instrument' and ref_id = any(${stale}::text[]))`.execute(
+        db,
+      );
+      await sql`delete from search_entries where kind = 'instrument' and ref_id = any(${stale}::text[])`.execute(
+        db,
+      );
+    }
+    rows = rows.filter((row) => !kept.has(row.refId));
   }
-  await insertRows(db, await instrumentRows(db, instrumentIds));
+  await insertRows(db, rows);
 }
 
 async function indexDocument(db: Db, documentId: string, options: IndexDocumentOptions = {}): Promise<void> {
