@@ -33,6 +33,7 @@ import { listAndTextIndexesMigration } from './2600_list_and_text_indexes.ts';
 import { titleSourceMigration } from './2700_title_source.ts';
 import { titleSortIndexMigration } from './2800_title_sort_index.ts';
 import { searchPostingsMigration } from './2900_search_postings.ts';
+import { searchEntriesWithoutVectorMigration } from './3000_search_entries_without_vector.ts';
 
 /** Which SQL engine a migration is written for (only auto-numbered ids differ). */
 export type { StorageEngine } from '../engine.ts';
@@ -74,6 +75,10 @@ export function atlasMigrations(engine: StorageEngine): Record<string, Migration
     '2800_title_sort_index': titleSortIndexMigration,
     // The search index's kept postings, on both engines: matching and ranking read them alone.
     '2900_search_postings': searchPostingsMigration(engine),
+    // PostgreSQL only: the search entries' vectors go (no query reads them; computing them was a third of a stored document's server CPU).
+    ...(engine === 'postgres'
+      ? { '3000_search_entries_without_vector': searchEntriesWithoutVectorMigration }
+      : {}),
   };
 }
 
