@@ -18,6 +18,7 @@ import {
   loadActorNames,
   rowTokens,
   searchRowOf,
+  type RowTokens,
   type StoredSearchRow,
 } from '../../src/storage/search/rows.ts';
 import type { SearchRequest } from '../../src/storage/search/port.ts';
@@ -29,6 +30,7 @@ interface IndexRow extends StoredSearchRow {
   entry: number;
   kind: 'passage' | 'instrument';
   postings: Map<string, number>;
+  tokens: RowTokens;
 }
 
 /** Every row of the engine's index with its postings computed again from its text. */
@@ -36,12 +38,14 @@ async function indexRows(db: Kysely<Database>, engine: Engine): Promise<IndexRow
   await loadActorNames(db);
   const table = sql.raw(engine === 'sqlite' ? 'search_index' : 'search_entries');
   const id = sql.raw(engine === 'sqlite' ? 'rowid' : 'id');
-  const rows = await sql<Omit<IndexRow, 'postings'>>`select ${id} as entry, kind, ref_id, document_id,
+  const rows = await sql<
+    Omit<IndexRow, 'postings' | 'tokens'>
+  >`select ${id} as entry, kind, ref_id, document_id,
     span_start, span_end, language, title, body from ${table}`.execute(db);
   return rows.rows.map((row) => {
     const tokens = rowTokens(searchRowOf(row));
     const postings = new Map(postingsOf(tokens).map((posting) => [posting.term, posting.score]));
-    return { ...row, entry: Number(row.entry), postings };
+    return { ...row, entry: Number(row.entry), postings, tokens };
   });
 }
 
@@ -60,18 +64,36 @@ function reference(rows: readonly IndexRow[], request: SearchRequest): { id: str
     .map(({ id, score }) => ({ id, score }));
 }
 
-/** How many rows the engine's own full-text index matches (the index the postings replaced). */
-async function engineMatches(db: Kysely<Database>, engine: Engine, request: SearchRequest): Promise<number> {
+/**
+ * How many rows the engine's own full-text matching finds (what the postings replaced): FTS5 MATCH
+ * over SQLite's index table; on PostgreSQL a tsquery over the weighted tsvectors the rows' tokens
+ * give (A title words, B body words, C stems, D concepts), built here since migration 3100 took the
+ * stored vectors away.
+ */
+async function engineMatches(
+  db: Kysely<Database>,
+  engine: Engine,
+  request: SearchRequest,
+  rows: readonly IndexRow[],
+): Promise<number> {
   const node = searchNode(queryTerms(request.q), request);
   if (node === null) return 0;
   const kind = request.kind === undefined ? sql`` : sql` and kind = ${request.kind}`;
   const language = request.language === undefined ? sql`` : sql` and language = ${request.language}`;
-  const counted =
-    engine === 'sqlite'
-      ? await sql<{ n: number }>`select count(*) as n from search_index
-          where search_index match ${fts5Expression(node)}${kind}${language}`.execute(db)
-      : await sql<{ n: string }>`select count(*) as n from search_entries
-          where vector @@ to_tsquery('mda_fold', ${tsqueryText(node)})${kind}${language}`.execute(db);
+  if (engine === 'sqlite') {
+    const counted = await sql<{ n: number }>`select count(*) as n from search_index
+      where search_index match ${fts5Expression(node)}${kind}${language}`.execute(db);
+    return Number(counted.rows[0]?.n ?? 0);
+  }
+  const column = (pick: (row: IndexRow) => string) => rows.map(pick);
+  const counted = await sql<{ n: string }>`select count(*) as n from unnest(
+      ${column((row) => row.kind)}::text[], ${column((row) => row.language)}::text[],
+      ${column((row) => row.tokens.titleWords)}::text[], ${column((row) => row.tokens.bodyWords)}::text[],
+      ${column((row) => row.tokens.stems)}::text[], ${column((row) => row.tokens.concepts)}::text[]
+    ) as r(kind, language, title_words, body_words, stems, concepts)
+    where setweight(to_tsvector('mda_fold', title_words), 'A') || setweight(to_tsvector('mda_fold', body_words), 'B')
+      || setweight(to_tsvector('mda_fold', stems), 'C') || setweight(to_tsvector('mda_fold', concepts), 'D')
+      @@ to_tsquery('mda_fold', ${tsqueryText(node)})${kind}${language}`.execute(db);
   return Number(counted.rows[0]?.n ?? 0);
 }
 
@@ -120,7 +142,7 @@ for (const engine of ENGINES) {
         assert.ok(expected.length > 0, 'the request finds something');
         assert.equal(
           expected.length,
-          await engineMatches(opened.atlas.db, engine, request),
+          await engineMatches(opened.atlas.db, engine, request, rows),
           "the same matches as the engine's own full-text index",
         );
         const limit = 7;
@@ -212,6 +234,59 @@ for (const engine of ENGINES) {
       assert.deepEqual(
         ranked.items.map((hit) => hit.id),
         reference(again, { q: 'réadmission' }).map((hit) => hit.id),
+      );
+    });
+
+    void test('an instrument record indexed again unchanged keeps its row; a changed one is rewritten', async () => {
+      const { db } = opened.atlas;
+      const index = searchIndexOf(db);
+      const instrumentEntries = async () =>
+        new Map(
+          (await indexRows(db, engine))
+            .filter((row) => row.kind === 'instrument')
+            .map((row) => [row.ref_id, row]),
+        );
+      const before = await instrumentEntries();
+      const [same, retitled, stale] = [...before.keys()];
+      assert.ok(same !== undefined && retitled !== undefined && stale !== undefined, 'three instruments');
+      const staleEntry = before.get(stale)?.entry ?? -1;
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('instruments')
+          .set({ title: 'Zanzibar cooperation arrangement' })
+          .where('id', '=', retitled)
+          .execute();
+        // A posting that no longer matches its record (as after the lexicon learnt new names).
+        await sql`delete from search_postings where entry = ${staleEntry} and term = ${[...(before.get(stale)?.postings.keys() ?? [])][0] ?? ''}`.execute(
+          trx,
+        );
+        await index.reindexInstruments(trx, [same, retitled, stale]);
+      });
+      const after = await instrumentEntries();
+      assert.equal(after.get(same)?.entry, before.get(same)?.entry, 'the unchanged record keeps its row');
+      assert.notEqual(
+        after.get(retitled)?.entry,
+        before.get(retitled)?.entry,
+        'the retitled one is rewritten',
+      );
+      assert.equal(after.get(retitled)?.title, 'Zanzibar cooperation arrangement');
+      assert.notEqual(after.get(stale)?.entry, staleEntry, 'the one with a stale posting is rewritten');
+      assert.equal(after.size, before.size);
+      const all = await indexRows(db, engine);
+      const kept = await sql<{ term: string; kind: string; entry: number | string; score: number }>`
+        select term, kind, entry, score from search_postings`.execute(db);
+      const expected = all.flatMap((row) =>
+        [...row.postings].map(([term, score]) => `${term}\u0000${row.kind}\u0000${row.entry}\u0000${score}`),
+      );
+      const actual = kept.rows.map((p) => `${p.term}\u0000${p.kind}\u0000${Number(p.entry)}\u0000${p.score}`);
+      assert.deepEqual(actual.sort(), expected.sort(), 'the postings are exactly what the rows give');
+      const found = await opened.atlas.store.search(
+        { q: 'Zanzibar', kind: 'instrument' },
+        { limit: 10, offset: 0 },
+      );
+      assert.deepEqual(
+        found.items.map((hit) => hit.id),
+        [retitled],
       );
     });
 

@@ -113,6 +113,24 @@ export function createJobQueue(db: Kysely<Database>): JobQueue {
   // instead of SQLite's busy handler, whose sleeps grow to 100 ms with the process blocked.
   const atomically = <T>(work: (q: Kysely<Database>) => Promise<T>): Promise<T> =>
     db.transaction().execute(work);
+  /**
+   * On PostgreSQL, the claim and the lease notes (stage, heartbeat) commit without waiting for the
+   * WAL to reach the disk (`synchronous_commit = off` for their transaction only): they were three
+   * of a document's four commits, each an fsync wait, on the path of every job. What a server crash
+   * can lose is at most the last fraction of a second of them, and losing one is harmless: a lost
+   * claim leaves the job queued (or running on an expired lease), so it is claimed again, and the
+   * document's own transaction — which stays synchronous — fails on the connection the crash cut
+   * or finds its job no longer its own (completeJob checks the lease owner); a lost note shows an
+   * older stage or lease. A synchronous commit flushes the WAL up to itself, so a stored document
+   * never outlives its claim. A document is never lost or half-stored by this.
+   */
+  const withoutFlushWait = <T>(work: (q: Kysely<Database>) => Promise<T>): Promise<T> =>
+    postgres
+      ? db.transaction().execute(async (trx) => {
+          await sql`set local synchronous_commit = off`.execute(trx);
+          return work(trx);
+        })
+      : work(db);
 
   const renewal = (q: Kysely<Database>, id: string, worker: string, stage: string, leaseMs: number) =>
     q
@@ -186,7 +204,7 @@ export function createJobQueue(db: Kysely<Database>): JobQueue {
     async claim(worker, options) {
       // A lost race (another worker took the same row) is retried with the next candidate.
       for (let round = 0; round < 50; round += 1) {
-        const outcome = await atomically(async (q) => {
+        const outcome = await (postgres ? withoutFlushWait : atomically)(async (q) => {
           const now = iso(Date.now());
           let query = q
             .selectFrom('jobs')
@@ -252,13 +270,13 @@ export function createJobQueue(db: Kysely<Database>): JobQueue {
     },
 
     async progress(id, worker, stage, leaseMs) {
-      const result = await renewal(db, id, worker, stage, leaseMs);
+      const result = await withoutFlushWait((q) => renewal(q, id, worker, stage, leaseMs));
       return Number(result.numUpdatedRows) === 1;
     },
 
     async noteStage(id, worker, stage, leaseMs) {
       if (postgres) {
-        const result = await renewal(db, id, worker, stage, leaseMs);
+        const result = await withoutFlushWait((q) => renewal(q, id, worker, stage, leaseMs));
         return Number(result.numUpdatedRows) === 1 ? 'written' : 'lost';
       }
       // SQLite: one try without the busy timeout, on the connection held for the three statements

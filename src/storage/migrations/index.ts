@@ -34,6 +34,7 @@ import { titleSourceMigration } from './2700_title_source.ts';
 import { titleSortIndexMigration } from './2800_title_sort_index.ts';
 import { searchPostingsMigration } from './2900_search_postings.ts';
 import { postingsByScoreMigration } from './3000_postings_by_score.ts';
+import { searchEntriesWithoutVectorMigration } from './3100_search_entries_without_vector.ts';
 
 /** Which SQL engine a migration is written for (only auto-numbered ids differ). */
 export type { StorageEngine } from '../engine.ts';
@@ -76,6 +77,10 @@ export function atlasMigrations(engine: StorageEngine): Record<string, Migration
     // The search index's kept postings, on both engines: matching and ranking read them alone.
     '2900_search_postings': searchPostingsMigration(engine),
     '3000_postings_by_score': postingsByScoreMigration,
+    // PostgreSQL only: the search entries' vectors go (no query reads them; computing them was a third of a stored document's server CPU).
+    ...(engine === 'postgres'
+      ? { '3100_search_entries_without_vector': searchEntriesWithoutVectorMigration }
+      : {}),
   };
 }
 

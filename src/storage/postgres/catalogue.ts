@@ -94,6 +94,8 @@ export async function resetSequences(db: Kysely<Database>): Promise<void> {
       pg_get_serial_sequence(quote_ident(c.relname), a.attname) as sequence
     from pg_attribute a join pg_class c on c.oid = a.attrelid
     where c.relnamespace = current_schema()::regnamespace and c.relkind = 'r' and a.attnum > 0
+      -- A dropped column stays in pg_attribute under a placeholder name (migration 3100 drops one).
+      and not a.attisdropped
       and pg_get_serial_sequence(quote_ident(c.relname), a.attname) is not null`.execute(db);
   for (const row of serials.rows) {
     await sql`select setval(${row.sequence}::regclass,

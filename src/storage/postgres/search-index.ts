@@ -1,14 +1,14 @@
 /**
  * The SearchIndex on PostgreSQL: the `search_entries` table of migration 0401, one row per passage
- * or instrument record (its text for snippets, and a weighted tsvector: A title words, B body
- * words, C stems, D concepts), and the kept postings of migration 2900 that queries match and rank
- * from, as on SQLite (storage/search/postings.ts). The tokens are the project analyser's (the same
- * as in SQLite's FTS5 table), so both engines find the same records in the same order. The vector
- * is kept as the tsquery reference the tests compare the postings' matches with; its GIN indexes
- * were dropped by migration 2900 (no query reads them).
+ * or instrument record (its text, for snippets), and the kept postings of migration 2900 that
+ * queries match and rank from, as on SQLite (storage/search/postings.ts). The tokens are the
+ * project analyser's (the same as in SQLite's FTS5 table), so both engines find the same records in
+ * the same order. The rows' tsvectors went with migration 3100 (no query read them; computing them
+ * was about a third of the server's CPU per stored document); `tsqueryText` stays for the tests,
+ * which build the vectors from the rows to compare the postings' matches with PostgreSQL's own.
  */
 import { countKeeperOf } from '../store/kept-counts.ts';
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Page, PageRequest } from '../atlas-store.ts';
 import type { Database } from '../schema.ts';
 import type { IndexDocumentOptions, SearchHit, SearchIndex, SearchRequest } from '../search/port.ts';
@@ -22,6 +22,7 @@ import {
   isOneRead,
   matchingRefs,
   rankedPage,
+  unchangedEntries,
   visibleEntries,
   type EntryTable,
 } from '../search/postings.ts';
@@ -48,10 +49,7 @@ export function tsqueryText(node: MatchNode): string {
   return parts.length === 1 ? (parts[0] ?? '') : `(${parts.join('any' in node ? ' | ' : ' & ')})`;
 }
 
-const vectorOf = (words: string, weight: string): RawBuilder<unknown> =>
-  sql`setweight(to_tsvector('mda_fold', ${words}), ${sql.lit(weight)})`;
-
-/** Rows per insert: 13 parameters each, far below PostgreSQL's 65,535. */
+/** Rows per insert: 9 parameters each, far below PostgreSQL's 65,535. */
 const INSERT_BATCH = 500;
 
 async function insertRows(db: Db, rows: readonly SearchRow[]): Promise<void> {
@@ -62,15 +60,12 @@ async function insertRows(db: Db, rows: readonly SearchRow[]): Promise<void> {
       from generate_series(1, ${batch.length})`.execute(db);
     const postings: { entry: number; kind: SearchRow['kind']; tokens: RowTokens }[] = [];
     const values = batch.map((row, index) => {
-      const tokens = rowTokens(row);
       const entry = Number(ids.rows[index]?.id);
-      postings.push({ entry, kind: row.kind, tokens });
-      const vector = sql`${vectorOf(tokens.titleWords, 'A')} || ${vectorOf(tokens.bodyWords, 'B')}
-        || ${vectorOf(tokens.stems, 'C')} || ${vectorOf(tokens.concepts, 'D')}`;
+      postings.push({ entry, kind: row.kind, tokens: rowTokens(row) });
       return sql`(${entry}, ${row.kind}, ${row.refId}, ${row.documentId}, ${row.spanStart}, ${row.spanEnd},
-        ${row.language}, ${row.title}, ${row.body}, ${vector})`;
+        ${row.language}, ${row.title}, ${row.body})`;
     });
-    await sql`insert into search_entries (id, kind, ref_id, document_id, span_start, span_end, language, title, body, vector)
+    await sql`insert into search_entries (id, kind, ref_id, document_id, span_start, span_end, language, title, body)
       values ${sql.join(values)}`.execute(db);
     await insertPostings(db, 'postgres', postings);
   }
@@ -82,18 +77,38 @@ async function indexInstruments(
   fresh: ReadonlySet<string> = new Set(),
 ): Promise<void> {
   if (instrumentIds.length === 0) return;
+  let rows = await instrumentRows(db, instrumentIds);
   // Instruments created by the same transaction have no rows to remove: one round trip fewer.
   const known = instrumentIds.filter((id) => !fresh.has(id));
   if (known.length > 0) {
-    await sql`delete from search_postings where entry in
-      (select id from search_entries where kind = 'instrument' and ref_id = any(${known}::text[]))`.execute(
+    const stored = await sql<{
+      entry: string;
+      ref_id: string;
+      language: string;
+      title: string;
+      body: string;
+    }>`
+      select id as entry, ref_id, language, title, body from search_entries
+      where kind = 'instrument' and ref_id = any(${known}::text[])`.execute(db);
+    // A record indexed as it would be now stays: no postings deleted and written again.
+    const kept = await unchangedEntries(
       db,
+      stored.rows.map((row) => ({ ...row, refId: row.ref_id, entry: Number(row.entry) })),
+      rows,
     );
-    await sql`delete from search_entries where kind = 'instrument' and ref_id = any(${known}::text[])`.execute(
-      db,
-    );
+    const stale = known.filter((id) => !kept.has(id));
+    if (stale.length > 0) {
+      await sql`delete from search_postings where entry in
+        (select id from search_entries where kind = 'instrument' and ref_id = any(${stale}::text[]))`.execute(
+        db,
+      );
+      await sql`delete from search_entries where kind = 'instrument' and ref_id = any(${stale}::text[])`.execute(
+        db,
+      );
+    }
+    rows = rows.filter((row) => !kept.has(row.refId));
   }
-  await insertRows(db, await instrumentRows(db, instrumentIds));
+  await insertRows(db, rows);
 }
 
 async function indexDocument(db: Db, documentId: string, options: IndexDocumentOptions = {}): Promise<void> {

@@ -1,6 +1,6 @@
 /**
  * The search port: what the atlas needs from a full-text index, whatever the engine. Both
- * implementations (SQLite FTS5 in storage/sqlite/search-index.ts, PostgreSQL tsvector in
+ * implementations (SQLite FTS5 in storage/sqlite/search-index.ts, PostgreSQL search entries in
  * storage/postgres/search-index.ts) index and query the SAME tokens, produced by the project's own
  * analyser (storage/search/analyzer.ts): folded words, plural-stripped French and English stems
  * and bilingual concept tokens. So "réadmission", "readmissions" and "readmission" find the same

@@ -22,8 +22,10 @@ import {
   insertPostings,
   matchingRefs,
   rankedPage,
+  unchangedEntries,
   visibleEntries,
   type EntryTable,
+  type StoredEntry,
 } from '../search/postings.ts';
 import {
   instrumentRows,
@@ -177,14 +179,31 @@ async function indexInstruments(
 ): Promise<void> {
   if (instrumentIds.length === 0) return;
   const cache = await instrumentRowids(db);
+  const rows = await instrumentRows(db, instrumentIds);
   // Instruments created by the same transaction have no rows to remove.
+  const known = instrumentIds.filter((id) => !fresh.has(id));
+  // A record indexed as it would be now stays: no postings deleted and written again. Its row is
+  // read by its cached rowid (one FTS5 rowid lookup each); one not found there is rewritten.
+  const stored: StoredEntry[] = [];
+  for (const id of known) {
+    const rowid = cache.rowids.get(id);
+    if (rowid === undefined) continue;
+    const found = await sql<{ ref_id: string; language: string; title: string; body: string }>`
+      select ref_id, language, title, body from search_index where rowid = ${BigInt(rowid)}`.execute(db);
+    const row = found.rows[0];
+    if (row !== undefined && row.ref_id === id) stored.push({ ...row, refId: row.ref_id, entry: rowid });
+  }
+  const kept = await unchangedEntries(db, stored, rows);
   await deleteInstrumentRows(
     db,
     cache,
-    instrumentIds.filter((id) => !fresh.has(id)),
+    known.filter((id) => !kept.has(id)),
   );
   // No other process writes meanwhile (this transaction holds the lock): the new rows are known.
-  for (const [id, rowid] of await insertRows(db, await instrumentRows(db, instrumentIds))) {
+  for (const [id, rowid] of await insertRows(
+    db,
+    rows.filter((row) => !kept.has(row.refId)),
+  )) {
     cache.rowids.set(id, rowid);
     cache.seen = Math.max(cache.seen, rowid);
   }
