@@ -11,7 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
 import { openAtlas } from '../../src/storage/database.ts';
 import { atlasMigrations } from '../../src/storage/migrations/index.ts';
 import { openPostgres } from '../../src/storage/postgres/connection.ts';
@@ -104,6 +104,41 @@ for (const engine of testEngines()) {
         }
       } finally {
         if (dbOpen) await bare.db.destroy();
+        await bare.dispose();
+      }
+    });
+
+    void it('the postings best-first index is built on PostgreSQL only, and dropped where SQLite has it', async () => {
+      const migrations = atlasMigrations(engine);
+      const bare = await bareDatabase(engine);
+      try {
+        const migrator = new Migrator({
+          db: bare.db,
+          provider: { getMigrations: () => Promise.resolve(migrations) },
+        });
+        const hasIndex = async (): Promise<boolean> => {
+          const found =
+            engine === 'sqlite'
+              ? await sql`select name from sqlite_master where type = 'index' and name = 'ix_search_postings_score'`.execute(
+                  bare.db,
+                )
+              : await sql`select indexname from pg_indexes where indexname = 'ix_search_postings_score'`.execute(
+                  bare.db,
+                );
+          return found.rows.length === 1;
+        };
+        assert.equal((await migrator.migrateTo('3000_postings_by_score')).error, undefined);
+        assert.equal(await hasIndex(), engine === 'postgres', 'after 3000');
+        // An atlas migrated by the earlier build of 3000, which made the index on SQLite too.
+        if (engine === 'sqlite') {
+          await sql`create index ix_search_postings_score on search_postings (term, kind, score desc, entry)`.execute(
+            bare.db,
+          );
+        }
+        assert.equal((await migrator.migrateToLatest()).error, undefined);
+        assert.equal(await hasIndex(), engine === 'postgres', 'after every migration');
+      } finally {
+        await bare.db.destroy();
         await bare.dispose();
       }
     });

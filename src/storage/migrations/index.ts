@@ -35,6 +35,7 @@ import { titleSortIndexMigration } from './2800_title_sort_index.ts';
 import { searchPostingsMigration } from './2900_search_postings.ts';
 import { postingsByScoreMigration } from './3000_postings_by_score.ts';
 import { searchEntriesWithoutVectorMigration } from './3100_search_entries_without_vector.ts';
+import { sqlitePostingsWithoutScoreIndexMigration } from './3200_sqlite_postings_without_score_index.ts';
 
 /** Which SQL engine a migration is written for (only auto-numbered ids differ). */
 export type { StorageEngine } from '../engine.ts';
@@ -76,10 +77,15 @@ export function atlasMigrations(engine: StorageEngine): Record<string, Migration
     '2800_title_sort_index': titleSortIndexMigration,
     // The search index's kept postings, on both engines: matching and ranking read them alone.
     '2900_search_postings': searchPostingsMigration(engine),
-    '3000_postings_by_score': postingsByScoreMigration,
+    // The postings best first: PostgreSQL reads them so; on SQLite the migration does nothing.
+    '3000_postings_by_score': postingsByScoreMigration(engine),
     // PostgreSQL only: the search entries' vectors go (no query reads them; computing them was a third of a stored document's server CPU).
     ...(engine === 'postgres'
       ? { '3100_search_entries_without_vector': searchEntriesWithoutVectorMigration }
+      : {}),
+    // SQLite only: the best-first index goes where an earlier build of 3000 made it (see 3000).
+    ...(engine === 'sqlite'
+      ? { '3200_sqlite_postings_without_score_index': sqlitePostingsWithoutScoreIndexMigration }
       : {}),
   };
 }
