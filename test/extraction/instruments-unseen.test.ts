@@ -5,25 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { extractDocument } from '../../src/extraction/pipeline.ts';
-
-interface Found {
-  readonly type: string;
-  readonly parties: string[];
-  readonly confidence: number;
-}
-
-/** The instruments the general rules alone find in a text (no catalogue). */
-function found(text: string): Found[] {
-  return extractDocument(text, { catalogue: false }).instruments.map((i) => ({
-    type: i.type,
-    parties: [...new Set(i.parties.filter((p) => p.role !== 'beneficiary').map((p) => p.actorId))].sort(),
-    confidence: i.confidence ?? 0,
-  }));
-}
-
-const typesAndParties = (text: string): { type: string; parties: string[] }[] =>
-  found(text).map(({ type, parties }) => ({ type, parties }));
+import { found, typesAndParties } from '../support/instruments-found.ts';
 
 void describe('instruments on unseen wording: parties', () => {
   void it('reads capitals governed by between/with as their states (EN and FR)', () => {
