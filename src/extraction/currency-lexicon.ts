@@ -12,6 +12,7 @@
  * with an unknown currency is left out rather than guessed.
  */
 import { stateSurfaceForms } from '../domain/actors.ts';
+import { escapeRegExp } from './text.ts';
 import stored from './currency-lexicon.json' with { type: 'json' };
 
 /**
@@ -321,15 +322,13 @@ export function currencyLexicon(): CurrencyLexicon {
   return lexicon;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-
 /** Regex source of a state's names and adjectives, per ISO 3166 code, built on first use. */
 const statePatterns = new Map<string, RegExp | null>();
 function statePattern(country: string): RegExp | null {
   if (!statePatterns.has(country)) {
     const forms = stateSurfaceForms()
       .filter((f) => f.code === country && f.form.length > 2)
-      .map((f) => escape(f.form).replace(/ /gu, '\\s+'));
+      .map((f) => escapeRegExp(f.form).replace(/ /gu, '\\s+'));
     statePatterns.set(
       country,
       forms.length === 0

@@ -6,6 +6,7 @@
  * groups so the caller knows which form matched.
  */
 import { MONTH_SOURCE } from './date-lexicon.ts';
+import { firstUnitsClass } from './text.ts';
 
 const MONTH = `(?<![\\p{L}])(?:${MONTH_SOURCE})\\.?(?![\\p{L}])`;
 const YEAR = '(?:19|20|21)\\d\\d(?!\\d)';
@@ -99,9 +100,7 @@ export function* scanDateMatches(text: string): Generator<RegExpExecArray> {
 function monthFirstUnits(): string {
   const words = MONTH_SOURCE.split('|');
   // A first letter made optional by a quantifier ("f?evr") would not be where a match starts.
-  return words.every((word) => /^\p{L}(?![?*{])/u.test(word))
-    ? [...new Set(words.map((word) => word.charAt(0)))].join('')
-    : '\\p{L}';
+  return words.every((word) => /^\p{L}(?![?*{])/u.test(word)) ? firstUnitsClass(words) : '\\p{L}';
 }
 
 /**

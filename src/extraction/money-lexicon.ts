@@ -4,6 +4,7 @@
  * approximate ("more than", "près de").
  */
 import { ISO_4217_CODES, currencyLexicon, currencyOfHead } from './currency-lexicon.ts';
+import { escapeRegExp, firstUnitsClass } from './text.ts';
 
 /**
  * ISO 4217 codes that are also English or French words or common acronyms in capitals ("ALL 27
@@ -16,8 +17,6 @@ const WORD_CODES = new Set(['ALL', 'AMD', 'BAM', 'BOB', 'COP', 'CUP', 'DOP', 'MO
 export function codeNeedsMagnitude(code: string): boolean {
   return WORD_CODES.has(code);
 }
-
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
 /**
  * Regex source matching any of `words`, as a trie ("dinar(?:s(?: tunisiens)?)?"), so that the
@@ -40,7 +39,9 @@ export function trieSource(words: Iterable<string>): string {
     node.end = true;
   }
   const emit = (node: Node): string => {
-    const branches = [...node.next].map(([ch, child]) => (ch === ' ' ? '\\s+' : escape(ch)) + emit(child));
+    const branches = [...node.next].map(
+      ([ch, child]) => (ch === ' ' ? '\\s+' : escapeRegExp(ch)) + emit(child),
+    );
     if (branches.length === 0) return '';
     const body = branches.length === 1 ? (branches[0] as string) : `(?:${branches.join('|')})`;
     return node.end ? `(?:${body})?` : body;
@@ -59,10 +60,7 @@ const LETTER_SIGN_SOURCE = trieSource(currencyLexicon().letterSigns.keys());
  */
 export function prefixCurrencyFirstUnits(extraFirst: Iterable<string> = []): string {
   const { signs, letterSigns } = currencyLexicon();
-  const starts = [...signs.keys(), ...letterSigns.keys(), ...ISO_4217_CODES, ...extraFirst].map((s) =>
-    String.fromCodePoint(s.codePointAt(0) as number),
-  );
-  return [...new Set(starts)].map((unit) => unit.replace(/[\\\]^-]/gu, '\\$&')).join('');
+  return firstUnitsClass([...signs.keys(), ...letterSigns.keys(), ...ISO_4217_CODES, ...extraFirst]);
 }
 
 /** Regex source of a currency before a number: signs, then ISO codes and local signs. */

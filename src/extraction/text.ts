@@ -49,6 +49,22 @@ function foldedUnit(t: Uint16Array, c: number): number {
 const decoder = new TextDecoder('utf-16le');
 
 /**
+ * The first character of each of `words` as the body of a character class (a space stands for any
+ * white space): put in a look-ahead before a long alternation, it lets the engine leave every place
+ * no word can start at once.
+ */
+export function firstUnitsClass(words: Iterable<string>): string {
+  const units = new Set<string>();
+  for (const word of words) if (word !== '') units.add(String.fromCodePoint(word.codePointAt(0) as number));
+  return [...units].map((unit) => (unit === ' ' ? '\\s' : unit.replace(/[\\\]^-]/gu, '\\$&'))).join('');
+}
+
+/** `s` with the characters a regular expression reads as syntax escaped, to match it literally. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/**
  * Lower-cases, strips diacritics and maps typographic apostrophes, dashes and spaces to ASCII,
  * one UTF-16 unit for one unit: `foldText(s).length === s.length` always holds, so spans found in
  * the folded text are spans of `s`. "Côte d’Ivoire" → "cote d'ivoire".

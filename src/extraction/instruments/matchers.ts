@@ -6,7 +6,7 @@
 import type { Span } from '../../domain/model.ts';
 import { CATALOGUE, type CatalogueEntry } from './catalogue.ts';
 import { HEAD_RULES, type HeadRule } from './lexicon.ts';
-import { foldText } from '../text.ts';
+import { escapeRegExp, firstUnitsClass, foldText } from '../text.ts';
 
 /** A name or head noun found in the text. */
 export type Match =
@@ -39,15 +39,8 @@ function compile<T>(
 // (?:…) groups, which a test checks.
 // The folded text is lower case already: lower-casing the sources (they use no upper-case escapes
 // such as \S or \W, which a test checks) lets the engine match without the slower `i` flag.
-/** A name as a regular-expression source: special characters escaped. */
-const escaped = (name: string): string => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Longer names first, so that the longest name at a place is the one quoted. */
 const longestFirst = (names: readonly string[]): string[] => [...names].sort((a, b) => b.length - a.length);
-/** The first units of `names` as the body of a character class (a space stands for any white space). */
-const firstUnitsOf = (names: readonly string[]): string =>
-  [...new Set(names.map((name) => name.charAt(0)))]
-    .map((unit) => (unit === ' ' ? '\\s' : unit.replace(/[\\\]^-]/g, '\\$&')))
-    .join('');
 /**
  * What a folded head pattern can start with: every alternative of every pattern begins with a
  * letter (accented ones in classes such as `[eéè]`) or a digit, after any look-behind; a test
@@ -59,15 +52,15 @@ const catalogueFoldedNames = (e: CatalogueEntry): string[] =>
 
 const catalogueFolded = compile(
   CATALOGUE,
-  (e) => catalogueFoldedNames(e).map(escaped).join('|'),
+  (e) => catalogueFoldedNames(e).map(escapeRegExp).join('|'),
   'g',
-  firstUnitsOf(CATALOGUE.flatMap(catalogueFoldedNames)),
+  firstUnitsClass(CATALOGUE.flatMap(catalogueFoldedNames)),
 );
 const catalogueCased = compile(
   CATALOGUE.filter((e) => e.acronyms.length > 0),
-  (e) => longestFirst(e.acronyms).map(escaped).join('|'),
+  (e) => longestFirst(e.acronyms).map(escapeRegExp).join('|'),
   'g',
-  firstUnitsOf(CATALOGUE.flatMap((e) => e.acronyms)),
+  firstUnitsClass(CATALOGUE.flatMap((e) => e.acronyms)),
 );
 const headsFolded = compile(
   HEAD_RULES.filter((r) => !r.caseSensitive),
