@@ -17,6 +17,11 @@
  * MDA_BENCH_ONLY (endpoint names separated by semicolons, e.g. `list;filter text;search (fr)`),
  * MDA_BENCH_VARIED (distinct addresses per endpoint in the varied mode, default 400).
  *
+ * The `public viewer: …` endpoints are measured last, while a fixed share of the atlas is restricted
+ * (`restrictForBench`: one document of 400, one instrument in 500, one claim in 1,000, written
+ * directly for the run and lifted after it, also on a kept database), so anonymous requests go
+ * through the visibility rule instead of the fast path taken while nothing is restricted.
+ *
  * `--queries varied`: each request of an endpoint asks one of many distinct addresses drawn from the
  * synthetic atlas's own vocabulary (types, topics, countries, years, words of its titles and texts in
  * both languages, pages), at random, so the response cache mostly misses as it would for a team
@@ -198,7 +203,62 @@ const ALL_ENDPOINTS: readonly [name: string, path: string][] = [
   ['instrument + evidence', '/api/instruments/ins_syn_4242'],
   ['stats', '/api/stats'],
 ];
+/**
+ * The same reads by the public while some records are restricted (README, "Restricted records"):
+ * anonymous requests then go through the visibility rule (store/visibility.ts) instead of the fast
+ * path taken while nothing is restricted. Measured after the endpoints above, with the records of
+ * `restrictForBench` restricted, and lifted again after.
+ */
+const PUBLIC_ENDPOINTS: readonly [name: string, path: string][] = [
+  ['public viewer: list', '/api/instruments'],
+  ['public viewer: deep page', '/api/instruments?offset=5000&limit=50'],
+  ['public viewer: country', '/api/instruments?country=ML'],
+  ['public viewer: profile', '/api/countries/ML'],
+  ['public viewer: instrument', '/api/instruments/ins_syn_4242'],
+  ['public viewer: stats', '/api/stats'],
+];
 const ENDPOINTS = ALL_ENDPOINTS.filter(([name]) => ONLY === undefined || ONLY.includes(name));
+const PUBLIC_SELECTED = PUBLIC_ENDPOINTS.filter(([name]) => ONLY === undefined || ONLY.includes(name));
+
+/** The organisation the benchmark restricts records to; nothing else uses the name. */
+const BENCH_ORGANISATION = 'mda-bench-restricted';
+
+/**
+ * Restricts (or, with `lift`, makes public again) a fixed share of the synthetic atlas: one document
+ * of 400 (with the instruments known only from it, about 1 in 400, and their claims), one
+ * instrument in 500 and one claim in 1,000. Written directly (no audit entries: a benchmark's
+ * restriction is not a decision); lifting finds them by the benchmark's organisation, so a kept
+ * database is left as it was, also after an interrupted run.
+ */
+async function restrictForBench(where: string, instruments: number, lift: boolean): Promise<void> {
+  const atlas = await openAtlas(where.startsWith('postgres://') ? { database: where } : { dataDir: where });
+  const { db } = atlas;
+  try {
+    if (lift) {
+      for (const table of ['documents', 'instruments', 'claims'] as const) {
+        await db
+          .updateTable(table)
+          .set({ restricted_to: null })
+          .where('restricted_to', '=', BENCH_ORGANISATION)
+          .execute();
+      }
+      return;
+    }
+    const every500 = Array.from({ length: Math.ceil(instruments / 500) }, (_, i) => `ins_syn_${7 + 500 * i}`);
+    await db.transaction().execute(async (trx) => {
+      const restrict = { restricted_to: BENCH_ORGANISATION };
+      await trx.updateTable('documents').set(restrict).where('id', '=', 'doc_syn_1').execute();
+      await trx.updateTable('instruments').set(restrict).where('id', 'in', every500).execute();
+      await trx
+        .updateTable('claims')
+        .set(restrict)
+        .where(sql<boolean>`id % 1000 = 3`)
+        .execute();
+    });
+  } finally {
+    await atlas.store.close();
+  }
+}
 
 /**
  * The words a user of the synthetic atlas would type: those of its type and topic labels in French
@@ -373,9 +433,30 @@ async function measure(
   const logFile = join(dir, `server-errors-${cache ? 'cache' : 'nocache'}-${queries}.log`);
   const { child, url } = await startChild(where, logFile, cache);
   const results = new Map<string, Measure>();
+  // The public viewer's endpoints run last, while the benchmark's records are restricted.
+  const phases: { endpoints: readonly [string, string][]; restricted: boolean }[] = [
+    { endpoints: ENDPOINTS, restricted: false },
+    { endpoints: PUBLIC_SELECTED, restricted: true },
+  ];
   try {
+    for (const { endpoints, restricted } of phases) {
+      if (endpoints.length === 0) continue;
+      if (restricted) await restrictForBench(where, setting.instruments, false);
+      try {
+        await measureEndpoints(endpoints);
+      } finally {
+        if (restricted) await restrictForBench(where, setting.instruments, true);
+      }
+    }
+    return { results, memory: await residentMiB(child.pid) };
+  } finally {
+    child.kill();
+    await reportServerErrors(logFile);
+  }
+
+  async function measureEndpoints(endpoints: readonly [string, string][]): Promise<void> {
     for (const connections of CONNECTION_LEVELS) {
-      for (const [name, path] of ENDPOINTS) {
+      for (const [name, path] of endpoints) {
         await autocannon({ url: url + path, connections: 2, duration: 1, pipelining: 1 }); // warm-up
         const serverBefore = await cpuMillis(child.pid ?? 0);
         const pgBefore = await backendCpu(pgName);
@@ -415,10 +496,6 @@ async function measure(
         });
       }
     }
-    return { results, memory: await residentMiB(child.pid) };
-  } finally {
-    child.kill();
-    await reportServerErrors(logFile);
   }
 }
 
@@ -440,6 +517,8 @@ async function main(): Promise<void> {
     console.log(`load average at start: ${load()} (${cpus().length} cores, shared with other processes)`);
     for (const engine of engines) {
       const where = await buildAtlas(engine, dir, pgName, instruments);
+      // A kept database left restricted by an interrupted run is made public again first.
+      if (PUBLIC_SELECTED.length > 0) await restrictForBench(where, instruments, true);
       for (const cache of caches) {
         for (const queries of queryModes) {
           columns.push({
@@ -470,7 +549,7 @@ async function main(): Promise<void> {
     for (const connections of CONNECTION_LEVELS) {
       console.log(`\n${connections} concurrent connections`);
       console.log(`${'endpoint'.padEnd(26)}${columns.map((c) => `  ${c.label.padEnd(50)}`).join('')}`);
-      for (const [name] of ENDPOINTS) {
+      for (const [name] of [...ENDPOINTS, ...PUBLIC_SELECTED]) {
         const cells = columns.map(({ run }) => {
           const m = run.results.get(`${connections}\t${name}`);
           if (m === undefined) return ''.padEnd(52);

@@ -123,8 +123,18 @@ export function createKyselyStore(
   const readVisible = withVisibility(hooks.readDb ?? db, viewer);
   const seenAnalyses = createAnalysisStore(visible);
   const allAnalyses = createAnalysisStore(db);
-  const dataVersion = hooks.dataVersion ?? (() => null);
-  // The totals of lists and searches are kept per data version (store/kept-counts.ts).
+  const engineVersion = hooks.dataVersion ?? (() => null);
+  // A restriction set through this store changes what each viewer sees at once, before its
+  // PostgreSQL notice moves the engine's version: the version the kept totals and aggregates are
+  // kept under moves with it (a kept total or country profile would otherwise still count, or show,
+  // what was just hidden).
+  let restrictionChanges = 0;
+  const dataVersion = () => {
+    const version = engineVersion();
+    return version === null ? null : `${version}/${restrictionChanges}`;
+  };
+  // The totals of lists and searches are kept per data version (store/kept-counts.ts), and so are
+  // the aggregates of queries/memo.ts.
   keepCountsFor([visible, readVisible], dataVersion);
   const searchUpkeep = whileUnchanged(dataVersion, () => search.ensure(db));
   const refreshSearchIndex = searchUpkeep.ask;
@@ -132,11 +142,15 @@ export function createKyselyStore(
   // Whether to apply the visibility rule at all: a restriction set here is seen at once, not when
   // its notice comes back (a cached "nothing restricted" would show what was just hidden).
   const restricted = whileUnchanged(dataVersion, () => restrictions.anyRestricted());
+  const restrictionChanged = () => {
+    restrictionChanges++;
+    restricted.forget();
+  };
   const afterRestricting = async <T>(work: Promise<T>): Promise<T> => {
     try {
       return await work;
     } finally {
-      restricted.forget();
+      restrictionChanged();
     }
   };
   return {
@@ -210,7 +224,7 @@ export function createKyselyStore(
           { cause: error },
         );
       } finally {
-        if (document.restriction !== undefined) restricted.forget();
+        if (document.restriction !== undefined) restrictionChanged();
       }
     },
 
@@ -304,7 +318,7 @@ export function createKyselyStore(
         });
       } finally {
         // The imported records may be restricted: seen at once (see `restricted`).
-        restricted.forget();
+        restrictionChanged();
       }
     },
     async search(request: SearchRequest, page: PageRequest) {

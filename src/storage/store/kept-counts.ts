@@ -37,6 +37,14 @@ export function keepCountsFor(handles: readonly Db[], version: () => string | nu
   for (const handle of handles) keepers.set(handle, keeper);
 }
 
+/**
+ * The engine's data version of a handle's store (the one its kept counts are kept under), or null
+ * when the handle has none (a transaction's, the CLI's plain one) or the engine cannot tell now.
+ */
+export function engineVersionOf(db: Db): string | null {
+  return keepers.get(db)?.version() ?? null;
+}
+
 /** Computes counts under the kept values of `db`'s store, if it has a version (see `keptCount`). */
 export type CountKeeper = <T>(key: string, compute: () => Promise<T>) => Promise<T>;
 
