@@ -13,7 +13,8 @@ import type { Database } from '../../src/storage/schema.ts';
 import { searchIndexOf } from '../../src/storage/search/engines.ts';
 import { backfillPostings, postingsOf, scoreOf } from '../../src/storage/search/postings.ts';
 import { queryTerms, searchNode } from '../../src/storage/search/query.ts';
-import { topPage } from '../../src/storage/search/top-postings.ts';
+import { termCounts, topPage } from '../../src/storage/search/top-postings.ts';
+import { levelPage, termLevels } from '../../src/storage/search/score-levels.ts';
 import {
   loadActorNames,
   rowTokens,
@@ -196,6 +197,100 @@ for (const engine of ENGINES) {
         }
       }
       assert.ok(proven >= 20, `most pages are proven from the best postings (${proven})`);
+    });
+
+    void test("a page cut from the kept score counts is the full ranking's, for one and two words in both languages", async () => {
+      let cut = 0;
+      const requests: SearchRequest[] = [
+        ...REQUESTS.filter((r) => r.language === undefined),
+        { q: 'readmission agreement' },
+        { q: 'accord de réadmission', kind: 'instrument' },
+        { q: 'retour des migrants' },
+        { q: 'partenariat', kind: 'instrument' },
+      ];
+      for (const request of requests) {
+        const node = searchNode(queryTerms(request.q), request);
+        assert.ok(node !== null);
+        const expected = rows
+          .flatMap((row) => {
+            if (request.kind !== undefined && row.kind !== request.kind) return [];
+            const score = scoreOf(node, row.postings);
+            return score === null ? [] : [{ entry: row.entry, score }];
+          })
+          .sort((a, b) => b.score - a.score || a.entry - b.entry);
+        // The query's score counts as the store keeps them, computed here from the rows.
+        const counts = new Map<number, number>();
+        for (const row of expected) counts.set(row.score, (counts.get(row.score) ?? 0) + 1);
+        const scores = [...counts].sort((a, b) => b[0] - a[0]);
+        // The terms' levels as the store keeps them, read from the engine.
+        const levels = await termLevels(opened.atlas.db, [...termCounts(node).keys()], request.kind);
+        for (const page of [
+          { limit: 1, offset: 0 },
+          { limit: 7, offset: 0 },
+          { limit: 20, offset: 0 },
+          { limit: 7, offset: 14 },
+          { limit: 50, offset: 100 },
+          { limit: 20, offset: expected.length + 5 },
+        ]) {
+          const entries = await levelPage(
+            opened.atlas.db,
+            node,
+            request.kind,
+            page,
+            scores,
+            levels,
+            Infinity,
+          );
+          if (entries === null) continue;
+          cut += 1;
+          const where = `${JSON.stringify(request)} ${JSON.stringify(page)}`;
+          assert.deepEqual(entries, expected.slice(page.offset, page.offset + page.limit), where);
+        }
+        // Counts from another data version (one match fewer) are caught: the full ranking decides.
+        const stale = scores.map(
+          ([score, count], index) => [score, index === 0 ? count + 1 : count] as const,
+        );
+        if (expected.length > 1) {
+          const page = { limit: 1, offset: 0 };
+          const entries = await levelPage(opened.atlas.db, node, request.kind, page, stale, levels, Infinity);
+          if (entries !== null) assert.deepEqual(entries, expected.slice(0, 1), `${request.q}: stale counts`);
+        }
+      }
+      assert.ok(cut >= 40, `most pages are cut from the kept counts (${cut})`);
+    });
+
+    void test('réadmission, readmissions and readmission find the same records, by either path', async () => {
+      const { store } = opened.atlas;
+      const found = async (q: string, kind?: 'instrument' | 'passage') => {
+        const all = await store.search(
+          { q, ...(kind === undefined ? {} : { kind }) },
+          { limit: 1000, offset: 0 },
+        );
+        return all.items.map((hit) => hit.id).sort();
+      };
+      for (const kind of [undefined, 'instrument', 'passage'] as const) {
+        const french = await found('réadmission', kind);
+        assert.ok(french.length > 0, `réadmission finds ${kind ?? 'rows'}`);
+        assert.deepEqual(await found('readmissions', kind), french);
+        assert.deepEqual(await found('readmission', kind), french);
+      }
+      // The first page of each, through the store (kept counts, cut pages) and fully ranked here.
+      for (const q of [
+        'réadmission',
+        'readmissions',
+        'readmission',
+        'mobility partnership',
+        'partenariat pour la mobilité',
+      ]) {
+        const page = await store.search({ q }, { limit: 10, offset: 0 });
+        assert.deepEqual(
+          page.items.map((hit) => hit.id),
+          reference(rows, { q })
+            .slice(0, 10)
+            .map((hit) => hit.id),
+          q,
+        );
+      }
     });
 
     void test('the instrument text ranking pages through the full ranking too', async () => {

@@ -23,7 +23,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.ts';
 import { viewerOfHandle, visibleSearchRows } from '../store/visibility.ts';
 import type { CountKeeper } from '../store/kept-counts.ts';
-import { topPage } from './top-postings.ts';
+import { termCounts, topPage } from './top-postings.ts';
+import { levelPage, termLevels, type ScoreCounts } from './score-levels.ts';
 import type { Page } from '../atlas-store.ts';
 import type { SearchHit } from './port.ts';
 import { searchHit, type MatchNode, type QueryTerms, type TermField } from './query.ts';
@@ -223,12 +224,21 @@ function plainTerms(node: MatchNode): string[] | null {
  * plain terms (a word with its stems: the common case) is one range read of the postings' primary
  * key per term, summed per row; nested nodes are built from their parts.
  */
-export function scoredEntries(node: MatchNode, kind: SearchRowKind | undefined): RawBuilder<unknown> {
-  return scoredFlat(flatten(node), kind);
+export function scoredEntries(
+  node: MatchNode,
+  kind: SearchRowKind | undefined,
+  among?: RawBuilder<unknown>,
+): RawBuilder<unknown> {
+  return scoredFlat(flatten(node), kind, among);
 }
 
-function scoredFlat(node: MatchNode, kind: SearchRowKind | undefined): RawBuilder<unknown> {
-  const ofKind = kind === undefined ? sql`` : sql` and kind = ${kind}`;
+function scoredFlat(
+  node: MatchNode,
+  kind: SearchRowKind | undefined,
+  among?: RawBuilder<unknown>,
+): RawBuilder<unknown> {
+  // `among`: only these entries (a subquery of entry ids), read from each term's postings.
+  const ofKind = sql`${kind === undefined ? sql`` : sql` and kind = ${kind}`}${among === undefined ? sql`` : sql` and entry in (${among})`}`;
   const terms = plainTerms(node);
   if (terms !== null) {
     return terms.length === 1
@@ -246,7 +256,7 @@ function scoredFlat(node: MatchNode, kind: SearchRowKind | undefined): RawBuilde
       return true;
     });
     const union = sql.join(
-      parts.map((part) => sql`select entry, score from (${scoredFlat(part, kind)}) as alternative`),
+      parts.map((part) => sql`select entry, score from (${scoredFlat(part, kind, among)}) as alternative`),
       sql` union all `,
     );
     return sql`select entry, sum(score) as score from (${union}) as alternatives group by entry`;
@@ -254,45 +264,70 @@ function scoredFlat(node: MatchNode, kind: SearchRowKind | undefined): RawBuilde
   if (!('all' in node)) throw new Error('unreachable: a match node is a term, an any or an all');
   const [first, ...rest] = node.all;
   if (first === undefined) throw new Error('an empty "all" matches nothing');
-  if (rest.length === 0) return scoredFlat(first, kind);
+  if (rest.length === 0) return scoredFlat(first, kind, among);
   const alias = (index: number) => sql.raw(`p${index}`);
   const joins = rest.map(
     (part, index) =>
-      sql` join (${scoredFlat(part, kind)}) as ${alias(index + 1)} on ${alias(index + 1)}.entry = p0.entry`,
+      sql` join (${scoredFlat(part, kind, among)}) as ${alias(index + 1)} on ${alias(index + 1)}.entry = p0.entry`,
   );
   const total = sql.join(
     [first, ...rest].map((_, index) => sql`${alias(index)}.score`),
     sql` + `,
   );
-  return sql`select p0.entry as entry, ${total} as score from (${scoredFlat(first, kind)}) as p0${sql.join(joins, sql``)}`;
+  return sql`select p0.entry as entry, ${total} as score from (${scoredFlat(first, kind, among)}) as p0${sql.join(joins, sql``)}`;
 }
 
 /** A row's score under a match tree from its postings (null: no match): the reference ranking. */
 export function scoreOf(node: MatchNode, postings: ReadonlyMap<string, number>): number | null {
-  return flatScore(flatten(node), postings);
+  return scorerOf(node)(postings);
 }
 
-function flatScore(node: MatchNode, postings: ReadonlyMap<string, number>): number | null {
-  if ('token' in node) return postings.get(termKey(node.field, node.token)) ?? null;
+/** Scores rows from their postings under one match tree (as `scoreOf`). */
+export type Scorer = (postings: ReadonlyMap<string, number>) => number | null;
+
+/**
+ * `scoreOf` for one tree, prepared once for many rows: the tree flattened, each "any"'s distinct
+ * alternatives picked and each term's key built once, not per row (scoring a few hundred candidate
+ * rows otherwise cost more than reading their postings).
+ */
+export function scorerOf(node: MatchNode): Scorer {
+  return prepared(flatten(node));
+}
+
+function prepared(node: MatchNode): Scorer {
+  if ('token' in node) {
+    const key = termKey(node.field, node.token);
+    return (postings) => postings.get(key) ?? null;
+  }
   if ('any' in node) {
     const seen = new Set<string>();
-    let sum: number | null = null;
-    for (const child of node.any) {
-      const key = JSON.stringify(child);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const score = flatScore(child, postings);
-      if (score !== null) sum = (sum ?? 0) + score;
+    const parts = node.any
+      .filter((child) => {
+        const key = JSON.stringify(child);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      .map(prepared);
+    return (postings) => {
+      let sum: number | null = null;
+      for (const part of parts) {
+        const score = part(postings);
+        if (score !== null) sum = (sum ?? 0) + score;
+      }
+      return sum;
+    };
+  }
+  const parts = node.all.map(prepared);
+  return (postings) => {
+    let sum = 0;
+    for (const part of parts) {
+      const score = part(postings);
+      if (score === null) return null;
+      sum += score;
     }
     return sum;
-  }
-  let sum = 0;
-  for (const child of node.all) {
-    const score = flatScore(child, postings);
-    if (score === null) return null;
-    sum += score;
-  }
-  return sum;
+  };
 }
 
 /** Where an engine keeps its index rows: the table and its row id column. */
@@ -343,6 +378,26 @@ const TOP_PAGES_UP_TO = 200;
  */
 const TOP_FIRST_FROM = 5000;
 
+/**
+ * ... and pages of this many matches or more are cut from the kept score counts (search/score-levels.ts):
+ * below it the full ranking is one statement over a few hundred postings.
+ */
+const LEVELS_FROM = 200;
+
+/** The kept summary of a query: how many matches have each score, their total and the best score. */
+function scoreSummary(rows: readonly { score: number | string; n: number | string }[]): {
+  scores: ScoreCounts;
+  total: number;
+  best: number;
+} {
+  const scores = rows.map((row) => [Number(row.score), Number(row.n)] as const).sort((a, b) => b[0] - a[0]);
+  return {
+    scores,
+    total: scores.reduce((sum, [, count]) => sum + count, 0),
+    best: scores[0]?.[0] ?? 0,
+  };
+}
+
 /** The statement of one page of the ranking (also what bench/search-explain.ts explains). */
 export function rankedPageQuery(
   table: EntryTable,
@@ -375,34 +430,40 @@ export async function rankedPage(
   const from = rankedFrom(table, node, options);
   const keep = options.counts;
   if (options.language === undefined && options.visible === null && keep !== undefined) {
-    // No row's columns to join: the total and best score counted once per data version, the page
-    // from each term's best postings (search/top-postings.ts) when asked, near the top and many
-    // matches, else ranked without counting (a caller that keeps nothing takes the one statement
-    // below, which counts as it ranks).
+    // No row's columns to join: how many matches have each score (the total, the best score)
+    // counted once per data version; a page near the top from each term's best postings
+    // (search/top-postings.ts) when asked and many match, else from the candidates those counts
+    // allow (search/score-levels.ts), else ranked without counting (a caller that keeps nothing
+    // takes the one statement below, which counts as it ranks).
     const summary = await keep(`ranked:${options.kind ?? '*'}:${JSON.stringify(flatten(node))}`, () =>
-      sql<{ n: number | string; best: number | string | null }>`select count(*) as n, max(m.score) as best
-        from ${from}`
+      sql<{ score: number | string; n: number | string }>`select m.score as score, count(*) as n
+        from ${from} group by m.score`
         .execute(db)
-        .then((result) => ({
-          total: Number(result.rows[0]?.n ?? 0),
-          best: Number(result.rows[0]?.best ?? 0),
-        })),
+        .then((result) => scoreSummary(result.rows)),
     );
+    const near = page.offset + page.limit <= TOP_PAGES_UP_TO;
     // Few matches rank faster whole than through the extra statements of the best postings.
     const top =
-      options.topFirst === true &&
-      summary.total >= TOP_FIRST_FROM &&
-      page.offset + page.limit <= TOP_PAGES_UP_TO
+      options.topFirst === true && summary.total >= TOP_FIRST_FROM && near
         ? await topPage(db, node, options.kind, page)
         : null;
     if (top !== null) return { entries: top.entries, total: summary.total, best: summary.best };
+    if (near && summary.total >= LEVELS_FROM) {
+      const terms = [...termCounts(node).keys()].sort();
+      const levels = await keep(`levels:${options.kind ?? '*'}:${JSON.stringify(terms)}`, () =>
+        termLevels(db, terms, options.kind),
+      );
+      const entries = await levelPage(db, node, options.kind, page, summary.scores, levels);
+      if (entries !== null) return { entries, total: summary.total, best: summary.best };
+    }
     // Without the window count the engine keeps only the page's rows while it reads (top-N sort).
     const rows = await sql<{ entry: number | string; score: number | string }>`select m.entry as entry,
       m.score as score from ${from} order by m.score desc, m.entry
       limit ${page.limit} offset ${page.offset}`.execute(db);
     return {
       entries: rows.rows.map((row) => ({ entry: Number(row.entry), score: Number(row.score) })),
-      ...summary,
+      total: summary.total,
+      best: summary.best,
     };
   }
   const ranked = await rankedPageQuery(table, node, options, page).execute(db);

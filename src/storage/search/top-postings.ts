@@ -20,7 +20,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { engineOf } from '../engine.ts';
-import { flatten, scoreOf, termKey } from './postings.ts';
+import { flatten, scorerOf, termKey } from './postings.ts';
 import type { MatchNode } from './query.ts';
 import type { SearchRowKind } from './rows.ts';
 
@@ -236,8 +236,9 @@ async function scoreRows(
     found.set(row.term, Number(row.score));
   }
   const scored: Met[] = [];
+  const scoreOf = scorerOf(node);
   for (const [entry, found] of postings) {
-    const score = scoreOf(node, found);
+    const score = scoreOf(found);
     if (score !== null) scored.push({ entry, score });
   }
   return scored;
