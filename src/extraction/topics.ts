@@ -9,7 +9,10 @@ import { TOPICS, type TopicCode } from '../domain/taxonomy.ts';
 import type { TopicAssessment } from './types.ts';
 
 /**
- * Cue words per topic; `strong` cues decide a sentence alone, `weak` ones need company. A person's
+ * Cue words per topic; `strong` cues decide a sentence alone, `weak` ones need company. A visa that
+ * names a right to work, study or reside ("employment visa", "visas de travail", "the visa route")
+ * is a channel of legal migration, not visa policy: that cue is listed under legal migration, whose
+ * alternatives the combined regex tries before those of visas. A person's
  * status ("in an irregular situation", "en situation irrégulière") is only a weak cue: it says who
  * is concerned, not what is done ("the return of persons in an irregular situation" is about return).
  */
@@ -21,7 +24,7 @@ const LEXICON: Record<TopicCode, { readonly strong: string; readonly weak: strin
   },
   legal_migration: {
     strong:
-      'legal migration|labou?r migration|circular migration|migration (?:legale|reguliere|circulaire|de travail)|mobilite legale|legal pathways?|voies legales|talent partnerships?|seasonal workers?|travailleurs saisonniers|labou?r mobility|skilled (?:workers|migration)|work permits?|permis de travail|student mobility',
+      '(?:work|working|employment|labou?r|seasonal(?: [a-z]+)?|workers?|students?|study|resident|residence|skilled|talent) visas?|visas? (?:regionale?s? )?(?:de|pour) (?:travail|travailleurs?|etudiants?|etudes|talents?|residents?)|legal migration|labou?r migration|circular migration|migration (?:legale|reguliere|circulaire|de travail)|mobilite legale|legal pathways?|voies legales|talent partnerships?|seasonal workers?|travailleurs saisonniers|labou?r mobility|skilled (?:workers|migration)|work permits?|permis de travail|student mobility',
     weak: 'mobility|mobilite|workers?|travailleurs?|students?|etudiants?|labou?r|recruitment|recrutement|employers?|main-d.oeuvre|skills?|competences|pathways?',
   },
   visa: {

@@ -93,4 +93,15 @@ void describe('topics said in other words', () => {
     assert.deepEqual(one('Le retour des personnes se fera dans la dignité.'), []);
     assert.deepEqual(one('The boats left the harbour at dawn.'), []);
   });
+
+  void it('reads a visa that gives a right to work, study or reside as legal migration, not visa policy', () => {
+    assert.deepEqual(one('Nurses recruited abroad receive a three-year employment visa on arrival.'), [
+      'legal_migration',
+    ]);
+    assert.deepEqual(one('Les visas de travail saisonnier sont attribués par tirage au sort.'), [
+      'legal_migration',
+    ]);
+    assert.deepEqual(one('The partner country asked for faster issuance of short-stay visas.'), ['visa']);
+    assert.deepEqual(one('Paris veut lier la délivrance des visas à la coopération consulaire.'), ['visa']);
+  });
 });
