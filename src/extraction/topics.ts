@@ -12,7 +12,9 @@ import type { TopicAssessment } from './types.ts';
  * Cue words per topic; `strong` cues decide a sentence alone, `weak` ones need company. A visa that
  * names a right to work, study or reside ("employment visa", "visas de travail", "the visa route")
  * is a channel of legal migration, not visa policy: that cue is listed under legal migration, whose
- * alternatives the combined regex tries before those of visas. A person's
+ * alternatives the combined regex tries before those of visas. An identity card or document named
+ * alone is what people travel or are identified with; only the systems that issue and secure them
+ * (a civil register, biometric or secure identity documents) make the civil-registry topic. A person's
  * status ("in an irregular situation", "en situation irrégulière") is only a weak cue: it says who
  * is concerned, not what is done ("the return of persons in an irregular situation" is about return).
  */
@@ -64,8 +66,8 @@ const LEXICON: Record<TopicCode, { readonly strong: string; readonly weak: strin
   },
   civil_registry: {
     strong:
-      'civil registr\\w+|etat civil|registres? d.etat civil|identity documents?|documents d.identite|cartes? d.identite|identity cards?|passeports? (?:biometriques?|securises?)|biometric passports?|identification des (?:personnes|migrants)|birth registration',
-    weak: 'passports?|passeports?|identity|identite|biometric|biometriques?|biometrie',
+      'civil registr\\w+|etat civil|registres? d.etat civil|(?:biometric|secure|digital|electronic) (?:national )?identity (?:cards?|documents?)|(?:national )?identity (?:registers?|databases?|systems?)|(?:cartes?|documents?) (?:nationale?s? )?d.identite (?:biometriques?|securise\\w*|electroniques?|numeriques?)|passeports? (?:biometriques?|securises?)|biometric passports?|identification des (?:personnes|migrants)|birth registration',
+    weak: 'identity documents?|documents d.identite|cartes? (?:nationales? )?d.identite|(?:national )?identity cards?|passports?|passeports?|identity|identite|biometric|biometriques?|biometrie',
   },
   security: {
     strong:

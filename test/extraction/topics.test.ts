@@ -104,4 +104,18 @@ void describe('topics said in other words', () => {
     assert.deepEqual(one('The partner country asked for faster issuance of short-stay visas.'), ['visa']);
     assert.deepEqual(one('Paris veut lier la délivrance des visas à la coopération consulaire.'), ['visa']);
   });
+
+  void it('reads civil registry from registers and secure documents, not from an identity card used to travel', () => {
+    assert.deepEqual(
+      one('Residents of the border districts may now cross with their national identity card.'),
+      [],
+    );
+    assert.deepEqual(one("Les voyageurs pourront présenter leur carte d'identité au poste de contrôle."), []);
+    assert.deepEqual(one('The programme funds the digitisation of the civil registry in three provinces.'), [
+      'civil_registry',
+    ]);
+    assert.deepEqual(one("Le projet finance des cartes nationales d'identité biométriques."), [
+      'civil_registry',
+    ]);
+  });
 });
