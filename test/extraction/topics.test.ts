@@ -118,4 +118,19 @@ void describe('topics said in other words', () => {
       'civil_registry',
     ]);
   });
+
+  void it('reads return from removals, sending people back and measures of removal', () => {
+    assert.deepEqual(one('The government wants faster removal of failed asylum seekers to the region.'), [
+      'return_readmission',
+    ]);
+    assert.deepEqual(one('The plan is about sending people back within weeks.'), ['return_readmission']);
+    assert.deepEqual(one("Le préfet a signé plus de mesures d'éloignement que l'an passé."), [
+      'return_readmission',
+    ]);
+    assert.deepEqual(one('Le taux de retour reste inférieur à un tiers.'), ['return_readmission']);
+  });
+
+  void it('does not read return from someone who went home of their own accord', () => {
+    assert.deepEqual(one('One of the volunteers returned home after the harvest.'), []);
+  });
 });
