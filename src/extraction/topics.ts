@@ -14,7 +14,9 @@ import type { TopicAssessment } from './types.ts';
  * is a channel of legal migration, not visa policy: that cue is listed under legal migration, whose
  * alternatives the combined regex tries before those of visas. An identity card or document named
  * alone is what people travel or are identified with; only the systems that issue and secure them
- * (a civil register, biometric or secure identity documents) make the civil-registry topic. A person's
+ * (a civil register, biometric or secure identity documents) make the civil-registry topic.
+ * Frontex, the border agency, is often only the source of figures or the organiser of return
+ * flights: its name is a weak border cue, which the agency's work (guards, patrols) completes. A person's
  * status ("in an irregular situation", "en situation irrégulière") is only a weak cue: it says who
  * is concerned, not what is done ("the return of persons in an irregular situation" is about return).
  */
@@ -41,8 +43,8 @@ const LEXICON: Record<TopicCode, { readonly strong: string; readonly weak: strin
   },
   border_management: {
     strong:
-      'controles? (?:aux |des )?frontieres|controles? frontaliers?|border checks?|border security|securite des frontieres|border police|police (?:des|aux) frontieres|border crossing points?|points? de passage frontaliers?|maritime surveillance|coast ?guards?|garde-?cotes|joint (?:border )?patrols|patrouilles? (?:conjointes|maritimes|frontalieres|mixtes)|border patrols?|surveillance (?:des cotes|cotiere|du littoral)|coastal surveillance|external borders?|frontieres exterieures|integrated border|border management|gestion (?:integree )?des frontieres|border control|controle (?:aux |des )?frontieres|border (?:guards?|surveillance|crossings?|posts?)|gardes?[- ]fronti|frontex|franchissement (?:licite )?des frontieres|postes? frontieres?|surveillance (?:des frontieres|maritime)',
-    weak: 'patrols?|patrouilles?|checkpoints?|borders?|frontieres?|frontaliere?s?|controle du territoire',
+      'controles? (?:aux |des )?frontieres|controles? frontaliers?|border checks?|border security|securite des frontieres|border police|police (?:des|aux) frontieres|border crossing points?|points? de passage frontaliers?|maritime surveillance|coast ?guards?|garde-?cotes|joint (?:border )?patrols|patrouilles? (?:conjointes|maritimes|frontalieres|mixtes)|border patrols?|surveillance (?:des cotes|cotiere|du littoral)|coastal surveillance|external borders?|frontieres exterieures|integrated border|border management|gestion (?:integree )?des frontieres|border control|controle (?:aux |des )?frontieres|border (?:guards?|surveillance|crossings?|posts?)|gardes?[- ]fronti|franchissement (?:licite )?des frontieres|postes? frontieres?|surveillance (?:des frontieres|maritime)',
+    weak: 'frontex|patrols?|patrouilles?|checkpoints?|borders?|frontieres?|frontaliere?s?|controle du territoire',
   },
   protection: {
     strong:

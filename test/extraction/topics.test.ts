@@ -133,4 +133,11 @@ void describe('topics said in other words', () => {
   void it('does not read return from someone who went home of their own accord', () => {
     assert.deepEqual(one('One of the volunteers returned home after the harvest.'), []);
   });
+
+  void it('does not read border management from the border agency cited as a source of figures', () => {
+    assert.deepEqual(one('According to Frontex, the number of applications rose in the spring.'), []);
+    assert.deepEqual(one('Frontex a déployé des gardes-frontières et des patrouilles en mer Égée.'), [
+      'border_management',
+    ]);
+  });
 });
