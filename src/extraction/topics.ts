@@ -16,7 +16,9 @@ import type { TopicAssessment } from './types.ts';
  * alone is what people travel or are identified with; only the systems that issue and secure them
  * (a civil register, biometric or secure identity documents) make the civil-registry topic.
  * Frontex, the border agency, is often only the source of figures or the organiser of return
- * flights: its name is a weak border cue, which the agency's work (guards, patrols) completes. A person's
+ * flights: its name is a weak border cue, which the agency's work (guards, patrols) completes.
+ * Remittances are what migrants send home, a weak development cue: a sentence about them is about
+ * development only when it also speaks of development. A person's
  * status ("in an irregular situation", "en situation irrégulière") is only a weak cue: it says who
  * is concerned, not what is done ("the return of persons in an irregular situation" is about return).
  */
@@ -53,8 +55,8 @@ const LEXICON: Record<TopicCode, { readonly strong: string; readonly weak: strin
   },
   root_causes_development: {
     strong:
-      'root causes|causes profondes|development cooperation|cooperation au developpement|aide au developpement|development aid|job creation|creation d.emplois?|investissements?|investments?|developpement economique|economic development|co-?developpement|codevelopment|sustainable development|developpement durable|remittances?|transferts de fonds',
-    weak: 'development|developpement|jobs|emplois?|economic|economiques?|poverty|pauvrete|resilience|investors?|entrepreneu\\w*',
+      'root causes|causes profondes|development cooperation|cooperation au developpement|aide au developpement|development aid|job creation|creation d.emplois?|investissements?|investments?|developpement economique|economic development|co-?developpement|codevelopment|sustainable development|developpement durable',
+    weak: 'remittances?|transferts de fonds|development|developpement|jobs|emplois?|economic|economiques?|poverty|pauvrete|resilience|investors?|entrepreneu\\w*',
   },
   diaspora: {
     strong:

@@ -140,4 +140,14 @@ void describe('topics said in other words', () => {
       'border_management',
     ]);
   });
+
+  void it('does not read development from a passing mention of remittances', () => {
+    assert.deepEqual(one('Seasonal workers send remittances to their families each month.'), [
+      'legal_migration',
+    ]);
+    assert.deepEqual(
+      one('La baisse du coût des transferts de fonds figure dans le programme de développement.'),
+      ['root_causes_development'],
+    );
+  });
 });
