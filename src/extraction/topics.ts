@@ -9,19 +9,28 @@ import { TOPICS, type TopicCode } from '../domain/taxonomy.ts';
 import type { TopicAssessment } from './types.ts';
 
 /**
- * Cue words per topic; `strong` cues decide a sentence alone, `weak` ones need company. A person's
+ * Cue words per topic; `strong` cues decide a sentence alone, `weak` ones need company. A visa that
+ * names a right to work, study or reside ("employment visa", "visas de travail", "the visa route")
+ * is a channel of legal migration, not visa policy: that cue is listed under legal migration, whose
+ * alternatives the combined regex tries before those of visas. An identity card or document named
+ * alone is what people travel or are identified with; only the systems that issue and secure them
+ * (a civil register, biometric or secure identity documents) make the civil-registry topic.
+ * Frontex, the border agency, is often only the source of figures or the organiser of return
+ * flights: its name is a weak border cue, which the agency's work (guards, patrols) completes.
+ * Remittances are what migrants send home, a weak development cue: a sentence about them is about
+ * development only when it also speaks of development. A person's
  * status ("in an irregular situation", "en situation irrégulière") is only a weak cue: it says who
  * is concerned, not what is done ("the return of persons in an irregular situation" is about return).
  */
 const LEXICON: Record<TopicCode, { readonly strong: string; readonly weak: string }> = {
   return_readmission: {
     strong:
-      'identification (?:of|des?) (?:(?:its|their|leurs|ses) )?(?:own )?(?:nationals|ressortissants)|travel documents? for (?:the )?(?:returns?|removals?)|return of (?:its |their )?(?:own )?nationals|retour (?:de |des )(?:leurs |ses )?ressortissants|(?:no|without(?: a)?) right to (?:remain|stay)|sans droit au sejour|readmit\\w*|readmettre|reconduire|returned home|removed to their|renvoi de (?:leurs|ses) ressortissants|reconduites?(?: a la frontiere)?|laissez-passer(?: consulaires?)?|consular travel documents|emergency travel documents|documents de voyage (?:d.urgence|provisoires)|return operations?|operations de retour|return flights?|vols? de retour|removal orders?|obligations? de quitter le territoire|assisted voluntary return|aide au retour|retours? assistes?|rapatriements?|repatriations?|renvois? (?:forces?|vers)|take back (?:its|their) (?:own )?nationals|reprendre (?:ses|leurs) (?:propres )?ressortissants|renvoyes? dans leur pays|readmissions?|r[e]admissions?|reintegration|reintegration des|returnees|voluntary returns?|forced returns?|retours? volontaires?|retours? forces?|return and readmission|retour et (?:la )?readmission|expulsions?|deportations?',
-    weak: 'reprendre|take back|repatri\\w*|rapatri\\w*|deported|expelled|expulses?|renvoyes?|sent back|reintegrer|returns?|retours?|reinserti?on|removals?|eloignements?',
+      'removal of (?:failed|rejected|irregular|foreign|third-country) (?:asylum seekers|nationals|migrants)|(?:forced|enforced) removals?|removal (?:flights?|centres?|procedures?)|send(?:ing)? (?:people|migrants|them|asylum seekers|foreign nationals) back|failed asylum seekers|deboutes (?:du droit )?d.asile|mesures? d.eloignement|decisions? d.eloignement|eloignements? forces?|eloignement (?:des|d.) ?(?:etrangers|ressortissants|migrants)|retours? effectifs?|taux de retour|return rates?|effective returns?|returns? of (?:migrants|nationals|irregular migrants|rejected asylum seekers)|retours? (?:des|de) (?:migrants|ressortissants|etrangers)|deported to|expulses? vers|identification (?:of|des?) (?:(?:its|their|leurs|ses) )?(?:own )?(?:nationals|ressortissants)|travel documents? for (?:the )?(?:returns?|removals?)|return of (?:its |their )?(?:own )?nationals|retour (?:de |des )(?:leurs |ses )?ressortissants|(?:no|without(?: a)?) right to (?:remain|stay)|sans droit au sejour|readmit\\w*|readmettre|reconduire|removed to their|renvoi de (?:leurs|ses) ressortissants|reconduites?(?: a la frontiere)?|laissez-passer(?: consulaires?)?|consular travel documents|emergency travel documents|documents de voyage (?:d.urgence|provisoires)|return operations?|operations de retour|return flights?|vols? de retour|removal orders?|obligations? de quitter le territoire|assisted voluntary return|aide au retour|retours? assistes?|rapatriements?|repatriations?|renvois? (?:forces?|vers)|take back (?:its|their) (?:own )?nationals|reprendre (?:ses|leurs) (?:propres )?ressortissants|renvoyes? dans leur pays|readmissions?|r[e]admissions?|reintegration|reintegration des|returnees|voluntary returns?|forced returns?|retours? volontaires?|retours? forces?|return and readmission|retour et (?:la )?readmission|expulsions?|deportations?',
+    weak: 'returned home|reprendre|take back|repatri\\w*|rapatri\\w*|deported|expelled|expulses?|renvoyes?|sent back|reintegrer|returns?|retours?|reinserti?on|removals?|eloignements?',
   },
   legal_migration: {
     strong:
-      'legal migration|labou?r migration|circular migration|migration (?:legale|reguliere|circulaire|de travail)|mobilite legale|legal pathways?|voies legales|talent partnerships?|seasonal workers?|travailleurs saisonniers|labou?r mobility|skilled (?:workers|migration)|work permits?|permis de travail|student mobility',
+      '(?:work|working|employment|labou?r|seasonal(?: [a-z]+)?|workers?|students?|study|resident|residence|skilled|talent) visas?|visas? (?:regionale?s? )?(?:de|pour) (?:travail|travailleurs?|etudiants?|etudes|talents?|residents?)|legal migration|labou?r migration|circular migration|migration (?:legale|reguliere|circulaire|de travail)|mobilite legale|legal pathways?|voies legales|talent partnerships?|seasonal workers?|travailleurs saisonniers|labou?r mobility|skilled (?:workers|migration)|work permits?|permis de travail|student mobility',
     weak: 'mobility|mobilite|workers?|travailleurs?|students?|etudiants?|labou?r|recruitment|recrutement|employers?|main-d.oeuvre|skills?|competences|pathways?',
   },
   visa: {
@@ -36,8 +45,8 @@ const LEXICON: Record<TopicCode, { readonly strong: string; readonly weak: strin
   },
   border_management: {
     strong:
-      'controles? (?:aux |des )?frontieres|controles? frontaliers?|border checks?|border security|securite des frontieres|border police|police (?:des|aux) frontieres|border crossing points?|points? de passage frontaliers?|maritime surveillance|coast ?guards?|garde-?cotes|joint (?:border )?patrols|patrouilles? (?:conjointes|maritimes|frontalieres|mixtes)|border patrols?|surveillance (?:des cotes|cotiere|du littoral)|coastal surveillance|external borders?|frontieres exterieures|integrated border|border management|gestion (?:integree )?des frontieres|border control|controle (?:aux |des )?frontieres|border (?:guards?|surveillance|crossings?|posts?)|gardes?[- ]fronti|frontex|franchissement (?:licite )?des frontieres|postes? frontieres?|surveillance (?:des frontieres|maritime)',
-    weak: 'patrols?|patrouilles?|checkpoints?|borders?|frontieres?|frontaliere?s?|controle du territoire',
+      'controles? (?:aux |des )?frontieres|controles? frontaliers?|border checks?|border security|securite des frontieres|border police|police (?:des|aux) frontieres|border crossing points?|points? de passage frontaliers?|maritime surveillance|coast ?guards?|garde-?cotes|joint (?:border )?patrols|patrouilles? (?:conjointes|maritimes|frontalieres|mixtes)|border patrols?|surveillance (?:des cotes|cotiere|du littoral)|coastal surveillance|external borders?|frontieres exterieures|integrated border|border management|gestion (?:integree )?des frontieres|border control|controle (?:aux |des )?frontieres|border (?:guards?|surveillance|crossings?|posts?)|gardes?[- ]fronti|franchissement (?:licite )?des frontieres|postes? frontieres?|surveillance (?:des frontieres|maritime)',
+    weak: 'frontex|patrols?|patrouilles?|checkpoints?|borders?|frontieres?|frontaliere?s?|controle du territoire',
   },
   protection: {
     strong:
@@ -46,8 +55,8 @@ const LEXICON: Record<TopicCode, { readonly strong: string; readonly weak: strin
   },
   root_causes_development: {
     strong:
-      'root causes|causes profondes|development cooperation|cooperation au developpement|aide au developpement|development aid|job creation|creation d.emplois?|investissements?|investments?|developpement economique|economic development|co-?developpement|codevelopment|sustainable development|developpement durable|remittances?|transferts de fonds',
-    weak: 'development|developpement|jobs|emplois?|economic|economiques?|poverty|pauvrete|resilience|investors?|entrepreneu\\w*',
+      'root causes|causes profondes|development cooperation|cooperation au developpement|aide au developpement|development aid|job creation|creation d.emplois?|investissements?|investments?|developpement economique|economic development|co-?developpement|codevelopment|sustainable development|developpement durable',
+    weak: 'remittances?|transferts de fonds|development|developpement|jobs|emplois?|economic|economiques?|poverty|pauvrete|resilience|investors?|entrepreneu\\w*',
   },
   diaspora: {
     strong:
@@ -61,8 +70,8 @@ const LEXICON: Record<TopicCode, { readonly strong: string; readonly weak: strin
   },
   civil_registry: {
     strong:
-      'civil registr\\w+|etat civil|registres? d.etat civil|identity documents?|documents d.identite|cartes? d.identite|identity cards?|passeports? (?:biometriques?|securises?)|biometric passports?|identification des (?:personnes|migrants)|birth registration',
-    weak: 'passports?|passeports?|identity|identite|biometric|biometriques?|biometrie',
+      'civil registr\\w+|etat civil|registres? d.etat civil|(?:biometric|secure|digital|electronic) (?:national )?identity (?:cards?|documents?)|(?:national )?identity (?:registers?|databases?|systems?)|(?:cartes?|documents?) (?:nationale?s? )?d.identite (?:biometriques?|securise\\w*|electroniques?|numeriques?)|passeports? (?:biometriques?|securises?)|biometric passports?|identification des (?:personnes|migrants)|birth registration',
+    weak: 'identity documents?|documents d.identite|cartes? (?:nationales? )?d.identite|(?:national )?identity cards?|passports?|passeports?|identity|identite|biometric|biometriques?|biometrie',
   },
   security: {
     strong:

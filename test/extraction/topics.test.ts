@@ -93,4 +93,61 @@ void describe('topics said in other words', () => {
     assert.deepEqual(one('Le retour des personnes se fera dans la dignité.'), []);
     assert.deepEqual(one('The boats left the harbour at dawn.'), []);
   });
+
+  void it('reads a visa that gives a right to work, study or reside as legal migration, not visa policy', () => {
+    assert.deepEqual(one('Nurses recruited abroad receive a three-year employment visa on arrival.'), [
+      'legal_migration',
+    ]);
+    assert.deepEqual(one('Les visas de travail saisonnier sont attribués par tirage au sort.'), [
+      'legal_migration',
+    ]);
+    assert.deepEqual(one('The partner country asked for faster issuance of short-stay visas.'), ['visa']);
+    assert.deepEqual(one('Paris veut lier la délivrance des visas à la coopération consulaire.'), ['visa']);
+  });
+
+  void it('reads civil registry from registers and secure documents, not from an identity card used to travel', () => {
+    assert.deepEqual(
+      one('Residents of the border districts may now cross with their national identity card.'),
+      [],
+    );
+    assert.deepEqual(one("Les voyageurs pourront présenter leur carte d'identité au poste de contrôle."), []);
+    assert.deepEqual(one('The programme funds the digitisation of the civil registry in three provinces.'), [
+      'civil_registry',
+    ]);
+    assert.deepEqual(one("Le projet finance des cartes nationales d'identité biométriques."), [
+      'civil_registry',
+    ]);
+  });
+
+  void it('reads return from removals, sending people back and measures of removal', () => {
+    assert.deepEqual(one('The government wants faster removal of failed asylum seekers to the region.'), [
+      'return_readmission',
+    ]);
+    assert.deepEqual(one('The plan is about sending people back within weeks.'), ['return_readmission']);
+    assert.deepEqual(one("Le préfet a signé plus de mesures d'éloignement que l'an passé."), [
+      'return_readmission',
+    ]);
+    assert.deepEqual(one('Le taux de retour reste inférieur à un tiers.'), ['return_readmission']);
+  });
+
+  void it('does not read return from someone who went home of their own accord', () => {
+    assert.deepEqual(one('One of the volunteers returned home after the harvest.'), []);
+  });
+
+  void it('does not read border management from the border agency cited as a source of figures', () => {
+    assert.deepEqual(one('According to Frontex, the number of applications rose in the spring.'), []);
+    assert.deepEqual(one('Frontex a déployé des gardes-frontières et des patrouilles en mer Égée.'), [
+      'border_management',
+    ]);
+  });
+
+  void it('does not read development from a passing mention of remittances', () => {
+    assert.deepEqual(one('Seasonal workers send remittances to their families each month.'), [
+      'legal_migration',
+    ]);
+    assert.deepEqual(
+      one('La baisse du coût des transferts de fonds figure dans le programme de développement.'),
+      ['root_causes_development'],
+    );
+  });
 });
