@@ -308,3 +308,47 @@ void describe('instruments on unseen wording: French envoy titles with their rem
     );
   });
 });
+
+void describe('instruments on unseen wording: regional frameworks and treaties named after a place', () => {
+  void it('gives a regional strategy or set of guidelines no parties, whoever endorsed it (EN and FR)', () => {
+    assert.deepEqual(
+      typesAndParties(
+        'At the ministerial meeting, Ghana and Togo endorsed the Regional Strategy for Labour Mobility in West Africa.',
+      ),
+      [{ type: 'legal_act', parties: [] }],
+    );
+    assert.deepEqual(
+      typesAndParties(
+        "Le Ghana et le Togo ont adopté en 2021 la Stratégie régionale pour la mobilité de la main-d'œuvre en Afrique de l'Ouest.",
+      ),
+      [{ type: 'legal_act', parties: [] }],
+    );
+    assert.deepEqual(
+      typesAndParties(
+        'Ghana and Togo welcomed the Regional Guidelines on the Protection of Migrant Children.',
+      ),
+      [{ type: 'legal_act', parties: [] }],
+    );
+  });
+
+  void it('gives a treaty named after a place no parties, but keeps a treaty named by its subject', () => {
+    assert.deepEqual(
+      typesAndParties(
+        'In 2019 Ghana and Nigeria reaffirmed their commitment to the Treaty of Abuja on free movement.',
+      ),
+      [{ type: 'agreement', parties: [] }],
+    );
+    assert.deepEqual(
+      typesAndParties(
+        'En 2019, le Ghana et le Nigeria ont réaffirmé leur attachement au Traité de Lagos sur la libre circulation.',
+      ),
+      [{ type: 'agreement', parties: [] }],
+    );
+    assert.deepEqual(typesAndParties('In 2008 Italy and Libya signed the Treaty of Friendship.'), [
+      { type: 'agreement', parties: ['IT', 'LY'] },
+    ]);
+    assert.deepEqual(typesAndParties('Ghana adopted its National Migration Strategy in 2020.'), [
+      { type: 'legal_act', parties: ['GH'] },
+    ]);
+  });
+});

@@ -5,6 +5,11 @@
  *   Rabat", "the Valletta Summit", "Plan d'action de La Valette") or called global, world,
  *   international or regional is multilateral: no parties (the guidelines: more than six, or not
  *   named), even when the states of its sentence took part in it;
+ * - so is a strategy, framework or set of guidelines called regional, continental or global, or
+ *   named after a place ("Regional Guidelines for …", "the Strategy of Adelaide"), and a treaty,
+ *   convention or protocol named after a place ("the Treaty of Chaguaramas") that its sentence
+ *   does not show being signed: the members of the region or the process hold it, not the states
+ *   its sentence names;
  * - an EU legal form (regulation, directive, code, pact, agenda, framework) or a name that says
  *   "European"/"EU"/"Council"/"Team Europe", read without parties in a document about the EU, is
  *   the EU's.
@@ -22,8 +27,6 @@ const MULTILATERAL_TYPES: ReadonlySet<InstrumentTypeCode> = new Set([
 
 /** Forms named after the place they were launched (folded text). */
 const HEADS = String.raw`(?:processus|process|sommet|summit|dialogue|forum|conference|declaration|plan d'action(?: conjoint)?|(?:joint )?action plan|feuille de route|road ?map)`;
-const AFTER_HEAD = new RegExp(String.raw`\b${HEADS}\s+(?:de|of|du|d')\s*(?:la |le |l')?`, 'g');
-const BEFORE_HEAD = new RegExp(String.raw`\s+(?:joint\s+)?${HEADS}\b`);
 /** Capitalised words of a place name, read in the original text. */
 const PLACE = /^([A-ZÀ-Ý][\p{L}-]+(?:\s+[A-ZÀ-Ý][\p{L}-]+){0,2})/u;
 const PLACE_BEFORE = /(?:^|[\s(])((?:[A-ZÀ-Ý][\p{L}-]+\s+){0,2}[A-ZÀ-Ý][\p{L}-]+)$/u;
@@ -34,19 +37,80 @@ const NOT_PLACES =
 const WORLDWIDE =
   /\b(?:global|mondial|mondiale|world|international|internationale|regional|regionale|intergovernmental|intergouvernemental)\b/;
 
+/** Strategies, frameworks and guidelines (folded): policy forms a region or a process adopts too. */
+const FRAMEWORK_HEADS = String.raw`(?:strateg(?:y|ie)|framework|cadre|guidelines|lignes directrices|principles|principes)`;
+const FRAMEWORK = new RegExp(String.raw`\b${FRAMEWORK_HEADS}`);
+/** Treaties, conventions, protocols and accords: forms a place may name ("Treaty of Chaguaramas"). */
+const TREATY_HEADS = String.raw`(?:treaty|traite|convention|protocol|protocole|accord|agreement)`;
+/** Words that make a strategy or framework a region's by its name (folded). */
+const REGIONAL =
+  /\b(?:global|mondial|mondiale|world|regional|regionale|continental|continentale|continent|intergovernmental|intergouvernemental)\b/;
+const REGIONAL_AFTER = /^\s+(?:regionale?s?|regionaux|continentale?s?|continentaux|mondiale?s?|mondiaux)\b/;
+/** Capitalised words after "Treaty of" that name its subject, not a place. */
+const SUBJECT_WORDS =
+  /^(?:friendship|amitie|cooperation|partnership|partenariat|understanding|establishment|etablissement|social|security|securite|free|movement|mobility|mobilite|migration|asylum|asile|accession|union|good|neighbourliness|bon|voisinage|peace|paix|fraternity|fraternite|readmission|return|retour|labour|travail|employment|emploi)$/;
+
 /** Whether a named phrase names a multilateral forum or its outcome (see above). */
-export function multilateralByName(ctx: InstrumentContext, phrase: Span, type: InstrumentTypeCode): boolean {
-  if (!MULTILATERAL_TYPES.has(type)) return false;
+export function multilateralByName(
+  ctx: InstrumentContext,
+  phrase: Span,
+  type: InstrumentTypeCode,
+  concluded = false,
+): boolean {
   const folded = ctx.folded.slice(phrase.start, phrase.end);
+  if (type === 'legal_act') {
+    // The French adjective follows the head ("Stratégie régionale", "Lignes directrices régionales").
+    const adjective = REGIONAL_AFTER.test(ctx.folded.slice(phrase.end, phrase.end + 16));
+    return (
+      FRAMEWORK.test(folded) &&
+      (REGIONAL.test(folded) || adjective || namedAfterPlace(ctx, phrase, FRAMEWORK_HEADS))
+    );
+  }
+  // "Chile and Peru signed the Tacna Agreement": the states that conclude it are its parties.
+  if (TREATY_TYPES.has(type)) return !concluded && namedAfterPlace(ctx, phrase, TREATY_HEADS);
+  if (!MULTILATERAL_TYPES.has(type)) return false;
   if (type !== 'joint_declaration' && WORLDWIDE.test(folded)) return true;
+  return namedAfterPlace(ctx, phrase, HEADS);
+}
+
+const TREATY_TYPES: ReadonlySet<InstrumentTypeCode> = new Set([
+  'agreement',
+  'trade_agreement',
+  'visa_agreement',
+  'labour_agreement',
+  'readmission_agreement',
+]);
+
+/** Patterns of "HEAD of Place" and "Place HEAD", built once per head list. */
+const placePatterns = new Map<string, { after: RegExp; before: RegExp }>();
+function patternsFor(heads: string): { after: RegExp; before: RegExp } {
+  let patterns = placePatterns.get(heads);
+  if (!patterns) {
+    patterns = {
+      after: new RegExp(String.raw`\b${heads}\s+(?:de|of|du|d')\s*(?:la |le |l')?`, 'g'),
+      before: new RegExp(String.raw`\s+(?:joint\s+)?${heads}\b`),
+    };
+    placePatterns.set(heads, patterns);
+  }
+  return patterns;
+}
+
+/** Whether the phrase names its form after a place: "Processus de Rabat", "the Adelaide Strategy". */
+function namedAfterPlace(ctx: InstrumentContext, phrase: Span, heads: string): boolean {
+  const folded = ctx.folded.slice(phrase.start, phrase.end);
+  const { after, before } = patternsFor(heads);
   const places: Span[] = [];
-  AFTER_HEAD.lastIndex = 0;
-  for (let m = AFTER_HEAD.exec(folded); m; m = AFTER_HEAD.exec(folded)) {
+  after.lastIndex = 0;
+  for (let m = after.exec(folded); m; m = after.exec(folded)) {
     const at = phrase.start + m.index + m[0].length;
     const word = PLACE.exec(ctx.text.slice(at, phrase.end + 40));
+    // "the Treaty of Friendship": a subject, not a place.
+    const first = ctx.folded.slice(at, at + (word?.[1]?.length ?? 0)).split(/\s+/)[0] ?? '';
+    if (heads !== HEADS && SUBJECT_WORDS.test(first)) continue;
     if (word?.[1]) places.push({ start: at, end: at + word[1].length });
   }
-  const head = BEFORE_HEAD.exec(folded);
+  // "the Seasonal Workers Agreement": before a treaty or a strategy, capitalised words are its subject.
+  const head = heads === HEADS ? before.exec(folded) : null;
   if (head) {
     const word = PLACE_BEFORE.exec(ctx.text.slice(phrase.start, phrase.start + head.index));
     if (word?.[1]) {

@@ -370,7 +370,7 @@ export const HEAD_RULES: readonly HeadRule[] = [
     type: 'legal_act',
     legalForm: 'legal_act',
     binding: null,
-    pattern: `strateg(?:y|ies)|strat${E}gies?|polic(?:y|ies)(?! (?:briefs?|papers?|notes?|makers?|options?|recommendations?|coherence|dialogues?|areas?|fields?|levels?|responses?|analys[ie]s|institute|centre|center))|politiques?(?! publiques)|regulations?|r${E}glements?|directives?|codes?|agendas? (?:on|for) migration|pacts?|pactes?|frameworks?|cadres? de partenariat`,
+    pattern: `strateg(?:y|ies)|strat${E}gies?|polic(?:y|ies)(?! (?:briefs?|papers?|notes?|makers?|options?|recommendations?|coherence|dialogues?|areas?|fields?|levels?|responses?|analys[ie]s|institute|centre|center))|politiques?(?! publiques)|regulations?|r${E}glements?|directives?|codes?|agendas? (?:on|for) migration|pacts?|pactes?|frameworks?|cadres? de partenariat|guidelines|lignes directrices`,
     strength: 'named',
   },
   // --- programmes and projects -----------------------------------------------------------------

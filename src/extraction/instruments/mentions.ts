@@ -384,8 +384,16 @@ export function mentionOf(
     reading.ids.length <= 1 && rule.strength === 'form' ? nextSentencePartners(ctx, sentence) : [];
   const readIds = partners.length > 0 ? [...new Set([...reading.ids, ...partners])] : reading.ids;
   const tied = reading.cue === 'between' || reading.cue === 'pair';
+  // A forum, a regional strategy or a treaty named after a place: its members are not read here.
+  // French names capitalise their first word only ("la Stratégie régionale pour …").
+  const capitalHead =
+    /^\p{Lu}\p{Ll}/u.test(ctx.text.slice(match.start, match.start + 2)) && match.start > sentence.start;
+  const multilateral =
+    !tied &&
+    (phrase.named || capitalHead) &&
+    multilateralByName(ctx, phrase, type, features.signingDistance !== null);
   const partiesRead =
-    readIds.length > 6 || (!tied && phrase.named && multilateralByName(ctx, phrase, type))
+    readIds.length > 6 || multilateral
       ? []
       : (readIds.length === 0 || reading.cue === 'subject') && heldByEu(ctx, phrase, type, phrase.named)
         ? ['EU']
@@ -401,11 +409,11 @@ export function mentionOf(
   // A national law is one state's: a possessive, a government or parliament with its nationality,
   // or a legislature's name says whose, over the other states its sentence names (see lawmakers.ts).
   const lawmaker =
-    type === 'legal_act' && !euAct && reading.possessive !== true && reading.cue !== 'pair'
+    type === 'legal_act' && !euAct && !multilateral && reading.possessive !== true && reading.cue !== 'pair'
       ? lawmakerOf(ctx, phrase, sentence, reading.cue === 'owner' && reading.agentOrAdjective === true)
       : undefined;
   const parties =
-    readIds.length > 6
+    readIds.length > 6 || multilateral
       ? partiesRead
       : euAct
         ? ['EU']
