@@ -59,6 +59,7 @@ if (dir !== undefined && isMainThread) {
     return (cpu.user + cpu.system) / 1000;
   };
   let begunCpu;
+  const keys = new Map();
   let begunAt;
   const prepare = Database.prototype.prepare;
   Database.prototype.prepare = function probedPrepare(...args) {
@@ -82,7 +83,8 @@ if (dir !== undefined && isMainThread) {
     Statement[method] = function probed(...args) {
       const source = this.source;
       const at = performance.now();
-      const atCpu = begunAt === undefined ? undefined : cpuNow();
+      // Only for the commit: one system call per statement would weigh on a loop of small inserts.
+      const atCpu = begunAt !== undefined && /^\s*(commit|rollback)/i.test(source) ? cpuNow() : undefined;
       let busy = false;
       try {
         return original.apply(this, args);
@@ -114,7 +116,11 @@ if (dir !== undefined && isMainThread) {
           summary.commitCpuMs += cpu - (atCpu ?? cpu);
           begunAt = undefined;
         } else if (begunAt !== undefined) {
-          const key = source.replace(/\s+/g, ' ').trim().slice(0, 48);
+          let key = keys.get(source);
+          if (key === undefined) {
+            key = source.replace(/\s+/g, ' ').trim().slice(0, 48);
+            keys.set(source, key);
+          }
           summary.statementsMs[key] = (summary.statementsMs[key] ?? 0) + (now - at);
           summary.statementsInHoldMs += now - at;
         } else if (!this.database.inTransaction && WRITE.test(source)) {
