@@ -149,6 +149,8 @@ interface Probe {
   readonly prepareInHoldMs: number;
   readonly commitMs: number;
   readonly commits: readonly number[];
+  readonly holdCpuMs?: number;
+  readonly commitCpuMs?: number;
   readonly wallMs: number;
   readonly cpuMs: number;
 }
@@ -237,6 +239,14 @@ function profileLines(row: Row): string[] {
       ` (all processes ${((row.cpuSeconds * 1000) / documents).toFixed(1)}),` +
       ` write transaction held ${per(sum((p) => p.holdMs))},` +
       ` waiting to begin it ${per(sum((p) => p.lockWaitMs))},` +
+      ` (CPU ${per(sum((p) => p.holdCpuMs ?? 0))}, of which the commit ${per(sum((p) => p.commitCpuMs ?? 0))};` +
+      ` f = CPU under the lock ÷ the workers' CPU = ${(
+        sum((p) => p.holdCpuMs ?? 0) /
+        Math.max(
+          1,
+          sum((p) => p.cpuMs),
+        )
+      ).toFixed(2)}),` +
       ` job-queue writes outside it ${per(sum((p) => p.autocommitWriteMs))}` +
       ` (${(sum((p) => p.autocommitWrites) / documents).toFixed(1)} per document);` +
       ` wall per worker ${per(sum((p) => p.wallMs) / workers.length)}`,

@@ -20,7 +20,7 @@ import type {
 import { createAtlasQueries } from './atlas-queries.ts';
 import { engineOf } from './engine.ts';
 import { searchIndexOf } from './search/engines.ts';
-import { loadActorNames, prepareDocumentTokens } from './search/rows.ts';
+import { instrumentRows, loadActorNames, prepareDocumentTokens, prepareRowTokens } from './search/rows.ts';
 import type { ReadCatalogue } from './transfer/catalogue.ts';
 import { exportAtlas } from './transfer/export.ts';
 import { importAtlas } from './transfer/import.ts';
@@ -173,6 +173,18 @@ export function createKyselyStore(
       // The concept tokens name the stored actors: learn their names first, as indexDocument does.
       await loadActorNames(db);
       prepareDocumentTokens(planned.document);
+      // On SQLite (one writer at a time), the records of the instruments it names as stored now,
+      // read before the write lock is taken: most are known and this document leaves their record
+      // as it was, so the transaction, which indexes them again, finds their tokens ready instead of
+      // computing them while the other workers wait. PostgreSQL's writers do not queue on one lock.
+      if (engineOf(db) === 'sqlite') {
+        prepareRowTokens(
+          await instrumentRows(
+            db,
+            planned.instruments.map((i) => i.id),
+          ),
+        );
+      }
       await options.beforeTransaction?.();
       try {
         const { counts, watchHits } = await db.transaction().execute(async (trx) => {

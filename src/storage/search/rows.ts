@@ -119,7 +119,15 @@ export function documentPassageRows(document: {
  * ingestion workers overlap it with each other's storage.
  */
 export function prepareDocumentTokens(document: Parameters<typeof documentPassageRows>[0]): void {
-  for (const row of documentPassageRows(document)) {
+  prepareRowTokens(documentPassageRows(document));
+}
+
+/**
+ * Tokenises rows ahead of a write transaction, by content: a row indexed inside it with the same
+ * language, title and body takes these tokens instead of computing them under the lock.
+ */
+export function prepareRowTokens(rows: readonly SearchRow[]): void {
+  for (const row of rows) {
     if (prepared.size >= PREPARED_LIMIT) {
       const oldest = prepared.keys().next().value;
       if (oldest !== undefined) prepared.delete(oldest);

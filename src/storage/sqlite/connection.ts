@@ -90,6 +90,12 @@ class ImmediateWriteDriver extends SqliteDriver {
     this.#raw = raw;
   }
 
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const connection = await super.acquireConnection();
+    if (this.#raw !== undefined) rawConnections.set(connection, this.#raw);
+    return connection;
+  }
+
   // Kysely passes the settings; its SQLite driver's declaration leaves them out.
   override async beginTransaction(
     connection: DatabaseConnection,
@@ -103,6 +109,26 @@ class ImmediateWriteDriver extends SqliteDriver {
       await beginImmediate(this.#raw);
     }
   }
+}
+
+/** The better-sqlite3 connection behind each Kysely connection the driver above hands out. */
+const rawConnections = new WeakMap<DatabaseConnection, BetterSqlite3.Database>();
+
+/**
+ * Runs `work` synchronously on the better-sqlite3 connection behind a Kysely handle — inside its
+ * transaction when the handle is one (Kysely holds that one connection for the transaction, and
+ * better-sqlite3 runs one statement at a time, so the work is part of it). For bulk writes that
+ * Kysely would turn into one awaited query per row; undefined when the handle has no such
+ * connection (not opened by openSqlite), and the caller takes its portable path.
+ */
+export function onRawConnection<T>(
+  db: Kysely<Database>,
+  work: (raw: BetterSqlite3.Database) => T,
+): Promise<T | undefined> {
+  return db.getExecutor().provideConnection((connection) => {
+    const raw = rawConnections.get(connection);
+    return Promise.resolve(raw === undefined ? undefined : work(raw));
+  });
 }
 
 /** SQLite's dialect with the driver above. */
