@@ -46,7 +46,7 @@ group_size() {
     test/domain/* | test/extraction/* | test/analysis/*) echo "core 100" ;;
     test/storage/*) echo "storage 5" ;;
     test/http/*) echo "http 4" ;;
-    test/web/*) echo "web 4" ;;
+    test/web/*) echo "web 3" ;;
     test/cli/*) echo "cli 6" ;;
     test/iati/*) echo "iati 5" ;;
     test/readers/* | test/services/* | test/analyses/* | test/bench/*) echo "misc 5" ;;

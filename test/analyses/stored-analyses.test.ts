@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import { parseIndicatorInput } from '../../src/analysis/indicators.ts';
 import { parseWatch } from '../../src/analysis/watches.ts';
 import { AtlasError } from '../../src/domain/errors.ts';
@@ -23,7 +23,7 @@ import { builtInCorpusFiles } from '../../src/services/corpus.ts';
 import { ingestFile, ingestPaths } from '../../src/services/ingest.ts';
 import type { AtlasStore } from '../../src/storage/atlas-store.ts';
 import type { OpenAtlas } from '../../src/storage/database.ts';
-import { openTestAtlas, testEngines } from '../support/engines.ts';
+import { openTestAtlas, describeOnEachEngine } from '../support/engines.ts';
 import { reanalyseDocuments } from '../../src/services/reanalyse.ts';
 
 /** A member state's programme in Mali, so the coordination view has more than the EU. */
@@ -45,8 +45,9 @@ const KENYA_LABOUR = [
   'On 3 April 2025, Germany and Kenya signed a labour mobility agreement on skilled workers and vocational training.',
 ].join('\n');
 
-for (const engine of testEngines()) {
-  void describe(`analyses stored at ingestion on ${engine}`, () => {
+describeOnEachEngine(
+  'analyses stored at ingestion',
+  (engine) => {
     let dir: string;
     let store: AtlasStore;
     let atlas: OpenAtlas;
@@ -266,5 +267,6 @@ for (const engine of testEngines()) {
       const mali = await commitmentTracker(store, { country: 'ML', today: '2017-10-01' });
       assert.equal(mali.nextDialogue?.deadline?.value, '2017-09');
     });
-  });
-}
+  },
+  (engine) => `analyses stored at ingestion on ${engine}`,
+);

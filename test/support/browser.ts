@@ -6,7 +6,7 @@
  * process; closing the returned browser closes this file's contexts and disconnects. A file run
  * on its own (no variable) launches its own Chromium, with the same flags.
  */
-import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import { chromium, type Browser, type LaunchOptions, type Page } from 'playwright-core';
 
 /** The variable scripts/run-tests.sh sets to the shared browser's WebSocket address. */
 export const SHARED_BROWSER_VARIABLE = 'MDA_TEST_BROWSER_WS';
@@ -23,3 +23,29 @@ export function openBrowser(): Promise<Browser> {
   if (shared !== undefined && shared !== '') return chromium.connect(shared);
   return chromium.launch(LAUNCH_OPTIONS);
 }
+
+/**
+ * `work` on every item, spread over the given tabs (one item at a time per tab), the results in
+ * the items' order. The pages of a walk are independent reads: with two tabs, Chromium renders
+ * (and axe-core scans) one page while the server renders the next, instead of the two waiting on
+ * each other in turn.
+ */
+export async function acrossTabs<T, R>(
+  tabs: readonly Page[],
+  items: readonly T[],
+  work: (tab: Page, item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    tabs.map(async (tab) => {
+      for (let index = next++; index < items.length; index = next++) {
+        results[index] = await work(tab, items[index] as T);
+      }
+    }),
+  );
+  return results;
+}
+
+/** How many tabs a walk over many pages uses (see `acrossTabs`). */
+export const WALK_TABS = 2;

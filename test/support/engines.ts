@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describe } from 'node:test';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { ensureBuiltInCorpus } from '../../src/services/corpus.ts';
@@ -62,6 +63,24 @@ export async function createTestDatabase(template?: string): Promise<{
 export function testEngines(env: NodeJS.ProcessEnv = process.env): readonly Engine[] {
   const only = env.MDA_TEST_ENGINE;
   return ENGINES.filter((engine) => only === undefined || only === '' || only === engine);
+}
+
+/**
+ * One suite per engine, named `name(engine)` (by default `title (engine)`), the engines' suites
+ * running side by side under a suite named `title`: for suites that spend much of their time
+ * waiting (on Chromium, on PostgreSQL, on the server's answers) and whose engines share nothing
+ * (each engine's suite makes its own atlas). Each engine's tests still run one after the other,
+ * in order.
+ */
+export function describeOnEachEngine(
+  title: string,
+  body: (engine: Engine) => void,
+  name: (engine: Engine) => string = (engine) => `${title} (${engine})`,
+): void {
+  void describe(title, { concurrency: true }, () => {
+    // Subtests inherit their parent's concurrency: each engine's own tests are set back to one at a time.
+    for (const engine of testEngines()) void describe(name(engine), { concurrency: 1 }, () => body(engine));
+  });
 }
 
 /**

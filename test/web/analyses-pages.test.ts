@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import { ingestFile } from '../../src/services/ingest.ts';
 import { corpusDocumentId, startTestAtlas, type TestAtlas } from '../http/fixture.ts';
-import { testEngines } from '../support/engines.ts';
+import { describeOnEachEngine } from '../support/engines.ts';
 import { sessionFor } from '../support/accounts.ts';
 
 const PAGES = [
@@ -23,8 +23,9 @@ const PAGES = [
   '/analyses/watches',
 ];
 
-for (const engine of testEngines()) {
-  void describe(`analyses pages on ${engine}`, () => {
+describeOnEachEngine(
+  'analyses pages',
+  (engine) => {
     let atlas: TestAtlas;
     let dir = '';
     let emnId = '';
@@ -199,5 +200,6 @@ for (const engine of testEngines()) {
       assert.match(page.body, /Money committed/);
       assert.match(page.body, /€145\.1M/);
     });
-  });
-}
+  },
+  (engine) => `analyses pages on ${engine}`,
+);

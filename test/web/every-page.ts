@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { openBrowser } from '../support/browser.ts';
+import { WALK_TABS, acrossTabs, openBrowser } from '../support/browser.ts';
 import { STATES } from '../../src/domain/actors.ts';
 import type { Language } from '../../src/domain/model.ts';
 import { APPROACHES, INSTRUMENT_TYPES, TOPICS } from '../../src/domain/taxonomy.ts';
@@ -30,6 +30,8 @@ let atlas: TestAtlas;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+/** The walk's tabs, `page` first (see `acrossTabs`). */
+let tabs: Page[] = [];
 let axeSource = '';
 let pages: string[] = [];
 
@@ -150,7 +152,8 @@ export function everyPageTests(lang: Language, options: { screenshots: boolean }
       // axe-core (half a megabyte) goes to Chromium once, which evaluates it in every page it loads,
       // rather than once per page through page.evaluate and the shared browser's relay.
       await context.addInitScript({ content: axeSource });
-      page = await context.newPage();
+      tabs = await Promise.all(Array.from({ length: WALK_TABS }, () => context.newPage()));
+      page = tabs[0] as Page;
       const documents = await getJson<{ items: { id: string }[] }>(atlas.url, '/api/documents?limit=10');
       const instruments = await getJson<{ items: { id: string }[] }>(
         atlas.url,
@@ -232,16 +235,16 @@ export function everyPageTests(lang: Language, options: { screenshots: boolean }
     `every page in ${lang === 'fr' ? 'French' : 'English'} fits a 390 px screen, passes axe-core and speaks one language`,
     { timeout: 900_000 },
     async () => {
-      const failures: string[] = [];
       const foreign = foreignWords(lang);
-      for (const path of pages) {
+      const found = await acrossTabs(tabs, pages, async (tab, path) => {
+        const failures: string[] = [];
         const url = `${atlas.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
-        const response = await page.goto(url);
+        const response = await tab.goto(url);
         const expected = path === '/no-such-page' ? 404 : path === '/search?from=abc' ? 400 : 200;
         if (response?.status() !== expected) failures.push(`${lang} ${path}: status ${response?.status()}`);
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        const width = await tab.evaluate(() => document.documentElement.scrollWidth);
         if (width > PHONE) failures.push(`${lang} ${path}: ${width} px wide at ${PHONE} px`);
-        const axe = (await page.evaluate(() =>
+        const axe = (await tab.evaluate(() =>
           (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({
             resultTypes: ['violations'],
           }),
@@ -253,10 +256,12 @@ export function everyPageTests(lang: Language, options: { screenshots: boolean }
             );
           }
         }
-        for (const problem of languageProblems(await interfaceText(page), lang, foreign)) {
+        for (const problem of languageProblems(await interfaceText(tab), lang, foreign)) {
           failures.push(`${lang} ${path}: ${problem}`);
         }
-      }
+        return failures;
+      });
+      const failures = found.flat();
       if (failures.length > 0) console.log(failures.join('\n'));
       assert.deepEqual(failures, []);
     },

@@ -9,12 +9,12 @@
  * lists and the status `not_stated`, never a guess.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { openBrowser } from '../support/browser.ts';
+import { WALK_TABS, acrossTabs, openBrowser } from '../support/browser.ts';
 import { translator } from '../../src/web/i18n.ts';
 import { getJson, startTestAtlas, type TestAtlas } from '../http/fixture.ts';
-import { testEngines } from '../support/engines.ts';
+import { describeOnEachEngine } from '../support/engines.ts';
 
 interface InstrumentRow {
   id: string;
@@ -64,144 +64,134 @@ const PLACEHOLDERS = `(() => {
   return out;
 })()`;
 
-for (const engine of testEngines()) {
-  void describe(`missing values said in words on every page (${engine})`, () => {
-    let atlas: TestAtlas;
-    let browser: Browser;
-    let context: BrowserContext;
-    let tab: Page;
-    let bare: InstrumentRow;
-    let untitled: DocumentRow;
-    let undatedParty = 'ML';
+describeOnEachEngine('missing values said in words on every page', (engine) => {
+  let atlas: TestAtlas;
+  let browser: Browser;
+  let context: BrowserContext;
+  let tabs: Page[];
+  let bare: InstrumentRow;
+  let untitled: DocumentRow;
+  let undatedParty = 'ML';
 
-    before(
-      async () => {
-        atlas = await startTestAtlas({}, engine);
-        const instruments = await getJson<{ items: InstrumentRow[] }>(
-          atlas.url,
-          '/api/instruments?limit=200',
-        );
-        const lacking = instruments.body.items.find(
-          (i) =>
-            i.firstDate === null &&
-            i.status === 'not_stated' &&
-            i.parties.length === 0 &&
-            i.amounts.length === 0,
-        );
-        assert.ok(lacking, 'the corpus has an instrument with no date, status, party or amount');
-        bare = lacking;
-        // The country page of a state party to an undated instrument.
-        const undated = instruments.body.items.find(
-          (i) => i.firstDate === null && i.parties.some((p) => /^[A-Z]{2}$/.test(p.actorId)),
-        );
-        undatedParty = undated?.parties.find((p) => /^[A-Z]{2}$/.test(p.actorId))?.actorId ?? 'ML';
-        const documents = await getJson<{ items: DocumentRow[] }>(atlas.url, '/api/documents?limit=100');
-        const blank = documents.body.items.find(
-          (d) => d.title === null && d.publisher === null && d.published === null,
-        );
-        assert.ok(blank, 'the corpus has a document stating no title, date or publisher');
-        untitled = blank;
-        browser = await openBrowser();
-        context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-        tab = await context.newPage();
-      },
-      { timeout: 180_000 },
-    );
-    after(async () => {
-      await browser?.close();
-      await atlas?.close();
-    });
-
-    const open = async (path: string, lang: string): Promise<string> => {
-      const response = await tab.goto(`${atlas.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
-      assert.equal(response?.status(), 200, path);
-      return tab.evaluate(() => document.body.innerText);
-    };
-
-    void it('the API gives null or nothing for what the sources do not say', async () => {
-      const one = await getJson<InstrumentRow & { dates: unknown[] }>(
-        atlas.url,
-        `/api/instruments/${bare.id}`,
+  before(
+    async () => {
+      atlas = await startTestAtlas({}, engine);
+      const instruments = await getJson<{ items: InstrumentRow[] }>(atlas.url, '/api/instruments?limit=200');
+      const lacking = instruments.body.items.find(
+        (i) =>
+          i.firstDate === null &&
+          i.status === 'not_stated' &&
+          i.parties.length === 0 &&
+          i.amounts.length === 0,
       );
-      assert.equal(one.body.status, 'not_stated');
-      assert.equal(one.body.firstDate, null);
-      assert.deepEqual([one.body.dates, one.body.parties, one.body.amounts], [[], [], []]);
-      const doc = await getJson<DocumentRow>(atlas.url, `/api/documents/${untitled.id}`);
-      assert.deepEqual([doc.body.title, doc.body.publisher, doc.body.published], [null, null, null]);
-    });
-
-    void it('the instrument and document pages say "not stated" for each missing field', async () => {
-      for (const lang of ['fr', 'en'] as const) {
-        await open(`/instruments/${bare.id}`, lang);
-        const rows = await tab.evaluate<[string, string][]>(
-          `Array.from(document.querySelectorAll('main dl dt')).map((dt) => [dt.textContent.trim(),
-            (dt.nextElementSibling ? dt.nextElementSibling.textContent : '').trim()])`,
-        );
-        for (const label of fields(lang)) {
-          const row = rows.find(([name]) => name === label);
-          assert.ok(row, `${lang}: the "${label}" row is shown (${rows.map((r) => r[0]).join(', ')})`);
-          assert.equal(row[1], NOT_STATED[lang], `${lang}: ${label}`);
-        }
-        const documentText = await open(`/documents/${untitled.id}`, lang);
-        assert.ok(documentText.includes(UNTITLED[lang]), `${lang}: the document is named as untitled`);
-        const stated = documentText.split(NOT_STATED[lang]).length - 1;
-        assert.ok(stated >= 2, `${lang}: publisher and date not stated (${stated})`);
-        // In a list of results, the missing field is named: "Dates : non précisé".
-        const word = encodeURIComponent(bare.title);
-        const results = await open(`/search?q=${word}`, lang);
-        for (const key of ['dates', 'parties'] as const) {
-          const said = new RegExp(`${translator(lang).t(key)}\\s?:\\s${NOT_STATED[lang]}`);
-          assert.match(results, said, `${lang}: the search result says its ${key} are not stated`);
-        }
-        const list = await open('/documents', lang);
-        assert.ok(list.includes(NOT_STATED[lang]), `${lang}: the list says what is not stated`);
-      }
-    });
-
-    void it(
-      'no page shows an empty cell, a bare dash or "unknown" where a value should be',
-      { timeout: 600_000 },
-      async () => {
-        const word = encodeURIComponent(bare.title.split(/\s+/).find((w) => w.length > 4) ?? bare.title);
-        const paths = [
-          '/',
-          '/?view=world',
-          '/countries',
-          '/countries/ML',
-          '/countries/ML/brief',
-          `/countries/${undatedParty}`,
-          `/countries/${undatedParty}/brief`,
-          '/documents',
-          `/documents/${untitled.id}`,
-          `/documents/${untitled.id}?facts=all`,
-          `/instruments/${bare.id}`,
-          `/search?q=${word}`,
-          '/search?q=migration',
-          '/timeline',
-          '/network',
-          '/analyses/compare',
-          '/analyses/compare?type=envoy',
-          '/analyses/consistency',
-          `/analyses/consistency/${untitled.id}`,
-          '/analyses/coordination?country=ML',
-          '/analyses/commitments',
-          '/analyses/commitments?country=ML',
-          '/analyses/indicators',
-          '/analyses/indicators?country=ML',
-          '/analyses/conditionality',
-        ];
-        const failures: string[] = [];
-        for (const lang of ['fr', 'en'] as const) {
-          for (const path of paths) {
-            await open(path, lang);
-            for (const problem of await tab.evaluate<string[]>(PLACEHOLDERS)) {
-              failures.push(`${lang} ${path}: ${problem}`);
-            }
-          }
-        }
-        if (failures.length > 0) console.log(failures.join('\n'));
-        assert.deepEqual(failures, []);
-      },
-    );
+      assert.ok(lacking, 'the corpus has an instrument with no date, status, party or amount');
+      bare = lacking;
+      // The country page of a state party to an undated instrument.
+      const undated = instruments.body.items.find(
+        (i) => i.firstDate === null && i.parties.some((p) => /^[A-Z]{2}$/.test(p.actorId)),
+      );
+      undatedParty = undated?.parties.find((p) => /^[A-Z]{2}$/.test(p.actorId))?.actorId ?? 'ML';
+      const documents = await getJson<{ items: DocumentRow[] }>(atlas.url, '/api/documents?limit=100');
+      const blank = documents.body.items.find(
+        (d) => d.title === null && d.publisher === null && d.published === null,
+      );
+      assert.ok(blank, 'the corpus has a document stating no title, date or publisher');
+      untitled = blank;
+      browser = await openBrowser();
+      context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+      tabs = await Promise.all(Array.from({ length: WALK_TABS }, () => context.newPage()));
+    },
+    { timeout: 180_000 },
+  );
+  after(async () => {
+    await browser?.close();
+    await atlas?.close();
   });
-}
+
+  const open = async (path: string, lang: string, tab = tabs[0] as Page): Promise<string> => {
+    const response = await tab.goto(`${atlas.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+    assert.equal(response?.status(), 200, path);
+    return tab.evaluate(() => document.body.innerText);
+  };
+
+  void it('the API gives null or nothing for what the sources do not say', async () => {
+    const one = await getJson<InstrumentRow & { dates: unknown[] }>(atlas.url, `/api/instruments/${bare.id}`);
+    assert.equal(one.body.status, 'not_stated');
+    assert.equal(one.body.firstDate, null);
+    assert.deepEqual([one.body.dates, one.body.parties, one.body.amounts], [[], [], []]);
+    const doc = await getJson<DocumentRow>(atlas.url, `/api/documents/${untitled.id}`);
+    assert.deepEqual([doc.body.title, doc.body.publisher, doc.body.published], [null, null, null]);
+  });
+
+  void it('the instrument and document pages say "not stated" for each missing field', async () => {
+    for (const lang of ['fr', 'en'] as const) {
+      await open(`/instruments/${bare.id}`, lang);
+      const rows = await (tabs[0] as Page).evaluate<[string, string][]>(
+        `Array.from(document.querySelectorAll('main dl dt')).map((dt) => [dt.textContent.trim(),
+            (dt.nextElementSibling ? dt.nextElementSibling.textContent : '').trim()])`,
+      );
+      for (const label of fields(lang)) {
+        const row = rows.find(([name]) => name === label);
+        assert.ok(row, `${lang}: the "${label}" row is shown (${rows.map((r) => r[0]).join(', ')})`);
+        assert.equal(row[1], NOT_STATED[lang], `${lang}: ${label}`);
+      }
+      const documentText = await open(`/documents/${untitled.id}`, lang);
+      assert.ok(documentText.includes(UNTITLED[lang]), `${lang}: the document is named as untitled`);
+      const stated = documentText.split(NOT_STATED[lang]).length - 1;
+      assert.ok(stated >= 2, `${lang}: publisher and date not stated (${stated})`);
+      // In a list of results, the missing field is named: "Dates : non précisé".
+      const word = encodeURIComponent(bare.title);
+      const results = await open(`/search?q=${word}`, lang);
+      for (const key of ['dates', 'parties'] as const) {
+        const said = new RegExp(`${translator(lang).t(key)}\\s?:\\s${NOT_STATED[lang]}`);
+        assert.match(results, said, `${lang}: the search result says its ${key} are not stated`);
+      }
+      const list = await open('/documents', lang);
+      assert.ok(list.includes(NOT_STATED[lang]), `${lang}: the list says what is not stated`);
+    }
+  });
+
+  void it(
+    'no page shows an empty cell, a bare dash or "unknown" where a value should be',
+    { timeout: 600_000 },
+    async () => {
+      const word = encodeURIComponent(bare.title.split(/\s+/).find((w) => w.length > 4) ?? bare.title);
+      const paths = [
+        '/',
+        '/?view=world',
+        '/countries',
+        '/countries/ML',
+        '/countries/ML/brief',
+        `/countries/${undatedParty}`,
+        `/countries/${undatedParty}/brief`,
+        '/documents',
+        `/documents/${untitled.id}`,
+        `/documents/${untitled.id}?facts=all`,
+        `/instruments/${bare.id}`,
+        `/search?q=${word}`,
+        '/search?q=migration',
+        '/timeline',
+        '/network',
+        '/analyses/compare',
+        '/analyses/compare?type=envoy',
+        '/analyses/consistency',
+        `/analyses/consistency/${untitled.id}`,
+        '/analyses/coordination?country=ML',
+        '/analyses/commitments',
+        '/analyses/commitments?country=ML',
+        '/analyses/indicators',
+        '/analyses/indicators?country=ML',
+        '/analyses/conditionality',
+      ];
+      const visits = (['fr', 'en'] as const).flatMap((lang) => paths.map((path) => ({ lang, path })));
+      const found = await acrossTabs(tabs, visits, async (tab, { lang, path }) => {
+        await open(path, lang, tab);
+        const problems = await tab.evaluate<string[]>(PLACEHOLDERS);
+        return problems.map((problem) => `${lang} ${path}: ${problem}`);
+      });
+      const failures = found.flat();
+      if (failures.length > 0) console.log(failures.join('\n'));
+      assert.deepEqual(failures, []);
+    },
+  );
+});

@@ -7,12 +7,12 @@
  * their match offsets; comparison questions as whole questions; built titles in the reader's language.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import { timelineSvg } from '../../src/web/charts/timeline.ts';
 import { translator } from '../../src/web/i18n.ts';
 import { getPage as page, getJson, startTestAtlas, type TestAtlas } from '../http/fixture.ts';
 import { sessionFor } from '../support/accounts.ts';
-import { testEngines } from '../support/engines.ts';
+import { describeOnEachEngine } from '../support/engines.ts';
 
 /** Tags out, entities of the page's text decoded, spaces collapsed. */
 const text = (html: string) =>
@@ -26,8 +26,9 @@ const text = (html: string) =>
 /** Every match of a pattern's first group. */
 const all = (html: string, pattern: RegExp) => [...html.matchAll(pattern)].map((m) => m[1] ?? '');
 
-for (const engine of testEngines()) {
-  void describe(`figures and words an official can trust, on ${engine}`, () => {
+describeOnEachEngine(
+  'figures and words an official can trust',
+  (engine) => {
     let atlas: TestAtlas;
     let mali: string;
     before(async () => {
@@ -363,5 +364,6 @@ for (const engine of testEngines()) {
       const named = await page(atlas.url, `/instruments/${mali}?lang=en`);
       assert.match(named, /<h1><span translate="no">Dialogue de Haut Niveau sur la Migration<\/span><\/h1>/);
     });
-  });
-}
+  },
+  (engine) => `figures and words an official can trust, on ${engine}`,
+);
