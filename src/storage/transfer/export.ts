@@ -5,7 +5,8 @@
  * server keeps writing) into a temporary folder that is renamed into place at the end.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
@@ -196,11 +197,31 @@ async function writeRows(
       exportValue(table.name, name, types[i] === undefined ? false : isJsonType(types[i]), row[name]),
     );
   const file = createWriteStream(join(dir, `${table.name}.${format}`));
+  try {
+    await pipeRows(db, table, format, file, names, checked, () => (count += 1));
+  } catch (error) {
+    // The pipeline destroys the stream, but fs opens it asynchronously: without waiting for its
+    // 'close', the caller's rm() of the abandoned CSV can run before the file is even created.
+    if (!file.closed) await once(file, 'close');
+    throw error;
+  }
+  return count;
+}
+
+async function pipeRows(
+  db: AnyTables,
+  table: TableInfo,
+  format: 'csv' | 'jsonl',
+  file: WriteStream,
+  names: string[],
+  checked: (row: Row) => unknown[],
+  counted: () => void,
+): Promise<void> {
   if (format === 'csv') {
     const records = async function* (): AsyncGenerator<unknown[]> {
       yield names;
       for await (const row of tableRows(db, table)) {
-        count += 1;
+        counted();
         yield checked(row).map((value) => {
           if (value === null) return CSV_NULL;
           if (value === CSV_NULL) throw new AmbiguousInCsv();
@@ -212,14 +233,13 @@ async function writeRows(
   } else {
     const lines = async function* (): AsyncGenerator<string> {
       for await (const row of tableRows(db, table)) {
-        count += 1;
+        counted();
         const values = checked(row);
         yield `${JSON.stringify(Object.fromEntries(names.map((name, i) => [name, values[i]])))}\n`;
       }
     };
     await pipeline(Readable.from(lines()), file);
   }
-  return count;
 }
 
 /** A stored value as the export writes it; refuses what would not come back the same. */
