@@ -240,20 +240,33 @@ export interface ConceptMatch {
   readonly concepts: readonly string[];
 }
 
+/**
+ * The longest concept phrase starting at word `index` (null: none), the one step of `findConcepts`.
+ * `keyAt` gives a word's phrase key (undefined past the last word); it is asked only for the words
+ * the phrase could span, so a caller may read a text's words only as far as it needs.
+ */
+function conceptAt(keyAt: (index: number) => string | undefined, index: number): ConceptMatch | null {
+  const first = keyAt(index);
+  if (first === undefined) return null;
+  const longest = longestFrom.get(first) ?? 0;
+  let available = 1;
+  while (available < longest && keyAt(index + available) !== undefined) available++;
+  for (let size = Math.min(longest, available); size >= 1; size--) {
+    let key = first;
+    for (let next = 1; next < size; next++) key += ` ${keyAt(index + next) ?? ''}`;
+    const concepts = lexicon.get(key);
+    if (concepts) return { first: index, last: index + size - 1, concepts: [...concepts] };
+  }
+  return null;
+}
+
 /** Finds concept phrases in a token list, longest match first, left to right (linear in words). */
 export function findConcepts(tokens: readonly Token[]): ConceptMatch[] {
-  const matches: ConceptMatch[] = [];
   const keys = tokens.map((token) => wordKey(token.word));
+  const matches: ConceptMatch[] = [];
   let index = 0;
   while (index < tokens.length) {
-    let found: ConceptMatch | null = null;
-    const longest = longestFrom.get(keys[index] ?? '') ?? 0;
-    for (let size = Math.min(longest, tokens.length - index); size >= 1 && found === null; size--) {
-      const concepts = lexicon.get(
-        size === 1 ? (keys[index] ?? '') : keys.slice(index, index + size).join(' '),
-      );
-      if (concepts) found = { first: index, last: index + size - 1, concepts: [...concepts] };
-    }
+    const found = conceptAt((at) => keys[at], index);
     if (found) {
       matches.push(found);
       index = found.last + 1;
@@ -262,6 +275,56 @@ export function findConcepts(tokens: readonly Token[]): ConceptMatch[] {
     }
   }
   return matches;
+}
+
+/**
+ * The words of a text as `tokenize` finds them, read only as far as they are asked for, with the
+ * concept phrases `findConcepts` would find among them (a snippet needs the words up to its window
+ * only: on a search page, half of each row's text or less).
+ */
+export class LazyTokens {
+  private readonly found: Token[] = [];
+  private readonly keys: string[] = [];
+  private readonly pattern = new RegExp(WORD.source, WORD.flags);
+  private done = false;
+  /** The next word the concept scan decides on: matches starting before it are known. */
+  private scanned = 0;
+  private readonly matches: ConceptMatch[] = [];
+
+  constructor(private readonly text: string) {}
+
+  /** The word at `index`, or undefined past the last. */
+  at(index: number): Token | undefined {
+    while (!this.done && this.found.length <= index) {
+      const match = this.pattern.exec(this.text);
+      if (match === null) this.done = true;
+      else this.found.push({ word: match[0], start: match.index, end: match.index + match[0].length });
+    }
+    return this.found[index];
+  }
+
+  private keyAt(index: number): string | undefined {
+    const token = this.at(index);
+    if (token === undefined) return undefined;
+    return (this.keys[index] ??= wordKey(token.word));
+  }
+
+  /**
+   * The concept phrases `findConcepts` finds in the whole text that start at word `index` or
+   * before, in order (the scan is greedy from the left, so it reads them the same way).
+   */
+  conceptsThrough(index: number): readonly ConceptMatch[] {
+    while (this.scanned <= index && this.at(this.scanned) !== undefined) {
+      const found = conceptAt((at) => this.keyAt(at), this.scanned);
+      if (found) {
+        this.matches.push(found);
+        this.scanned = found.last + 1;
+      } else {
+        this.scanned++;
+      }
+    }
+    return this.matches;
+  }
 }
 
 /**

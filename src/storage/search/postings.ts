@@ -231,18 +231,33 @@ function plainTerms(node: MatchNode): string[] | null {
 export function scoredEntries(
   node: MatchNode,
   kind: SearchRowKind | undefined,
-  among?: RawBuilder<unknown>,
+  among?: Among,
 ): RawBuilder<unknown> {
   return scoredFlat(flatten(node), kind, among);
 }
 
-function scoredFlat(
-  node: MatchNode,
-  kind: SearchRowKind | undefined,
-  among?: RawBuilder<unknown>,
-): RawBuilder<unknown> {
-  // `among`: only these entries (a subquery of entry ids), read from each term's postings.
-  const ofKind = sql`${kind === undefined ? sql`` : sql` and kind = ${kind}`}${among === undefined ? sql`` : sql` and entry in (${among})`}`;
+/**
+ * Only these entries (`entries`: a subquery of entry ids, all of the kinds `kinds`), read from each
+ * term's postings by primary key: with the kinds named, (term, kind, entry) is probed per candidate
+ * instead of reading each term's whole list to test its entries against the candidates (on SQLite,
+ * 3.5 → 2 ms of CPU for "mobility partnership" at 10,000 instruments, with the candidates read once
+ * as a materialized CTE by the caller).
+ */
+export interface Among {
+  readonly entries: RawBuilder<unknown>;
+  readonly kinds: readonly SearchRowKind[];
+}
+
+function scoredFlat(node: MatchNode, kind: SearchRowKind | undefined, among?: Among): RawBuilder<unknown> {
+  const kinds =
+    kind !== undefined
+      ? sql` and kind = ${kind}`
+      : among === undefined
+        ? sql``
+        : among.kinds.length === 1
+          ? sql` and kind = ${among.kinds[0]}`
+          : sql` and kind in (${sql.join([...among.kinds])})`;
+  const ofKind = sql`${kinds}${among === undefined ? sql`` : sql` and entry in (${among.entries})`}`;
   const terms = plainTerms(node);
   if (terms !== null) {
     return terms.length === 1

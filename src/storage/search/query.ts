@@ -5,7 +5,17 @@
  * and highlights shown with hits, computed here the same way for both engines.
  */
 import { escapeHtml } from '../../domain/escape-html.ts';
-import { conceptToken, findConcepts, fold, foldWord, stemOf, stripPlural, tokenize } from './analyzer.ts';
+import {
+  LazyTokens,
+  conceptToken,
+  findConcepts,
+  fold,
+  foldWord,
+  stemOf,
+  stripPlural,
+  tokenize,
+  type Token,
+} from './analyzer.ts';
 import { relevanceOf, type SearchHit, type SearchRequest } from './port.ts';
 
 /** Where a token is looked for: the title or body words, the stems, or the concept tokens. */
@@ -94,43 +104,65 @@ export interface Snippet {
 
 const SNIPPET_LENGTH = 260;
 
-/** A window of `text` around the first matching word, plain, with the offsets of every match. */
+/**
+ * A window of `text` around the first matching word, plain, with the offsets of every match. The
+ * words are read only up to the window's end (LazyTokens): a word is marked when it, its plural-less
+ * form or one of its stems is the query's, or when it is part of a concept phrase the query names,
+ * found by the same left-to-right scan as over the whole text.
+ */
 export function highlightSnippet(text: string, terms: QueryTerms): Snippet {
   const words = new Set(terms.words.map((word) => stripPlural(word)));
-  const tokens = tokenize(text);
-  const marked = new Set<number>();
-  tokens.forEach((token, index) => {
+  const tokens = new LazyTokens(text);
+  const concepts = terms.concepts.size > 0;
+  // Words that matched through a concept ("Morocco" for the query "Maroc") are marked as well.
+  const throughConcept = (index: number): boolean =>
+    tokens
+      .conceptsThrough(index)
+      .some(
+        (match) =>
+          match.first <= index &&
+          index <= match.last &&
+          match.concepts.some((concept) => terms.concepts.has(concept)),
+      );
+  const marked = (token: Token, index: number): boolean => {
     const folded = foldWord(token.word);
-    if (words.has(stripPlural(folded))) marked.add(index);
-    else if (
+    if (words.has(stripPlural(folded))) return true;
+    if (
       token.word.length > 2 &&
       (terms.stems.has(stemOf(token.word, 'fr')) || terms.stems.has(stemOf(token.word, 'en')))
     ) {
-      marked.add(index);
+      return true;
     }
-  });
-  // Words that matched through a concept ("Morocco" for the query "Maroc") are marked as well.
-  if (terms.concepts.size > 0) {
-    for (const match of findConcepts(tokens)) {
-      if (!match.concepts.some((concept) => terms.concepts.has(concept))) continue;
-      for (let index = match.first; index <= match.last; index++) marked.add(index);
+    return concepts && throughConcept(index);
+  };
+  let firstIndex = 0;
+  let first: Token | undefined;
+  for (let token = tokens.at(0); token !== undefined; token = tokens.at(++firstIndex)) {
+    if (marked(token, firstIndex)) {
+      first = token;
+      break;
     }
   }
-  const hits = tokens.filter((_, index) => marked.has(index));
-  const first = hits[0];
   let start = first === undefined ? 0 : Math.max(0, first.start - 80);
   if (start > 0) {
     const space = text.indexOf(' ', start);
     if (space >= 0 && space < first!.start) start = space + 1;
   }
   const end = Math.min(text.length, start + SNIPPET_LENGTH);
+  // The marked words inside the window (a word starting at its end or later cannot end inside it).
+  const hits: Token[] = [];
+  if (first !== undefined) {
+    let index = firstIndex;
+    for (let token = tokens.at(index); token !== undefined && token.start < end; token = tokens.at(++index)) {
+      if (token.end <= end && (index === firstIndex || marked(token, index))) hits.push(token);
+    }
+  }
   // Runs of white space become one space as the snippet is built, so offsets stay exact.
   const squeeze = (part: string) => part.replace(/\s+/g, ' ');
   let out = start > 0 ? '… ' : '';
   const highlights: { start: number; end: number }[] = [];
   let cursor = start;
   for (const hit of hits) {
-    if (hit.start < cursor || hit.end > end) continue;
     out += squeeze(text.slice(cursor, hit.start));
     const word = squeeze(text.slice(hit.start, hit.end));
     highlights.push({ start: out.length, end: out.length + word.length });

@@ -173,21 +173,24 @@ export async function levelPage(
   const kinds = kind === undefined ? KINDS : [kind];
   const cuts = chooseCuts(node, kinds, levels, floor, most);
   if (cuts === null) return null;
-  const reads = cuts
-    .filter((cut) => cut.read > 0)
-    .map((cut) => {
-      const lowest = cut.levels[cut.read - 1]?.[0] ?? 0;
-      return sql`select entry from search_postings
+  const read = cuts.filter((cut) => cut.read > 0);
+  const reads = read.map((cut) => {
+    const lowest = cut.levels[cut.read - 1]?.[0] ?? 0;
+    return sql`select entry from search_postings
         where term = ${cut.term} and kind = ${cut.kind} and score >= ${lowest}`;
-    });
+  });
   if (reads.length === 0) return null;
   // The candidates scored in the engine, as the full ranking scores (its statement restricted to
-  // them): only the rows at the floor or above come back.
-  const candidates = sql`select entry from (${sql.join(reads, sql` union all `)}) as cut`;
-  const scored = await sql<{ entry: number | string; score: number | string }>`select m.entry as entry,
-    m.score as score from (${scoredEntries(node, kind, candidates)}) as m where m.score >= ${floor}`.execute(
-    db,
-  );
+  // them): only the rows at the floor or above come back. The candidates are read once (a
+  // materialized CTE, not once per term of the tree), and only rows of the kinds whose lists were
+  // read can be among them.
+  const among = {
+    entries: sql`select entry from cut`,
+    kinds: [...new Set(read.map((cut) => cut.kind))],
+  };
+  const scored = await sql<{ entry: number | string; score: number | string }>`with cut as materialized
+    (${sql.join(reads, sql` union all `)}) select m.entry as entry, m.score as score
+    from (${scoredEntries(node, kind, among)}) as m where m.score >= ${floor}`.execute(db);
   const ranked = scored.rows.map((row) => ({ entry: Number(row.entry), score: Number(row.score) }));
   // Every match scoring the floor or more is a candidate: as many as the kept counts say, or the
   // counts are not those of the rows read (another data version) and the full ranking decides.
