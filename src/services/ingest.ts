@@ -6,6 +6,7 @@ import { analyseDocument } from '../analysis/document-analyses.ts';
 import { AtlasError } from '../domain/errors.ts';
 import { expandInputs } from '../readers/index.ts';
 import type { WatchHit } from '../storage/analyses/analysis-store.ts';
+import type { ClaimedJob } from '../storage/jobs/job-queue.ts';
 import type { ExtractedDocument } from '../extraction/types.ts';
 import {
   type IngestRestriction,
@@ -29,6 +30,8 @@ export interface IngestItem {
   readonly counts?: SaveCounts;
   /** Watches the document's instruments matched. */
   readonly watchHits?: readonly WatchHit[];
+  /** A queue job's next job, claimed in the document's transaction (see SaveOptions.job.next). */
+  readonly nextJob?: ClaimedJob;
 }
 
 export interface IngestBatchResult {
@@ -145,6 +148,7 @@ export async function ingestFile(
       ...(saved.watchHits === undefined || saved.watchHits.length === 0
         ? {}
         : { watchHits: saved.watchHits }),
+      ...(saved.nextJob === undefined ? {} : { nextJob: saved.nextJob }),
     };
   } catch (error) {
     return { file, status: 'failed', error: asAtlasError(file, error) };

@@ -156,6 +156,9 @@ export function startWorkerPool(store: AtlasStore, options: PoolOptions): Worker
         if (live.size === 0) {
           // A worker that died after the stop leaves its job running: hand it back all the same.
           for (const exit of exits.splice(0)) await handleExit(exit);
+          // A worker stopping hands back the job it had claimed for after its current one
+          // (worker.ts): never started, dropped like the others (a dead worker's stays queued).
+          await store.jobs.cancelQueued(options.batch, { neverAttempted: true });
           return { stopped: true };
         }
       } else {

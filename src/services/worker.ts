@@ -10,7 +10,13 @@ import { hostname, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { AtlasError, type AtlasErrorCode } from '../domain/errors.ts';
 import type { AtlasStore } from '../storage/atlas-store.ts';
-import { jobResultOf, type ClaimedJob, type Job, type JobError } from '../storage/jobs/job-queue.ts';
+import {
+  jobResultOf,
+  type ClaimedJob,
+  type ClaimOptions,
+  type Job,
+  type JobError,
+} from '../storage/jobs/job-queue.ts';
 import type { ExtractSandbox } from './extract-sandbox.ts';
 import { ingestFile, type IngestItem } from './ingest.ts';
 
@@ -90,8 +96,11 @@ async function materialise(job: ClaimedJob): Promise<{ path: string; cleanup: ()
 export async function processJob(
   store: AtlasStore,
   job: ClaimedJob,
-  options: Omit<WorkerOptions, 'shouldStop'>,
-): Promise<{ job: Job; item: IngestItem }> {
+  options: Omit<WorkerOptions, 'shouldStop'> & {
+    /** Claim the worker's next job in the transaction that stores a new document (`next`). */
+    readonly claimNext?: ClaimOptions;
+  },
+): Promise<{ job: Job; item: IngestItem; next?: ClaimedJob }> {
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   let stage = job.stage ?? 'claimed';
   // The extraction runs in its own thread, so this one is free to renew the lease meanwhile.
@@ -108,17 +117,26 @@ export async function processJob(
       maxCharacters: options.maxCharacters,
       sandbox: options.sandbox,
       ...(path === job.source ? {} : { sourceName: job.source }),
-      job: { id: job.id, worker: options.workerId },
+      job: {
+        id: job.id,
+        worker: options.workerId,
+        ...(options.claimNext === undefined ? {} : { next: options.claimNext }),
+      },
       onStage: async (next) => {
         // The claim already recorded the first stage (runWorker claims in `reading`).
         if (next === stage) return;
+        // On SQLite the `storing` note would take the write lock right before the document's
+        // transaction takes it again (and is skipped whenever another worker holds it, the only
+        // time it would show): one commit and one lock hand-over per document for nothing.
+        if (next === 'storing' && store.engine === 'sqlite') return;
         stage = next;
         // A note for people watching (`mda jobs`): skipped rather than waited for while another
         // worker stores a document on SQLite; the heartbeat renews the lease either way.
         await store.jobs.noteStage(job.id, options.workerId, next, leaseMs);
       },
     });
-    const item: IngestItem = { ...raw, file: job.source };
+    const { nextJob, ...rest } = raw;
+    const item: IngestItem = { ...rest, file: job.source };
     if (item.status === 'failed') {
       const error: JobError = {
         code: item.error?.code ?? 'storage_failure',
@@ -140,7 +158,11 @@ export async function processJob(
         }),
       );
     }
-    return { job: (await store.jobs.get(job.id)) ?? job, item };
+    return {
+      job: (await store.jobs.get(job.id)) ?? job,
+      item,
+      ...(nextJob === undefined ? {} : { next: nextJob }),
+    };
   } finally {
     clearInterval(heartbeat);
     await cleanup();
@@ -151,28 +173,38 @@ export async function processJob(
 export async function runWorker(store: AtlasStore, options: WorkerOptions): Promise<{ processed: number }> {
   const { leaseMs, pollMs } = { ...timingFromEnv(), ...definedOnly(options) };
   let processed = 0;
-  while (!options.shouldStop()) {
-    // The attempt starts by reading the file: claimed in that stage, one write fewer.
-    const job = await store.jobs.claim(options.workerId, {
-      leaseMs,
-      stage: 'reading',
-      ...(options.batch === undefined ? {} : { batch: options.batch }),
-    });
-    if (job === undefined) {
-      let wait = pollMs;
-      if (options.untilBatchDone === true) {
-        const counts = await store.jobs.counts(options.batch);
-        if (counts.queued + counts.running === 0) break;
-        // Only other workers' last jobs are left: look again soon, so that this worker ends with
-        // the batch (`mda ingest --workers` waits for every worker) rather than up to pollMs later.
-        wait = Math.min(pollMs, BATCH_END_POLL_MS);
+  // The attempt starts by reading the file: claimed in that stage, one write fewer.
+  const claimOptions: ClaimOptions = {
+    leaseMs,
+    stage: 'reading',
+    ...(options.batch === undefined ? {} : { batch: options.batch }),
+  };
+  // The job claimed in the transaction that stored the previous document, if any.
+  let next: ClaimedJob | undefined;
+  try {
+    while (!options.shouldStop()) {
+      const job = next ?? (await store.jobs.claim(options.workerId, claimOptions));
+      next = undefined;
+      if (job === undefined) {
+        let wait = pollMs;
+        if (options.untilBatchDone === true) {
+          const counts = await store.jobs.counts(options.batch);
+          if (counts.queued + counts.running === 0) break;
+          // Only other workers' last jobs are left: look again soon, so that this worker ends with
+          // the batch (`mda ingest --workers` waits for every worker) rather than up to pollMs later.
+          wait = Math.min(pollMs, BATCH_END_POLL_MS);
+        }
+        await sleep(wait, options.shouldStop);
+        continue;
       }
-      await sleep(wait, options.shouldStop);
-      continue;
+      const ran = await processJob(store, job, { ...options, leaseMs, claimNext: claimOptions });
+      next = ran.next;
+      processed += 1;
+      options.onJob?.(ran.job, ran.item);
     }
-    const { job: ended, item } = await processJob(store, job, { ...options, leaseMs });
-    processed += 1;
-    options.onJob?.(ended, item);
+  } finally {
+    // Asked to stop with a job claimed but not started: back to the queue, the attempt uncounted.
+    if (next !== undefined) await store.jobs.handBack(next.id, options.workerId).catch(() => false);
   }
   return { processed };
 }

@@ -8,7 +8,7 @@ import type { TotalsByCurrency } from '../domain/money.ts';
 import type { ExtractedDocument } from '../extraction/types.ts';
 import type { DocumentAnalyses } from '../analysis/document-analyses.ts';
 import type { AnalysisStore, WatchHit } from './analyses/analysis-store.ts';
-import type { JobQueue } from './jobs/job-queue.ts';
+import type { ClaimedJob, ClaimOptions, JobQueue } from './jobs/job-queue.ts';
 import type { DocumentSourceChanges } from '../domain/input-schemas.ts';
 import type { SourceFieldRecord } from './store/document-sources.ts';
 import type { IatiStore } from './iati/iati-store.ts';
@@ -79,6 +79,8 @@ export interface SaveResult {
   readonly counts: SaveCounts;
   /** Watches this document's instruments matched (recorded as hits in the same transaction). */
   readonly watchHits?: readonly WatchHit[];
+  /** The job claimed for `SaveOptions.job.next`, if one was left. */
+  readonly nextJob?: ClaimedJob;
 }
 
 /**
@@ -94,7 +96,16 @@ export interface SaveOptions {
    * its own transaction, so the document and its job's `done` are committed together — one write
    * transaction per document instead of two (on SQLite, each waits for the other workers').
    */
-  readonly job?: { readonly id: string; readonly worker: string };
+  readonly job?: {
+    readonly id: string;
+    readonly worker: string;
+    /**
+     * Claims the worker's next job in the same transaction (returned as `nextJob`): on SQLite one
+     * write lock per document instead of two, and no wait for another worker's whole transaction
+     * between storing a document and starting the next.
+     */
+    readonly next?: ClaimOptions;
+  };
   /**
    * Called once the document's rows, analyses and search tokens are prepared, right before the
    * write transaction opens (a job's `storing` stage: it then covers the storing only).

@@ -34,7 +34,7 @@ import { createAnalysisStore } from './analyses/analysis-store.ts';
 import { createIatiStore } from './iati/iati-store.ts';
 import { recordWatchHits } from './analyses/watch-hits.ts';
 import { writeAnalyses } from './analyses/write-analyses.ts';
-import { completeJob, createJobQueue } from './jobs/kysely-job-queue.ts';
+import { claimNextIn, completeJob, createJobQueue } from './jobs/kysely-job-queue.ts';
 import { jobResultOf } from './jobs/job-queue.ts';
 import { createPeopleStore } from './people/people-store.ts';
 import { createReviewStore, resolveReviewedInstruments } from './people/review-store.ts';
@@ -187,7 +187,7 @@ export function createKyselyStore(
       }
       await options.beforeTransaction?.();
       try {
-        const { counts, watchHits } = await db.transaction().execute(async (trx) => {
+        const { counts, watchHits, nextJob } = await db.transaction().execute(async (trx) => {
           const now = new Date().toISOString();
           // Instruments reviewers merged away go to the instrument they were merged into.
           const plan = redirectPlan(
@@ -219,10 +219,20 @@ export function createKyselyStore(
               watchHits: hits,
             });
             await completeJob(trx, options.job.id, options.job.worker, result);
+            if (options.job.next !== undefined) {
+              const next = await claimNextIn(trx, options.job.worker, options.job.next);
+              return { counts: written, watchHits: hits, nextJob: next };
+            }
           }
-          return { counts: written, watchHits: hits };
+          return { counts: written, watchHits: hits, nextJob: undefined };
         });
-        return { status: 'added', documentId: documentIdFor(hash), counts, watchHits };
+        return {
+          status: 'added',
+          documentId: documentIdFor(hash),
+          counts,
+          watchHits,
+          ...(nextJob === undefined ? {} : { nextJob }),
+        };
       } catch (error) {
         if (error instanceof AtlasError) throw error;
         // Another process stored the same content between the check and the commit.

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
 import { CORPUS_DIR } from '../../src/services/corpus.ts';
+import { ingestFile } from '../../src/services/ingest.ts';
 import { runWorker } from '../../src/services/worker.ts';
 import type { AtlasStore } from '../../src/storage/atlas-store.ts';
 import { ENGINES, openTestAtlas } from '../support/engines.ts';
@@ -174,8 +175,99 @@ for (const engine of ENGINES) {
       }
     });
 
+    void test("storing a job's new document claims the worker's next job in the same transaction", async () => {
+      const files = [
+        'emn-oecd-migration-diplomacy-2024.en.txt',
+        'iom-gcm-diaspora-thematic-paper.fr.txt',
+      ].map((name) => join(CORPUS_DIR, name));
+      const jobs = await store.jobs.enqueue(
+        files.map((file) => ({
+          source: file,
+          batch: 'nx',
+          payload: { kind: 'ingest_file' as const, path: file },
+        })),
+      );
+      const next = { leaseMs: 60_000, batch: 'nx', stage: 'reading' };
+      const first = await store.jobs.claim('wx', next);
+      assert.equal(first?.id, jobs[0]?.id);
+      const item = await ingestFile(files[0] ?? '', store, {
+        job: { id: first?.id ?? '', worker: 'wx', next },
+      });
+      assert.equal(item.status, 'added');
+      assert.equal(item.nextJob?.id, jobs[1]?.id);
+      assert.deepEqual(item.nextJob?.payload, { kind: 'ingest_file', path: files[1] });
+      assert.equal((await store.jobs.get(first?.id ?? ''))?.state, 'done');
+      const held = await store.jobs.get(jobs[1]?.id ?? '');
+      assert.deepEqual(
+        { state: held?.state, attempts: held?.attempts, stage: held?.stage },
+        { state: 'running', attempts: 1, stage: 'reading' },
+      );
+      // Only its holder gives it back; unstarted, the attempt does not count.
+      assert.equal(await store.jobs.handBack(jobs[1]?.id ?? '', 'someone else'), false);
+      assert.equal(await store.jobs.handBack(jobs[1]?.id ?? '', 'wx'), true);
+      const back = await store.jobs.get(jobs[1]?.id ?? '');
+      assert.deepEqual(
+        { state: back?.state, attempts: back?.attempts, stage: back?.stage },
+        { state: 'queued', attempts: 0, stage: null },
+      );
+      // The batch's last document: nothing left to claim with it.
+      const last = await store.jobs.claim('wx', next);
+      assert.equal(last?.id, jobs[1]?.id);
+      const lastItem = await ingestFile(files[1] ?? '', store, {
+        job: { id: last?.id ?? '', worker: 'wx', next },
+      });
+      assert.equal(lastItem.status, 'added');
+      assert.equal(lastItem.nextJob, undefined);
+      const counts = await store.jobs.counts('nx');
+      assert.deepEqual(
+        { done: counts.done, queued: counts.queued, running: counts.running },
+        { done: 2, queued: 0, running: 0 },
+      );
+    });
+
+    void test('a worker asked to stop hands back the job it claimed with its last document', async () => {
+      const file = join(CORPUS_DIR, 'rabat-process-border-management-meeting.fr.txt');
+      await store.jobs.enqueue([
+        { source: file, batch: 'ns', payload: { kind: 'ingest_file', path: file } },
+        {
+          source: 'later-1.txt',
+          batch: 'ns',
+          payload: { kind: 'ingest_file', path: '/nowhere/later-1.txt' },
+        },
+        {
+          source: 'later-2.txt',
+          batch: 'ns',
+          payload: { kind: 'ingest_file', path: '/nowhere/later-2.txt' },
+        },
+      ]);
+      let stop = false;
+      const { processed } = await runWorker(store, {
+        workerId: 'stopping',
+        batch: 'ns',
+        pollMs: 10,
+        shouldStop: () => stop,
+        onJob: () => {
+          stop = true;
+        },
+      });
+      assert.equal(processed, 1);
+      const counts = await store.jobs.counts('ns');
+      assert.deepEqual(
+        { done: counts.done, queued: counts.queued, running: counts.running },
+        { done: 1, queued: 2, running: 0 },
+      );
+      const queued = await store.jobs.list({ batch: 'ns', state: 'queued', limit: 10, offset: 0 });
+      assert.deepEqual(
+        queued.items.map((job) => job.attempts),
+        [0, 0],
+      );
+      // An interrupted batch drops what no worker started (worker-pool.ts).
+      assert.equal(await store.jobs.cancelQueued('ns', { neverAttempted: true }), 2);
+    });
+
     void test('the worker loop ingests a queued document and stops when its batch is done', async () => {
       const file = join(CORPUS_DIR, 'mali-eu-high-level-dialogue-2016.fr.txt');
+      const stored = (await store.listDocuments({ limit: 1, offset: 0 })).total;
       await store.jobs.enqueue([
         { source: file, batch: 'b1', payload: { kind: 'ingest_file', path: file } },
         {
@@ -197,7 +289,7 @@ for (const engine of ENGINES) {
       const page = await store.jobs.list({ batch: 'b1', state: 'done', limit: 10, offset: 0 });
       assert.equal(page.items[0]?.result?.status, 'added');
       assert.equal(page.items[0]?.documentId, page.items[0]?.result?.documentId);
-      assert.equal((await store.listDocuments({ limit: 10, offset: 0 })).total, 1);
+      assert.equal((await store.listDocuments({ limit: 10, offset: 0 })).total, stored + 1);
       const failed = await store.jobs.list({ batch: 'b1', state: 'failed', limit: 10, offset: 0 });
       assert.equal(failed.items[0]?.error?.code, 'unreadable_file');
       assert.match(failed.items[0]?.error?.message ?? '', /^missing\.txt: /);

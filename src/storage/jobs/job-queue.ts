@@ -123,6 +123,12 @@ export interface JobQueue {
    * (its worker died). A job whose worker died on its last allowed attempt is parked instead.
    */
   claim(worker: string, options: ClaimOptions): Promise<ClaimedJob | undefined>;
+  /**
+   * Gives back a job the worker claimed but never started (it claimed it in the transaction that
+   * stored its previous document, then was asked to stop): queued again, the attempt not counted.
+   * False if the worker no longer held it.
+   */
+  handBack(id: string, worker: string): Promise<boolean>;
   /** Records the stage of the running attempt and renews the lease; false if the worker lost it. */
   progress(id: string, worker: string, stage: string, leaseMs: number): Promise<boolean>;
   /**
@@ -157,8 +163,11 @@ export interface JobQueue {
    * states are left as they are; returns the job as it now is, or undefined if there is none.
    */
   retry(id: string): Promise<Job | undefined>;
-  /** Removes the batch's jobs no worker has started (an interrupted `mda ingest --workers`). */
-  cancelQueued(batch: string): Promise<number>;
+  /**
+   * Removes the batch's queued jobs (an interrupted `mda ingest --workers`); `neverAttempted`:
+   * only those no attempt was ever made at (a job a stopping worker handed back unstarted).
+   */
+  cancelQueued(batch: string, options?: { readonly neverAttempted?: boolean }): Promise<number>;
   get(id: string): Promise<Job | undefined>;
   list(request: JobListRequest): Promise<JobPage>;
   /** How many jobs are in each state (of one batch, or all). */

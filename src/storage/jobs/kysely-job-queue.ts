@@ -17,6 +17,7 @@ import {
   DEFAULT_MAX_ATTEMPTS,
   JOB_STATES,
   type ClaimedJob,
+  type ClaimOptions,
   type Job,
   type JobError,
   type JobPayload,
@@ -106,6 +107,113 @@ export async function completeJob(
     .execute();
 }
 
+type ClaimRound = { kind: 'none' } | { kind: 'again' } | { kind: 'claimed'; job: ClaimedJob };
+
+/** Parks a job whose worker died on its last attempt (only if nobody moved it meanwhile). */
+async function park(q: Kysely<Database>, row: JobRow, error: JobError, now: string): Promise<boolean> {
+  const result = await q
+    .updateTable('jobs')
+    .set({
+      state: 'parked',
+      stage: null,
+      lease_owner: null,
+      lease_expires_at: null,
+      error_code: error.code,
+      error_message: error.message,
+      updated_at: now,
+      finished_at: now,
+    })
+    .where('id', '=', row.id)
+    .where('state', '=', row.state)
+    .where('attempts', '=', row.attempts)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * One try at taking the oldest claimable job, inside the caller's transaction: `again` when the
+ * candidate was parked or taken by another worker meanwhile (look again), `none` when there is none.
+ */
+async function claimRound(
+  q: Kysely<Database>,
+  postgres: boolean,
+  worker: string,
+  options: ClaimOptions,
+): Promise<ClaimRound> {
+  const now = iso(Date.now());
+  let query = q
+    .selectFrom('jobs')
+    .selectAll()
+    // `state in (…)` first: the (batch, state) and (state, created_at) indexes then skip the
+    // done jobs, which the `or` alone made the claim read (all of a batch's, under the lock).
+    .where('state', 'in', ['queued', 'running'])
+    .where((eb) =>
+      eb.or([
+        eb('state', '=', 'queued'),
+        eb.and([eb('state', '=', 'running'), eb('lease_expires_at', '<', now)]),
+      ]),
+    );
+  if (options.batch !== undefined) query = query.where('batch', '=', options.batch);
+  query = query.orderBy('created_at').orderBy('id').limit(1);
+  const row = await (postgres ? query.forUpdate().skipLocked() : query).executeTakeFirst();
+  if (row === undefined) return { kind: 'none' };
+  if (row.state === 'running' && Number(row.attempts) >= Number(row.max_attempts)) {
+    // Its worker died on the last attempt: nobody takes it again.
+    await park(q, row, row.error_code === null ? WORKER_LOST : (jobFromRow(row).error ?? WORKER_LOST), now);
+    return { kind: 'again' };
+  }
+  const lost = row.state === 'running';
+  const claimed = await q
+    .updateTable('jobs')
+    .set({
+      state: 'running',
+      attempts: Number(row.attempts) + 1,
+      lease_owner: worker,
+      lease_expires_at: iso(Date.now() + options.leaseMs),
+      stage: options.stage ?? 'claimed',
+      updated_at: now,
+      ...(lost && row.error_code === null
+        ? { error_code: WORKER_LOST.code, error_message: WORKER_LOST.message }
+        : {}),
+    })
+    .where('id', '=', row.id)
+    .where('state', '=', row.state)
+    .where('attempts', '=', row.attempts)
+    // The claimed row comes back with the update: one round trip fewer per job.
+    .returningAll()
+    .executeTakeFirst();
+  if (claimed === undefined) return { kind: 'again' };
+  return {
+    kind: 'claimed',
+    job: {
+      ...jobFromRow(claimed),
+      payload: JSON.parse(claimed.payload) as JobPayload,
+      leaseOwner: worker,
+    } satisfies ClaimedJob,
+  };
+}
+
+/**
+ * Claims the next job inside the caller's write transaction (the store's, as it completes a
+ * document's job): on SQLite a worker then takes the write lock once per document instead of twice,
+ * and never waits for the other worker's whole document transaction before it can start reading
+ * its next file. Undefined when nothing is left to claim.
+ */
+export async function claimNextIn(
+  trx: Kysely<Database>,
+  worker: string,
+  options: ClaimOptions,
+): Promise<ClaimedJob | undefined> {
+  const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
+  // Inside one transaction a candidate is parked or taken at most once each: a few rounds suffice.
+  for (let round = 0; round < 10; round += 1) {
+    const outcome = await claimRound(trx, postgres, worker, options);
+    if (outcome.kind === 'none') return undefined;
+    if (outcome.kind === 'claimed') return outcome.job;
+  }
+  return undefined;
+}
+
 export function createJobQueue(db: Kysely<Database>): JobQueue {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   // The claim's select-then-update runs in one transaction: on PostgreSQL it holds the row lock; on
@@ -140,26 +248,6 @@ export function createJobQueue(db: Kysely<Database>): JobQueue {
       .where('state', '=', 'running')
       .where('lease_owner', '=', worker)
       .executeTakeFirst();
-
-  async function park(q: Kysely<Database>, row: JobRow, error: JobError, now: string): Promise<boolean> {
-    const result = await q
-      .updateTable('jobs')
-      .set({
-        state: 'parked',
-        stage: null,
-        lease_owner: null,
-        lease_expires_at: null,
-        error_code: error.code,
-        error_message: error.message,
-        updated_at: now,
-        finished_at: now,
-      })
-      .where('id', '=', row.id)
-      .where('state', '=', row.state)
-      .where('attempts', '=', row.attempts)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
-  }
 
   return {
     async enqueue(requests) {
@@ -204,69 +292,32 @@ export function createJobQueue(db: Kysely<Database>): JobQueue {
     async claim(worker, options) {
       // A lost race (another worker took the same row) is retried with the next candidate.
       for (let round = 0; round < 50; round += 1) {
-        const outcome = await (postgres ? withoutFlushWait : atomically)(async (q) => {
-          const now = iso(Date.now());
-          let query = q
-            .selectFrom('jobs')
-            .selectAll()
-            // `state in (…)` first: the (batch, state) and (state, created_at) indexes then skip the
-            // done jobs, which the `or` alone made the claim read (all of a batch's, under the lock).
-            .where('state', 'in', ['queued', 'running'])
-            .where((eb) =>
-              eb.or([
-                eb('state', '=', 'queued'),
-                eb.and([eb('state', '=', 'running'), eb('lease_expires_at', '<', now)]),
-              ]),
-            );
-          if (options.batch !== undefined) query = query.where('batch', '=', options.batch);
-          query = query.orderBy('created_at').orderBy('id').limit(1);
-          const row = await (postgres ? query.forUpdate().skipLocked() : query).executeTakeFirst();
-          if (row === undefined) return { kind: 'none' as const };
-          if (row.state === 'running' && Number(row.attempts) >= Number(row.max_attempts)) {
-            // Its worker died on the last attempt: nobody takes it again.
-            await park(
-              q,
-              row,
-              row.error_code === null ? WORKER_LOST : (jobFromRow(row).error ?? WORKER_LOST),
-              now,
-            );
-            return { kind: 'again' as const };
-          }
-          const lost = row.state === 'running';
-          const claimed = await q
-            .updateTable('jobs')
-            .set({
-              state: 'running',
-              attempts: Number(row.attempts) + 1,
-              lease_owner: worker,
-              lease_expires_at: iso(Date.now() + options.leaseMs),
-              stage: options.stage ?? 'claimed',
-              updated_at: now,
-              ...(lost && row.error_code === null
-                ? { error_code: WORKER_LOST.code, error_message: WORKER_LOST.message }
-                : {}),
-            })
-            .where('id', '=', row.id)
-            .where('state', '=', row.state)
-            .where('attempts', '=', row.attempts)
-            // The claimed row comes back with the update: one round trip fewer per job.
-            .returningAll()
-            .executeTakeFirst();
-          return claimed === undefined
-            ? { kind: 'again' as const }
-            : { kind: 'claimed' as const, row: claimed };
-        });
+        const outcome = await (postgres ? withoutFlushWait : atomically)((q) =>
+          claimRound(q, postgres, worker, options),
+        );
         if (outcome.kind === 'none') return undefined;
-        if (outcome.kind === 'claimed') {
-          const job = jobFromRow(outcome.row);
-          return {
-            ...job,
-            payload: JSON.parse(outcome.row.payload) as JobPayload,
-            leaseOwner: worker,
-          } satisfies ClaimedJob;
-        }
+        if (outcome.kind === 'claimed') return outcome.job;
       }
       return undefined;
+    },
+
+    async handBack(id, worker) {
+      const result = await db
+        .updateTable('jobs')
+        .set((eb) => ({
+          state: 'queued',
+          // The attempt never started: it does not count.
+          attempts: eb('attempts', '-', 1),
+          stage: null,
+          lease_owner: null,
+          lease_expires_at: null,
+          updated_at: iso(Date.now()),
+        }))
+        .where('id', '=', id)
+        .where('state', '=', 'running')
+        .where('lease_owner', '=', worker)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
 
     async progress(id, worker, stage, leaseMs) {
@@ -380,12 +431,10 @@ export function createJobQueue(db: Kysely<Database>): JobQueue {
       return row === undefined ? undefined : jobFromRow(row);
     },
 
-    async cancelQueued(batch) {
-      const result = await db
-        .deleteFrom('jobs')
-        .where('batch', '=', batch)
-        .where('state', '=', 'queued')
-        .executeTakeFirst();
+    async cancelQueued(batch, options = {}) {
+      let query = db.deleteFrom('jobs').where('batch', '=', batch).where('state', '=', 'queued');
+      if (options.neverAttempted === true) query = query.where('attempts', '=', 0);
+      const result = await query.executeTakeFirst();
       return Number(result.numDeletedRows);
     },
 
