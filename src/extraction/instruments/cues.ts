@@ -24,6 +24,23 @@ export const ORGANIZATION_NAME =
 /** Words of an organization's name right after the head (optionally after a capitalised word). */
 export const ORGANIZATION_AFTER =
   /^\s+(?:[a-z]+\s+)?(?:institute|institut|centre|center|network|foundation|fondation|university|universite|agency|agence|ministry|ministere|department|departement|council|conseil|commission|bank|banque|organi[sz]ation|office|bureau|observatory|observatoire|secretariat|unit|unite|school|ecole)\b/;
+/**
+ * A person's post named after the head ("Policy Officer", "programme manager"): the head qualifies
+ * a job, not an instrument. Only right after the head, so "the programme's liaison officers" stays.
+ */
+export const POST_AFTER =
+  /^\s+(?:officers?|advis[eo]rs?|analysts?|managers?|coordinators?|specialists?|consultants?|assistants?)\b/;
+/** "chargée de programme", "chargé de politique": a post in French, the head after it qualifies it. */
+export const POST_BEFORE = /\bcharge(?:e|s|es)? de\s+$/;
+/**
+ * An instrument still to be drafted ("agreed to prepare a joint declaration", "convenues d'élaborer
+ * un protocole"): an indefinite phrase after a verb of drafting names a plan, not a record.
+ */
+export const DRAFTING_BEFORE =
+  /\b(?:prepare|draft|work out|preparer|elaborer|rediger)\s+(?:a|an|un|une)\s+(?:[a-z-]+\s+)?$/;
+/** "…, which could be signed next year", "qui pourrait être signé": a possible instrument. */
+export const POSSIBLE_AFTER =
+  /^[^.;]{0,140}?\b(?:(?:which|that) (?:could|would|might|may) be (?:signed|concluded|adopted)|qui pourrai(?:t|ent) etre (?:signee?s?|conclue?s?|adoptee?s?))\b/;
 /** An indefinite determiner right before the head ("a readmission agreement"). */
 export const INDEFINITE = /\b(?:a|an|any|un|une|aucun|aucune)\s+(?:[a-z-]+\s+)?$/;
 /**

@@ -23,6 +23,10 @@ import {
   ITS,
   KIND_OF,
   NEGATED,
+  POSSIBLE_AFTER,
+  POST_AFTER,
+  POST_BEFORE,
+  DRAFTING_BEFORE,
   ORGANIZATION_AFTER,
   ORGANIZATION_NAME,
 } from './cues.ts';
@@ -302,6 +306,11 @@ export function mentionOf(
       KIND_OF.test(before) ||
       (plural && !several && COUNTED.test(before) && reading.cue !== 'with' && reading.cue !== 'between'),
     hypothetical:
+      // "agreed to prepare a joint declaration, which could be signed in 2026": not yet an instrument.
+      (!phrase.named &&
+        INDEFINITE.test(before) &&
+        (DRAFTING_BEFORE.test(before) ||
+          POSSIBLE_AFTER.test(ctx.folded.slice(phrase.end, Math.min(clause.end, phrase.end + 160))))) ||
       // "has never signed a readmission agreement with X": a denied instrument, not a record.
       (NEGATED.test(before) && INDEFINITE.test(before) && date === null && !phrase.named) ||
       // "unwilling to commit to a readmission agreement": an indefinite instrument nobody set up.
@@ -335,6 +344,9 @@ export function mentionOf(
       ORGANIZATION_NAME.test(ctx.folded.slice(Math.max(0, match.start - 40), match.end + 45)) ||
       // "Migration Policy Institute", "Programme Office": the head names a body, not an instrument.
       ORGANIZATION_AFTER.test(ctx.folded.slice(match.end, Math.min(clause.end, match.end + 40))) ||
+      // "Policy Officer", "chargée de programme": the head names a person's post.
+      POST_AFTER.test(ctx.folded.slice(match.end, match.end + 16)) ||
+      POST_BEFORE.test(before) ||
       // Standard operating procedures are a readmission arrangement only about return.
       (rule.head === 'sop' &&
         !/\b(?:return|retours?|readmission|reintegration)/.test(ctx.folded.slice(clause.start, clause.end))),
