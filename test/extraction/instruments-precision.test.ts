@@ -78,3 +78,57 @@ void describe('instruments still to be drafted', () => {
     );
   });
 });
+
+void describe('agreements on subjects outside migration', () => {
+  void it('drops a maritime or defence agreement and keeps a labour one (EN)', () => {
+    assert.deepEqual(
+      typesAndParties('In August 2020 Greece and Egypt signed an agreement delimiting their maritime zones.'),
+      [],
+    );
+    assert.deepEqual(typesAndParties('In 2021 Spain and Morocco signed a defence agreement.'), []);
+    assert.deepEqual(typesAndParties('In 2021 Spain and Morocco signed an agreement on seasonal workers.'), [
+      { type: 'labour_agreement', parties: ['ES', 'MA'] },
+    ]);
+  });
+
+  void it('drops an agreement on maritime delimitation and keeps a readmission one (FR)', () => {
+    assert.deepEqual(
+      typesAndParties("En 2020, la Grèce et l'Égypte ont signé un accord de délimitation maritime."),
+      [],
+    );
+    assert.deepEqual(typesAndParties("En 2020, la Grèce et l'Égypte ont signé un accord de réadmission."), [
+      { type: 'readmission_agreement', parties: ['EG', 'GR'] },
+    ]);
+  });
+});
+
+void describe('a national scheme without a named holder', () => {
+  void it('belongs to the state the document is about (EN)', () => {
+    const text =
+      'Korea recruits foreign workers from Nepal through its Employment Permit System. Korea admitted 100,000 ' +
+      'workers in 2023, and Korea plans more.\n\nSeasonal work\n\nSince 2015 rural districts have also ' +
+      'recruited farm workers under the Seasonal Worker Program.';
+    assert.deepEqual(typesAndParties(text), [
+      { type: 'programme', parties: ['KR'] },
+      { type: 'programme', parties: ['KR'] },
+    ]);
+  });
+
+  void it('belongs to the state the document is about (FR)', () => {
+    const text =
+      "Le Maroc a adopté une nouvelle politique migratoire en 2013 avec l'appui du Sénégal. Le Maroc a ensuite " +
+      'régularisé 23 000 personnes ; le Maroc prépare une troisième étape.\n\nRégularisation\n\nLa première ' +
+      'campagne exceptionnelle de régularisation a été ouverte en janvier 2014.';
+    assert.deepEqual(typesAndParties(text), [
+      { type: 'legal_act', parties: ['MA'] },
+      { type: 'programme', parties: ['MA'] },
+    ]);
+  });
+
+  void it('stays unowned when no state dominates the document (EN)', () => {
+    const text =
+      'Spain and Morocco met in Rabat. Spain and Morocco discussed returns.\n\nSchemes\n\n' +
+      'Since 2015 rural districts have also recruited farm workers under the Seasonal Worker Program.';
+    assert.deepEqual(typesAndParties(text), [{ type: 'programme', parties: [] }]);
+  });
+});

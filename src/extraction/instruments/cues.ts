@@ -41,6 +41,15 @@ export const DRAFTING_BEFORE =
 /** "…, which could be signed next year", "qui pourrait être signé": a possible instrument. */
 export const POSSIBLE_AFTER =
   /^[^.;]{0,140}?\b(?:(?:which|that) (?:could|would|might|may) be (?:signed|concluded|adopted)|qui pourrai(?:t|ent) etre (?:signee?s?|conclue?s?|adoptee?s?))\b/;
+/**
+ * Subjects outside migration that an agreement may bear right after its head ("an agreement
+ * delimiting their maritime zones", "accord de délimitation maritime", "a defence agreement"): such
+ * an agreement between two states is not a migration instrument. Social security and labour stay in.
+ */
+export const OFF_SUBJECT_AFTER =
+  /^\s+(?:(?:on|of|for|sur|de|d'|du|des|relatif (?:a|aux)|relative (?:a|aux)|en matiere de)\s+)?(?:(?:the|la|le|les|l'|their|leur|leurs)\s+)?(?:[a-z-]+\s+){0,2}?(?:delimit\w*|maritime|boundar\w*|fisher\w*|peche|defen[cs]e|military|militaire|nuclear|nucleaire|energy|energie|natural gas|gaz|double (?:taxation|imposition)|air services|services aeriens|investment|investissements?)\b/;
+export const OFF_SUBJECT_BEFORE =
+  /\b(?:delimitation|maritime|boundary|fisheries|defen[cs]e|military|nuclear|energy|gas|investment|air services)\s+$/;
 /** An indefinite determiner right before the head ("a readmission agreement"). */
 export const INDEFINITE = /\b(?:a|an|any|un|une|aucun|aucune)\s+(?:[a-z-]+\s+)?$/;
 /**
