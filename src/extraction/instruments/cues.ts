@@ -24,6 +24,32 @@ export const ORGANIZATION_NAME =
 /** Words of an organization's name right after the head (optionally after a capitalised word). */
 export const ORGANIZATION_AFTER =
   /^\s+(?:[a-z]+\s+)?(?:institute|institut|centre|center|network|foundation|fondation|university|universite|agency|agence|ministry|ministere|department|departement|council|conseil|commission|bank|banque|organi[sz]ation|office|bureau|observatory|observatoire|secretariat|unit|unite|school|ecole)\b/;
+/**
+ * A person's post named after the head ("Policy Officer", "programme manager"): the head qualifies
+ * a job, not an instrument. Only right after the head, so "the programme's liaison officers" stays.
+ */
+export const POST_AFTER =
+  /^\s+(?:officers?|advis[eo]rs?|analysts?|managers?|coordinators?|specialists?|consultants?|assistants?)\b/;
+/** "chargée de programme", "chargé de politique": a post in French, the head after it qualifies it. */
+export const POST_BEFORE = /\bcharge(?:e|s|es)? de\s+$/;
+/**
+ * An instrument still to be drafted ("agreed to prepare a joint declaration", "convenues d'élaborer
+ * un protocole"): an indefinite phrase after a verb of drafting names a plan, not a record.
+ */
+export const DRAFTING_BEFORE =
+  /\b(?:prepare|draft|work out|preparer|elaborer|rediger)\s+(?:a|an|un|une)\s+(?:[a-z-]+\s+)?$/;
+/** "…, which could be signed next year", "qui pourrait être signé": a possible instrument. */
+export const POSSIBLE_AFTER =
+  /^[^.;]{0,140}?\b(?:(?:which|that) (?:could|would|might|may) be (?:signed|concluded|adopted)|qui pourrai(?:t|ent) etre (?:signee?s?|conclue?s?|adoptee?s?))\b/;
+/**
+ * Subjects outside migration that an agreement may bear right after its head ("an agreement
+ * delimiting their maritime zones", "accord de délimitation maritime", "a defence agreement"): such
+ * an agreement between two states is not a migration instrument. Social security and labour stay in.
+ */
+export const OFF_SUBJECT_AFTER =
+  /^\s+(?:(?:on|of|for|sur|de|d'|du|des|relatif (?:a|aux)|relative (?:a|aux)|en matiere de)\s+)?(?:(?:the|la|le|les|l'|their|leur|leurs)\s+)?(?:[a-z-]+\s+){0,2}?(?:delimit\w*|maritime|boundar\w*|fisher\w*|peche|defen[cs]e|military|militaire|nuclear|nucleaire|energy|energie|natural gas|gaz|double (?:taxation|imposition)|air services|services aeriens|investment|investissements?)\b/;
+export const OFF_SUBJECT_BEFORE =
+  /\b(?:delimitation|maritime|boundary|fisheries|defen[cs]e|military|nuclear|energy|gas|investment|air services)\s+$/;
 /** An indefinite determiner right before the head ("a readmission agreement"). */
 export const INDEFINITE = /\b(?:a|an|any|un|une|aucun|aucune)\s+(?:[a-z-]+\s+)?$/;
 /**

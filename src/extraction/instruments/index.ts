@@ -114,6 +114,11 @@ function findDraft(
         !datedApart(d, mention, folded),
     );
     if (sameParties) return sameParties;
+    // "The Cambodian memorandum" after "the memorandum between Australia and Cambodia", "le protocole
+    // marocain" after "le protocole entre l'Espagne et le Maroc": an owner or adjective names one side
+    // of an instrument already read, not a new one. A "with"/"between" list names every side itself.
+    const ownedSubset = mention.signals?.cue === 'owner' ? partOfEarlier(mention, drafts, folded) : undefined;
+    if (ownedSubset) return ownedSubset;
   }
   const sameType = same.filter((d) => d.mention.type === mention.type);
   if (mention.parties.length > 0) {
@@ -136,9 +141,30 @@ function findDraft(
   );
 }
 
+/**
+ * The latest legal draft of a compatible form whose parties include every party of `mention` and
+ * more: the instrument a definite mention owned by one of its sides refers back to.
+ */
+function partOfEarlier(
+  mention: InstrumentMention,
+  drafts: readonly Draft[],
+  folded: string,
+): Draft | undefined {
+  return drafts.findLast(
+    (d) =>
+      isLegal(d.mention) &&
+      (d.mention.type === mention.type || mention.type === 'agreement' || d.mention.type === 'agreement') &&
+      !formsApart(d.mention, mention) &&
+      d.parties.size > mention.parties.length &&
+      mention.parties.every((id) => d.parties.has(id)) &&
+      // A year read near a short reference often belongs to the clause, not to the instrument.
+      (mention.dates.length === 0 || !datedApart(d, mention, folded) || d === drafts[drafts.length - 1]),
+  );
+}
+
 /** Verbs of an instrument's later life (EN/FR, folded): renewal, extension, amendment, ratification. */
 const LIFE_EVENT =
-  /\b(?:renew\w*|extend\w*|prolong\w*|amend\w*|revis\w*|ratif\w*|entered into force|enter into force|suspend\w*|renouvel\w*|reconduit\w*|modifi\w*|entre\w* en vigueur|suspendu\w*)\b/;
+  /\b(?:renew\w*|extend\w*|prolong\w*|amend\w*|revis\w*|ratif\w*|entered into force|enter into force|suspend\w*|lapsed|expired?|terminated|denounced|renouvel\w*|reconduit\w*|modifi\w*|entre\w* en vigueur|suspendu\w*|expire\w*|caduc\w*|denonce\w*|a pris fin|arrive\w* a (?:echeance|expiration))\b/;
 
 /** Agreements typed by their subject: two different subjects are two instruments. */
 const SUBJECT_TYPES: ReadonlySet<string> = new Set([
@@ -299,7 +325,9 @@ export function findInstrumentRecords(
         });
       }
     }
-    draft.dates.push(...mention.dates);
+    // A merged mention dated in another year than its record ("the Cambodian memorandum was the last
+    // piece of a system built in 2013"): the year belongs to the clause, not to the instrument.
+    if (isNew || !datedApart(draft, mention, ctx.folded)) draft.dates.push(...mention.dates);
     for (const amount of mention.amounts) {
       if (!draft.amounts.some((a) => a.value === amount.value && a.currency === amount.currency)) {
         draft.amounts.push(amount);

@@ -23,6 +23,12 @@ import {
   ITS,
   KIND_OF,
   NEGATED,
+  POSSIBLE_AFTER,
+  OFF_SUBJECT_AFTER,
+  OFF_SUBJECT_BEFORE,
+  POST_AFTER,
+  POST_BEFORE,
+  DRAFTING_BEFORE,
   ORGANIZATION_AFTER,
   ORGANIZATION_NAME,
 } from './cues.ts';
@@ -302,6 +308,11 @@ export function mentionOf(
       KIND_OF.test(before) ||
       (plural && !several && COUNTED.test(before) && reading.cue !== 'with' && reading.cue !== 'between'),
     hypothetical:
+      // "agreed to prepare a joint declaration, which could be signed in 2026": not yet an instrument.
+      (!phrase.named &&
+        INDEFINITE.test(before) &&
+        (DRAFTING_BEFORE.test(before) ||
+          POSSIBLE_AFTER.test(ctx.folded.slice(phrase.end, Math.min(clause.end, phrase.end + 160))))) ||
       // "has never signed a readmission agreement with X": a denied instrument, not a record.
       (NEGATED.test(before) && INDEFINITE.test(before) && date === null && !phrase.named) ||
       // "unwilling to commit to a readmission agreement": an indefinite instrument nobody set up.
@@ -335,6 +346,14 @@ export function mentionOf(
       ORGANIZATION_NAME.test(ctx.folded.slice(Math.max(0, match.start - 40), match.end + 45)) ||
       // "Migration Policy Institute", "Programme Office": the head names a body, not an instrument.
       ORGANIZATION_AFTER.test(ctx.folded.slice(match.end, Math.min(clause.end, match.end + 40))) ||
+      // "an agreement delimiting their maritime zones": an agreement on a subject outside migration.
+      (rule.head === 'agreement' &&
+        !phrase.named &&
+        (OFF_SUBJECT_AFTER.test(ctx.folded.slice(match.end, Math.min(clause.end, match.end + 60))) ||
+          OFF_SUBJECT_BEFORE.test(before))) ||
+      // "Policy Officer", "chargée de programme": the head names a person's post.
+      POST_AFTER.test(ctx.folded.slice(match.end, match.end + 16)) ||
+      POST_BEFORE.test(before) ||
       // Standard operating procedures are a readmission arrangement only about return.
       (rule.head === 'sop' &&
         !/\b(?:return|retours?|readmission|reintegration)/.test(ctx.folded.slice(clause.start, clause.end))),
@@ -422,11 +441,18 @@ export function mentionOf(
           : completedParties(ctx, type, partiesRead, phrase, sentence);
   // An unnamed memorandum or agreement that names no party in a document about two states.
   const betweenPrincipals = parties.length === 0 && bilateralForm(ctx, rule, phrase.named);
+  // "the Seasonal Worker Program" in a note about Korea's recruitment: a national scheme, plan or
+  // act that names no holder belongs to the state the document is about, when one clearly dominates.
+  const domestic =
+    parties.length === 0 && !betweenPrincipals && !multilateral && DOMESTIC_TYPES.has(type)
+      ? dominantState(ctx)
+      : undefined;
   // A holder guessed from the paragraph (see `completedParties`) or from another sentence, not
   // read around the name, is often the wrong state.
   const guessedHolder =
     reading.guessed === true ||
     betweenPrincipals ||
+    domestic !== undefined ||
     (partiesRead.length === 0 && parties.length > 0 && !euAct && !lawmaker);
   // "accord" alone says little: quote its subject too ("accord de réadmission").
   let adjective = ctx.actors[lowerBound(ctx.actors, phrase.end)];
@@ -449,7 +475,7 @@ export function mentionOf(
     span: { start: phrase.start, end: quoteEnd },
     title: ctx.text.slice(phrase.start, quoteEnd).replace(/\s+/g, ' ').trim(),
     named: phrase.named,
-    parties: betweenPrincipals ? [...ctx.principals] : parties,
+    parties: betweenPrincipals ? [...ctx.principals] : domestic ? [domestic] : parties,
     dates: date ? [{ ...date, role: dateRole(type, ctx, sentence) }] : [],
     amounts:
       type === 'fund' ||
@@ -774,6 +800,30 @@ const BILATERAL_HEADS: ReadonlySet<string> = new Set(['mou', 'agreement', 'loi']
  * ("the memorandum sets quotas…" in a note on two countries): the spec's parties are those two.
  * Only for a mention that is not an anaphor (those join the instrument they refer to).
  */
+/** Types a single state sets up at home: its schemes, plans and acts. */
+const DOMESTIC_TYPES: ReadonlySet<string> = new Set(['programme', 'action_plan', 'legal_act']);
+
+const dominantCache = new WeakMap<readonly ActorMention[], string | null>();
+/**
+ * The state a document is about: named at least three times and at least twice as often as any
+ * other actor. Undefined when the document is about several.
+ */
+function dominantState(ctx: InstrumentContext): string | undefined {
+  let found = dominantCache.get(ctx.actors);
+  if (found === undefined) {
+    const counts = new Map<string, number>();
+    for (const a of ctx.actors) counts.set(a.id, (counts.get(a.id) ?? 0) + 1);
+    const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+    const [first, second] = ranked;
+    found =
+      first && first[1] >= 3 && first[1] >= 2 * (second?.[1] ?? 0) && isState(ctx, first[0])
+        ? first[0]
+        : null;
+    dominantCache.set(ctx.actors, found);
+  }
+  return found ?? undefined;
+}
+
 function bilateralForm(ctx: InstrumentContext, rule: HeadRule, named: boolean): boolean {
   return (
     ctx.principals.length === 2 &&
