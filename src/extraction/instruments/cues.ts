@@ -6,7 +6,20 @@
 
 /** A verb of setting up or holding right before the head: "a mis en place des", "has appointed a". */
 export const ESTABLISHED =
-  /\b(?:adopted|appointed|established|set up|created|launched|introduced|developed|signed|concluded|(?:has|have)(?=\s+(?:a|an|its|their|had)\b|\s+$)|maintains|runs|pursues|pursued|negotiated|announced|agreed on|unveiled|proposed|hold|holds|held|designated|nominated|named|chairs|chaired|co-chairs|leads|signs|concludes|launches|adopts|establishes|appoints|sets up|a propose|a designe|ont designe|designe|a nomme un|nomme|nomment|signent|concluent|lancent|adoptent|creent|mettent en place|met en place|presidera|copresidera|preside|copreside|a annonce|ont annonce|a adopte|ont adopte|a nomme|a etabli|a mis en place|ont mis en place|a cree|ont cree|a lance|ont lance|a elabore|ont ete elabores?|a signe|ont signe|a conclu|ont conclu|a paraphe|ont paraphe|ont convenu d'|a ratifie|ont ratifie|ratified|initialled|initialed|agreed|a mene|ont mene|menent|conducted|carried out|ont deploye|a deploye|deployed|ont etabli|ont nomme|dispose d|disposent d)\b[^.;:]{0,40}$/;
+  /\b(?:adopted|appointed|established|set up|created|launched|introduced|developed|signed|concluded|(?:has|have)(?=\s+(?:a|an|its|their|had)\b|\s+$)|maintains|runs|pursues|pursued|negotiated|announced|agreed on|unveiled|proposed|hold|holds|held|designated|nominated|named|chairs|chaired|co-chairs|leads|signs|concludes|launches|adopts|establishes|appoints|sets up|a propose|a designe|ont designe|designe|a nomme un|nomme|nomment|signent|concluent|lancent|adoptent|creent|mettent en place|met en place|presidera|copresidera|preside|copreside|a annonce|ont annonce|a adopte|ont adopte|a nomme|a etabli|a mis en place|ont mis en place|a cree|ont cree|a lance|ont lance|a elabore|ont ete elabores?|a signe|ont signe|a conclu|ont conclu|a paraphe|ont paraphe|ont convenu d'|a ratifie|ont ratifie|ratified|initialled|initialed|agreed|a mene|ont mene|menent|conducted|carried out|ont deploye|a deploye|deployed|ont etabli|ont nomme|dispose d|disposent d|engaged in|entered into|initiated|inaugurated|ont engage|a engage|engagent|ont entame|a entame|entament|ont tenu|a tenu|tiennent|ont inaugure|a inaugure|ont initie|a initie|ont relance|a relance)\b[^.;:]{0,40}$/;
+/** The same verbs further back, for an item coordinated after an instrument (see `AFTER_AND`). */
+export const ESTABLISHED_FAR = new RegExp(ESTABLISHED.source.replace('{0,40}', '{0,160}'));
+/**
+ * A head right after "and a" / "et un": "ont signé une déclaration d'intention sur la main-d'œuvre
+ * et un protocole d'accord sur …" — the second item shares the first one's verb of signing.
+ */
+export const AFTER_AND = /\b(?:and|et)\s+(?:a|an|the|un|une|le|la|les|des|their|its|leur|son|sa)\s+$/;
+/** A verb of funding or running right before a head: "a financé un programme de l'OIT", "IOM ran a programme". */
+export const FUNDED =
+  /\b(?:funded|funds|financed|finances|co-funded|co-financed|ran|a finance|ont finance|financent|finance|a cofinance|ont cofinance)\b[^.;:]{0,40}$/;
+/** An instrument said to be missing: "absence de loi sur …", "the lack of a readmission agreement". */
+export const ABSENT =
+  /\b(?:absence (?:de |d'|of (?:an? )?)|lack of (?:an? )?|manque (?:de |d')|faute (?:de |d')|sans (?:un |une )?|without (?:an? )?)$/;
 /** The same verbs after the head, in the passive: "'flying consuls' were introduced", "ont été mis en place". */
 export const ESTABLISHED_AFTER =
   /^[^.;:]{0,25}?\b(?:were|was|have been|has been|ont ete|a ete|sont|est|is|are)\s+(?:\w+\s+)?(?:introduced|established|set up|created|appointed|launched|adopted|signed|concluded|mise?s? en place|crees?|etablie?s?|lancee?s?|adoptee?s?|nommee?s?|elaboree?s?|signee?s?|conclue?s?)\b/;
@@ -18,6 +31,15 @@ export const ESTABLISHED_ENUM =
 /** A count before a plural ("over 60 bilateral agreements", "plusieurs accords"): kinds, not instruments. */
 export const COUNTED =
   /(?:\b\d+|\bseveral|\bmany|\bnumerous|\bvarious|\bplusieurs|\bnombreux|\bdivers|\bdifferents|\btwo|\bthree|\bfour|\bfive|\bdeux|\btrois|\bquatre|\bcinq)\s+(?:\w+\s+)?$/;
+/** A small exact count before a plural ("two memoranda", "deux protocoles"): a few instruments, not a kind. */
+export const SMALL_COUNT = /\b(?:two|three|deux|trois|[23])\s+(?:\w+\s+)?$/;
+/**
+ * A meeting verb and a capitalised place right after a dialogue's head (original case): "la
+ * conférence ministérielle s'est réunie à Rabat", "the summit held in Valletta". A meeting
+ * held somewhere is one dialogue, named by its city, even without parties.
+ */
+export const HELD_IN_PLACE =
+  /^[^.;:]{0,30}?\b(?:held|met|convened|hosted|took place|gathered|r[ée]uni(?:e|s|es)?|tenue?s?|organis[ée]e?s?|a eu lieu|se sont tenus?)\s+(?:in|at|à)\s+(?:the\s+)?\p{Lu}/u;
 /** Organizations whose name ends in a head noun ("International Monetary Fund"). */
 export const ORGANIZATION_NAME =
   /\b(?:international monetary fund|universal declaration of human rights|declaration universelle des droits de l'homme|world food programme|united nations (?:development|environment|population|children's) (?:programme|fund)|world economic forum|un (?:population|children's) fund|global fund to fight|fonds monetaire international|programme alimentaire mondial|programme des nations unies pour (?:le developpement|l'environnement)|fonds des nations unies pour (?:la population|l'enfance)|forum economique mondial)\b/;

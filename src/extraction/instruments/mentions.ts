@@ -12,6 +12,12 @@ import type { Match } from './matchers.ts';
 import { clauseAround, namedPhrase } from './phrase.ts';
 import {
   COUNTED,
+  SMALL_COUNT,
+  FUNDED,
+  ABSENT,
+  AFTER_AND,
+  ESTABLISHED_FAR,
+  HELD_IN_PLACE,
   DEFINITE,
   DEMONSTRATIVE,
   ENUM_ITEM,
@@ -269,12 +275,22 @@ export function mentionOf(
       ESTABLISHED_AFTER.test(after) ||
       (ENUM_ITEM.test(before) &&
         ESTABLISHED_ENUM.test(ctx.folded.slice(Math.max(sentence.start, match.start - 500), match.start))) ||
-      listedAfterColon(ctx, sentence, match.start));
+      listedAfterColon(ctx, sentence, match.start) ||
+      // Funding names one programme; "funded projects in Niger" names kinds.
+      (!plural && FUNDED.test(before)) ||
+      (AFTER_AND.test(before) &&
+        ESTABLISHED_FAR.test(ctx.folded.slice(Math.max(clause.start, match.start - 200), match.start))));
   // A common noun ("programme", "strategy") names an instrument only with a name or an owner that
   // is an agent or an adjective ("projet mené par l'OIM", "Politique espagnole"), not a mere
   // genitive ("the policy of the Commission").
   const ownerNamed =
     (reading.cue === 'owner' && reading.agentOrAdjective === true) ||
+    // "a financé un programme de l'OIT", "funded IOM's return programme": a programme someone
+    // set up or funds, with its owner named, is one programme.
+    (reading.cue === 'owner' &&
+      rule.head === 'programme' &&
+      !plural &&
+      (ESTABLISHED.test(before) || FUNDED.test(before))) ||
     reading.cue === 'pair' ||
     (rule.type === 'dialogue' && reading.cue === 'with');
   const lastWord = ctx.folded.slice(match.start, match.end).split(' ').pop() ?? '';
@@ -283,6 +299,11 @@ export function mentionOf(
     plural && rule.head === 'agreement' && rule.type === 'agreement'
       ? coordinatedSubjects(ctx.folded, clause, match, nextStart)
       : [];
+  // "the ministerial conference met in Almaty": a dialogue named by where it sits.
+  const heldInPlace =
+    rule.type === 'dialogue' &&
+    !/dialog|process|format|panel/.test(ctx.folded.slice(match.start, match.end)) &&
+    HELD_IN_PLACE.test(ctx.text.slice(phrase.end, Math.min(clause.end, phrase.end + 90)));
   const several = subjects.length >= 2 && countFits(ctx.folded, match.start, subjects.length);
   const features: MentionFeatures = {
     catalogued: false,
@@ -301,13 +322,27 @@ export function mentionOf(
       !owned &&
       !established &&
       // Joint patrols and operations are plural by nature: with their parties they are one cooperation.
-      !(rule.type === 'operational_cooperation' && reading.ids.length > 0) &&
+      !(
+        rule.type === 'operational_cooperation' &&
+        (reading.ids.length > 0 ||
+          // "la reprise des patrouilles conjointes" in a bilateral communiqué: its two states'. In
+          // a list of kinds ("… ), équipes conjointes d'investigation, réseaux …") it stays a kind.
+          (isJointForm(ctx, phrase, rule.type) && !/(?:,|\band|\bet)\s+$/.test(before)))
+      ) &&
       !(phrase.named && reading.ids.length > 0) &&
       !(reading.cue === 'subject' && date !== null),
     kindOf:
       KIND_OF.test(before) ||
-      (plural && !several && COUNTED.test(before) && reading.cue !== 'with' && reading.cue !== 'between'),
+      (plural &&
+        !several &&
+        COUNTED.test(before) &&
+        reading.cue !== 'with' &&
+        reading.cue !== 'between' &&
+        // "Greece and Egypt signed two memoranda": a small count that two named parties signed is
+        // their instruments, not a kind.
+        !(established && reading.ids.length >= 2 && SMALL_COUNT.test(before))),
     hypothetical:
+      ABSENT.test(before) ||
       // "agreed to prepare a joint declaration, which could be signed in 2026": not yet an instrument.
       (!phrase.named &&
         INDEFINITE.test(before) &&
@@ -331,6 +366,7 @@ export function mentionOf(
       // "Dialogue" is also an activity: as an instrument it is named or held with someone.
       (rule.type === 'dialogue' &&
         !phrase.named &&
+        !heldInPlace &&
         // "The 5+5 Dialogue" is named by its format.
         !/^\d\+\d|\d\+\d$/.test(ctx.folded.slice(match.start, match.end).replace(/ ?dialogues?/, '')) &&
         // Set up by its subject, a dialogue named by its form counts in either word order
@@ -338,7 +374,7 @@ export function mentionOf(
         ((reading.cue === 'subject' &&
           !(established && (rule.strength === 'form' || /^dialogues?$/.test(lastWord)))) ||
           reading.cue === 'none')) ||
-      (rule.strength === 'named' && !phrase.named && !ownerNamed && !established) ||
+      (rule.strength === 'named' && !phrase.named && !ownerNamed && !established && !heldInPlace) ||
       // "Partnership" is everyday English and French: as a framework it bears a name or a pair.
       (rule.head === 'partnership' && rule.strength === 'named' && !phrase.named && reading.cue !== 'pair'),
     notAnInstrument:

@@ -185,7 +185,10 @@ export function namedPhrase(text: string, clause: Span, head: Span, skip: readon
   // Left: capitalised words (not the sentence's first word), connectors between them, years.
   const left = wordsBefore(text, head.start, clause.start, 6);
   let lastCapital = false;
-  for (const w of left) {
+  for (const raw of left) {
+    // "the 'Rome Process'": an opening single quote starts the name and closes it on the left.
+    const opened = /^['’]\p{L}/u.test(text.slice(raw.start, raw.end));
+    const w = opened ? { start: raw.start + 1, end: raw.end } : raw;
     const word = text.slice(w.start, w.end);
     const wasCapital = lastCapital;
     lastCapital = false;
@@ -211,6 +214,7 @@ export function namedPhrase(text: string, clause: Span, head: Span, skip: readon
       if (isCapitalised(word) && !/^\d/.test(word) && !isSkipped(w)) named = true;
       lastCapital = isCapitalised(word);
       start = w.start;
+      if (opened) break;
       continue;
     }
     break;
