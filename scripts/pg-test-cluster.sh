@@ -11,6 +11,7 @@
 # flushed. MDA_TEST_PG_DURABLE=1 keeps PostgreSQL's defaults (to compare). Same version, locale
 # (C.UTF-8), user and password as the cluster of scripts/pg.sh, so the tests see the same server.
 set -euo pipefail
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
 bin="/usr/lib/postgresql/$(ls /usr/lib/postgresql | sort -V | tail -1)/bin"
 
@@ -18,13 +19,11 @@ case "${1:-}" in
   start)
     dir=$2
     mkdir -p -m 700 "$dir"
-    chown postgres: "$dir" 2>/dev/null || true
     printf 'postgres\n' >"$dir/.pw"
-    chown postgres: "$dir/.pw" 2>/dev/null || true
-    as_postgres "$bin/initdb" -D "$dir/data" -U postgres --pwfile="$dir/.pw" --auth-local=trust \
-      --auth-host=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 \
-      || { cat "$dir/initdb.log" >&2; exit 1; }
-    rm -f "$dir/.pw"
+    $SUDO chown -R postgres: "$dir"
+    out=$(as_postgres "$bin/initdb" -D "$dir/data" -U postgres --pwfile="$dir/.pw" --auth-local=trust \
+      --auth-host=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 --no-sync 2>&1) || { echo "$out" >&2; exit 1; }
+    $SUDO rm -f "$dir/.pw"
     settings=(-c listen_addresses=127.0.0.1 -c "unix_socket_directories=$dir" -c max_connections=200)
     if [ "${MDA_TEST_PG_DURABLE:-0}" = 0 ]; then
       settings+=(-c fsync=off -c synchronous_commit=off -c full_page_writes=off)
@@ -45,7 +44,7 @@ case "${1:-}" in
   stop)
     dir=$2
     if [ -d "$dir/data" ]; then as_postgres "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true; fi
-    rm -rf "$dir"
+    $SUDO rm -rf "$dir"
     ;;
   *) echo "usage: pg-test-cluster.sh start|stop DIR" >&2; exit 2 ;;
 esac
