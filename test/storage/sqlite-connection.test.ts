@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import { openSqlite, walAutocheckpointPages } from '../../src/storage/sqlite/connection.ts';
 
 void describe('SQLite connection settings', () => {
-  void it('opens the file in WAL mode, synchronous NORMAL, checkpointing every 8,192 pages', async () => {
+  void it('opens the file in WAL mode, synchronous NORMAL, checkpointing every 1,000 pages', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mda-sqlite-connection-'));
     const { db, raw } = openSqlite(join(dir, 'atlas.sqlite'));
     try {
@@ -25,11 +25,11 @@ void describe('SQLite connection settings', () => {
     }
   });
 
-  void it('takes MDA_WAL_AUTOCHECKPOINT (pages) when it is a whole number, else 8,192', () => {
-    assert.equal(walAutocheckpointPages({}), 8192);
+  void it('takes MDA_WAL_AUTOCHECKPOINT (pages) when it is a whole number, else 1,000', () => {
+    assert.equal(walAutocheckpointPages({}), 1000);
     assert.equal(walAutocheckpointPages({ MDA_WAL_AUTOCHECKPOINT: '1000' }), 1000);
     assert.equal(walAutocheckpointPages({ MDA_WAL_AUTOCHECKPOINT: '0' }), 0);
-    assert.equal(walAutocheckpointPages({ MDA_WAL_AUTOCHECKPOINT: 'lots' }), 8192);
-    assert.equal(walAutocheckpointPages({ MDA_WAL_AUTOCHECKPOINT: '-5' }), 8192);
+    assert.equal(walAutocheckpointPages({ MDA_WAL_AUTOCHECKPOINT: 'lots' }), 1000);
+    assert.equal(walAutocheckpointPages({ MDA_WAL_AUTOCHECKPOINT: '-5' }), 1000);
   });
 });

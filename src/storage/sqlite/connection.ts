@@ -33,9 +33,9 @@ export function busyTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   return /^\d{1,7}$/.test(env.MDA_BUSY_TIMEOUT_MS ?? '') ? value : 5000;
 }
 
-/** The WAL's checkpoint threshold in pages: 8,192, or MDA_WAL_AUTOCHECKPOINT (0 turns it off). */
+/** The WAL's checkpoint threshold in pages: SQLite's 1,000 (a larger one made reads twice as slow while the WAL was large: bench:api list 1.7 → 3.4 ms CPU a request), or MDA_WAL_AUTOCHECKPOINT (0 turns it off). */
 export function walAutocheckpointPages(env: NodeJS.ProcessEnv = process.env): number {
-  return /^\d{1,7}$/.test(env.MDA_WAL_AUTOCHECKPOINT ?? '') ? Number(env.MDA_WAL_AUTOCHECKPOINT) : 8192;
+  return /^\d{1,7}$/.test(env.MDA_WAL_AUTOCHECKPOINT ?? '') ? Number(env.MDA_WAL_AUTOCHECKPOINT) : 1000;
 }
 
 /** How often a transaction waiting for the write lock tries again: about every millisecond. */
@@ -168,7 +168,7 @@ export function openSqlite(file: string): SqliteConnection {
   // are allocated as they are used: a small atlas uses little of it.
   raw.pragma('cache_size = -65536');
   // The WAL is copied back into the database file (a checkpoint, run by the connection whose commit
-  // took it over the limit) every 8,192 pages (32 MiB at 4 KiB pages) instead of SQLite's 1,000:
+  // took it over the limit) at the threshold below (8,192 pages was tried in session 11 and reverted: see walAutocheckpointPages):
   // storing a document dirties some 700 pages (mostly the search postings' leaves, the same hot
   // pages for every document), so with 1,000 nearly every other commit checkpointed, copying those
   // pages again each time and syncing the file. A checkpoint copies each page once however many
