@@ -219,12 +219,10 @@ export function createKyselyStore(
               watchHits: hits,
             });
             await completeJob(trx, options.job.id, options.job.worker, result);
-            if (options.job.next !== undefined) {
-              const next = await claimNextIn(trx, options.job.worker, options.job.next);
-              return { counts: written, watchHits: hits, nextJob: next };
-            }
           }
-          return { counts: written, watchHits: hits, nextJob: undefined };
+          const job = options.job;
+          const nextJob = job?.next === undefined ? undefined : await claimNextIn(trx, job.worker, job.next);
+          return { counts: written, watchHits: hits, nextJob };
         });
         return {
           status: 'added',

@@ -115,15 +115,17 @@ export function highlightSnippet(text: string, terms: QueryTerms): Snippet {
   const tokens = new LazyTokens(text);
   const concepts = terms.concepts.size > 0;
   // Words that matched through a concept ("Morocco" for the query "Maroc") are marked as well.
-  const throughConcept = (index: number): boolean =>
-    tokens
-      .conceptsThrough(index)
-      .some(
-        (match) =>
-          match.first <= index &&
-          index <= match.last &&
-          match.concepts.some((concept) => terms.concepts.has(concept)),
-      );
+  // The scan is greedy and its matches do not overlap: only the last one starting at or before the
+  // word can cover it (checking that one keeps the window's marking linear in its words).
+  const throughConcept = (index: number): boolean => {
+    const match = tokens.conceptsThrough(index).at(-1);
+    return (
+      match !== undefined &&
+      match.first <= index &&
+      index <= match.last &&
+      match.concepts.some((concept) => terms.concepts.has(concept))
+    );
+  };
   const marked = (token: Token, index: number): boolean => {
     const folded = foldWord(token.word);
     if (words.has(stripPlural(folded))) return true;
