@@ -81,3 +81,37 @@ void describe('a catalogued treaty with its year after the form word', () => {
     }
   });
 });
+
+void describe('subjects and holders read from the field', () => {
+  void it('types an agreement on employment or on trainees as a labour agreement (EN and FR)', () => {
+    assert.deepEqual(
+      found('Norway and Chile signed an agreement on the employment of nurses in 2019.').map((r) => r.type),
+      ['labour_agreement'],
+    );
+    assert.deepEqual(
+      found("La Belgique et le Vietnam ont conclu en 2018 un accord sur l'échange de stagiaires.").map(
+        (r) => r.type,
+      ),
+      ['labour_agreement'],
+    );
+  });
+
+  void it('gives a law no sign ties to its maker to the state the document is about, not the last state named', () => {
+    const fr =
+      "La Norvège a durci sa politique d'asile en 2023. La Norvège impose désormais des entretiens rapides. " +
+      'La Norvège a aussi ouvert des centres fermés. Une délégation du Maroc a visité Oslo en mai. ' +
+      'La loi n° 2023-41 prévoit des délais de recours plus courts.';
+    assert.deepEqual(
+      found(fr).map((r) => ({ type: r.type, parties: r.parties })),
+      [{ type: 'legal_act', parties: ['NO'] }],
+    );
+    const en =
+      'Denmark tightened its asylum rules in 2021. Denmark now screens claims at the border. Denmark also ' +
+      'cut benefits for new arrivals. A delegation from Rwanda visited Copenhagen in May. Law No. 2021-226 ' +
+      'shortens appeal deadlines.';
+    assert.deepEqual(
+      found(en).map((r) => ({ type: r.type, parties: r.parties })),
+      [{ type: 'legal_act', parties: ['DK'] }],
+    );
+  });
+});
