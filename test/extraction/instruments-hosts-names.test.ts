@@ -115,3 +115,17 @@ void describe('subjects and holders read from the field', () => {
     );
   });
 });
+
+void describe('instrument confidence refitted in session 12', () => {
+  void it('trusts a memorandum tied by a pair adjective (FR and EN) and not one read from the clause alone', () => {
+    for (const text of [
+      "Le protocole d'accord franco-ivoirien sur la mobilité des étudiants a été signé à Abidjan le 2 mars 2021.",
+      'The Irish-Ghanaian memorandum on nurse recruitment was signed in Accra on 2 March 2021.',
+    ]) {
+      const [record] = found(text);
+      assert.ok(record !== undefined && record.confidence >= 0.8, text);
+    }
+    const [loose] = found('Ireland and Ghana signed an agreement in Accra on 2 March 2021.');
+    assert.ok(loose !== undefined && loose.confidence < 0.8, JSON.stringify(loose));
+  });
+});
