@@ -191,9 +191,12 @@ void describe('instrument confidence: points from the signs that predict a right
     signals: { cue: 'between', established: false, inList: false, guessedHolder: false },
   };
 
-  void it('keeps a typed, dated agreement whose parties are read from "between" above 0.8', () => {
-    assert.ok(instrumentConfidence(sure) >= 0.9);
-    assert.ok(instrumentConfidence({ ...sure, signals: { ...sure.signals, cue: 'subject' } }) >= 0.8);
+  void it('keeps a typed, dated agreement whose parties are read from a pair adjective above 0.8', () => {
+    const pair = { ...sure, signals: { ...sure.signals, cue: 'pair' } };
+    assert.ok(instrumentConfidence(pair) >= 0.8);
+    // Read from "between" or the clause's subject only: right about three times in four, to review.
+    assert.ok(instrumentConfidence(sure) < 0.8);
+    assert.ok(instrumentConfidence({ ...sure, signals: { ...sure.signals, cue: 'subject' } }) < 0.8);
   });
 
   void it('puts under 0.8 records without parties, untyped agreements, list items and untied parties', () => {
@@ -211,9 +214,19 @@ void describe('instrument confidence: points from the signs that predict a right
   });
 
   void it('ranks a signed, typed agreement above a bare untyped one in extracted documents', () => {
-    const [typed] = extractDocument('Spain and Gambia signed a readmission agreement on 3 May 2006.', {
+    const [typed] = extractDocument('The Spanish-Gambian readmission agreement was signed on 3 May 2006.', {
       catalogue: false,
     }).instruments;
+    const [signed] = extractDocument(
+      "L'Espagne et la Gambie ont signé un accord de réadmission le 3 mai 2006.",
+      {
+        catalogue: false,
+      },
+    ).instruments;
+    assert.ok(
+      signed !== undefined && (signed.confidence ?? 0) < (typed?.confidence ?? 0),
+      JSON.stringify(signed),
+    );
     const [untyped] = extractDocument('An agreement was mentioned by officials.', {
       catalogue: false,
     }).instruments;

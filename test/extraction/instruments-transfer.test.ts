@@ -91,7 +91,7 @@ void describe('type: a titled agreement is typed by its title, not by its clause
   });
 });
 
-void describe('instrument confidence refitted on the development half of the spent sets', () => {
+void describe('instrument confidence refitted on the tuning half of the spent sets', () => {
   const plain = {
     catalogued: false,
     type: 'readmission_agreement',
@@ -110,10 +110,10 @@ void describe('instrument confidence refitted on the development half of the spe
     assert.ok(instrumentConfidence({ ...plain, mentions: 2 }) < 0.8);
   });
 
-  void it('keeps a plan, a fund or a legal act under 0.8 even when tied by "between"', () => {
-    const tied = { ...plain, signals: { ...plain.signals, cue: 'between' } };
+  void it('keeps a plan, a fund, a partnership or a bare agreement under 0.8 even when tied by a pair adjective', () => {
+    const tied = { ...plain, signals: { ...plain.signals, cue: 'pair' } };
     assert.ok(instrumentConfidence(tied) >= 0.8);
-    for (const type of ['action_plan', 'fund', 'legal_act']) {
+    for (const type of ['action_plan', 'fund', 'partnership', 'agreement']) {
       assert.ok(instrumentConfidence({ ...tied, type }) < 0.8, type);
     }
   });

@@ -16,7 +16,7 @@
  */
 import type { Span } from '../../domain/model.ts';
 import type { InstrumentTypeCode } from '../../domain/taxonomy.ts';
-import { type InstrumentContext, within } from './context.ts';
+import { type InstrumentContext, lowerBound, within } from './context.ts';
 
 const MULTILATERAL_TYPES: ReadonlySet<InstrumentTypeCode> = new Set([
   'dialogue',
@@ -116,9 +116,21 @@ function namedAfterPlace(ctx: InstrumentContext, phrase: Span, heads: string): b
     if (word?.[1]) {
       const end = phrase.start + head.index;
       places.push({ start: end - word[1].length, end });
+      // "the Brazil Declaration", "the Mexico Process": a state's name (not its adjective) set
+      // before a conference's form names the host of a meeting of many, not the holder.
+      if (VENUE_HEAD.test(folded.slice(head.index)) && stateNameBefore(ctx, end)) return true;
     }
   }
   return places.some((place) => isPlace(ctx, place));
+}
+
+/** Forms named after the meeting that adopted them ("the Brazil Declaration"), folded, after the state's name. */
+const VENUE_HEAD = /^\s+(?:declaration|process|summit|conference|forum)\b/;
+
+/** Whether a state written by its name (not an adjective) ends right at `end`. */
+function stateNameBefore(ctx: InstrumentContext, end: number): boolean {
+  const actor = ctx.actors[lowerBound(ctx.actors, end) - 1];
+  return actor !== undefined && actor.end === end && actor.kind === 'state' && !actor.adjective;
 }
 
 /** A capitalised name that is neither a state or organization nor a title word. */

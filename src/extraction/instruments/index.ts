@@ -41,6 +41,11 @@ const normalisedTitle = (title: string): string =>
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/\b(?:the|le|la|les|l'|l’|un|une|a|an)\b/g, '')
     .replace(/[^a-z0-9]+/g, ' ')
+    // "MoU on …" and "Memorandum of Understanding on …": one name.
+    .replace(
+      /\bmemorand(?:um|a|ums) of understanding\b|\bmemorand(?:um|a|ums)s? d (?:entente|accord)\b/g,
+      'mou',
+    )
     .trim();
 
 /** One party set contains the other (both non-empty): the same instrument named more or less fully. */
@@ -121,10 +126,13 @@ function findDraft(
     if (ownedSubset) return ownedSubset;
   }
   const sameType = same.filter((d) => d.mention.type === mention.type);
-  if (mention.parties.length > 0) {
-    return sameType.find((d) => nested(new Set(d.parties.keys()), mention.parties));
-  }
   const title = normalisedTitle(mention.title);
+  if (mention.parties.length > 0) {
+    return (
+      sameType.find((d) => nested(new Set(d.parties.keys()), mention.parties)) ??
+      shortenedName(mention, title, drafts)
+    );
+  }
   // "the Mattei Plan" after "the Mattei Plan for Africa": a named mention may shorten the name.
   // "Angeles Declaration on …" after "the Los Angeles Declaration on …": a name cut on the left.
   const sameName = (other: string): boolean =>
@@ -137,7 +145,29 @@ function findDraft(
         (other.split(' ').length >= 4 && title.startsWith(`${other} `))));
   return (
     sameType.find((d) => sameName(draftTitle(d.mention))) ??
-    (mention.named ? undefined : lastByKey.get(mention.key))
+    (mention.named ? undefined : lastByKey.get(mention.key)) ??
+    shortenedName(mention, title, drafts)
+  );
+}
+
+/**
+ * "EUCAP Sahel Mali" after "la mission civile EUCAP Sahel Mali", "the Kiribati Labour Scheme" after
+ * "the Australia–Kiribati Labour Scheme": a proper name (two words or more, one capitalised) that
+ * ends the title of an earlier record of the same type, under another head, names that record again.
+ */
+function shortenedName(
+  mention: InstrumentMention,
+  title: string,
+  drafts: readonly Draft[],
+): Draft | undefined {
+  if (mention.catalogued || title.split(' ').length < 2 || !/\p{Lu}/u.test(mention.title.slice(1))) {
+    return undefined;
+  }
+  return drafts.findLast(
+    (d) =>
+      d.mention.type === mention.type &&
+      draftTitle(d.mention).endsWith(` ${title}`) &&
+      (mention.parties.length === 0 || nested(new Set(d.parties.keys()), mention.parties)),
   );
 }
 

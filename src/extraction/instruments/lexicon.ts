@@ -418,7 +418,7 @@ const AGREEMENT_SUBJECTS: readonly { readonly type: InstrumentTypeCode; readonly
   {
     type: 'labour_agreement',
     pattern:
-      /labou?r|circular migration|seasonal|recruitment|recrutement|working holiday|\bTLM\b|workers?\b|main[- ]d['’][œo]euvre|migration circulaire|saisonni|travailleurs?|vacances[- ]travail|emploi|youth mobility|young professionals?|mobilit[ée] des jeunes|jeunes professionnels/i,
+      /labou?r|circular migration|seasonal|recruitment|recrutement|working holiday|\bTLM\b|workers?\b|main[- ]d['’][œo]euvre|migration circulaire|saisonni|travailleurs?|vacances[- ]travail|emploi|employment|trainees?|stagiaires?|youth mobility|young professionals?|mobilit[ée] des jeunes|jeunes professionnels/i,
   },
   {
     type: 'trade_agreement',

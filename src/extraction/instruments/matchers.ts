@@ -50,9 +50,23 @@ export const HEAD_FIRST_UNITS = 'a-z0-9\\u00c0-\\u024f';
 const catalogueFoldedNames = (e: CatalogueEntry): string[] =>
   longestFirst([...e.aliases.en, ...e.aliases.fr].map(foldText));
 
+/**
+ * A treaty's year may stand after its form word: "la Convention de 1951 relative au statut des
+ * réfugiés", "the Protocol of 2000 against the Smuggling…" name the catalogued instrument too.
+ */
+const LEGAL_FORM_WORD =
+  /^(?:convention|treaty|traite|protocol|protocole|agreement|accord|pact|pacte|charter|charte)\b/;
+const withOptionalYear = (folded: string): string => {
+  const pattern = escapeRegExp(folded);
+  const form = LEGAL_FORM_WORD.exec(folded);
+  return form
+    ? `${pattern.slice(0, form[0].length)}(?: (?:de|of) [12][0-9]{3})?${pattern.slice(form[0].length)}`
+    : pattern;
+};
+
 const catalogueFolded = compile(
   CATALOGUE,
-  (e) => catalogueFoldedNames(e).map(escapeRegExp).join('|'),
+  (e) => catalogueFoldedNames(e).map(withOptionalYear).join('|'),
   'g',
   firstUnitsClass(CATALOGUE.flatMap(catalogueFoldedNames)),
 );

@@ -654,9 +654,11 @@ function completedParties(
   const lawmakers = law ? parties.filter((id) => id === 'EU' || isState(ctx, id)) : parties;
   if (law && lawmakers.length > 0) return lawmakers;
   if (type === 'legal_act' && lawmakers.length === 0) {
-    // "La loi n° 12-04 … régit l'entrée des étrangers au Portugal": failing all else, the state its
-    // own sentence names after it.
+    // A law no sign ties to its maker is most often the law of the state the document is about
+    // (when one clearly dominates), more than of the state named nearest before it. Failing that,
+    // "La loi n° 12-04 … régit l'entrée des étrangers au Portugal": the state its sentence names after it.
     const owner =
+      dominantState(ctx) ??
       stateBefore(ctx, phrase.start) ??
       ctx.principals.find((id) => isState(ctx, id)) ??
       within(ctx.actors, phrase.end, sentence.end).find((a) => a.kind === 'state' && !isPeople(ctx, a))?.id;
