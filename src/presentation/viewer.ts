@@ -17,6 +17,13 @@ export function installViewer(app: FastifyInstance, store: AtlasStore): void {
   app.addHook('preHandler', (request, _reply, done) => {
     store.restrictions
       .anyRestricted()
-      .then((any) => store.actingAs(any ? viewerOf(request.identity) : EVERYTHING, done), done);
+      .then(async (any) => {
+        if (!any) return EVERYTHING;
+        const viewer = viewerOf(request.identity);
+        // The viewer's hidden records listed once per data version, not recomputed per statement.
+        await store.restrictions.prepareViewer(viewer);
+        return viewer;
+      })
+      .then((viewer) => store.actingAs(viewer, done), done);
   });
 }

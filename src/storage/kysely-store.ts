@@ -44,9 +44,16 @@ import { createLoginAttemptStore } from './people/login-attempts.ts';
 import { createCurationStore } from './curation/curation-store.ts';
 import { followMerges, mergedKeys, redirectPlan } from './curation/redirects.ts';
 import { createRestrictionStore, restrictStoredDocument } from './people/restrictions.ts';
-import { actingAs, viewerSource, withVisibility } from './store/visibility.ts';
+import {
+  actingAs,
+  listHidden,
+  viewerSource,
+  withVisibility,
+  type HiddenListSource,
+  type HiddenLists,
+} from './store/visibility.ts';
 import { keepCountsFor } from './store/kept-counts.ts';
-import { EVERYTHING, type Viewer } from '../domain/viewer.ts';
+import { EVERYTHING, viewerKey, type Viewer } from '../domain/viewer.ts';
 
 const NO_COUNTS = { instrumentsAdded: 0, instrumentsMerged: 0, claims: 0, statements: 0, events: 0 } as const;
 
@@ -119,10 +126,6 @@ export function createKyselyStore(
   // Reads go through the visibility rule (store/visibility.ts); writes and the store's own upkeep
   // (ingest, reindexing, export) use `db` and see everything.
   const viewer = viewerSource(hooks.defaultViewer ?? EVERYTHING);
-  const visible = withVisibility(db, viewer);
-  const readVisible = withVisibility(hooks.readDb ?? db, viewer);
-  const seenAnalyses = createAnalysisStore(visible);
-  const allAnalyses = createAnalysisStore(db);
   const engineVersion = hooks.dataVersion ?? (() => null);
   // A restriction set through this store changes what each viewer sees at once, before its
   // PostgreSQL notice moves the engine's version: the version the kept totals and aggregates are
@@ -133,6 +136,20 @@ export function createKyselyStore(
     const version = engineVersion();
     return version === null ? null : `${version}/${restrictionChanges}`;
   };
+  // Each viewer's hidden documents and instruments, listed once per data version before a request's
+  // reads (`restrictions.prepareViewer`) and bound into its statements (store/visibility.ts). Used
+  // only under the version they were listed at: any commit, or a restriction set here, moves it,
+  // and the statements compute the sets again until they are listed anew.
+  const hiddenLists = new Map<string, { version: string; lists?: HiddenLists; listing: Promise<void> }>();
+  const keptLists: HiddenListSource = (seen) => {
+    const version = dataVersion();
+    const entry = hiddenLists.get(viewerKey(seen));
+    return version !== null && entry?.version === version ? entry.lists : undefined;
+  };
+  const visible = withVisibility(db, viewer, keptLists);
+  const readVisible = withVisibility(hooks.readDb ?? db, viewer, keptLists);
+  const seenAnalyses = createAnalysisStore(visible);
+  const allAnalyses = createAnalysisStore(db);
   // The totals of lists and searches are kept per data version (store/kept-counts.ts), and so are
   // the aggregates of queries/memo.ts.
   keepCountsFor([visible, readVisible], dataVersion);
@@ -142,6 +159,31 @@ export function createKyselyStore(
   // Whether to apply the visibility rule at all: a restriction set here is seen at once, not when
   // its notice comes back (a cached "nothing restricted" would show what was just hidden).
   const restricted = whileUnchanged(dataVersion, () => restrictions.anyRestricted());
+  const prepareViewer = (seen: Viewer): Promise<void> => {
+    if (seen.sees === 'everything') return Promise.resolve();
+    // Read before the work, as in whileUnchanged: lists read after it are at least that new.
+    const version = dataVersion();
+    if (version === null) return Promise.resolve();
+    const key = viewerKey(seen);
+    const known = hiddenLists.get(key);
+    if (known?.version === version) return known.listing;
+    if (hiddenLists.size >= 200) hiddenLists.clear();
+    const entry: { version: string; lists?: HiddenLists; listing: Promise<void> } = {
+      version,
+      listing: Promise.resolve(),
+    };
+    entry.listing = listHidden(hooks.readDb ?? db, seen.organisations, version).then(
+      (lists) => {
+        if (lists !== undefined) entry.lists = lists;
+      },
+      // Not listed: the statements compute the sets themselves, as without a version.
+      () => {
+        if (hiddenLists.get(key) === entry) hiddenLists.delete(key);
+      },
+    );
+    hiddenLists.set(key, entry);
+    return entry.listing;
+  };
   const restrictionChanged = () => {
     restrictionChanges++;
     restricted.forget();
@@ -317,6 +359,7 @@ export function createKyselyStore(
     restrictions: {
       ...restrictions,
       anyRestricted: restricted.ask,
+      prepareViewer,
       set: (...change) => afterRestricting(restrictions.set(...change)),
     },
     loginAttempts: createLoginAttemptStore(db),

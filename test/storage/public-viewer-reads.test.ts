@@ -15,7 +15,8 @@ import { buildSyntheticAtlas, buildSyntheticPostgres } from '../../bench/synthet
 import { AtlasError } from '../../src/domain/errors.ts';
 import { EVERYTHING, PUBLIC_VIEWER } from '../../src/domain/viewer.ts';
 import type { AtlasStore } from '../../src/storage/atlas-store.ts';
-import { withVisibility } from '../../src/storage/store/visibility.ts';
+import { listHidden, withVisibility } from '../../src/storage/store/visibility.ts';
+import { queryInstruments } from '../../src/storage/queries/instrument-list.ts';
 import { createTestDatabase, testEngines, type Engine } from '../support/engines.ts';
 
 const SIZE = { instruments: 600, documents: 6 };
@@ -142,6 +143,61 @@ for (const engine of testEngines()) {
             .where('id', 'in', inner.selectFrom('instrument_parties').select('instrument_id'))
             .compile().sql;
         assert.equal(embedded(visible), embedded(db));
+
+        // The hidden documents and instruments listed once per data version (what a request does
+        // before its reads): the statements bind the lists, and every answer stays the same.
+        const lists = await listHidden(db, [], 'test');
+        assert.ok(lists !== undefined);
+        assert.deepEqual(lists.documents, ['doc_syn_1']);
+        assert.equal(lists.instruments.length, fromSecret.size + 1);
+        const listed = withVisibility(
+          db,
+          () => PUBLIC_VIEWER,
+          () => lists,
+        );
+        assert.notEqual(embedded(listed), embedded(visible), 'the lists are bound, not the lookups');
+        const country = partyClaim.actor_id;
+        for (const filter of [{}, { country }, { country, from: 2000 }]) {
+          for (const page of [
+            { limit: 50, offset: 0 },
+            { limit: 50, offset: 250 },
+          ]) {
+            assert.deepEqual(
+              await queryInstruments(listed, filter, page),
+              await queryInstruments(visible, filter, page),
+              `${JSON.stringify(filter)} at ${page.offset}`,
+            );
+          }
+        }
+        await store.restrictions.prepareViewer(PUBLIC_VIEWER);
+        const prepared = await store.actingAs(PUBLIC_VIEWER, () => allPages(store));
+        assert.deepEqual(prepared, seen, 'the store’s reads after listing: the same pages and totals');
+        await store.actingAs(PUBLIC_VIEWER, async () => {
+          const instrument = await store.getInstrument(witness);
+          assert.equal(
+            instrument.claims.some((claim) => claim.id === partyClaim.claim_id),
+            false,
+          );
+        });
+        // A restriction set after the listing is seen at once: the lists are of the version before.
+        await store.restrictions.set('instrument', witness, organisation.id, 'cli', 'test');
+        await store.actingAs(PUBLIC_VIEWER, async () => {
+          await assert.rejects(
+            store.getInstrument(witness),
+            (error: unknown) => error instanceof AtlasError && error.code === 'not_found',
+          );
+          const page = await store.queries.instruments({}, { limit: 50, offset: 0 });
+          assert.equal(page.total, shown.length - 1);
+        });
+        await store.restrictions.prepareViewer(PUBLIC_VIEWER);
+        await store.actingAs(PUBLIC_VIEWER, async () => {
+          const page = await store.queries.instruments({}, { limit: 50, offset: 0 });
+          assert.equal(page.total, shown.length - 1);
+          assert.equal(
+            page.items.some((item) => item.id === witness),
+            false,
+          );
+        });
       } finally {
         await dispose();
       }

@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import { notFound } from '../../domain/errors.ts';
 import type { Database } from '../schema.ts';
+import type { Viewer } from '../../domain/viewer.ts';
 import { appendChange } from './audit.ts';
 
 /** What can be restricted. */
@@ -45,6 +46,12 @@ export interface RestrictionStore {
    * is, every viewer sees the same atlas and reads can skip the visibility rule's subqueries.
    */
   anyRestricted(): Promise<boolean>;
+  /**
+   * Gets the reads that follow ready for `viewer` (a request's, once it is known to read through
+   * the visibility rule): the store lists the viewer's hidden documents and instruments once per
+   * data version, so its statements read them as bound lists. Reads are correct without it.
+   */
+  prepareViewer(viewer: Viewer): Promise<void>;
 }
 
 /** A claim id is a number: any other text names no claim. */
@@ -114,6 +121,8 @@ export async function restrictStoredDocument(
 export function createRestrictionStore(db: Kysely<Database>, visible: Kysely<Database>): RestrictionStore {
   return {
     current: (kind, id) => restrictionOf(visible, kind, id),
+    // Without a data version nothing can be kept: the statements compute the hidden sets.
+    prepareViewer: () => Promise.resolve(),
     async anyRestricted() {
       // One statement for the three probes (one round trip to a PostgreSQL server, not three):
       // each `exists` stops at the first restricted row of its table.

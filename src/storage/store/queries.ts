@@ -89,17 +89,22 @@ export async function loadInstrumentFields(
     .selectFrom('instrument_parties')
     .select(['instrument_id', 'actor_id', 'role'])
     .where('instrument_id', 'in', ids)
-    .orderBy('actor_id');
+    // Each order is the table's key after the instrument: a total order, the same whatever plan
+    // reads the rows (an actor can be party in two roles; a value can carry two roles or currencies).
+    .orderBy('actor_id')
+    .orderBy('role');
   const dates = db
     .selectFrom('instrument_dates')
     .select(['instrument_id', 'value', 'precision', 'role'])
     .where('instrument_id', 'in', ids)
-    .orderBy('value');
+    .orderBy('value')
+    .orderBy('role');
   const amounts = db
     .selectFrom('instrument_amounts')
     .select(['instrument_id', 'value', 'currency', 'approximate', 'role', 'part_of'])
     .where('instrument_id', 'in', ids)
-    .orderBy('value');
+    .orderBy('value')
+    .orderBy('currency');
   const topics = db
     .selectFrom('instrument_topics')
     .select(['instrument_id', 'topic'])

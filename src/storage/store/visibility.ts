@@ -39,7 +39,7 @@ import {
 import { notFound } from '../../domain/errors.ts';
 import { EVERYTHING, viewerKey, type Viewer } from '../../domain/viewer.ts';
 import type { Database } from '../schema.ts';
-import { engineOf } from '../engine.ts';
+import { engineOf, valuesOf } from '../engine.ts';
 
 type Db = Kysely<Database>;
 
@@ -57,6 +57,25 @@ export const viewerSource =
   () =>
     acting.getStore() ?? fallback;
 
+/**
+ * A viewer's hidden documents and instruments, listed once per data version (`key`) by the store
+ * (`listHidden`, called before a request's reads): each statement then reads them as one bound
+ * list instead of recomputing both sets in every filtered table it names (the instruments' set is a
+ * union with an anti-join, and the planner, charging it per probed row, chose plans that read
+ * every party of a country once per instrument: 1 s for the public country filter at 100,000).
+ */
+export interface HiddenLists {
+  readonly key: string;
+  readonly documents: readonly string[];
+  readonly instruments: readonly string[];
+}
+
+/** The lists of a viewer kept for the current data version, if any (else the subqueries). */
+export type HiddenListSource = (viewer: Viewer & { sees: 'organisations' }) => HiddenLists | undefined;
+
+/** Longer lists are not bound into statements; the subqueries run instead. */
+export const MAX_HIDDEN_LISTED = 5_000;
+
 /** The hidden-record subqueries for one viewer, built on an unfiltered handle. */
 class Hidden {
   private readonly postgres: boolean;
@@ -64,8 +83,20 @@ class Hidden {
   constructor(
     private readonly base: Db,
     private readonly organisations: readonly string[],
+    /** Both sets as listed for the current data version: bound lists instead of subqueries. */
+    private readonly lists?: HiddenLists,
   ) {
     this.postgres = engineOf(base) === 'postgres';
+  }
+
+  /** The hidden documents' ids: the kept list, or the lookup. */
+  documents() {
+    return this.lists === undefined ? this.documentLookup() : valuesOf(this.base, this.lists.documents);
+  }
+
+  /** Restricted instruments, and those known only from hidden documents: the kept list, or the lookup. */
+  instruments() {
+    return this.lists === undefined ? this.instrumentLookup() : valuesOf(this.base, this.lists.instruments);
   }
 
   /** `restricted_to` names an organisation the viewer is not in. */
@@ -76,15 +107,15 @@ class Hidden {
       : eb.and([eb(column, 'is not', null), eb(column, 'not in', [...this.organisations])]);
   }
 
-  documents() {
+  documentLookup() {
     return this.base
       .selectFrom('documents')
       .select('id')
       .where((eb) => this.restricted(eb));
   }
 
-  /** Restricted instruments, and those known only from hidden documents. */
-  instruments() {
+  /** Restricted instruments, and those known only from hidden documents (computed). */
+  instrumentLookup() {
     return this.base
       .selectFrom('instruments')
       .select('id')
@@ -93,7 +124,7 @@ class Hidden {
         this.base
           .selectFrom('instrument_documents as hidden_link')
           .select('hidden_link.instrument_id as id')
-          .where('hidden_link.document_id', 'in', this.documents())
+          .where('hidden_link.document_id', 'in', this.documentLookup())
           .where((eb) =>
             eb.not(
               eb.exists(
@@ -101,7 +132,7 @@ class Hidden {
                   .selectFrom('instrument_documents as seen_link')
                   .select('seen_link.document_id')
                   .whereRef('seen_link.instrument_id', '=', 'hidden_link.instrument_id')
-                  .where('seen_link.document_id', 'not in', this.documents()),
+                  .where('seen_link.document_id', 'not in', this.documentLookup()),
               ),
             ),
           ),
@@ -378,6 +409,7 @@ class VisibilityPlugin implements KyselyPlugin {
   constructor(
     private readonly base: Db,
     private readonly viewer: ViewerSource,
+    private readonly lists: HiddenListSource,
   ) {}
 
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
@@ -395,7 +427,9 @@ class VisibilityPlugin implements KyselyPlugin {
   private tablesFor(
     viewer: Viewer & { sees: 'organisations' },
   ): (table: string) => SelectQueryNode | undefined {
-    const key = viewerKey(viewer);
+    // The stand-ins bind the lists kept for one data version: one set of them per viewer and version.
+    const lists = this.lists(viewer);
+    const key = lists === undefined ? viewerKey(viewer) : `${viewerKey(viewer)}@${lists.key}`;
     let cache = this.byViewer.get(key);
     if (cache === undefined) {
       if (this.byViewer.size > 200) this.byViewer.clear();
@@ -403,7 +437,7 @@ class VisibilityPlugin implements KyselyPlugin {
       this.byViewer.set(key, cache);
     }
     const built = cache;
-    const hidden = new Hidden(this.base, viewer.organisations);
+    const hidden = new Hidden(this.base, viewer.organisations, lists);
     return (table) => {
       const filter = ROW_FILTERS[table];
       if (filter === undefined) return undefined;
@@ -418,21 +452,50 @@ class VisibilityPlugin implements KyselyPlugin {
   }
 }
 
-const sources = new WeakMap<Db, ViewerSource>();
+const sources = new WeakMap<Db, { viewer: ViewerSource; lists: HiddenListSource }>();
+
+const noLists: HiddenListSource = () => undefined;
 
 /**
  * The same database seen by a viewer: every SELECT run on it leaves out what the viewer may not
- * see. `base` must be the unfiltered handle (the subqueries are built on it).
+ * see. `base` must be the unfiltered handle (the subqueries are built on it). `lists` gives the
+ * viewer's hidden documents and instruments when the store has listed them for the current data
+ * version (`listHidden`); otherwise each statement computes them.
  */
-export function withVisibility(base: Db, viewer: ViewerSource): Db {
-  const filtered = base.withPlugin(new VisibilityPlugin(base.withoutPlugins(), viewer));
-  sources.set(filtered, viewer);
+export function withVisibility(base: Db, viewer: ViewerSource, lists: HiddenListSource = noLists): Db {
+  const filtered = base.withPlugin(new VisibilityPlugin(base.withoutPlugins(), viewer, lists));
+  sources.set(filtered, { viewer, lists });
   return filtered;
 }
 
 /** The viewer a handle reads for: its `withVisibility` source, or everything for a plain handle. */
 export function viewerOfHandle(db: Db): Viewer {
-  return sources.get(db)?.() ?? EVERYTHING;
+  return sources.get(db)?.viewer() ?? EVERYTHING;
+}
+
+/**
+ * A viewer's hidden documents and instruments, read from the unfiltered handle `base` (the same
+ * sets the rule's subqueries compute), or undefined when either has more than MAX_HIDDEN_LISTED ids
+ * (then the statements keep computing them).
+ */
+export async function listHidden(
+  base: Db,
+  organisations: readonly string[],
+  key: string,
+): Promise<HiddenLists | undefined> {
+  const hidden = new Hidden(base, organisations);
+  const [documents, instruments] = await Promise.all([
+    hidden
+      .documentLookup()
+      .limit(MAX_HIDDEN_LISTED + 1)
+      .execute(),
+    hidden
+      .instrumentLookup()
+      .limit(MAX_HIDDEN_LISTED + 1)
+      .execute(),
+  ]);
+  if (documents.length > MAX_HIDDEN_LISTED || instruments.length > MAX_HIDDEN_LISTED) return undefined;
+  return { key, documents: documents.map((row) => row.id), instruments: instruments.map((row) => row.id) };
 }
 
 /**
@@ -445,7 +508,8 @@ export function visibleSearchRows(
 ): RawBuilder<unknown> {
   const viewer = viewerOfHandle(db);
   if (viewer.sees === 'everything') return sql``;
-  const hidden = new Hidden(db.withoutPlugins(), viewer.organisations);
+  const lists = sources.get(db)?.lists(viewer);
+  const hidden = new Hidden(db.withoutPlugins(), viewer.organisations, lists);
   const kind = sql.ref(columns.kind);
   const documentId = sql.ref(columns.documentId);
   return sql` and (${documentId} is null or ${documentId} not in (${hidden.documents()}))
