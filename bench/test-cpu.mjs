@@ -61,10 +61,14 @@ for (const file of files) {
   );
   const [wall, user, sys] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
   // The test processes' lines (not the runner's): their own CPU and that of the children they waited for.
+  // The shared Chromium's tree line (test/support/shared-browser.ts) is left out: it overlaps the
+  // shared browser's own line.
   let fileCpu = 0;
   for (const line of readFileSync(cpuFile, 'utf8').trim().split('\n')) {
     const entry = JSON.parse(line);
-    if (entry.file !== 'runner') fileCpu += entry.user + entry.sys + entry.childUser + entry.childSys;
+    if (entry.file !== 'runner' && !entry.file.endsWith('(chromium tree)')) {
+      fileCpu += entry.user + entry.sys + entry.childUser + entry.childSys;
+    }
   }
   rmSync(dir, { recursive: true, force: true });
   const status = run.status === 0 ? '' : `  (exit ${run.status})`;

@@ -121,7 +121,9 @@ fi
 # One Chromium for the whole run when a selected file drives a browser (test/support/browser.ts):
 # each file connects to it and works in its own contexts instead of starting its own. It starts
 # while the templates are made; the tests start once both are ready. With MDA_TEST_CPU, its CPU
-# (Chromium's, reaped by it) is recorded too, under test/support/shared-browser.
+# is recorded too: under test/support/shared-browser what it reaped (the browser process, not the
+# renderers), and the whole Chromium tree, renderers included, under
+# `test/support/shared-browser (chromium tree)`.
 if [ -z "${MDA_TEST_BROWSER_WS:-}" ] && [ -n "$browser" ]; then
   helper shared-browser
   if [ -n "${MDA_TEST_CPU:-}" ]; then helper=("${helper[0]}" --import ./test/support/cpu-usage.mjs "${helper[@]:1}"); fi
