@@ -304,8 +304,10 @@ for (const engine of testEngines()) {
           page.series.reduce((sum, s) => sum + s.values.length, 0),
           100,
         );
-        // A sanity guard only (the figure is in bench/indicators.bench.ts): it took 17 s when quadratic.
-        assert.ok(elapsed < 3000, `${Math.round(elapsed)} ms`);
+        // A sanity guard only (the figure is in bench/indicators.bench.ts): it took 17 s when quadratic
+        // on a quiet machine, and the linear listing 0.1–0.3 s; the bound leaves room for a machine
+        // loaded by other work (5.7 s seen at a load average of 30 on 2 cores).
+        assert.ok(elapsed < 12_000, `${Math.round(elapsed)} ms`);
         const all = JSON.parse((await send(base, 'GET', '/api/indicators?limit=1')).text) as {
           total: number;
         };
