@@ -1,12 +1,12 @@
 /**
  * Head nouns of the field that name an instrument by what it does rather than by a legal form:
- * return and charter flights, coordinated patrols, border and readmission committees, worker
- * schemes, laws on a field subject with an adjective, rounds
- * of consultations. Each list is built from the vocabulary of migration diplomacy in English and
- * French, not from any one document. They are appended after `HEAD_RULES`' own rules, so that at a
- * place where an older rule matches, the older rule still wins (the combined expression takes the
- * first alternative that matches); `FIELD_HEAD_RULES_FIRST` holds the few longer forms that must
- * come first.
+ * return and charter flights, coordinated patrols and posted officers, border and readmission
+ * committees, worker schemes, laws on a field subject, rounds of consultations, envoys on
+ * smuggling, protocols and return arrangements by their subject, funds by their size or purpose.
+ * Each list is built from the vocabulary of migration diplomacy in English and French, not from
+ * any one document. The matcher runs them as an expression of their own (matchers.ts); at a place
+ * where an older rule matches too, the longer match wins, and on a tie the older rule, except for
+ * `FIELD_HEAD_RULES_FIRST`, the few longer or surer forms of an older head that must win it.
  */
 import type { HeadRule } from './lexicon.ts';
 

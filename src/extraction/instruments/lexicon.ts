@@ -32,7 +32,7 @@ const AP = "['’]";
 const E = '[eéè]';
 
 /** Head rules, most specific first: on overlapping matches the earlier rule wins. */
-const FORM_RULES: readonly HeadRule[] = [
+export const FORM_RULES: readonly HeadRule[] = [
   // --- memoranda -------------------------------------------------------------------------------
   {
     head: 'mou',
