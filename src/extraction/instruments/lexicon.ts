@@ -7,6 +7,7 @@
  */
 import type { LegalForm } from '../../domain/model.ts';
 import type { InstrumentTypeCode } from '../../domain/taxonomy.ts';
+import { FIELD_HEAD_RULES, FIELD_HEAD_RULES_FIRST } from './field-heads.ts';
 
 /** One head-noun rule. */
 export interface HeadRule {
@@ -31,7 +32,7 @@ const AP = "['’]";
 const E = '[eéè]';
 
 /** Head rules, most specific first: on overlapping matches the earlier rule wins. */
-export const HEAD_RULES: readonly HeadRule[] = [
+export const FORM_RULES: readonly HeadRule[] = [
   // --- memoranda -------------------------------------------------------------------------------
   {
     head: 'mou',
@@ -404,6 +405,16 @@ export const HEAD_RULES: readonly HeadRule[] = [
     strength: 'named',
     caseSensitive: true,
   },
+];
+
+/**
+ * Every head rule: the field's words by what an instrument does come after the forms above, their
+ * longer forms of an older head before them (see field-heads.ts).
+ */
+export const HEAD_RULES: readonly HeadRule[] = [
+  ...FIELD_HEAD_RULES_FIRST,
+  ...FORM_RULES,
+  ...FIELD_HEAD_RULES,
 ];
 
 /** The subject words that turn an agreement into a typed agreement (EN/FR). */

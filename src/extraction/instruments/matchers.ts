@@ -5,7 +5,8 @@
  */
 import type { Span } from '../../domain/model.ts';
 import { CATALOGUE, type CatalogueEntry } from './catalogue.ts';
-import { HEAD_RULES, type HeadRule } from './lexicon.ts';
+import { FIELD_HEAD_RULES, FIELD_HEAD_RULES_FIRST } from './field-heads.ts';
+import { FORM_RULES, HEAD_RULES, type HeadRule } from './lexicon.ts';
 import { escapeRegExp, firstUnitsClass, foldText } from '../text.ts';
 
 /** A name or head noun found in the text. */
@@ -77,11 +78,26 @@ const catalogueCased = compile(
   firstUnitsClass(CATALOGUE.flatMap((e) => e.acronyms)),
 );
 const headsFolded = compile(
-  HEAD_RULES.filter((r) => !r.caseSensitive),
+  FORM_RULES.filter((r) => !r.caseSensitive),
   (r) => r.pattern.toLowerCase(),
   'g',
   HEAD_FIRST_UNITS,
 );
+// The field's heads (field-heads.ts) are a second expression: one alternation holding them all
+// grows past the size the engine compiles to machine code and scans several times slower. At
+// one place, the longer match wins; on a tie, `rank` keeps the order of `HEAD_RULES`.
+const fieldRules = [...FIELD_HEAD_RULES_FIRST, ...FIELD_HEAD_RULES];
+const headsField = compile(
+  fieldRules.filter((r) => !r.caseSensitive),
+  (r) => r.pattern.toLowerCase(),
+  'g',
+  HEAD_FIRST_UNITS,
+);
+const FIRST_RULES: ReadonlySet<HeadRule> = new Set(FIELD_HEAD_RULES_FIRST);
+const LATER_RULES: ReadonlySet<HeadRule> = new Set(FIELD_HEAD_RULES);
+/** Among matches with one span: the field's longer forms first, the rules of lexicon.ts, then the field's own heads. */
+const rank = (m: Match): number =>
+  m.source === 'head' ? (FIRST_RULES.has(m.rule) ? 0 : LATER_RULES.has(m.rule) ? 2 : 1) : 1;
 const headsCased = compile(
   HEAD_RULES.filter((r) => r.caseSensitive === true),
   (r) => r.pattern,
@@ -111,7 +127,7 @@ function run<T>(
 
 /** Keeps the earliest, then longest, of overlapping matches. */
 function nonOverlapping(matches: Match[], taken: Span[]): Match[] {
-  matches.sort((a, b) => a.start - b.start || b.end - a.end);
+  matches.sort((a, b) => a.start - b.start || b.end - a.end || rank(a) - rank(b));
   taken.sort((a, b) => a.start - b.start);
   const out: Match[] = [];
   let t = 0;
@@ -135,6 +151,7 @@ export function findMatches(text: string, folded: string, useCatalogue = true): 
   const keptNames = useCatalogue ? catalogueNames(text, folded) : [];
   const heads: Match[] = [];
   run(headsFolded, folded, (rule, start, end) => ({ source: 'head', rule, start, end }), heads);
+  run(headsField, folded, (rule, start, end) => ({ source: 'head', rule, start, end }), heads);
   run(headsCased, text, (rule, start, end) => ({ source: 'head', rule, start, end }), heads);
   const keptHeads = nonOverlapping(heads, [...keptNames]);
   return [...keptNames, ...keptHeads].sort((a, b) => a.start - b.start);
