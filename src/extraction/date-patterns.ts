@@ -1,7 +1,7 @@
 /**
  * The one precompiled pattern that finds date candidates in a single linear pass: day dates and
  * day lists ("11 et 12 novembre 2015", "23–25 January 2024", "April 10, 2024"), numeric dates
- * ("12/03/2018", "2024-04-10"), months ("juillet 2019", "July–August 2019"), year ranges
+ * ("12/03/2018", "2024-04-10"), numeric months ("07.2017"), months ("juillet 2019", "July–August 2019"), year ranges
  * ("2018-2020", "2019/2020") and years ("en 2013", "mid-2024"). Each alternative has its own named
  * groups so the caller knows which form matched.
  */
@@ -32,6 +32,8 @@ const ALTERNATIVES = [
   `(?<mdMonth>${MONTH})\\s+(?<mdDays>${DAY}(?:${LIST_SEP}${DAY}){0,5}),?\\s+(?<mdYear>${MARKED_YEAR})`,
   // "12/03/2018", "12.03.2018" (day first, as in EU documents of both languages).
   `(?<numDay>[0-3]?\\d)(?<numSep>[./-])(?<numMonth>[0-3]?\\d)\\k<numSep>(?<numYear>${YEAR})`,
+  // "07.2017", "06/2018": a month and year in figures, as chronologies head their entries.
+  `(?<nmMonth>0[1-9]|1[0-2])[./](?<nmYear>${YEAR})`,
   // "2024-04-10".
   `(?<isoYear>${YEAR})-(?<isoMonth>[01]\\d)-(?<isoDay>[0-3]\\d)(?!\\d)`,
   // "juillet 2019", "mois de Septembre 2017", "July–August 2019", "Sept. 2017".
@@ -105,10 +107,10 @@ function monthFirstUnits(): string {
 
 /**
  * A day and month, or a month, with no year after it: "On 3 March,", "le 3 mars", "March 3", "en
- * juillet de la même année". The caller dates it from an earlier year and drops any match a year
+ * juillet de la même année", and the months of a span "de mars à juin" (`spanMonth`). The caller dates it from an earlier year and drops any match a year
  * follows (those the main pattern reads).
  */
 export const YEARLESS_PATTERN = new RegExp(
-  `(?=[0-9${monthFirstUnits()}])(?<![\\p{L}\\p{N}_/.,:-])(?:(?<day>${DAY})\\s+(?:(?:de|of)\\s+)?(?<month>${MONTH})|(?<mdMonth>${MONTH})\\s+(?<mdDay>${DAY})|(?<=(?:\\b(?:in|en|au mois de|mois de|dès|from|since|depuis)\\s+))(?<bareMonth>${MONTH}))(?!\\s*,?\\s*(?:de\\s+|of\\s+)?(?:19|20|21)\\d\\d)(?![\\p{L}\\p{N}])`,
+  `(?=[0-9${monthFirstUnits()}])(?<![\\p{L}\\p{N}_/.,:-])(?:(?<day>${DAY})\\s+(?:(?:de|of)\\s+)?(?<month>${MONTH})|(?<mdMonth>${MONTH})\\s+(?<mdDay>${DAY})|(?<=(?:\\b(?:in|en|au mois de|mois de|dès|from|since|depuis)\\s+))(?<bareMonth>${MONTH})|(?<=(?<![\\p{L}])(?:de|à|au|to|until|till|through|jusqu.en)\\s+)(?<spanMonth>${MONTH}))(?!\\s*,?\\s*(?:de\\s+|of\\s+)?(?:19|20|21)\\d\\d)(?![\\p{L}\\p{N}])`,
   'giu',
 );

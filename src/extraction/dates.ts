@@ -17,6 +17,7 @@ import {
   HORIZON_HEAD_AFTER,
   HORIZON_HEAD_BEFORE,
   isHorizonYear,
+  MONTH_SOURCE,
   NAME_YEAR_BEFORE,
   NOT_A_YEAR_AFTER,
   NOT_A_YEAR_BEFORE,
@@ -96,8 +97,25 @@ function isNotAYear(text: string, start: number, end: number): boolean {
   return QUANTITY_BEFORE.test(before) && /^\s+\p{Ll}/u.test(after);
 }
 
+const NUMERIC_DATE = /(?<![\p{N}])(\d{1,2})[./-](\d{1,2})[./-](?:19|20|21)\d\d(?!\d)/gu;
+
+/**
+ * Whether the document writes its numeric dates month first ("12/20/2018", as in the United States):
+ * some have a second number above 12 and none a first one. Its other numeric dates ("06/07/2019")
+ * are then read the same way; day first stays the rule otherwise.
+ */
+export function writesMonthFirst(text: string): boolean {
+  let monthFirst = false;
+  for (const m of text.matchAll(NUMERIC_DATE)) {
+    const [first, second] = [Number(m[1]), Number(m[2])];
+    if (first > 12 && second <= 12) return false;
+    if (second > 12 && first <= 12) monthFirst = true;
+  }
+  return monthFirst;
+}
+
 /** Values of one pattern match, or an empty list when the match is not a date after all. */
-function readMatch(match: RegExpExecArray, text: string): DateValue[] {
+function readMatch(match: RegExpExecArray, text: string, monthFirst = false): DateValue[] {
   const g = match.groups ?? {};
   const start = match.index;
   const end = start + match[0].length;
@@ -115,10 +133,19 @@ function readMatch(match: RegExpExecArray, text: string): DateValue[] {
   }
   if (g.numDay !== undefined && g.numMonth !== undefined && g.numYear !== undefined) {
     const [day, month] = [Number(g.numDay), Number(g.numMonth)];
-    // Day first, as EU documents write in both languages; month first only when the day slot can't be one.
+    // Day first, as EU documents write in both languages; month first when the day slot can't be
+    // one, or when the document writes its dates month first.
     const value =
-      month <= 12 ? dayValue(Number(g.numYear), month, day) : dayValue(Number(g.numYear), day, month);
+      month <= 12 && !(monthFirst && day <= 12)
+        ? dayValue(Number(g.numYear), month, day)
+        : dayValue(Number(g.numYear), day, month);
     return value === null ? [] : [value];
+  }
+  if (g.nmMonth !== undefined && g.nmYear !== undefined) {
+    // "n° 06/2018" is a text's number, not a month.
+    const year = Number(g.nmYear);
+    if (!plausibleYear(year) || NOT_A_YEAR_BEFORE.test(text.slice(Math.max(0, start - 30), start))) return [];
+    return [{ value: `${year}-${g.nmMonth}`, precision: 'month' }];
   }
   if (g.isoYear !== undefined && g.isoMonth !== undefined && g.isoDay !== undefined) {
     const value = dayValue(Number(g.isoYear), Number(g.isoMonth), Number(g.isoDay));
@@ -214,10 +241,11 @@ function makeContains(spans: readonly Span[]): (start: number, end: number) => b
 export function findDates(text: string, _language: Language, citations: readonly Span[] = []): DateMention[] {
   const inCitationSpan = makeContains(citations);
   const mentions: DateMention[] = [];
+  const monthFirst = writesMonthFirst(text);
   for (const match of scanDateMatches(text)) {
     const start = match.index;
     const end = start + match[0].length;
-    const values = readMatch(match, text);
+    const values = readMatch(match, text, monthFirst);
     if (values.length === 0 || inUrl(text, start, end)) continue;
     const inCitation = inCitationSpan(start, end) || isCitation(text, start, end);
     for (const { value, precision } of values) {
@@ -232,36 +260,99 @@ export function findDates(text: string, _language: Language, citations: readonly
 /** How far back a year may date a later month or day ("In 2019 … On 3 March, …"). */
 const YEAR_REACH = 600;
 
+/** How far back a date with its month may date a bare later month ("23 août 2021. … en décembre"). */
+const MONTH_REACH = 300;
+
+/**
+ * Whether a bare month ("en décembre") follows, within a few sentences, a date of the same year
+ * written with an earlier month: a chronology moving forward within its year.
+ */
+function laterInYear(anchor: DateMention, month: number, start: number): boolean {
+  return (
+    anchor.precision !== 'year' &&
+    Number(anchor.value.slice(5, 7)) < month &&
+    start - anchor.end <= MONTH_REACH
+  );
+}
+
+const SPAN_OPEN = new RegExp(
+  `^\\s+(?:à|au|to|until|till|through|jusqu.en)\\s+(?:${MONTH_SOURCE})(?![\\p{L}])`,
+  'iu',
+);
+const SPAN_CLOSE = new RegExp(
+  `(?:^|[^\\p{L}])(?:de|from)\\s+(?:${MONTH_SOURCE})\\s+(?:à|au|to|until|till|through|jusqu.en)\\s+$`,
+  'iu',
+);
+
+/** Whether the month at start–end opens or closes a span of months: "de mars à juin", "from March to June". */
+function inMonthSpan(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  if (/(?:^|[^\p{L}])(?:de|from)\s+$/iu.test(before)) return SPAN_OPEN.test(text.slice(end, end + 40));
+  return SPAN_CLOSE.test(before);
+}
+
+/**
+ * Whether a bare year names the thing it stands before rather than a time of the text: "the 2001
+ * law" is a law, and a later "adopted on 7 July" belongs to the year the text is speaking of.
+ */
+function namesAThing(text: string, d: DateMention): boolean {
+  if (d.precision !== 'year') return false;
+  return (
+    /(?:^|[^\p{L}])(?:the|its|their|this|that|a|an)\s+$/iu.test(
+      text.slice(Math.max(0, d.start - 8), d.start),
+    ) && /^\s+\p{Ll}/u.test(text.slice(d.end, d.end + 3))
+  );
+}
+
 /**
  * Days and months written without a year, dated by the last year the text gave before them:
  * "In 2019 … On 3 March, …", "le 3 mars suivant", "juillet de la même année", "in July that year".
- * A bare month needs a same-year phrase ("En juillet, …" alone is left unread); a day and month need
- * an earlier date within a few sentences, outside citations.
+ * A bare month needs a same-year phrase, a span of months ("de mars à juin") or, a few sentences
+ * before, a date of an earlier month ("23 août 2021 … en décembre"); "En juillet, …" after a bare
+ * year is left unread. A day and month need an earlier date within a few sentences, outside
+ * citations; a bare year naming a thing ("the 2001 law") dates nothing after it, and a day whose
+ * month was last written with a year ("Août 2021. … en 2020 … le 12 août") takes that year.
  */
 function yearlessDates(text: string, dated: readonly DateMention[]): DateMention[] {
   const out: DateMention[] = [];
   const pattern = new RegExp(YEARLESS_PATTERN.source, YEARLESS_PATTERN.flags);
   let k = 0;
   let anchor: DateMention | undefined;
+  // The last date written with its month ("Août 2021", "23 août 2021"), which a later day of the
+  // same month belongs to even when a bare year was named in between.
+  let monthAnchor: DateMention | undefined;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const g = m.groups ?? {};
     const start = m.index;
     let end = start + m[0].length;
     while (k < dated.length && (dated[k] as DateMention).end <= start) {
       const d = dated[k] as DateMention;
-      if (!d.inCitation) anchor = d;
+      if (!d.inCitation && !namesAThing(text, d)) {
+        anchor = d;
+        if (d.precision !== 'year') monthAnchor = d;
+      }
       k++;
     }
     // A year follows after all ("3 March, 2019" read by the main pattern) or the span is already a date.
     if (k < dated.length && (dated[k] as DateMention).start < end) continue;
     if (anchor === undefined || start - anchor.end > YEAR_REACH) continue;
-    const month = monthOf(g.month ?? g.mdMonth ?? g.bareMonth ?? '');
+    const month = monthOf(g.month ?? g.mdMonth ?? g.bareMonth ?? g.spanMonth ?? '');
     if (month === null) continue;
     const sameYear = SAME_YEAR_AFTER.exec(text.slice(end, end + 40));
     const day = g.day ?? g.mdDay;
-    if (day === undefined && sameYear === null) continue;
+    // A bare month needs a same-year phrase, a span of months or an earlier month of its year before it.
+    const span = day === undefined && inMonthSpan(text, start, end);
+    if (g.spanMonth !== undefined && !span) continue;
+    if (day === undefined && sameYear === null && !span && !laterInYear(anchor, month, start)) continue;
     if (sameYear !== null) end += sameYear[0].length;
-    const year = Number(anchor.value.slice(0, 4));
+    const base =
+      anchor.precision === 'year' &&
+      monthAnchor !== undefined &&
+      Number(monthAnchor.value.slice(5, 7)) === month &&
+      start - monthAnchor.end <= YEAR_REACH
+        ? monthAnchor
+        : anchor;
+    const year = Number(base.value.slice(0, 4));
     const value =
       day === undefined
         ? { value: `${year}-${pad(month)}`, precision: 'month' as const }

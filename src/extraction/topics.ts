@@ -21,6 +21,12 @@ import type { TopicAssessment } from './types.ts';
  * development only when it also speaks of development. A person's
  * status ("in an irregular situation", "en situation irrégulière") is only a weak cue: it says who
  * is concerned, not what is done ("the return of persons in an irregular situation" is about return).
+ * A visa alone is something a person holds, applies for or pays for; visa policy is a regime (a
+ * visa imposed, required or lifted, an obligation, waiver or facilitation of visas), so only those
+ * phrases are strong. Regularisation, residence permits, trainee exchanges and free movement of
+ * persons open a legal stay: they are legal migration, not irregular migration. A state of
+ * emergency, a "hybrid attack", criminal groups and illegal mining are security; soldiers and police
+ * only weigh with company. Money sent home and nationals living abroad are weak diaspora cues.
  */
 const LEXICON: Record<TopicCode, { readonly strong: string; readonly weak: string }> = {
   return_readmission: {
@@ -30,18 +36,18 @@ const LEXICON: Record<TopicCode, { readonly strong: string; readonly weak: strin
   },
   legal_migration: {
     strong:
-      '(?:work|working|employment|labou?r|seasonal(?: [a-z]+)?|workers?|students?|study|resident|residence|skilled|talent) visas?|visas? (?:regionale?s? )?(?:de|pour) (?:travail|travailleurs?|etudiants?|etudes|talents?|residents?)|legal migration|labou?r migration|circular migration|migration (?:legale|reguliere|circulaire|de travail)|mobilite legale|legal pathways?|voies legales|talent partnerships?|seasonal workers?|travailleurs saisonniers|labou?r mobility|skilled (?:workers|migration)|work permits?|permis de travail|student mobility',
+      '(?:work|working|employment|labou?r|seasonal(?: [a-z]+)?|workers?|students?|study|resident|residence|skilled|talent) visas?|visas? (?:regionale?s? )?(?:de|pour) (?:travail|travailleurs?|etudiants?|etudes|talents?|residents?)|legal migration|labou?r migration|circular migration|migration (?:legale|reguliere|circulaire|de travail)|mobilite legale|legal pathways?|voies legales|talent partnerships?|seasonal workers?|travailleurs saisonniers|labou?r mobility|skilled (?:workers|migration)|work permits?|permis de travail|student mobility|visa routes?|legal channels|canaux legaux|voies d.(?:immigration|migration) legale|free movement of (?:persons|people|workers|labou?r)|freedom of movement|libre circulation des (?:personnes|travailleurs)|regulari[sz]ations?|regulari[sz]ing|regulari[sz]ed|regulari[sz]er|residence permits?|permis (?:de sejour|de residence|temporaires?)|titres? de sejour|cartes? de (?:sejour|resident)|permanent residen(?:ce|ts?)|residence permanente|family reunification|regroupement familial|immigrant visas?|trainees?|stagiaires|young professionals|jeunes professionnels|working holiday|vacances-travail|live,? (?:and )?work|vivre et travailler|work and study|travailler et etudier',
     weak: 'mobility|mobilite|workers?|travailleurs?|students?|etudiants?|labou?r|recruitment|recrutement|employers?|main-d.oeuvre|skills?|competences|pathways?',
   },
   visa: {
     strong:
-      'visas?|visa facilitation|delivrance de(?:s)? visas?|issuance of visas|visa issuance|(?:long|short)[- ](?:stay|term) visas?|visas? de (?:long|court) sejour|visas? de circulation|multiple[- ]entry visas?|visa waiver|visa liberali[sz]ation|exemption de visas?|facilitation des visas|code des visas|visa code',
-    weak: 'consular|consulaires?',
+      '(?:impos\\w*|exig\\w*|requir\\w*|introduc\\w*|instaur\\w*|reintrodu\\w*|retabl\\w*|lift\\w*|leve\\w*|suppr\\w*|abol\\w*) (?:(?:a|an|un|une|le|la|les|des|the|new|nouveaux?|nouvelles?) )?(?:\\w+ )?visas?|visas? (?:(?:est|sont|is|are|was|were) )?(?:(?:desormais|now|deja|already) )?(?:exiges?|required|obligatoires?|mandatory)|visa (?:requirements?|obligations?|regimes?|polic(?:y|ies)|free|exemptions?|on arrival|measures?|restrictions?|sanctions?|bans?|leverage|dialogue)|(?:obligation|exigence|regime|politique|mesures?|restrictions?|sanctions?) (?:restrictives? )?(?:en matiere )?(?:de |des )?visas?|sans visa|visa-free|visa facilitation|delivrance de(?:s)? visas?|issuance of visas|visa issuance|(?:long|short)[- ](?:stay|term) visas?|visas? de (?:long|court) sejour|visas? de circulation|multiple[- ]entry visas?|visa waiver|visa liberali[sz]ation|exemption de visas?|facilitation des visas|code des visas|visa code',
+    weak: 'visas?|consular|consulaires?',
   },
   irregular_migration: {
     strong:
       'undocumented (?:workers|persons|people|foreigners|residents)|irregular (?:residents|stay|workers)|trafficking in (?:persons|human beings)|trafficked|victims of trafficking|victimes de (?:la )?traite|fake job offers|fausses offres d.emploi|small[- ]boats?|boat arrivals|overstay\\w*|sans titre de sejour|travailleurs sans papiers|irregular departures|departs irreguliers|franchissements? irreguliers?|irregular border crossings|clandestine (?:crossings|migration|entries|departures|migrants)|unauthori[sz]ed (?:entries|entry|crossings|arrivals|migration)|smuggling networks|reseaux de passeurs|people smuggl\\w*|human smuggl\\w*|migrant smugglers|migration clandestine|(?:e|im)migration clandestine|entrees (?:irregulieres|illegales|clandestines)|illegal (?:entries|entry|crossings|migration|immigration|migrants|stay)|sejour (?:irregulier|illegal)|undocumented migrants|sans-papiers|migrants sans papiers|filieres (?:d.immigration )?clandestines|flux (?:migratoires )?irreguliers|traversees clandestines|irregular migration|migration irreguliere|immigration irreguliere|smuggling|smugglers?|trafficking|trafic de migrants|traite des (?:etres humains|personnes)|passeurs|irregular (?:arrivals|entries|crossings|migrants)|migrants? en situation irreguliere|irregular flows|flux irreguliers|reseaux criminels|criminal networks|(?:central|eastern|western) mediterranean route|route (?:migratoire )?(?:de la )?mediterranee (?:centrale|orientale|occidentale)|(?:atlantic|balkan|sahelian) route|route (?:atlantique|des balkans)|arrivees irregulieres|sea crossings|traversees (?:irregulieres|de la mediterranee)|migrant smuggling',
-    weak: 'regulari[sz]\\w*|unauthori[sz]ed|lured|forced to|gangs?|scams?|smuggled|illegal|illegales?|undocumented|irregular|irreguliere?s?|clandestine?s?|traffickers?|trafiquants?|crossings|traversees|arrivals|arrivees|boats?|embarcations?|pirogues?',
+    weak: 'unauthori[sz]ed|lured|forced to|gangs?|scams?|smuggled|illegal|illegales?|undocumented|irregular|irreguliere?s?|clandestine?s?|traffickers?|trafiquants?|crossings|traversees|arrivals|arrivees|boats?|embarcations?|pirogues?',
   },
   border_management: {
     strong:
@@ -56,12 +62,12 @@ const LEXICON: Record<TopicCode, { readonly strong: string; readonly weak: strin
   root_causes_development: {
     strong:
       'root causes|causes profondes|development cooperation|cooperation au developpement|aide au developpement|development aid|job creation|creation d.emplois?|investissements?|investments?|developpement economique|economic development|co-?developpement|codevelopment|sustainable development|developpement durable',
-    weak: 'remittances?|transferts de fonds|development|developpement|jobs|emplois?|economic|economiques?|poverty|pauvrete|resilience|investors?|entrepreneu\\w*',
+    weak: 'remittances?|transferts de fonds|envois de fonds|development|developpement|jobs|emplois?|economic|economiques?|poverty|pauvrete|resilience|investors?|entrepreneu\\w*',
   },
   diaspora: {
     strong:
       'diasporas?|transnational communit\\w+|communautes transnationales|nationals abroad|expatri\\w+|residant a l.etranger|ressortissants a l.etranger',
-    weak: 'transnationales?|transnational|remittances?|transferts de fonds',
+    weak: 'transnationales?|transnational|money sent home|(?:send|sends|sent|sending) (?:money|funds|earnings|savings) home|(?:send|sends|sent|sending) home (?:money|funds|earnings|savings)|argent envoye|envo\\w+ (?:de l.argent|des fonds) (?:a leur famille|au pays)|(?:citizens|nationals|migrants|communities|people) (?:(?:working|living|residing|employed) )?abroad|(?:citoyens|migrants|communautes|compatriotes|ressortissants) (?:(?:travaillant|vivant|residant|installes|employes) )?a l.etranger|(?:work|live|travaillent|vivent) (?:abroad|a l.etranger)',
   },
   human_rights: {
     strong:
@@ -75,8 +81,8 @@ const LEXICON: Record<TopicCode, { readonly strong: string; readonly weak: strin
   },
   security: {
     strong:
-      'terrorism|terrorisme|counter-terrorism|lutte contre le terrorisme|national security|securite nationale|forces de securite|security forces|organi[sz]ed crime|criminalite organisee|extremisme violent|violent extremism|criminalite transfrontaliere|cross-border crime',
-    weak: 'security|securite|criminalite|crime|police|stabilite|stability',
+      'terrorism|terrorisme|counter-terrorism|lutte contre le terrorisme|national security|securite nationale|forces de securite|security forces|organi[sz]ed crime|criminalite organisee|extremisme violent|violent extremism|criminalite transfrontaliere|cross-border crime|etat d.urgence|state of (?:emergency|exception)|etat d.exception|hybrid (?:attacks?|threats?|warfare)|(?:attaques?|menaces?|guerre) hybrides?|instrumentali[sz]\\w*|defen[cs]e (?:partnerships?|cooperation|pacts?|treaty)|insecurite|criminal (?:groups?|gangs?|organi[sz]ations?|assets)|groupes? criminels?|gangs? criminels?|avoirs criminels|(?:illegal|illicit) (?:gold )?mining|orpaillage (?:illegal|clandestin)|drug trafficking|trafic de (?:drogue|stupefiants)|arms trafficking|trafic d.armes',
+    weak: 'security|securite|criminalite|crime|police|stabilite|stability|forces de (?:defense|l.ordre)|armed forces|forces armees|law enforcement|military|militaires?|armee|army|troops|soldats|soldiers|defen[cs]e|renseignements?|intelligence|gendarmes?|gendarmerie',
   },
   climate_mobility: {
     strong:
@@ -173,6 +179,17 @@ export function scoreSentences(
 /** Topics named in one clause from which it counts as a list of areas. */
 const LIST_TOPICS = 3;
 
+/** Weight that lets a topic stand out of a list clause: two strong cues, or one and two weak ones. */
+const LIST_LEAD = 4;
+
+/** Whether `topic` stands out of a list clause: it weighs `LIST_LEAD` and no other topic weighs as much. */
+function leads(scores: Scores, topic: TopicCode): boolean {
+  const own = scores.get(topic) ?? 0;
+  if (own < LIST_LEAD) return false;
+  for (const [other, v] of scores) if (other !== topic && v >= own) return false;
+  return true;
+}
+
 /** Semicolons and bullets cut a sentence into clauses. */
 const CLAUSE_BREAK = /[;•]/g;
 
@@ -239,10 +256,12 @@ export function classifyTopics(
   const scores = scoreSentences(folded, clauses, masked);
   const bySentence = new Map<TopicCode, Span[]>();
   scores.forEach((sc, i) => {
-    // A clause naming three topics or more lists areas of cooperation rather than treating one.
-    if (sc.size >= LIST_TOPICS) return;
+    // A clause naming three topics or more lists areas of cooperation rather than treating one,
+    // unless one of them has a weight of its own (two strong cues or more) and leads the others.
+    const listing = sc.size >= LIST_TOPICS;
     const sentence = body[lowerBoundSpan(body, (clauses[i] as Span).start)] as Span;
     for (const topic of mainTopics(sc)) {
+      if (listing && !leads(sc, topic)) continue;
       const list = bySentence.get(topic) ?? [];
       if (list[list.length - 1] !== sentence) list.push(sentence);
       bySentence.set(topic, list);

@@ -293,3 +293,44 @@ void describe('isCalendarDay', () => {
     assert.deepEqual(values('signé le 31 février 2016 et le 29 février 2016', 'fr'), ['2016-02-29']);
   });
 });
+
+void describe('findDates: numeric months, date order and yearless dates (issue 8, cause 5)', () => {
+  void it('reads a month and year in figures, but not a text number', () => {
+    assert.deepEqual(values('09.2019 – Le comité mixte se réunit à Tunis.', 'fr'), ['2019-09']);
+    assert.deepEqual(values('11/2022: the working group meets again.', 'en'), ['2022-11']);
+    assert.deepEqual(values('Le décret n° 04/2016 fixe les quotas.', 'fr'), []);
+  });
+
+  void it('reads numeric dates month first when the document writes them so', () => {
+    const text = '03/25/2020 – Borders close. 04/05/2020 – The first flight leaves.';
+    assert.deepEqual(values(text, 'en'), ['2020-03-25', '2020-04-05']);
+    assert.deepEqual(values('25/03/2020 : fermeture. 04/05/2020 : premier vol.', 'fr'), [
+      '2020-03-25',
+      '2020-05-04',
+    ]);
+  });
+
+  void it('dates a day by the last date written with the same month, past a bare year', () => {
+    const text = 'Mars 2022. Le ministre, nommé en 2019, annonce le premier convoi pour le 18 mars.';
+    assert.deepEqual(values(text, 'fr'), ['2022-03', '2019', '2022-03-18']);
+  });
+
+  void it('reads a later month of the same year and the months of a span', () => {
+    assert.deepEqual(values('4 mai 2018. Les ministres se réunissent. Un accord suit en octobre.', 'fr'), [
+      '2018-05-04',
+      '2018-10',
+    ]);
+    assert.deepEqual(values('In 2016 the ferries stopped from May to September, then resumed.', 'en'), [
+      '2016',
+      '2016-05',
+      '2016-09',
+    ]);
+    assert.deepEqual(values('4 mai 2018. Un accord suit en mars.', 'fr'), ['2018-05-04']);
+    assert.deepEqual(values('En 2019, le comité se réunit. En juillet, rien.', 'fr'), ['2019']);
+  });
+
+  void it('does not date a later day by the year of a thing named before it', () => {
+    const text = '2022 — The assembly amends the 2008 act with a new act, passed on 12 May.';
+    assert.deepEqual(values(text, 'en'), ['2022', '2008', '2022-05-12']);
+  });
+});

@@ -150,4 +150,57 @@ void describe('topics said in other words', () => {
       ['root_causes_development'],
     );
   });
+
+  void it('reads visa policy from a visa regime, not from a visa that someone holds or pays for', () => {
+    assert.deepEqual(
+      one('The government will impose a visa on travellers from the three neighbouring states.'),
+      ['visa'],
+    );
+    assert.deepEqual(
+      one("Le gouvernement a instauré l'obligation de visa pour les ressortissants du pays voisin."),
+      ['visa'],
+    );
+    assert.deepEqual(one('The hotel clerk asked whether her visa was still valid.'), []);
+    assert.deepEqual(one("L'employeur rembourse les frais de visa et le billet d'avion."), []);
+  });
+
+  void it('reads legal migration from regularisation, permits, trainees and free movement', () => {
+    assert.deepEqual(one('Some 40,000 people applied in the regularisation process opened in March.'), [
+      'legal_migration',
+    ]);
+    assert.deepEqual(one('Les deux pays échangeront chaque année cent stagiaires.'), ['legal_migration']);
+    assert.deepEqual(one('The community protocol guarantees the free movement of persons between members.'), [
+      'legal_migration',
+    ]);
+    assert.deepEqual(one('Les titulaires recevront un titre de séjour de deux ans.'), ['legal_migration']);
+    assert.deepEqual(one('Holders may live and work in the country for five years.'), ['legal_migration']);
+  });
+
+  void it('keeps a topic that stands out of a clause naming three topics', () => {
+    const listed = topicsOf(
+      'The partners call for legal pathways and more seasonal workers schemes, while mentioning border checks and returns.',
+    );
+    assert.ok(listed.includes('legal_migration'));
+    assert.ok(!listed.includes('border_management'));
+    assert.deepEqual(topicsOf('Cooperation covers returns, border checks and legal pathways.'), []);
+  });
+
+  void it('reads security from states of emergency, hybrid attacks and criminal groups', () => {
+    assert.deepEqual(one("Le gouvernement a déclaré l'état d'urgence dans trois provinces."), ['security']);
+    assert.deepEqual(one('The ministers denounced a hybrid attack by the neighbouring regime.'), [
+      'security',
+    ]);
+    assert.deepEqual(one('Les groupes criminels contrôlent les sites d’orpaillage illégal.'), ['security']);
+    assert.deepEqual(one('The army and the police were deployed together.'), ['security']);
+  });
+
+  void it('reads the diaspora from nationals working abroad and the money they send home', () => {
+    assert.deepEqual(one('Citizens working abroad send money home to their families every month.'), [
+      'diaspora',
+    ]);
+    assert.deepEqual(
+      one('Les citoyens vivant à l’étranger envoient de l’argent à leur famille chaque mois.'),
+      ['diaspora'],
+    );
+  });
 });
