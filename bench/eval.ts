@@ -15,7 +15,7 @@
  * `--lang fr|en` keeps only the documents whose gold `language` is that code, so that each
  * language of a set can be scored on its own.
  *
- * `npm run eval -- --spent` scores every spent set in turn (eval/blind, blind2 .. blind9, heldout:
+ * `npm run eval -- --spent` scores every spent set in turn (eval/blind, blind2 .. blind10, heldout:
  * sets that were blind once, were scored before and after a rule round, and may be read for error
  * analysis since) and then prints their pooled calibration table.
  *
@@ -53,6 +53,7 @@ const SPENT_SETS = [
   'blind7',
   'blind8',
   'blind9',
+  'blind10',
   'heldout',
 ] as const;
 const spent = process.argv.includes('--spent');
