@@ -153,6 +153,7 @@ interface Probe {
   readonly commitCpuMs?: number;
   readonly wallMs: number;
   readonly cpuMs: number;
+  readonly threadsCpuMs?: Readonly<Record<string, number>>;
 }
 
 const PROBE = join(ROOT, 'bench', 'sqlite-lock-probe.mjs');
@@ -225,6 +226,26 @@ function topStatements(workers: readonly Probe[]): [string, number][] {
   return [...totals].sort((a, b) => b[1] - a[1]).slice(0, 8);
 }
 
+/** The workers' CPU summed by thread name (a thread that ended before the process is not counted). */
+function threadLine(workers: readonly Probe[], count: number): string {
+  const totals = new Map<string, number>();
+  let ended = 0;
+  for (const probe of workers) {
+    let seen = 0;
+    for (const [name, ms] of Object.entries(probe.threadsCpuMs ?? {})) {
+      totals.set(name, (totals.get(name) ?? 0) + ms);
+      seen += ms;
+    }
+    ended += probe.cpuMs - seen;
+  }
+  // The extraction thread ends before the process: its CPU is what the threads still there miss.
+  totals.set('threads ended before the exit', ended);
+  return [...totals]
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, ms]) => `${name} ${(ms / count).toFixed(1)}`)
+    .join(', ');
+}
+
 /** Per document, over the run's worker processes: where the time went (--profile). */
 function profileLines(row: Row): string[] {
   const workers = row.probes.filter((probe) => / worker /.test(` ${probe.argv} `));
@@ -259,6 +280,7 @@ function profileLines(row: Row): string[] {
       ` preparing statements ${per(sum((p) => p.prepareInHoldMs))} ms (${(sum((p) => p.preparesInHold) / documents).toFixed(1)} prepares),` +
       ` the rest (JavaScript under the lock) ${per(sum((p) => p.holdMs - p.statementsInHoldMs - p.commitMs - p.prepareInHoldMs))} ms; slowest statements:`,
     ...topStatements(workers).map(([key, ms]) => `    ${per(ms)} ms  ${key}`),
+    `  the workers' CPU by thread (ms per document): ${threadLine(workers, documents)}`,
   ];
 }
 

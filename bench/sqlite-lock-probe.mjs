@@ -10,7 +10,7 @@
  * Plain JavaScript so that the built workers load it without tsx. Measurement only: it never
  * changes what a statement does.
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -131,10 +131,30 @@ if (dir !== undefined && isMainThread) {
       }
     };
   }
+  // CPU of each of the process's threads by name (Linux /proc), in ms: the main thread, the
+  // extraction thread (a worker thread), V8's garbage-collection helpers, libuv's pool.
+  const threadsCpuMs = () => {
+    const byName = {};
+    try {
+      const tick = 1000 / 100;
+      for (const tid of readdirSync('/proc/self/task')) {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const ms = (Number(fields[11]) + Number(fields[12])) * tick;
+        const key = tid === String(process.pid) ? 'main' : name;
+        byName[key] = (byName[key] ?? 0) + ms;
+      }
+    } catch {
+      // Not Linux.
+    }
+    return byName;
+  };
   process.on('exit', () => {
     const cpu = process.cpuUsage();
     const report = {
       ...summary,
+      threadsCpuMs: threadsCpuMs(),
       wallMs: performance.now() - started,
       cpuMs: (cpu.user + cpu.system) / 1000,
     };

@@ -4,7 +4,7 @@
  * foreign keys on, a busy timeout so a second process waits instead of failing, and
  * synchronous=NORMAL, which in WAL mode keeps every committed transaction across a process crash.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import {
@@ -36,6 +36,16 @@ export function busyTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
 /** The WAL's checkpoint threshold in pages: SQLite's 1,000 (a larger one made reads twice as slow while the WAL was large: bench:api list 1.7 → 3.4 ms CPU a request), or MDA_WAL_AUTOCHECKPOINT (0 turns it off). */
 export function walAutocheckpointPages(env: NodeJS.ProcessEnv = process.env): number {
   return /^\d{1,7}$/.test(env.MDA_WAL_AUTOCHECKPOINT ?? '') ? Number(env.MDA_WAL_AUTOCHECKPOINT) : 1000;
+}
+
+/**
+ * The WAL file's size beyond which a write transaction's commit restarts it (see restartLongWal):
+ * 16 MiB, four times what SQLite's own checkpoint lets it reach with one writer (1,000 pages and
+ * one transaction), or MDA_WAL_RESTART_MB (0: after every write transaction), for measuring.
+ */
+export function walRestartBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const mb = /^\d{1,5}$/.test(env.MDA_WAL_RESTART_MB ?? '') ? Number(env.MDA_WAL_RESTART_MB) : 16;
+  return mb * 1024 * 1024;
 }
 
 /** How often a transaction waiting for the write lock tries again: about every millisecond. */
@@ -113,6 +123,54 @@ class ImmediateWriteDriver extends SqliteDriver {
     } else {
       await beginImmediate(this.#raw);
     }
+    if (settings?.accessMode === 'read only') readOnly.add(connection);
+    else readOnly.delete(connection);
+  }
+
+  /** The commit, then the WAL restarted for the next writer when it has grown long (restartLongWal). */
+  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await super.commitTransaction(connection);
+    if (this.#raw !== undefined && !readOnly.has(connection)) restartLongWal(this.#raw);
+  }
+}
+
+/** Connections whose current transaction is read-only (nothing to checkpoint after it). */
+const readOnly = new WeakSet<DatabaseConnection>();
+
+/**
+ * Right after a write transaction commits, when the WAL file has grown past walRestartBytes():
+ * `wal_checkpoint(RESTART)` without waiting for anyone (busy timeout 0 for the call), so that the
+ * next writer starts the WAL again from its beginning, and the file is cut back to that size
+ * (`journal_size_limit`, set in openSqlite). Why: SQLite's own checkpoint (every 1,000 pages) runs
+ * in the committing process after it has released the write lock, and a WAL is restarted only by a
+ * writer that began once it was wholly copied back. With two ingestion workers the other one,
+ * trying for the lock every millisecond, nearly always began while that checkpoint was still
+ * copying, so the WAL was never restarted: 300 documents left a 73 MB WAL with two workers (8 MB
+ * with one), 600 documents 170 MB, and it grows without bound; every reader then looks its pages
+ * up in an ever longer WAL index (a longer WAL made the API's reads twice as costly in session 11).
+ * This checkpoint holds the write lock while it copies what SQLite's has not yet (the other worker
+ * waits meanwhile), which is why it runs only once the WAL is long: restarting after every commit
+ * cost two workers more CPU per document than the long WAL did (600 documents, load 25: 91.3
+ * against 84.5 ms). It is skipped, not waited for, while another process holds the lock or reads
+ * an older snapshot; a later commit tries again. Read-only transactions skip it.
+ */
+export function restartLongWal(raw: BetterSqlite3.Database): void {
+  if (raw.memory) return;
+  let bytes: number;
+  try {
+    bytes = statSync(`${raw.name}-wal`).size;
+  } catch {
+    return; // No WAL file (yet): nothing to restart.
+  }
+  if (bytes <= walRestartBytes()) return;
+  const timeoutMs = raw.pragma('busy_timeout', { simple: true }) as number;
+  raw.pragma('busy_timeout = 0');
+  try {
+    raw.pragma('wal_checkpoint(RESTART)');
+  } catch (error) {
+    if (!isBusy(error)) throw error;
+  } finally {
+    raw.pragma(`busy_timeout = ${timeoutMs}`);
   }
 }
 
@@ -176,6 +234,9 @@ export function openSqlite(file: string): SqliteConnection {
   // and is removed when the last connection closes; durability is the same (WAL, synchronous =
   // NORMAL). MDA_WAL_AUTOCHECKPOINT (pages) overrides it, for measuring.
   raw.pragma(`wal_autocheckpoint = ${walAutocheckpointPages()}`);
+  // A restarted WAL's file is cut back to this size (see restartLongWal), so that its size tells
+  // whether it has been restarted lately; without a limit the file keeps its largest size.
+  raw.pragma(`journal_size_limit = ${walRestartBytes()}`);
   // Statements kept prepared (storage/sqlite/statement-cache.ts): storing a document runs the same
   // few dozen statements each time, and parsing them anew took about 1.7 ms per document, part of
   // it under the write lock that other workers wait for.
