@@ -105,6 +105,11 @@ export interface InstrumentCandidate extends Quoted, Scored {
   readonly dates: readonly (DateMention & { readonly role: DateRole })[];
   readonly amounts: readonly AmountMention[];
   readonly topics: readonly TopicCode[];
+  /**
+   * The topics its type or its own name says ("readmission agreement"): their evidence is the
+   * mention; the others' is its sentence. Absent: every topic is evidenced by the sentence.
+   */
+  readonly ownTopics?: readonly TopicCode[];
   readonly approaches: readonly ApproachCode[];
   /** The sentence the instrument was found in (for evidence display). */
   readonly sentence: Span;

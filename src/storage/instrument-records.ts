@@ -170,7 +170,9 @@ export function planInstruments(
       }
     }
     for (const topic of new Set(candidate.topics)) {
-      const ref = claim('instrument', id, 'topic', topic, candidate.sentence, sure);
+      // A topic its type or name says is shown on the mention's words; one read around it, on its sentence.
+      const where = candidate.ownTopics?.includes(topic) === true ? candidate : candidate.sentence;
+      const ref = claim('instrument', id, 'topic', topic, where, sure);
       if (!plan.topics.some((t) => t.topic === topic)) plan.topics.push({ topic, claim: ref });
     }
     for (const approach of new Set(candidate.approaches)) {

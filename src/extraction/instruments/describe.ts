@@ -27,13 +27,14 @@ const TOPIC_OF_TYPE: Partial<Record<InstrumentMention['type'], TopicCode>> = {
 /**
  * An instrument's topics: what its type and its own name say, then the main topics of its clause
  * (not of the whole sentence, which may list other instruments); the sentence's only as a
- * fallback. Also returns the topics of its name alone, which its built title need not repeat.
+ * fallback. Also returns the topics of its name alone, which its built title need not repeat, and
+ * the topics its type or name says (`ownTopics`), whose evidence is the mention's own words.
  */
 export function instrumentTopics(
   ctx: InstrumentContext,
   mention: InstrumentMention,
   sentenceTopics: readonly TopicCode[],
-): { topics: TopicCode[]; nameTopics: readonly TopicCode[] } {
+): { topics: TopicCode[]; nameTopics: readonly TopicCode[]; ownTopics: readonly TopicCode[] } {
   const clause = clauseAround(ctx.text, mention.sentence, mention.span.start, mention.span.end);
   const implied = mention.rule?.head === 'sop' ? 'return_readmission' : TOPIC_OF_TYPE[mention.type];
   const nameTopics = topicsOfSpan(ctx.folded, mention.span);
@@ -41,7 +42,9 @@ export function instrumentTopics(
   const sameAsSentence = clause.start === mention.sentence.start && clause.end === mention.sentence.end;
   const clauseTopics = sameAsSentence ? sentenceTopics : topicsOfSpan(ctx.folded, clause);
   const found = [...(implied ? [implied] : []), ...nameTopics, ...clauseTopics];
-  return { topics: [...new Set(found.length > 0 ? found : sentenceTopics)], nameTopics };
+  // Topics its type or its own name says are read from the mention itself, not from its sentence.
+  const ownTopics = [...new Set([...(implied ? [implied] : []), ...nameTopics])];
+  return { topics: [...new Set(found.length > 0 ? found : sentenceTopics)], nameTopics, ownTopics };
 }
 
 /** Words that only restate a kind of instrument: a phrase made of them names no particular one. */

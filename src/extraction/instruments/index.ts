@@ -479,7 +479,7 @@ function toCandidate(
   const { mention } = draft;
   const dates = [...draft.dates].sort((a, b) => a.value.localeCompare(b.value));
   const notes = annotate(mention.sentence);
-  const { topics, nameTopics } = instrumentTopics(ctx, mention, notes.topics);
+  const { topics, nameTopics, ownTopics } = instrumentTopics(ctx, mention, notes.topics);
   const title =
     mention.named || mention.catalogued || !mention.rule
       ? mention.title
@@ -496,6 +496,7 @@ function toCandidate(
     dates: dates.slice(0, 1).concat(dates.slice(1).filter((d) => d.value !== dates[0]?.value)),
     amounts: draft.amounts,
     topics,
+    ownTopics: ownTopics.filter((t) => topics.includes(t)),
     approaches: notes.approaches,
     sentence: mention.sentence,
     start: mention.span.start,
