@@ -19,7 +19,7 @@ import type { ExtractedDocument } from '../src/extraction/types.ts';
 import type { ReadDocument } from '../src/readers/index.ts';
 import { extractReadDocument, readFileDocument } from '../src/services/extract-file.ts';
 import { openAtlasDatabase } from '../src/storage/database.ts';
-import { loadBuiltInTexts, variant } from './varied-corpus.ts';
+import { loadBuiltInTexts, syntheticDocument } from './varied-corpus.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -60,26 +60,9 @@ try {
   const total = warm + measured;
   const prepared: { document: ReadDocument; extracted: ExtractedDocument }[] = [];
   for (let i = 0; i < total; i += 1) {
-    const source = sources[i % sources.length];
-    if (source === undefined) throw new Error('no built-in corpus');
-    const k = Math.floor(i / sources.length);
-    const paragraphs = variant(source, k).split(/\n{2,}/);
-    const target = 2000 + (i % 5) * 1000;
-    const window: string[] = [];
-    let size = 0;
-    for (
-      let p = (k * 7 + i) % paragraphs.length;
-      size < target && window.length < paragraphs.length;
-      p += 1
-    ) {
-      const paragraph = paragraphs[p % paragraphs.length] ?? '';
-      window.push(paragraph);
-      size += paragraph.length;
-    }
-    const reference =
-      source.language === 'fr' ? `Note de synthèse n° ${i + 1}.` : `Briefing note no. ${i + 1}.`;
-    const path = join(work, `doc-${String(i).padStart(5, '0')}.${source.language}.txt`);
-    await writeFile(path, `${reference}\n\n${window.join('\n\n')}\n`);
+    const { name, text } = syntheticDocument(sources, i);
+    const path = join(work, name);
+    await writeFile(path, text);
     const document = await readFileDocument(path);
     prepared.push({ document, extracted: extractReadDocument(document) });
   }

@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { loadBuiltInTexts, variant } from './varied-corpus.ts';
+import { loadBuiltInTexts, syntheticDocument } from './varied-corpus.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'mda.js');
@@ -49,27 +49,8 @@ async function writeDocuments(folder: string, count: number): Promise<number> {
   const sources = await loadBuiltInTexts();
   let bytes = 0;
   for (let i = 0; i < count; i += 1) {
-    const source = sources[i % sources.length];
-    if (source === undefined) throw new Error('no built-in corpus');
-    const k = Math.floor(i / sources.length);
-    const paragraphs = variant(source, k).split(/\n{2,}/);
-    // A window of paragraphs from a position that moves with i, up to 2-6 KB of text.
-    const target = 2000 + (i % 5) * 1000;
-    const window: string[] = [];
-    let size = 0;
-    for (
-      let p = (k * 7 + i) % paragraphs.length;
-      size < target && window.length < paragraphs.length;
-      p += 1
-    ) {
-      const paragraph = paragraphs[p % paragraphs.length] ?? '';
-      window.push(paragraph);
-      size += paragraph.length;
-    }
-    const reference =
-      source.language === 'fr' ? `Note de synthèse n° ${i + 1}.` : `Briefing note no. ${i + 1}.`;
-    const text = `${reference}\n\n${window.join('\n\n')}\n`;
-    await writeFile(join(folder, `doc-${String(i).padStart(5, '0')}.${source.language}.txt`), text);
+    const { name, text } = syntheticDocument(sources, i);
+    await writeFile(join(folder, name), text);
     bytes += Buffer.byteLength(text);
   }
   return bytes;

@@ -73,3 +73,32 @@ export function* variedCopies(
     }
   }
 }
+
+/**
+ * The i-th synthetic document of the ingestion benchmarks: a window of paragraphs of a varied
+ * corpus copy, from a position that moves with i, 2–6 KB of text under a reference line of its own.
+ */
+export function syntheticDocument(
+  sources: readonly SourceText[],
+  i: number,
+): { name: string; language: string; text: string } {
+  const source = sources[i % sources.length];
+  if (source === undefined) throw new Error('no built-in corpus');
+  const k = Math.floor(i / sources.length);
+  const paragraphs = variant(source, k).split(/\n{2,}/);
+  const target = 2000 + (i % 5) * 1000;
+  const window: string[] = [];
+  let size = 0;
+  for (let p = (k * 7 + i) % paragraphs.length; size < target && window.length < paragraphs.length; p += 1) {
+    const paragraph = paragraphs[p % paragraphs.length] ?? '';
+    window.push(paragraph);
+    size += paragraph.length;
+  }
+  const reference =
+    source.language === 'fr' ? `Note de synthèse n° ${i + 1}.` : `Briefing note no. ${i + 1}.`;
+  return {
+    name: `doc-${String(i).padStart(5, '0')}.${source.language}.txt`,
+    language: source.language,
+    text: `${reference}\n\n${window.join('\n\n')}\n`,
+  };
+}
