@@ -97,17 +97,16 @@ function isNotAYear(text: string, start: number, end: number): boolean {
   return QUANTITY_BEFORE.test(before) && /^\s+\p{Ll}/u.test(after);
 }
 
-const NUMERIC_DATE = /(?<![\p{N}])(\d{1,2})[./-](\d{1,2})[./-](?:19|20|21)\d\d(?!\d)/gu;
-
 /**
  * Whether the document writes its numeric dates month first ("12/20/2018", as in the United States):
  * some have a second number above 12 and none a first one. Its other numeric dates ("06/07/2019")
- * are then read the same way; day first stays the rule otherwise.
+ * are then read the same way; day first stays the rule otherwise. Read from the scan's own matches.
  */
-export function writesMonthFirst(text: string): boolean {
+function writesMonthFirst(matches: readonly RegExpExecArray[]): boolean {
   let monthFirst = false;
-  for (const m of text.matchAll(NUMERIC_DATE)) {
-    const [first, second] = [Number(m[1]), Number(m[2])];
+  for (const m of matches) {
+    if (m.groups?.numDay === undefined || m.groups.numMonth === undefined) continue;
+    const [first, second] = [Number(m.groups.numDay), Number(m.groups.numMonth)];
     if (first > 12 && second <= 12) return false;
     if (second > 12 && first <= 12) monthFirst = true;
   }
@@ -241,8 +240,9 @@ function makeContains(spans: readonly Span[]): (start: number, end: number) => b
 export function findDates(text: string, _language: Language, citations: readonly Span[] = []): DateMention[] {
   const inCitationSpan = makeContains(citations);
   const mentions: DateMention[] = [];
-  const monthFirst = writesMonthFirst(text);
-  for (const match of scanDateMatches(text)) {
+  const matches = [...scanDateMatches(text)];
+  const monthFirst = writesMonthFirst(matches);
+  for (const match of matches) {
     const start = match.index;
     const end = start + match[0].length;
     const values = readMatch(match, text, monthFirst);

@@ -88,7 +88,7 @@ export interface StoreHooks {
  */
 export function whileUnchanged<T>(
   version: () => string | null,
-  work: () => Promise<T>,
+  work: (version: string | null) => Promise<T>,
 ): { ask: () => Promise<T>; forget: () => void } {
   let kept: { version: string; answer: Promise<T> } | null = null;
   return {
@@ -96,7 +96,7 @@ export function whileUnchanged<T>(
       // Read before the work: a change committed meanwhile moves the version and is seen next time.
       const current = version();
       if (current !== null && kept?.version === current) return kept.answer;
-      const answer = work();
+      const answer = work(current);
       if (current !== null) {
         const entry = { version: current, answer };
         kept = entry;
@@ -140,11 +140,10 @@ export function createKyselyStore(
   // reads (`restrictions.prepareViewer`) and bound into its statements (store/visibility.ts). Used
   // only under the version they were listed at: any commit, or a restriction set here, moves it,
   // and the statements compute the sets again until they are listed anew.
-  const hiddenLists = new Map<string, { version: string; lists?: HiddenLists; listing: Promise<void> }>();
+  const hiddenLists = new Map<string, HiddenLists>();
   const keptLists: HiddenListSource = (seen) => {
-    const version = dataVersion();
-    const entry = hiddenLists.get(viewerKey(seen));
-    return version !== null && entry?.version === version ? entry.lists : undefined;
+    const lists = hiddenLists.get(viewerKey(seen));
+    return lists !== undefined && lists.key === dataVersion() ? lists : undefined;
   };
   const visible = withVisibility(db, viewer, keptLists);
   const readVisible = withVisibility(hooks.readDb ?? db, viewer, keptLists);
@@ -159,30 +158,26 @@ export function createKyselyStore(
   // Whether to apply the visibility rule at all: a restriction set here is seen at once, not when
   // its notice comes back (a cached "nothing restricted" would show what was just hidden).
   const restricted = whileUnchanged(dataVersion, () => restrictions.anyRestricted());
+  const listings = new Map<string, { ask: () => Promise<void> }>();
   const prepareViewer = (seen: Viewer): Promise<void> => {
     if (seen.sees === 'everything') return Promise.resolve();
-    // Read before the work, as in whileUnchanged: lists read after it are at least that new.
-    const version = dataVersion();
-    if (version === null) return Promise.resolve();
     const key = viewerKey(seen);
-    const known = hiddenLists.get(key);
-    if (known?.version === version) return known.listing;
-    if (hiddenLists.size >= 200) hiddenLists.clear();
-    const entry: { version: string; lists?: HiddenLists; listing: Promise<void> } = {
-      version,
-      listing: Promise.resolve(),
-    };
-    entry.listing = listHidden(hooks.readDb ?? db, seen.organisations, version).then(
-      (lists) => {
-        if (lists !== undefined) entry.lists = lists;
-      },
-      // Not listed: the statements compute the sets themselves, as without a version.
-      () => {
-        if (hiddenLists.get(key) === entry) hiddenLists.delete(key);
-      },
-    );
-    hiddenLists.set(key, entry);
-    return entry.listing;
+    let listing = listings.get(key);
+    if (listing === undefined) {
+      if (listings.size >= 200) {
+        listings.clear();
+        hiddenLists.clear();
+      }
+      listing = whileUnchanged(dataVersion, async (version) => {
+        if (version === null) return;
+        const lists = await listHidden(hooks.readDb ?? db, seen.organisations, version);
+        if (lists === undefined) hiddenLists.delete(key);
+        else hiddenLists.set(key, lists);
+      });
+      listings.set(key, listing);
+    }
+    // Not listed (an error): the statements compute the sets themselves, and the next request tries again.
+    return listing.ask().catch(() => undefined);
   };
   const restrictionChanged = () => {
     restrictionChanges++;

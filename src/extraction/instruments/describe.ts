@@ -41,10 +41,14 @@ export function instrumentTopics(
   // Most clauses are their whole sentence: its topics are known already.
   const sameAsSentence = clause.start === mention.sentence.start && clause.end === mention.sentence.end;
   const clauseTopics = sameAsSentence ? sentenceTopics : topicsOfSpan(ctx.folded, clause);
-  const found = [...(implied ? [implied] : []), ...nameTopics, ...clauseTopics];
   // Topics its type or its own name says are read from the mention itself, not from its sentence.
-  const ownTopics = [...new Set([...(implied ? [implied] : []), ...nameTopics])];
-  return { topics: [...new Set(found.length > 0 ? found : sentenceTopics)], nameTopics, ownTopics };
+  const own = [...(implied ? [implied] : []), ...nameTopics];
+  const found = [...own, ...clauseTopics];
+  return {
+    topics: [...new Set(found.length > 0 ? found : sentenceTopics)],
+    nameTopics,
+    ownTopics: [...new Set(own)],
+  };
 }
 
 /** Words that only restate a kind of instrument: a phrase made of them names no particular one. */

@@ -496,7 +496,7 @@ function toCandidate(
     dates: dates.slice(0, 1).concat(dates.slice(1).filter((d) => d.value !== dates[0]?.value)),
     amounts: draft.amounts,
     topics,
-    ownTopics: ownTopics.filter((t) => topics.includes(t)),
+    ownTopics,
     approaches: notes.approaches,
     sentence: mention.sentence,
     start: mention.span.start,

@@ -33,7 +33,10 @@ export function busyTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   return /^\d{1,7}$/.test(env.MDA_BUSY_TIMEOUT_MS ?? '') ? value : 5000;
 }
 
-/** The WAL's checkpoint threshold in pages: SQLite's 1,000 (a larger one made reads twice as slow while the WAL was large: bench:api list 1.7 → 3.4 ms CPU a request), or MDA_WAL_AUTOCHECKPOINT (0 turns it off). */
+/**
+ * The WAL's checkpoint threshold in pages: SQLite's 1,000 (8,192 made reads twice as costly while the
+ * WAL was long: bench:api list 1.7 → 3.4 ms of CPU a request), or MDA_WAL_AUTOCHECKPOINT (0: off).
+ */
 export function walAutocheckpointPages(env: NodeJS.ProcessEnv = process.env): number {
   return /^\d{1,7}$/.test(env.MDA_WAL_AUTOCHECKPOINT ?? '') ? Number(env.MDA_WAL_AUTOCHECKPOINT) : 1000;
 }
@@ -226,13 +229,10 @@ export function openSqlite(file: string): SqliteConnection {
   // are allocated as they are used: a small atlas uses little of it.
   raw.pragma('cache_size = -65536');
   // The WAL is copied back into the database file (a checkpoint, run by the connection whose commit
-  // took it over the limit) at the threshold below (8,192 pages was tried in session 11 and reverted: see walAutocheckpointPages):
-  // storing a document dirties some 700 pages (mostly the search postings' leaves, the same hot
-  // pages for every document), so with 1,000 nearly every other commit checkpointed, copying those
-  // pages again each time and syncing the file. A checkpoint copies each page once however many
-  // commits rewrote it since the last one. The WAL file grows to about that size while writing,
-  // and is removed when the last connection closes; durability is the same (WAL, synchronous =
-  // NORMAL). MDA_WAL_AUTOCHECKPOINT (pages) overrides it, for measuring.
+  // took it over the limit) every 1,000 pages, SQLite's default. A larger threshold saves ingestion
+  // some copying (a document dirties some 700 pages, mostly the same hot postings leaves) but every
+  // reader then looks pages up in a longer WAL: 8,192 pages doubled the API's read CPU in session 11
+  // and gave ingestion nothing measurable. MDA_WAL_AUTOCHECKPOINT (pages) overrides it, for measuring.
   raw.pragma(`wal_autocheckpoint = ${walAutocheckpointPages()}`);
   // A restarted WAL's file is cut back to this size (see restartLongWal), so that its size tells
   // whether it has been restarted lately; without a limit the file keeps its largest size.
